@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/connect.ts';
+import { registerRequestContext } from './http/context.ts';
+import { errorHandler, sendProblem } from './http/errors.ts';
+import { ProblemSchema } from './http/schemas.ts';
+import { apiRoutes } from './routes/api/index.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  network: { id: string; slug: string; name: string };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: deps.config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // ids are uuids; longer paths are rejected before routing
+    routerOptions: { maxParamLength: 200 },
+    ajv: {
+      customOptions: {
+        removeAdditional: false, // unknown fields are an error, not silently dropped
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setErrorHandler(errorHandler);
+  app.addSchema(ProblemSchema);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: 600,
+    timeWindow: '1 minute',
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Knotenpunkt API',
+        version: '1',
+        description:
+          'The HTTP API of a Knotenpunkt local network. Errors are application/problem+json with a message in ' +
+          'the language of Accept-Language (German by default). Mutating requests with a session cookie need ' +
+          'the header X-CSRF-Token from GET /api/v1/session.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kp_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerRequestContext(app);
+  await app.register(healthRoutes);
+  await app.register(apiRoutes, { prefix: '/api/v1' });
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    const indexHtml = path.join(webDist, 'index.html');
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(indexHtml)) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return sendProblem(reply, req.locale ?? 'de', 404, 'not_found');
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => sendProblem(reply, req.locale ?? 'de', 404, 'not_found'));
+  }
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+export type AnyApp = FastifyInstance;

@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/tx.ts';
+import type { Actor } from '../policies/actor.ts';
+import { hashSecret, newSecret } from './tokens.ts';
+
+export const sessionCookie = 'kp_session';
+export const sessionDays = 30;
+
+/** Creates a session and returns the cookie value (the secret); the database keeps only its hash. */
+export async function createSession(
+  db: Executor,
+  networkId: string,
+  accountId: string,
+  userAgent: string | undefined,
+): Promise<{ secret: string; csrfToken: string }> {
+  const secret = newSecret();
+  const csrfToken = newSecret();
+  await db
+    .insertInto('session')
+    .values({
+      network_id: networkId,
+      id: hashSecret(secret),
+      account_id: accountId,
+      csrf_token: csrfToken,
+      user_agent: userAgent?.slice(0, 300) ?? null,
+      expires_at: sql<Date>`now() + make_interval(days => ${sessionDays})`,
+    })
+    .execute();
+  return { secret, csrfToken };
+}
+
+export interface LoadedSession {
+  id: string;
+  csrfToken: string;
+  actor: Actor;
+  account: { id: string; displayName: string; email: string; locale: 'de' | 'en' };
+}
+
+/** Resolves a cookie to the account behind it, with roles; slides the expiry at most every 10 minutes. */
+export async function loadSession(
+  db: Executor,
+  networkId: string,
+  secret: string,
+): Promise<LoadedSession | null> {
+  const id = hashSecret(secret);
+  const row = await db
+    .selectFrom('session as s')
+    .innerJoin('account as a', (j) =>
+      j.onRef('a.network_id', '=', 's.network_id').onRef('a.id', '=', 's.account_id'),
+    )
+    .select([
+      's.id',
+      's.csrf_token',
+      's.last_seen_at',
+      'a.id as account_id',
+      'a.display_name',
+      'a.email',
+      'a.locale',
+      'a.is_instance_admin',
+      'a.blocked_at',
+    ])
+    .where('s.network_id', '=', networkId)
+    .where('s.id', '=', id)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!row || row.blocked_at) return null;
+  const roles = await db
+    .selectFrom('membership')
+    .select(['organisation_id', 'role'])
+    .where('network_id', '=', networkId)
+    .where('account_id', '=', row.account_id)
+    .execute();
+  if (Date.now() - row.last_seen_at.getTime() > 10 * 60_000) {
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: sql`now()`, expires_at: sql`now() + make_interval(days => ${sessionDays})` })
+      .where('network_id', '=', networkId)
+      .where('id', '=', id)
+      .execute();
+  }
+  return {
+    id,
+    csrfToken: row.csrf_token,
+    actor: {
+      accountId: row.account_id,
+      isInstanceAdmin: row.is_instance_admin,
+      blocked: false,
+      roles: new Map(roles.map((r) => [r.organisation_id, r.role])),
+    },
+    account: { id: row.account_id, displayName: row.display_name, email: row.email, locale: row.locale },
+  };
+}
+
+export async function deleteSession(db: Executor, networkId: string, sessionId: string): Promise<void> {
+  await db.deleteFrom('session').where('network_id', '=', networkId).where('id', '=', sessionId).execute();
+}
+
+/** "Sign out everywhere", and what blocking a person does. */
+export async function deleteAllSessions(db: Executor, networkId: string, accountId: string): Promise<number> {
+  const r = await db
+    .deleteFrom('session')
+    .where('network_id', '=', networkId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -1,0 +1,284 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely's view of the tables. Keep in step with db/migrations. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface NetworkSettings {
+  tileUrl?: string;
+  tileAttribution?: string;
+  mapCenter?: [number, number];
+  mapZoom?: number;
+}
+
+export interface NetworkTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  settings: Json<NetworkSettings>;
+  created_at: Timestamp;
+}
+
+export interface DistrictTable {
+  network_id: string;
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  boundary: Json<unknown> | null;
+  center_lat: number | null;
+  center_lng: number | null;
+  created_at: Timestamp;
+}
+
+export interface AccountTable {
+  network_id: string;
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  locale: Generated<'de' | 'en'>;
+  is_instance_admin: Generated<boolean>;
+  blocked_at: TimestampNullable;
+  blocked_reason: string | null;
+  email_verified_at: TimestampNullable;
+  created_at: Timestamp;
+}
+
+export interface AvailabilitySlot {
+  day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+  part: 'morning' | 'afternoon' | 'evening';
+}
+
+export interface ProfileTable {
+  network_id: string;
+  account_id: string;
+  bio: Generated<string>;
+  skills: Generated<string[]>;
+  interests: Generated<string[]>;
+  languages: Generated<string[]>;
+  availability: Json<AvailabilitySlot[]>;
+  district_ids: Generated<string[]>;
+  updated_at: Timestamp;
+}
+
+export const organisationKinds = [
+  'association',
+  'charity',
+  'company',
+  'public_body',
+  'cooperative',
+  'initiative',
+  'other',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const sectors = [
+  'social_service',
+  'civil_society',
+  'business',
+  'public',
+  'education',
+  'health',
+  'faith',
+  'other',
+] as const;
+export type Sector = (typeof sectors)[number];
+
+export interface OrganisationTable {
+  network_id: string;
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  sector: Sector;
+  description: Generated<string>;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  district_id: string | null;
+  lat: number | null;
+  lng: number | null;
+  created_at: Timestamp;
+}
+
+export const membershipRoles = ['admin', 'staff', 'volunteer'] as const;
+export type MembershipRole = (typeof membershipRoles)[number];
+
+export interface MembershipTable {
+  network_id: string;
+  organisation_id: string;
+  account_id: string;
+  role: MembershipRole;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  network_id: string;
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface OneTimeTokenTable {
+  network_id: string;
+  token_hash: string;
+  purpose: 'login' | 'invitation';
+  account_id: string | null;
+  email: string;
+  organisation_id: string | null;
+  role: MembershipRole | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: TimestampNullable;
+  revoked_at: TimestampNullable;
+}
+
+export interface AuthFailureTable {
+  network_id: string;
+  key: string;
+  at: Timestamp;
+}
+
+export interface OutboxEmailTable {
+  network_id: string;
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'queued' | 'sent' | 'failed' | 'held'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: TimestampNullable;
+}
+
+export interface NotificationTable {
+  network_id: string;
+  id: Generated<string>;
+  account_id: string;
+  kind: string;
+  params: Json<Record<string, string | number>>;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: TimestampNullable;
+}
+
+export interface AuditLogTable {
+  network_id: string;
+  id: Generated<number>;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: Json<Record<string, unknown>>;
+  ip: string | null;
+  at: Timestamp;
+}
+
+export interface SearchDocumentTable {
+  network_id: string;
+  entity_type: string;
+  entity_id: string;
+  title: string;
+  body: string;
+  link: string;
+  hidden: Generated<boolean>;
+  updated_at: Timestamp;
+  tsv: ColumnType<string, never, never>;
+}
+
+export const flagReasons = ['spam', 'abuse', 'privacy', 'illegal', 'other'] as const;
+export type FlagReason = (typeof flagReasons)[number];
+
+export interface FlagTable {
+  network_id: string;
+  id: Generated<string>;
+  entity_type: string;
+  entity_id: string;
+  reporter_id: string;
+  reason: FlagReason;
+  note: Generated<string>;
+  status: Generated<'open' | 'hidden' | 'dismissed'>;
+  resolved_by: string | null;
+  resolved_at: TimestampNullable;
+  created_at: Timestamp;
+}
+
+export interface HiddenContentTable {
+  network_id: string;
+  entity_type: string;
+  entity_id: string;
+  hidden_by: string;
+  reason: string;
+  hidden_at: Timestamp;
+}
+
+export interface JobTable {
+  network_id: string;
+  id: Generated<number>;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  dedupe_key: string | null;
+  run_at: Timestamp;
+  status: Generated<'pending' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: TimestampNullable;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: TimestampNullable;
+}
+
+export const areas = ['knowledge', 'participation', 'codesign', 'sharing', 'support', 'places'] as const;
+export type Area = (typeof areas)[number];
+export type PartyType = 'person' | 'organisation';
+
+export interface InteractionTable {
+  network_id: string;
+  id: Generated<string>;
+  area: Area;
+  kind: string;
+  mode: 'online' | 'offline';
+  a_type: PartyType;
+  a_id: string;
+  b_type: PartyType;
+  b_id: string;
+  occurred_at: Timestamp;
+  source_type: string | null;
+  source_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  network: NetworkTable;
+  district: DistrictTable;
+  account: AccountTable;
+  profile: ProfileTable;
+  organisation: OrganisationTable;
+  membership: MembershipTable;
+  session: SessionTable;
+  one_time_token: OneTimeTokenTable;
+  auth_failure: AuthFailureTable;
+  outbox_email: OutboxEmailTable;
+  notification: NotificationTable;
+  audit_log: AuditLogTable;
+  search_document: SearchDocumentTable;
+  flag: FlagTable;
+  hidden_content: HiddenContentTable;
+  job: JobTable;
+  interaction: InteractionTable;
+}
+
+export type Account = Selectable<AccountTable>;
+export type Organisation = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type Membership = Selectable<MembershipTable>;
+export type District = Selectable<DistrictTable>;

@@ -1,0 +1,165 @@
+/**
+ * Messages the server sends to people (errors, emails, notifications), German first.
+ * The web client has its own catalogue in web/src/i18n; these are only what leaves the API.
+ */
+export type Locale = 'de' | 'en';
+export const locales: readonly Locale[] = ['de', 'en'];
+
+type Catalogue = Record<string, { de: string; en: string }>;
+
+export const messages = {
+  // generic HTTP problems
+  bad_request: { de: 'Die Anfrage ist fehlerhaft.', en: 'The request is malformed.' },
+  invalid_json: { de: 'Die Anfrage enthält kein gültiges JSON.', en: 'The request body is not valid JSON.' },
+  validation: {
+    de: 'Einige Angaben sind ungültig. Bitte prüfen Sie die markierten Felder.',
+    en: 'Some fields are invalid. Please check the marked fields.',
+  },
+  body_too_large: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+  unsupported_media_type: {
+    de: 'Dieses Format wird nicht unterstützt. Bitte senden Sie JSON.',
+    en: 'This format is not supported. Please send JSON.',
+  },
+  not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
+  unauthenticated: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
+  forbidden: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
+  csrf: {
+    de: 'Die Sitzung ist abgelaufen oder die Anfrage kam nicht von dieser Seite. Bitte laden Sie die Seite neu.',
+    en: 'Your session expired or the request did not come from this page. Please reload the page.',
+  },
+  conflict: {
+    de: 'Das steht im Widerspruch zu vorhandenen Daten.',
+    en: 'This conflicts with existing data.',
+  },
+  duplicate: { de: 'Das gibt es schon.', en: 'This already exists.' },
+  rate_limited: {
+    de: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
+    en: 'Too many requests. Please wait a moment.',
+  },
+  internal: {
+    de: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
+    en: 'An unexpected error occurred. Please try again later.',
+  },
+  unavailable: { de: 'Der Dienst ist gerade nicht verfügbar.', en: 'The service is unavailable right now.' },
+  // field-level validation
+  'field.required': { de: 'Bitte ausfüllen.', en: 'Please fill this in.' },
+  'field.too_short': {
+    de: 'Bitte mindestens {limit} Zeichen eingeben.',
+    en: 'Please enter at least {limit} characters.',
+  },
+  'field.too_long': {
+    de: 'Bitte höchstens {limit} Zeichen eingeben.',
+    en: 'Please enter at most {limit} characters.',
+  },
+  'field.too_small': {
+    de: 'Der Wert muss mindestens {limit} sein.',
+    en: 'The value must be at least {limit}.',
+  },
+  'field.too_large': {
+    de: 'Der Wert darf höchstens {limit} sein.',
+    en: 'The value must be at most {limit}.',
+  },
+  'field.format': { de: 'Das Format stimmt nicht ({format}).', en: 'The format is not right ({format}).' },
+  'field.type': {
+    de: 'Hier wird ein anderer Datentyp erwartet ({type}).',
+    en: 'A different type of value is expected here ({type}).',
+  },
+  'field.enum': {
+    de: 'Bitte einen der erlaubten Werte wählen: {allowed}.',
+    en: 'Please choose one of the allowed values: {allowed}.',
+  },
+  'field.unknown': {
+    de: 'Das Feld „{name}“ ist hier nicht vorgesehen.',
+    en: 'The field "{name}" is not expected here.',
+  },
+  'field.invalid': { de: 'Dieser Wert ist ungültig.', en: 'This value is invalid.' },
+  // auth
+  'auth.invalid_credentials': {
+    de: 'E-Mail-Adresse oder Passwort stimmen nicht.',
+    en: 'Email address or password is incorrect.',
+  },
+  'auth.throttled': {
+    de: 'Zu viele Anmeldeversuche. Bitte warten Sie 15 Minuten oder melden Sie sich per E-Mail-Link an.',
+    en: 'Too many sign-in attempts. Please wait 15 minutes or sign in with an email link.',
+  },
+  'auth.link_invalid': {
+    de: 'Dieser Link ist abgelaufen oder wurde schon benutzt. Bitte fordern Sie einen neuen an.',
+    en: 'This link has expired or was already used. Please request a new one.',
+  },
+  'auth.blocked': {
+    de: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an die Verwaltung des Netzwerks.',
+    en: 'This account is blocked. Please contact the network administrators.',
+  },
+  'auth.password_too_short': {
+    de: 'Das Passwort muss mindestens {min} Zeichen lang sein.',
+    en: 'The password must be at least {min} characters long.',
+  },
+  'auth.password_too_common': {
+    de: 'Dieses Passwort ist zu bekannt oder leicht zu erraten. Bitte wählen Sie ein anderes, z. B. mehrere Wörter.',
+    en: 'This password is too common or easy to guess. Please choose another, e.g. several words.',
+  },
+  'auth.password_wrong': {
+    de: 'Das aktuelle Passwort stimmt nicht.',
+    en: 'The current password is incorrect.',
+  },
+  'auth.email_taken': {
+    de: 'Für diese E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.',
+    en: 'There is already an account for this email address. Please sign in.',
+  },
+  'invitation.invalid': {
+    de: 'Diese Einladung ist abgelaufen, wurde zurückgezogen oder schon angenommen.',
+    en: 'This invitation has expired, was withdrawn or was already accepted.',
+  },
+  'invitation.other_account': {
+    de: 'Diese Einladung gilt für eine andere E-Mail-Adresse. Bitte melden Sie sich ab und öffnen Sie den Link erneut.',
+    en: 'This invitation is for another email address. Please sign out and open the link again.',
+  },
+  'membership.last_admin': {
+    de: 'Die letzte Administratorin bzw. der letzte Administrator kann nicht entfernt werden. Ernennen Sie zuerst eine andere Person.',
+    en: 'The last administrator cannot be removed. Appoint someone else first.',
+  },
+  'district.invalid_geojson': {
+    de: 'Die Datei ist kein gültiges GeoJSON mit Flächen (Polygon oder MultiPolygon) und einem Namen je Fläche.',
+    en: 'The file is not valid GeoJSON with areas (Polygon or MultiPolygon) and a name for each.',
+  },
+  // emails
+  'email.login.subject': { de: 'Ihr Anmeldelink für {network}', en: 'Your sign-in link for {network}' },
+  'email.login.body': {
+    de: 'Guten Tag {name},\n\nmit diesem Link melden Sie sich bei {network} an. Er gilt {minutes} Minuten und nur einmal:\n\n{link}\n\nWenn Sie das nicht angefordert haben, können Sie diese E-Mail einfach löschen.',
+    en: 'Hello {name},\n\nuse this link to sign in to {network}. It is valid for {minutes} minutes and only once:\n\n{link}\n\nIf you did not ask for it, you can simply delete this email.',
+  },
+  'email.invitation.subject': {
+    de: '{inviter} lädt Sie zu {organisation} ein',
+    en: '{inviter} invites you to {organisation}',
+  },
+  'email.invitation.body': {
+    de: 'Guten Tag,\n\n{inviter} lädt Sie ein, bei {organisation} im Netzwerk {network} mitzumachen (Rolle: {role}).\n\nMit diesem Link nehmen Sie die Einladung an. Er gilt {days} Tage:\n\n{link}\n\nSie brauchen dafür kein Passwort.',
+    en: 'Hello,\n\n{inviter} invites you to join {organisation} in the network {network} (role: {role}).\n\nUse this link to accept. It is valid for {days} days:\n\n{link}\n\nYou do not need a password.',
+  },
+  'role.admin': { de: 'Administration', en: 'Administrator' },
+  'role.staff': { de: 'Mitarbeit', en: 'Staff' },
+  'role.volunteer': { de: 'Ehrenamt', en: 'Volunteer' },
+} satisfies Catalogue;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = messages[key][locale];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Picks the first supported language from an Accept-Language header; German by default. */
+export function negotiateLocale(header: string | undefined): Locale {
+  if (!header) return 'de';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => !Number.isNaN(x.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) if (lang === 'de' || lang === 'en') return lang;
+  return 'de';
+}

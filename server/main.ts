@@ -1,0 +1,79 @@
+import { type AppDeps, buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { DataDirLockedError, lockDataDir } from './db/lock.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { jobHandlers } from './platform/job-handlers.ts';
+import { startWorker } from './platform/jobs.ts';
+import { ensureNetwork } from './platform/network.ts';
+import { seedDemoTown } from './seed/demo.ts';
+
+/** `npm start`: lock, migrate, seed on first start, serve, and shut down cleanly on SIGTERM/SIGINT. */
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);
+  const database = await openDatabase(config);
+  await migrateToLatest(database.db);
+  const { network, created } = await ensureNetwork(database.db, {
+    slug: process.env.NETWORK_SLUG ?? (config.seed === 'demo' ? 'lindenbrueck' : 'knotenpunkt'),
+    name: process.env.NETWORK_NAME ?? (config.seed === 'demo' ? 'Lindenbrück vernetzt' : 'Knotenpunkt'),
+  });
+  let demo: Awaited<ReturnType<typeof seedDemoTown>> | null = null;
+  if (created && config.seed === 'demo') demo = await seedDemoTown(database.db, network.id);
+
+  const deps: AppDeps = { db: database, config, network };
+  const app = await buildApp(deps);
+  const stopWorker = config.runJobs
+    ? startWorker(database.db, jobHandlers(config), {
+        onError: (err) => app.log.error({ err }, 'job worker'),
+      })
+    : async () => undefined;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close(); // stop accepting, finish in-flight requests
+      await stopWorker();
+      await database.close(); // CHECKPOINT on PGlite
+    } finally {
+      lock?.release();
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = config.publicUrl;
+  const lines = [
+    '',
+    `  Knotenpunkt is running: ${url}`,
+    `  Database: ${database.host === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  Started in ${((Date.now() - started) / 1000).toFixed(1)} s. API docs: ${url}/api/docs`,
+  ];
+  const sampleLogins =
+    demo?.logins ?? (config.seed === 'demo' ? (await import('./seed/demo.ts')).demoLogins : []);
+  if (sampleLogins.length > 0) {
+    lines.push('', `  Demo sign-ins (password for all: ${(await import('./seed/demo.ts')).demoPassword}):`);
+    for (const l of sampleLogins) lines.push(`    ${l.email.padEnd(34)} ${l.role}`);
+  }
+  lines.push('');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError || err instanceof ConfigError) {
+    process.stderr.write(`\nKnotenpunkt cannot start: ${err.message}\n\n`);
+    process.exit(2);
+  }
+  process.stderr.write(
+    `\nKnotenpunkt failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});

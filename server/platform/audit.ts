@@ -1,0 +1,28 @@
+import type { Executor } from '../db/tx.ts';
+
+export interface AuditEntry {
+  networkId: string;
+  actorId: string | null;
+  /** verb in the past tense, dotted: 'organisation.updated', 'circle.read' */
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Appends to the audit log inside the caller's transaction: the record and its audit commit together. */
+export async function audit(db: Executor, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      network_id: e.networkId,
+      actor_id: e.actorId,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId ?? null,
+      details: JSON.stringify(e.details ?? {}),
+      ip: e.ip ?? null,
+    })
+    .execute();
+}

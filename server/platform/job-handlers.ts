@@ -1,0 +1,30 @@
+import { sql } from 'kysely';
+import type { Config } from '../config.ts';
+import type { JobHandler } from './jobs.ts';
+import { mailDeliveryJob } from './mail.ts';
+
+/** Every kind of background job the worker runs. Areas add theirs here. */
+export function jobHandlers(config: Config): Record<string, JobHandler> {
+  const handlers: Record<string, JobHandler> = {
+    /** Forget old sign-in failures, expired sessions and tokens. */
+    'maintenance.prune': async (db, { networkId }) => {
+      await db
+        .deleteFrom('auth_failure')
+        .where('network_id', '=', networkId)
+        .where('at', '<', sql<Date>`now() - interval '1 day'`)
+        .execute();
+      await db
+        .deleteFrom('session')
+        .where('network_id', '=', networkId)
+        .where('expires_at', '<', sql<Date>`now()`)
+        .execute();
+      await db
+        .deleteFrom('one_time_token')
+        .where('network_id', '=', networkId)
+        .where('expires_at', '<', sql<Date>`now() - interval '30 days'`)
+        .execute();
+    },
+  };
+  if (config.smtpUrl) handlers['mail.deliver'] = mailDeliveryJob(config.smtpUrl, config.mailFrom);
+  return handlers;
+}

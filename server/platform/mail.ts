@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { DB } from '../db/schema.ts';
+import type { Executor } from '../db/tx.ts';
+import { enqueue, type JobHandler } from './jobs.ts';
+
+export interface Mail {
+  networkId: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Every email is written to the outbox in the caller's transaction, so it is never dropped
+ * silently. With SMTP configured a job delivers it; without, it stays 'held' and an instance
+ * admin reads it in the outbox page.
+ */
+export async function sendMail(db: Executor, mail: Mail, smtpConfigured: boolean): Promise<void> {
+  await db
+    .insertInto('outbox_email')
+    .values({
+      network_id: mail.networkId,
+      to_address: mail.to,
+      subject: mail.subject,
+      body_text: mail.text,
+      status: smtpConfigured ? 'queued' : 'held',
+    })
+    .execute();
+  if (smtpConfigured) {
+    await enqueue(db, { networkId: mail.networkId, kind: 'mail.deliver', dedupeKey: 'outbox' });
+  }
+}
+
+/** Delivers queued outbox messages over SMTP; a failure is recorded on the message and retried. */
+export function mailDeliveryJob(smtpUrl: string, from: string): JobHandler {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return async (db: Kysely<DB>, { networkId }) => {
+    const queued = await db
+      .selectFrom('outbox_email')
+      .selectAll()
+      .where('network_id', '=', networkId)
+      .where('status', '=', 'queued')
+      .orderBy('created_at')
+      .limit(50)
+      .execute();
+    let failures = 0;
+    for (const m of queued) {
+      try {
+        await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
+        await db
+          .updateTable('outbox_email')
+          .set({ status: 'sent', sent_at: sql`now()`, attempts: m.attempts + 1, last_error: null })
+          .where('network_id', '=', networkId)
+          .where('id', '=', m.id)
+          .execute();
+      } catch (err) {
+        failures++;
+        await db
+          .updateTable('outbox_email')
+          .set({
+            status: m.attempts + 1 >= 5 ? 'failed' : 'queued',
+            attempts: m.attempts + 1,
+            last_error: String(err instanceof Error ? err.message : err).slice(0, 1000),
+          })
+          .where('network_id', '=', networkId)
+          .where('id', '=', m.id)
+          .execute();
+      }
+    }
+    // Retry what failed (or did not fit in this batch) in a minute; the dedupe key keeps one pending.
+    if (failures > 0 || queued.length === 50) {
+      await enqueue(db, {
+        networkId,
+        kind: 'mail.deliver',
+        dedupeKey: 'outbox',
+        runAt: new Date(Date.now() + (failures > 0 ? 60_000 : 0)),
+      });
+    }
+  };
+}

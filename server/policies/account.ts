@@ -1,0 +1,13 @@
+import { type Actor, isSignedIn } from './actor.ts';
+
+/** People: a profile is shown to signed-in members of the network; only its owner edits it. */
+export const accountPolicy = {
+  viewProfile: (actor: Actor, _target: { id: string }) => isSignedIn(actor),
+  updateProfile: (actor: Actor, target: { id: string }) => isSignedIn(actor) && actor.accountId === target.id,
+  /** Email addresses are personal data: the person and instance admins. */
+  viewEmail: (actor: Actor, target: { id: string }) =>
+    isSignedIn(actor) && (actor.accountId === target.id || actor.isInstanceAdmin),
+  block: (actor: Actor, target: { id: string }) =>
+    isSignedIn(actor) && actor.isInstanceAdmin && actor.accountId !== target.id,
+  listAll: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
+};

@@ -1,0 +1,29 @@
+import { type Actor, actsFor, administers, isSignedIn } from './actor.ts';
+
+/** Organisations are public in the network directory; their admins (and instance admins) manage them. */
+export const organisationPolicy = {
+  list: (_actor: Actor) => true,
+  view: (_actor: Actor) => true,
+  create: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
+  update: (actor: Actor, org: { id: string }) =>
+    isSignedIn(actor) && (actor.isInstanceAdmin || administers(actor, org.id)),
+  /** The member list shows names and roles: for the organisation's own people only. */
+  viewMembers: (actor: Actor, org: { id: string }) =>
+    isSignedIn(actor) && (actor.isInstanceAdmin || actor.roles.has(org.id)),
+  manageMembers: (actor: Actor, org: { id: string }) =>
+    isSignedIn(actor) && (actor.isInstanceAdmin || administers(actor, org.id)),
+  invite: (actor: Actor, org: { id: string }) =>
+    isSignedIn(actor) && (actor.isInstanceAdmin || administers(actor, org.id)),
+  actFor: (actor: Actor, org: { id: string }) => isSignedIn(actor) && actsFor(actor, org.id),
+  delete: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
+};
+
+export function organisationAbilities(actor: Actor, org: { id: string }) {
+  return {
+    update: organisationPolicy.update(actor, org),
+    viewMembers: organisationPolicy.viewMembers(actor, org),
+    manageMembers: organisationPolicy.manageMembers(actor, org),
+    invite: organisationPolicy.invite(actor, org),
+    delete: organisationPolicy.delete(actor),
+  };
+}

@@ -1,0 +1,189 @@
+import { sql } from 'kysely';
+import type { MembershipRole, OrganisationKind, Sector } from '../db/schema.ts';
+import type { Executor } from '../db/tx.ts';
+
+export interface OrganisationFilter {
+  q?: string;
+  sector?: Sector;
+  districtId?: string;
+  limit: number;
+  offset: number;
+}
+
+const columns = [
+  'o.id',
+  'o.slug',
+  'o.name',
+  'o.kind',
+  'o.sector',
+  'o.description',
+  'o.website',
+  'o.email',
+  'o.phone',
+  'o.address',
+  'o.district_id',
+  'o.lat',
+  'o.lng',
+  'o.created_at',
+] as const;
+
+export async function listOrganisations(db: Executor, networkId: string, f: OrganisationFilter) {
+  let q = db.selectFrom('organisation as o').where('o.network_id', '=', networkId);
+  if (f.sector) q = q.where('o.sector', '=', f.sector);
+  if (f.districtId) q = q.where('o.district_id', '=', f.districtId);
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.description', 'ilike', like)]));
+  }
+  const [items, total] = await Promise.all([
+    q
+      .select([
+        ...columns,
+        sql<number>`(SELECT count(*) FROM membership m WHERE m.network_id = o.network_id AND m.organisation_id = o.id)`.as(
+          'member_count',
+        ),
+      ])
+      .orderBy('o.name')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+/** By id or by slug. */
+export async function findOrganisation(db: Executor, networkId: string, idOrSlug: string) {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+  return db
+    .selectFrom('organisation as o')
+    .select([
+      ...columns,
+      sql<number>`(SELECT count(*) FROM membership m WHERE m.network_id = o.network_id AND m.organisation_id = o.id)`.as(
+        'member_count',
+      ),
+    ])
+    .where('o.network_id', '=', networkId)
+    .where(isUuid ? 'o.id' : 'o.slug', '=', idOrSlug)
+    .executeTakeFirst();
+}
+
+export interface OrganisationFields {
+  name: string;
+  slug: string;
+  kind: OrganisationKind;
+  sector: Sector;
+  description?: string;
+  website?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  districtId?: string | null;
+  lat?: number | null;
+  lng?: number | null;
+}
+
+export async function insertOrganisation(db: Executor, networkId: string, f: OrganisationFields) {
+  return db
+    .insertInto('organisation')
+    .values({
+      network_id: networkId,
+      name: f.name,
+      slug: f.slug,
+      kind: f.kind,
+      sector: f.sector,
+      description: f.description ?? '',
+      website: f.website ?? null,
+      email: f.email ?? null,
+      phone: f.phone ?? null,
+      address: f.address ?? null,
+      district_id: f.districtId ?? null,
+      lat: f.lat ?? null,
+      lng: f.lng ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateOrganisation(
+  db: Executor,
+  networkId: string,
+  id: string,
+  f: Partial<OrganisationFields>,
+) {
+  const set: Record<string, unknown> = {};
+  if (f.name !== undefined) set.name = f.name;
+  if (f.slug !== undefined) set.slug = f.slug;
+  if (f.kind !== undefined) set.kind = f.kind;
+  if (f.sector !== undefined) set.sector = f.sector;
+  if (f.description !== undefined) set.description = f.description;
+  if (f.website !== undefined) set.website = f.website;
+  if (f.email !== undefined) set.email = f.email;
+  if (f.phone !== undefined) set.phone = f.phone;
+  if (f.address !== undefined) set.address = f.address;
+  if (f.districtId !== undefined) set.district_id = f.districtId;
+  if (f.lat !== undefined) set.lat = f.lat;
+  if (f.lng !== undefined) set.lng = f.lng;
+  if (Object.keys(set).length === 0) return;
+  await db
+    .updateTable('organisation')
+    .set(set)
+    .where('network_id', '=', networkId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listMembers(db: Executor, networkId: string, organisationId: string) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('account as a', (j) =>
+      j.onRef('a.network_id', '=', 'm.network_id').onRef('a.id', '=', 'm.account_id'),
+    )
+    .select(['a.id as account_id', 'a.display_name', 'm.role', 'm.created_at'])
+    .where('m.network_id', '=', networkId)
+    .where('m.organisation_id', '=', organisationId)
+    .orderBy('a.display_name')
+    .execute();
+}
+
+export async function setMembership(
+  db: Executor,
+  networkId: string,
+  organisationId: string,
+  accountId: string,
+  role: MembershipRole,
+) {
+  await db
+    .insertInto('membership')
+    .values({ network_id: networkId, organisation_id: organisationId, account_id: accountId, role })
+    .onConflict((oc) => oc.columns(['network_id', 'organisation_id', 'account_id']).doUpdateSet({ role }))
+    .execute();
+}
+
+export async function removeMembership(
+  db: Executor,
+  networkId: string,
+  organisationId: string,
+  accountId: string,
+) {
+  const r = await db
+    .deleteFrom('membership')
+    .where('network_id', '=', networkId)
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Locks the organisation's admin memberships and counts them (for the last-admin rule). */
+export async function countAdminsForUpdate(db: Executor, networkId: string, organisationId: string) {
+  const rows = await db
+    .selectFrom('membership')
+    .select('account_id')
+    .where('network_id', '=', networkId)
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'admin')
+    .forUpdate()
+    .execute();
+  return rows.length;
+}

@@ -1,0 +1,168 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { assertAcceptablePassword, hashPassword } from '../../../auth/passwords.ts';
+import { hashSecret } from '../../../auth/tokens.ts';
+import { executeTx } from '../../../db/tx.ts';
+import { clientIp } from '../../../http/context.ts';
+import { Problem } from '../../../http/problem.ts';
+import { problems } from '../../../http/schemas.ts';
+import { audit } from '../../../platform/audit.ts';
+import { notify } from '../../../platform/notifications.ts';
+import { createAccount, findAccountByEmail } from '../../../repositories/accounts.ts';
+import { setMembership } from '../../../repositories/organisations.ts';
+import { Role } from '../organisations/schema.ts';
+import { signIn } from '../session/index.ts';
+
+const Token = Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
+const InvitationLookup = Type.Object({ token: Token }, { additionalProperties: false });
+const InvitationPreview = Type.Object({
+  organisation: Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() }),
+  role: Role,
+  email: Type.String(),
+  hasAccount: Type.Boolean(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+const Accept = Type.Object(
+  {
+    token: Token,
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    password: Type.Optional(Type.String({ maxLength: 1000 })),
+    locale: Type.Optional(Type.Union([Type.Literal('de'), Type.Literal('en')])),
+  },
+  { additionalProperties: false },
+);
+const Accepted = Type.Object({ organisationSlug: Type.String() });
+
+/**
+ * Accepting an invitation: whoever holds the link joins the organisation with the role given.
+ * Someone new gets an account on the spot (a password is optional: they can always sign in by
+ * link); someone signed in as another email is told to sign out first.
+ */
+export async function invitationRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+  const tags = ['invitations'];
+
+  async function find(
+    tx: typeof db | Parameters<Parameters<typeof executeTx>[1]>[0],
+    token: string,
+    lock = false,
+  ) {
+    let q = tx
+      .selectFrom('one_time_token as t')
+      .innerJoin('organisation as o', (j) =>
+        j.onRef('o.network_id', '=', 't.network_id').onRef('o.id', '=', 't.organisation_id'),
+      )
+      .select([
+        't.token_hash',
+        't.email',
+        't.role',
+        't.expires_at',
+        't.created_by',
+        'o.id as org_id',
+        'o.name as org_name',
+        'o.slug as org_slug',
+      ])
+      .where('t.network_id', '=', networkId)
+      .where('t.token_hash', '=', hashSecret(token))
+      .where('t.purpose', '=', 'invitation')
+      .where('t.used_at', 'is', null)
+      .where('t.revoked_at', 'is', null)
+      .where('t.expires_at', '>', sql<Date>`now()`);
+    if (lock) q = q.forUpdate();
+    const inv = await q.executeTakeFirst();
+    if (!inv) throw new Problem(404, 'invitation.invalid');
+    return inv;
+  }
+
+  app.post<{ Body: Static<typeof InvitationLookup> }>(
+    '/lookup',
+    {
+      schema: {
+        tags,
+        summary: 'What an invitation link is for',
+        body: InvitationLookup,
+        response: { 200: InvitationPreview, ...problems },
+      },
+    },
+    async (req) => {
+      const inv = await find(db, req.body.token);
+      const account = await findAccountByEmail(db, networkId, inv.email);
+      return {
+        organisation: { id: inv.org_id, name: inv.org_name, slug: inv.org_slug },
+        role: inv.role ?? 'volunteer',
+        email: inv.email,
+        hasAccount: Boolean(account),
+        expiresAt: inv.expires_at.toISOString(),
+      };
+    },
+  );
+
+  app.post<{ Body: Static<typeof Accept> }>(
+    '/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invitation (joins, and signs in)',
+        body: Accept,
+        response: { 200: Accepted, ...problems },
+      },
+    },
+    async (req, reply) => {
+      if (req.body.password) assertAcceptablePassword(req.body.password, [req.body.displayName ?? '']);
+      const passwordHash = req.body.password ? await hashPassword(req.body.password) : null;
+      const result = await executeTx(db, async (tx) => {
+        const inv = await find(tx, req.body.token, true);
+        let account = await findAccountByEmail(tx, networkId, inv.email);
+        if (req.session && req.session.account.email !== inv.email)
+          throw new Problem(409, 'invitation.other_account');
+        if (account?.blocked_at) throw new Problem(403, 'auth.blocked');
+        if (!account) {
+          if (!req.body.displayName) {
+            throw new Problem(400, 'validation', {
+              fields: [{ field: '/displayName', code: 'field.required' }],
+            });
+          }
+          account = await createAccount(tx, {
+            networkId,
+            email: inv.email,
+            displayName: req.body.displayName,
+            passwordHash,
+            locale: req.body.locale ?? req.locale,
+            emailVerified: true,
+          });
+        }
+        await setMembership(tx, networkId, inv.org_id, account.id, inv.role ?? 'volunteer');
+        await tx
+          .updateTable('one_time_token')
+          .set({ used_at: sql`now()`, account_id: account.id })
+          .where('network_id', '=', networkId)
+          .where('token_hash', '=', inv.token_hash)
+          .execute();
+        await audit(tx, {
+          networkId,
+          actorId: account.id,
+          action: 'invitation.accepted',
+          entityType: 'organisation',
+          entityId: inv.org_id,
+          details: { role: inv.role },
+          ip: clientIp(req),
+        });
+        if (inv.created_by) {
+          await notify(tx, {
+            networkId,
+            accountId: inv.created_by,
+            kind: 'invitation.accepted',
+            params: { name: account.display_name, organisation: inv.org_name },
+            link: `/organisationen/${inv.org_slug}/verwaltung`,
+          });
+        }
+        return { accountId: account.id, slug: inv.org_slug };
+      });
+      if (!req.session) await signIn(app, req, reply, result.accountId);
+      return { organisationSlug: result.slug };
+    },
+  );
+}

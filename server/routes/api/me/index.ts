@@ -1,0 +1,209 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../../auth/passwords.ts';
+import { executeTx } from '../../../db/tx.ts';
+import { clientIp, requireAccount } from '../../../http/context.ts';
+import { notFound, Problem } from '../../../http/problem.ts';
+import { NoContent, problems, Uuid } from '../../../http/schemas.ts';
+import { audit } from '../../../platform/audit.ts';
+import { getProfile } from '../../../repositories/accounts.ts';
+
+const Tag = Type.String({ minLength: 1, maxLength: 60 });
+const Slot = Type.Object(
+  {
+    day: Type.Union(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => Type.Literal(d))),
+    part: Type.Union(['morning', 'afternoon', 'evening'].map((p) => Type.Literal(p))),
+  },
+  { additionalProperties: false },
+);
+
+export const ProfileView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  displayName: Type.String(),
+  locale: Type.Union([Type.Literal('de'), Type.Literal('en')]),
+  hasPassword: Type.Boolean(),
+  bio: Type.String(),
+  skills: Type.Array(Type.String()),
+  interests: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  availability: Type.Array(Slot),
+  districtIds: Type.Array(Type.String()),
+});
+
+const ProfileUpdate = Type.Partial(
+  Type.Object({
+    displayName: Type.String({ minLength: 1, maxLength: 80 }),
+    locale: Type.Union([Type.Literal('de'), Type.Literal('en')]),
+    bio: Type.String({ maxLength: 2000 }),
+    skills: Type.Array(Tag, { maxItems: 30, uniqueItems: true }),
+    interests: Type.Array(Tag, { maxItems: 30, uniqueItems: true }),
+    languages: Type.Array(Type.String({ pattern: '^[a-z]{2,3}$' }), { maxItems: 20, uniqueItems: true }),
+    availability: Type.Array(Slot, { maxItems: 21 }),
+    districtIds: Type.Array(Uuid, { maxItems: 20, uniqueItems: true }),
+  }),
+  { additionalProperties: false, minProperties: 1 },
+);
+
+const PasswordChange = Type.Object(
+  {
+    currentPassword: Type.Optional(Type.String({ maxLength: 1000 })),
+    newPassword: Type.String({ maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+
+/** The signed-in person's own profile and password. */
+export async function meRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+  const tags = ['me'];
+
+  async function view(accountId: string) {
+    const p = await getProfile(db, networkId, accountId);
+    if (!p) throw notFound();
+    return {
+      id: p.id,
+      email: p.email,
+      displayName: p.display_name,
+      locale: p.locale,
+      hasPassword: p.password_hash !== null,
+      bio: p.bio,
+      skills: p.skills,
+      interests: p.interests,
+      languages: p.languages,
+      availability: p.availability as unknown as Static<typeof Slot>[],
+      districtIds: p.district_ids,
+    };
+  }
+
+  app.get(
+    '/',
+    { schema: { tags, summary: 'My profile', response: { 200: ProfileView, ...problems } } },
+    async (req) => view(requireAccount(req)),
+  );
+
+  app.patch<{ Body: Static<typeof ProfileUpdate> }>(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Change my profile',
+        body: ProfileUpdate,
+        response: { 200: ProfileView, ...problems },
+      },
+    },
+    async (req) => {
+      const accountId = requireAccount(req);
+      const b = req.body;
+      await executeTx(db, async (tx) => {
+        if (b.districtIds && b.districtIds.length > 0) {
+          const found = await tx
+            .selectFrom('district')
+            .select('id')
+            .where('network_id', '=', networkId)
+            .where('id', 'in', b.districtIds)
+            .execute();
+          if (found.length !== b.districtIds.length) {
+            throw new Problem(422, 'validation', {
+              fields: [{ field: '/districtIds', code: 'field.invalid' }],
+            });
+          }
+        }
+        if (b.displayName !== undefined || b.locale !== undefined) {
+          await tx
+            .updateTable('account')
+            .set({
+              ...(b.displayName !== undefined ? { display_name: b.displayName.trim() } : {}),
+              ...(b.locale ? { locale: b.locale } : {}),
+            })
+            .where('network_id', '=', networkId)
+            .where('id', '=', accountId)
+            .execute();
+        }
+        const profile: Record<string, unknown> = {};
+        if (b.bio !== undefined) profile.bio = b.bio;
+        if (b.skills) profile.skills = b.skills.map((s) => s.trim());
+        if (b.interests) profile.interests = b.interests.map((s) => s.trim());
+        if (b.languages) profile.languages = b.languages;
+        if (b.availability) profile.availability = JSON.stringify(b.availability);
+        if (b.districtIds) profile.district_ids = b.districtIds;
+        if (Object.keys(profile).length > 0) {
+          await tx
+            .updateTable('profile')
+            .set({ ...profile, updated_at: sql`now()` })
+            .where('network_id', '=', networkId)
+            .where('account_id', '=', accountId)
+            .execute();
+        }
+        await audit(tx, {
+          networkId,
+          actorId: accountId,
+          action: 'profile.updated',
+          entityType: 'account',
+          entityId: accountId,
+          details: { fields: Object.keys(b) },
+          ip: clientIp(req),
+        });
+      });
+      return view(accountId);
+    },
+  );
+
+  app.put<{ Body: Static<typeof PasswordChange> }>(
+    '/password',
+    {
+      schema: {
+        tags,
+        summary: 'Set or change my password',
+        body: PasswordChange,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const accountId = requireAccount(req);
+      const current = await db
+        .selectFrom('account')
+        .select(['password_hash', 'display_name', 'email'])
+        .where('network_id', '=', networkId)
+        .where('id', '=', accountId)
+        .executeTakeFirstOrThrow();
+      if (
+        current.password_hash &&
+        !(await verifyPassword(current.password_hash, req.body.currentPassword ?? ''))
+      ) {
+        throw new Problem(422, 'auth.password_wrong', {
+          fields: [{ field: '/currentPassword', code: 'auth.password_wrong' }],
+        });
+      }
+      assertAcceptablePassword(req.body.newPassword, [current.display_name, current.email]);
+      const hash = await hashPassword(req.body.newPassword);
+      await executeTx(db, async (tx) => {
+        await tx
+          .updateTable('account')
+          .set({ password_hash: hash })
+          .where('network_id', '=', networkId)
+          .where('id', '=', accountId)
+          .execute();
+        // other sessions end: a changed password must lock out whoever knew the old one
+        await tx
+          .deleteFrom('session')
+          .where('network_id', '=', networkId)
+          .where('account_id', '=', accountId)
+          .where('id', '!=', req.session!.id)
+          .execute();
+        await audit(tx, {
+          networkId,
+          actorId: accountId,
+          action: 'password.changed',
+          entityType: 'account',
+          entityId: accountId,
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,457 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { hashSecret, newSecret } from '../../../auth/tokens.ts';
+import { executeTx } from '../../../db/tx.ts';
+import { clientIp, requireAccount } from '../../../http/context.ts';
+import { forbidden, notFound, Problem } from '../../../http/problem.ts';
+import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
+import { t } from '../../../i18n/messages.ts';
+import { audit } from '../../../platform/audit.ts';
+import { sendMail } from '../../../platform/mail.ts';
+import { indexDocument } from '../../../platform/search.ts';
+import type { Actor } from '../../../policies/actor.ts';
+import { organisationAbilities, organisationPolicy } from '../../../policies/organisation.ts';
+import { findAccount } from '../../../repositories/accounts.ts';
+import {
+  countAdminsForUpdate,
+  findOrganisation,
+  insertOrganisation,
+  listMembers,
+  listOrganisations,
+  removeMembership,
+  setMembership,
+  updateOrganisation,
+} from '../../../repositories/organisations.ts';
+import {
+  InvitationCreate,
+  InvitationParams,
+  InvitationView,
+  MemberParams,
+  MemberView,
+  OrganisationCreate,
+  OrganisationListQuery,
+  OrganisationUpdate,
+  OrganisationView,
+  RoleChange,
+} from './schema.ts';
+
+export const invitationDays = 14;
+
+type OrgRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;
+
+function present(o: OrgRow, actor: Actor) {
+  return {
+    id: o.id,
+    slug: o.slug,
+    name: o.name,
+    kind: o.kind,
+    sector: o.sector,
+    description: o.description,
+    website: o.website,
+    email: o.email,
+    phone: o.phone,
+    address: o.address,
+    districtId: o.district_id,
+    lat: o.lat,
+    lng: o.lng,
+    memberCount: o.member_count,
+    abilities: organisationAbilities(actor, o),
+  };
+}
+
+export async function organisationRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+  const tags = ['organisations'];
+
+  async function load(idOrSlug: string) {
+    const org = await findOrganisation(db, networkId, idOrSlug);
+    if (!org) throw notFound();
+    return org;
+  }
+
+  app.get<{ Querystring: Static<typeof OrganisationListQuery> }>(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'The directory of organisations',
+        querystring: OrganisationListQuery,
+        response: { 200: Page(OrganisationView), ...problems },
+      },
+    },
+    async (req) => {
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      const { items, total } = await listOrganisations(db, networkId, { ...req.query, limit, offset });
+      return { items: items.map((o) => present(o, req.actor)), total, limit, offset };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One organisation, by id or slug',
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string', pattern: '^[a-z0-9-]{2,60}$|^[0-9a-f-]{36}$' } },
+          required: ['id'],
+          additionalProperties: false,
+        },
+        response: { 200: OrganisationView, ...problems },
+      },
+    },
+    async (req) => present(await load(req.params.id), req.actor),
+  );
+
+  app.post<{ Body: Static<typeof OrganisationCreate> }>(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Create an organisation (instance admins)',
+        body: OrganisationCreate,
+        response: { 201: OrganisationView, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      if (!organisationPolicy.create(req.actor)) throw forbidden();
+      const id = await executeTx(db, async (tx) => {
+        const { id } = await insertOrganisation(tx, networkId, req.body);
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'organisation.created',
+          entityType: 'organisation',
+          entityId: id,
+          ip: clientIp(req),
+        });
+        await indexDocument(tx, {
+          networkId,
+          entityType: 'organisation',
+          entityId: id,
+          title: req.body.name,
+          body: req.body.description ?? '',
+          link: `/organisationen/${req.body.slug}`,
+        });
+        return id;
+      });
+      return reply.code(201).send(present(await load(id), req.actor));
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: Static<typeof OrganisationUpdate> }>(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an organisation (its admins)',
+        params: IdParams,
+        body: OrganisationUpdate,
+        response: { 200: OrganisationView, ...problems },
+      },
+    },
+    async (req) => {
+      const actorId = requireAccount(req);
+      const org = await load(req.params.id);
+      if (!organisationPolicy.update(req.actor, org)) throw forbidden();
+      await executeTx(db, async (tx) => {
+        await updateOrganisation(tx, networkId, org.id, req.body);
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'organisation.updated',
+          entityType: 'organisation',
+          entityId: org.id,
+          details: { fields: Object.keys(req.body) },
+          ip: clientIp(req),
+        });
+        const updated = await findOrganisation(tx, networkId, org.id);
+        if (updated)
+          await indexDocument(tx, {
+            networkId,
+            entityType: 'organisation',
+            entityId: org.id,
+            title: updated.name,
+            body: updated.description,
+            link: `/organisationen/${updated.slug}`,
+          });
+      });
+      return present(await load(org.id), req.actor);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/:id/members',
+    {
+      schema: {
+        tags,
+        summary: "The organisation's members and their roles",
+        params: IdParams,
+        response: {
+          200: { type: 'object', properties: { items: { type: 'array', items: MemberView } } },
+          ...problems,
+        },
+      },
+    },
+    async (req) => {
+      requireAccount(req);
+      const org = await load(req.params.id);
+      if (!organisationPolicy.viewMembers(req.actor, org)) throw forbidden();
+      const rows = await listMembers(db, networkId, org.id);
+      return {
+        items: rows.map((m) => ({
+          accountId: m.account_id,
+          displayName: m.display_name,
+          role: m.role,
+          since: m.created_at.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.put<{ Params: Static<typeof MemberParams>; Body: Static<typeof RoleChange> }>(
+    '/:id/members/:accountId',
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role",
+        params: MemberParams,
+        body: RoleChange,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const org = await load(req.params.id);
+      if (!organisationPolicy.manageMembers(req.actor, org)) throw forbidden();
+      await executeTx(db, async (tx) => {
+        const admins = await countAdminsForUpdate(tx, networkId, org.id);
+        const current = await tx
+          .selectFrom('membership')
+          .select('role')
+          .where('network_id', '=', networkId)
+          .where('organisation_id', '=', org.id)
+          .where('account_id', '=', req.params.accountId)
+          .executeTakeFirst();
+        if (!current) throw notFound();
+        if (current.role === 'admin' && req.body.role !== 'admin' && admins <= 1)
+          throw new Problem(409, 'membership.last_admin');
+        await setMembership(tx, networkId, org.id, req.params.accountId, req.body.role);
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'membership.role_changed',
+          entityType: 'organisation',
+          entityId: org.id,
+          details: { accountId: req.params.accountId, from: current.role, to: req.body.role },
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete<{ Params: Static<typeof MemberParams> }>(
+    '/:id/members/:accountId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member (admins), or leave (oneself)',
+        params: MemberParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const org = await load(req.params.id);
+      const leaving = req.params.accountId === actorId;
+      if (!leaving && !organisationPolicy.manageMembers(req.actor, org)) throw forbidden();
+      await executeTx(db, async (tx) => {
+        const admins = await countAdminsForUpdate(tx, networkId, org.id);
+        const current = await tx
+          .selectFrom('membership')
+          .select('role')
+          .where('network_id', '=', networkId)
+          .where('organisation_id', '=', org.id)
+          .where('account_id', '=', req.params.accountId)
+          .executeTakeFirst();
+        if (!current) throw notFound();
+        if (current.role === 'admin' && admins <= 1) throw new Problem(409, 'membership.last_admin');
+        await removeMembership(tx, networkId, org.id, req.params.accountId);
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: leaving ? 'membership.left' : 'membership.removed',
+          entityType: 'organisation',
+          entityId: org.id,
+          details: { accountId: req.params.accountId },
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Open invitations',
+        params: IdParams,
+        response: {
+          200: { type: 'object', properties: { items: { type: 'array', items: InvitationView } } },
+          ...problems,
+        },
+      },
+    },
+    async (req) => {
+      requireAccount(req);
+      const org = await load(req.params.id);
+      if (!organisationPolicy.invite(req.actor, org)) throw forbidden();
+      const rows = await db
+        .selectFrom('one_time_token')
+        .select(['token_hash', 'email', 'role', 'created_at', 'expires_at'])
+        .where('network_id', '=', networkId)
+        .where('organisation_id', '=', org.id)
+        .where('purpose', '=', 'invitation')
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', sql<Date>`now()`)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          id: r.token_hash,
+          email: r.email,
+          role: r.role ?? 'volunteer',
+          createdAt: r.created_at.toISOString(),
+          expiresAt: r.expires_at.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: Static<typeof InvitationCreate> }>(
+    '/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Invite someone by email',
+        params: IdParams,
+        body: InvitationCreate,
+        response: { 201: InvitationView, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const org = await load(req.params.id);
+      if (!organisationPolicy.invite(req.actor, org)) throw forbidden();
+      const email = req.body.email.trim().toLowerCase();
+      const token = newSecret();
+      const row = await executeTx(db, async (tx) => {
+        const inviter = await findAccount(tx, networkId, actorId);
+        const created = await tx
+          .insertInto('one_time_token')
+          .values({
+            network_id: networkId,
+            token_hash: hashSecret(token),
+            purpose: 'invitation',
+            account_id: null,
+            email,
+            organisation_id: org.id,
+            role: req.body.role,
+            created_by: actorId,
+            expires_at: sql<Date>`now() + make_interval(days => ${invitationDays})`,
+            used_at: null,
+            revoked_at: null,
+          })
+          .returning(['token_hash', 'email', 'role', 'created_at', 'expires_at'])
+          .executeTakeFirstOrThrow();
+        const locale = req.locale;
+        const params = {
+          inviter: inviter?.display_name ?? '',
+          organisation: org.name,
+          network: app.deps.network.name,
+          role: t(locale, `role.${req.body.role}`),
+          days: invitationDays,
+          link: `${app.deps.config.publicUrl}/einladung#${token}`,
+        };
+        await sendMail(
+          tx,
+          {
+            networkId,
+            to: email,
+            subject: t(locale, 'email.invitation.subject', params),
+            text: t(locale, 'email.invitation.body', params),
+          },
+          Boolean(app.deps.config.smtpUrl),
+        );
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'invitation.created',
+          entityType: 'organisation',
+          entityId: org.id,
+          details: { email, role: req.body.role },
+          ip: clientIp(req),
+        });
+        return created;
+      });
+      return reply.code(201).send({
+        id: row.token_hash,
+        email: row.email,
+        role: row.role ?? req.body.role,
+        createdAt: row.created_at.toISOString(),
+        expiresAt: row.expires_at.toISOString(),
+      });
+    },
+  );
+
+  app.delete<{ Params: Static<typeof InvitationParams> }>(
+    '/:id/invitations/:invitationId',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw an invitation',
+        params: InvitationParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const org = await load(req.params.id);
+      if (!organisationPolicy.invite(req.actor, org)) throw forbidden();
+      const r = await executeTx(db, async (tx) => {
+        const res = await tx
+          .updateTable('one_time_token')
+          .set({ revoked_at: sql`now()` })
+          .where('network_id', '=', networkId)
+          .where('organisation_id', '=', org.id)
+          .where('token_hash', '=', req.params.invitationId)
+          .where('purpose', '=', 'invitation')
+          .where('used_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) > 0) {
+          await audit(tx, {
+            networkId,
+            actorId,
+            action: 'invitation.revoked',
+            entityType: 'organisation',
+            entityId: org.id,
+            ip: clientIp(req),
+          });
+        }
+        return Number(res.numUpdatedRows);
+      });
+      if (r === 0) throw notFound();
+      return reply.code(204).send();
+    },
+  );
+}

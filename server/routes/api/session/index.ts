@@ -1,0 +1,296 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { verifyPassword } from '../../../auth/passwords.ts';
+import {
+  createSession,
+  deleteAllSessions,
+  deleteSession,
+  sessionCookie,
+  sessionDays,
+} from '../../../auth/sessions.ts';
+import { clearFailures, isThrottled, recordFailure } from '../../../auth/throttle.ts';
+import { hashSecret, newSecret } from '../../../auth/tokens.ts';
+import { executeTx } from '../../../db/tx.ts';
+import { clientIp, requireAccount } from '../../../http/context.ts';
+import { Problem } from '../../../http/problem.ts';
+import { NoContent, problems } from '../../../http/schemas.ts';
+import { t } from '../../../i18n/messages.ts';
+import { audit } from '../../../platform/audit.ts';
+import { sendMail } from '../../../platform/mail.ts';
+import { anonymous } from '../../../policies/actor.ts';
+import { networkAbilities } from '../../../policies/network.ts';
+import { findAccountByEmail, membershipsOf, normaliseEmail } from '../../../repositories/accounts.ts';
+import { LinkRedeem, LinkRequest, PasswordLogin, SessionView } from './schema.ts';
+
+export const loginLinkMinutes = 60;
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind TLS. */
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, secret: string) {
+  reply.setCookie(sessionCookie, secret, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.deps.config.trustProxy || app.deps.config.publicUrl.startsWith('https://'),
+    maxAge: sessionDays * 24 * 3600,
+  });
+}
+
+/** Starts a fresh session for the account (a new id at every sign-in) and sets the cookie. */
+export async function signIn(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  accountId: string,
+) {
+  const networkId = app.deps.network.id;
+  if (req.session) await deleteSession(app.deps.db.db, networkId, req.session.id);
+  const s = await createSession(app.deps.db.db, networkId, accountId, req.headers['user-agent']);
+  setSessionCookie(app, reply, s.secret);
+  return s;
+}
+
+export async function sessionRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+
+  async function view(accountId: string | null, csrfToken: string | null, actor = anonymous) {
+    const network = app.deps.network;
+    if (!accountId)
+      return { network, account: null, csrfToken: null, abilities: networkAbilities(anonymous) };
+    const a = await db
+      .selectFrom('account')
+      .select(['id', 'display_name', 'email', 'locale', 'is_instance_admin'])
+      .where('network_id', '=', networkId)
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    const memberships = await membershipsOf(db, networkId, accountId);
+    return {
+      network,
+      csrfToken,
+      abilities: networkAbilities(actor),
+      account: {
+        id: a.id,
+        displayName: a.display_name,
+        email: a.email,
+        locale: a.locale,
+        isInstanceAdmin: a.is_instance_admin,
+        memberships: memberships.map((m) => ({
+          organisationId: m.id,
+          name: m.name,
+          slug: m.slug,
+          role: m.role,
+        })),
+      },
+    };
+  }
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Who is signed in, with the CSRF token and abilities',
+        response: { 200: SessionView },
+      },
+    },
+    async (req) => view(req.session?.account.id ?? null, req.session?.csrfToken ?? null, req.actor),
+  );
+
+  app.post<{ Body: Static<typeof PasswordLogin> }>(
+    '/',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with email and password',
+        body: PasswordLogin,
+        response: { 200: SessionView, ...problems },
+      },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const email = normaliseEmail(req.body.email);
+      const ip = clientIp(req);
+      if (await isThrottled(db, networkId, email, ip)) throw new Problem(429, 'auth.throttled');
+      const account = await findAccountByEmail(db, networkId, email);
+      const ok = await verifyPassword(account?.password_hash ?? null, req.body.password);
+      if (!account || !ok) {
+        await recordFailure(db, networkId, email, ip);
+        throw new Problem(401, 'auth.invalid_credentials');
+      }
+      if (account.blocked_at) throw new Problem(403, 'auth.blocked');
+      await clearFailures(db, networkId, email);
+      const s = await signIn(app, req, reply, account.id);
+      await audit(db, {
+        networkId,
+        actorId: account.id,
+        action: 'session.created',
+        entityType: 'account',
+        entityId: account.id,
+        details: { method: 'password' },
+        ip,
+      });
+      const roles = await membershipsOf(db, networkId, account.id);
+      return view(account.id, s.csrfToken, {
+        accountId: account.id,
+        isInstanceAdmin: account.is_instance_admin,
+        blocked: false,
+        roles: new Map(roles.map((r) => [r.id, r.role])),
+      });
+    },
+  );
+
+  app.delete(
+    '/',
+    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: NoContent } } },
+    async (req, reply) => {
+      if (req.session) await deleteSession(db, networkId, req.session.id);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/sign-out-everywhere',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'End every session of the signed-in account',
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const accountId = requireAccount(req);
+      await deleteAllSessions(db, networkId, accountId);
+      await audit(db, {
+        networkId,
+        actorId: accountId,
+        action: 'session.all_ended',
+        entityType: 'account',
+        entityId: accountId,
+        ip: clientIp(req),
+      });
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Body: Static<typeof LinkRequest> }>(
+    '/link',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Email a one-time sign-in link (answers the same whether or not the address has an account)',
+        body: LinkRequest,
+        response: { 202: NoContent, ...problems },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const email = normaliseEmail(req.body.email);
+      const ip = clientIp(req);
+      if (await isThrottled(db, networkId, email, ip, 'link')) throw new Problem(429, 'auth.throttled');
+      await executeTx(db, async (tx) => {
+        const account = await findAccountByEmail(tx, networkId, email);
+        // counts towards the throttle either way, so link requests cannot be used to flood a mailbox
+        await recordFailure(tx, networkId, email, ip, 'link');
+        if (!account || account.blocked_at) return;
+        const token = newSecret();
+        await tx
+          .insertInto('one_time_token')
+          .values({
+            network_id: networkId,
+            token_hash: hashSecret(token),
+            purpose: 'login',
+            account_id: account.id,
+            email,
+            organisation_id: null,
+            role: null,
+            created_by: null,
+            expires_at: sql<Date>`now() + make_interval(mins => ${loginLinkMinutes})`,
+            used_at: null,
+            revoked_at: null,
+          })
+          .execute();
+        const link = `${app.deps.config.publicUrl}/anmelden/link#${token}`;
+        const params = {
+          name: account.display_name,
+          network: app.deps.network.name,
+          minutes: loginLinkMinutes,
+          link,
+        };
+        await sendMail(
+          tx,
+          {
+            networkId,
+            to: email,
+            subject: t(account.locale, 'email.login.subject', params),
+            text: t(account.locale, 'email.login.body', params),
+          },
+          Boolean(app.deps.config.smtpUrl),
+        );
+      });
+      return reply.code(202).send();
+    },
+  );
+
+  app.post<{ Body: Static<typeof LinkRedeem> }>(
+    '/link/redeem',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with the token from an emailed link (once)',
+        body: LinkRedeem,
+        response: { 200: SessionView, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const tokenHash = hashSecret(req.body.token);
+      const used = await executeTx(db, async (tx) =>
+        tx
+          .updateTable('one_time_token')
+          .set({ used_at: sql`now()` })
+          .where('network_id', '=', networkId)
+          .where('token_hash', '=', tokenHash)
+          .where('purpose', '=', 'login')
+          .where('used_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .where('expires_at', '>', sql<Date>`now()`)
+          .returning(['account_id', 'email'])
+          .executeTakeFirst(),
+      );
+      if (!used?.account_id) throw new Problem(400, 'auth.link_invalid');
+      const account = await db
+        .selectFrom('account')
+        .select(['id', 'blocked_at', 'is_instance_admin'])
+        .where('network_id', '=', networkId)
+        .where('id', '=', used.account_id)
+        .executeTakeFirst();
+      if (!account || account.blocked_at) throw new Problem(400, 'auth.link_invalid');
+      await db
+        .updateTable('account')
+        .set({ email_verified_at: sql`coalesce(email_verified_at, now())` })
+        .where('network_id', '=', networkId)
+        .where('id', '=', account.id)
+        .execute();
+      await clearFailures(db, networkId, used.email);
+      const s = await signIn(app, req, reply, account.id);
+      await audit(db, {
+        networkId,
+        actorId: account.id,
+        action: 'session.created',
+        entityType: 'account',
+        entityId: account.id,
+        details: { method: 'link' },
+        ip: clientIp(req),
+      });
+      const roles = await membershipsOf(db, networkId, account.id);
+      return view(account.id, s.csrfToken, {
+        accountId: account.id,
+        isInstanceAdmin: account.is_instance_admin,
+        blocked: false,
+        roles: new Map(roles.map((r) => [r.id, r.role])),
+      });
+    },
+  );
+}

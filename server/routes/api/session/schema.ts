@@ -1,0 +1,46 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { Email } from '../../../http/schemas.ts';
+
+export const Abilities = Type.Object({
+  administer: Type.Boolean(),
+  createOrganisation: Type.Boolean(),
+  moderate: Type.Boolean(),
+  readOutbox: Type.Boolean(),
+  readAuditLog: Type.Boolean(),
+  flag: Type.Boolean(),
+});
+
+export const SessionView = Type.Object({
+  network: Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() }),
+  account: Type.Union([
+    Type.Null(),
+    Type.Object({
+      id: Type.String(),
+      displayName: Type.String(),
+      email: Type.String(),
+      locale: Type.Union([Type.Literal('de'), Type.Literal('en')]),
+      isInstanceAdmin: Type.Boolean(),
+      memberships: Type.Array(
+        Type.Object({
+          organisationId: Type.String(),
+          name: Type.String(),
+          slug: Type.String(),
+          role: Type.String(),
+        }),
+      ),
+    }),
+  ]),
+  csrfToken: Type.Union([Type.String(), Type.Null()]),
+  abilities: Abilities,
+});
+
+export const PasswordLogin = Type.Object(
+  { email: Email, password: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+
+export const LinkRequest = Type.Object({ email: Email }, { additionalProperties: false });
+export const LinkRedeem = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 100 }) },
+  { additionalProperties: false },
+);
