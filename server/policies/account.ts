@@ -7,7 +7,9 @@ export const accountPolicy = {
   /** Email addresses are personal data: the person and instance admins. */
   viewEmail: (actor: Actor, target: { id: string }) =>
     isSignedIn(actor) && (actor.accountId === target.id || actor.isInstanceAdmin),
+  /** Nobody blocks themselves: an instance could lose its last admin that way. */
   block: (actor: Actor, target: { id: string }) =>
     isSignedIn(actor) && actor.isInstanceAdmin && actor.accountId !== target.id,
+  unblock: (actor: Actor, _target: { id: string }) => isSignedIn(actor) && actor.isInstanceAdmin,
   listAll: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
 };
