@@ -14,6 +14,7 @@ import type { Database } from './db/connect.ts';
 import { registerRequestContext } from './http/context.ts';
 import { errorHandler, sendProblem } from './http/errors.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { validatorCompiler } from './http/validation.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { healthRoutes } from './routes/health.ts';
 
@@ -41,15 +42,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
     bodyLimit: 1024 * 1024,
     // ids are uuids; longer paths are rejected before routing
     routerOptions: { maxParamLength: 200 },
-    ajv: {
-      customOptions: {
-        removeAdditional: false, // unknown fields are an error, not silently dropped
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
   app.decorate('deps', deps);
   app.setErrorHandler(errorHandler);
