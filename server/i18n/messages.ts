@@ -122,6 +122,26 @@ export const messages = {
     de: 'Die Datei ist kein gültiges GeoJSON mit Flächen (Polygon oder MultiPolygon) und einem Namen je Fläche.',
     en: 'The file is not valid GeoJSON with areas (Polygon or MultiPolygon) and a name for each.',
   },
+  'flag.resolved': {
+    de: 'Diese Meldung wurde schon bearbeitet.',
+    en: 'This report has already been dealt with.',
+  },
+  'account.block_self': {
+    de: 'Sie können Ihr eigenes Konto nicht sperren.',
+    en: 'You cannot block your own account.',
+  },
+  'interaction.self': {
+    de: 'Eine Begegnung braucht eine andere Person oder Organisation.',
+    en: 'An interaction needs another person or organisation.',
+  },
+  'interaction.unknown_party': {
+    de: 'Diese Person oder Organisation gibt es im Netzwerk nicht.',
+    en: 'This person or organisation is not part of the network.',
+  },
+  'interaction.future': {
+    de: 'Eine Begegnung kann nicht in der Zukunft liegen.',
+    en: 'An interaction cannot lie in the future.',
+  },
   // emails
   'email.login.subject': { de: 'Ihr Anmeldelink für {network}', en: 'Your sign-in link for {network}' },
   'email.login.body': {

@@ -83,7 +83,7 @@ export async function search(
         'entity_id',
         'title',
         'link',
-        sql<string>`ts_headline('german', body, ${tsq}, 'MaxWords=30, MinWords=10, StartSel=, StopSel=')`.as(
+        sql<string>`ts_headline('german', body, ${tsq}, 'MaxWords=30, MinWords=10, StartSel="", StopSel=""')`.as(
           'snippet',
         ),
         sql<number>`ts_rank(tsv, ${tsq}) + similarity(title, ${q})`.as('rank'),

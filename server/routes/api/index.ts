@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import { adminRoutes } from './admin/index.ts';
+import { districtRoutes } from './districts/index.ts';
+import { flagRoutes } from './flags/index.ts';
+import { interactionRoutes } from './interactions/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
 import { meRoutes } from './me/index.ts';
+import { networkRoutes } from './network/index.ts';
+import { notificationRoutes } from './notifications/index.ts';
 import { organisationRoutes } from './organisations/index.ts';
+import { peopleRoutes } from './people/index.ts';
+import { searchRoutes } from './search/index.ts';
 import { sessionRoutes } from './session/index.ts';
 
 /** Every resource under /api/v1, one folder each. */
@@ -10,4 +18,12 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(meRoutes, { prefix: '/me' });
   await app.register(organisationRoutes, { prefix: '/organisations' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
+  await app.register(networkRoutes, { prefix: '/network' });
+  await app.register(districtRoutes, { prefix: '/districts' });
+  await app.register(adminRoutes, { prefix: '/admin' });
+  await app.register(notificationRoutes, { prefix: '/notifications' });
+  await app.register(searchRoutes, { prefix: '/search' });
+  await app.register(flagRoutes, { prefix: '/flags' });
+  await app.register(peopleRoutes, { prefix: '/people' });
+  await app.register(interactionRoutes, { prefix: '/interactions' });
 }

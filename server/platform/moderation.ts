@@ -1,0 +1,242 @@
+import { sql } from 'kysely';
+import type { FlagReason } from '../db/schema.ts';
+import type { Executor } from '../db/tx.ts';
+import { notFound, Problem } from '../http/problem.ts';
+import { audit } from './audit.ts';
+
+/**
+ * Moderation: anyone signed in flags content; instance admins hide it or dismiss the flag.
+ * Hidden content stays in its area's tables (so hiding can be undone and audited) but every area
+ * filters it with isHidden / hiddenIds, and search stops finding it.
+ */
+
+export interface FlagInput {
+  networkId: string;
+  reporterId: string;
+  entityType: string;
+  entityId: string;
+  reason: FlagReason;
+  note?: string;
+  ip?: string | null;
+}
+
+/** Entity types whose existence this module can check; other areas' types are taken on trust. */
+const knownTables = {
+  person: 'account',
+  organisation: 'organisation',
+  district: 'district',
+} as const;
+
+async function exists(db: Executor, networkId: string, entityType: string, entityId: string) {
+  const table = knownTables[entityType as keyof typeof knownTables];
+  if (!table) return true;
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('id', '=', entityId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Records a flag. A person has at most one open flag on a thing (a unique index holds this under
+ * concurrency too); a second one is a 409.
+ */
+export async function createFlag(db: Executor, f: FlagInput): Promise<string> {
+  if (!(await exists(db, f.networkId, f.entityType, f.entityId))) throw notFound();
+  const open = await db
+    .selectFrom('flag')
+    .select('id')
+    .where('network_id', '=', f.networkId)
+    .where('entity_type', '=', f.entityType)
+    .where('entity_id', '=', f.entityId)
+    .where('reporter_id', '=', f.reporterId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (open) throw new Problem(409, 'duplicate');
+  const { id } = await db
+    .insertInto('flag')
+    .values({
+      network_id: f.networkId,
+      entity_type: f.entityType,
+      entity_id: f.entityId,
+      reporter_id: f.reporterId,
+      reason: f.reason,
+      note: f.note?.trim() ?? '',
+      resolved_by: null,
+      resolved_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(db, {
+    networkId: f.networkId,
+    actorId: f.reporterId,
+    action: 'flag.created',
+    entityType: f.entityType,
+    entityId: f.entityId,
+    details: { flagId: id, reason: f.reason },
+    ip: f.ip,
+  });
+  return id;
+}
+
+export type FlagStatus = 'open' | 'hidden' | 'dismissed';
+
+export async function listFlags(
+  db: Executor,
+  networkId: string,
+  opts: { status?: FlagStatus; limit: number; offset: number },
+) {
+  let q = db
+    .selectFrom('flag as f')
+    .innerJoin('account as a', (j) =>
+      j.onRef('a.network_id', '=', 'f.network_id').onRef('a.id', '=', 'f.reporter_id'),
+    )
+    .leftJoin('search_document as s', (j) =>
+      j
+        .onRef('s.network_id', '=', 'f.network_id')
+        .onRef('s.entity_type', '=', 'f.entity_type')
+        .onRef('s.entity_id', '=', 'f.entity_id'),
+    )
+    .where('f.network_id', '=', networkId);
+  if (opts.status) q = q.where('f.status', '=', opts.status);
+  const [rows, count] = await Promise.all([
+    q
+      .select([
+        'f.id',
+        'f.entity_type',
+        'f.entity_id',
+        'f.reason',
+        'f.note',
+        'f.status',
+        'f.created_at',
+        'a.display_name as reporter_name',
+        's.link',
+      ])
+      .orderBy('f.created_at', 'desc')
+      .orderBy('f.id')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n };
+}
+
+async function openFlag(db: Executor, networkId: string, flagId: string) {
+  const flag = await db
+    .selectFrom('flag')
+    .select(['id', 'entity_type', 'entity_id', 'status'])
+    .where('network_id', '=', networkId)
+    .where('id', '=', flagId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!flag) throw notFound();
+  if (flag.status !== 'open') throw new Problem(409, 'flag.resolved');
+  return flag;
+}
+
+/**
+ * Hides the flagged thing: records it in hidden_content, takes it out of search, and resolves
+ * every open flag on it (not only this one), all in the caller's transaction with the audit entry.
+ */
+export async function hideFlagged(
+  db: Executor,
+  h: { networkId: string; flagId: string; actorId: string; reason: string; ip?: string | null },
+): Promise<void> {
+  const flag = await openFlag(db, h.networkId, h.flagId);
+  await db
+    .insertInto('hidden_content')
+    .values({
+      network_id: h.networkId,
+      entity_type: flag.entity_type,
+      entity_id: flag.entity_id,
+      hidden_by: h.actorId,
+      reason: h.reason,
+    })
+    .onConflict((oc) => oc.columns(['network_id', 'entity_type', 'entity_id']).doNothing())
+    .execute();
+  await db
+    .updateTable('search_document')
+    .set({ hidden: true })
+    .where('network_id', '=', h.networkId)
+    .where('entity_type', '=', flag.entity_type)
+    .where('entity_id', '=', flag.entity_id)
+    .execute();
+  const resolved = await db
+    .updateTable('flag')
+    .set({ status: 'hidden', resolved_by: h.actorId, resolved_at: sql`now()` })
+    .where('network_id', '=', h.networkId)
+    .where('entity_type', '=', flag.entity_type)
+    .where('entity_id', '=', flag.entity_id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  await audit(db, {
+    networkId: h.networkId,
+    actorId: h.actorId,
+    action: 'content.hidden',
+    entityType: flag.entity_type,
+    entityId: flag.entity_id,
+    details: { flagId: flag.id, reason: h.reason, flagsResolved: Number(resolved.numUpdatedRows) },
+    ip: h.ip,
+  });
+}
+
+/** Closes one flag without action. */
+export async function dismissFlag(
+  db: Executor,
+  d: { networkId: string; flagId: string; actorId: string; ip?: string | null },
+): Promise<void> {
+  const flag = await openFlag(db, d.networkId, d.flagId);
+  await db
+    .updateTable('flag')
+    .set({ status: 'dismissed', resolved_by: d.actorId, resolved_at: sql`now()` })
+    .where('network_id', '=', d.networkId)
+    .where('id', '=', flag.id)
+    .execute();
+  await audit(db, {
+    networkId: d.networkId,
+    actorId: d.actorId,
+    action: 'flag.dismissed',
+    entityType: flag.entity_type,
+    entityId: flag.entity_id,
+    details: { flagId: flag.id },
+    ip: d.ip,
+  });
+}
+
+/** Whether a moderator hid this thing. Areas answer 404 for hidden content to everyone but moderators. */
+export async function isHidden(
+  db: Executor,
+  networkId: string,
+  entityType: string,
+  entityId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('hidden_content')
+    .select('entity_id')
+    .where('network_id', '=', networkId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The subset of `ids` that is hidden, for filtering a list in one query. */
+export async function hiddenIds(
+  db: Executor,
+  networkId: string,
+  entityType: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('hidden_content')
+    .select('entity_id')
+    .where('network_id', '=', networkId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.entity_id));
+}

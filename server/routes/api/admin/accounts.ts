@@ -1,0 +1,116 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { deleteAllSessions } from '../../../auth/sessions.ts';
+import { executeTx } from '../../../db/tx.ts';
+import { clientIp, requireAccount } from '../../../http/context.ts';
+import { forbidden, notFound, Problem } from '../../../http/problem.ts';
+import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
+import { audit } from '../../../platform/audit.ts';
+import { accountPolicy } from '../../../policies/account.ts';
+import { listAccounts, setBlocked } from '../../../repositories/admin.ts';
+import { AccountItem, AccountQuery, Reason } from './schema.ts';
+
+export async function adminAccountRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+  const tags = ['admin', 'moderation'];
+
+  app.get<{ Querystring: Static<typeof AccountQuery> }>(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Every account, by name; q searches name and email (instance admins)',
+        querystring: AccountQuery,
+        response: { 200: Page(AccountItem), ...problems },
+      },
+    },
+    async (req) => {
+      requireAccount(req);
+      if (!accountPolicy.listAll(req.actor)) throw forbidden();
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      const { rows, total } = await listAccounts(db, networkId, { q: req.query.q?.trim(), limit, offset });
+      return {
+        items: rows.map((a) => ({
+          id: a.id,
+          displayName: a.display_name,
+          email: a.email,
+          isInstanceAdmin: a.is_instance_admin,
+          blocked: a.blocked_at !== null,
+          createdAt: a.created_at.toISOString(),
+        })),
+        total,
+        limit,
+        offset,
+      };
+    },
+  );
+
+  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof Reason> }>(
+    '/:id/block',
+    {
+      schema: {
+        tags,
+        summary: 'Block an account: it is signed out everywhere and cannot sign in (instance admins)',
+        params: IdParams,
+        body: Reason,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const target = { id: req.params.id };
+      if (!accountPolicy.listAll(req.actor)) throw forbidden();
+      if (target.id === actorId) throw new Problem(422, 'account.block_self');
+      if (!accountPolicy.block(req.actor, target)) throw forbidden();
+      const reason = req.body.reason.trim();
+      if (reason === '') {
+        throw new Problem(422, 'validation', { fields: [{ field: '/reason', code: 'field.required' }] });
+      }
+      await executeTx(db, async (tx) => {
+        if (!(await setBlocked(tx, networkId, target.id, reason))) throw notFound();
+        const sessions = await deleteAllSessions(tx, networkId, target.id);
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'account.blocked',
+          entityType: 'account',
+          entityId: target.id,
+          details: { reason, sessionsEnded: sessions },
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: Static<typeof IdParams> }>(
+    '/:id/unblock',
+    {
+      schema: {
+        tags,
+        summary: 'Lift the block on an account (instance admins)',
+        params: IdParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const target = { id: req.params.id };
+      if (!accountPolicy.unblock(req.actor, target)) throw forbidden();
+      await executeTx(db, async (tx) => {
+        if (!(await setBlocked(tx, networkId, target.id, null))) throw notFound();
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'account.unblocked',
+          entityType: 'account',
+          entityId: target.id,
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { requireAccount } from '../../../http/context.ts';
+import { forbidden } from '../../../http/problem.ts';
+import { Page, problems } from '../../../http/schemas.ts';
+import { networkPolicy } from '../../../policies/network.ts';
+import { listAuditLog } from '../../../repositories/admin.ts';
+import { AuditItem, AuditQuery } from './schema.ts';
+
+export async function adminAuditRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+
+  app.get<{ Querystring: Static<typeof AuditQuery> }>(
+    '/',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The audit log: who did or read what, newest first (instance admins)',
+        querystring: AuditQuery,
+        response: { 200: Page(AuditItem), ...problems },
+      },
+    },
+    async (req) => {
+      requireAccount(req);
+      if (!networkPolicy.readAuditLog(req.actor)) throw forbidden();
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      const { rows, total } = await listAuditLog(db, networkId, { ...req.query, limit, offset });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          details: r.details,
+          at: r.at.toISOString(),
+        })),
+        total,
+        limit,
+        offset,
+      };
+    },
+  );
+}

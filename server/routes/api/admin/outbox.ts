@@ -1,0 +1,64 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { executeTx } from '../../../db/tx.ts';
+import { clientIp, requireAccount } from '../../../http/context.ts';
+import { forbidden } from '../../../http/problem.ts';
+import { Page, problems } from '../../../http/schemas.ts';
+import { audit } from '../../../platform/audit.ts';
+import { networkPolicy } from '../../../policies/network.ts';
+import { listOutbox } from '../../../repositories/admin.ts';
+import { OutboxItem, OutboxQuery } from './schema.ts';
+
+export async function adminOutboxRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+
+  app.get<{ Querystring: Static<typeof OutboxQuery> }>(
+    '/',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Emails the network sent or holds, newest first (instance admins)',
+        description:
+          'Without SMTP configured every email stays here as "held", so an admin can pass on a sign-in ' +
+          'link by hand. The messages contain personal data: every reading is written to the audit log.',
+        querystring: OutboxQuery,
+        response: { 200: Page(OutboxItem), ...problems },
+      },
+    },
+    async (req) => {
+      const actorId = requireAccount(req);
+      if (!networkPolicy.readOutbox(req.actor)) throw forbidden();
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      const { rows, total } = await executeTx(db, async (tx) => {
+        const page = await listOutbox(tx, networkId, { status: req.query.status, limit, offset });
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'outbox.read',
+          entityType: 'outbox_email',
+          details: { status: req.query.status ?? null, limit, offset, ids: page.rows.map((r) => r.id) },
+          ip: clientIp(req),
+        });
+        return page;
+      });
+      return {
+        items: rows.map((m) => ({
+          id: m.id,
+          to: m.to_address,
+          subject: m.subject,
+          body: m.body_text,
+          status: m.status,
+          attempts: m.attempts,
+          lastError: m.last_error,
+          createdAt: m.created_at.toISOString(),
+          sentAt: m.sent_at?.toISOString() ?? null,
+        })),
+        total,
+        limit,
+        offset,
+      };
+    },
+  );
+}

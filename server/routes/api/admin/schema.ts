@@ -1,0 +1,83 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { flagReasons } from '../../../db/schema.ts';
+import { PageQuery, Timestamp } from '../../../http/schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
+
+export const OutboxStatus = Type.Union(['queued', 'sent', 'failed', 'held'].map((s) => Type.Literal(s)));
+
+export const OutboxQuery = Type.Object(
+  { status: Type.Optional(OutboxStatus), ...PageQuery },
+  { additionalProperties: false },
+);
+
+export const OutboxItem = Type.Object({
+  id: Type.String(),
+  to: Type.String(),
+  subject: Type.String(),
+  body: Type.String(),
+  status: OutboxStatus,
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  createdAt: Timestamp,
+  sentAt: Nullable(Timestamp),
+});
+
+export const AuditQuery = Type.Object(
+  {
+    action: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    entityType: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const AuditItem = Type.Object({
+  id: Type.Integer(),
+  actorId: Nullable(Type.String()),
+  actorName: Nullable(Type.String()),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Nullable(Type.String()),
+  details: Type.Record(Type.String(), Type.Unknown()),
+  at: Timestamp,
+});
+
+export const FlagStatus = Type.Union(['open', 'hidden', 'dismissed'].map((s) => Type.Literal(s)));
+
+export const FlagQuery = Type.Object(
+  { status: Type.Optional(FlagStatus), ...PageQuery },
+  { additionalProperties: false },
+);
+
+export const FlagItem = Type.Object({
+  id: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.String(),
+  reason: Type.Union(flagReasons.map((r) => Type.Literal(r))),
+  note: Type.String(),
+  status: FlagStatus,
+  reporterName: Type.String(),
+  createdAt: Timestamp,
+  link: Nullable(Type.String()),
+});
+
+export const Reason = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+
+export const AccountQuery = Type.Object(
+  { q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), ...PageQuery },
+  { additionalProperties: false },
+);
+
+export const AccountItem = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  email: Type.String(),
+  isInstanceAdmin: Type.Boolean(),
+  blocked: Type.Boolean(),
+  createdAt: Timestamp,
+});

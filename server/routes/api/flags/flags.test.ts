@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { createOrganisation, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
+import { hiddenIds, isHidden } from '../../../platform/moderation.ts';
+import { indexDocument } from '../../../platform/search.ts';
+
+describe('moderation: flag, hide, dismiss', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let reporter: TestUser;
+  let other: TestUser;
+  let orgAdmin: TestUser;
+  let pinId: string;
+  let orgId: string;
+  before(async () => {
+    t = await createTestApp();
+    admin = await createUser(t, { admin: true });
+    reporter = await createUser(t, { displayName: 'Frau M.' });
+    other = await createUser(t, { displayName: 'Petra' });
+    const org = await createOrganisation(t, { name: 'Stadtteilzentrum Linde' });
+    orgId = org.id;
+    orgAdmin = await createUser(t, { memberOf: [[org.id, 'admin']] });
+    pinId = crypto.randomUUID();
+    await indexDocument(t.db, {
+      networkId: t.networkId,
+      entityType: 'pin',
+      entityId: pinId,
+      title: 'Billige Uhren kaufen',
+      body: 'Werbung für Uhren',
+      link: `/karte/${pinId}`,
+    });
+  });
+  after(() => t.close());
+
+  const flag = (headers: TestUser['headers'] | undefined, payload: object) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/flags', headers, payload });
+  const post = (url: string, headers?: TestUser['headers'], payload?: object) =>
+    t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
+  const openFlags = () =>
+    t.app.inject({ method: 'GET', url: '/api/v1/admin/flags?status=open', headers: admin.headers });
+  const flagCount = async () => (await t.db.selectFrom('flag').select('id').execute()).length;
+
+  test('a signed-in person flags content; the moderators see it with the reporter and a link', async () => {
+    const res = await flag(reporter.headers, {
+      entityType: 'pin',
+      entityId: pinId,
+      reason: 'spam',
+      note: 'Werbung',
+    });
+    assert.equal(res.statusCode, 201);
+    const page = (await openFlags()).json();
+    assert.equal(page.total, 1);
+    assert.deepEqual(page.items[0], {
+      id: res.json().id,
+      entityType: 'pin',
+      entityId: pinId,
+      reason: 'spam',
+      note: 'Werbung',
+      status: 'open',
+      reporterName: 'Frau M.',
+      createdAt: page.items[0].createdAt,
+      link: `/karte/${pinId}`,
+    });
+  });
+
+  test('a second open flag by the same person on the same thing is a 409; another person may flag it', async () => {
+    const again = await flag(reporter.headers, { entityType: 'pin', entityId: pinId, reason: 'abuse' });
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json().code, 'duplicate');
+    const second = await flag(other.headers, { entityType: 'pin', entityId: pinId, reason: 'other' });
+    assert.equal(second.statusCode, 201);
+    assert.equal((await openFlags()).json().total, 2);
+  });
+
+  test('bad flags are refused and nothing is written', async () => {
+    const before = await flagCount();
+    assert.equal(
+      (await flag(undefined, { entityType: 'pin', entityId: pinId, reason: 'spam' })).statusCode,
+      401,
+    );
+    assert.equal(
+      (await flag(reporter.headers, { entityType: 'pin', entityId: pinId, reason: 'boring' })).statusCode,
+      400,
+    );
+    assert.equal(
+      (await flag(reporter.headers, { entityType: 'pin', entityId: 'x', reason: 'spam' })).statusCode,
+      400,
+    );
+    assert.equal(
+      (await flag(reporter.headers, { entityType: 'Pin Drop', entityId: pinId, reason: 'spam' })).statusCode,
+      400,
+    );
+    assert.equal(
+      (
+        await flag(reporter.headers, {
+          entityType: 'pin',
+          entityId: pinId,
+          reason: 'spam',
+          note: 'x'.repeat(1001),
+        })
+      ).statusCode,
+      400,
+    );
+    const ghost = await flag(reporter.headers, {
+      entityType: 'organisation',
+      entityId: '00000000-0000-4000-8000-000000000000',
+      reason: 'spam',
+    });
+    assert.equal(ghost.statusCode, 404);
+    assert.equal(await flagCount(), before);
+  });
+
+  test('only instance admins moderate: 401 anonymous, 403 citizens and organisation admins', async () => {
+    const id = (await openFlags()).json().items[0].id;
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/admin/flags' })).statusCode, 401);
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/admin/flags', headers: orgAdmin.headers }))
+        .statusCode,
+      403,
+    );
+    assert.equal(
+      (await post(`/api/v1/admin/flags/${id}/hide`, undefined, { reason: 'Spam' })).statusCode,
+      401,
+    );
+    assert.equal(
+      (await post(`/api/v1/admin/flags/${id}/hide`, reporter.headers, { reason: 'Spam' })).statusCode,
+      403,
+    );
+    assert.equal((await post(`/api/v1/admin/flags/${id}/dismiss`, orgAdmin.headers)).statusCode, 403);
+    assert.equal((await openFlags()).json().total, 2);
+    assert.equal(await isHidden(t.db, t.networkId, 'pin', pinId), false);
+  });
+
+  test('searching finds the content before it is hidden', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/search?q=Uhren' });
+    assert.equal(res.json().total, 1);
+  });
+
+  test('hiding resolves every open flag on the thing, takes it out of search and is audited', async () => {
+    const id = (await openFlags()).json().items[0].id;
+    const res = await post(`/api/v1/admin/flags/${id}/hide`, admin.headers, { reason: 'Werbung' });
+    assert.equal(res.statusCode, 204);
+    assert.equal((await openFlags()).json().total, 0);
+    const hidden = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/flags?status=hidden',
+      headers: admin.headers,
+    });
+    assert.equal(hidden.json().total, 2);
+    assert.equal(await isHidden(t.db, t.networkId, 'pin', pinId), true);
+    const other = crypto.randomUUID();
+    assert.deepEqual([...(await hiddenIds(t.db, t.networkId, 'pin', [pinId, other]))], [pinId]);
+    assert.equal((await hiddenIds(t.db, t.networkId, 'pin', [])).size, 0);
+    const search = await t.app.inject({ method: 'GET', url: '/api/v1/search?q=Uhren' });
+    assert.equal(search.json().total, 0);
+    const log = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'entity_type', 'entity_id'])
+      .where('action', '=', 'content.hidden')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(log, { actor_id: admin.id, entity_type: 'pin', entity_id: pinId });
+    const twice = await post(`/api/v1/admin/flags/${id}/hide`, admin.headers, { reason: 'Werbung' });
+    assert.equal(twice.statusCode, 409);
+  });
+
+  test('dismissing closes one flag and hides nothing; an unknown flag is 404', async () => {
+    const res = await flag(reporter.headers, {
+      entityType: 'organisation',
+      entityId: orgId,
+      reason: 'other',
+    });
+    assert.equal(res.statusCode, 201);
+    const dismissed = await post(`/api/v1/admin/flags/${res.json().id}/dismiss`, admin.headers);
+    assert.equal(dismissed.statusCode, 204);
+    assert.equal(await isHidden(t.db, t.networkId, 'organisation', orgId), false);
+    const row = await t.db
+      .selectFrom('flag')
+      .select(['status', 'resolved_by'])
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'dismissed', resolved_by: admin.id });
+    // after a dismissal the same person may flag it again
+    const again = await flag(reporter.headers, {
+      entityType: 'organisation',
+      entityId: orgId,
+      reason: 'abuse',
+    });
+    assert.equal(again.statusCode, 201);
+    const unknown = await post(
+      '/api/v1/admin/flags/00000000-0000-4000-8000-000000000000/dismiss',
+      admin.headers,
+    );
+    assert.equal(unknown.statusCode, 404);
+    const blank = await post(`/api/v1/admin/flags/${again.json().id}/hide`, admin.headers, { reason: ' ' });
+    assert.equal(blank.statusCode, 422);
+    assert.equal(await isHidden(t.db, t.networkId, 'organisation', orgId), false);
+  });
+});

@@ -1,0 +1,60 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { forbidden, Problem } from '../../../http/problem.ts';
+import { Page, PageQuery, problems } from '../../../http/schemas.ts';
+import { search } from '../../../platform/search.ts';
+import { networkPolicy } from '../../../policies/network.ts';
+
+const SearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 200 }),
+    /** one entity type or several separated by commas, e.g. "organisation,wiki_page" */
+    type: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_.-]{0,39}(,[a-z][a-z0-9_.-]{0,39}){0,9}$' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+const SearchHit = Type.Object({
+  entityType: Type.String(),
+  entityId: Type.String(),
+  title: Type.String(),
+  snippet: Type.String(),
+  link: Type.String(),
+});
+
+/** Full-text search (German and English, tolerant of typos) over the network's public content. */
+export async function searchRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+
+  app.get<{ Querystring: Static<typeof SearchQuery> }>(
+    '/',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search public content of every area',
+        description: 'Content hidden by moderators is never found. Private content is never indexed.',
+        querystring: SearchQuery,
+        response: { 200: Page(SearchHit), ...problems },
+      },
+    },
+    async (req) => {
+      if (!networkPolicy.search(req.actor)) throw forbidden();
+      const q = req.query.q.trim();
+      if (q === '')
+        throw new Problem(400, 'validation', {
+          fields: [{ field: 'querystring:/q', code: 'field.required' }],
+        });
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      const { hits, total } = await search(db, networkId, q, {
+        types: req.query.type?.split(','),
+        limit,
+        offset,
+      });
+      return { items: hits, total, limit, offset };
+    },
+  );
+}
