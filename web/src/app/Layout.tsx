@@ -1,0 +1,156 @@
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { api } from './api.ts';
+import { currentLocale } from './i18n.ts';
+import { useSession } from './session.tsx';
+import type { Locale, NotificationPage } from './types.ts';
+import { Loading } from './ui.tsx';
+
+export function useUnreadCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ['notifications', 'unread-count'],
+    queryFn: () => api<NotificationPage>('/notifications', { query: { unread: true, limit: 1 } }),
+    enabled,
+    refetchInterval: 60_000,
+    retry: false,
+    select: (p) => p.unreadCount,
+  });
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const { setLocale } = useSession();
+  const other: Locale = currentLocale() === 'de' ? 'en' : 'de';
+  return (
+    <button
+      type="button"
+      className="header-button"
+      lang={other}
+      onClick={() => void setLocale(other)}
+      aria-label={t('header.switchLanguage', { lng: other })}
+    >
+      <span aria-hidden="true" className="lang-code">
+        {other.toUpperCase()}
+      </span>
+      <span className="lang-name">{t(`language.${other}`, { lng: other })}</span>
+    </button>
+  );
+}
+
+function NotificationsLink() {
+  const { t } = useTranslation();
+  const unread = useUnreadCount(true);
+  const count = unread.data ?? 0;
+  return (
+    <Link to="/benachrichtigungen" className="header-button">
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" className="icon">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5-6.7V3.5a2 2 0 0 0-4 0v.8A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
+      </svg>
+      <span className="visually-hidden-mobile">{t('nav.notifications')}</span>
+      {count > 0 && (
+        <span className="badge">
+          {count}
+          <span className="visually-hidden"> {t('header.unread', { count })}</span>
+        </span>
+      )}
+    </Link>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const location = useLocation();
+  const first = useRef(true);
+
+  // After a client-side navigation, move focus to the new page's heading (or to main while it loads).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every path change by design
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const id = requestAnimationFrame(() => {
+      const target = document.getElementById('page-title') ?? document.getElementById('main');
+      target?.focus();
+    });
+    return () => cancelAnimationFrame(id);
+  }, [location.pathname]);
+
+  const nav = [
+    { to: '/', label: t('nav.home'), end: true },
+    { to: '/organisationen', label: t('nav.organisations'), end: false },
+    { to: '/suche', label: t('nav.search'), end: false },
+  ];
+  const a = session.abilities;
+  if (a.administer || a.moderate || a.readOutbox || a.readAuditLog)
+    nav.push({ to: '/verwaltung', label: t('nav.admin'), end: false });
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('header.skip')}
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <Link to="/" className="brand">
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" className="logo">
+              <circle cx="6" cy="7" r="3" fill="currentColor" />
+              <circle cx="18" cy="7" r="3" fill="currentColor" />
+              <circle cx="12" cy="18" r="3" fill="currentColor" />
+              <path d="M6 7 18 7 12 18Z" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+            <span>{session.network.name}</span>
+          </Link>
+          <div className="tools">
+            <LanguageSwitch />
+            {session.account ? (
+              <>
+                <NotificationsLink />
+                <Link to="/profil" className="header-button">
+                  <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" className="icon">
+                    <path
+                      fill="currentColor"
+                      d="M12 12a5 5 0 1 0-5-5 5 5 0 0 0 5 5Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z"
+                    />
+                  </svg>
+                  <span className="visually-hidden-mobile">{t('nav.profile')}</span>
+                </Link>
+              </>
+            ) : (
+              <Link to="/anmelden" className="header-button strong">
+                {t('nav.signIn')}
+              </Link>
+            )}
+          </div>
+        </div>
+        <nav aria-label={t('nav.label')} className="main-nav">
+          <ul>
+            {nav.map((n) => (
+              <li key={n.to}>
+                <NavLink to={n.to} end={n.end}>
+                  {n.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('footer.text', { network: session.network.name })} <a href="/api/docs">{t('footer.api')}</a>
+        </p>
+      </footer>
+    </>
+  );
+}

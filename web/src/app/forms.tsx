@@ -1,0 +1,267 @@
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useCallback,
+  useId,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorMessage } from './api.ts';
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const s = ids.filter(Boolean).join(' ');
+  return s || undefined;
+}
+
+function fieldError(error: unknown, name: string): string | undefined {
+  return error instanceof ApiError ? error.field(name) : undefined;
+}
+
+interface FieldShell {
+  label: string;
+  name: string;
+  /** The last error of the form: its message for this field is shown here. */
+  error?: unknown;
+  /** Field name in the server's answer, when it differs from `name`. */
+  serverField?: string;
+  hint?: ReactNode;
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  hintId,
+  message,
+  errorId,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  hintId: string;
+  message?: string;
+  errorId: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={message ? 'field invalid' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="required"> ({t('form.required')})</span>}
+      </label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {children}
+      {message && (
+        <p id={errorId} className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function TextField({
+  label,
+  name,
+  error,
+  serverField,
+  hint,
+  ...input
+}: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
+  const id = useId();
+  const message = fieldError(error, serverField ?? name);
+  return (
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      hintId={`${id}-hint`}
+      message={message}
+      errorId={`${id}-error`}
+      required={input.required}
+    >
+      <input
+        id={id}
+        name={name}
+        {...input}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, message && `${id}-error`)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({
+  label,
+  name,
+  error,
+  serverField,
+  hint,
+  ...input
+}: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
+  const id = useId();
+  const message = fieldError(error, serverField ?? name);
+  return (
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      hintId={`${id}-hint`}
+      message={message}
+      errorId={`${id}-error`}
+      required={input.required}
+    >
+      <textarea
+        id={id}
+        name={name}
+        rows={4}
+        {...input}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, message && `${id}-error`)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  error,
+  serverField,
+  hint,
+  options,
+  ...select
+}: FieldShell & {
+  options: { value: string; label: string }[];
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'>) {
+  const id = useId();
+  const message = fieldError(error, serverField ?? name);
+  return (
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      hintId={`${id}-hint`}
+      message={message}
+      errorId={`${id}-error`}
+      required={select.required}
+    >
+      <select
+        id={id}
+        name={name}
+        {...select}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy(hint !== undefined && `${id}-hint`, message && `${id}-error`)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/**
+ * The summary at the top of a form: the server's title, plus any field message that has no
+ * field of its own on this form (so nothing the server said is lost).
+ */
+export function FormError({ error, fields = [] }: { error: unknown; fields?: string[] }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const orphans =
+    error instanceof ApiError
+      ? Object.entries(error.fields).filter(([k]) => !fields.some((f) => k === f || k.startsWith(`${f}/`)))
+      : [];
+  return (
+    <div className="form-error" role="alert">
+      <p>
+        <strong>{t('common.errorPrefix')}</strong> {errorMessage(error)}
+      </p>
+      {orphans.length > 0 && (
+        <ul>
+          {orphans.map(([k, m]) => (
+            <li key={k}>
+              {k}: {m}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <button type="submit" className="button primary" disabled={pending} aria-disabled={pending}>
+      {pending ? t('common.working') : children}
+    </button>
+  );
+}
+
+/** A polite live message after a successful save. */
+export function Saved({ show, children }: { show: boolean; children: ReactNode }) {
+  return (
+    <p className="saved" role="status">
+      {show ? (
+        <>
+          <span aria-hidden="true">✓ </span>
+          {children}
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/**
+ * Runs one form action: pending state, the error for the fields, and focus on the first field the
+ * server rejected (or on the summary), so a screen reader hears what went wrong.
+ */
+export function useAction() {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const run = useCallback(async (fn: () => Promise<unknown>, form?: HTMLElement | null): Promise<boolean> => {
+    setPending(true);
+    setError(null);
+    setDone(false);
+    try {
+      await fn();
+      setDone(true);
+      return true;
+    } catch (err) {
+      setError(err);
+      requestAnimationFrame(() => {
+        const target =
+          form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+          form?.querySelector<HTMLElement>('.form-error');
+        if (target) {
+          if (!target.hasAttribute('tabindex') && target.classList.contains('form-error'))
+            target.tabIndex = -1;
+          target.focus();
+        }
+      });
+      return false;
+    } finally {
+      setPending(false);
+    }
+  }, []);
+  const reset = useCallback(() => {
+    setError(null);
+    setDone(false);
+  }, []);
+  return { pending, error, done, run, reset };
+}

@@ -1,0 +1,51 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import de from '../i18n/de.json' with { type: 'json' };
+import en from '../i18n/en.json' with { type: 'json' };
+import type { Locale } from './types.ts';
+
+const storageKey = 'knotenpunkt.locale';
+
+function isLocale(v: unknown): v is Locale {
+  return v === 'de' || v === 'en';
+}
+
+/** The language the person chose on this device, if any. */
+export function storedLocale(): Locale | null {
+  try {
+    const v = localStorage.getItem(storageKey);
+    return isLocale(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(storageKey, locale);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { de: { translation: de }, en: { translation: en } },
+  lng: storedLocale() ?? 'de',
+  fallbackLng: 'de',
+  supportedLngs: ['de', 'en'],
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+  initAsync: false,
+});
+
+function syncDocument(lng: string) {
+  document.documentElement.lang = lng;
+}
+syncDocument(i18n.language);
+i18n.on('languageChanged', syncDocument);
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.language) ? i18n.language : 'de';
+}

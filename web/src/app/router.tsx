@@ -1,0 +1,102 @@
+import { lazy, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router';
+import { InvitationPage } from '../features/auth/InvitationPage.tsx';
+import { LinkRedeemPage } from '../features/auth/LinkRedeemPage.tsx';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
+import { OrganisationPage } from '../features/organisations/OrganisationPage.tsx';
+import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx';
+import { PersonPage } from '../features/people/PersonPage.tsx';
+import { ProfilePage } from '../features/profile/ProfilePage.tsx';
+import { SearchPage } from '../features/search/SearchPage.tsx';
+import { Layout } from './Layout.tsx';
+import { useSession } from './session.tsx';
+import { PageHeading } from './ui.tsx';
+
+// Admin code is only fetched by those who open it.
+const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx'));
+const OrganisationAdminPage = lazy(() => import('../features/organisations/OrganisationAdminPage.tsx'));
+const OrganisationCreatePage = lazy(() => import('../features/organisations/OrganisationCreatePage.tsx'));
+
+/** Pages for signed-in people: others are sent to sign in, and come back afterwards. */
+export function RequireAccount({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session.account) {
+    const back = `${location.pathname}${location.search}`;
+    return <Navigate to={`/anmelden?weiter=${encodeURIComponent(back)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading title={t('notFound.title')} />
+      <p>{t('notFound.text')}</p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'anmelden', element: <SignInPage /> },
+      { path: 'anmelden/link', element: <LinkRedeemPage /> },
+      { path: 'einladung', element: <InvitationPage /> },
+      {
+        path: 'profil',
+        element: (
+          <RequireAccount>
+            <ProfilePage />
+          </RequireAccount>
+        ),
+      },
+      { path: 'organisationen', element: <OrganisationsPage /> },
+      {
+        path: 'organisationen/neu',
+        element: (
+          <RequireAccount>
+            <OrganisationCreatePage />
+          </RequireAccount>
+        ),
+      },
+      { path: 'organisationen/:slug', element: <OrganisationPage /> },
+      {
+        path: 'organisationen/:slug/verwaltung',
+        element: (
+          <RequireAccount>
+            <OrganisationAdminPage />
+          </RequireAccount>
+        ),
+      },
+      {
+        path: 'verwaltung/*',
+        element: (
+          <RequireAccount>
+            <AdminPage />
+          </RequireAccount>
+        ),
+      },
+      {
+        path: 'benachrichtigungen',
+        element: (
+          <RequireAccount>
+            <NotificationsPage />
+          </RequireAccount>
+        ),
+      },
+      { path: 'suche', element: <SearchPage /> },
+      { path: 'personen/:id', element: <PersonPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,84 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
+import { api, setCsrfToken } from './api.ts';
+import { currentLocale, i18n, storedLocale, storeLocale } from './i18n.ts';
+import type { Locale, Session } from './types.ts';
+
+export const sessionKey = ['session'] as const;
+
+async function fetchSession(): Promise<Session> {
+  const s = await api<Session>('/session');
+  setCsrfToken(s.csrfToken);
+  return s;
+}
+
+export function useSessionQuery() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
+}
+
+interface SessionApi {
+  session: Session;
+  /** After sign-in (password, link, invitation): take the new session, and its language if none was chosen here. */
+  signedIn(view?: Session): Promise<void>;
+  signOut(everywhere?: boolean): Promise<void>;
+  setLocale(locale: Locale): Promise<void>;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  const qc = useQueryClient();
+
+  const signedIn = useCallback(
+    async (view?: Session) => {
+      const next = view ?? (await fetchSession());
+      setCsrfToken(next.csrfToken);
+      if (next.account && !storedLocale() && next.account.locale !== currentLocale()) {
+        await i18n.changeLanguage(next.account.locale);
+      }
+      // everything cached so far was seen as someone else
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+      qc.setQueryData(sessionKey, next);
+    },
+    [qc],
+  );
+
+  const signOut = useCallback(
+    async (everywhere = false) => {
+      await api(everywhere ? '/session/sign-out-everywhere' : '/session', {
+        method: everywhere ? 'POST' : 'DELETE',
+      });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+      const next = await fetchSession();
+      qc.setQueryData(sessionKey, next);
+    },
+    [qc],
+  );
+
+  const setLocale = useCallback(
+    async (locale: Locale) => {
+      storeLocale(locale);
+      await i18n.changeLanguage(locale);
+      if (session.account && session.account.locale !== locale) {
+        await api('/me', { method: 'PATCH', body: { locale } });
+        qc.setQueryData<Session>(sessionKey, (s) =>
+          s?.account ? { ...s, account: { ...s.account, locale } } : s,
+        );
+        void qc.invalidateQueries({ queryKey: ['me'] });
+      }
+    },
+    [qc, session.account],
+  );
+
+  const value = useMemo(
+    () => ({ session, signedIn, signOut, setLocale }),
+    [session, signedIn, signOut, setLocale],
+  );
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+export function useSession(): SessionApi {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}

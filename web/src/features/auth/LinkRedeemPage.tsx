@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../app/api.ts';
+import { useSession } from '../../app/session.tsx';
+import type { Session } from '../../app/types.ts';
+import { ErrorState, Loading, PageHeading } from '../../app/ui.tsx';
+
+/** Reads the secret from the URL fragment (never sent to any server) and removes it from the address bar. */
+export function takeHashToken(): string {
+  const token = decodeURIComponent(window.location.hash.replace(/^#/, ''));
+  if (token) window.history.replaceState(window.history.state, '', window.location.pathname);
+  return token;
+}
+
+/** /anmelden/link#TOKEN: the one-time link from the email signs in here. */
+export function LinkRedeemPage() {
+  const { t } = useTranslation();
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    const token = takeHashToken();
+    if (!token) {
+      setError(new Error(t('linkRedeem.missing')));
+      return;
+    }
+    api<Session>('/session/link/redeem', { method: 'POST', body: { token } })
+      .then(async (view) => {
+        await signedIn(view);
+        navigate('/', { replace: true });
+      })
+      .catch(setError);
+  }, [navigate, signedIn, t]);
+
+  return (
+    <>
+      <PageHeading title={t('linkRedeem.title')} />
+      {error ? (
+        <>
+          <ErrorState error={error} />
+          <p>
+            <Link to="/anmelden">{t('linkRedeem.again')}</Link>
+          </p>
+        </>
+      ) : (
+        <Loading label={t('linkRedeem.working')} />
+      )}
+    </>
+  );
+}

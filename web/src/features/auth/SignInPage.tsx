@@ -1,0 +1,106 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../app/api.ts';
+import { FormError, Saved, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
+import { useSession } from '../../app/session.tsx';
+import type { Session } from '../../app/types.ts';
+import { PageHeading } from '../../app/ui.tsx';
+
+/** Only paths inside this site, so the sign-in page cannot send anyone elsewhere. */
+export function safeReturnPath(value: string | null): string {
+  return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { session, signedIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const back = safeReturnPath(params.get('weiter'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [linkEmail, setLinkEmail] = useState('');
+  const login = useAction();
+  const link = useAction();
+
+  if (session.account && !login.pending) return <Navigate to={back} replace />;
+
+  function submitPassword(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    void login.run(async () => {
+      const view = await api<Session>('/session', { method: 'POST', body: { email, password } });
+      await signedIn(view);
+      navigate(back, { replace: true });
+    }, form);
+  }
+
+  function submitLink(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    void link.run(
+      () => api('/session/link', { method: 'POST', body: { email: linkEmail } }),
+      e.currentTarget,
+    );
+  }
+
+  return (
+    <>
+      <PageHeading title={t('signIn.title')}>
+        <p className="lead">{t('signIn.intro', { network: session.network.name })}</p>
+      </PageHeading>
+      <div className="columns">
+        <section className="card" aria-labelledby="sign-in-password">
+          <h2 id="sign-in-password">{t('signIn.password.title')}</h2>
+          <form onSubmit={submitPassword} noValidate>
+            <FormError error={login.error} fields={['email', 'password']} />
+            <TextField
+              label={t('signIn.email')}
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              error={login.error}
+            />
+            <TextField
+              label={t('signIn.password.label')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={login.error}
+            />
+            <SubmitButton pending={login.pending}>{t('signIn.password.submit')}</SubmitButton>
+          </form>
+        </section>
+        <section className="card" aria-labelledby="sign-in-link">
+          <h2 id="sign-in-link">{t('signIn.link.title')}</h2>
+          <p>{t('signIn.link.intro')}</p>
+          <form onSubmit={submitLink} noValidate>
+            <FormError error={link.error} fields={['email']} />
+            <TextField
+              label={t('signIn.email')}
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              value={linkEmail}
+              onChange={(e) => setLinkEmail(e.target.value)}
+              error={link.error}
+            />
+            <SubmitButton pending={link.pending}>{t('signIn.link.submit')}</SubmitButton>
+            <Saved show={link.done}>{t('signIn.link.sent', { email: linkEmail })}</Saved>
+          </form>
+        </section>
+      </div>
+      <p className="muted">{t('signIn.invited')}</p>
+      <p>
+        <Link to="/">{t('common.backHome')}</Link>
+      </p>
+    </>
+  );
+}

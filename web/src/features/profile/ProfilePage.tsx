@@ -1,0 +1,279 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../app/api.ts';
+import {
+  FormError,
+  Saved,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useAction,
+} from '../../app/forms.tsx';
+import { currentLocale } from '../../app/i18n.ts';
+import { useSession } from '../../app/session.tsx';
+import type { District, Locale, Profile } from '../../app/types.ts';
+import { ConfirmButton, PageHeading, QueryView } from '../../app/ui.tsx';
+import { AvailabilityGrid } from './AvailabilityGrid.tsx';
+import { TagInput } from './TagInput.tsx';
+
+export function useDistricts() {
+  return useQuery({
+    queryKey: ['districts'],
+    queryFn: () => api<{ items: District[] }>('/districts'),
+    select: (d) => d.items,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+}
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([currentLocale()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function ProfileForm({ profile }: { profile: Profile }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { setLocale } = useSession();
+  const districts = useDistricts();
+  const [displayName, setDisplayName] = useState(profile.displayName);
+  const [locale, setLocaleDraft] = useState<Locale>(profile.locale);
+  const [bio, setBio] = useState(profile.bio);
+  const [skills, setSkills] = useState(profile.skills);
+  const [interests, setInterests] = useState(profile.interests);
+  const [languages, setLanguages] = useState(profile.languages);
+  const [availability, setAvailability] = useState(profile.availability);
+  const [districtIds, setDistrictIds] = useState(profile.districtIds);
+  const save = useAction();
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    void save.run(async () => {
+      const next = await api<Profile>('/me', {
+        method: 'PATCH',
+        body: { displayName, bio, skills, interests, languages, availability, districtIds },
+      });
+      if (next) qc.setQueryData(['me'], next);
+      if (locale !== currentLocale() || locale !== profile.locale) await setLocale(locale);
+      await qc.invalidateQueries({ queryKey: ['session'] });
+    }, e.currentTarget);
+  }
+
+  const fields = ['displayName', 'bio', 'skills', 'interests', 'languages', 'availability', 'districtIds'];
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <h2>{t('profile.aboutYou')}</h2>
+      <FormError error={save.error} fields={fields} />
+      <TextField
+        label={t('profile.email')}
+        name="email"
+        value={profile.email}
+        readOnly
+        hint={t('profile.emailHint')}
+      />
+      <TextField
+        label={t('profile.displayName')}
+        name="displayName"
+        autoComplete="name"
+        required
+        value={displayName}
+        onChange={(e) => setDisplayName(e.target.value)}
+        error={save.error}
+      />
+      <SelectField
+        label={t('profile.language')}
+        name="locale"
+        value={locale}
+        onChange={(e) => setLocaleDraft(e.target.value === 'en' ? 'en' : 'de')}
+        options={[
+          { value: 'de', label: t('language.de') },
+          { value: 'en', label: t('language.en') },
+        ]}
+        hint={t('profile.languageHint')}
+        error={save.error}
+      />
+      <TextAreaField
+        label={t('profile.bio')}
+        name="bio"
+        value={bio}
+        onChange={(e) => setBio(e.target.value)}
+        hint={t('profile.bioHint')}
+        error={save.error}
+      />
+      <TagInput
+        label={t('profile.skills')}
+        name="skills"
+        values={skills}
+        onChange={setSkills}
+        error={save.error}
+      />
+      <TagInput
+        label={t('profile.interests')}
+        name="interests"
+        values={interests}
+        onChange={setInterests}
+        error={save.error}
+      />
+      <TagInput
+        label={t('profile.languages')}
+        name="languages"
+        hint={t('profile.languagesHint')}
+        values={languages}
+        onChange={setLanguages}
+        error={save.error}
+        normalise={(v) => v.trim().toLowerCase()}
+        display={languageName}
+      />
+      <AvailabilityGrid value={availability} onChange={setAvailability} />
+      <fieldset className="field">
+        <legend>{t('profile.districts')}</legend>
+        {districts.isSuccess && districts.data.length > 0 ? (
+          <ul className="check-list">
+            {districts.data.map((d) => (
+              <li key={d.id}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={districtIds.includes(d.id)}
+                    onChange={(e) =>
+                      setDistrictIds(
+                        e.target.checked ? [...districtIds, d.id] : districtIds.filter((x) => x !== d.id),
+                      )
+                    }
+                  />
+                  {d.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="hint">{districts.isPending ? t('common.loading') : t('profile.noDistricts')}</p>
+        )}
+      </fieldset>
+      <SubmitButton pending={save.pending}>{t('profile.save')}</SubmitButton>
+      <Saved show={save.done}>{t('profile.saved')}</Saved>
+    </form>
+  );
+}
+
+function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const change = useAction();
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    void change.run(async () => {
+      await api('/me/password', {
+        method: 'PUT',
+        body: hasPassword ? { currentPassword, newPassword } : { newPassword },
+      });
+      setCurrent('');
+      setNew('');
+      await qc.invalidateQueries({ queryKey: ['me'] });
+    }, e.currentTarget);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <h2>{hasPassword ? t('password.change') : t('password.set')}</h2>
+      <p>{t('password.intro')}</p>
+      <FormError error={change.error} fields={['currentPassword', 'newPassword', 'password']} />
+      {hasPassword && (
+        <TextField
+          label={t('password.current')}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.target.value)}
+          error={change.error}
+        />
+      )}
+      <TextField
+        label={t('password.new')}
+        name="newPassword"
+        serverField={change.error && hasField(change.error, 'password') ? 'password' : 'newPassword'}
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={t('password.hint')}
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+        error={change.error}
+      />
+      <SubmitButton pending={change.pending}>{t('password.submit')}</SubmitButton>
+      <Saved show={change.done}>{t('password.saved')}</Saved>
+    </form>
+  );
+}
+
+function hasField(err: unknown, name: string): boolean {
+  return typeof err === 'object' && err !== null && 'fields' in err && name in (err.fields as object);
+}
+
+function SignOut() {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const out = useAction();
+  return (
+    <section className="card" aria-labelledby="sign-out-title">
+      <h2 id="sign-out-title">{t('signOut.title')}</h2>
+      <FormError error={out.error} />
+      <div className="actions">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={out.pending}
+          onClick={() =>
+            void out.run(async () => {
+              await signOut();
+              navigate('/', { replace: true });
+            })
+          }
+        >
+          {t('signOut.here')}
+        </button>
+        <ConfirmButton
+          label={t('signOut.everywhere')}
+          title={t('signOut.everywhereTitle')}
+          message={<p>{t('signOut.everywhereText')}</p>}
+          confirmLabel={t('signOut.everywhereConfirm')}
+          onConfirm={async () => {
+            await signOut(true);
+            navigate('/', { replace: true });
+          }}
+        />
+      </div>
+    </section>
+  );
+}
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const me = useQuery({ queryKey: ['me'], queryFn: () => api<Profile>('/me') });
+  return (
+    <>
+      <PageHeading title={t('profile.title')} />
+      <QueryView query={me}>
+        {(profile) => (
+          <div className="stack">
+            <ProfileForm profile={profile} />
+            <PasswordForm hasPassword={profile.hasPassword} />
+            <SignOut />
+          </div>
+        )}
+      </QueryView>
+    </>
+  );
+}
