@@ -1,0 +1,538 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { type Database, openPglite, openPostgres } from '../server/db/connect.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { ensureNetwork } from '../server/platform/network.ts';
+import { loadTown, type TownSize, townSizes } from './town.ts';
+
+/**
+ * `npm run bench -- --size S|M|L [--db pglite|postgres] [--duration 10] [--connections 16]
+ *   [--seed 1] [--build-web]`
+ *
+ * Prints one JSON line per figure on stdout: {"name","value","unit","baseline","ratio", …};
+ * progress goes to stderr. Every baseline is measured in the same run on the same machine: a bare
+ * Fastify hello-world for the HTTP reads, pgbench TPC-B for writes. Everything it starts listens
+ * on 127.0.0.1 and is stopped at the end; scratch databases are dropped and temp dirs removed.
+ */
+
+const execFileP = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..');
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'S' },
+    db: { type: 'string', default: 'pglite' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    seed: { type: 'string', default: '1' },
+    'postgres-url': {
+      type: 'string',
+      default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    },
+    'build-web': { type: 'boolean', default: false },
+  },
+});
+const size = args.size as TownSize;
+if (!(size in townSizes)) throw new Error(`--size must be S, M or L, got ${args.size}`);
+const host = args.db;
+if (host !== 'pglite' && host !== 'postgres') throw new Error(`--db must be pglite or postgres, got ${host}`);
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const seed = Number(args.seed);
+if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1…600 seconds');
+if (!(connections > 0 && connections <= 256)) throw new Error('--connections must be 1…256');
+const adminUrl = args['postgres-url'];
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function emit(
+  name: string,
+  value: number | null,
+  unit: string,
+  baseline: number | null = null,
+  extra: Record<string, unknown> = {},
+) {
+  const round = (x: number | null) => (x === null ? null : Number(x.toPrecision(6)));
+  const ratio = value !== null && baseline !== null && baseline !== 0 ? value / baseline : null;
+  process.stdout.write(
+    `${JSON.stringify({
+      name,
+      value: round(value),
+      unit,
+      baseline: round(baseline),
+      ratio: ratio === null ? null : Number(ratio.toFixed(3)),
+      ...extra,
+      size,
+      db: host,
+    })}\n`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup registry: children, databases, directories — run in reverse order, always.
+
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanupAll() {
+  while (cleanups.length > 0) {
+    const fn = cleanups.pop()!;
+    try {
+      await fn();
+    } catch (err) {
+      log(`cleanup: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `kp-bench-${prefix}-`));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function adminQuery(text: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+function dbUrl(name: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function scratchDatabase(prefix: string): Promise<string> {
+  const name = `bench_${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  return name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+interface Proc {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+function startProcess(script: string, env: Record<string, string | undefined>, port: number): Proc {
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const keep = (b: Buffer) => {
+    out = (out + b.toString()).slice(-8000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  cleanups.push(stop);
+  return { child, url: `http://127.0.0.1:${port}`, output: () => out, stop };
+}
+
+/** Polls until `url` answers 200; returns the milliseconds since `since`. */
+async function until200(proc: Proc, pathName: string, since: number, timeoutMs = 120_000): Promise<number> {
+  const deadline = since + timeoutMs;
+  while (performance.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`process exited early:\n${proc.output()}`);
+    try {
+      const r = await fetch(`${proc.url}${pathName}`, { signal: AbortSignal.timeout(2000) });
+      await r.arrayBuffer();
+      if (r.status === 200) return performance.now() - since;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no 200 from ${pathName} within ${timeoutMs} ms:\n${proc.output()}`);
+}
+
+function rssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Env for server/main.ts on this host; unset keys fall back to the server's defaults. */
+function serverEnv(
+  db: { url?: string; dataDir?: string },
+  seedMode = 'none',
+): Record<string, string | undefined> {
+  return {
+    DATABASE_URL: db.url ?? '',
+    DATA_DIR: db.dataDir ?? tempDir('unused'),
+    SEED: seedMode,
+    LOG_LEVEL: 'warn',
+    // The server allows 600 requests per minute per client address. The load generator sends
+    // each request from its own X-Forwarded-For address, so the limiter stays in the path (its
+    // cost is measured) without turning the benchmark into a stream of 429s.
+    TRUST_PROXY: '1',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP load
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+let ipCounter = 0;
+function nextIp(): string {
+  ipCounter = (ipCounter + 1) % 16_000_000;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+async function load(
+  url: string,
+  pathName: string,
+  opts: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: () => string } = {},
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const options: autocannon.Options = {
+    url,
+    connections,
+    duration,
+    pipelining: 1,
+    requests: [
+      {
+        method: opts.method ?? 'GET',
+        path: pathName,
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...opts.headers, 'x-forwarded-for': nextIp() },
+          ...(opts.body ? { body: opts.body() } : {}),
+        }),
+      },
+    ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return {
+    rps: result.requests.total / (result.duration || duration),
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+function emitLoad(name: string, r: LoadResult, baselineRps: number | null) {
+  const extra = { requests: r.requests, non2xx: r.non2xx, errors: r.errors, connections, duration };
+  emit(
+    `${name}.throughput`,
+    r.rps,
+    'req/s',
+    baselineRps,
+    baselineRps === null ? extra : { ...extra, target_ratio: 0.5 },
+  );
+  emit(`${name}.p50`, r.p50, 'ms');
+  emit(`${name}.p95`, r.p95, 'ms');
+  emit(`${name}.p99`, r.p99, 'ms', null, baselineRps === null ? {} : { target: 50 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+
+async function loadTheTown(): Promise<{
+  env: Record<string, string | undefined>;
+  signIn: { email: string; password: string };
+}> {
+  let database: Database;
+  let env: Record<string, string | undefined>;
+  if (host === 'postgres') {
+    const name = await scratchDatabase(`town_${size.toLowerCase()}`);
+    database = await openPostgres(dbUrl(name), 4);
+    env = serverEnv({ url: dbUrl(name) });
+  } else {
+    const dataDir = tempDir('town');
+    database = await openPglite(dataDir);
+    env = serverEnv({ dataDir });
+  }
+  try {
+    log(`loading town ${size} (seed ${seed}) into ${host} …`);
+    const t0 = performance.now();
+    await migrateToLatest(database.db);
+    const { network } = await ensureNetwork(database.db, { slug: 'messstadt', name: 'Messstadt' });
+    const town = await loadTown(database.db, network.id, size, seed, log);
+    const seconds = (performance.now() - t0) / 1000;
+    emit('town.load_time', seconds, 's', null, {
+      seed,
+      rows: town.rows,
+      steps: Object.fromEntries(Object.entries(town.seconds).map(([k, v]) => [k, Number(v.toFixed(2))])),
+      ...(size === 'M' && host === 'postgres' ? { target: 120 } : {}),
+      ...(town.notes.length > 0 ? { notes: town.notes } : {}),
+    });
+    return { env, signIn: town.signIn };
+  } finally {
+    await database.close();
+  }
+}
+
+async function baseline(): Promise<LoadResult> {
+  const port = await freePort();
+  const hello = startProcess(path.join('bench', 'hello.ts'), {}, port);
+  await until200(hello, '/', performance.now(), 30_000);
+  log(`baseline: bare Fastify hello-world, ${duration} s × ${connections} connections …`);
+  const r = await load(hello.url, '/');
+  await hello.stop();
+  emitLoad('http.baseline_fastify_hello', r, null);
+  return r;
+}
+
+async function openApiPaths(url: string): Promise<Record<string, Record<string, unknown>>> {
+  const r = await fetch(`${url}/api/openapi.json`);
+  const doc = (await r.json()) as { paths?: Record<string, Record<string, unknown>> };
+  return doc.paths ?? {};
+}
+
+async function signInCookie(url: string, who: { email: string; password: string }): Promise<string> {
+  const r = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': nextIp() },
+    body: JSON.stringify(who),
+  });
+  if (r.status !== 200) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
+  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('kp_session='));
+  if (!cookie) throw new Error('sign-in set no kp_session cookie');
+  return cookie.split(';')[0]!;
+}
+
+async function readEndpoints(
+  env: Record<string, string | undefined>,
+  who: { email: string; password: string },
+  base: LoadResult,
+) {
+  const port = await freePort();
+  const t0 = performance.now();
+  const server = startProcess('server/main.ts', env, port);
+  const startMs = await until200(server, '/healthz', t0);
+  emit(
+    host === 'pglite' ? 'startup.pglite_town_restart' : 'startup.postgres_town',
+    startMs / 1000,
+    's',
+    null,
+    host === 'pglite' ? { target: 3 } : {},
+  );
+  const paths = await openApiPaths(server.url);
+  const cookie = await signInCookie(server.url, who);
+  const endpoints: { name: string; path: string; headers?: Record<string, string> }[] = [
+    { name: 'http.organisations_list', path: '/api/v1/organisations?limit=20' },
+    { name: 'http.organisations_q', path: '/api/v1/organisations?q=beratung&limit=20' },
+  ];
+  if (paths['/api/v1/search/'] || paths['/api/v1/search']) {
+    endpoints.push({ name: 'http.search', path: '/api/v1/search?q=Nachbarschaftshilfe' });
+  } else {
+    emit('http.search.throughput', null, 'req/s', null, { skipped: 'GET /api/v1/search does not exist yet' });
+  }
+  endpoints.push({ name: 'http.session_signed_in', path: '/api/v1/session', headers: { cookie } });
+  for (const e of endpoints) {
+    const check = await fetch(`${server.url}${e.path}`, {
+      headers: { ...e.headers, 'x-forwarded-for': nextIp() },
+    });
+    const body = await check.text();
+    if (check.status !== 200) {
+      emit(`${e.name}.throughput`, null, 'req/s', null, {
+        skipped: `answered ${check.status}: ${body.slice(0, 200)}`,
+      });
+      continue;
+    }
+    log(`${e.name}: GET ${e.path}, ${duration} s × ${connections} connections …`);
+    emitLoad(e.name, await load(server.url, e.path, { headers: e.headers }), base.rps);
+  }
+  emit('server.rss_after_load', rssMb(server.child.pid), 'MB', null, { target: 1024 });
+  const web = await webFigures(server.url);
+  await server.stop();
+  return { paths, web };
+}
+
+/** Time from navigation start until the home page's main heading is visible, median of 3 cold loads. */
+async function timeToInteractive(url: string): Promise<number | null> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  cleanups.push(() => browser.close());
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextIp() } });
+      const page = await context.newPage();
+      await page.goto(`${url}/`, { waitUntil: 'commit', timeout: 15_000 });
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      const ms = await page.evaluate(() => performance.now());
+      await context.close();
+      if (i > 0) samples.push(ms); // the first load warms the server's file cache
+    }
+    samples.sort((a, b) => a - b);
+    return samples[1] ?? null;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function webFigures(url: string) {
+  const dist = path.join(root, 'web', 'dist');
+  const indexHtml = path.join(dist, 'index.html');
+  if (!existsSync(indexHtml)) return null;
+  // initial JavaScript: the module scripts and modulepreloads that index.html references
+  const html = readFileSync(indexHtml, 'utf8');
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) refs.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) refs.add(m[1]!);
+  let gz = 0;
+  for (const ref of refs) {
+    const file = path.join(dist, ref.replace(/^\//, ''));
+    if (existsSync(file)) gz += gzipSync(readFileSync(file)).length;
+  }
+  let tti: number | null = null;
+  let ttiError: string | undefined;
+  try {
+    tti = await timeToInteractive(url);
+  } catch (err) {
+    ttiError = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  }
+  return { gzKb: gz / 1024, files: refs.size, tti, ttiError };
+}
+
+async function pgbenchBaseline(): Promise<number | null> {
+  const bin = ['/usr/lib/postgresql/15/bin/pgbench', '/usr/bin/pgbench'].find(existsSync);
+  if (!bin) {
+    emit('pgbench.tpcb', null, 'tps', null, { skipped: 'pgbench not found' });
+    return null;
+  }
+  const name = await scratchDatabase('pgbench');
+  const u = new URL(dbUrl(name));
+  const conn = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')];
+  log(`pgbench TPC-B: -i -s 1, then -c ${connections} -j 2 -T ${duration} …`);
+  await execFileP(bin, [...conn, '-i', '-s', '1', '-q', name]);
+  const { stdout } = await execFileP(
+    bin,
+    [...conn, '-c', String(connections), '-j', '2', '-T', String(duration), name],
+    {
+      timeout: (duration + 60) * 1000,
+    },
+  );
+  const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
+  const tps = m ? Number(m[1]) : null;
+  emit('pgbench.tpcb', tps, 'tps', null, { scale: 1, clients: connections, threads: 2, duration });
+  return tps;
+}
+
+async function coldStarts() {
+  const dataDir = tempDir('cold');
+  const env = { ...serverEnv({ dataDir }), SEED: undefined }; // the defaults of `npm start`: demo town on first start
+  delete env.SEED;
+  let port = await freePort();
+  let t0 = performance.now();
+  let server = startProcess('server/main.ts', env, port);
+  const first = await until200(server, '/healthz', t0);
+  emit('startup.pglite_first_start', first / 1000, 's', null, { target: 10, dataDir: 'empty' });
+  await until200(server, '/readyz', performance.now());
+  await server.stop();
+  port = await freePort();
+  t0 = performance.now();
+  server = startProcess('server/main.ts', env, port);
+  const again = await until200(server, '/healthz', t0);
+  emit('startup.pglite_restart', again / 1000, 's', null, { target: 3 });
+  emit('server.rss_idle_pglite', rssMb(server.child.pid), 'MB', null, { target: 1024 });
+  await server.stop();
+}
+
+async function main() {
+  const t0 = performance.now();
+  const { env, signIn } = await loadTheTown();
+  const base = await baseline();
+  if (args['build-web']) {
+    log('building the web client if needed …');
+    await execFileP(process.execPath, ['scripts/build-web-if-needed.ts'], { cwd: root, timeout: 300_000 });
+  }
+  const { paths, web } = await readEndpoints(env, signIn, base);
+  if (web) {
+    emit('web.initial_js_gzip', web.gzKb, 'KB', null, { target: 200, files: web.files });
+    emit('web.time_to_interactive', web.tti === null ? null : web.tti / 1000, 's', null, {
+      target: 2,
+      measured: 'navigation start → first h1 visible, median of 3 cold loads after 1 warm-up',
+      ...(web.ttiError ? { error: web.ttiError } : {}),
+    });
+  } else {
+    emit('web.initial_js_gzip', null, 'KB', null, {
+      target: 200,
+      skipped: 'web/dist missing (npm run build, or --build-web)',
+    });
+  }
+  if (host === 'postgres') {
+    await pgbenchBaseline();
+    const transferRoute = Object.keys(paths).find((p) => /timebank\/transfers\/?$/.test(p));
+    emit('http.timebank_transfers.throughput', null, 'transfers/s', null, {
+      skipped: transferRoute
+        ? `route ${transferRoute} exists but the bench does not drive it yet`
+        : 'no time-bank transfer route in the OpenAPI document yet',
+    });
+  }
+  await coldStarts();
+  log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+try {
+  await main();
+} catch (err) {
+  log(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanupAll();
+}

@@ -1,0 +1,844 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { DB, OrganisationKind, Sector } from '../server/db/schema.ts';
+
+/**
+ * A synthetic but realistic town for benchmarks, the same for the same seed on every host.
+ *
+ * Small tables (districts, organisations) are built in JavaScript with our own PRNG (mulberry32)
+ * and inserted in multi-row statements. Large tables (people, profiles, memberships, interactions)
+ * are generated server-side with `INSERT … SELECT … FROM generate_series(…)`; their "random" values
+ * come from `hashint8extended(row, seed)`, a deterministic hash that gives the same bits on
+ * PostgreSQL 15 and on PGlite (PostgreSQL 18 in WASM). Ids are `md5(seed:kind:index)::uuid`, so
+ * JavaScript and SQL can name the same row without a lookup.
+ */
+
+export type TownSize = 'S' | 'M' | 'L';
+
+export interface TownSpec {
+  districts: number;
+  organisations: number;
+  people: number;
+  interactions: number;
+  /** Teilen (area 4); generated only where the tables exist, see loadTeilen(). */
+  resources: number;
+  bookings: number;
+  transfers: number;
+  circles: number;
+}
+
+const M: TownSpec = {
+  districts: 10,
+  organisations: 200,
+  people: 20_000,
+  interactions: 1_000_000,
+  resources: 50_000,
+  bookings: 200_000,
+  transfers: 500_000,
+  circles: 2_000,
+};
+
+export const townSizes: Record<TownSize, TownSpec> = {
+  S: {
+    districts: 1,
+    organisations: 20,
+    people: 500,
+    interactions: 25_000,
+    resources: 1_250,
+    bookings: 5_000,
+    transfers: 12_500,
+    circles: 50,
+  },
+  M,
+  L: {
+    districts: M.districts * 5,
+    organisations: M.organisations * 5,
+    people: M.people * 5,
+    interactions: M.interactions * 5,
+    resources: M.resources * 5,
+    bookings: M.bookings * 5,
+    transfers: M.transfers * 5,
+    circles: M.circles * 5,
+  },
+};
+
+/** Everyone in the town signs in with this password (one precomputed argon2id hash below). */
+export const townPassword = 'Stadt-der-Messungen-2026';
+// argon2id of townPassword with @node-rs/argon2 defaults; hashing it 20 000 times would dominate the load.
+export const townPasswordHash =
+  '$argon2id$v=19$m=19456,t=2,p=1$WKGmcP67nx7jQyPhMfpIdg$iSIsC8QL6dWiLCZjbv5E7uuFO5JKb5ir9gPposvVB1M';
+
+/** "Now" of the town: fixed so that timestamps are reproducible. */
+const epoch = '2026-11-01T12:00:00Z';
+
+export interface LoadedTown {
+  spec: TownSpec;
+  seed: number;
+  /** rows written per table */
+  rows: Record<string, number>;
+  /** seconds per step, and in total */
+  seconds: Record<string, number>;
+  /** a person with memberships, to sign in as */
+  signIn: { email: string; password: string };
+  /** what was skipped and why (e.g. Teilen tables not there yet) */
+  notes: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// PRNG and ids
+
+/** mulberry32: 32-bit state, good enough for test data, and ours so the sequence never changes. */
+export function prng(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+    /** picks by weight: [[value, weight], …] */
+    weighted: <T>(xs: readonly (readonly [T, number])[]): T => {
+      const total = xs.reduce((a, [, w]) => a + w, 0);
+      let r = next() * total;
+      for (const [v, w] of xs) {
+        r -= w;
+        if (r < 0) return v;
+      }
+      return xs[xs.length - 1]![0];
+    },
+  };
+}
+
+/** The same uuid as SQL `md5('<seed>:<kind>:<i>')::uuid`. */
+export function townId(seed: number, kind: string, i: number): string {
+  const h = createHash('md5').update(`${seed}:${kind}:${i}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** SQL: the uuid of row `expr` of `kind`, equal to townId(). */
+const idSql = (seed: number, kind: string, expr: string) => `md5('${seed}:${kind}:' || (${expr}))::uuid`;
+
+/** SQL: a uniform number in [0, 1) for row `expr` and stream `k`. */
+const uSql = (seed: number, expr: string, k: number | string) =>
+  `((hashint8extended((${expr})::bigint * 131 + ${k}, ${seed}) & 2147483647)::float8 / 2147483648.0)`;
+
+/** SQL: an integer in [0, n) for row `expr` and stream `k`. */
+const iSql = (seed: number, expr: string, k: number | string, n: number | string) =>
+  `floor(${uSql(seed, expr, k)} * (${n}))::int`;
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const arr = (xs: readonly string[]) => `ARRAY[${xs.map(lit).join(',')}]::text[]`;
+const intArr = (xs: readonly number[]) => `ARRAY[${xs.join(',')}]::int[]`;
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+
+const firstNames = [
+  'Anna',
+  'Ben',
+  'Clara',
+  'David',
+  'Elif',
+  'Emil',
+  'Emma',
+  'Finn',
+  'Greta',
+  'Hannah',
+  'Ibrahim',
+  'Ida',
+  'Jonas',
+  'Julia',
+  'Karin',
+  'Klaus',
+  'Lea',
+  'Leon',
+  'Lina',
+  'Lukas',
+  'Maria',
+  'Mehmet',
+  'Mia',
+  'Miriam',
+  'Noah',
+  'Olga',
+  'Paul',
+  'Petra',
+  'Renate',
+  'Sabine',
+  'Sara',
+  'Sofia',
+  'Stefan',
+  'Thomas',
+  'Ursula',
+  'Vera',
+  'Wolfgang',
+  'Yusuf',
+  'Zeynep',
+  'Aylin',
+  'Dmytro',
+  'Fatima',
+  'Giorgos',
+  'Helga',
+  'Irina',
+  'Jana',
+  'Kemal',
+  'Luisa',
+  'Marek',
+  'Nadia',
+  'Oskar',
+  'Rosa',
+  'Tobias',
+  'Uwe',
+  'Walter',
+];
+const lastNames = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Braun',
+  'Zimmermann',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Lehmann',
+  'Köhler',
+  'Berger',
+  'Yilmaz',
+  'Kaya',
+  'Demir',
+  'Nowak',
+  'Kowalski',
+  'Popescu',
+  'Petrenko',
+  'Haddad',
+  'Rossi',
+  'Öztürk',
+  'Schäfer',
+  'Jung',
+  'Vogel',
+];
+const skills = [
+  'Fahrdienst',
+  'Einkaufen',
+  'Kochen',
+  'Gartenarbeit',
+  'Fahrradreparatur',
+  'Nachhilfe',
+  'Übersetzen',
+  'Behördengänge',
+  'Computerhilfe',
+  'Vorlesen',
+  'Handwerk',
+  'Kinderbetreuung',
+  'Musik',
+  'Sport',
+  'Buchhaltung',
+  'Fotografie',
+  'Nähen',
+  'Erste Hilfe',
+  'Rechtsberatung',
+  'Pflegeerfahrung',
+];
+const interests = [
+  'Nachbarschaft',
+  'Senioren',
+  'Kinder und Jugend',
+  'Geflüchtete',
+  'Umwelt',
+  'Kultur',
+  'Inklusion',
+  'Sport',
+  'Bildung',
+  'Gesundheit',
+  'Wohnen',
+  'Armut',
+  'Digitales',
+  'Stadtentwicklung',
+];
+const languages = ['en', 'tr', 'ar', 'ru', 'uk', 'pl', 'fr', 'es'];
+const bios = [
+  'Ich wohne seit vielen Jahren im Viertel und helfe gern, wo ich kann.',
+  'Student, habe abends und am Wochenende Zeit für kleine Aufgaben.',
+  'Im Ruhestand, früher Handwerker. Repariere gern Dinge.',
+  'Mutter von zwei Kindern, engagiere mich im Elternbeirat.',
+  'Sozialarbeiterin, vernetzt Menschen und Angebote im Quartier.',
+  'Neu in der Stadt und auf der Suche nach Kontakten.',
+  'Ich spreche mehrere Sprachen und begleite gern zu Terminen.',
+  '',
+];
+const districtNames = [
+  'Altstadt',
+  'Nordstadt',
+  'Südstadt',
+  'Weststadt',
+  'Oststadt',
+  'Lindenhof',
+  'Am Mühlbach',
+  'Hafenviertel',
+  'Gartenstadt',
+  'Bahnhofsviertel',
+  'Rosenhöhe',
+  'Kirchberg',
+  'Feldmark',
+  'Auenviertel',
+  'Schlossberg',
+  'Neustadt',
+  'Eichendorf',
+  'Birkenhain',
+  'Ziegelei',
+  'Sonnenhang',
+  'Brunnenviertel',
+  'Wiesental',
+  'Marktviertel',
+  'Heide',
+  'Seeufer',
+];
+
+interface OrgTemplate {
+  names: readonly string[];
+  kinds: readonly (readonly [OrganisationKind, number])[];
+  topics: readonly string[];
+}
+
+const orgTemplates: Record<Sector, OrgTemplate> = {
+  social_service: {
+    names: [
+      'Caritas Seniorenberatung',
+      'Diakonie Schuldnerberatung',
+      'AWO Familienhilfe',
+      'Caritas Suchtberatung',
+      'Diakonie Migrationsberatung',
+      'Pflegestützpunkt',
+      'AWO Sozialstation',
+      'Paritätische Jugendhilfe',
+      'Diakonie Wohnungslosenhilfe',
+      'DRK Kleiderkammer',
+      'Beratungsstelle Hilfe zur Pflege',
+      'Volkssolidarität Begegnungsstätte',
+    ],
+    kinds: [
+      ['charity', 3],
+      ['association', 2],
+    ],
+    topics: ['Beratung', 'Begleitung im Alltag', 'Hausbesuche', 'Hilfe bei Anträgen', 'Pflege zu Hause'],
+  },
+  civil_society: {
+    names: [
+      'Nachbarschaftszentrum',
+      'Bürgerverein',
+      'Repair-Café',
+      'Tafel',
+      'Freiwilligenagentur',
+      'Kulturverein',
+      'Sportverein',
+      'Förderverein Spielplatz',
+      'Initiative Willkommen',
+      'Seniorentreff',
+      'Stadtteilladen',
+    ],
+    kinds: [
+      ['association', 3],
+      ['initiative', 2],
+    ],
+    topics: [
+      'Nachbarschaftshilfe',
+      'offener Treff',
+      'Ehrenamt',
+      'Reparieren statt wegwerfen',
+      'Feste im Viertel',
+    ],
+  },
+  business: {
+    names: [
+      'Bäckerei',
+      'Apotheke',
+      'Fahrradwerkstatt',
+      'Buchhandlung',
+      'Café',
+      'Malerbetrieb',
+      'Blumenladen',
+      'Hofladen',
+      'Elektro',
+    ],
+    kinds: [
+      ['company', 4],
+      ['cooperative', 1],
+    ],
+    topics: ['Hinterzimmer für Gruppen', 'Spenden von Lebensmitteln', 'Ausbildungsplätze', 'Lieferdienst'],
+  },
+  public: {
+    names: [
+      'Stadtverwaltung – Sozialplanung',
+      'Jobcenter',
+      'Bürgerbüro',
+      'Stadtbibliothek',
+      'Quartiersmanagement',
+      'Gesundheitsamt',
+      'Seniorenbeirat',
+      'Jugendamt – Regionaler Dienst',
+    ],
+    kinds: [['public_body', 1]],
+    topics: ['Bürgerbeteiligung', 'Sozialplanung', 'Beratung zu Leistungen', 'Lesungen und Medien'],
+  },
+  education: {
+    names: [
+      'Grundschule',
+      'Gesamtschule',
+      'Volkshochschule',
+      'Kita',
+      'Familienbildungsstätte',
+      'Musikschule',
+      'Hausaufgabenhilfe',
+    ],
+    kinds: [
+      ['public_body', 2],
+      ['association', 1],
+    ],
+    topics: ['Sprachkurse', 'Elterncafé', 'Ganztag', 'Lernpatenschaften', 'Digitalkurse für Ältere'],
+  },
+  health: {
+    names: [
+      'Hausarztpraxis',
+      'Physiotherapie',
+      'Ambulanter Pflegedienst',
+      'Hospizverein',
+      'Selbsthilfegruppe Demenz',
+      'Gemeindepsychiatrischer Dienst',
+      'Hebammenpraxis',
+    ],
+    kinds: [
+      ['company', 2],
+      ['association', 2],
+    ],
+    topics: ['Pflege', 'Demenz', 'Trauerbegleitung', 'Prävention', 'Bewegung im Alter'],
+  },
+  faith: {
+    names: [
+      'Ev. Kirchengemeinde',
+      'Kath. Pfarrei St. Marien',
+      'Moscheegemeinde',
+      'Jüdische Gemeinde',
+      'Freie Christengemeinde',
+      'Alevitische Gemeinde',
+    ],
+    kinds: [
+      ['association', 2],
+      ['other', 1],
+    ],
+    topics: ['Besuchsdienst', 'Mittagstisch', 'Jugendgruppe', 'interreligiöser Dialog', 'Gemeinderaum'],
+  },
+  other: {
+    names: ['Bürgerstiftung', 'Wohnungsbaugenossenschaft', 'Kleingartenverein', 'Energiegenossenschaft'],
+    kinds: [
+      ['cooperative', 2],
+      ['other', 1],
+    ],
+    topics: ['Gemeinschaftsgarten', 'Wohnen im Alter', 'Förderung von Projekten', 'Mieterversammlung'],
+  },
+};
+
+const sectorWeights: readonly (readonly [Sector, number])[] = [
+  ['social_service', 25],
+  ['civil_society', 25],
+  ['business', 15],
+  ['public', 8],
+  ['education', 10],
+  ['health', 9],
+  ['faith', 6],
+  ['other', 2],
+];
+
+const areaKinds: Record<string, readonly string[]> = {
+  knowledge: ['comment', 'wiki_edit', 'pin_support', 'dossier_contribution'],
+  participation: ['shift', 'event', 'mini_task', 'hours_confirmed'],
+  codesign: ['contribution', 'vote', 'meeting', 'commitment'],
+  sharing: ['booking', 'loan', 'transfer', 'giveaway'],
+  support: ['care_task', 'update', 'visit'],
+  places: ['meeting', 'event', 'community_post'],
+};
+const areaWeights: readonly (readonly [string, number])[] = [
+  ['knowledge', 0.18],
+  ['participation', 0.27],
+  ['codesign', 0.1],
+  ['sharing', 0.25],
+  ['support', 0.1],
+  ['places', 0.1],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Geography: districts as cells of a grid around a town centre, each a jittered octagon.
+
+const centre = { lat: 51.312, lng: 9.481 };
+const cellLat = 0.018; // ≈ 2 km
+const cellLng = 0.028; // ≈ 2 km at this latitude
+
+function districtCell(i: number, n: number) {
+  const cols = Math.ceil(Math.sqrt(n));
+  const rows = Math.ceil(n / cols);
+  const col = i % cols;
+  const row = Math.floor(i / cols);
+  return {
+    lat: centre.lat + (row - (rows - 1) / 2) * cellLat,
+    lng: centre.lng + (col - (cols - 1) / 2) * cellLng,
+  };
+}
+
+function districtName(i: number): string {
+  const base = districtNames[i % districtNames.length]!;
+  const round = Math.floor(i / districtNames.length);
+  return round === 0 ? base : `${base} ${['Nord', 'Süd', 'West', 'Ost'][round - 1] ?? round + 1}`;
+}
+
+function slugify(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Log = (line: string) => void;
+
+/**
+ * Fills an empty, migrated database (with its network row) with a town of `size`.
+ * Returns row counts and timings; throws when the network already has organisations.
+ */
+export async function loadTown(
+  db: Kysely<DB>,
+  networkId: string,
+  size: TownSize,
+  seed = 1,
+  log: Log = () => undefined,
+): Promise<LoadedTown> {
+  const spec = townSizes[size];
+  const rnd = prng(seed);
+  const rows: Record<string, number> = {};
+  const seconds: Record<string, number> = {};
+  const notes: string[] = [];
+  const started = performance.now();
+  const step = async (name: string, fn: () => Promise<number>) => {
+    const t0 = performance.now();
+    rows[name] = await fn();
+    seconds[name] = (performance.now() - t0) / 1000;
+    log(`  ${name}: ${rows[name]} rows in ${seconds[name]!.toFixed(1)} s`);
+  };
+  const run = (text: string) => sql.raw(text).execute(db);
+  const nid = lit(networkId);
+  const existing = await db
+    .selectFrom('organisation')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('network_id', '=', networkId)
+    .executeTakeFirstOrThrow();
+  if (existing.n > 0) throw new Error('loadTown needs an empty network');
+
+  const D = spec.districts;
+  const O = spec.organisations;
+  const P = spec.people;
+
+  // Districts ---------------------------------------------------------------------------------
+  const districts = Array.from({ length: D }, (_, i) => {
+    const c = districtCell(i, D);
+    const ring: [number, number][] = [];
+    for (let k = 0; k < 8; k++) {
+      const a = (k / 8) * 2 * Math.PI;
+      const r = 0.42 + rnd.next() * 0.08; // of a cell; neighbours never overlap
+      ring.push([
+        Number((c.lng + Math.cos(a) * r * cellLng).toFixed(6)),
+        Number((c.lat + Math.sin(a) * r * cellLat).toFixed(6)),
+      ]);
+    }
+    ring.push(ring[0]!);
+    const name = districtName(i);
+    return {
+      network_id: networkId,
+      id: townId(seed, 'district', i),
+      slug: slugify(name),
+      name,
+      boundary: JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
+      center_lat: c.lat,
+      center_lng: c.lng,
+      created_at: epoch,
+    };
+  });
+  await step('district', async () => {
+    await db.insertInto('district').values(districts).execute();
+    return districts.length;
+  });
+
+  // Organisations: grouped by sector so SQL can find "same sector" partners by index range ------
+  const drafts = Array.from({ length: O }, () => rnd.weighted(sectorWeights)).sort(
+    (a, b) => sectorWeights.findIndex(([s]) => s === a) - sectorWeights.findIndex(([s]) => s === b),
+  );
+  const sectorStart: number[] = [];
+  const sectorCount: number[] = [];
+  const usedSlugs = new Set<string>();
+  const organisations = drafts.map((sector, j) => {
+    const t = orgTemplates[sector];
+    const d = rnd.int(D);
+    const c = districtCell(d, D);
+    const base = rnd.pick(t.names);
+    const suffix =
+      sector === 'business' || sector === 'health'
+        ? rnd.pick(lastNames)
+        : districtName(d).replace(/ (Nord|Süd|West|Ost)$/, '');
+    let name = `${base} ${suffix}`;
+    let slug = slugify(name).slice(0, 54);
+    if (usedSlugs.has(slug)) {
+      name = `${name} ${j + 1}`;
+      slug = `${slug}-${j + 1}`;
+    }
+    usedSlugs.add(slug);
+    const topicA = rnd.pick(t.topics);
+    const topicB = rnd.pick(t.topics);
+    const description =
+      `${name}: ${topicA} und ${topicB} für Menschen in ${districtName(d)}. ` +
+      `Wir arbeiten mit Nachbarinnen und Nachbarn, Ehrenamtlichen und anderen Organisationen zusammen. ` +
+      `Sprechzeiten ${rnd.pick(['montags', 'dienstags', 'mittwochs', 'donnerstags', 'freitags'])} ` +
+      `von ${9 + rnd.int(6)} bis ${15 + rnd.int(4)} Uhr.`;
+    return {
+      network_id: networkId,
+      id: townId(seed, 'org', j),
+      slug,
+      name,
+      kind: rnd.weighted(t.kinds),
+      sector,
+      description,
+      website: rnd.next() < 0.7 ? `https://${slug}.example.org` : null,
+      email: `kontakt@${slug}.example.org`,
+      phone: `0561 ${100000 + rnd.int(899999)}`,
+      address: `${rnd.pick(['Hauptstraße', 'Lindenallee', 'Kirchweg', 'Marktplatz', 'Schulstraße', 'Am Bahnhof'])} ${1 + rnd.int(120)}`,
+      district_id: townId(seed, 'district', d),
+      lat: Number((c.lat + (rnd.next() - 0.5) * cellLat * 0.6).toFixed(6)),
+      lng: Number((c.lng + (rnd.next() - 0.5) * cellLng * 0.6).toFixed(6)),
+      created_at: epoch,
+    };
+  });
+  for (const [s] of sectorWeights) {
+    const first = drafts.indexOf(s);
+    sectorStart.push(Math.max(first, 0));
+    sectorCount.push(first < 0 ? 0 : drafts.lastIndexOf(s) - first + 1);
+  }
+  const orgSectorStart = drafts.map((s) => sectorStart[sectorWeights.findIndex(([x]) => x === s)]!);
+  const orgSectorCount = drafts.map((s) => sectorCount[sectorWeights.findIndex(([x]) => x === s)]!);
+  await step('organisation', async () => {
+    for (let k = 0; k < organisations.length; k += 1000) {
+      await db
+        .insertInto('organisation')
+        .values(organisations.slice(k, k + 1000))
+        .execute();
+    }
+    return organisations.length;
+  });
+
+  // People: account + profile, generated server-side --------------------------------------------
+  const u = (expr: string, k: number | string) => uSql(seed, expr, k);
+  const pick = (xs: readonly string[], expr: string, k: number) =>
+    `(${arr(xs)})[1 + ${iSql(seed, expr, k, xs.length)}]`;
+  const personId = (expr: string) => idSql(seed, 'person', expr);
+  const orgId = (expr: string) => idSql(seed, 'org', expr);
+  const districtIdSql = (expr: string) => idSql(seed, 'district', expr);
+  const batch = async (total: number, per: number, fn: (from: number, to: number) => Promise<unknown>) => {
+    for (let from = 0; from < total; from += per) await fn(from, Math.min(total, from + per) - 1);
+    return total;
+  };
+
+  await step('account', () =>
+    batch(P, 50_000, (a, b) =>
+      run(`
+        INSERT INTO account (network_id, id, email, display_name, password_hash, locale, is_instance_admin,
+                             email_verified_at, created_at)
+        SELECT ${nid}, ${personId('i')},
+               'person' || i || '.' || translate(lower(f || '.' || l), 'äöüß', 'aous') || '@town.example',
+               f || ' ' || l, ${lit(townPasswordHash)},
+               CASE WHEN ${u('i', 3)} < 0.15 THEN 'en' ELSE 'de' END,
+               i = 0,
+               CASE WHEN ${u('i', 4)} < 0.9 THEN timestamptz ${lit(epoch)} - interval '1 day' * (1 + ${iSql(seed, 'i', 5, 700)}) END,
+               timestamptz ${lit(epoch)} - interval '1 day' * (1 + ${iSql(seed, 'i', 5, 700)})
+        FROM (SELECT i, ${pick(firstNames, 'i', 1)} AS f, ${pick(lastNames, 'i', 2)} AS l
+              FROM generate_series(${a}, ${b}) AS i) AS s`),
+    ),
+  );
+  await step('profile', () =>
+    batch(P, 50_000, (a, b) =>
+      run(`
+        INSERT INTO profile (network_id, account_id, bio, skills, interests, languages, availability, district_ids,
+                             updated_at)
+        SELECT ${nid}, ${personId('i')}, ${pick(bios, 'i', 6)},
+               CASE WHEN ${u('i', 7)} < 0.3 THEN '{}'::text[]
+                    ELSE ARRAY(SELECT DISTINCT ${pick(skills, 'i * 8 + k', 8)} FROM generate_series(0, ${iSql(seed, 'i', 9, 4)}) k) END,
+               ARRAY(SELECT DISTINCT ${pick(interests, 'i * 8 + k', 10)} FROM generate_series(0, ${iSql(seed, 'i', 11, 3)}) k),
+               CASE WHEN ${u('i', 12)} < 0.65 THEN ARRAY['de']
+                    ELSE ARRAY['de', ${pick(languages, 'i', 13)}] END,
+               CASE WHEN ${u('i', 14)} < 0.4 THEN '[]'::jsonb
+                    ELSE jsonb_build_array(
+                      jsonb_build_object('day', ${pick(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], 'i', 15)},
+                                         'part', ${pick(['morning', 'afternoon', 'evening'], 'i', 16)})) END,
+               ARRAY[${districtIdSql(`i % ${D}`)}],
+               timestamptz ${lit(epoch)}
+        FROM generate_series(${a}, ${b}) AS i`),
+    ),
+  );
+
+  // Memberships: an admin for every organisation, then staff and volunteers --------------------
+  // A person's "home" organisation is org floor(u(i,20) * O); interactions below lean on it.
+  const memberships = async () => {
+    await run(`
+      INSERT INTO membership (network_id, organisation_id, account_id, role, created_at)
+      SELECT ${nid}, ${orgId('j')}, ${personId(`(j * 7919) % ${P}`)}, 'admin', timestamptz ${lit(epoch)}
+      FROM generate_series(0, ${O - 1}) AS j
+      ON CONFLICT DO NOTHING`);
+    await batch(P, 50_000, (a, b) =>
+      run(`
+        INSERT INTO membership (network_id, organisation_id, account_id, role, created_at)
+        SELECT ${nid}, ${orgId(iSql(seed, 'i', '20 + k', O))}, ${personId('i')},
+               CASE WHEN ${u('i * 4 + k', 30)} < 0.2 THEN 'staff' ELSE 'volunteer' END,
+               timestamptz ${lit(epoch)} - interval '1 day' * ${iSql(seed, 'i * 4 + k', 31, 700)}
+        FROM generate_series(${a}, ${b}) AS i, generate_series(0, 2) AS k
+        WHERE ${u('i * 4 + k', 32)} < (ARRAY[0.4, 0.15, 0.05])[k + 1]
+        ON CONFLICT DO NOTHING`),
+    );
+    const r = await db
+      .selectFrom('membership')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('network_id', '=', networkId)
+      .executeTakeFirstOrThrow();
+    return r.n;
+  };
+  await step('membership', memberships);
+
+  // Search documents for organisations (what the API writes on create) ------------------------
+  await step('search_document', async () => {
+    const r = await run(`
+      INSERT INTO search_document (network_id, entity_type, entity_id, title, body, link, updated_at)
+      SELECT network_id, 'organisation', id, name, description, '/organisationen/' || slug, created_at
+      FROM organisation WHERE network_id = ${nid}`);
+    return Number(r.numAffectedRows ?? 0n);
+  });
+
+  // Interactions: the community graph ----------------------------------------------------------
+  // pair: 45 % person→organisation (half of them with the person's home organisation),
+  // 20 % organisation→organisation (60 % within the sector), 20 % person→person (half within the
+  // district), 15 % organisation→person. Recent months are denser than older ones.
+  const areaCase = (expr: string) => {
+    let acc = 0;
+    const whens = areaWeights.map(([area, w]) => {
+      acc += w;
+      return `WHEN ${expr} < ${acc.toFixed(4)} THEN ${lit(area)}`;
+    });
+    return `CASE ${whens.join(' ')} ELSE 'places' END`;
+  };
+  const kindCase = (areaExpr: string, expr: string, k: number) =>
+    `CASE ${areaExpr} ${Object.entries(areaKinds)
+      .map(([area, kinds]) => `WHEN ${lit(area)} THEN ${pick(kinds, expr, k)}`)
+      .join(' ')} END`;
+  await step('interaction', () =>
+    batch(spec.interactions, 100_000, (a, b) =>
+      run(`
+        INSERT INTO interaction (network_id, id, area, kind, mode, a_type, a_id, b_type, b_id, occurred_at, created_at)
+        SELECT ${nid}, ${idSql(seed, 'interaction', 'n')}, area, ${kindCase('area', 'n', 3)},
+               CASE WHEN ${u('n', 4)} < 0.45 THEN 'offline' ELSE 'online' END,
+               a_type, CASE a_type WHEN 'person' THEN ${personId('a')} ELSE ${orgId('a')} END,
+               b_type, CASE b_type WHEN 'person' THEN ${personId('b')} ELSE ${orgId('b')} END,
+               occ, occ
+        FROM (
+          SELECT n, area, occ,
+                 CASE WHEN t < 0.65 THEN 'person' ELSE 'organisation' END AS a_type,
+                 CASE WHEN t < 0.45 OR t >= 0.65 AND t < 0.85 THEN 'organisation' ELSE 'person' END AS b_type,
+                 CASE WHEN t < 0.45 OR (t >= 0.65 AND t < 0.85) THEN pa ELSE oa END AS a,
+                 CASE
+                   WHEN t < 0.45 THEN CASE WHEN ${u('n', 6)} < 0.5 THEN ${iSql(seed, 'pa', 20, O)} ELSE ${iSql(seed, 'n', 7, O)} END
+                   WHEN t < 0.65 THEN pb
+                   WHEN t < 0.85 THEN CASE WHEN os = oa THEN (oa + 1) % ${O} ELSE os END
+                   ELSE pa
+                 END AS b
+          FROM (
+            SELECT n, t, pa, oa, area, occ,
+                   CASE WHEN pb0 = pa THEN (pa + 1) % ${P} ELSE pb0 END AS pb,
+                   CASE WHEN ${u('n', 9)} < 0.6
+                        THEN (${intArr(orgSectorStart)})[oa + 1] + ${iSql(seed, 'n', 10, `(${intArr(orgSectorCount)})[oa + 1]`)}
+                        ELSE ${iSql(seed, 'n', 11, O)} END AS os
+            FROM (
+              SELECT n, ${u('n', 1)} AS t, ${iSql(seed, 'n', 5, P)} AS pa, ${iSql(seed, 'n', 8, O)} AS oa,
+                     ${areaCase(u('n', 2))} AS area,
+                     timestamptz ${lit(epoch)} - interval '1 minute' * floor(power(${u('n', 12)}, 1.6) * 730 * 1440) AS occ,
+                     CASE WHEN ${u('n', 13)} < 0.5
+                          THEN least(${P - 1}, ${iSql(seed, 'n', 14, Math.max(1, Math.floor(P / D)))} * ${D} + ${iSql(seed, 'n', 5, P)} % ${D})
+                          ELSE ${iSql(seed, 'n', 15, P)} END AS pb0
+              FROM generate_series(${a}, ${b}) AS n
+            ) AS s0
+          ) AS s1
+        ) AS s2
+        WHERE NOT (a_type = b_type AND a = b)`),
+    ),
+  );
+
+  // Teilen -------------------------------------------------------------------------------------
+  await loadTeilen(db, { networkId, seed, spec, step, notes, log });
+
+  // Fresh statistics, as autovacuum would have them after a while on a real instance.
+  const t0 = performance.now();
+  await run('ANALYZE');
+  seconds.analyze = (performance.now() - t0) / 1000;
+  seconds.total = (performance.now() - started) / 1000;
+
+  // person 0 is instance admin; pick the admin of organisation 0 (a normal member) to sign in as
+  const email = await db
+    .selectFrom('account')
+    .select('email')
+    .where('network_id', '=', networkId)
+    .where('id', '=', townId(seed, 'person', 7919 % P))
+    .executeTakeFirstOrThrow();
+  return { spec, seed, rows, seconds, signIn: { email: email.email, password: townPassword }, notes };
+}
+
+interface TeilenContext {
+  networkId: string;
+  seed: number;
+  spec: TownSpec;
+  step: (name: string, fn: () => Promise<number>) => Promise<void>;
+  notes: string[];
+  log: Log;
+}
+
+/**
+ * EXTENSION POINT for Teilen (area 4): resources with coordinates, bookings, time-bank accounts
+ * and transfers. It generates only what the migrations committed to git define; tables still in
+ * flux are left out, with a note in the result.
+ */
+export async function loadTeilen(db: Kysely<DB>, ctx: TeilenContext): Promise<void> {
+  const tables = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_name IN ('resource', 'booking', 'timebank_account', 'timebank_transfer')
+  `.execute(db);
+  const have = new Set(tables.rows.map((r) => r.table_name));
+  ctx.notes.push(
+    `Teilen not generated (tables present: ${[...have].join(', ') || 'none'}): resources ${ctx.spec.resources}, ` +
+      `bookings ${ctx.spec.bookings}, transfers ${ctx.spec.transfers}, circles ${ctx.spec.circles} are planned ` +
+      'once their migrations are committed',
+  );
+}
