@@ -257,6 +257,63 @@ export interface InteractionTable {
   created_at: Timestamp;
 }
 
+// Teilen: time bank (migration 20261125_1100_timebank)
+export type TimebankOwnerType = 'person' | 'organisation' | 'pool';
+export const transferStatuses = ['requested', 'completed', 'declined', 'cancelled', 'reversed'] as const;
+export type TransferStatus = (typeof transferStatuses)[number];
+export const transferSourceTypes = ['offer', 'booking', 'shift'] as const;
+export type TransferSourceType = (typeof transferSourceTypes)[number];
+
+export interface TimebankAccountTable {
+  network_id: string;
+  id: Generated<string>;
+  owner_type: TimebankOwnerType;
+  person_id: string | null;
+  organisation_id: string | null;
+  credit_limit: number | null;
+  balance: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface TimebankEntryTable {
+  network_id: string;
+  id: Generated<string>;
+  seq: Generated<number>;
+  kind: 'transfer' | 'reversal';
+  memo: Generated<string>;
+  reverses_entry_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface TimebankLineTable {
+  network_id: string;
+  entry_id: string;
+  line_no: number;
+  account_id: string;
+  amount: number;
+}
+
+export interface TimebankTransferTable {
+  network_id: string;
+  id: Generated<string>;
+  payer_account_id: string;
+  payee_account_id: string;
+  minutes: number;
+  memo: Generated<string>;
+  status: TransferStatus;
+  initiated_by: string;
+  idempotency_key: string;
+  request_hash: string;
+  source_type: TransferSourceType | null;
+  source_id: string | null;
+  entry_id: string | null;
+  reversal_entry_id: string | null;
+  decided_by: string | null;
+  decided_at: TimestampNullable;
+  created_at: Timestamp;
+}
+
 export interface DB {
   network: NetworkTable;
   district: DistrictTable;
@@ -275,6 +332,10 @@ export interface DB {
   hidden_content: HiddenContentTable;
   job: JobTable;
   interaction: InteractionTable;
+  timebank_account: TimebankAccountTable;
+  timebank_entry: TimebankEntryTable;
+  timebank_line: TimebankLineTable;
+  timebank_transfer: TimebankTransferTable;
 }
 
 export type Account = Selectable<AccountTable>;

@@ -142,6 +142,43 @@ export const messages = {
     de: 'Eine Begegnung kann nicht in der Zukunft liegen.',
     en: 'An interaction cannot lie in the future.',
   },
+  // Teilen: time bank
+  'timebank.insufficient_credit': {
+    de: 'Dafür reicht das Zeitguthaben nicht: verfügbar sind noch {available} Minuten.',
+    en: 'There are not enough time credits for this: {available} minutes are still available.',
+  },
+  'timebank.same_account': {
+    de: 'Zahlendes und empfangendes Konto müssen verschieden sein.',
+    en: 'The paying and the receiving account must be different.',
+  },
+  'timebank.idempotency_key_required': {
+    de: 'Bitte senden Sie einen Idempotency-Key-Header (8–100 Zeichen), damit eine Überweisung nie doppelt ausgeführt wird.',
+    en: 'Please send an Idempotency-Key header (8–100 characters) so that a transfer is never made twice.',
+  },
+  'timebank.idempotency_mismatch': {
+    de: 'Dieser Idempotency-Key wurde schon für eine andere Überweisung verwendet.',
+    en: 'This idempotency key was already used for a different transfer.',
+  },
+  'timebank.not_requested': {
+    de: 'Diese Überweisung wartet nicht mehr auf eine Entscheidung (Status: {status}).',
+    en: 'This transfer is no longer waiting for a decision (status: {status}).',
+  },
+  'timebank.not_completed': {
+    de: 'Nur ausgeführte Überweisungen können storniert werden (Status: {status}).',
+    en: 'Only completed transfers can be reversed (status: {status}).',
+  },
+  'timebank.reversal_overdraws': {
+    de: 'Die Stornierung würde das Konto von {name} unter sein Kreditlimit bringen.',
+    en: 'The reversal would take the account of {name} below its credit limit.',
+  },
+  'timebank.limit_below_balance': {
+    de: 'Das Kreditlimit kann nicht kleiner sein als der aktuelle Minusstand ({debt} Minuten).',
+    en: 'The credit limit cannot be lower than the current debt ({debt} minutes).',
+  },
+  'timebank.pool_limit': {
+    de: 'Nur der Gemeinschaftstopf darf ohne Kreditlimit sein.',
+    en: 'Only the community pool may have no credit limit.',
+  },
   // emails
   'email.login.subject': { de: 'Ihr Anmeldelink für {network}', en: 'Your sign-in link for {network}' },
   'email.login.body': {

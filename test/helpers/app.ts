@@ -35,7 +35,16 @@ export async function freshDatabase(): Promise<Database & { url?: string }> {
       await d.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // The pool's end() resolves before its connections have finished closing; a forced drop would
+      // kill them mid-close and pg raises an uncaught error. So retry a plain drop while they go away.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 500 ? ' WITH (FORCE)' : ''}`);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006' || attempt >= 500) throw err;
+        }
+      }
       await c.end();
     },
   };

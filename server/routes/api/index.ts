@@ -11,12 +11,14 @@ import { organisationRoutes } from './organisations/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { sessionRoutes } from './session/index.ts';
+import { timebankRoutes } from './timebank/index.ts';
 
 /** Every resource under /api/v1, one folder each. */
 export async function apiRoutes(app: FastifyInstance) {
   await app.register(sessionRoutes, { prefix: '/session' });
   await app.register(meRoutes, { prefix: '/me' });
   await app.register(organisationRoutes, { prefix: '/organisations' });
+  await app.register(timebankRoutes, { prefix: '/timebank' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(networkRoutes, { prefix: '/network' });
   await app.register(districtRoutes, { prefix: '/districts' });

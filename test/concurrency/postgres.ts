@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { type AppDeps, buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import type { DB } from '../../server/db/schema.ts';
+// the same type parsers as the app's own connections (bigint as number, dates as strings)
+import '../../server/db/connect.ts';
+import { ensureNetwork } from '../../server/platform/network.ts';
+import type { TestApp } from '../helpers/app.ts';
+
+/** The PostgreSQL server every machine here and CI has; concurrency needs real parallel connections. */
+export const localPostgres = 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * A test app on a fresh database of a real PostgreSQL server with 20 connections: the server of
+ * DATABASE_URL, or the local one when it is unset. Races cannot show on PGlite (one connection), so
+ * concurrency tests always run here.
+ *
+ * Unlike freshDatabase(), close() waits until every pooled connection has really ended before the
+ * database is dropped; otherwise the drop terminates connections that are still closing and pg
+ * raises an uncaught "terminating connection due to administrator command".
+ */
+export async function createPostgresTestApp(): Promise<TestApp> {
+  const url = process.env.DATABASE_URL ?? localPostgres;
+  const name = `kp_conc_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+
+  const pool = new pg.Pool({ connectionString: dbUrl.toString(), max: 20 });
+  const ended: Promise<void>[] = [];
+  pool.on('connect', (client) => {
+    ended.push(new Promise((resolve) => client.once('end', () => resolve())));
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const database = {
+    db,
+    host: 'postgres' as const,
+    async close() {
+      await db.destroy();
+      await Promise.all(ended);
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      await c.end();
+    },
+  };
+  await migrateToLatest(db);
+  const { network } = await ensureNetwork(db, { slug: 'testnetz', name: 'Testnetz' });
+  const config = { ...loadConfig({ SEED: 'none', DATA_DIR: '/nonexistent' }), databaseUrl: undefined };
+  const deps: AppDeps = { db: database, config, network };
+  const app = await buildApp(deps, { logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    database,
+    networkId: network.id,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
