@@ -63,6 +63,21 @@ async function main() {
     lines.push('', `  Demo sign-ins (password for all: ${(await import('./seed/demo.ts')).demoPassword}):`);
     for (const l of sampleLogins) lines.push(`    ${l.email.padEnd(34)} ${l.role}`);
   }
+  const hasAdmin = await database.db
+    .selectFrom('account')
+    .select('id')
+    .where('network_id', '=', network.id)
+    .where('is_instance_admin', '=', true)
+    .executeTakeFirst();
+  if (!hasAdmin) {
+    const env = database.host === 'pglite' ? 'stop the server (Ctrl+C), then run' : 'run';
+    lines.push(
+      '',
+      `  No administrator yet. To create the first one, ${env}:`,
+      '    npm run admin -- create you@example.org "Your Name"',
+      '  It prints a one-time sign-in link.',
+    );
+  }
   lines.push('');
   process.stdout.write(`${lines.join('\n')}\n`);
 }

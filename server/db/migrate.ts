@@ -2,7 +2,13 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely/migration';
+import {
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  NO_MIGRATIONS,
+} from 'kysely/migration';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -40,4 +46,14 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
 
 export async function migrateDown<T>(db: Kysely<T>): Promise<string[]> {
   return check(await migrator(db).migrateDown());
+}
+
+/** Names of every migration this version of Knotenpunkt ships, oldest first. */
+export async function knownMigrations(): Promise<string[]> {
+  return Object.keys(await new FolderProvider().getMigrations()).sort();
+}
+
+/** Migrates up or down to exactly `name` (null: before the first migration). */
+export async function migrateTo<T>(db: Kysely<T>, name: string | null): Promise<string[]> {
+  return check(await migrator(db).migrateTo(name ?? NO_MIGRATIONS));
 }

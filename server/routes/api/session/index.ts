@@ -11,7 +11,7 @@ import {
 } from '../../../auth/sessions.ts';
 import { clearFailures, isThrottled, recordFailure } from '../../../auth/throttle.ts';
 import { hashSecret, newSecret } from '../../../auth/tokens.ts';
-import { executeTx } from '../../../db/tx.ts';
+import { type Executor, executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { Problem } from '../../../http/problem.ts';
 import { NoContent, problems } from '../../../http/schemas.ts';
@@ -24,6 +24,41 @@ import { findAccountByEmail, membershipsOf, normaliseEmail } from '../../../repo
 import { LinkRedeem, LinkRequest, PasswordLogin, SessionView } from './schema.ts';
 
 export const loginLinkMinutes = 60;
+
+/**
+ * Stores a one-time sign-in token for the account and returns its secret (only the hash is kept).
+ * Used by the emailed link and by `npm run admin -- create`.
+ */
+export async function createLoginToken(
+  db: Executor,
+  networkId: string,
+  account: { id: string; email: string },
+  minutes = loginLinkMinutes,
+): Promise<string> {
+  const token = newSecret();
+  await db
+    .insertInto('one_time_token')
+    .values({
+      network_id: networkId,
+      token_hash: hashSecret(token),
+      purpose: 'login',
+      account_id: account.id,
+      email: account.email,
+      organisation_id: null,
+      role: null,
+      created_by: null,
+      expires_at: sql<Date>`now() + make_interval(mins => ${minutes})`,
+      used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+  return token;
+}
+
+/** The web page that redeems a sign-in token; the token sits in the fragment so it never reaches logs. */
+export function loginLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/anmelden/link#${token}`;
+}
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind TLS. */
 export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, secret: string) {
@@ -195,24 +230,8 @@ export async function sessionRoutes(app: FastifyInstance) {
         // counts towards the throttle either way, so link requests cannot be used to flood a mailbox
         await recordFailure(tx, networkId, email, ip, 'link');
         if (!account || account.blocked_at) return;
-        const token = newSecret();
-        await tx
-          .insertInto('one_time_token')
-          .values({
-            network_id: networkId,
-            token_hash: hashSecret(token),
-            purpose: 'login',
-            account_id: account.id,
-            email,
-            organisation_id: null,
-            role: null,
-            created_by: null,
-            expires_at: sql<Date>`now() + make_interval(mins => ${loginLinkMinutes})`,
-            used_at: null,
-            revoked_at: null,
-          })
-          .execute();
-        const link = `${app.deps.config.publicUrl}/anmelden/link#${token}`;
+        const token = await createLoginToken(tx, networkId, { id: account.id, email });
+        const link = loginLink(app.deps.config.publicUrl, token);
         const params = {
           name: account.display_name,
           network: app.deps.network.name,

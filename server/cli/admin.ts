@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import { migrateToLatest } from '../db/migrate.ts';
+import { audit } from '../platform/audit.ts';
+import { ensureNetwork } from '../platform/network.ts';
+import { createAccount, findAccountByEmail, normaliseEmail } from '../repositories/accounts.ts';
+import { createLoginToken, loginLink } from '../routes/api/session/index.ts';
+import { CliError, openConfigured, parseArgs, runCli, say } from './common.ts';
+
+/** The sign-in link printed on the console is for the person at the keyboard; a day is long enough. */
+const linkMinutes = 24 * 60;
+const usage = 'Usage: npm run admin -- create EMAIL "Display Name"';
+
+/**
+ * `npm run admin -- create EMAIL "Display Name"`: makes an instance administrator (creating the
+ * account, or promoting an existing one) and prints a one-time sign-in link. This is how the first
+ * administrator of an installation started with SEED=none gets in.
+ */
+runCli('admin', async (args) => {
+  const { positional } = parseArgs(args, []);
+  const [command, rawEmail, rawName] = positional;
+  if (command !== 'create' || !rawEmail || positional.length > 3) throw new CliError(usage);
+  const email = normaliseEmail(rawEmail);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new CliError(`"${rawEmail}" is not an email address.`);
+  const displayName = (rawName ?? '').trim();
+
+  const target = await openConfigured({ mustExist: false });
+  try {
+    const { db } = target.database;
+    await migrateToLatest(db);
+    const { network } = await ensureNetwork(db, {
+      slug: process.env.NETWORK_SLUG ?? 'knotenpunkt',
+      name: process.env.NETWORK_NAME ?? 'Knotenpunkt',
+    });
+    const outcome = await db.transaction().execute(async (tx) => {
+      const existing = await findAccountByEmail(tx, network.id, email);
+      let accountId: string;
+      let created = false;
+      if (existing) {
+        accountId = existing.id;
+        await tx
+          .updateTable('account')
+          .set({ is_instance_admin: true })
+          .where('network_id', '=', network.id)
+          .where('id', '=', existing.id)
+          .execute();
+      } else {
+        if (displayName.length < 1 || displayName.length > 80)
+          throw new CliError(`A new account needs a display name of 1 to 80 characters.\n${usage}`);
+        const account = await createAccount(tx, {
+          networkId: network.id,
+          email,
+          displayName,
+          isInstanceAdmin: true,
+        });
+        accountId = account.id;
+        created = true;
+      }
+      await audit(tx, {
+        networkId: network.id,
+        actorId: null,
+        action: created ? 'account.created' : 'account.promoted',
+        entityType: 'account',
+        entityId: accountId,
+        details: { instanceAdmin: true, via: 'cli' },
+      });
+      const token = await createLoginToken(tx, network.id, { id: accountId, email }, linkMinutes);
+      const expires = await sql<{
+        at: Date;
+      }>`SELECT now() + make_interval(mins => ${linkMinutes}) AS at`.execute(tx);
+      return { created, token, name: existing?.display_name ?? displayName, expires: expires.rows[0]!.at };
+    });
+    say(
+      outcome.created
+        ? `Created the instance administrator ${outcome.name} <${email}> in "${network.name}".`
+        : `${outcome.name} <${email}> is now an instance administrator of "${network.name}".`,
+    );
+    say('');
+    say(`One-time sign-in link (works once, until ${outcome.expires.toISOString()}):`);
+    say(`  ${loginLink(target.config.publicUrl, outcome.token)}`);
+    say('');
+    say('Open it in a browser while Knotenpunkt runs, then set a password in your account settings.');
+    if (target.config.publicUrl.startsWith('http://localhost'))
+      say('(Set PUBLIC_URL if the server is reached under another address.)');
+  } finally {
+    await target.close();
+  }
+});

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sectors } from '../../server/db/schema.ts';
+import { ensureNetwork } from '../../server/platform/network.ts';
+import { search } from '../../server/platform/search.ts';
+import { demoLogins, seedDemoTown } from '../../server/seed/demo.ts';
+import { freshDatabase } from '../helpers/app.ts';
+
+type Ring = [number, number][];
+
+/** Ray casting: is [lng, lat] inside the ring? */
+function inside([x, y]: [number, number], ring: Ring): boolean {
+  let hit = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
+  }
+  return hit;
+}
+
+describe('demo town Lindenbrück', () => {
+  let d: Awaited<ReturnType<typeof freshDatabase>>;
+  let networkId: string;
+  before(async () => {
+    d = await freshDatabase();
+    const { network } = await ensureNetwork(d.db, { slug: 'lindenbrueck', name: 'Lindenbrück vernetzt' });
+    networkId = network.id;
+    await seedDemoTown(d.db, networkId);
+  });
+  after(() => d.close());
+
+  test('has at least 10 organisations in at least 6 sectors, including a business and a public body', async () => {
+    const orgs = await d.db
+      .selectFrom('organisation')
+      .selectAll()
+      .where('network_id', '=', networkId)
+      .execute();
+    assert.ok(orgs.length >= 10, `${orgs.length} organisations`);
+    const used = new Set(orgs.map((o) => o.sector));
+    assert.ok(used.size >= 6, `sectors: ${[...used].join(', ')}`);
+    for (const s of used) assert.ok((sectors as readonly string[]).includes(s));
+    assert.ok(orgs.some((o) => o.sector === 'business'));
+    assert.ok(orgs.some((o) => o.kind === 'public_body' && o.sector === 'public'));
+    for (const o of orgs) {
+      assert.ok(o.description.length > 40, `${o.name} has a description`);
+      assert.ok(o.address, `${o.name} has an address`);
+    }
+  });
+
+  test('has at least 50 people, profiles filled in, and every membership role', async () => {
+    const people = await d.db
+      .selectFrom('account as a')
+      .innerJoin('profile as p', (j) => j.onRef('p.account_id', '=', 'a.id'))
+      .select(['a.display_name', 'a.is_instance_admin', 'p.skills', 'p.languages', 'p.district_ids'])
+      .where('a.network_id', '=', networkId)
+      .execute();
+    assert.ok(people.length >= 50, `${people.length} people`);
+    assert.ok(people.every((p) => p.languages.length > 0 && p.district_ids.length > 0));
+    assert.ok(people.some((p) => p.display_name === 'Miriam Koch' && p.is_instance_admin));
+    const roles = await d.db
+      .selectFrom('membership')
+      .select('role')
+      .distinct()
+      .where('network_id', '=', networkId)
+      .execute();
+    assert.deepEqual(roles.map((r) => r.role).sort(), ['admin', 'staff', 'volunteer']);
+    const petra = await d.db
+      .selectFrom('membership as m')
+      .innerJoin('account as a', 'a.id', 'm.account_id')
+      .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+      .select(['m.role', 'o.name'])
+      .where('a.display_name', '=', 'Petra Lange')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(petra, { role: 'admin', name: 'Nachbarschaftszentrum Lindenhof' });
+  });
+
+  test('districts have closed GeoJSON polygons around their centre, and organisations lie in their district', async () => {
+    const districts = await d.db
+      .selectFrom('district')
+      .selectAll()
+      .where('network_id', '=', networkId)
+      .execute();
+    assert.ok(districts.length >= 5);
+    const rings = new Map<string, Ring>();
+    for (const dist of districts) {
+      const geo = (typeof dist.boundary === 'string' ? JSON.parse(dist.boundary) : dist.boundary) as {
+        type: string;
+        coordinates: Ring[];
+      };
+      assert.equal(geo.type, 'Polygon');
+      const ring = geo.coordinates[0]!;
+      assert.ok(ring.length >= 4, `${dist.name} has at least 3 corners`);
+      assert.deepEqual(ring[0], ring.at(-1), `${dist.name} ring is closed`);
+      assert.ok(inside([dist.center_lng!, dist.center_lat!], ring), `${dist.name} centre is inside`);
+      rings.set(dist.id, ring);
+    }
+    const orgs = await d.db
+      .selectFrom('organisation')
+      .selectAll()
+      .where('network_id', '=', networkId)
+      .execute();
+    for (const o of orgs) {
+      assert.ok(o.district_id && o.lat && o.lng, `${o.name} is placed`);
+      assert.ok(inside([o.lng, o.lat], rings.get(o.district_id)!), `${o.name} lies in its district`);
+    }
+    const network = await d.db
+      .selectFrom('network')
+      .select('settings')
+      .where('id', '=', networkId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(network.settings, { mapCenter: [51.3, 9.48], mapZoom: 13 });
+  });
+
+  test('records interactions across areas and modes, and organisations are searchable', async () => {
+    const rows = await d.db
+      .selectFrom('interaction')
+      .select(['area', 'mode', 'a_type', 'b_type'])
+      .where('network_id', '=', networkId)
+      .execute();
+    assert.ok(rows.length >= 90, `${rows.length} interactions`);
+    assert.equal(new Set(rows.map((r) => r.area)).size, 6);
+    assert.deepEqual([...new Set(rows.map((r) => r.mode))].sort(), ['offline', 'online']);
+    assert.ok(rows.some((r) => r.a_type === 'organisation' && r.b_type === 'organisation'));
+    assert.ok(rows.some((r) => r.a_type === 'person' && r.b_type === 'person'));
+    const hits = await search(d.db, networkId, 'Bäckerei', { limit: 5, offset: 0 });
+    assert.equal(hits.hits[0]?.title, 'Bäckerei Yilmaz');
+  });
+
+  test('the demo sign-ins name existing accounts, one per role', async () => {
+    assert.ok(demoLogins.length >= 5);
+    for (const l of demoLogins) {
+      const a = await d.db
+        .selectFrom('account')
+        .select(['password_hash'])
+        .where('network_id', '=', networkId)
+        .where('email', '=', l.email)
+        .executeTakeFirst();
+      assert.ok(a?.password_hash, `${l.email} exists and has a password`);
+    }
+  });
+});
