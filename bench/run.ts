@@ -1,7 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -10,7 +10,7 @@ import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../server/db/connect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { ensureNetwork } from '../server/platform/network.ts';
-import { loadTown, type TownSize, townSizes } from './town.ts';
+import { loadTown, personTimebankAccount, prng, type TownSize, townSizes } from './town.ts';
 
 /**
  * `npm run bench -- --size S|M|L [--db pglite|postgres] [--duration 10] [--connections 16]
@@ -231,7 +231,12 @@ function nextIp(): string {
 async function load(
   url: string,
   pathName: string,
-  opts: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: () => string } = {},
+  opts: {
+    method?: 'GET' | 'POST';
+    headers?: Record<string, string>;
+    /** per request; `connection` is one object per autocannon connection (a client) */
+    perRequest?: (connection: Record<string, unknown>) => { headers: Record<string, string>; body: string };
+  } = {},
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   const options: autocannon.Options = {
@@ -243,11 +248,14 @@ async function load(
       {
         method: opts.method ?? 'GET',
         path: pathName,
-        setupRequest: (req) => ({
-          ...req,
-          headers: { ...opts.headers, 'x-forwarded-for': nextIp() },
-          ...(opts.body ? { body: opts.body() } : {}),
-        }),
+        setupRequest: (req, connection) => {
+          const extra = opts.perRequest?.(connection as Record<string, unknown>);
+          return {
+            ...req,
+            headers: { ...opts.headers, ...extra?.headers, 'x-forwarded-for': nextIp() },
+            ...(extra ? { body: extra.body } : {}),
+          };
+        },
       },
     ],
   };
@@ -270,12 +278,12 @@ async function load(
   };
 }
 
-function emitLoad(name: string, r: LoadResult, baselineRps: number | null) {
+function emitLoad(name: string, r: LoadResult, baselineRps: number | null, unit = 'req/s') {
   const extra = { requests: r.requests, non2xx: r.non2xx, errors: r.errors, connections, duration };
   emit(
     `${name}.throughput`,
     r.rps,
-    'req/s',
+    unit,
     baselineRps,
     baselineRps === null ? extra : { ...extra, target_ratio: 0.5 },
   );
@@ -287,9 +295,13 @@ function emitLoad(name: string, r: LoadResult, baselineRps: number | null) {
 // ---------------------------------------------------------------------------------------------
 // Steps
 
+type Who = { email: string; password: string };
+type Payer = Who & { timebankAccountId: string };
+
 async function loadTheTown(): Promise<{
   env: Record<string, string | undefined>;
-  signIn: { email: string; password: string };
+  signIn: Who;
+  payers: Payer[];
 }> {
   let database: Database;
   let env: Record<string, string | undefined>;
@@ -314,9 +326,10 @@ async function loadTheTown(): Promise<{
       rows: town.rows,
       steps: Object.fromEntries(Object.entries(town.seconds).map(([k, v]) => [k, Number(v.toFixed(2))])),
       ...(size === 'M' && host === 'postgres' ? { target: 120 } : {}),
+      ...(town.ledger ? { ledger: town.ledger } : {}),
       ...(town.notes.length > 0 ? { notes: town.notes } : {}),
     });
-    return { env, signIn: town.signIn };
+    return { env, signIn: town.signIn, payers: town.ledger ? town.payers : [] };
   } finally {
     await database.close();
   }
@@ -339,7 +352,7 @@ async function openApiPaths(url: string): Promise<Record<string, Record<string, 
   return doc.paths ?? {};
 }
 
-async function signInCookie(url: string, who: { email: string; password: string }): Promise<string> {
+async function signInCookie(url: string, who: Who): Promise<{ cookie: string; csrf: string }> {
   const r = await fetch(`${url}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': nextIp() },
@@ -348,13 +361,16 @@ async function signInCookie(url: string, who: { email: string; password: string 
   if (r.status !== 200) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
   const cookie = r.headers.getSetCookie().find((c) => c.startsWith('kp_session='));
   if (!cookie) throw new Error('sign-in set no kp_session cookie');
-  return cookie.split(';')[0]!;
+  const view = (await r.json()) as { csrfToken: string };
+  return { cookie: cookie.split(';')[0]!, csrf: view.csrfToken };
 }
 
-async function readEndpoints(
+async function serverFigures(
   env: Record<string, string | undefined>,
-  who: { email: string; password: string },
+  who: Who,
+  payers: Payer[],
   base: LoadResult,
+  pgbenchTps: number | null,
 ) {
   const port = await freePort();
   const t0 = performance.now();
@@ -368,7 +384,7 @@ async function readEndpoints(
     host === 'pglite' ? { target: 3 } : {},
   );
   const paths = await openApiPaths(server.url);
-  const cookie = await signInCookie(server.url, who);
+  const { cookie } = await signInCookie(server.url, who);
   const endpoints: { name: string; path: string; headers?: Record<string, string> }[] = [
     { name: 'http.organisations_list', path: '/api/v1/organisations?limit=20' },
     { name: 'http.organisations_q', path: '/api/v1/organisations?q=beratung&limit=20' },
@@ -393,10 +409,68 @@ async function readEndpoints(
     log(`${e.name}: GET ${e.path}, ${duration} s × ${connections} connections …`);
     emitLoad(e.name, await load(server.url, e.path, { headers: e.headers }), base.rps);
   }
+  if (payers.length > 0 && paths['/api/v1/timebank/transfers']) {
+    try {
+      await transfers(server.url, payers, pgbenchTps);
+    } catch (err) {
+      emit('http.timebank_transfers.throughput', null, 'transfers/s', pgbenchTps, {
+        error: err instanceof Error ? err.message.slice(0, 300) : String(err),
+      });
+    }
+  } else {
+    emit('http.timebank_transfers.throughput', null, 'transfers/s', null, {
+      skipped: 'no time-bank transfer route or no time bank in the town',
+    });
+  }
   emit('server.rss_after_load', rssMb(server.child.pid), 'MB', null, { target: 1024 });
   const web = await webFigures(server.url);
   await server.stop();
-  return { paths, web };
+  return web;
+}
+
+/**
+ * Time-bank transfers through the HTTP API: each connection signs in as its own person and pays
+ * 1 minute to a random other person (payer's consent, so completed at once: journal entry, two
+ * lines, balances, interaction, notification, audit) with a fresh Idempotency-Key each time.
+ */
+async function transfers(url: string, payers: Payer[], pgbenchTps: number | null) {
+  const sessions: { cookie: string; csrf: string; account: string }[] = [];
+  for (const p of payers)
+    sessions.push({
+      ...(await signInCookie(url, { email: p.email, password: p.password })),
+      account: p.timebankAccountId,
+    });
+  const people = townSizes[size].people;
+  const rnd = prng(seed + 7);
+  let nextSession = 0;
+  let key = 0;
+  log(
+    `http.timebank_transfers: POST /api/v1/timebank/transfers, ${duration} s × ${connections} connections …`,
+  );
+  const r = await load(url, '/api/v1/timebank/transfers', {
+    method: 'POST',
+    perRequest: (connection) => {
+      connection.session ??= sessions[nextSession++ % sessions.length];
+      const s = connection.session as (typeof sessions)[number];
+      // persons 1…16 pay; payees come from the rest of the town
+      const payee = personTimebankAccount(seed, 17 + rnd.int(people - 17));
+      return {
+        headers: {
+          'content-type': 'application/json',
+          cookie: s.cookie,
+          'x-csrf-token': s.csrf,
+          'idempotency-key': `bench-${process.pid}-${++key}`,
+        },
+        body: JSON.stringify({
+          payerAccountId: s.account,
+          payeeAccountId: payee,
+          minutes: 1,
+          memo: 'Benchmark',
+        }),
+      };
+    },
+  });
+  emitLoad('http.timebank_transfers', r, pgbenchTps, 'transfers/s');
 }
 
 /** Time from navigation start until the home page's main heading is visible, median of 3 cold loads. */
@@ -495,13 +569,20 @@ async function coldStarts() {
 
 async function main() {
   const t0 = performance.now();
-  const { env, signIn } = await loadTheTown();
+  emit('machine.cpus', cpus().length, 'cores', null, {
+    memory_gb: Number((totalmem() / 2 ** 30).toFixed(1)),
+    node: process.version,
+    cpu: cpus()[0]?.model,
+    load_average_1m: loadavg()[0],
+  });
+  const { env, signIn, payers } = await loadTheTown();
   const base = await baseline();
+  const pgbenchTps = host === 'postgres' ? await pgbenchBaseline() : null;
   if (args['build-web']) {
     log('building the web client if needed …');
     await execFileP(process.execPath, ['scripts/build-web-if-needed.ts'], { cwd: root, timeout: 300_000 });
   }
-  const { paths, web } = await readEndpoints(env, signIn, base);
+  const web = await serverFigures(env, signIn, payers, base, pgbenchTps);
   if (web) {
     emit('web.initial_js_gzip', web.gzKb, 'KB', null, { target: 200, files: web.files });
     emit('web.time_to_interactive', web.tti === null ? null : web.tti / 1000, 's', null, {
@@ -515,16 +596,10 @@ async function main() {
       skipped: 'web/dist missing (npm run build, or --build-web)',
     });
   }
-  if (host === 'postgres') {
-    await pgbenchBaseline();
-    const transferRoute = Object.keys(paths).find((p) => /timebank\/transfers\/?$/.test(p));
-    emit('http.timebank_transfers.throughput', null, 'transfers/s', null, {
-      skipped: transferRoute
-        ? `route ${transferRoute} exists but the bench does not drive it yet`
-        : 'no time-bank transfer route in the OpenAPI document yet',
-    });
-  }
   await coldStarts();
+  emit('machine.load_average_end', loadavg()[0] ?? null, '1-min load', null, {
+    note: 'other processes on the machine: load above the core count means the figures are contended',
+  });
   log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
