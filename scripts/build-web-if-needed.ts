@@ -15,12 +15,29 @@ function newest(dir: string): number {
   return latest;
 }
 
-const sources = [path.join(root, 'web/src'), path.join(root, 'web/index.html'), path.join(root, 'web/vite.config.ts')];
-const sourceTime = Math.max(...sources.filter(existsSync).map((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs)));
+const sources = [
+  path.join(root, 'web/src'),
+  path.join(root, 'web/index.html'),
+  path.join(root, 'web/vite.config.ts'),
+];
+const sourceTime = Math.max(
+  ...sources.filter(existsSync).map((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs)),
+);
 if (!existsSync(dist) || statSync(dist).mtimeMs < sourceTime) {
   process.stdout.write('Building the web client (once; about 20 s) …\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
