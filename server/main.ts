@@ -61,7 +61,8 @@ async function main() {
     demo?.logins ?? (config.seed === 'demo' ? (await import('./seed/demo.ts')).demoLogins : []);
   if (sampleLogins.length > 0) {
     lines.push('', `  Demo sign-ins (password for all: ${(await import('./seed/demo.ts')).demoPassword}):`);
-    for (const l of sampleLogins) lines.push(`    ${l.email.padEnd(34)} ${l.role}`);
+    const width = Math.max(...sampleLogins.map((l) => l.email.length)) + 2;
+    for (const l of sampleLogins) lines.push(`    ${l.email.padEnd(width)} ${l.role}`);
   }
   const hasAdmin = await database.db
     .selectFrom('account')
