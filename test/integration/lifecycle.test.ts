@@ -153,4 +153,32 @@ describe('backup and restore commands', () => {
     assert.equal(notBackup.code, 1);
     assert.match(notBackup.stderr, /is not a Knotenpunkt backup/);
   });
+
+  test('migrate, backup and restore work on a data directory; restore refuses a database that holds data', async () => {
+    const env = childEnv({ DATA_DIR: path.join(dir, 'data') });
+    const migrated = await runScript('server/cli/migrate.ts', [], env);
+    assert.equal(migrated.code, 0, migrated.stderr);
+    assert.match(migrated.stdout, /Up 20261125_0900_foundation/);
+    const admin = await runScript('server/cli/admin.ts', ['create', 'koch@example.org', 'Miriam Koch'], env);
+    assert.equal(admin.code, 0, admin.stderr);
+    const file = path.join(dir, 'backup.jsonl.gz');
+    const backup = await runScript('server/cli/backup.ts', [file], env);
+    assert.equal(backup.code, 0, backup.stderr);
+    const twice = await runScript('server/cli/backup.ts', [file], env);
+    assert.equal(twice.code, 1);
+    assert.match(twice.stderr, /already exists/);
+
+    const refused = await runScript('server/cli/restore.ts', [file], env);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /is not empty .* add --force/);
+    const forced = await runScript('server/cli/restore.ts', [file, '--force'], env);
+    assert.equal(forced.code, 0, forced.stderr);
+    const elsewhere = await runScript(
+      'server/cli/restore.ts',
+      [file],
+      childEnv({ DATA_DIR: path.join(dir, 'copy') }),
+    );
+    assert.equal(elsewhere.code, 0, elsewhere.stderr);
+    assert.match(elsewhere.stdout, /Restored \d+ rows/);
+  });
 });
