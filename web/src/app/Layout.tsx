@@ -28,13 +28,10 @@ function LanguageSwitch() {
       type="button"
       className="header-button"
       lang={other}
+      title={t('header.switchLanguage', { lng: other })}
       onClick={() => void setLocale(other)}
-      aria-label={t('header.switchLanguage', { lng: other })}
     >
-      <span aria-hidden="true" className="lang-code">
-        {other.toUpperCase()}
-      </span>
-      <span className="lang-name">{t(`language.${other}`, { lng: other })}</span>
+      {t(`language.${other}`, { lng: other })}
     </button>
   );
 }

@@ -20,7 +20,8 @@ interface SessionApi {
   session: Session;
   /** After sign-in (password, link, invitation): take the new session, and its language if none was chosen here. */
   signedIn(view?: Session): Promise<void>;
-  signOut(everywhere?: boolean): Promise<void>;
+  /** Ends the session; `leave` runs before the signed-out session shows (to move away from private pages). */
+  signOut(everywhere?: boolean, leave?: () => void): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
 }
 
@@ -44,10 +45,11 @@ export function SessionProvider({ session, children }: { session: Session; child
   );
 
   const signOut = useCallback(
-    async (everywhere = false) => {
+    async (everywhere = false, leave?: () => void) => {
       await api(everywhere ? '/session/sign-out-everywhere' : '/session', {
         method: everywhere ? 'POST' : 'DELETE',
       });
+      leave?.();
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
       const next = await fetchSession();
       qc.setQueryData(sessionKey, next);

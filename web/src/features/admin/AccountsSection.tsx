@@ -17,7 +17,7 @@ function AccountItem({ account }: { account: AdminAccount }) {
   const refresh = () => qc.invalidateQueries({ queryKey: ['admin', '/admin/accounts'] });
   const isMe = session.account?.id === account.id;
   return (
-    <li className="card">
+    <li className="card list-row">
       <h3>
         <Link to={`/personen/${account.id}`}>{account.displayName}</Link>
       </h3>

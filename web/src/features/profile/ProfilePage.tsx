@@ -237,8 +237,7 @@ function SignOut() {
           disabled={out.pending}
           onClick={() =>
             void out.run(async () => {
-              await signOut();
-              navigate('/', { replace: true });
+              await signOut(false, () => navigate('/', { replace: true }));
             })
           }
         >
@@ -250,8 +249,7 @@ function SignOut() {
           message={<p>{t('signOut.everywhereText')}</p>}
           confirmLabel={t('signOut.everywhereConfirm')}
           onConfirm={async () => {
-            await signOut(true);
-            navigate('/', { replace: true });
+            await signOut(true, () => navigate('/', { replace: true }));
           }}
         />
       </div>

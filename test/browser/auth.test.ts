@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+  adminEmail,
+  checkA11y,
+  desktop,
+  expectPage,
+  fieldMessage,
+  launchBrowser,
+  newContext,
+  phone,
+  shot,
+  signInWithPassword,
+  startServer,
+  type TestServer,
+  tokenFromOutbox,
+} from './helpers.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the start page explains the network in German, and a wrong password is refused at the form', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await expectPage(page, 'Lindenbrück vernetzt', 'home (signed out)');
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  await page.getByRole('heading', { name: 'Worum geht es?' }).waitFor();
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Start', 'Organisationen', 'Suche']);
+  await shot(page, 'home-phone');
+
+  await page.getByRole('link', { name: 'Anmelden' }).first().click();
+  await expectPage(page, 'Anmelden', 'sign-in');
+  const form = page.locator('form', { has: page.locator('input[name=password]') });
+  await form.locator('input[name=email]').fill(adminEmail);
+  await form.locator('input[name=password]').fill('falsch-falsch');
+  await form.getByRole('button', { name: 'Anmelden' }).click();
+  await form.getByRole('alert').getByText('E-Mail-Adresse oder Passwort stimmen nicht.').waitFor();
+  await checkA11y(page, 'sign-in with error');
+  await shot(page, 'sign-in-error-phone');
+  await context.close();
+});
+
+test('sign in with a password, switch to English, and sign out', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, adminEmail);
+  await expectPage(page, 'Lindenbrück vernetzt', 'home (admin, German)');
+  await page.getByRole('heading', { name: 'Willkommen, Miriam Koch!' }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'Hauptnavigation' })
+    .getByRole('link', { name: 'Verwaltung' })
+    .waitFor();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Welcome, Miriam Koch!' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
+    'Start',
+    'Organisations',
+    'Search',
+    'Administration',
+  ]);
+  await checkA11y(page, 'home (admin, English)');
+  await shot(page, 'home-admin-en-phone');
+
+  // the choice is kept on this device and on the account
+  await page.reload();
+  await page.getByRole('heading', { name: 'Welcome, Miriam Koch!' }).waitFor();
+  const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+  assert.equal((me as { locale: string }).locale, 'en');
+
+  await page.getByRole('link', { name: 'My profile' }).click();
+  await expectPage(page, 'My profile', 'profile (English)');
+  await page.getByRole('group', { name: 'When I have time' }).waitFor();
+
+  // the server's field message appears at the field
+  const name = page.getByLabel(/^Name/);
+  await name.fill('');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await fieldMessage(page, page.locator('input[name=displayName]'));
+  await checkA11y(page, 'profile with a field error');
+  await shot(page, 'profile-error-en-phone');
+  await name.fill('Miriam Koch');
+  await page.getByRole('checkbox', { name: 'Tuesday, Evening' }).check();
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByText('Your profile is saved.').waitFor();
+
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+  await expectPage(page, 'Lindenbrück vernetzt', 'home after sign-out');
+  const session = await page.evaluate(async () => (await fetch('/api/v1/session')).json());
+  assert.equal((session as { account: unknown }).account, null);
+  await context.close();
+});
+
+test('sign in by a link from the email', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/anmelden`);
+  await expectPage(page, 'Anmelden', 'sign-in');
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Link schicken' }) });
+  await form.locator('input[name=email]').fill('jonas@example.org');
+  await form.getByRole('button', { name: 'Link schicken' }).click();
+  await form.getByText(/ist der Link jetzt unterwegs/).waitFor();
+  await checkA11y(page, 'sign-in link sent');
+
+  const token = await tokenFromOutbox(server, 'jonas@example.org', '/anmelden/link');
+  await page.goto(`${server.url}/anmelden/link#${token}`);
+  await page.getByRole('heading', { name: 'Willkommen, Jonas Berger!' }).waitFor();
+  assert.ok(!page.url().includes(token), 'the secret is gone from the address bar');
+  await checkA11y(page, 'home after link sign-in');
+
+  // a used link says so, in plain words
+  await page.goto(`${server.url}/anmelden/link#${token}`);
+  await expectPage(page, 'Anmelden per Link', 'used link');
+  await page
+    .getByRole('alert')
+    .getByText(/abgelaufen oder wurde schon benutzt/)
+    .waitFor();
+  await context.close();
+});
+
+test('the instance admin sees every admin area, each accessible, at desktop width', async () => {
+  const context = await newContext(browser, desktop);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, adminEmail);
+  // the language chosen on another device comes along with the account
+  await page.getByRole('heading', { name: 'Welcome, Miriam Koch!' }).waitFor();
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('heading', { name: 'Willkommen, Miriam Koch!' }).waitFor();
+  await shot(page, 'home-admin-desktop');
+  await page.getByRole('link', { name: 'Verwaltung', exact: true }).click();
+  await expectPage(page, 'Verwaltung', 'admin');
+  const areas = [
+    ['Einstellungen', 'Name des Netzwerks'],
+    ['Stadtteile', 'Stadtteile einlesen'],
+    ['Meldungen', null],
+    ['Konten', 'Name oder E-Mail'],
+    ['Postausgang', 'Status'],
+    ['Protokoll', 'Vorgang'],
+  ] as const;
+  const sub = page.getByRole('navigation', { name: 'Bereiche der Verwaltung' });
+  for (const [area, marker] of areas) {
+    await sub.getByRole('link', { name: area }).click();
+    await page.getByRole('heading', { level: 2, name: area }).waitFor();
+    if (marker) await page.getByText(marker, { exact: false }).first().waitFor();
+    await page.locator('.state-loading').waitFor({ state: 'detached' });
+    await checkA11y(page, `admin: ${area}`);
+    await shot(page, `admin-${area.toLowerCase()}-desktop`);
+  }
+
+  // the outbox shows the sign-in link that was mailed to Jonas
+  await sub.getByRole('link', { name: 'Postausgang' }).click();
+  await page
+    .getByRole('heading', { level: 3, name: /Anmelde/ })
+    .first()
+    .waitFor();
+
+  await page.getByRole('link', { name: 'Organisationen' }).first().click();
+  await page
+    .getByRole('status')
+    .getByText(/\d+ Organisationen/)
+    .waitFor();
+  await expectPage(page, 'Organisationen', 'organisations (desktop)');
+  await shot(page, 'organisations-desktop');
+  await context.close();
+});

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+  checkA11y,
+  desktop,
+  expectPage,
+  fieldMessage,
+  launchBrowser,
+  newContext,
+  petraEmail,
+  phone,
+  shot,
+  signInWithPassword,
+  smallPhone,
+  startServer,
+  type TestServer,
+  tokenFromOutbox,
+} from './helpers.ts';
+
+let server: TestServer;
+let browser: Browser;
+const orgName = 'Nachbarschaftszentrum Lindenhof';
+const orgSlug = 'nachbarschaftszentrum-lindenhof';
+const invitee = 'neu.nachbarin@example.org';
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the directory lists, searches and filters organisations, on a small phone', async () => {
+  const context = await newContext(browser, smallPhone);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/organisationen`);
+  await page
+    .getByRole('status')
+    .getByText(/\d+ Organisationen/)
+    .waitFor();
+  await expectPage(page, 'Organisationen', 'directory');
+  await shot(page, 'organisations-360');
+
+  await page.getByLabel('Suchbegriff').fill('Nachbarschaft');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await page.getByRole('link', { name: orgName }).waitFor();
+  await page.getByLabel('Bereich').selectOption('health');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await page.getByText(/Keine Organisation passt/).waitFor();
+  await checkA11y(page, 'directory, nothing found');
+
+  await page.getByLabel('Bereich').selectOption('');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await page.getByRole('link', { name: orgName }).click();
+  await expectPage(page, orgName, 'organisation page');
+  await shot(page, 'organisation-360');
+  await context.close();
+});
+
+test('Petra invites someone, the invitee joins on a phone, Petra changes the role', async () => {
+  const petraContext = await newContext(browser, desktop);
+  const petra = await petraContext.newPage();
+  await signInWithPassword(petra, server, petraEmail);
+  await petra.goto(`${server.url}/organisationen/${orgSlug}`);
+  await expectPage(petra, orgName, 'organisation page (admin)');
+  await petra.getByRole('link', { name: 'Organisation verwalten' }).click();
+  await expectPage(petra, `${orgName} verwalten`, 'organisation admin');
+  await petra.getByRole('heading', { name: 'Mitglieder', level: 2 }).waitFor();
+
+  // bad input: the server's message is shown at the field
+  const invite = petra.locator('form', { has: petra.getByRole('button', { name: 'Einladung schicken' }) });
+  await invite.getByLabel(/^E-Mail-Adresse/).fill('keine-adresse');
+  await invite.getByRole('button', { name: 'Einladung schicken' }).click();
+  const message = await fieldMessage(petra, invite.locator('input[name=email]'));
+  assert.match(message, /Format|E-Mail/);
+  await checkA11y(petra, 'invitation form with a field error');
+
+  await invite.getByLabel(/^E-Mail-Adresse/).fill(invitee);
+  await invite.getByLabel('Rolle').selectOption('volunteer');
+  await invite.getByRole('button', { name: 'Einladung schicken' }).click();
+  await petra.getByText(`Die Einladung an ${invitee} ist verschickt.`).waitFor();
+  await petra.getByRole('listitem').filter({ hasText: invitee }).waitFor();
+  await checkA11y(petra, 'organisation admin with an open invitation');
+  await shot(petra, 'organisation-admin-desktop');
+
+  // the invitee opens the link from the email on a phone
+  const token = await tokenFromOutbox(server, invitee, '/einladung');
+  const inviteeContext = await newContext(browser, phone);
+  const guest = await inviteeContext.newPage();
+  await guest.goto(`${server.url}/einladung#${token}`);
+  await expectPage(guest, 'Einladung', 'invitation');
+  await guest.getByRole('heading', { name: `Sie sind zu „${orgName}“ eingeladen – als Ehrenamt.` }).waitFor();
+  await guest.getByLabel(/^Ihr Name/).fill('Nora Nachbarin');
+  await guest.getByLabel(/^Passwort/).fill('passwort');
+  await guest.getByRole('button', { name: 'Einladung annehmen' }).click();
+  const pwMessage = await fieldMessage(guest, guest.locator('input[name=password]'));
+  assert.match(pwMessage, /Passwort|Zeichen/);
+  await checkA11y(guest, 'invitation with a password error');
+  await shot(guest, 'invitation-error-phone');
+
+  await guest.getByLabel(/^Passwort/).fill('Lindenblüten duften im Juni am Marktplatz');
+  await guest.getByRole('button', { name: 'Einladung annehmen' }).click();
+  await expectPage(guest, orgName, 'organisation page after joining');
+  await guest.getByText('Sie sind hier dabei: Ehrenamt.').waitFor();
+  await shot(guest, 'joined-phone');
+  await inviteeContext.close();
+
+  // Petra is told, and sees the new member
+  await petra.reload();
+  await expectPage(petra, `${orgName} verwalten`, 'organisation admin after acceptance');
+  const row = petra
+    .getByRole('listitem')
+    .filter({ has: petra.getByRole('link', { name: 'Nora Nachbarin' }) });
+  await row.getByLabel('Rolle von Nora Nachbarin').selectOption('staff');
+  await row.getByRole('button', { name: 'Rolle ändern' }).click();
+  await row.getByText('Die Rolle von Nora Nachbarin ist geändert.').waitFor();
+  await row.getByText(/^Mitarbeit · dabei seit/).waitFor();
+
+  // the last admin cannot step down: the server says why, in the row
+  const own = petra.getByRole('listitem').filter({ has: petra.getByText('(Sie)') });
+  await own.getByRole('combobox').selectOption('volunteer');
+  await own.getByRole('button', { name: 'Rolle ändern' }).click();
+  await own
+    .getByRole('alert')
+    .getByText(/letzte Administrator/)
+    .waitFor();
+  await checkA11y(petra, 'organisation admin with a conflict');
+
+  // removing someone asks first
+  await row.getByRole('button', { name: 'Entfernen' }).click();
+  const dialog = petra.getByRole('alertdialog', { name: 'Nora Nachbarin entfernen?' });
+  await dialog.waitFor();
+  await checkA11y(petra, 'confirm dialog');
+  await shot(petra, 'confirm-dialog-desktop');
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const members = await petra.evaluate(async (id) => {
+    const org = await (await fetch(`/api/v1/organisations/${id}`)).json();
+    return (await fetch(`/api/v1/organisations/${org.id}/members`)).json();
+  }, orgSlug);
+  const nora = (members as { items: { displayName: string; role: string }[] }).items.find(
+    (m) => m.displayName === 'Nora Nachbarin',
+  );
+  assert.equal(nora?.role, 'staff');
+
+  await petra.getByRole('link', { name: /Benachrichtigungen/ }).click();
+  await expectPage(petra, 'Benachrichtigungen', 'notifications');
+  await petra.getByText(`Nora Nachbarin hat die Einladung zu ${orgName} angenommen.`).waitFor();
+  await shot(petra, 'notifications-desktop');
+  await petraContext.close();
+});
