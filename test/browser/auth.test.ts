@@ -179,3 +179,50 @@ test('the instance admin sees every admin area, each accessible, at desktop widt
   await shot(page, 'organisations-desktop');
   await context.close();
 });
+
+test('a map appears once the admin sets a tile server, with the address as its text equivalent', async () => {
+  const context = await newContext(browser, desktop);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, adminEmail);
+  await page.goto(`${server.url}/verwaltung/einstellungen`);
+  await expectPage(page, 'Verwaltung', 'admin settings');
+  // bad input: the server's message for the tile URL is shown at that field
+  const tileUrl = page.getByLabel('Adresse der Kartenkacheln');
+  await tileUrl.fill('keine-url');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await fieldMessage(page, tileUrl);
+  await checkA11y(page, 'admin settings with a field error');
+  await tileUrl.fill('https://tiles.example.org/{z}/{x}/{y}.png');
+  await page.getByLabel('Quellenangabe der Karte').fill('© Testkarten');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Die Einstellungen sind gespeichert.').waitFor();
+
+  await page.goto(`${server.url}/organisationen/nachbarschaftszentrum-lindenhof`);
+  await expectPage(page, 'Nachbarschaftszentrum Lindenhof', 'organisation page');
+  await page
+    .getByRole('region', { name: /Karte mit dem Standort von Nachbarschaftszentrum Lindenhof/ })
+    .waitFor();
+  await page.getByText('© Testkarten').waitFor();
+  await page.getByText('Adresse', { exact: true }).waitFor();
+  await checkA11y(page, 'organisation page with a map');
+  await shot(page, 'organisation-map-desktop');
+
+  await page.getByRole('link', { name: 'Suche', exact: true }).click();
+  await expectPage(page, 'Suche', 'search');
+  await page.getByLabel('Suchbegriff').fill('Nachbarschaft');
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await page.getByRole('heading', { name: 'Ergebnisse für „Nachbarschaft“' }).waitFor();
+  await page.getByRole('link', { name: 'Nachbarschaftszentrum Lindenhof' }).waitFor();
+  await checkA11y(page, 'search results');
+  await shot(page, 'search-desktop');
+
+  await page.goto(`${server.url}/verwaltung/konten`);
+  await page.getByRole('heading', { name: 'Konten', level: 2 }).waitFor();
+  await page.getByLabel('Name oder E-Mail').fill('petra');
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await page.getByRole('link', { name: 'Petra Lange' }).click();
+  await expectPage(page, 'Petra Lange', 'person page');
+  await page.getByRole('link', { name: 'Nachbarschaftszentrum Lindenhof' }).waitFor();
+  await shot(page, 'person-desktop');
+  await context.close();
+});

@@ -35,5 +35,5 @@ export default function OrganisationMap({
       map.remove();
     };
   }, [lat, lng, name, tileUrl, attribution, zoom]);
-  return <div ref={ref} className="map" role="img" aria-label={t('organisation.mapLabel', { name })} />;
+  return <div ref={ref} className="map" role="region" aria-label={t('organisation.mapLabel', { name })} />;
 }
