@@ -20,7 +20,10 @@ export function AvailabilityGrid({ value, onChange }: { value: Slot[]; onChange:
             <td />
             {dayParts.map((p) => (
               <th key={p} scope="col">
-                {t(`dayPart.${p}`)}
+                <span className="visually-hidden-mobile">{t(`dayPart.${p}`)}</span>
+                <span className="mobile-only" aria-hidden="true">
+                  {t(`dayPartShort.${p}`)}
+                </span>
               </th>
             ))}
           </tr>
