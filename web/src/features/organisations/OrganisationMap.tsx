@@ -23,7 +23,7 @@ export default function OrganisationMap({
   zoom: number;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!ref.current) return;
     const map = L.map(ref.current, { scrollWheelZoom: false }).setView([lat, lng], zoom);
@@ -35,5 +35,5 @@ export default function OrganisationMap({
       map.remove();
     };
   }, [lat, lng, name, tileUrl, attribution, zoom]);
-  return <div ref={ref} className="map" role="region" aria-label={t('organisation.mapLabel', { name })} />;
+  return <section ref={ref} className="map" aria-label={t('organisation.mapLabel', { name })} />;
 }
