@@ -314,6 +314,94 @@ export interface TimebankTransferTable {
   created_at: Timestamp;
 }
 
+// Teilen: resources and bookings (migration 20261125_1101_sharing)
+export const resourceKinds = ['room', 'equipment', 'vehicle', 'giveaway', 'skill', 'service'] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+export const bookingStatuses = ['requested', 'approved', 'declined', 'cancelled', 'handed_over', 'returned'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+export interface ResourceTable {
+  network_id: string;
+  id: Generated<string>;
+  kind: ResourceKind;
+  owner_type: 'organisation' | 'person';
+  organisation_id: string | null;
+  person_id: string | null;
+  title: string;
+  description: Generated<string>;
+  district_id: string | null;
+  lat: number | null;
+  lng: number | null;
+  approximate: Generated<boolean>;
+  public_lat: number | null;
+  public_lng: number | null;
+  who_may_borrow: Generated<'members' | 'everyone'>;
+  deposit_cents: Generated<number>;
+  fee_cents: Generated<number>;
+  fee_note: Generated<string>;
+  rules: Generated<string>;
+  accessibility: Generated<string>;
+  capacity: number | null;
+  auto_approve: Generated<boolean>;
+  buffer_minutes: Generated<number>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResourceAvailabilityTable {
+  network_id: string;
+  id: Generated<string>;
+  resource_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+}
+
+export interface ResourceBlockedPeriodTable {
+  network_id: string;
+  id: Generated<string>;
+  resource_id: string;
+  period: string;
+  reason: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface BookingTable {
+  network_id: string;
+  id: Generated<string>;
+  resource_id: string;
+  requester_id: string;
+  organisation_id: string | null;
+  series_id: string | null;
+  period: string;
+  buffered_period: ColumnType<string, string | undefined, string | undefined>;
+  buffer_minutes: Generated<number>;
+  status: Generated<BookingStatus>;
+  note: Generated<string>;
+  decision_note: Generated<string>;
+  handover_note: Generated<string>;
+  return_note: Generated<string>;
+  decided_by: string | null;
+  decided_at: TimestampNullable;
+  handed_over_at: TimestampNullable;
+  returned_at: TimestampNullable;
+  cancelled_at: TimestampNullable;
+  created_at: Timestamp;
+}
+
+export interface CalendarFeedTable {
+  network_id: string;
+  token_hash: string;
+  kind: 'resource' | 'person';
+  resource_id: string | null;
+  account_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: TimestampNullable;
+}
+
 export interface DB {
   network: NetworkTable;
   district: DistrictTable;
@@ -336,6 +424,11 @@ export interface DB {
   timebank_entry: TimebankEntryTable;
   timebank_line: TimebankLineTable;
   timebank_transfer: TimebankTransferTable;
+  resource: ResourceTable;
+  resource_availability: ResourceAvailabilityTable;
+  resource_blocked_period: ResourceBlockedPeriodTable;
+  booking: BookingTable;
+  calendar_feed: CalendarFeedTable;
 }
 
 export type Account = Selectable<AccountTable>;

@@ -179,6 +179,43 @@ export const messages = {
     de: 'Nur der Gemeinschaftstopf darf ohne Kreditlimit sein.',
     en: 'Only the community pool may have no credit limit.',
   },
+  // Teilen: resources and bookings
+  'booking.conflict': {
+    de: 'Dieser Zeitraum überschneidet sich mit einer bestätigten Buchung: {slot}.',
+    en: 'This time overlaps a confirmed booking: {slot}.',
+  },
+  'booking.outside_availability': {
+    de: '{slot} liegt außerhalb der Zeiten, zu denen „{resource}“ verfügbar ist.',
+    en: '{slot} is outside the times when "{resource}" is available.',
+  },
+  'booking.blocked': {
+    de: '„{resource}“ ist in dieser Zeit nicht verfügbar ({blocked}). {reason}',
+    en: '"{resource}" is not available at this time ({blocked}). {reason}',
+  },
+  'booking.invalid_period': {
+    de: 'Das Ende muss nach dem Beginn liegen.',
+    en: 'The end must be after the start.',
+  },
+  'booking.in_past': {
+    de: 'Eine Buchung kann nicht in der Vergangenheit beginnen.',
+    en: 'A booking cannot start in the past.',
+  },
+  'booking.wrong_status': {
+    de: 'Das geht bei dieser Buchung nicht mehr (Status: {status}).',
+    en: 'This is no longer possible for this booking (status: {status}).',
+  },
+  'booking.series_too_long': {
+    de: 'Eine Serie kann höchstens {max} Termine haben. Bitte wählen Sie ein früheres Enddatum.',
+    en: 'A series can have at most {max} dates. Please choose an earlier end date.',
+  },
+  'booking.not_for_organisation': {
+    de: 'Sie können nur für eine Organisation buchen, für die Sie tätig sind.',
+    en: 'You can only book for an organisation you act for.',
+  },
+  'resource.capacity_rooms_only': {
+    de: 'Eine Personenzahl gibt es nur bei Räumen.',
+    en: 'Only rooms have a capacity.',
+  },
   // emails
   'email.login.subject': { de: 'Ihr Anmeldelink für {network}', en: 'Your sign-in link for {network}' },
   'email.login.body': {

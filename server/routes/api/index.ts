@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin/index.ts';
+import { bookingRoutes } from './bookings/index.ts';
 import { districtRoutes } from './districts/index.ts';
 import { flagRoutes } from './flags/index.ts';
 import { interactionRoutes } from './interactions/index.ts';
@@ -9,6 +10,7 @@ import { networkRoutes } from './network/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { organisationRoutes } from './organisations/index.ts';
 import { peopleRoutes } from './people/index.ts';
+import { resourceRoutes } from './resources/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { sessionRoutes } from './session/index.ts';
 import { timebankRoutes } from './timebank/index.ts';
@@ -19,6 +21,8 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(meRoutes, { prefix: '/me' });
   await app.register(organisationRoutes, { prefix: '/organisations' });
   await app.register(timebankRoutes, { prefix: '/timebank' });
+  await app.register(resourceRoutes, { prefix: '/resources' });
+  await app.register(bookingRoutes, { prefix: '/bookings' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(networkRoutes, { prefix: '/network' });
   await app.register(districtRoutes, { prefix: '/districts' });

@@ -1,0 +1,411 @@
+import { sql } from 'kysely';
+import type { ResourceKind } from '../db/schema.ts';
+import type { Executor } from '../db/tx.ts';
+
+/** About 300 m: a private person's address is stored exactly but shown and searched on this grid. */
+const gridMetres = 300;
+
+export function publicPoint(lat: number, lng: number, approximate: boolean): { lat: number; lng: number } {
+  if (!approximate) return { lat, lng };
+  const latStep = gridMetres / 111_320;
+  const lngStep = gridMetres / (111_320 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+  const round = (v: number, step: number) => Number((Math.round(v / step) * step).toFixed(6));
+  return { lat: round(lat, latStep), lng: round(lng, lngStep) };
+}
+
+const columns = [
+  'r.id',
+  'r.kind',
+  'r.owner_type',
+  'r.organisation_id',
+  'r.person_id',
+  'r.title',
+  'r.description',
+  'r.district_id',
+  'r.lat',
+  'r.lng',
+  'r.approximate',
+  'r.public_lat',
+  'r.public_lng',
+  'r.who_may_borrow',
+  'r.deposit_cents',
+  'r.fee_cents',
+  'r.fee_note',
+  'r.rules',
+  'r.accessibility',
+  'r.capacity',
+  'r.auto_approve',
+  'r.buffer_minutes',
+  'r.active',
+  'r.created_at',
+  'r.updated_at',
+] as const;
+
+function base(db: Executor, networkId: string) {
+  return db
+    .selectFrom('resource as r')
+    .leftJoin('account as p', (j) =>
+      j.onRef('p.network_id', '=', 'r.network_id').onRef('p.id', '=', 'r.person_id'),
+    )
+    .leftJoin('organisation as o', (j) =>
+      j.onRef('o.network_id', '=', 'r.network_id').onRef('o.id', '=', 'r.organisation_id'),
+    )
+    .where('r.network_id', '=', networkId);
+}
+
+const ownerName = sql<string>`coalesce(o.name, p.display_name, '')`.as('owner_name');
+
+export type ResourceRow = NonNullable<Awaited<ReturnType<typeof findResource>>>;
+
+export async function findResource(db: Executor, networkId: string, id: string) {
+  return base(db, networkId)
+    .select([...columns, ownerName, sql<number | null>`NULL::float8`.as('distance_km')])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface ResourceFields {
+  kind: ResourceKind;
+  title: string;
+  description?: string;
+  districtId?: string | null;
+  lat?: number | null;
+  lng?: number | null;
+  approximate?: boolean;
+  whoMayBorrow?: 'members' | 'everyone';
+  depositCents?: number;
+  feeCents?: number;
+  feeNote?: string;
+  rules?: string;
+  accessibility?: string;
+  capacity?: number | null;
+  autoApprove?: boolean;
+  bufferMinutes?: number;
+  active?: boolean;
+}
+
+function locationColumns(lat: number | null, lng: number | null, approximate: boolean) {
+  if (lat === null || lng === null) return { lat: null, lng: null, public_lat: null, public_lng: null };
+  const p = publicPoint(lat, lng, approximate);
+  return { lat, lng, public_lat: p.lat, public_lng: p.lng };
+}
+
+export async function insertResource(
+  db: Executor,
+  networkId: string,
+  owner: { type: 'organisation' | 'person'; id: string },
+  f: ResourceFields,
+  createdBy: string,
+) {
+  // a private person's address is approximate unless they say otherwise
+  const approximate = f.approximate ?? owner.type === 'person';
+  return db
+    .insertInto('resource')
+    .values({
+      network_id: networkId,
+      kind: f.kind,
+      owner_type: owner.type,
+      organisation_id: owner.type === 'organisation' ? owner.id : null,
+      person_id: owner.type === 'person' ? owner.id : null,
+      title: f.title,
+      description: f.description ?? '',
+      district_id: f.districtId ?? null,
+      approximate,
+      ...locationColumns(f.lat ?? null, f.lng ?? null, approximate),
+      who_may_borrow: f.whoMayBorrow ?? 'members',
+      deposit_cents: f.depositCents ?? 0,
+      fee_cents: f.feeCents ?? 0,
+      fee_note: f.feeNote ?? '',
+      rules: f.rules ?? '',
+      accessibility: f.accessibility ?? '',
+      capacity: f.capacity ?? null,
+      auto_approve: f.autoApprove ?? false,
+      buffer_minutes: f.bufferMinutes ?? 0,
+      active: f.active ?? true,
+      created_by: createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateResource(
+  db: Executor,
+  networkId: string,
+  current: ResourceRow,
+  f: Partial<ResourceFields>,
+) {
+  const set: Record<string, unknown> = { updated_at: sql`now()` };
+  const map: [keyof ResourceFields, string][] = [
+    ['kind', 'kind'],
+    ['title', 'title'],
+    ['description', 'description'],
+    ['districtId', 'district_id'],
+    ['whoMayBorrow', 'who_may_borrow'],
+    ['depositCents', 'deposit_cents'],
+    ['feeCents', 'fee_cents'],
+    ['feeNote', 'fee_note'],
+    ['rules', 'rules'],
+    ['accessibility', 'accessibility'],
+    ['capacity', 'capacity'],
+    ['autoApprove', 'auto_approve'],
+    ['bufferMinutes', 'buffer_minutes'],
+    ['active', 'active'],
+  ];
+  for (const [k, col] of map) if (f[k] !== undefined) set[col] = f[k];
+  if (f.lat !== undefined || f.lng !== undefined || f.approximate !== undefined) {
+    const approximate = f.approximate ?? current.approximate;
+    set.approximate = approximate;
+    Object.assign(
+      set,
+      locationColumns(
+        f.lat !== undefined ? f.lat : current.lat,
+        f.lng !== undefined ? f.lng : current.lng,
+        approximate,
+      ),
+    );
+  }
+  await db
+    .updateTable('resource')
+    .set(set)
+    .where('network_id', '=', networkId)
+    .where('id', '=', current.id)
+    .execute();
+}
+
+export interface ResourceFilter {
+  kind?: ResourceKind;
+  districtId?: string;
+  organisationId?: string;
+  personId?: string;
+  q?: string;
+  near?: { lat: number; lng: number; radiusKm: number };
+  bbox?: { minLat: number; minLng: number; maxLat: number; maxLng: number };
+  freeFrom?: Date;
+  freeTo?: Date;
+  includeInactive?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function listResources(db: Executor, networkId: string, f: ResourceFilter) {
+  let q = base(db, networkId);
+  if (!f.includeInactive) q = q.where('r.active', '=', true);
+  if (f.kind) q = q.where('r.kind', '=', f.kind);
+  if (f.districtId) q = q.where('r.district_id', '=', f.districtId);
+  if (f.organisationId) q = q.where('r.organisation_id', '=', f.organisationId);
+  if (f.personId) q = q.where('r.person_id', '=', f.personId);
+  if (f.q) {
+    const text = f.q.trim();
+    const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`to_tsvector('german', r.title || ' ' || r.description) @@ websearch_to_tsquery('german', ${text})`,
+        sql<boolean>`to_tsvector('english', r.title || ' ' || r.description) @@ websearch_to_tsquery('english', ${text})`,
+        sql<boolean>`r.title % ${text}`,
+        eb('r.title', 'ilike', like),
+      ]),
+    );
+  }
+  if (f.bbox) {
+    q = q
+      .where('r.public_lat', '>=', f.bbox.minLat)
+      .where('r.public_lat', '<=', f.bbox.maxLat)
+      .where('r.public_lng', '>=', f.bbox.minLng)
+      .where('r.public_lng', '<=', f.bbox.maxLng);
+  }
+  const near = f.near;
+  if (near) {
+    const metres = near.radiusKm * 1000;
+    q = q
+      .where(
+        sql<boolean>`earth_box(ll_to_earth(${near.lat}, ${near.lng}), ${metres}) @> ll_to_earth(r.public_lat, r.public_lng)`,
+      )
+      .where(
+        sql<boolean>`earth_distance(ll_to_earth(${near.lat}, ${near.lng}), ll_to_earth(r.public_lat, r.public_lng)) <= ${metres}`,
+      );
+  }
+  if (f.freeFrom && f.freeTo) {
+    const range = sql`tstzrange(${f.freeFrom}, ${f.freeTo}, '[)')`;
+    q = q
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('booking as b')
+              .select('b.id')
+              .whereRef('b.network_id', '=', 'r.network_id')
+              .whereRef('b.resource_id', '=', 'r.id')
+              .where('b.status', 'in', ['approved', 'handed_over'])
+              .where(sql<boolean>`b.buffered_period && ${range}`),
+          ),
+        ),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('resource_blocked_period as bp')
+              .select('bp.id')
+              .whereRef('bp.network_id', '=', 'r.network_id')
+              .whereRef('bp.resource_id', '=', 'r.id')
+              .where(sql<boolean>`bp.period && ${range}`),
+          ),
+        ),
+      );
+  }
+  const distance = near
+    ? sql<
+        number | null
+      >`round((earth_distance(ll_to_earth(${near.lat}, ${near.lng}), ll_to_earth(r.public_lat, r.public_lng)) / 1000)::numeric, 2)::float8`
+    : sql<number | null>`NULL::float8`;
+  let itemsQ = q.select([...columns, ownerName, distance.as('distance_km')]);
+  itemsQ = near ? itemsQ.orderBy('distance_km').orderBy('r.title') : itemsQ.orderBy('r.title');
+  const [items, total] = await Promise.all([
+    itemsQ.orderBy('r.id').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+export async function availabilityRules(db: Executor, networkId: string, resourceId: string) {
+  return db
+    .selectFrom('resource_availability')
+    .select([
+      'id',
+      'weekday',
+      sql<string>`to_char(start_time, 'HH24:MI')`.as('start_time'),
+      sql<string>`to_char(end_time, 'HH24:MI')`.as('end_time'),
+    ])
+    .where('network_id', '=', networkId)
+    .where('resource_id', '=', resourceId)
+    .orderBy('weekday')
+    .orderBy('start_time')
+    .execute();
+}
+
+export async function replaceAvailability(
+  db: Executor,
+  networkId: string,
+  resourceId: string,
+  rules: { weekday: number; start: string; end: string }[],
+) {
+  await db
+    .deleteFrom('resource_availability')
+    .where('network_id', '=', networkId)
+    .where('resource_id', '=', resourceId)
+    .execute();
+  if (rules.length === 0) return;
+  await db
+    .insertInto('resource_availability')
+    .values(
+      rules.map((r) => ({
+        network_id: networkId,
+        resource_id: resourceId,
+        weekday: r.weekday,
+        start_time: r.start,
+        end_time: r.end,
+      })),
+    )
+    .execute();
+}
+
+export async function blockedPeriods(db: Executor, networkId: string, resourceId: string) {
+  return db
+    .selectFrom('resource_blocked_period')
+    .select([
+      'id',
+      'reason',
+      sql<Date>`lower(period)`.as('starts_at'),
+      sql<Date>`upper(period)`.as('ends_at'),
+    ])
+    .where('network_id', '=', networkId)
+    .where('resource_id', '=', resourceId)
+    .orderBy(sql`lower(period)`)
+    .execute();
+}
+
+export async function addBlockedPeriod(
+  db: Executor,
+  networkId: string,
+  resourceId: string,
+  b: { start: Date; end: Date; reason: string },
+) {
+  return db
+    .insertInto('resource_blocked_period')
+    .values({
+      network_id: networkId,
+      resource_id: resourceId,
+      period: sql<string>`tstzrange(${b.start}, ${b.end}, '[)')`,
+      reason: b.reason,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function removeBlockedPeriod(db: Executor, networkId: string, resourceId: string, id: string) {
+  const r = await db
+    .deleteFrom('resource_blocked_period')
+    .where('network_id', '=', networkId)
+    .where('resource_id', '=', resourceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** The first blocked period that overlaps [start, end), if any. */
+export async function blockedOverlap(
+  db: Executor,
+  networkId: string,
+  resourceId: string,
+  start: Date,
+  end: Date,
+) {
+  return db
+    .selectFrom('resource_blocked_period')
+    .select(['reason', sql<Date>`lower(period)`.as('starts_at'), sql<Date>`upper(period)`.as('ends_at')])
+    .where('network_id', '=', networkId)
+    .where('resource_id', '=', resourceId)
+    .where(sql<boolean>`period && tstzrange(${start}, ${end}, '[)')`)
+    .orderBy(sql`lower(period)`)
+    .executeTakeFirst();
+}
+
+/** Booked vs available hours of resources in [from, to): the figures behind "idle resources". */
+export async function utilisation(
+  db: Executor,
+  networkId: string,
+  f: { resourceIds?: string[]; organisationId?: string; from: Date; to: Date },
+) {
+  let q = db.selectFrom('resource as r').where('r.network_id', '=', networkId).where('r.active', '=', true);
+  if (f.resourceIds)
+    q = q.where(
+      'r.id',
+      'in',
+      f.resourceIds.length > 0 ? f.resourceIds : ['00000000-0000-0000-0000-000000000000'],
+    );
+  if (f.organisationId) q = q.where('r.organisation_id', '=', f.organisationId);
+  const window = sql`tstzrange(${f.from}, ${f.to}, '[)')`;
+  return q
+    .select([
+      'r.id',
+      'r.title',
+      'r.kind',
+      sql<number>`coalesce((
+        SELECT sum(extract(epoch FROM (least(upper(b.period), ${f.to}::timestamptz) - greatest(lower(b.period), ${f.from}::timestamptz))) / 3600)
+        FROM booking b
+        WHERE b.network_id = r.network_id AND b.resource_id = r.id
+          AND b.status IN ('approved', 'handed_over', 'returned') AND b.period && ${window}
+      ), 0)::float8`.as('booked_hours'),
+      // weekly rules summed over each day of the window; no rules = the whole window
+      sql<number>`CASE WHEN EXISTS (SELECT 1 FROM resource_availability a WHERE a.network_id = r.network_id AND a.resource_id = r.id)
+        THEN coalesce((
+          SELECT sum(extract(epoch FROM (a.end_time - a.start_time)) / 3600)
+          FROM generate_series(${f.from}::timestamptz, ${f.to}::timestamptz - interval '1 second', interval '1 day') AS d(day)
+          JOIN resource_availability a ON a.network_id = r.network_id AND a.resource_id = r.id
+            AND a.weekday = extract(isodow FROM d.day AT TIME ZONE 'Europe/Berlin')
+        ), 0)
+        ELSE extract(epoch FROM (${f.to}::timestamptz - ${f.from}::timestamptz)) / 3600 END::float8`.as(
+        'available_hours',
+      ),
+    ])
+    .orderBy('r.title')
+    .execute();
+}
