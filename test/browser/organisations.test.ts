@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
+  adminEmail,
   checkA11y,
   desktop,
   expectPage,
@@ -153,4 +154,36 @@ test('Petra invites someone, the invitee joins on a phone, Petra changes the rol
   await petra.getByText(`Nora Nachbarin hat die Einladung zu ${orgName} angenommen.`).waitFor();
   await shot(petra, 'notifications-desktop');
   await petraContext.close();
+});
+
+test('someone reports an organisation, and a moderator dismisses the report', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, 'jonas@example.org');
+  await page.goto(`${server.url}/organisationen/${orgSlug}`);
+  await expectPage(page, orgName, 'organisation page (volunteer)');
+  await page.getByRole('button', { name: 'Melden' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Inhalt melden' });
+  await dialog.getByLabel('Grund').selectOption('privacy');
+  await dialog.getByLabel('Anmerkung (freiwillig)').fill('Auf der Seite steht eine private Telefonnummer.');
+  await checkA11y(page, 'report dialog');
+  await shot(page, 'report-dialog-phone');
+  await dialog.getByRole('button', { name: 'Meldung senden' }).click();
+  await page.getByText('Danke. Ihre Meldung ist angekommen.').waitFor();
+  await context.close();
+
+  const adminContext = await newContext(browser, desktop);
+  const admin = await adminContext.newPage();
+  await signInWithPassword(admin, server, adminEmail);
+  await admin.goto(`${server.url}/verwaltung/meldungen`);
+  await admin.getByRole('heading', { level: 2, name: 'Meldungen' }).waitFor();
+  const item = admin
+    .getByRole('listitem')
+    .filter({ hasText: 'Auf der Seite steht eine private Telefonnummer.' });
+  await item.getByRole('heading', { name: /Verletzt die Privatsphäre/ }).waitFor();
+  await checkA11y(admin, 'moderation queue');
+  await item.getByRole('button', { name: 'Meldung ablehnen' }).click();
+  await admin.getByRole('alertdialog').getByRole('button', { name: 'Meldung ablehnen' }).click();
+  await admin.getByText('Keine offenen Meldungen.').waitFor();
+  await adminContext.close();
 });

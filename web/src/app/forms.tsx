@@ -92,9 +92,9 @@ export function TextField({
       required={input.required}
     >
       <input
+        {...input}
         id={id}
         name={name}
-        {...input}
         aria-invalid={message ? true : undefined}
         aria-describedby={describedBy(hint !== undefined && `${id}-hint`, message && `${id}-error`)}
       />
@@ -123,10 +123,10 @@ export function TextAreaField({
       required={input.required}
     >
       <textarea
-        id={id}
-        name={name}
         rows={4}
         {...input}
+        id={id}
+        name={name}
         aria-invalid={message ? true : undefined}
         aria-describedby={describedBy(hint !== undefined && `${id}-hint`, message && `${id}-error`)}
       />
@@ -158,9 +158,9 @@ export function SelectField({
       required={select.required}
     >
       <select
+        {...select}
         id={id}
         name={name}
-        {...select}
         aria-invalid={message ? true : undefined}
         aria-describedby={describedBy(hint !== undefined && `${id}-hint`, message && `${id}-error`)}
       >

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { SelectField, TextAreaField } from '../../app/forms.tsx';
@@ -12,7 +12,6 @@ export function FlagButton({ entityType, entityId }: { entityType: string; entit
   const [reason, setReason] = useState<string>('spam');
   const [note, setNote] = useState('');
   const [sent, setSent] = useState(false);
-  const noteId = useId();
   if (sent) {
     return (
       <p role="status" className="saved">
@@ -44,7 +43,6 @@ export function FlagButton({ entityType, entityId }: { entityType: string; entit
         options={reasons.map((r) => ({ value: r, label: t(`flag.reasons.${r}`) }))}
       />
       <TextAreaField
-        id={noteId}
         label={t('flag.note')}
         name="note"
         value={note}
