@@ -319,7 +319,7 @@ async function loadTheTown(): Promise<{
     const t0 = performance.now();
     await migrateToLatest(database.db);
     const { network } = await ensureNetwork(database.db, { slug: 'messstadt', name: 'Messstadt' });
-    const town = await loadTown(database.db, network.id, size, seed, log);
+    const town = await loadTown(database.db, network.id, size, seed, log, { parallel: host === 'postgres' });
     const seconds = (performance.now() - t0) / 1000;
     emit('town.load_time', seconds, 's', null, {
       seed,
@@ -384,8 +384,12 @@ async function serverFigures(
     host === 'pglite' ? { target: 3 } : {},
   );
   const paths = await openApiPaths(server.url);
+  // the home page first, on the quiet server, as a visitor would meet it
+  const web = await webFigures(server.url);
   const { cookie } = await signInCookie(server.url, who);
   const endpoints: { name: string; path: string; headers?: Record<string, string> }[] = [
+    // no database: what the app's plugins (helmet, cookies, rate limit, request context) cost
+    { name: 'http.healthz', path: '/healthz' },
     { name: 'http.organisations_list', path: '/api/v1/organisations?limit=20' },
     { name: 'http.organisations_q', path: '/api/v1/organisations?q=beratung&limit=20' },
   ];
@@ -423,7 +427,14 @@ async function serverFigures(
     });
   }
   emit('server.rss_after_load', rssMb(server.child.pid), 'MB', null, { target: 1024 });
-  const web = await webFigures(server.url);
+  // Does the server answer at once when the load stops? On PGlite a long query blocks the event loop.
+  const t1 = performance.now();
+  const health = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(60_000) }).catch(
+    () => null,
+  );
+  emit('server.healthz_after_load', (performance.now() - t1) / 1000, 's', null, {
+    status: health?.status ?? 'no answer within 60 s',
+  });
   await server.stop();
   return web;
 }

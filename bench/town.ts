@@ -539,6 +539,7 @@ export async function loadTown(
   size: TownSize,
   seed = 1,
   log: Log = () => undefined,
+  opts: { parallel?: boolean } = {},
 ): Promise<LoadedTown> {
   const spec = townSizes[size];
   const rnd = prng(seed);
@@ -761,9 +762,10 @@ export async function loadTown(
     `CASE ${areaExpr} ${Object.entries(areaKinds)
       .map(([area, kinds]) => `WHEN ${lit(area)} THEN ${pick(kinds, expr, k)}`)
       .join(' ')} END`;
-  await step('interaction', () =>
-    batch(spec.interactions, 100_000, (a, b) =>
-      run(`
+  const interactions = () =>
+    step('interaction', () =>
+      batch(spec.interactions, 100_000, (a, b) =>
+        run(`
         INSERT INTO interaction (network_id, id, area, kind, mode, a_type, a_id, b_type, b_id, occurred_at, created_at)
         SELECT ${nid}, ${idSql(seed, 'interaction', 'n')}, area, ${kindCase('area', 'n', 3)},
                CASE WHEN ${u('n', 4)} < 0.45 THEN 'offline' ELSE 'online' END,
@@ -799,11 +801,20 @@ export async function loadTown(
           ) AS s1
         ) AS s2
         WHERE NOT (a_type = b_type AND a = b)`),
-    ),
-  );
+      ),
+    );
 
   // Teilen -------------------------------------------------------------------------------------
-  const ledger = await loadTeilen({ db, networkId, seed, spec, step, notes, log });
+  const teilen = () => loadTeilen({ db, networkId, seed, spec, step, notes, log });
+
+  // The two big parts are independent: on PostgreSQL they load side by side on two connections.
+  let ledger: LedgerHealth | null;
+  if (opts.parallel) {
+    [, ledger] = await Promise.all([interactions(), teilen()]);
+  } else {
+    await interactions();
+    ledger = await teilen();
+  }
 
   // Fresh statistics, as autovacuum would have them after a while on a real instance.
   const t0 = performance.now();
@@ -910,7 +921,8 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
       return 1 + P + O;
     });
 
-    // transfer n: 10 % from the pool to a person; else the (n % 3)-th leg of triangle g = n / 3
+    // transfer n is the (n % 3)-th leg of triangle g = n / 3; 10 % of the triangles are three credits
+    // from the pool to a person instead (whole triangles, so the others still cancel out)
     const transfers = (a: number, b: number) => `
       SELECT n, ${idSql(seed, 'tbt', 'n')} AS tid, ${idSql(seed, 'tbe', 'n')} AS eid, minutes,
              timestamptz ${lit(epoch)} - interval '1 second' * floor((${N} - n)::float8 * ${(730 * 86400) / Math.max(1, N)}) AS at,
@@ -927,7 +939,7 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
                   WHEN zorg THEN ${idSql(seed, 'person', `(zi * 7919) % ${P}`)} ELSE ${idSql(seed, 'person', 'zi')} END
                AS initiator
       FROM (
-        SELECT n, ${u('n', 40)} < 0.1 AS pool,
+        SELECT n, ${u('n / 3', 40)} < 0.1 AS pool,
                30 * (1 + ${iSql(seed, 'n / 3', 43, 6)}) AS minutes,
                ${iSql(seed, 'n / 3', 44, P)} AS xi,
                ${iSql(seed, 'n / 3', 45, P)} AS yi,
@@ -939,21 +951,7 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
     const legs = (a: number, b: number) => `SELECT * FROM (${transfers(a, b)}) AS t WHERE payer <> payee`;
     await run('SET session_replication_role = replica');
     try {
-      await ctx.step('timebank_entry', () =>
-        batchRange(N, 100_000, (a, b) =>
-          run(`
-            INSERT INTO timebank_entry (network_id, id, kind, memo, created_by, created_at)
-            SELECT ${nid}, eid, 'transfer', 'Zeittausch', initiator, at FROM (${legs(a, b)}) AS l ORDER BY n`),
-        ),
-      );
-      await ctx.step('timebank_line', () =>
-        batchRange(N, 100_000, (a, b) =>
-          run(`
-            INSERT INTO timebank_line (network_id, entry_id, line_no, account_id, amount)
-            SELECT ${nid}, eid, k, CASE k WHEN 1 THEN payer ELSE payee END, CASE k WHEN 1 THEN -minutes ELSE minutes END
-            FROM (${legs(a, b)}) AS l, generate_series(1, 2) AS k`),
-        ),
-      );
+      // the transfers first; journal entries and lines are derived from them, in time order
       await ctx.step('timebank_transfer', () =>
         batchRange(N, 100_000, (a, b) =>
           run(`
@@ -965,6 +963,21 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
             FROM (${legs(a, b)}) AS l`),
         ),
       );
+      await ctx.step('timebank_entry', async () => {
+        const r = await run(`
+          INSERT INTO timebank_entry (network_id, id, kind, memo, created_by, created_at)
+          SELECT network_id, entry_id, 'transfer', memo, initiated_by, created_at
+          FROM timebank_transfer WHERE network_id = ${nid} ORDER BY created_at, id`);
+        return Number(r.numAffectedRows ?? 0n);
+      });
+      await ctx.step('timebank_line', async () => {
+        const r = await run(`
+          INSERT INTO timebank_line (network_id, entry_id, line_no, account_id, amount)
+          SELECT network_id, entry_id, k, CASE k WHEN 1 THEN payer_account_id ELSE payee_account_id END,
+                 CASE k WHEN 1 THEN -minutes ELSE minutes END
+          FROM timebank_transfer, generate_series(1, 2) AS k WHERE network_id = ${nid}`);
+        return Number(r.numAffectedRows ?? 0n);
+      });
     } finally {
       await run('SET session_replication_role = DEFAULT');
     }
