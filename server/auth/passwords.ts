@@ -28,16 +28,16 @@ export async function verifyPassword(passwordHash: string | null, password: stri
 }
 
 /** Rejects short and common/guessable passwords (dictionaries of leaked passwords, German and English words). */
-export function assertAcceptablePassword(password: string, userInputs: string[] = []): void {
+export function assertAcceptablePassword(password: string, userInputs: string[] = [], field = '/password'): void {
   if ([...password].length < minPasswordLength) {
     throw new Problem(422, 'auth.password_too_short', {
       params: { min: minPasswordLength },
-      fields: [{ field: '/password', code: 'auth.password_too_short', params: { min: minPasswordLength } }],
+      fields: [{ field, code: 'auth.password_too_short', params: { min: minPasswordLength } }],
     });
   }
   if (zxcvbn.check(password, userInputs).score < 3) {
     throw new Problem(422, 'auth.password_too_common', {
-      fields: [{ field: '/password', code: 'auth.password_too_common' }],
+      fields: [{ field, code: 'auth.password_too_common' }],
     });
   }
 }

@@ -26,7 +26,10 @@ function fieldMessage(locale: Locale, e: AjvError): FieldError {
       };
     case 'minLength':
     case 'minItems':
-      return { field: at(), message: t(locale, 'field.too_short', { limit: String(p.limit) }) };
+      // "at least 1 characters" reads badly and means: fill it in
+      return Number(p.limit) === 1
+        ? { field: at(), message: t(locale, 'field.required') }
+        : { field: at(), message: t(locale, 'field.too_short', { limit: String(p.limit) }) };
     case 'maxLength':
     case 'maxItems':
       return { field: at(), message: t(locale, 'field.too_long', { limit: String(p.limit) }) };

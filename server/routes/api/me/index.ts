@@ -178,7 +178,7 @@ export async function meRoutes(app: FastifyInstance) {
           fields: [{ field: '/currentPassword', code: 'auth.password_wrong' }],
         });
       }
-      assertAcceptablePassword(req.body.newPassword, [current.display_name, current.email]);
+      assertAcceptablePassword(req.body.newPassword, [current.display_name, current.email], '/newPassword');
       const hash = await hashPassword(req.body.newPassword);
       await executeTx(db, async (tx) => {
         await tx

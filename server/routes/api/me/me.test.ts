@@ -71,6 +71,7 @@ describe('my profile', () => {
       payload: { currentPassword: testPassword, newPassword: 'kurz' },
     });
     assert.equal(short.json().code, 'auth.password_too_short');
+    assert.equal(short.json().errors[0].field, '/newPassword');
     const common = await t.app.inject({
       method: 'PUT',
       url: '/api/v1/me/password',

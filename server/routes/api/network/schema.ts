@@ -3,9 +3,10 @@ import { Type } from '@fastify/type-provider-typebox';
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 
 /** A slippy-map tile URL template; {s} (subdomain) and {r} (retina) are optional. */
+/** https only: the page's Content-Security-Policy allows images from https: (and browsers block mixed content). */
 export const TileUrl = Type.String({
   maxLength: 500,
-  pattern: '^(?=.*\\{z\\})(?=.*\\{x\\})(?=.*\\{y\\})https?://[^\\s"<>]+$',
+  pattern: '^(?=.*\\{z\\})(?=.*\\{x\\})(?=.*\\{y\\})https://[^\\s"<>]+$',
 });
 const LatLng = Type.Tuple([
   Type.Number({ minimum: -90, maximum: 90 }),
