@@ -289,7 +289,8 @@ function emitLoad(name: string, r: LoadResult, baselineRps: number | null, unit 
   );
   emit(`${name}.p50`, r.p50, 'ms');
   emit(`${name}.p95`, r.p95, 'ms');
-  emit(`${name}.p99`, r.p99, 'ms', null, baselineRps === null ? {} : { target: 50 });
+  // the issue's latency target is for reads
+  emit(`${name}.p99`, r.p99, 'ms', null, baselineRps === null || unit !== 'req/s' ? {} : { target: 50 });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,6 +391,8 @@ async function serverFigures(
   const endpoints: { name: string; path: string; headers?: Record<string, string> }[] = [
     // no database: what the app's plugins (helmet, cookies, rate limit, request context) cost
     { name: 'http.healthz', path: '/healthz' },
+    // one database round trip (SELECT 1) through the whole stack: the floor of every read below
+    { name: 'http.readyz', path: '/readyz' },
     { name: 'http.organisations_list', path: '/api/v1/organisations?limit=20' },
     { name: 'http.organisations_q', path: '/api/v1/organisations?q=beratung&limit=20' },
   ];
