@@ -143,6 +143,16 @@ export async function transferCredits(
     const payee = await findTimebankAccount(tx, ctx.networkId, input.payeeAccountId);
     if (!payer || !payee) throw notFound();
     if (payer.id === payee.id) throw new Problem(422, 'timebank.same_account');
+    if (input.source?.type === 'booking') {
+      // offers and shifts belong to areas still to come; a booking must exist in this network
+      const booking = await tx
+        .selectFrom('booking')
+        .select('id')
+        .where('network_id', '=', ctx.networkId)
+        .where('id', '=', input.source.id)
+        .executeTakeFirst();
+      if (!booking) throw new Problem(422, 'timebank.source_not_found');
+    }
     const immediate = timebankPolicy.pay(ctx.actor, payer);
     if (!immediate && !timebankPolicy.request(ctx.actor, payee)) throw forbidden();
     const hash = requestHash(input);

@@ -402,6 +402,21 @@ export interface CalendarFeedTable {
   revoked_at: TimestampNullable;
 }
 
+export interface ResourcePhotoTable {
+  network_id: string;
+  id: Generated<string>;
+  resource_id: string;
+  position: Generated<number>;
+  alt: string;
+  content_type: 'image/webp';
+  width: number;
+  height: number;
+  bytes: Buffer;
+  thumb: Buffer;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   network: NetworkTable;
   district: DistrictTable;
@@ -429,6 +444,7 @@ export interface DB {
   resource_blocked_period: ResourceBlockedPeriodTable;
   booking: BookingTable;
   calendar_feed: CalendarFeedTable;
+  resource_photo: ResourcePhotoTable;
 }
 
 export type Account = Selectable<AccountTable>;

@@ -179,6 +179,10 @@ export const messages = {
     de: 'Nur der Gemeinschaftstopf darf ohne Kreditlimit sein.',
     en: 'Only the community pool may have no credit limit.',
   },
+  'timebank.source_not_found': {
+    de: 'Die verknüpfte Buchung gibt es nicht.',
+    en: 'The linked booking does not exist.',
+  },
   // Teilen: resources and bookings
   'booking.conflict': {
     de: 'Dieser Zeitraum überschneidet sich mit einer bestätigten Buchung: {slot}.',
@@ -215,6 +219,22 @@ export const messages = {
   'resource.capacity_rooms_only': {
     de: 'Eine Personenzahl gibt es nur bei Räumen.',
     en: 'Only rooms have a capacity.',
+  },
+  'resource.photo_type': {
+    de: 'Bitte laden Sie ein Foto als JPEG, PNG oder WebP hoch.',
+    en: 'Please upload a photo as JPEG, PNG or WebP.',
+  },
+  'resource.photo_too_large': {
+    de: 'Das Foto ist zu groß (höchstens {mb} MB).',
+    en: 'The photo is too large (at most {mb} MB).',
+  },
+  'resource.photo_limit': {
+    de: 'Eine Ressource kann höchstens {max} Fotos haben.',
+    en: 'A resource can have at most {max} photos.',
+  },
+  'resource.photo_alt_required': {
+    de: 'Bitte beschreiben Sie kurz, was auf dem Foto zu sehen ist (für Menschen, die es nicht sehen können).',
+    en: 'Please describe briefly what the photo shows (for people who cannot see it).',
   },
   // emails
   'email.login.subject': { de: 'Ihr Anmeldelink für {network}', en: 'Your sign-in link for {network}' },

@@ -24,6 +24,7 @@ import {
   updateResource,
   utilisation,
 } from '../../../repositories/resources.ts';
+import { listPhotos, resourcePhotoRoutes } from './photos.ts';
 import {
   AvailabilityUpdate,
   AvailabilityView,
@@ -95,6 +96,7 @@ export async function resourceRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
   const tags = ['resources'];
+  await app.register(resourcePhotoRoutes);
 
   async function load(id: string, actor: Actor) {
     const r = await findResource(db, networkId, id);
@@ -262,7 +264,10 @@ export async function resourceRoutes(app: FastifyInstance) {
         response: { 200: ResourceView, ...problems },
       },
     },
-    async (req) => presentResource(await load(req.params.id, req.actor), req.actor),
+    async (req) => {
+      const r = await load(req.params.id, req.actor);
+      return { ...presentResource(r, req.actor), photos: await listPhotos(app, r.id) };
+    },
   );
 
   app.post<{ Body: Static<typeof ResourceCreate> }>(

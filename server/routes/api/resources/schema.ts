@@ -9,6 +9,15 @@ const WhoMayBorrow = Type.Union([Type.Literal('members'), Type.Literal('everyone
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lng = Type.Number({ minimum: -180, maximum: 180 });
 
+export const PhotoView = Type.Object({
+  id: Type.String(),
+  alt: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  url: Type.String(),
+  thumbUrl: Type.String(),
+});
+
 export const ResourceView = Type.Object({
   id: Type.String(),
   kind: Kind,
@@ -38,6 +47,8 @@ export const ResourceView = Type.Object({
   bufferMinutes: Type.Integer(),
   active: Type.Boolean(),
   distanceKm: Type.Optional(Type.Number()),
+  /** in the single-resource answer */
+  photos: Type.Optional(Type.Array(PhotoView)),
   abilities: Type.Object({
     update: Type.Boolean(),
     delete: Type.Boolean(),

@@ -94,6 +94,33 @@ describe('time bank', () => {
     assert.ok(note);
   });
 
+  test('a transfer may name the booking it pays for; a booking that does not exist is refused', async () => {
+    const missing = await inject(
+      jonas,
+      'POST',
+      '/transfers',
+      {
+        payerAccountId: jonasAccount,
+        payeeAccountId: workshopAccount,
+        minutes: 10,
+        source: { type: 'booking', id: randomUUID() },
+      },
+      key(),
+    );
+    assert.equal(missing.statusCode, 422);
+    assert.equal(missing.json().code, 'timebank.source_not_found');
+    const offer = { type: 'offer', id: randomUUID() };
+    const ok = await inject(
+      jonas,
+      'POST',
+      '/transfers',
+      { payerAccountId: jonasAccount, payeeAccountId: workshopAccount, minutes: 10, source: offer },
+      key(),
+    );
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.deepEqual(ok.json().source, offer);
+  });
+
   test('a payment beyond the credit limit is refused with what is still available, and nothing moves', async () => {
     const before = await balance(jonas, jonasAccount);
     const res = await pay(jonas, jonasAccount, workshopAccount, before + 600 + 1);
