@@ -158,7 +158,14 @@ export async function listBookings(db: Executor, networkId: string, f: BookingFi
   if (f.status) q = q.where('b.status', '=', f.status);
   if (f.from) q = q.where(sql<boolean>`upper(b.period) > ${f.from}`);
   if (f.to) q = q.where(sql<boolean>`lower(b.period) < ${f.to}`);
-  return q.orderBy(sql`lower(b.period)`).orderBy('b.id').limit(f.limit).offset(f.offset).execute();
+  const [items, total] = await Promise.all([
+    q.orderBy(sql`lower(b.period)`).orderBy('b.id').limit(f.limit).offset(f.offset).execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
 }
 
 /** Busy slots of a resource (approved or handed over), without who booked them. */

@@ -272,7 +272,10 @@ export async function availabilityRules(db: Executor, networkId: string, resourc
       'id',
       'weekday',
       sql<string>`to_char(start_time, 'HH24:MI')`.as('start_time'),
-      sql<string>`to_char(end_time, 'HH24:MI')`.as('end_time'),
+      // a window to midnight is stored as 23:59:59.999999 and shown as 24:00
+      sql<string>`CASE WHEN end_time = '23:59:59.999999' THEN '24:00' ELSE to_char(end_time, 'HH24:MI') END`.as(
+        'end_time',
+      ),
     ])
     .where('network_id', '=', networkId)
     .where('resource_id', '=', resourceId)

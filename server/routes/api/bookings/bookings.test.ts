@@ -69,6 +69,11 @@ describe('bookings', () => {
     assert.equal(a.json().created[0].status, 'requested');
     const b = await book(jonas, monday(19), monday(21));
     assert.equal(b.statusCode, 201, b.body);
+    const incoming = (await call(petra, 'GET', '/bookings/incoming?status=requested')).json();
+    assert.equal(incoming.total, 2);
+    assert.equal(incoming.items[0].requester.name, 'Aylin');
+    assert.equal(incoming.items[0].abilities.approve, true);
+    assert.equal((await call(jonas, 'GET', '/bookings/mine')).json().total, 1);
     const told = await t.db
       .selectFrom('notification')
       .select('kind')
@@ -102,6 +107,28 @@ describe('bookings', () => {
     assert.match(inBuffer.json().title, /18:00–20:00/);
     const after = await book(jonas, monday(20, 30), monday(21, 30));
     assert.equal(after.statusCode, 201, after.body);
+  });
+
+  test('a window may run to midnight', async () => {
+    const other = await call(petra, 'POST', '/resources', {
+      organisationId: centre.id,
+      kind: 'room',
+      title: 'Keller',
+    });
+    const id = other.json().id;
+    const put = await call(petra, 'PUT', `/resources/${id}/availability`, {
+      rules: [{ weekday: 1, start: '20:00', end: '24:00' }],
+    });
+    assert.deepEqual(
+      put.json().rules.map((r: { end: string }) => r.end),
+      ['24:00'],
+    );
+    const late = await call(jonas, 'POST', '/bookings', {
+      resourceId: id,
+      start: iso(monday(22)),
+      end: iso(new Date(monday(22).getTime() + 2 * 3600_000)),
+    });
+    assert.equal(late.statusCode, 201, late.body);
   });
 
   test('outside the weekly availability or in a blocked period: 422 with a clear message', async () => {

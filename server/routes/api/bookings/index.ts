@@ -130,7 +130,7 @@ export async function bookingRoutes(app: FastifyInstance) {
       const actorId = requireAccount(req);
       const limit = req.query.limit ?? 20;
       const offset = req.query.offset ?? 0;
-      const items = await listBookings(db, networkId, {
+      const { items, total } = await listBookings(db, networkId, {
         requesterId: actorId,
         status: req.query.status,
         from: req.query.from ? new Date(req.query.from) : undefined,
@@ -138,7 +138,7 @@ export async function bookingRoutes(app: FastifyInstance) {
         limit,
         offset,
       });
-      return { items: items.map((b) => presentBooking(b, req.actor)), total: items.length, limit, offset };
+      return { items: items.map((b) => presentBooking(b, req.actor)), total, limit, offset };
     },
   );
 
@@ -159,7 +159,7 @@ export async function bookingRoutes(app: FastifyInstance) {
       const organisationIds = [...req.actor.roles.entries()]
         .filter(([, role]) => role === 'admin' || role === 'staff')
         .map(([id]) => id);
-      const items = await listBookings(db, networkId, {
+      const { items, total } = await listBookings(db, networkId, {
         ownedBy: { organisationIds, personId: actorId },
         status: req.query.status,
         from: req.query.from ? new Date(req.query.from) : undefined,
@@ -167,7 +167,7 @@ export async function bookingRoutes(app: FastifyInstance) {
         limit,
         offset,
       });
-      return { items: items.map((b) => presentBooking(b, req.actor)), total: items.length, limit, offset };
+      return { items: items.map((b) => presentBooking(b, req.actor)), total, limit, offset };
     },
   );
 
@@ -283,7 +283,7 @@ export async function bookingRoutes(app: FastifyInstance) {
       const feed = await findFeed(db, networkId, hashSecret(token));
       if (!feed) throw notFound();
       const from = new Date(Date.now() - 90 * 24 * 60 * 60 * 1000);
-      const rows = await listBookings(db, networkId, {
+      const { items: rows } = await listBookings(db, networkId, {
         ...(feed.kind === 'resource'
           ? { resourceId: feed.resource_id ?? '' }
           : { requesterId: feed.account_id ?? '' }),

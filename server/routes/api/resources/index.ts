@@ -163,7 +163,17 @@ export async function resourceRoutes(app: FastifyInstance) {
     async (req) => {
       const limit = req.query.limit ?? 20;
       const offset = req.query.offset ?? 0;
-      const { items, total } = await listResources(db, networkId, { ...filterOf(req.query), limit, offset });
+      // the owner side also sees its withdrawn resources when it lists its own
+      const q = req.query;
+      const own =
+        (q.personId !== undefined && q.personId === req.actor.accountId && !req.actor.blocked) ||
+        (q.organisationId !== undefined && actsFor(req.actor, q.organisationId));
+      const { items, total } = await listResources(db, networkId, {
+        ...filterOf(q),
+        includeInactive: own,
+        limit,
+        offset,
+      });
       return { items: items.map((r) => presentResource(r, req.actor)), total, limit, offset };
     },
   );

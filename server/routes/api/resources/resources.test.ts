@@ -112,6 +112,10 @@ describe('resources: catalogue, map and search', () => {
     assert.equal((await call(petra, 'DELETE', `/${ids.drill}`)).statusCode, 204);
     assert.equal((await call(visitor, 'GET', `/${ids.drill}`)).statusCode, 404);
     assert.equal((await call(petra, 'GET', `/${ids.drill}`)).json().active, false);
+    const ownList = (await call(petra, 'GET', `/?organisationId=${centre.id}`)).json();
+    assert.ok(ownList.items.some((r: { id: string; active: boolean }) => r.id === ids.drill && !r.active));
+    const publicList = (await call(visitor, 'GET', `/?organisationId=${centre.id}`)).json();
+    assert.ok(!publicList.items.some((r: { id: string }) => r.id === ids.drill));
     const doc = await t.db
       .selectFrom('search_document')
       .select('entity_id')
