@@ -28,7 +28,11 @@ export async function verifyPassword(passwordHash: string | null, password: stri
 }
 
 /** Rejects short and common/guessable passwords (dictionaries of leaked passwords, German and English words). */
-export function assertAcceptablePassword(password: string, userInputs: string[] = [], field = '/password'): void {
+export function assertAcceptablePassword(
+  password: string,
+  userInputs: string[] = [],
+  field = '/password',
+): void {
   if ([...password].length < minPasswordLength) {
     throw new Problem(422, 'auth.password_too_short', {
       params: { min: minPasswordLength },
