@@ -317,7 +317,14 @@ export interface TimebankTransferTable {
 // Teilen: resources and bookings (migration 20261125_1101_sharing)
 export const resourceKinds = ['room', 'equipment', 'vehicle', 'giveaway', 'skill', 'service'] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
-export const bookingStatuses = ['requested', 'approved', 'declined', 'cancelled', 'handed_over', 'returned'] as const;
+export const bookingStatuses = [
+  'requested',
+  'approved',
+  'declined',
+  'cancelled',
+  'handed_over',
+  'returned',
+] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
 export interface ResourceTable {
