@@ -424,6 +424,38 @@ export interface ResourcePhotoTable {
   created_at: Timestamp;
 }
 
+export const exchangeCategories = ['skill', 'help', 'item', 'lesson', 'transport', 'other'] as const;
+export type ExchangeCategory = (typeof exchangeCategories)[number];
+
+export interface ExchangePostTable {
+  network_id: string;
+  id: Generated<string>;
+  kind: 'offer' | 'want';
+  author_id: string;
+  organisation_id: string | null;
+  category: ExchangeCategory;
+  title: string;
+  description: Generated<string>;
+  district_id: string | null;
+  time_credit_minutes: number | null;
+  status: Generated<'open' | 'closed'>;
+  expires_at: Timestamp;
+  reminded_at: TimestampNullable;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExchangeMessageTable {
+  network_id: string;
+  id: Generated<string>;
+  post_id: string;
+  sender_id: string;
+  recipient_id: string;
+  body: string;
+  created_at: Timestamp;
+  read_at: TimestampNullable;
+}
+
 export interface DB {
   network: NetworkTable;
   district: DistrictTable;
@@ -452,6 +484,8 @@ export interface DB {
   booking: BookingTable;
   calendar_feed: CalendarFeedTable;
   resource_photo: ResourcePhotoTable;
+  exchange_post: ExchangePostTable;
+  exchange_message: ExchangeMessageTable;
 }
 
 export type Account = Selectable<AccountTable>;

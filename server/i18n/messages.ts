@@ -236,6 +236,10 @@ export const messages = {
     de: 'Bitte beschreiben Sie kurz, was auf dem Foto zu sehen ist (für Menschen, die es nicht sehen können).',
     en: 'Please describe briefly what the photo shows (for people who cannot see it).',
   },
+  'exchange.post_closed': {
+    de: 'Dieser Eintrag ist nicht mehr aktiv. Antworten sind nicht mehr möglich.',
+    en: 'This post is no longer active. It cannot be answered any more.',
+  },
   // emails
   'email.login.subject': { de: 'Ihr Anmeldelink für {network}', en: 'Your sign-in link for {network}' },
   'email.login.body': {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { remindExpiringPosts, reminderJob } from '../commands/remindExpiringPosts.ts';
 import type { Config } from '../config.ts';
 import type { JobHandler } from './jobs.ts';
 import { mailDeliveryJob } from './mail.ts';
@@ -24,6 +25,10 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
         .where('expires_at', '<', sql<Date>`now() - interval '30 days'`)
         .execute();
     },
+  };
+  /** Teilen: remind authors of offers and wants that expire soon. */
+  handlers[reminderJob] = async (db, { networkId }) => {
+    await remindExpiringPosts(db, networkId);
   };
   if (config.smtpUrl) handlers['mail.deliver'] = mailDeliveryJob(config.smtpUrl, config.mailFrom);
   return handlers;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin/index.ts';
 import { bookingRoutes } from './bookings/index.ts';
 import { districtRoutes } from './districts/index.ts';
+import { exchangeRoutes } from './exchange/index.ts';
 import { flagRoutes } from './flags/index.ts';
 import { interactionRoutes } from './interactions/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
@@ -23,6 +24,7 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(timebankRoutes, { prefix: '/timebank' });
   await app.register(resourceRoutes, { prefix: '/resources' });
   await app.register(bookingRoutes, { prefix: '/bookings' });
+  await app.register(exchangeRoutes, { prefix: '/exchange' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(networkRoutes, { prefix: '/network' });
   await app.register(districtRoutes, { prefix: '/districts' });
