@@ -401,6 +401,13 @@ async function serverFigures(
   } else {
     emit('http.search.throughput', null, 'req/s', null, { skipped: 'GET /api/v1/search does not exist yet' });
   }
+  if (paths['/api/v1/resources/']) {
+    // the map of one district: a box of about 2 × 2 km around the town centre
+    endpoints.push({
+      name: 'http.resources_bbox',
+      path: '/api/v1/resources?bbox=9.467,51.303,9.495,51.321&limit=50',
+    });
+  }
   endpoints.push({ name: 'http.session_signed_in', path: '/api/v1/session', headers: { cookie } });
   for (const e of endpoints) {
     const check = await fetch(`${server.url}${e.path}`, {
