@@ -89,7 +89,8 @@ export async function sessionRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
 
-  async function view(accountId: string | null, csrfToken: string | null, actor = anonymous) {
+  /** The session as the client sees it; abilities come from the account's own row and memberships. */
+  async function view(accountId: string | null, csrfToken: string | null) {
     const network = app.deps.network;
     if (!accountId)
       return { network, account: null, csrfToken: null, abilities: networkAbilities(anonymous) };
@@ -100,6 +101,12 @@ export async function sessionRoutes(app: FastifyInstance) {
       .where('id', '=', accountId)
       .executeTakeFirstOrThrow();
     const memberships = await membershipsOf(db, networkId, accountId);
+    const actor = {
+      accountId: a.id,
+      isInstanceAdmin: a.is_instance_admin,
+      blocked: false,
+      roles: new Map(memberships.map((m) => [m.id, m.role])),
+    };
     return {
       network,
       csrfToken,
@@ -129,7 +136,7 @@ export async function sessionRoutes(app: FastifyInstance) {
         response: { 200: SessionView },
       },
     },
-    async (req) => view(req.session?.account.id ?? null, req.session?.csrfToken ?? null, req.actor),
+    async (req) => view(req.session?.account.id ?? null, req.session?.csrfToken ?? null),
   );
 
   app.post<{ Body: Static<typeof PasswordLogin> }>(
@@ -165,13 +172,7 @@ export async function sessionRoutes(app: FastifyInstance) {
         details: { method: 'password' },
         ip,
       });
-      const roles = await membershipsOf(db, networkId, account.id);
-      return view(account.id, s.csrfToken, {
-        accountId: account.id,
-        isInstanceAdmin: account.is_instance_admin,
-        blocked: false,
-        roles: new Map(roles.map((r) => [r.id, r.role])),
-      });
+      return view(account.id, s.csrfToken);
     },
   );
 
@@ -303,13 +304,7 @@ export async function sessionRoutes(app: FastifyInstance) {
         details: { method: 'link' },
         ip: clientIp(req),
       });
-      const roles = await membershipsOf(db, networkId, account.id);
-      return view(account.id, s.csrfToken, {
-        accountId: account.id,
-        isInstanceAdmin: account.is_instance_admin,
-        blocked: false,
-        roles: new Map(roles.map((r) => [r.id, r.role])),
-      });
+      return view(account.id, s.csrfToken);
     },
   );
 }
