@@ -19,8 +19,14 @@ function assertSurvived(r: CrashReport) {
   assert.deepEqual(r.violations, [], `${r.host}: invariants broken after kill -9 (${replay})`);
   assert.deepEqual(r.unexpected, [], `${r.host}: unexpected answers (${replay})`);
   // the workload really wrote something each time, or the checks above prove nothing
-  assert.ok(r.acknowledged.transfers >= r.cycles, `${r.host}: too few transfers ${JSON.stringify(r.acknowledged)}`);
-  assert.ok(r.acknowledged.bookings >= 1, `${r.host}: no booking acknowledged ${JSON.stringify(r.acknowledged)}`);
+  assert.ok(
+    r.acknowledged.transfers >= r.cycles,
+    `${r.host}: too few transfers ${JSON.stringify(r.acknowledged)}`,
+  );
+  assert.ok(
+    r.acknowledged.bookings >= 1,
+    `${r.host}: no booking acknowledged ${JSON.stringify(r.acknowledged)}`,
+  );
 }
 
 for (const host of ['pglite', 'postgres'] as Host[]) {
