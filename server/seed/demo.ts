@@ -6,6 +6,7 @@ import { indexDocument } from '../platform/search.ts';
 import { createAccount } from '../repositories/accounts.ts';
 import { insertOrganisation, setMembership } from '../repositories/organisations.ts';
 import { districts, mapCenter, mapZoom, organisations, people, ringCenter } from './lindenbrueck.ts';
+import { seedSharing } from './sharing.ts';
 
 /** Shown on the console at start; every demo account shares it. Never used outside the demo town. */
 export const demoPassword = 'Lindenbrueck-Demo-2026';
@@ -254,11 +255,25 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
       });
       if (recorded) interactions++;
     }
+    // Teilen: resources, bookings, time bank and Tauschring, through the commands that guard them.
+    const sharing = await seedSharing(tx, {
+      networkId,
+      orgIds,
+      personIds,
+      districtIds,
+      centres,
+      memberships: new Map(people.map((p) => [p.key, p.memberships])),
+      now,
+    });
     return {
       districts: districtIds.size,
       organisations: orgIds.size,
       people: personIds.size,
       interactions,
+      resources: sharing.resources,
+      bookings: sharing.bookings,
+      transfers: sharing.transfers,
+      posts: sharing.posts,
     };
   });
   return { logins: demoLogins, ...summary };

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sectors } from '../../server/db/schema.ts';
+import { resourceKinds, sectors } from '../../server/db/schema.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
 import { search } from '../../server/platform/search.ts';
+import { findAccountOf, ledgerHealth } from '../../server/repositories/timebank.ts';
 import { demoLogins, seedDemoTown } from '../../server/seed/demo.ts';
 import { freshDatabase } from '../helpers/app.ts';
 
@@ -125,6 +126,96 @@ describe('demo town Lindenbrück', () => {
     assert.ok(rows.some((r) => r.a_type === 'person' && r.b_type === 'person'));
     const hits = await search(d.db, networkId, 'Bäckerei', { limit: 5, offset: 0 });
     assert.equal(hits.hits[0]?.title, 'Bäckerei Yilmaz');
+  });
+
+  test('Teilen: resources of every kind, placed in their districts, private addresses approximate', async () => {
+    const rows = await d.db
+      .selectFrom('resource as r')
+      .innerJoin('district as dist', 'dist.id', 'r.district_id')
+      .select(['r.id', 'r.kind', 'r.title', 'r.lat', 'r.lng', 'r.public_lat', 'r.public_lng'])
+      .select(['r.owner_type', 'r.approximate', 'dist.boundary'])
+      .where('r.network_id', '=', networkId)
+      .execute();
+    assert.deepEqual([...new Set(rows.map((r) => r.kind))].sort(), [...resourceKinds].sort());
+    for (const r of rows) {
+      const geo = (typeof r.boundary === 'string' ? JSON.parse(r.boundary) : r.boundary) as {
+        coordinates: Ring[];
+      };
+      assert.ok(r.lat !== null && r.lng !== null, `${r.title} has a location`);
+      assert.ok(inside([r.lng, r.lat], geo.coordinates[0]!), `${r.title} lies in its district`);
+    }
+    for (const title of [
+      'Kleinbus (9 Sitze)',
+      'Saal im Nachbarschaftszentrum',
+      'Besprechungsraum der Diakonie',
+    ])
+      assert.ok(
+        rows.some((r) => r.title === title),
+        title,
+      );
+    const mower = rows.find((r) => r.title.startsWith('Rasenmäher'));
+    assert.ok(mower && mower.owner_type === 'person' && mower.approximate);
+    assert.ok(
+      mower.public_lat !== mower.lat || mower.public_lng !== mower.lng,
+      'the public point is not the address',
+    );
+    const backRoom = rows.find((r) => r.title.startsWith('Hinterzimmer'))!;
+    const rules = await d.db
+      .selectFrom('resource_availability')
+      .select(['weekday', 'start_time', 'end_time'])
+      .where('resource_id', '=', backRoom.id)
+      .execute();
+    assert.deepEqual(
+      rules.map((r) => [r.weekday, r.start_time.slice(0, 5), r.end_time.slice(0, 5)]),
+      [[1, '18:00', '22:00']],
+    );
+    const hits = await search(d.db, networkId, 'Lastenrad', { limit: 5, offset: 0 });
+    assert.ok(hits.hits.some((h) => h.link.startsWith('/teilen/ressourcen/')));
+  });
+
+  test('Teilen: bookings in several states, a weekly series, hand-over and return notes', async () => {
+    const rows = await d.db
+      .selectFrom('booking')
+      .select(['status', 'series_id', 'handover_note', 'return_note'])
+      .where('network_id', '=', networkId)
+      .execute();
+    const statuses = new Set(rows.map((r) => r.status));
+    for (const s of ['requested', 'approved', 'returned'] as const) assert.ok(statuses.has(s), s);
+    assert.ok(rows.filter((r) => r.series_id !== null).length >= 4, 'a weekly series');
+    assert.ok(rows.some((r) => r.status === 'returned' && r.handover_note && r.return_note));
+  });
+
+  test('Teilen: the time bank balances to zero; Jonas earned at the Freiwilligenagentur and paid the workshop', async () => {
+    const health = await ledgerHealth(d.db, networkId);
+    assert.equal(health.balance_sum, 0);
+    assert.equal(health.mismatched_accounts, 0);
+    assert.equal(health.unbalanced_entries, 0);
+    const jonasId = (
+      await d.db
+        .selectFrom('account')
+        .select('id')
+        .where('email', '=', 'jonas@example.org')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const jonas = await findAccountOf(d.db, networkId, { type: 'person', id: jonasId });
+    assert.equal(jonas?.balance, 180 + 120 - 90 + 120);
+    const transfers = await d.db
+      .selectFrom('timebank_transfer')
+      .select(['status'])
+      .where('network_id', '=', networkId)
+      .execute();
+    assert.ok(transfers.filter((t) => t.status === 'completed').length >= 6);
+    assert.ok(
+      transfers.some((t) => t.status === 'requested'),
+      'a request waits for its payer',
+    );
+    const posts = await d.db
+      .selectFrom('exchange_post')
+      .select(['kind', 'expires_at'])
+      .where('network_id', '=', networkId)
+      .execute();
+    assert.ok(posts.some((p) => p.kind === 'offer') && posts.some((p) => p.kind === 'want'));
+    assert.ok(posts.every((p) => new Date(p.expires_at).getTime() > Date.now()));
   });
 
   test('the demo sign-ins name existing accounts, one per role', async () => {
