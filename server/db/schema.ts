@@ -456,6 +456,197 @@ export interface ExchangeMessageTable {
   read_at: TimestampNullable;
 }
 
+// Unterstützungskreise (migration 20261125_1200_circles)
+export const circleRoles = ['owner', 'coordinator', 'helper', 'professional', 'viewer'] as const;
+export type CircleRole = (typeof circleRoles)[number];
+export const circleVisibilities = ['all_members', 'coordinators_professionals', 'owner_only'] as const;
+export type CircleVisibility = (typeof circleVisibilities)[number];
+export const consentScopes = ['care_calendar', 'network_map', 'updates', 'team'] as const;
+export type ConsentScope = (typeof consentScopes)[number];
+export const needKinds = ['ride', 'shopping', 'visit', 'meal', 'appointment', 'other'] as const;
+export type NeedKind = (typeof needKinds)[number];
+export const mapSectors = ['family', 'friends_neighbours', 'work_school_clubs', 'professional'] as const;
+export type MapSector = (typeof mapSectors)[number];
+export const tieQualities = ['supportive', 'ambivalent', 'conflict'] as const;
+export type TieQuality = (typeof tieQualities)[number];
+export const supportKinds = ['practical', 'emotional', 'information', 'care', 'money'] as const;
+export type SupportKind = (typeof supportKinds)[number];
+
+export interface CircleTable {
+  network_id: string;
+  id: Generated<string>;
+  person_label: string;
+  person_email: string | null;
+  person_account_id: string | null;
+  organisation_id: string | null;
+  created_by: string;
+  status: Generated<'active' | 'deletion_requested'>;
+  deletion_requested_at: TimestampNullable;
+  purge_after: TimestampNullable;
+  alert_hours: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CircleConsentTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  version: number;
+  kind: 'granted' | 'withdrawn';
+  given_by: 'person' | 'legal_guardian';
+  guardian_name: string | null;
+  method: 'in_person' | 'written' | 'digital';
+  scope: ConsentScope[];
+  given_at: Timestamp;
+  note: Generated<string>;
+  organisation_id: string | null;
+  legal_basis: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
+export interface CircleMemberTable {
+  network_id: string;
+  circle_id: string;
+  account_id: string;
+  role: CircleRole;
+  notify_needs: Generated<boolean>;
+  notify_updates: Generated<boolean>;
+  notify_reminders: Generated<boolean>;
+  notify_email: Generated<boolean>;
+  reminder_hours: Generated<number>;
+  joined_at: Timestamp;
+}
+
+export interface CircleInvitationTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  token_hash: string;
+  role: Exclude<CircleRole, 'owner'> | 'person';
+  email: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: TimestampNullable;
+  used_by: string | null;
+  revoked_at: TimestampNullable;
+}
+
+export interface CircleNeedSeriesTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  first_start: Timestamp;
+  duration_minutes: number;
+  until_date: string | null;
+  materialised_until: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface CircleNeedTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  series_id: string | null;
+  kind: NeedKind;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  place: Generated<string>;
+  notes: Generated<string>;
+  visibility: Generated<CircleVisibility>;
+  claimed_by: string | null;
+  claimed_at: TimestampNullable;
+  done_at: TimestampNullable;
+  done_by: string | null;
+  thanks: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface CircleFeedTable {
+  network_id: string;
+  token_hash: string;
+  circle_id: string;
+  account_id: string;
+  created_at: Timestamp;
+  revoked_at: TimestampNullable;
+}
+
+export interface CircleMapEntryTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  sector: MapSector;
+  ring: number;
+  label: string;
+  show_label: Generated<boolean>;
+  account_id: string | null;
+  quality: Generated<TieQuality>;
+  support: Generated<SupportKind[]>;
+  note: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CircleMapTieTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  a_entry_id: string;
+  b_entry_id: string;
+  quality: Generated<TieQuality>;
+  support: Generated<SupportKind[]>;
+  created_at: Timestamp;
+}
+
+export interface CircleMapSnapshotTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  title: Generated<string>;
+  data: Json<unknown>;
+  created_by: string;
+  taken_at: Timestamp;
+}
+
+export interface CircleUpdateTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  author_id: string;
+  body: string;
+  visibility: CircleVisibility;
+  created_at: Timestamp;
+}
+
+export interface CircleCommentTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  update_id: string;
+  author_id: string;
+  body: string;
+  visibility: CircleVisibility;
+  created_at: Timestamp;
+}
+
+export interface CircleTeamMemberTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  name: string;
+  organisation_name: Generated<string>;
+  organisation_id: string | null;
+  role_title: Generated<string>;
+  contact: Generated<string>;
+  account_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   network: NetworkTable;
   district: DistrictTable;
@@ -486,6 +677,19 @@ export interface DB {
   resource_photo: ResourcePhotoTable;
   exchange_post: ExchangePostTable;
   exchange_message: ExchangeMessageTable;
+  circle: CircleTable;
+  circle_consent: CircleConsentTable;
+  circle_member: CircleMemberTable;
+  circle_invitation: CircleInvitationTable;
+  circle_need_series: CircleNeedSeriesTable;
+  circle_need: CircleNeedTable;
+  circle_feed: CircleFeedTable;
+  circle_map_entry: CircleMapEntryTable;
+  circle_map_tie: CircleMapTieTable;
+  circle_map_snapshot: CircleMapSnapshotTable;
+  circle_update: CircleUpdateTable;
+  circle_comment: CircleCommentTable;
+  circle_team_member: CircleTeamMemberTable;
 }
 
 export type Account = Selectable<AccountTable>;

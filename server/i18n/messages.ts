@@ -257,6 +257,94 @@ export const messages = {
   'role.admin': { de: 'Administration', en: 'Administrator' },
   'role.staff': { de: 'Mitarbeit', en: 'Staff' },
   'role.volunteer': { de: 'Ehrenamt', en: 'Volunteer' },
+  // Unterstützungskreise
+  'circle.frozen': {
+    de: 'Dieser Kreis ist eingefroren, weil die Einwilligung widerrufen oder die Löschung beantragt wurde. Ändern kann man erst wieder, wenn die Einwilligung erneuert wird.',
+    en: 'This circle is frozen because consent was withdrawn or deletion was requested. Nothing can be changed until consent is renewed.',
+  },
+  'circle.owner_stays': {
+    de: 'Die Person im Mittelpunkt und ihre Vertretung bleiben im Kreis.',
+    en: 'The person at the centre and their proxy stay in the circle.',
+  },
+  'circle.person_has_account': {
+    de: 'Die Person im Mittelpunkt ist schon dabei.',
+    en: 'The person at the centre has already joined.',
+  },
+  'circle.invitation_invalid': {
+    de: 'Dieser Einladungslink gilt nicht mehr. Bitten Sie um einen neuen.',
+    en: 'This invitation link is no longer valid. Please ask for a new one.',
+  },
+  'circle.invitation_other_account': {
+    de: 'Diese Einladung gilt für eine andere E-Mail-Adresse. Bitte melden Sie sich zuerst ab.',
+    en: 'This invitation is for another email address. Please sign out first.',
+  },
+  'circle.invitation_sign_in_first': {
+    de: 'Zu dieser E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an und öffnen Sie den Link dann noch einmal.',
+    en: 'There is already an account with this email address. Please sign in, then open the link again.',
+  },
+  'circle.need_taken': {
+    de: 'Das hat gerade schon jemand anderes übernommen.',
+    en: 'Someone else has just taken this on.',
+  },
+  'circle.need_done': { de: 'Das ist schon erledigt.', en: 'This is already done.' },
+  'circle.need_not_claimed': {
+    de: 'Das hat noch niemand übernommen.',
+    en: 'Nobody has taken this on yet.',
+  },
+  'circle.end_before_start': {
+    de: 'Das Ende muss nach dem Beginn und am selben oder nächsten Tag liegen.',
+    en: 'The end must be after the start and within a day.',
+  },
+  'circle.tie_to_itself': {
+    de: 'Eine Verbindung braucht zwei verschiedene Personen.',
+    en: 'A tie needs two different people.',
+  },
+  'circle.unknown_entry': {
+    de: 'Diese Person steht nicht auf der Karte.',
+    en: 'This person is not on the map.',
+  },
+  'circle.unknown_account': { de: 'Dieses Konto gibt es nicht.', en: 'This account does not exist.' },
+  'circle.unknown_organisation': {
+    de: 'Diese Organisation gibt es nicht.',
+    en: 'This organisation does not exist.',
+  },
+  'circle.not_for_organisation': {
+    de: 'Für jemand anderen können Sie einen Kreis nur als Mitarbeiterin oder Mitarbeiter dieser Organisation anlegen.',
+    en: 'You can open a circle for someone else only as staff of this organisation.',
+  },
+  'circle.legal_basis_required': {
+    de: 'Bitte nennen Sie die Rechtsgrundlage Ihrer Organisation (die Einwilligung allein reicht oft nicht).',
+    en: 'Please state your organisation’s legal basis (consent alone is often not enough).',
+  },
+  'circle.deletion_pending': {
+    de: 'Die Löschung ist schon beantragt.',
+    en: 'Deletion has already been requested.',
+  },
+  'circle.deletion_not_pending': {
+    de: 'Es ist keine Löschung beantragt, oder die Frist ist vorbei.',
+    en: 'No deletion is pending, or the grace period is over.',
+  },
+  'email.circle_invitation.subject': {
+    de: '{inviter} lädt Sie in einen Unterstützungskreis ein',
+    en: '{inviter} invites you to a support circle',
+  },
+  'email.circle_invitation.body': {
+    de: 'Guten Tag,\n\n{inviter} lädt Sie in einen Unterstützungskreis im Netzwerk {network} ein.\n\nMit diesem Link treten Sie bei. Er gilt {days} Tage und nur einmal:\n\n{link}\n\nSie brauchen dafür kein Passwort.',
+    en: 'Hello,\n\n{inviter} invites you to a support circle in the network {network}.\n\nUse this link to join. It is valid for {days} days and only once:\n\n{link}\n\nYou do not need a password.',
+  },
+  'email.circle.need_unclaimed.subject': {
+    de: 'Noch niemand hat übernommen: {title}',
+    en: 'Nobody has taken this on yet: {title}',
+  },
+  'email.circle.need_unclaimed.body': {
+    de: 'Guten Tag,\n\nfür „{title}“ ({when}) hat sich noch niemand gemeldet. Bitte schauen Sie in den Kreis.',
+    en: 'Hello,\n\nnobody has taken on “{title}” ({when}) yet. Please have a look at the circle.',
+  },
+  'email.circle.need_reminder.subject': { de: 'Erinnerung: {title}', en: 'Reminder: {title}' },
+  'email.circle.need_reminder.body': {
+    de: 'Guten Tag,\n\nSie haben „{title}“ übernommen: {when}. Vielen Dank!',
+    en: 'Hello,\n\nyou have taken on “{title}”: {when}. Thank you!',
+  },
 } satisfies Catalogue;
 
 export type MessageKey = keyof typeof messages;

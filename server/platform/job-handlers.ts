@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { circleJobHandlers } from '../commands/circleJobs.ts';
 import { remindExpiringPosts, reminderJob } from '../commands/remindExpiringPosts.ts';
 import type { Config } from '../config.ts';
 import type { JobHandler } from './jobs.ts';
@@ -30,6 +31,8 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   handlers[reminderJob] = async (db, { networkId }) => {
     await remindExpiringPosts(db, networkId);
   };
+  /** Unterstützungskreise: unclaimed-need alerts, reminders, weekly series, purges after deletion. */
+  Object.assign(handlers, circleJobHandlers(config));
   if (config.smtpUrl) handlers['mail.deliver'] = mailDeliveryJob(config.smtpUrl, config.mailFrom);
   return handlers;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin/index.ts';
 import { bookingRoutes } from './bookings/index.ts';
+import { circleRoutes } from './circles/index.ts';
 import { districtRoutes } from './districts/index.ts';
 import { exchangeRoutes } from './exchange/index.ts';
 import { flagRoutes } from './flags/index.ts';
@@ -34,4 +35,5 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(flagRoutes, { prefix: '/flags' });
   await app.register(peopleRoutes, { prefix: '/people' });
   await app.register(interactionRoutes, { prefix: '/interactions' });
+  await app.register(circleRoutes, { prefix: '/circles' });
 }

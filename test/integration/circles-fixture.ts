@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import type { TestApp } from '../helpers/app.ts';
+import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
+
+export type Caller = TestUser | null;
+
+export function api(t: TestApp) {
+  return async (
+    user: Caller,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+  ) =>
+    t.app.inject({
+      method,
+      url: `/api/v1/circles${url}`,
+      headers: user?.headers ?? {},
+      ...(payload !== undefined ? { payload } : {}),
+    });
+}
+
+export const consentByPerson = {
+  givenBy: 'person',
+  method: 'in_person',
+  scope: ['care_calendar', 'network_map', 'updates', 'team'],
+  legalBasis: '§ 27 SGB XII, Beratungsvertrag',
+} as const;
+
+/** Joins `user` to the circle through a link invitation created by `inviter`. */
+export async function join(t: TestApp, inviter: TestUser, circleId: string, user: TestUser, role: string) {
+  const call = api(t);
+  const inv = await call(inviter, 'POST', `/${circleId}/invitations`, { role });
+  assert.equal(inv.statusCode, 201, inv.body);
+  const token = new URL(inv.json().url).hash.slice(1);
+  const res = await call(user, 'POST', '/invitations/accept', { token });
+  assert.equal(res.statusCode, 200, res.body);
+}
+
+export interface EveryRole {
+  circleId: string;
+  org: { id: string };
+  owner: TestUser;
+  proxy: TestUser;
+  coordinator: TestUser;
+  helper: TestUser;
+  professional: TestUser;
+  viewer: TestUser;
+  orgMember: TestUser;
+  instanceAdmin: TestUser;
+}
+
+/**
+ * Herr K.'s circle, opened by Aylin (staff of a counselling service) on his behalf with his consent:
+ * Herr K. owns it, his daughter is the named proxy, Aylin coordinates, and a helper, a professional of
+ * another service and a viewer joined by link. Aylin's colleague and an instance admin are not in it.
+ */
+export async function circleWithEveryRole(t: TestApp): Promise<EveryRole> {
+  const call = api(t);
+  const org = await createOrganisation(t, { name: 'Beratungsstelle Mitte', sector: 'social_service' });
+  const coordinator = await createUser(t, { displayName: 'Aylin', memberOf: [[org.id, 'staff']] });
+  const orgMember = await createUser(t, { displayName: 'Kollegin', memberOf: [[org.id, 'admin']] });
+  const owner = await createUser(t, { displayName: 'Herr K.' });
+  const proxy = await createUser(t, { displayName: 'Tochter' });
+  const helper = await createUser(t, { displayName: 'Nachbar' });
+  const professional = await createUser(t, { displayName: 'Pflegedienst' });
+  const viewer = await createUser(t, { displayName: 'Enkel' });
+  const instanceAdmin = await createUser(t, { displayName: 'Admin', admin: true });
+  const res = await call(coordinator, 'POST', '/', {
+    onBehalf: {
+      organisationId: org.id,
+      person: { label: 'Herr K.', accountId: owner.id },
+      proxyAccountId: proxy.id,
+      consent: consentByPerson,
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const circleId = res.json().id as string;
+  await join(t, coordinator, circleId, helper, 'helper');
+  await join(t, coordinator, circleId, professional, 'professional');
+  await join(t, coordinator, circleId, viewer, 'viewer');
+  return { circleId, org, owner, proxy, coordinator, helper, professional, viewer, orgMember, instanceAdmin };
+}
