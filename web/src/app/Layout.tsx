@@ -82,6 +82,7 @@ export function Layout() {
   const nav = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/organisationen', label: t('nav.organisations'), end: false },
+    { to: '/teilen', label: t('nav.sharing'), end: false },
     { to: '/suche', label: t('nav.search'), end: false },
   ];
   const a = session.abilities;

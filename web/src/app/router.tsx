@@ -19,6 +19,28 @@ import { PageHeading } from './ui.tsx';
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx'));
 const OrganisationAdminPage = lazy(() => import('../features/organisations/OrganisationAdminPage.tsx'));
 const OrganisationCreatePage = lazy(() => import('../features/organisations/OrganisationCreatePage.tsx'));
+// Teilen: catalogue, map (Leaflet), bookings, time bank and Tauschring, each fetched when opened.
+const sharingBookings = () => import('../features/sharing/BookingPages.tsx');
+const sharingResources = () => import('../features/sharing/ResourceEditPage.tsx');
+const sharingTimebank = () => import('../features/sharing/TimebankPages.tsx');
+const sharingExchange = () => import('../features/sharing/ExchangePages.tsx');
+const CataloguePage = lazy(() => import('../features/sharing/CataloguePage.tsx'));
+const ResourceMapPage = lazy(() => import('../features/sharing/MapPage.tsx'));
+const ResourcePage = lazy(() => import('../features/sharing/ResourcePage.tsx'));
+const ResourceCreatePage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceCreatePage })));
+const ResourceEditPage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceEditPage })));
+const MyBookingsPage = lazy(() => sharingBookings().then((m) => ({ default: m.MyBookingsPage })));
+const BookingPage = lazy(() => sharingBookings().then((m) => ({ default: m.BookingPage })));
+const RequestsPage = lazy(() => sharingBookings().then((m) => ({ default: m.RequestsPage })));
+const UtilisationPage = lazy(() => sharingBookings().then((m) => ({ default: m.UtilisationPage })));
+const TimebankPage = lazy(() => sharingTimebank().then((m) => ({ default: m.TimebankPage })));
+const StatementPage = lazy(() => sharingTimebank().then((m) => ({ default: m.StatementPage })));
+const TransferPage = lazy(() => sharingTimebank().then((m) => ({ default: m.TransferPage })));
+const ExchangePage = lazy(() => sharingExchange().then((m) => ({ default: m.ExchangePage })));
+const PostPage = lazy(() => sharingExchange().then((m) => ({ default: m.PostPage })));
+
+/** A page only for signed-in people, as a route element. */
+const signedIn = (page: ReactNode) => <RequireAccount>{page}</RequireAccount>;
 
 /** Pages for signed-in people: others are sent to sign in, and come back afterwards. */
 export function RequireAccount({ children }: { children: ReactNode }) {
@@ -96,6 +118,20 @@ export const router = createBrowserRouter([
       },
       { path: 'suche', element: <SearchPage /> },
       { path: 'personen/:id', element: <PersonPage /> },
+      { path: 'teilen', element: <CataloguePage /> },
+      { path: 'teilen/karte', element: <ResourceMapPage /> },
+      { path: 'teilen/neu', element: signedIn(<ResourceCreatePage />) },
+      { path: 'teilen/ressourcen/:id', element: <ResourcePage /> },
+      { path: 'teilen/ressourcen/:id/bearbeiten', element: signedIn(<ResourceEditPage />) },
+      { path: 'teilen/buchungen', element: signedIn(<MyBookingsPage />) },
+      { path: 'teilen/buchungen/:id', element: signedIn(<BookingPage />) },
+      { path: 'teilen/anfragen', element: signedIn(<RequestsPage />) },
+      { path: 'teilen/auslastung', element: signedIn(<UtilisationPage />) },
+      { path: 'zeitbank', element: signedIn(<TimebankPage />) },
+      { path: 'zeitbank/kontoauszug', element: signedIn(<StatementPage />) },
+      { path: 'zeitbank/ueberweisungen/:id', element: signedIn(<TransferPage />) },
+      { path: 'tauschring', element: <ExchangePage /> },
+      { path: 'tauschring/:id', element: <PostPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,177 @@
+import type { TFunction } from 'i18next';
+import { ApiError } from '../../app/api.ts';
+import { currentLocale, i18n } from '../../app/i18n.ts';
+import { resourceKinds } from './types.ts';
+
+/** The network's time zone: availability rules and bookings are local times there (the server says so too). */
+export const networkTimeZone = 'Europe/Berlin';
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  minutes: number;
+}
+
+const weekdayNumber: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+export function localParts(d: Date, tz = networkTimeZone): LocalParts {
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  });
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(d)) p[part.type] = part.value;
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    weekday: weekdayNumber[p.weekday ?? ''] ?? 0,
+    minutes: Number(p.hour) * 60 + Number(p.minute),
+  };
+}
+
+/** The instant at which the clock in `tz` shows `date` (YYYY-MM-DD) at `time` (HH:MM), whatever the browser's zone. */
+export function zonedInstant(date: string, time: string, tz = networkTimeZone): Date {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  const [hh = 0, mm = 0] = time.split(':').map(Number);
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const offsetAt = (t: number) => {
+    const p = localParts(new Date(t), tz);
+    return Date.UTC(p.year, p.month - 1, p.day, 0, p.minutes) - t;
+  };
+  let t = wall - offsetAt(wall);
+  t = wall - offsetAt(t);
+  return new Date(t);
+}
+
+/** YYYY-MM-DD of an instant in the network's zone, `days` later. */
+export function localDate(d: Date, days = 0, tz = networkTimeZone): string {
+  const p = localParts(d, tz);
+  const x = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
+  return x.toISOString().slice(0, 10);
+}
+
+function tag() {
+  return currentLocale() === 'en' ? 'en-GB' : 'de-DE';
+}
+
+/** "Mi., 2.12.2026, 10:00–12:00": a slot as people read it, in the network's zone. */
+export function formatSlot(startIso: string, endIso: string): string {
+  const start = new Date(startIso);
+  const end = new Date(endIso);
+  const full = new Intl.DateTimeFormat(tag(), {
+    timeZone: networkTimeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const time = new Intl.DateTimeFormat(tag(), {
+    timeZone: networkTimeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const sameDay = localDate(start) === localDate(end);
+  return `${full.format(start)}–${sameDay ? time.format(end) : full.format(end)}`;
+}
+
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(tag(), {
+    timeZone: networkTimeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+export function formatEuro(cents: number): string {
+  return new Intl.NumberFormat(tag(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** 90 → "1 Std. 30 Min." / "1 h 30 min"; the sign is kept. */
+export function formatMinutes(t: TFunction, minutes: number): string {
+  const sign = minutes < 0 ? '−' : '';
+  const abs = Math.abs(minutes);
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  if (h === 0) return `${sign}${t('sharing.time.minutes', { count: m })}`;
+  if (m === 0) return `${sign}${t('sharing.time.hours', { count: h })}`;
+  return `${sign}${t('sharing.time.hoursMinutes', { h, m })}`;
+}
+
+export function kindOptions(t: TFunction) {
+  return resourceKinds.map((k) => ({ value: k, label: t(`sharing.kind.${k}`) }));
+}
+
+export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** The name of an account as people say it (the pool is named in the user's language). */
+export function accountName(t: TFunction, a: { ownerType: string; name: string | null }): string {
+  return a.ownerType === 'pool' ? t('sharing.timebank.pool') : (a.name ?? '–');
+}
+
+interface ProblemBody {
+  title?: unknown;
+  code?: unknown;
+  errors?: unknown;
+}
+
+/**
+ * A request the shared `api()` cannot make: extra headers (Idempotency-Key) or a multipart body.
+ * Same rules: cookie, language, CSRF token on changes, problem+json → ApiError.
+ */
+export async function rawApi<T>(
+  path: string,
+  init: {
+    method: 'POST';
+    csrf: string | null;
+    headers?: Record<string, string>;
+    json?: unknown;
+    form?: FormData;
+  },
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': i18n.language || 'de',
+    ...init.headers,
+  };
+  if (init.csrf) headers['X-CSRF-Token'] = init.csrf;
+  if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method: init.method,
+      headers,
+      credentials: 'same-origin',
+      body: init.form ?? (init.json === undefined ? undefined : JSON.stringify(init.json)),
+    });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('errors.network'), {});
+  }
+  const type = res.headers.get('content-type') ?? '';
+  const data: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
+  if (!res.ok) {
+    const p = (data ?? {}) as ProblemBody;
+    const fields: Record<string, string> = {};
+    if (Array.isArray(p.errors))
+      for (const e of p.errors as { field?: unknown; message?: unknown }[])
+        if (e && e.field !== undefined && e.message !== undefined)
+          fields[String(e.field).replace(/^\//, '') || '_'] ??= String(e.message);
+    throw new ApiError(
+      res.status,
+      typeof p.code === 'string' ? p.code : 'unknown',
+      typeof p.title === 'string' ? p.title : i18n.t('errors.status', { status: res.status }),
+      fields,
+    );
+  }
+  return data as T;
+}

@@ -1,0 +1,207 @@
+/** The shapes of the Teilen API (server/routes/api/{resources,bookings,timebank,exchange}), as the client reads them. */
+
+export const resourceKinds = ['room', 'equipment', 'vehicle', 'giveaway', 'skill', 'service'] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+
+export interface Photo {
+  id: string;
+  alt: string;
+  width: number;
+  height: number;
+  url: string;
+  thumbUrl: string;
+}
+
+export interface Resource {
+  id: string;
+  kind: ResourceKind;
+  owner: { type: 'organisation' | 'person'; id: string; name: string };
+  title: string;
+  description: string;
+  districtId: string | null;
+  lat: number | null;
+  lng: number | null;
+  approximate: boolean;
+  conditions: {
+    whoMayBorrow: 'members' | 'everyone';
+    depositCents: number;
+    feeCents: number;
+    free: boolean;
+    feeNote: string;
+    rules: string;
+  };
+  accessibility: string;
+  capacity: number | null;
+  autoApprove: boolean;
+  bufferMinutes: number;
+  active: boolean;
+  distanceKm?: number;
+  photos?: Photo[];
+  abilities: {
+    update: boolean;
+    delete: boolean;
+    manageAvailability: boolean;
+    manageFeed: boolean;
+    book: boolean;
+  };
+}
+
+export interface AvailabilityRule {
+  id?: string;
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+export interface Availability {
+  timeZone: string;
+  rules: (AvailabilityRule & { id: string })[];
+  blocked: { id: string; start: string; end: string; reason: string }[];
+}
+
+export const bookingStatuses = [
+  'requested',
+  'approved',
+  'declined',
+  'cancelled',
+  'handed_over',
+  'returned',
+] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+export interface Booking {
+  id: string;
+  resource: { id: string; title: string; kind: ResourceKind };
+  requester: { id: string; name: string };
+  organisationId: string | null;
+  seriesId: string | null;
+  start: string;
+  end: string;
+  status: BookingStatus;
+  note: string;
+  decisionNote: string;
+  handoverNote: string;
+  returnNote: string;
+  createdAt: string;
+  abilities: { approve: boolean; decline: boolean; handOver: boolean; return: boolean; cancel: boolean };
+}
+
+export interface RefusedOccurrence {
+  start: string;
+  end: string;
+  status: number;
+  code: string;
+  message: string;
+}
+
+export interface BookingCreated {
+  created: Booking[];
+  refused: RefusedOccurrence[];
+}
+
+export interface Utilisation {
+  items: {
+    resourceId: string;
+    title: string;
+    kind: ResourceKind;
+    bookedHours: number;
+    availableHours: number;
+    utilisation: number;
+    idle: boolean;
+  }[];
+  bookedHours: number;
+  availableHours: number;
+}
+
+export type OwnerType = 'person' | 'organisation' | 'pool';
+
+export interface Account {
+  id: string;
+  ownerType: OwnerType;
+  ownerId: string | null;
+  name: string | null;
+  balance?: number;
+  creditLimit?: number | null;
+  available?: number | null;
+  abilities: { pay: boolean; request: boolean; view: boolean };
+}
+
+export interface Party {
+  accountId: string;
+  ownerType: OwnerType;
+  ownerId: string | null;
+  name: string | null;
+}
+
+export type TransferStatus = 'requested' | 'completed' | 'declined' | 'cancelled' | 'reversed';
+
+export interface Transfer {
+  id: string;
+  payer: Party;
+  payee: Party;
+  minutes: number;
+  memo: string;
+  status: TransferStatus;
+  source: { type: 'offer' | 'booking' | 'shift'; id: string } | null;
+  createdAt: string;
+  decidedAt: string | null;
+  abilities: { confirm: boolean; decline: boolean; cancel: boolean; reverse: boolean };
+}
+
+export interface StatementLine {
+  entryId: string;
+  transferId: string | null;
+  at: string;
+  kind: 'transfer' | 'reversal';
+  memo: string;
+  amount: number;
+  balanceAfter: number;
+  counterparty: { accountId: string; ownerType: OwnerType; name: string | null } | null;
+}
+
+export interface Statement {
+  account: Account;
+  items: StatementLine[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface LedgerHealth {
+  ok: boolean;
+  accounts: number;
+  entries: number;
+  reversals: number;
+  balanceSum: number;
+  mismatchedAccounts: number;
+  unbalancedEntries: number;
+  overLimitAccounts: number;
+}
+
+export const postCategories = ['skill', 'help', 'item', 'lesson', 'transport', 'other'] as const;
+export type PostCategory = (typeof postCategories)[number];
+
+export interface Post {
+  id: string;
+  kind: 'offer' | 'want';
+  category: PostCategory;
+  title: string;
+  description: string;
+  author: { id: string; name: string };
+  organisation: { id: string; name: string } | null;
+  districtId: string | null;
+  timeCreditMinutes: number | null;
+  status: 'open' | 'closed';
+  expiresAt: string;
+  createdAt: string;
+  score?: number;
+  abilities: { update: boolean; renew: boolean; close: boolean; answer: boolean };
+}
+
+export interface Message {
+  id: string;
+  from: { id: string; name: string };
+  toId: string;
+  body: string;
+  createdAt: string;
+}
