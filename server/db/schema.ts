@@ -690,6 +690,141 @@ export interface DB {
   circle_update: CircleUpdateTable;
   circle_comment: CircleCommentTable;
   circle_team_member: CircleTeamMemberTable;
+  opportunity: OpportunityTable;
+  opportunity_organisation: OpportunityOrganisationTable;
+  shift: ShiftTable;
+  shift_signup: ShiftSignupTable;
+  participation_settings: ParticipationSettingsTable;
+  hours_entry: HoursEntryTable;
+  playbook_page: PlaybookPageTable;
+  playbook_revision: PlaybookRevisionTable;
+}
+
+// Mitmachen (migrations 20261125_1300_participation, 20261125_1301_playbook)
+export const ladderLevels = ['mini', 'event_project', 'regular', 'codesign_role'] as const;
+export type LadderLevel = (typeof ladderLevels)[number];
+export const opportunityModes = ['online', 'on_site', 'hybrid'] as const;
+export type OpportunityMode = (typeof opportunityModes)[number];
+export const opportunityStatuses = ['draft', 'published', 'closed'] as const;
+export type OpportunityStatus = (typeof opportunityStatuses)[number];
+export const signupStatuses = ['signed_up', 'waitlisted', 'withdrawn', 'checked_in', 'no_show'] as const;
+export type SignupStatus = (typeof signupStatuses)[number];
+export const hoursStatuses = ['pending', 'confirmed', 'rejected'] as const;
+export type HoursStatus = (typeof hoursStatuses)[number];
+
+export interface OpportunityTable {
+  network_id: string;
+  id: Generated<string>;
+  level: LadderLevel;
+  title: string;
+  description: Generated<string>;
+  mode: OpportunityMode;
+  district_id: string | null;
+  place: Generated<string>;
+  lat: number | null;
+  lng: number | null;
+  skills: Generated<string[]>;
+  languages: Generated<string[]>;
+  accessibility: Generated<string>;
+  min_age: number | null;
+  needs_police_clearance: Generated<boolean>;
+  effort_minutes: number | null;
+  status: Generated<OpportunityStatus>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OpportunityOrganisationTable {
+  network_id: string;
+  opportunity_id: string;
+  organisation_id: string;
+  is_lead: Generated<boolean>;
+  added_at: Timestamp;
+}
+
+export interface ShiftTable {
+  network_id: string;
+  id: Generated<string>;
+  opportunity_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  signed_up: Generated<number>;
+  waitlist_enabled: Generated<boolean>;
+  note: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface ShiftSignupTable {
+  network_id: string;
+  id: Generated<string>;
+  shift_id: string;
+  account_id: string;
+  status: SignupStatus;
+  queue_no: Generated<number>;
+  created_at: Timestamp;
+  promoted_at: TimestampNullable;
+  withdrawn_at: TimestampNullable;
+  checked_in_at: TimestampNullable;
+  checked_in_by: string | null;
+  reminded_at: TimestampNullable;
+}
+
+export interface ParticipationSettingsTable {
+  network_id: string;
+  organisation_id: string;
+  credit_minutes_per_hour: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface HoursEntryTable {
+  network_id: string;
+  id: Generated<string>;
+  account_id: string;
+  organisation_id: string;
+  opportunity_id: string | null;
+  shift_id: string | null;
+  signup_id: string | null;
+  activity: string;
+  occurred_on: string;
+  minutes: number;
+  source: 'check_in' | 'logged';
+  status: Generated<HoursStatus>;
+  decided_by: string | null;
+  decided_at: TimestampNullable;
+  decision_note: Generated<string>;
+  credit_minutes: number | null;
+  credit_transfer_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface PlaybookPageTable {
+  network_id: string;
+  id: Generated<string>;
+  current_revision: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlaybookChannel {
+  channel: string;
+  reached: string;
+}
+
+export interface PlaybookRevisionTable {
+  network_id: string;
+  page_id: string;
+  revision: number;
+  title: string;
+  body: Generated<string>;
+  tags: Generated<string[]>;
+  channels: Json<PlaybookChannel[]>;
+  summary: Generated<string>;
+  author_id: string | null;
+  organisation_id: string | null;
+  created_at: Timestamp;
 }
 
 export type Account = Selectable<AccountTable>;

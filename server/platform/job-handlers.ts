@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { circleJobHandlers } from '../commands/circleJobs.ts';
 import { remindExpiringPosts, reminderJob } from '../commands/remindExpiringPosts.ts';
+import { remindShift, shiftReminderJob } from '../commands/remindShift.ts';
 import type { Config } from '../config.ts';
 import type { JobHandler } from './jobs.ts';
 import { mailDeliveryJob } from './mail.ts';
@@ -33,6 +34,10 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   };
   /** Unterstützungskreise: unclaimed-need alerts, reminders, weekly series, purges after deletion. */
   Object.assign(handlers, circleJobHandlers(config));
+  /** Mitmachen: remind everyone with a place a day before their shift. */
+  handlers[shiftReminderJob] = async (db, { networkId, payload }) => {
+    if (typeof payload.shiftId === 'string') await remindShift(db, networkId, payload.shiftId);
+  };
   if (config.smtpUrl) handlers['mail.deliver'] = mailDeliveryJob(config.smtpUrl, config.mailFrom);
   return handlers;
 }

@@ -10,11 +10,13 @@ import { invitationRoutes } from './invitations/index.ts';
 import { meRoutes } from './me/index.ts';
 import { networkRoutes } from './network/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
+import { opportunityRoutes } from './opportunities/index.ts';
 import { organisationRoutes } from './organisations/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { resourceRoutes } from './resources/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { sessionRoutes } from './session/index.ts';
+import { shiftRoutes } from './shifts/index.ts';
 import { timebankRoutes } from './timebank/index.ts';
 
 /** Every resource under /api/v1, one folder each. */
@@ -35,5 +37,7 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(flagRoutes, { prefix: '/flags' });
   await app.register(peopleRoutes, { prefix: '/people' });
   await app.register(interactionRoutes, { prefix: '/interactions' });
+  await app.register(opportunityRoutes, { prefix: '/opportunities' });
+  await app.register(shiftRoutes, { prefix: '/shifts' });
   await app.register(circleRoutes, { prefix: '/circles' });
 }

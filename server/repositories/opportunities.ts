@@ -1,0 +1,387 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { networkTimeZone } from '../commands/availability.ts';
+import type { LadderLevel, OpportunityMode, OpportunityStatus } from '../db/schema.ts';
+import type { Executor } from '../db/tx.ts';
+
+export interface RunningOrganisation {
+  id: string;
+  name: string;
+  isLead: boolean;
+}
+
+const columns = [
+  'op.id',
+  'op.level',
+  'op.title',
+  'op.description',
+  'op.mode',
+  'op.district_id',
+  'op.place',
+  'op.lat',
+  'op.lng',
+  'op.skills',
+  'op.languages',
+  'op.accessibility',
+  'op.min_age',
+  'op.needs_police_clearance',
+  'op.effort_minutes',
+  'op.status',
+  'op.created_at',
+  'op.updated_at',
+] as const;
+
+const organisationsJson = sql<RunningOrganisation[]>`coalesce((
+  SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'isLead', oo.is_lead)
+                  ORDER BY oo.is_lead DESC, o.name)
+  FROM opportunity_organisation oo
+  JOIN organisation o ON o.network_id = oo.network_id AND o.id = oo.organisation_id
+  WHERE oo.network_id = op.network_id AND oo.opportunity_id = op.id), '[]'::json)`;
+
+const nextShiftAt = sql<Date | null>`(
+  SELECT min(s.starts_at) FROM shift s
+  WHERE s.network_id = op.network_id AND s.opportunity_id = op.id AND s.ends_at > now())`;
+
+function base(db: Executor, networkId: string) {
+  return db
+    .selectFrom('opportunity as op')
+    .where('op.network_id', '=', networkId)
+    .select([...columns, organisationsJson.as('organisations'), nextShiftAt.as('next_shift_at')]);
+}
+
+export type OpportunityRow = NonNullable<Awaited<ReturnType<typeof findOpportunity>>>;
+
+export async function findOpportunity(db: Executor, networkId: string, id: string) {
+  return base(db, networkId).where('op.id', '=', id).executeTakeFirst();
+}
+
+export interface OpportunityFields {
+  level: LadderLevel;
+  title: string;
+  description?: string;
+  mode: OpportunityMode;
+  districtId?: string | null;
+  place?: string;
+  lat?: number | null;
+  lng?: number | null;
+  skills?: string[];
+  languages?: string[];
+  accessibility?: string;
+  minAge?: number | null;
+  needsPoliceClearance?: boolean;
+  effortMinutes?: number | null;
+}
+
+function row(f: Partial<OpportunityFields>): Record<string, unknown> {
+  const r: Record<string, unknown> = {};
+  if (f.level !== undefined) r.level = f.level;
+  if (f.title !== undefined) r.title = f.title.trim();
+  if (f.description !== undefined) r.description = f.description;
+  if (f.mode !== undefined) r.mode = f.mode;
+  if (f.districtId !== undefined) r.district_id = f.districtId;
+  if (f.place !== undefined) r.place = f.place;
+  if (f.lat !== undefined) r.lat = f.lat;
+  if (f.lng !== undefined) r.lng = f.lng;
+  if (f.skills !== undefined) r.skills = f.skills.map((s) => s.trim());
+  if (f.languages !== undefined) r.languages = f.languages;
+  if (f.accessibility !== undefined) r.accessibility = f.accessibility;
+  if (f.minAge !== undefined) r.min_age = f.minAge;
+  if (f.needsPoliceClearance !== undefined) r.needs_police_clearance = f.needsPoliceClearance;
+  if (f.effortMinutes !== undefined) r.effort_minutes = f.effortMinutes;
+  return r;
+}
+
+export async function insertOpportunity(
+  db: Executor,
+  networkId: string,
+  createdBy: string,
+  f: OpportunityFields,
+): Promise<string> {
+  const r = await db
+    .insertInto('opportunity')
+    .values({
+      ...row(f),
+      network_id: networkId,
+      level: f.level,
+      title: f.title.trim(),
+      mode: f.mode,
+      created_by: createdBy,
+      lat: f.lat ?? null,
+      lng: f.lng ?? null,
+      district_id: f.districtId ?? null,
+      min_age: f.minAge ?? null,
+      effort_minutes: f.effortMinutes ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateOpportunity(
+  db: Executor,
+  networkId: string,
+  id: string,
+  f: Partial<OpportunityFields> & { status?: OpportunityStatus },
+) {
+  const set = row(f);
+  if (f.status !== undefined) set.status = f.status;
+  await db
+    .updateTable('opportunity')
+    .set({ ...set, updated_at: sql`now()` })
+    .where('network_id', '=', networkId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Replaces the running organisations; the first is the lead. */
+export async function setRunningOrganisations(
+  db: Executor,
+  networkId: string,
+  opportunityId: string,
+  organisationIds: string[],
+) {
+  await db
+    .deleteFrom('opportunity_organisation')
+    .where('network_id', '=', networkId)
+    .where('opportunity_id', '=', opportunityId)
+    .execute();
+  await db
+    .insertInto('opportunity_organisation')
+    .values(
+      organisationIds.map((organisationId, i) => ({
+        network_id: networkId,
+        opportunity_id: opportunityId,
+        organisation_id: organisationId,
+        is_lead: i === 0,
+      })),
+    )
+    .execute();
+}
+
+export async function existingOrganisations(db: Executor, networkId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('network_id', '=', networkId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export const timesOfDay = ['morning', 'afternoon', 'evening'] as const;
+export type TimeOfDay = (typeof timesOfDay)[number];
+
+/** Local start hour → part of the day: before 12 morning, before 17 afternoon, else evening. */
+export function partOfDay(localMinutes: number): TimeOfDay {
+  if (localMinutes < 12 * 60) return 'morning';
+  if (localMinutes < 17 * 60) return 'afternoon';
+  return 'evening';
+}
+
+const localStart = sql`(s.starts_at AT TIME ZONE ${sql.lit(networkTimeZone)})`;
+
+function hourRange(part: TimeOfDay) {
+  if (part === 'morning') return sql<SqlBool>`extract(hour from ${localStart}) < 12`;
+  if (part === 'afternoon')
+    return sql<SqlBool>`extract(hour from ${localStart}) >= 12 AND extract(hour from ${localStart}) < 17`;
+  return sql<SqlBool>`extract(hour from ${localStart}) >= 17`;
+}
+
+export interface OpportunityFilter {
+  level?: LadderLevel;
+  /** local dates, inclusive: an opportunity with a shift starting on one of these days */
+  from?: string;
+  to?: string;
+  timeOfDay?: TimeOfDay;
+  /** true: can be done online (online or hybrid); false: on site (on site or hybrid) */
+  online?: boolean;
+  districtId?: string;
+  skill?: string;
+  language?: string;
+  q?: string;
+  organisationId?: string;
+  /** all statuses (the organisation's coordinators); otherwise only published ones */
+  includeUnpublished?: boolean;
+  limit: number;
+  offset: number;
+}
+
+function filtered(db: Executor, networkId: string, f: Omit<OpportunityFilter, 'limit' | 'offset'>) {
+  let q = db.selectFrom('opportunity as op').where('op.network_id', '=', networkId);
+  if (!f.includeUnpublished) q = q.where('op.status', '=', 'published');
+  if (f.organisationId) {
+    const orgId = f.organisationId;
+    q = q.where(
+      sql<SqlBool>`EXISTS (SELECT 1 FROM opportunity_organisation oo WHERE oo.network_id = op.network_id
+        AND oo.opportunity_id = op.id AND oo.organisation_id = ${orgId})`,
+    );
+  }
+  if (f.level) q = q.where('op.level', '=', f.level);
+  if (f.online === true) q = q.where('op.mode', 'in', ['online', 'hybrid']);
+  if (f.online === false) q = q.where('op.mode', 'in', ['on_site', 'hybrid']);
+  if (f.districtId) q = q.where('op.district_id', '=', f.districtId);
+  if (f.skill) {
+    const skill = f.skill.trim().toLowerCase();
+    q = q.where(sql<SqlBool>`EXISTS (SELECT 1 FROM unnest(op.skills) k WHERE lower(k) = ${skill})`);
+  }
+  if (f.language) q = q.where(sql<SqlBool>`${f.language} = ANY(op.languages)`);
+  if (f.from || f.to || f.timeOfDay) {
+    const conds: Expression<SqlBool>[] = [sql<SqlBool>`s.ends_at > now()`];
+    if (f.from) conds.push(sql<SqlBool>`${localStart}::date >= ${f.from}::date`);
+    if (f.to) conds.push(sql<SqlBool>`${localStart}::date <= ${f.to}::date`);
+    if (f.timeOfDay) conds.push(hourRange(f.timeOfDay));
+    q = q.where(
+      sql<SqlBool>`EXISTS (SELECT 1 FROM shift s WHERE s.network_id = op.network_id AND s.opportunity_id = op.id
+        AND ${sql.join(conds, sql` AND `)})`,
+    );
+  }
+  if (f.q) {
+    const text = f.q.trim();
+    const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`to_tsvector('german', op.title || ' ' || op.description) @@ websearch_to_tsquery('german', ${text})`,
+        sql<boolean>`to_tsvector('english', op.title || ' ' || op.description) @@ websearch_to_tsquery('english', ${text})`,
+        sql<boolean>`op.title % ${text}`,
+        eb('op.title', 'ilike', like),
+      ]),
+    );
+  }
+  return q;
+}
+
+export async function listOpportunities(db: Executor, networkId: string, f: OpportunityFilter) {
+  const q = filtered(db, networkId, f);
+  const [items, total] = await Promise.all([
+    q
+      .select([...columns, organisationsJson.as('organisations'), nextShiftAt.as('next_shift_at')])
+      .orderBy(sql`${nextShiftAt} ASC NULLS LAST`)
+      .orderBy('op.created_at', 'desc')
+      .orderBy('op.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+/** Published opportunities with a place inside the bounding box (at most `limit`). */
+export async function opportunitiesInBox(
+  db: Executor,
+  networkId: string,
+  box: { south: number; west: number; north: number; east: number },
+  f: Omit<OpportunityFilter, 'limit' | 'offset'>,
+  limit: number,
+) {
+  return filtered(db, networkId, f)
+    .select([...columns, organisationsJson.as('organisations'), nextShiftAt.as('next_shift_at')])
+    .where('op.lat', '>=', box.south)
+    .where('op.lat', '<=', box.north)
+    .where('op.lng', '>=', box.west)
+    .where('op.lng', '<=', box.east)
+    .orderBy('op.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Published opportunities someone could still take up, with the local start of their upcoming shifts
+ * (next 90 days), for suggestions. Leaves out those the person is already signed up for.
+ */
+export async function suggestionCandidates(
+  db: Executor,
+  networkId: string,
+  accountId: string,
+  limit: number,
+) {
+  return base(db, networkId)
+    .select(
+      sql<{ weekday: number; minutes: number }[]>`coalesce((
+        SELECT json_agg(json_build_object(
+          'weekday', extract(isodow from ${localStart})::int,
+          'minutes', (extract(hour from ${localStart}) * 60 + extract(minute from ${localStart}))::int))
+        FROM shift s WHERE s.network_id = op.network_id AND s.opportunity_id = op.id
+          AND s.ends_at > now() AND s.starts_at < now() + interval '90 days'), '[]'::json)`.as('upcoming'),
+    )
+    .where('op.status', '=', 'published')
+    .where(
+      sql<SqlBool>`NOT EXISTS (SELECT 1 FROM shift s JOIN shift_signup su
+        ON su.network_id = s.network_id AND su.shift_id = s.id
+        WHERE s.network_id = op.network_id AND s.opportunity_id = op.id AND su.account_id = ${accountId}
+          AND su.status <> 'withdrawn' AND s.ends_at > now())`,
+    )
+    .orderBy(sql`${nextShiftAt} ASC NULLS LAST`)
+    .limit(limit)
+    .execute();
+}
+
+/** The ladder levels at which the person has confirmed hours. */
+export async function confirmedLevels(db: Executor, networkId: string, accountId: string) {
+  const rows = await db
+    .selectFrom('hours_entry as h')
+    .innerJoin('opportunity as op', (j) =>
+      j.onRef('op.network_id', '=', 'h.network_id').onRef('op.id', '=', 'h.opportunity_id'),
+    )
+    .select('op.level')
+    .distinct()
+    .where('h.network_id', '=', networkId)
+    .where('h.account_id', '=', accountId)
+    .where('h.status', '=', 'confirmed')
+    .execute();
+  return rows.map((r) => r.level);
+}
+
+export interface LevelMonth {
+  month: string;
+  level: LadderLevel;
+  signups: number;
+  volunteers: number;
+  confirmedMinutes: number;
+}
+
+/**
+ * Per month (local time) and ladder level: places taken on shifts (sign-ups that hold a place), distinct
+ * volunteers, and confirmed minutes — for one organisation's opportunities, or the whole network.
+ */
+export async function countsPerLevel(
+  db: Executor,
+  networkId: string,
+  f: { organisationId: string | null; from: string; to: string },
+): Promise<LevelMonth[]> {
+  const runBy = (alias: string) =>
+    f.organisationId === null
+      ? sql<SqlBool>`true`
+      : sql<SqlBool>`EXISTS (SELECT 1 FROM opportunity_organisation oo WHERE oo.network_id = ${sql.ref(`${alias}.network_id`)}
+          AND oo.opportunity_id = ${sql.ref(`${alias}.id`)} AND oo.organisation_id = ${f.organisationId})`;
+  const signups = await sql<{ month: string; level: LadderLevel; signups: number; volunteers: number }>`
+    SELECT to_char(${localStart}, 'YYYY-MM') AS month, op.level,
+      count(*)::int AS signups, count(DISTINCT su.account_id)::int AS volunteers
+    FROM shift_signup su
+    JOIN shift s ON s.network_id = su.network_id AND s.id = su.shift_id
+    JOIN opportunity op ON op.network_id = s.network_id AND op.id = s.opportunity_id
+    WHERE su.network_id = ${networkId} AND su.status IN ('signed_up', 'checked_in', 'no_show')
+      AND ${localStart}::date BETWEEN ${f.from}::date AND ${f.to}::date AND ${runBy('op')}
+    GROUP BY 1, 2`.execute(db);
+  const hours = await sql<{ month: string; level: LadderLevel; minutes: number }>`
+    SELECT to_char(h.occurred_on, 'YYYY-MM') AS month, op.level, sum(h.minutes)::int AS minutes
+    FROM hours_entry h
+    JOIN opportunity op ON op.network_id = h.network_id AND op.id = h.opportunity_id
+    WHERE h.network_id = ${networkId} AND h.status = 'confirmed'
+      AND h.occurred_on BETWEEN ${f.from}::date AND ${f.to}::date
+      AND ${f.organisationId === null ? sql`true` : sql`h.organisation_id = ${f.organisationId}`}
+    GROUP BY 1, 2`.execute(db);
+  const out = new Map<string, LevelMonth>();
+  const at = (month: string, level: LadderLevel) => {
+    const key = `${month}|${level}`;
+    let r = out.get(key);
+    if (!r) {
+      r = { month, level, signups: 0, volunteers: 0, confirmedMinutes: 0 };
+      out.set(key, r);
+    }
+    return r;
+  };
+  for (const r of signups.rows)
+    Object.assign(at(r.month, r.level), { signups: r.signups, volunteers: r.volunteers });
+  for (const r of hours.rows) at(r.month, r.level).confirmedMinutes = r.minutes;
+  return [...out.values()].sort((a, b) => a.month.localeCompare(b.month) || a.level.localeCompare(b.level));
+}
