@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { loadConfig } from '../../server/config.ts';
+import { jobHandlers } from '../../server/platform/job-handlers.ts';
+import { runDueJobs } from '../../server/platform/jobs.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { api, circleWithEveryRole, type EveryRole } from './circles-fixture.ts';
+
+const circleTables = [
+  'circle',
+  'circle_consent',
+  'circle_member',
+  'circle_invitation',
+  'circle_need_series',
+  'circle_need',
+  'circle_feed',
+  'circle_map_entry',
+  'circle_map_tie',
+  'circle_map_snapshot',
+  'circle_update',
+  'circle_comment',
+  'circle_team_member',
+];
+
+describe('support circles: privacy, audit, export and deletion', () => {
+  let t: TestApp;
+  let call: ReturnType<typeof api>;
+  let k: EveryRole;
+  const handlers = jobHandlers(loadConfig({ SEED: 'none', DATA_DIR: '/nonexistent' }));
+
+  before(async () => {
+    t = await createTestApp();
+    call = api(t);
+    k = await circleWithEveryRole(t);
+  });
+  after(() => t.close());
+
+  test('every read by a professional is in the access log, which only the owner reads', async () => {
+    await call(k.professional, 'GET', `/${k.circleId}`);
+    await call(k.professional, 'GET', `/${k.circleId}/needs`);
+    await call(k.coordinator, 'GET', `/${k.circleId}/needs`);
+    const log = await call(k.owner, 'GET', `/${k.circleId}/access-log?limit=100`);
+    assert.equal(log.statusCode, 200, log.body);
+    const reads = log.json().items.filter((e: { action: string }) => e.action === 'circle.read');
+    assert.deepEqual(
+      reads.map((e: { actor: { name: string }; what: string }) => [e.actor.name, e.what]),
+      [
+        ['Pflegedienst', '/:id/needs'],
+        ['Pflegedienst', '/:id'],
+      ],
+    );
+    for (const u of [k.coordinator, k.professional, k.helper, k.instanceAdmin])
+      assert.equal((await call(u, 'GET', `/${k.circleId}/access-log`)).statusCode, 404);
+    assert.equal((await call(k.proxy, 'GET', `/${k.circleId}/access-log`)).statusCode, 200);
+  });
+
+  test('circles never show up in search, not even for their own members', async () => {
+    await call(k.owner, 'POST', `/${k.circleId}/updates`, {
+      body: 'Zauberwort Rhabarberkuchen',
+      visibility: 'all_members',
+    });
+    for (const u of [k.owner, k.instanceAdmin]) {
+      for (const q of ['Rhabarberkuchen', 'Herr K.']) {
+        const res = await t.app.inject({
+          url: `/api/v1/search?q=${encodeURIComponent(q)}`,
+          headers: u.headers,
+        });
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.json().items.length, 0, q);
+      }
+    }
+    const indexed = await t.db
+      .selectFrom('search_document')
+      .select('entity_type')
+      .where('entity_type', 'like', 'circle%')
+      .execute();
+    assert.equal(indexed.length, 0);
+  });
+
+  test('the owner exports the whole circle as JSON; nobody else can', async () => {
+    await call(k.coordinator, 'POST', `/${k.circleId}/needs`, {
+      kind: 'ride',
+      title: 'Fahrt zum Amt',
+      start: new Date(Date.now() + 86_400_000).toISOString(),
+      end: new Date(Date.now() + 90_000_000).toISOString(),
+    });
+    await call(k.coordinator, 'POST', `/${k.circleId}/map/entries`, {
+      sector: 'family',
+      ring: 1,
+      label: 'Sabine',
+    });
+    const res = await call(k.owner, 'GET', `/${k.circleId}/export`);
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-disposition']), /attachment/);
+    const doc = res.json();
+    assert.equal(doc.format, 'knotenpunkt.circle.v1');
+    assert.equal(doc.circle.personLabel, 'Herr K.');
+    assert.equal(doc.consents[0].legalBasis, '§ 27 SGB XII, Beratungsvertrag');
+    assert.equal(doc.members.length, 6);
+    assert.ok(doc.needs.some((n: { title: string }) => n.title === 'Fahrt zum Amt'));
+    assert.equal(doc.networkMap.entries[0].label, 'Sabine');
+    assert.ok(doc.updates.some((u: { body: string }) => u.body === 'Zauberwort Rhabarberkuchen'));
+    assert.ok(doc.accessLog.length > 0);
+    for (const u of [k.coordinator, k.professional, k.instanceAdmin, null])
+      assert.equal((await call(u, 'GET', `/${k.circleId}/export`)).statusCode, 404);
+  });
+
+  test('deletion on request: frozen during 30 days of grace, cancellable, then purged so nothing identifying remains', async () => {
+    const { circleId } = k;
+    // a care task done, so the community graph has an edge from this circle
+    const needRes = await call(k.coordinator, 'POST', `/${circleId}/needs`, {
+      kind: 'visit',
+      title: 'Besuch',
+      start: new Date(Date.now() - 7_200_000).toISOString(),
+      end: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    const needId = needRes.json().items[0].id;
+    await call(k.helper, 'POST', `/${circleId}/needs/${needId}/claim`);
+    await call(k.helper, 'POST', `/${circleId}/needs/${needId}/done`, {});
+    await call(k.helper, 'POST', `/${circleId}/feed`);
+    await call(k.coordinator, 'POST', `/${circleId}/map/snapshots`, {});
+    await call(k.owner, 'POST', `/${circleId}/updates`, { body: 'Hallo', visibility: 'all_members' });
+
+    assert.equal((await call(k.coordinator, 'POST', `/${circleId}/deletion`)).statusCode, 404);
+    const req = await call(k.owner, 'POST', `/${circleId}/deletion`);
+    assert.equal(req.statusCode, 202, req.body);
+    const days = (new Date(req.json().purgeAfter).getTime() - Date.now()) / 86_400_000;
+    assert.ok(days > 29.9 && days <= 30, String(days));
+    assert.equal((await call(k.coordinator, 'GET', `/${circleId}`)).statusCode, 404);
+    const frozen = (await call(k.owner, 'GET', `/${circleId}`)).json();
+    assert.equal(frozen.status, 'deletion_requested');
+    assert.equal((await call(k.owner, 'POST', `/${circleId}/deletion`)).statusCode, 409);
+
+    assert.equal((await call(k.owner, 'DELETE', `/${circleId}/deletion`)).statusCode, 204);
+    assert.equal(
+      (await call(k.coordinator, 'GET', `/${circleId}`)).statusCode,
+      200,
+      'cancelled: back for everyone',
+    );
+
+    // a purge job that runs for a cancelled request leaves the circle alone
+    await sql`UPDATE job SET run_at = now() WHERE kind = 'circle.purge'`.execute(t.db);
+    while ((await runDueJobs(t.db, handlers)) > 0);
+    assert.equal((await call(k.coordinator, 'GET', `/${circleId}`)).statusCode, 200);
+
+    assert.equal((await call(k.owner, 'POST', `/${circleId}/deletion`)).statusCode, 202);
+    // thirty days later
+    await sql`UPDATE circle SET purge_after = now() - interval '1 second' WHERE id = ${circleId}`.execute(
+      t.db,
+    );
+    await sql`UPDATE job SET run_at = now() WHERE kind = 'circle.purge' AND status = 'pending'`.execute(t.db);
+    while ((await runDueJobs(t.db, handlers)) > 0);
+
+    for (const table of circleTables) {
+      const column = table === 'circle' ? 'id' : 'circle_id';
+      const { rows } = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${circleId}`.execute(
+        t.db,
+      );
+      assert.equal(rows[0]?.n, 0, table);
+    }
+    const notes = await t.db
+      .selectFrom('notification')
+      .select('id')
+      .where('link', 'like', `/kreise/${circleId}%`)
+      .execute();
+    assert.equal(notes.length, 0);
+    const edges = await t.db.selectFrom('interaction').select('id').where('source_id', '=', needId).execute();
+    assert.equal(edges.length, 0);
+    const pending = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM job WHERE status = 'pending' AND (payload->>'circleId' = ${circleId} OR payload->>'needId' = ${needId})`.execute(
+      t.db,
+    );
+    assert.equal(pending.rows[0]?.n, 0);
+    assert.equal((await call(k.owner, 'GET', `/${circleId}`)).statusCode, 404);
+  });
+});
