@@ -4,6 +4,13 @@ import { createOrganisation, createUser, type TestUser } from '../helpers/factor
 
 export type Caller = TestUser | null;
 
+let clients = 0;
+/** A client address of its own per request: these tests drive many people's requests, not one flooding client. */
+export const someClient = () => {
+  clients++;
+  return `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+};
+
 export function api(t: TestApp) {
   return async (
     user: Caller,
@@ -15,6 +22,7 @@ export function api(t: TestApp) {
       method,
       url: `/api/v1/circles${url}`,
       headers: user?.headers ?? {},
+      remoteAddress: someClient(),
       ...(payload !== undefined ? { payload } : {}),
     });
 }
