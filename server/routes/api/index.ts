@@ -5,6 +5,7 @@ import { circleRoutes } from './circles/index.ts';
 import { districtRoutes } from './districts/index.ts';
 import { exchangeRoutes } from './exchange/index.ts';
 import { flagRoutes } from './flags/index.ts';
+import { hoursRoutes } from './hours/index.ts';
 import { interactionRoutes } from './interactions/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
 import { meRoutes } from './me/index.ts';
@@ -39,5 +40,6 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(interactionRoutes, { prefix: '/interactions' });
   await app.register(opportunityRoutes, { prefix: '/opportunities' });
   await app.register(shiftRoutes, { prefix: '/shifts' });
+  await app.register(hoursRoutes, { prefix: '/hours' });
   await app.register(circleRoutes, { prefix: '/circles' });
 }
