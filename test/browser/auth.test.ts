@@ -38,7 +38,12 @@ test('the start page explains the network in German, and a wrong password is ref
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   await page.getByRole('heading', { name: 'Worum geht es?' }).waitFor();
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['Start', 'Organisationen', 'Suche']);
+  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
+    'Start',
+    'Organisationen',
+    'Teilen',
+    'Suche',
+  ]);
   await shot(page, 'home-phone');
 
   await page.getByRole('link', { name: 'Anmelden' }).first().click();
@@ -71,6 +76,7 @@ test('sign in with a password, switch to English, and sign out', async () => {
   assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
     'Start',
     'Organisations',
+    'Sharing',
     'Search',
     'Administration',
   ]);

@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
 import { PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
-import { BookingCard, FeedLink, SharingNav } from './common.tsx';
+import { BookingCard, FeedLink, ScrollRegion, SharingNav } from './common.tsx';
 import { localDate, zonedInstant } from './lib.ts';
 import { type Booking, bookingStatuses, type Utilisation } from './types.ts';
 
@@ -43,7 +43,7 @@ function useBookingList(path: '/bookings/mine' | '/bookings/incoming', defaultSt
 function StatusFilter({ value, onChange }: { value: string; onChange: (s: string) => void }) {
   const { t } = useTranslation();
   return (
-    <div className="inline-form">
+    <div className="inline-form narrow">
       <SelectField
         label={t('sharing.booking.statusFilter')}
         name="status"
@@ -246,7 +246,7 @@ export function UtilisationPage() {
                   count: idle,
                 })}
               </p>
-              <div className="table-wrap">
+              <ScrollRegion label={t('sharing.utilisation.caption')}>
                 <table>
                   <caption>{t('sharing.utilisation.caption')}</caption>
                   <thead>
@@ -284,7 +284,7 @@ export function UtilisationPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
               {idle > 0 && <p className="notice">{t('sharing.utilisation.idleHint')}</p>}
             </>
           );

@@ -88,7 +88,7 @@ export default function ResourceMap({
     }
     map.addLayer(cluster);
     const bounds = cluster.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds.pad(0.1), { maxZoom: 16 });
+    if (bounds.isValid()) map.fitBounds(bounds.pad(0.25), { maxZoom: 16 });
     else map.setView(center ?? [51.3, 9.48], zoom);
     return () => {
       map.remove();

@@ -7,7 +7,7 @@ import { FormError, SelectField, SubmitButton, TextField, useAction } from '../.
 import { useSession } from '../../app/session.tsx';
 import type { Organisation, Page } from '../../app/types.ts';
 import { ConfirmButton, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
-import { SharingNav } from './common.tsx';
+import { ScrollRegion, SharingNav } from './common.tsx';
 import { accountName, formatDateTime, formatMinutes, rawApi } from './lib.ts';
 import type { Account, LedgerHealth, Statement, Transfer } from './types.ts';
 
@@ -43,7 +43,7 @@ function AccountSwitch({
   const { t } = useTranslation();
   if (accounts.length < 2) return null;
   return (
-    <div className="inline-form">
+    <div className="inline-form narrow">
       <SelectField
         label={t('sharing.timebank.account')}
         name="account"
@@ -513,7 +513,7 @@ export function StatementPage() {
                     balance: formatMinutes(t, s.account.balance ?? 0),
                   })}
                 </p>
-                <div className="table-wrap">
+                <ScrollRegion label={t('sharing.statement.caption')}>
                   <table>
                     <caption className="visually-hidden">{t('sharing.statement.caption')}</caption>
                     <thead>
@@ -551,7 +551,7 @@ export function StatementPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
                 <Pagination total={s.total} limit={s.limit} offset={s.offset} onOffset={goTo} />
               </>
             )}
