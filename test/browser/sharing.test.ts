@@ -99,6 +99,14 @@ test('Petra finds the Diakonie’s room in the list and on the map, on a phone, 
   await filters.getByRole('button', { name: 'Anzeigen' }).click();
   await page.getByText(/Nichts passt zu diesen Filtern/).waitFor();
   await checkA11y(page, 'catalogue, nothing found');
+  // near a district's centre: a neighbour's lawnmower, its address shown only approximately
+  await filters.getByRole('button', { name: 'Filter löschen' }).click();
+  await filters.getByLabel('Entfernung ab').selectOption({ label: 'Mitte von Weidenau' });
+  await filters.getByLabel('Umkreis').selectOption({ label: '1 km' });
+  await filters.getByRole('button', { name: 'Anzeigen' }).click();
+  await page.getByRole('status').getByText('1 Angebot gefunden').waitFor();
+  const mower = page.locator('li.resource-card', { hasText: 'Rasenmäher (Benzin)' });
+  await mower.getByText(/km entfernt/).waitFor();
 
   // the map, with the same filters: rooms in Am Bahnhof
   await page
