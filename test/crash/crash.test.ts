@@ -27,11 +27,16 @@ function assertSurvived(r: CrashReport) {
     r.acknowledged.bookings >= 1,
     `${r.host}: no booking acknowledged ${JSON.stringify(r.acknowledged)}`,
   );
+  if (r.notCovered.length === 0)
+    assert.ok(
+      r.acknowledged.signups >= 1,
+      `${r.host}: no shift sign-up acknowledged ${JSON.stringify(r.acknowledged)}`,
+    );
 }
 
 for (const host of ['pglite', 'postgres'] as Host[]) {
   describe(`kill -9 during writes on ${host === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}`, () => {
-    test(`${cycles} crash(es): no acknowledged transfer or booking is lost, the ledger balances, no double booking, clean restart`, async (t) => {
+    test(`${cycles} crash(es): no acknowledged transfer, booking or shift sign-up is lost, the ledger balances, no double booking, no overfull shift, clean restart`, async (t) => {
       const report = await runCrashCycles({
         host,
         cycles,

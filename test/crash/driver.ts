@@ -27,7 +27,8 @@ import { type ApiClient, signIn } from './client.ts';
  *  - no two approved bookings of the room overlap (the owner's list, and SQL);
  *  - after the last cycle the server stops cleanly on SIGTERM.
  *
- * Shift sign-ups (Mitmachen) are not driven yet; see EXTENSION POINT below.
+ *  - every acknowledged shift sign-up is there (withdrawn only if its withdrawal was sent), and no
+ *    shift holds more people than its capacity (the counter equals the sign-ups holding a place).
  */
 
 export type Host = 'pglite' | 'postgres';
@@ -45,7 +46,14 @@ export interface CrashReport {
   host: Host;
   seed: number;
   cycles: number;
-  acknowledged: { transfers: number; bookings: number; approvals: number; declines: number };
+  acknowledged: {
+    transfers: number;
+    bookings: number;
+    approvals: number;
+    declines: number;
+    signups: number;
+    withdrawals: number;
+  };
   /** broken invariants: a lost or invented write, an unbalanced ledger, an overlap, a failed start */
   violations: string[];
   /** answers the workload does not expect from a healthy server (e.g. 5xx) */
@@ -71,6 +79,17 @@ interface AckedBooking {
   /** an approve or decline was sent (answered or not): the status may have moved on */
   decisionSent: boolean;
 }
+
+type SignupStatus = 'signed_up' | 'waitlisted' | 'withdrawn' | 'checked_in' | 'no_show';
+interface AckedSignup {
+  cycle: number;
+  id: string;
+  shiftId: string;
+  status: SignupStatus;
+  /** a withdrawal was sent (answered or not): it may have taken effect */
+  withdrawSent: boolean;
+}
+const active = (s: string) => s === 'signed_up' || s === 'waitlisted';
 
 const transferKeyPrefix = 'crash-';
 const userKeys = ['admin', 'petra', 'aylin', 'hasan', 'jonas', 'margarete'] as const;
@@ -110,7 +129,7 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
     host: opts.host,
     seed: opts.seed,
     cycles: opts.cycles,
-    acknowledged: { transfers: 0, bookings: 0, approvals: 0, declines: 0 },
+    acknowledged: { transfers: 0, bookings: 0, approvals: 0, declines: 0, signups: 0, withdrawals: 0 },
     violations: [],
     unexpected: [],
     notCovered: [],
@@ -166,15 +185,28 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
     const firstDay = new Date();
     firstDay.setUTCHours(0, 0, 0, 0);
 
-    const paths = await (await fetch(`${server.url}/api/openapi.json`)).json();
-    if (!Object.keys((paths as { paths: object }).paths).some((p) => p.startsWith('/api/v1/shifts')))
-      report.notCovered.push('shift sign-ups: this build has no /api/v1/shifts route');
-    else
-      report.notCovered.push('shift sign-ups: the route exists, but the crash suite does not drive it yet');
+    // Shift sign-ups, where this build has them: one opportunity of the Nachbarschaftszentrum, and
+    // per cycle one shift with 2 places and a waitlist that four people sign up for and withdraw from.
+    const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: object };
+    let opportunityId: string | null = null;
+    if (Object.keys(openapi.paths).some((p) => p.startsWith('/api/v1/shifts'))) {
+      const o = await u('petra').post<{ id: string }>('/api/v1/opportunities', {
+        level: 'event_project',
+        title: 'Sommerfest aufbauen (Absturztest)',
+        mode: 'on_site',
+        organisationIds: [u('petra').session!.memberships[0]!.organisationId],
+        status: 'published',
+      });
+      if (o.status !== 201) throw new Error(`opportunity: ${o.status} ${JSON.stringify(o.body)}`);
+      opportunityId = o.body.id;
+    } else report.notCovered.push('shift sign-ups: this build has no /api/v1/shifts route');
+    const shiftCapacity = 2;
 
     const transfers: AckedTransfer[] = [];
     const sentKeys = new Set<string>();
     const bookings = new Map<string, AckedBooking>();
+    const signups = new Map<string, AckedSignup>();
+    const shiftIds: string[] = [];
 
     // --- checks ----------------------------------------------------------------------------------
 
@@ -221,6 +253,32 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
         // what the server holds now is what later checks must find (no decision is sent after this)
         b.status = r.body.status as BookingStatus;
         b.decisionSent = false;
+      }
+
+      const shiftId = shiftIds[cycle - 1];
+      if (shiftId) {
+        const r = await petra.get<{
+          shift: { capacity: number; signedUp: number };
+          items: { signupId: string; status: SignupStatus }[];
+        }>(`/api/v1/shifts/${shiftId}/roster`);
+        if (r.status !== 200) throw new Error(`roster: ${r.status} ${JSON.stringify(r.body)}`);
+        const onRoster = new Map(r.body.items.map((i) => [i.signupId, i.status]));
+        const holding = r.body.items.filter((i) => i.status !== 'waitlisted').length;
+        if (r.body.shift.signedUp > r.body.shift.capacity || holding !== r.body.shift.signedUp)
+          report.violations.push(
+            `cycle ${cycle}: shift ${shiftId} holds ${holding} (counter ${r.body.shift.signedUp}) of ${r.body.shift.capacity} places`,
+          );
+        for (const s of [...signups.values()].filter((x) => x.cycle === cycle)) {
+          const now = onRoster.get(s.id) ?? 'withdrawn'; // the roster leaves out withdrawn sign-ups
+          const ok =
+            s.withdrawSent && active(s.status) ? true : active(s.status) ? active(now) : now === s.status;
+          if (!ok)
+            report.violations.push(
+              `cycle ${cycle}: sign-up ${s.id} acknowledged as ${s.status}${s.withdrawSent ? ' (withdrawal in flight)' : ''} is ${now}`,
+            );
+          s.status = now;
+          s.withdrawSent = false;
+        }
       }
 
       const approved: { id: string; start: string; end: string; resource: { id: string } }[] = [];
@@ -287,6 +345,34 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
           report.violations.push(`${when}: booking ${b.id} acknowledged as ${b.status} is ${s} in SQL`);
       }
 
+      if (shiftIds.length > 0) {
+        const stored = await db
+          .selectFrom('shift_signup')
+          .select(['id', 'status'])
+          .where('network_id', '=', networkId)
+          .where('shift_id', 'in', shiftIds)
+          .execute();
+        const statusOf = new Map(stored.map((r) => [r.id, r.status as string]));
+        for (const s of signups.values()) {
+          const now = statusOf.get(s.id);
+          if (now === undefined)
+            report.violations.push(`${when}: acknowledged sign-up ${s.id} is missing in SQL`);
+          else if (
+            !(s.withdrawSent && active(s.status)) &&
+            (active(s.status) ? !active(now) : now !== s.status)
+          )
+            report.violations.push(`${when}: sign-up ${s.id} acknowledged as ${s.status} is ${now} in SQL`);
+        }
+        const overfull = await sql<{ id: string; capacity: number; signed_up: number; holding: number }>`
+          SELECT s.id, s.capacity, s.signed_up,
+                 (SELECT count(*) FROM shift_signup x WHERE x.network_id = s.network_id AND x.shift_id = s.id
+                    AND x.status IN ('signed_up', 'checked_in', 'no_show'))::int AS holding
+            FROM shift s WHERE s.network_id = ${networkId}`.execute(db);
+        for (const r of overfull.rows)
+          if (r.holding > r.capacity || r.signed_up !== r.holding)
+            report.violations.push(`${when}: shift ${r.id} ${JSON.stringify(r)}`);
+      }
+
       const overlaps = await sql<{ a: string; b: string }>`
         SELECT x.id AS a, y.id AS b FROM booking x JOIN booking y
           ON y.network_id = x.network_id AND y.resource_id = x.resource_id AND x.id < y.id
@@ -325,6 +411,22 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
       const unexpected = (what: string, status: number, body: unknown) =>
         report.unexpected.push(`cycle ${cycle}: ${what} answered ${status} ${JSON.stringify(body)}`);
       const client = (k: UserKey) => u(k).at(live.url);
+      let shiftId: string | null = null;
+      if (opportunityId) {
+        const startsAt = firstDay.getTime() + (1 + cycle) * 86_400_000 + 9 * 3_600_000;
+        const r = await client('petra').post<{ id: string }>(
+          `/api/v1/opportunities/${opportunityId}/shifts`,
+          {
+            startsAt: new Date(startsAt).toISOString(),
+            endsAt: new Date(startsAt + 3 * 3_600_000).toISOString(),
+            capacity: shiftCapacity,
+            waitlistEnabled: true,
+          },
+        );
+        if (r.status !== 201) throw new Error(`shift: ${r.status} ${JSON.stringify(r.body)}`);
+        shiftId = r.body.id;
+        shiftIds.push(shiftId);
+      }
 
       /** Pays in a loop from `payer` to random others; records the acknowledged ones. */
       const payerWorker = async (k: UserKey, from: string, maxMinutes: number, w: number) => {
@@ -421,13 +523,42 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
         }
       };
 
-      // ---------------------------------------------------------------------------------------
-      // EXTENSION POINT: shift sign-ups (Mitmachen). When server/routes/api/shifts/ lands, add a
-      // worker here in which several demo users sign up for one shift with a small capacity (and
-      // cancel now and then); record each acknowledged sign-up by its id; after the restart check
-      // that each is present and, in sqlChecks(), that no shift has more confirmed sign-ups than
-      // its capacity. Then drop the 'notCovered' note above.
-      // ---------------------------------------------------------------------------------------
+      /** Signs up for this cycle's shift and withdraws again, in turn; the waitlist moves up. */
+      const signupWorker = async (k: UserKey, shiftId: string) => {
+        let mine: AckedSignup | null = null;
+        for (let n = 0; !killed && n < 1000; n++) {
+          try {
+            if (!mine) {
+              const res = await client(k).post<{ signupId: string; status: SignupStatus }>(
+                `/api/v1/shifts/${shiftId}/signup`,
+              );
+              answered();
+              if (res.status !== 201) {
+                unexpected(`sign-up of ${k}`, res.status, res.body);
+                return;
+              }
+              mine = { cycle, id: res.body.signupId, shiftId, status: res.body.status, withdrawSent: false };
+              signups.set(mine.id, mine);
+              report.acknowledged.signups++;
+            } else {
+              mine.withdrawSent = true;
+              const res = await client(k).post(`/api/v1/shifts/${shiftId}/withdraw`);
+              answered();
+              if (res.status !== 200) {
+                unexpected(`withdrawal of ${k}`, res.status, res.body);
+                return;
+              }
+              mine.status = 'withdrawn';
+              mine.withdrawSent = false;
+              report.acknowledged.withdrawals++;
+              mine = null;
+            }
+          } catch (err) {
+            if (killed && isTransportError(err)) return;
+            throw err;
+          }
+        }
+      };
 
       const workers = [
         payerWorker('admin', poolAccount, 30, 1),
@@ -441,6 +572,9 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
         approverWorker(9),
         approverWorker(10),
       ];
+      if (shiftId)
+        for (const k of ['jonas', 'margarete', 'hasan', 'aylin'] as const)
+          workers.push(signupWorker(k, shiftId));
       const settled = await Promise.allSettled(workers);
       clearTimeout(stuck);
       await live.exited;
