@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Executor, executeTx } from '../db/tx.ts';
+import { Problem } from '../http/problem.ts';
 import { t } from '../i18n/messages.ts';
 import { enqueue } from '../platform/jobs.ts';
 import { sendMail } from '../platform/mail.ts';
@@ -83,6 +84,10 @@ export async function createNeeds(
       return rows.map((r) => r.id);
     }
     const limit = horizon();
+    if (weekly.until && weekly.until < localDate(n.start))
+      throw new Problem(422, 'validation', {
+        fields: [{ field: '/weekly/until', code: 'circle.until_before_start' }],
+      });
     const until = weekly.until && weekly.until < localDate(limit) ? weekly.until : localDate(limit);
     const occurrences = weeklyOccurrences(n.start, n.end, until, 200);
     const series = await insertSeries(tx, ctx.networkId, {

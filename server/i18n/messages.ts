@@ -384,6 +384,10 @@ export const messages = {
     de: 'Das Ende muss nach dem Beginn und am selben oder nächsten Tag liegen.',
     en: 'The end must be after the start and within a day.',
   },
+  'circle.until_before_start': {
+    de: 'Das Ende der Wiederholung muss nach dem ersten Termin liegen.',
+    en: 'The repetition must end after the first date.',
+  },
   'circle.tie_to_itself': {
     de: 'Eine Verbindung braucht zwei verschiedene Personen.',
     en: 'A tie needs two different people.',

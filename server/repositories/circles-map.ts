@@ -159,6 +159,26 @@ export async function insertTie(
     .executeTakeFirstOrThrow();
 }
 
+export async function updateTie(
+  db: Executor,
+  networkId: string,
+  circleId: string,
+  tieId: string,
+  f: { quality?: TieQuality; support?: SupportKind[] },
+) {
+  return db
+    .updateTable('circle_map_tie')
+    .set({
+      ...(f.quality !== undefined ? { quality: f.quality } : {}),
+      ...(f.support !== undefined ? { support: f.support } : {}),
+    })
+    .where('network_id', '=', networkId)
+    .where('circle_id', '=', circleId)
+    .where('id', '=', tieId)
+    .returning(['id', 'a_entry_id', 'b_entry_id', 'quality', 'support'])
+    .executeTakeFirst();
+}
+
 export async function deleteTie(db: Executor, networkId: string, circleId: string, tieId: string) {
   const r = await db
     .deleteFrom('circle_map_tie')

@@ -236,6 +236,16 @@ const matrix: Record<string, Spec> = {
       payload: { a: await newEntry(fx), b: await newEntry(fx) },
     }),
   },
+  'PATCH /:id/map/ties/:tieId': {
+    allowed: professionals,
+    request: async (fx) => {
+      const tie = await fx.call(fx.coordinator, 'POST', `/${fx.circleId}/map/ties`, {
+        a: await newEntry(fx),
+        b: await newEntry(fx),
+      });
+      return { url: `/${fx.circleId}/map/ties/${tie.json().id}`, payload: { quality: 'conflict' } };
+    },
+  },
   'DELETE /:id/map/ties/:tieId': {
     allowed: professionals,
     request: async (fx) => {

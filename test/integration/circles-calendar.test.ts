@@ -77,6 +77,18 @@ describe('support circles: the care calendar', () => {
     assert.equal(after.filter((n: { seriesId: string }) => n.seriesId === seriesId).length, items.length);
   });
 
+  test('a weekly series cannot end before it starts', async () => {
+    const res = await call(k.coordinator, 'POST', `/${k.circleId}/needs`, {
+      kind: 'ride',
+      title: 'Fahrt',
+      start: inHours(24 * 10),
+      end: inHours(24 * 10 + 1),
+      weekly: { until: new Date(Date.now() + 24 * hour).toISOString().slice(0, 10) },
+    });
+    assert.equal(res.statusCode, 422);
+    assert.equal(res.json().errors[0].field, '/weekly/until');
+  });
+
   test('a need is claimed by one helper only; they can give it back; viewers cannot claim', async () => {
     const [n] = await need(k.coordinator, { start: inHours(48), end: inHours(49) });
     const claimed = await call(k.helper, 'POST', `/${k.circleId}/needs/${n?.id}/claim`);

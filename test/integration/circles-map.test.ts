@@ -52,6 +52,11 @@ describe('support circles: the network map (Netzwerkkarte)', () => {
     });
     assert.equal(tie.statusCode, 201, tie.body);
     assert.equal((await call(k.coordinator, 'POST', url('/ties'), { a: son.id, b: son.id })).statusCode, 422);
+    const described = await call(k.coordinator, 'PATCH', url(`/ties/${tie.json().id}`), {
+      support: ['care'],
+    });
+    assert.deepEqual(described.json().support, ['care']);
+    assert.equal(described.json().quality, 'ambivalent');
 
     const first = await call(k.coordinator, 'POST', url('/snapshots'), { title: 'Erstgespräch' });
     assert.equal(first.statusCode, 201, first.body);

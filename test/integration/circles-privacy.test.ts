@@ -40,12 +40,15 @@ describe('support circles: privacy, audit, export and deletion', () => {
     await call(k.professional, 'GET', `/${k.circleId}`);
     await call(k.professional, 'GET', `/${k.circleId}/needs`);
     await call(k.coordinator, 'GET', `/${k.circleId}/needs`);
+    const feed = await call(k.professional, 'POST', `/${k.circleId}/feed`);
+    assert.equal((await t.app.inject({ url: new URL(feed.json().url).pathname })).statusCode, 200);
     const log = await call(k.owner, 'GET', `/${k.circleId}/access-log?limit=100`);
     assert.equal(log.statusCode, 200, log.body);
     const reads = log.json().items.filter((e: { action: string }) => e.action === 'circle.read');
     assert.deepEqual(
       reads.map((e: { actor: { name: string }; what: string }) => [e.actor.name, e.what]),
       [
+        ['Pflegedienst', '/feeds'],
         ['Pflegedienst', '/:id/needs'],
         ['Pflegedienst', '/:id'],
       ],

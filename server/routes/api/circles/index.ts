@@ -6,6 +6,7 @@ import { clientIp, requireAccount } from '../../../http/context.ts';
 import { Problem } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
+import { actsFor } from '../../../policies/actor.ts';
 import { circleAbilities, circlePolicy } from '../../../policies/circle.ts';
 import {
   appendConsent,
@@ -221,7 +222,7 @@ export async function circleRoutes(app: FastifyInstance) {
           throw new Problem(422, 'validation', {
             fields: [{ field: '/guardianName', code: 'field.required' }],
           });
-        if (b.organisationId && !req.actor.roles.has(b.organisationId))
+        if (b.organisationId && !actsFor(req.actor, b.organisationId))
           throw new Problem(422, 'circle.not_for_organisation', {
             fields: [{ field: '/organisationId', code: 'circle.not_for_organisation' }],
           });

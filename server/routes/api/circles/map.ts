@@ -21,6 +21,7 @@ import {
   type MapEntry,
   type MapTie,
   updateEntry,
+  updateTie,
 } from '../../../repositories/circles-map.ts';
 import { CircleParams, loadCircle, loadForChange, tags } from './access.ts';
 import {
@@ -37,6 +38,7 @@ import {
   SnapshotView,
   TieCreate,
   TieParams,
+  TieUpdate,
   TieView,
 } from './schema.ts';
 
@@ -261,6 +263,26 @@ export async function mapRoutes(app: FastifyInstance) {
       });
       return reply.code(201).send(presentTie(t));
     },
+  );
+
+  app.patch<{ Params: Static<typeof TieParams>; Body: Static<typeof TieUpdate> }>(
+    '/:id/map/ties/:tieId',
+    {
+      schema: {
+        tags,
+        summary: 'Describe a tie: its quality and the kinds of support',
+        params: TieParams,
+        body: TieUpdate,
+        response: { 200: TieView, ...problems },
+      },
+    },
+    async (req) =>
+      executeTx(db, async (tx) => {
+        await loadForChange(app, req, tx, req.params.id, circlePolicy.viewMap, circlePolicy.editMap);
+        const tie = await updateTie(tx, networkId, req.params.id, req.params.tieId, req.body);
+        if (!tie) throw notFound();
+        return presentTie(tie);
+      }),
   );
 
   app.delete<{ Params: Static<typeof TieParams> }>(

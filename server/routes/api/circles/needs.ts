@@ -475,6 +475,17 @@ export async function feedRoutes(app: FastifyInstance) {
       if (!circle) throw notFound();
       const access = accessOf(circle);
       if (!circlePolicy.feed(access) || !circlePolicy.viewNeeds(access)) throw notFound();
+      // a professional's calendar app reading the feed is a professional reading the circle
+      if (access.role === 'professional')
+        await audit(db, {
+          networkId,
+          actorId: feed.account_id,
+          action: 'circle.read',
+          entityType: 'circle',
+          entityId: feed.circle_id,
+          details: { what: '/feeds' },
+          ip: clientIp(req),
+        });
       const rows = await listNeeds(db, networkId, feed.circle_id, {
         from: new Date(Date.now() - 30 * day),
         to: new Date(Date.now() + 120 * day),

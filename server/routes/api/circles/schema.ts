@@ -347,6 +347,13 @@ export const TieCreate = Type.Object(
   },
   { additionalProperties: false },
 );
+export const TieUpdate = Type.Object(
+  {
+    quality: Type.Optional(QualitySchema),
+    support: Type.Optional(Type.Array(SupportSchema, { uniqueItems: true, maxItems: 5 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 export const TieParams = Type.Object({ id: Uuid, tieId: Uuid }, { additionalProperties: false });
 export const EntryView = Type.Object({
   id: Type.String(),
