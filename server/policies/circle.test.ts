@@ -120,6 +120,13 @@ describe('circle policy', () => {
     assert.deepEqual(removable('helper'), []);
     assert.equal(circlePolicy.removeMember(access('helper'), 'helper', true), true);
     assert.equal(circlePolicy.removeMember(access('owner'), 'owner', true), false);
+    assert.equal(circlePolicy.removeOwner(access('owner'), true, false), true, 'the person removes a proxy');
+    assert.equal(
+      circlePolicy.removeOwner(access('owner'), false, true),
+      false,
+      'a proxy never removes the person',
+    );
+    assert.equal(circlePolicy.removeOwner(access('coordinator'), true, false), false);
   });
 
   test('invitations: the owner invites anyone (also the person at the centre); coordinators helpers, professionals, viewers', () => {

@@ -61,6 +61,9 @@ export const circlePolicy = {
     if (isOwner(c)) return true;
     return c.role === 'coordinator' && (target === 'helper' || target === 'viewer');
   },
+  /** The person at the centre decides: they may take a proxy's ownership away; nobody removes the person. */
+  removeOwner: (c: CircleAccess, actorIsPerson: boolean, targetIsPerson: boolean) =>
+    c.live && isOwner(c) && actorIsPerson && !targetIsPerson,
   settings: (c: CircleAccess) => c.live && c.role !== null,
 
   viewNeeds: (c: CircleAccess) => canRead(c) && covered(c, 'care_calendar'),

@@ -264,8 +264,17 @@ export async function setMemberRole(
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Removes a member with everything that only made sense as a member: open claims and the calendar feed. */
-export async function removeMember(db: Executor, networkId: string, circleId: string, accountId: string) {
+/**
+ * Removes a member with everything that only made sense as a member: open claims and the calendar feed.
+ * An owner is removed only when `owner` says so (the person at the centre removing a proxy).
+ */
+export async function removeMember(
+  db: Executor,
+  networkId: string,
+  circleId: string,
+  accountId: string,
+  owner = false,
+) {
   await db
     .updateTable('circle_need')
     .set({ claimed_by: null, claimed_at: null })
@@ -279,7 +288,7 @@ export async function removeMember(db: Executor, networkId: string, circleId: st
     .where('network_id', '=', networkId)
     .where('circle_id', '=', circleId)
     .where('account_id', '=', accountId)
-    .where('role', '<>', 'owner')
+    .where('role', owner ? '=' : '<>', 'owner')
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }

@@ -148,7 +148,7 @@ describe('support circles: members and invitations', () => {
     assert.equal((await call(cousin, 'GET', `/${k.circleId}`)).statusCode, 404, 'removed means out');
     assert.equal((await call(friend, 'DELETE', url(friend))).statusCode, 204, 'a helper leaves');
     assert.equal((await call(friend, 'GET', `/${k.circleId}`)).statusCode, 404);
-    assert.equal((await call(k.proxy, 'DELETE', url(k.owner))).statusCode, 409);
+    assert.equal((await call(k.proxy, 'DELETE', url(k.owner))).statusCode, 409, 'nobody removes the person');
     const members = (await call(k.owner, 'GET', `/${k.circleId}/members`)).json().items;
     const names = members.map((m: { name: string }) => m.name);
     assert.ok(!names.includes('Cousin') && !names.includes('Freundin'));
@@ -161,6 +161,16 @@ describe('support circles: members and invitations', () => {
       asHelper.every((m: { email?: string }) => m.email === undefined),
       'helpers do not',
     );
+  });
+
+  test('Herr K. decides: he can take his proxy’s ownership away', async () => {
+    const daughterOwner = await call(k.owner, 'GET', `/${k.circleId}/members`);
+    const proxyRow = daughterOwner
+      .json()
+      .items.find((m: { accountId: string }) => m.accountId === k.proxy.id);
+    assert.equal(proxyRow.abilities.remove, true);
+    assert.equal((await call(k.owner, 'DELETE', `/${k.circleId}/members/${k.proxy.id}`)).statusCode, 204);
+    assert.equal((await call(k.proxy, 'GET', `/${k.circleId}`)).statusCode, 404);
   });
 
   test('each member sets how they want to hear from the circle', async () => {

@@ -81,7 +81,14 @@ export async function memberRoutes(app: FastifyInstance) {
           isPerson: m.account_id === l.circle.person_account_id,
           joinedAt: m.joined_at.toISOString(),
           abilities: {
-            remove: circlePolicy.removeMember(l.access, m.role, m.account_id === l.accountId),
+            remove:
+              m.role === 'owner'
+                ? circlePolicy.removeOwner(
+                    l.access,
+                    l.accountId === l.circle.person_account_id,
+                    m.account_id === l.circle.person_account_id,
+                  )
+                : circlePolicy.removeMember(l.access, m.role, m.account_id === l.accountId),
             changeRole: circlePolicy.changeRole(l.access) && m.role !== 'owner',
           },
         })),
@@ -133,7 +140,8 @@ export async function memberRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Remove a member, or leave the circle (my own account id)',
+        summary:
+          'Remove a member (the person at the centre also a proxy), or leave the circle (my own account id)',
         params: MemberParams,
         response: { 204: NoContent, ...problems },
       },
@@ -144,12 +152,16 @@ export async function memberRoutes(app: FastifyInstance) {
         const target = await findMember(tx, networkId, req.params.id, req.params.accountId);
         if (!target) throw notFound();
         const self = target.account_id === l.accountId;
-        if (!circlePolicy.removeMember(l.access, target.role, self)) {
+        const person = l.circle.person_account_id;
+        const ownerRemoval =
+          target.role === 'owner' &&
+          circlePolicy.removeOwner(l.access, l.accountId === person, target.account_id === person);
+        if (!ownerRemoval && !circlePolicy.removeMember(l.access, target.role, self)) {
           if (!l.access.live) throw new Problem(409, 'circle.frozen');
           if (target.role === 'owner') throw new Problem(409, 'circle.owner_stays');
           throw new Problem(403, 'forbidden');
         }
-        await removeMember(tx, networkId, req.params.id, target.account_id);
+        await removeMember(tx, networkId, req.params.id, target.account_id, ownerRemoval);
         await audit(tx, {
           networkId,
           actorId: l.accountId,
