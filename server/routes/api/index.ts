@@ -14,6 +14,7 @@ import { notificationRoutes } from './notifications/index.ts';
 import { opportunityRoutes } from './opportunities/index.ts';
 import { organisationRoutes } from './organisations/index.ts';
 import { peopleRoutes } from './people/index.ts';
+import { playbookRoutes } from './playbook/index.ts';
 import { resourceRoutes } from './resources/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { sessionRoutes } from './session/index.ts';
@@ -41,5 +42,6 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(opportunityRoutes, { prefix: '/opportunities' });
   await app.register(shiftRoutes, { prefix: '/shifts' });
   await app.register(hoursRoutes, { prefix: '/hours' });
+  await app.register(playbookRoutes, { prefix: '/playbook' });
   await app.register(circleRoutes, { prefix: '/circles' });
 }
