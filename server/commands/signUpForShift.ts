@@ -42,6 +42,7 @@ export async function signUpForShift(
     if (!opportunity) throw notFound();
     const ref = { status: opportunity.status, organisationIds: opportunity.organisations.map((o) => o.id) };
     if (ref.status === 'draft') throw notFound();
+    if (ref.status === 'closed') throw new Problem(409, 'opportunity.not_published');
     if (!shiftPolicy.signUp(ctx.actor, ref)) throw forbidden();
     if (shift.ends_at.getTime() <= Date.now()) throw new Problem(409, 'shift.over');
     if (await activeSignupOf(tx, ctx.networkId, shift.id, ctx.actorId))

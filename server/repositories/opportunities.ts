@@ -1,6 +1,11 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { networkTimeZone } from '../commands/availability.ts';
-import type { LadderLevel, OpportunityMode, OpportunityStatus } from '../db/schema.ts';
+import {
+  type LadderLevel,
+  ladderLevels,
+  type OpportunityMode,
+  type OpportunityStatus,
+} from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 
 export interface RunningOrganisation {
@@ -294,25 +299,32 @@ export async function suggestionCandidates(
   accountId: string,
   limit: number,
 ) {
-  return base(db, networkId)
-    .select(
-      sql<{ weekday: number; minutes: number }[]>`coalesce((
+  return (
+    base(db, networkId)
+      .select(
+        sql<{ weekday: number; minutes: number }[]>`coalesce((
         SELECT json_agg(json_build_object(
           'weekday', extract(isodow from ${localStart})::int,
           'minutes', (extract(hour from ${localStart}) * 60 + extract(minute from ${localStart}))::int))
         FROM shift s WHERE s.network_id = op.network_id AND s.opportunity_id = op.id
           AND s.ends_at > now() AND s.starts_at < now() + interval '90 days'), '[]'::json)`.as('upcoming'),
-    )
-    .where('op.status', '=', 'published')
-    .where(
-      sql<SqlBool>`NOT EXISTS (SELECT 1 FROM shift s JOIN shift_signup su
+      )
+      .where('op.status', '=', 'published')
+      // an opportunity whose dates are all past cannot be taken up any more
+      .where(
+        sql<SqlBool>`(NOT EXISTS (SELECT 1 FROM shift s WHERE s.network_id = op.network_id AND s.opportunity_id = op.id)
+        OR EXISTS (SELECT 1 FROM shift s WHERE s.network_id = op.network_id AND s.opportunity_id = op.id AND s.ends_at > now()))`,
+      )
+      .where(
+        sql<SqlBool>`NOT EXISTS (SELECT 1 FROM shift s JOIN shift_signup su
         ON su.network_id = s.network_id AND su.shift_id = s.id
         WHERE s.network_id = op.network_id AND s.opportunity_id = op.id AND su.account_id = ${accountId}
           AND su.status <> 'withdrawn' AND s.ends_at > now())`,
-    )
-    .orderBy(sql`${nextShiftAt} ASC NULLS LAST`)
-    .limit(limit)
-    .execute();
+      )
+      .orderBy(sql`${nextShiftAt} ASC NULLS LAST`)
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** The ladder levels at which the person has confirmed hours. */
@@ -383,5 +395,7 @@ export async function countsPerLevel(
   for (const r of signups.rows)
     Object.assign(at(r.month, r.level), { signups: r.signups, volunteers: r.volunteers });
   for (const r of hours.rows) at(r.month, r.level).confirmedMinutes = r.minutes;
-  return [...out.values()].sort((a, b) => a.month.localeCompare(b.month) || a.level.localeCompare(b.level));
+  return [...out.values()].sort(
+    (a, b) => a.month.localeCompare(b.month) || ladderLevels.indexOf(a.level) - ladderLevels.indexOf(b.level),
+  );
 }

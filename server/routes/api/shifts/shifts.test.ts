@@ -134,6 +134,48 @@ describe('shifts: sign-up, waitlist, check-in and the coordinator views', () => 
     assert.equal((await signups(id)).length, 1);
   });
 
+  test('a closed opportunity takes no sign-ups, and one whose dates are past is not suggested', async () => {
+    const o = await call(petra, 'POST', '/opportunities', {
+      level: 'event_project',
+      title: 'Lebensmittel sortieren',
+      mode: 'on_site',
+      organisationIds: [centre.id],
+      skills: ['sortieren'],
+      status: 'published',
+    });
+    const oid = o.json().id;
+    const r = await call(petra, 'POST', `/opportunities/${oid}/shifts`, {
+      startsAt: new Date(Date.now() + 50 * hour).toISOString(),
+      endsAt: new Date(Date.now() + 51 * hour).toISOString(),
+      capacity: 4,
+    });
+    const past = await call(petra, 'POST', '/opportunities', {
+      level: 'event_project',
+      title: 'Sortieren (vorbei)',
+      mode: 'on_site',
+      organisationIds: [centre.id],
+      skills: ['sortieren'],
+      status: 'published',
+    });
+    await call(petra, 'POST', `/opportunities/${past.json().id}/shifts`, {
+      startsAt: new Date(Date.now() - 50 * hour).toISOString(),
+      endsAt: new Date(Date.now() - 49 * hour).toISOString(),
+      capacity: 4,
+    });
+    const herrB = people[3]!;
+    await call(herrB, 'PATCH', '/me', { skills: ['sortieren'] });
+    const suggested = (await call(herrB, 'GET', '/opportunities/suggestions')).json().items;
+    assert.deepEqual(
+      suggested.map((s: { opportunity: { id: string } }) => s.opportunity.id),
+      [oid],
+    );
+    assert.equal((await call(petra, 'PATCH', `/opportunities/${oid}`, { status: 'closed' })).statusCode, 200);
+    const closed = await call(herrB, 'POST', `/shifts/${r.json().id}/signup`);
+    assert.equal(closed.statusCode, 409);
+    assert.equal(closed.json().code, 'opportunity.not_published');
+    assert.deepEqual((await call(herrB, 'GET', '/opportunities/suggestions')).json().items, []);
+  });
+
   test('capacity never drops below those signed up', async () => {
     const id = await shift(new Date(Date.now() + 96 * hour), 2, 3);
     await call(people[0]!, 'POST', `/shifts/${id}/signup`);
