@@ -423,11 +423,20 @@ async function main() {
   }
   emit('load.latency.by_op', null, 'ms', { extra: { ops: perOp } });
   const peak = Math.max(rssStart, rssEnd, ...rss.map((r) => r.mb));
+  const mid = warmup + duration / 2;
+  const rssMid = rss.reduce((best, r) => (Math.abs(r.t - mid) < Math.abs(best.t - mid) ? r : best), {
+    t: 0,
+    mb: rssStart,
+  }).mb;
   emit('load.server_rss_start', rssStart, 'MB');
   emit('load.server_rss_end', rssEnd, 'MB', { extra: { peak_mb: Number(peak.toFixed(1)) } });
   emit('load.server_rss_growth', ((rssEnd - rssStart) / rssStart) * 100, '%', {
     target: 10,
-    extra: { samples_mb: rss.filter((_, i) => i % 10 === 0).map((r) => Math.round(r.mb)) },
+    extra: {
+      // a heap still settling after the warm-up grows early and then levels off; a leak keeps going
+      second_half_pct: Number((((rssEnd - rssMid) / rssMid) * 100).toFixed(2)),
+      samples_mb: rss.filter((_, i) => i % 10 === 0).map((r) => Math.round(r.mb)),
+    },
   });
   const ledgerOk = await check();
   emit('load.ledger_ok_after', ledgerOk ? 1 : 0, 'bool', { target: 1 });
