@@ -49,7 +49,10 @@ function fieldsOf(errors: unknown): Record<string, string> {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; a FormData is sent as multipart (photo uploads). */
   body?: unknown;
+  /** Extra headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined | null>;
   signal?: AbortSignal;
 }
@@ -73,8 +76,10 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': i18n.language || 'de',
+    ...opts.headers,
   };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = opts.body instanceof FormData;
+  if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
@@ -82,7 +87,11 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: multipart
+        ? (opts.body as FormData)
+        : opts.body === undefined
+          ? undefined
+          : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {

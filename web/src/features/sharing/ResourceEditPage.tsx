@@ -16,7 +16,7 @@ import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, PageHeading, QueryView } from '../../app/ui.tsx';
 import { useDistricts } from '../profile/ProfilePage.tsx';
 import { SharingNav, useResource } from './common.tsx';
-import { formatSlot, kindOptions, localDate, rawApi, weekdays, zonedInstant } from './lib.ts';
+import { formatSlot, kindOptions, localDate, weekdays, zonedInstant } from './lib.ts';
 import type { Availability, AvailabilityRule, Photo, Resource, ResourceKind } from './types.ts';
 
 const euros = (cents: number) => (cents / 100).toFixed(2);
@@ -543,7 +543,6 @@ function AvailabilityForms({
 /** Photos: alt text first (required), then the file; the server re-encodes and strips metadata. */
 function PhotoEditor({ r }: { r: Resource }) {
   const { t } = useTranslation();
-  const { session } = useSession();
   const qc = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
   const upload = useAction();
@@ -588,11 +587,7 @@ function PhotoEditor({ r }: { r: Resource }) {
               const body = new FormData();
               body.append('alt', alt.trim());
               if (file) body.append('file', file);
-              await rawApi<Photo>(`/resources/${r.id}/photos`, {
-                method: 'POST',
-                csrf: session.csrfToken,
-                form: body,
-              });
+              await api<Photo>(`/resources/${r.id}/photos`, { method: 'POST', body });
               await qc.invalidateQueries({ queryKey: ['resource', r.id] });
             }, form.current)
             .then((ok) => {

@@ -8,7 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import type { Organisation, Page } from '../../app/types.ts';
 import { ConfirmButton, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { ScrollRegion, SharingNav } from './common.tsx';
-import { accountName, formatDateTime, formatMinutes, rawApi } from './lib.ts';
+import { accountName, formatDateTime, formatMinutes } from './lib.ts';
 import type { Account, LedgerHealth, Statement, Transfer } from './types.ts';
 
 function useMyAccounts() {
@@ -174,7 +174,6 @@ interface Counterpart {
  */
 function TransferForm({ account }: { account: Account }) {
   const { t } = useTranslation();
-  const { session } = useSession();
   const qc = useQueryClient();
   const [params] = useSearchParams();
   const form = useRef<HTMLFormElement>(null);
@@ -227,11 +226,10 @@ function TransferForm({ account }: { account: Account }) {
         query:
           type === 'pool' ? { pool: true } : type === 'person' ? { personId: id } : { organisationId: id },
       });
-      const transfer = await rawApi<Transfer>('/timebank/transfers', {
+      const transfer = await api<Transfer>('/timebank/transfers', {
         method: 'POST',
-        csrf: session.csrfToken,
         headers: { 'Idempotency-Key': idempotencyKey },
-        json: {
+        body: {
           payerAccountId: mode === 'pay' ? account.id : counterpart.id,
           payeeAccountId: mode === 'pay' ? counterpart.id : account.id,
           minutes: total,

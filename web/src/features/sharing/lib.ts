@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../app/api.ts';
-import { currentLocale, i18n } from '../../app/i18n.ts';
+import { currentLocale } from '../../app/i18n.ts';
 import { resourceKinds } from './types.ts';
 
 /** The network's time zone: availability rules and bookings are local times there (the server says so too). */
@@ -117,61 +116,4 @@ export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 /** The name of an account as people say it (the pool is named in the user's language). */
 export function accountName(t: TFunction, a: { ownerType: string; name: string | null }): string {
   return a.ownerType === 'pool' ? t('sharing.timebank.pool') : (a.name ?? '–');
-}
-
-interface ProblemBody {
-  title?: unknown;
-  code?: unknown;
-  errors?: unknown;
-}
-
-/**
- * A request the shared `api()` cannot make: extra headers (Idempotency-Key) or a multipart body.
- * Same rules: cookie, language, CSRF token on changes, problem+json → ApiError.
- */
-export async function rawApi<T>(
-  path: string,
-  init: {
-    method: 'POST';
-    csrf: string | null;
-    headers?: Record<string, string>;
-    json?: unknown;
-    form?: FormData;
-  },
-): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': i18n.language || 'de',
-    ...init.headers,
-  };
-  if (init.csrf) headers['X-CSRF-Token'] = init.csrf;
-  if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, {
-      method: init.method,
-      headers,
-      credentials: 'same-origin',
-      body: init.form ?? (init.json === undefined ? undefined : JSON.stringify(init.json)),
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('errors.network'), {});
-  }
-  const type = res.headers.get('content-type') ?? '';
-  const data: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
-  if (!res.ok) {
-    const p = (data ?? {}) as ProblemBody;
-    const fields: Record<string, string> = {};
-    if (Array.isArray(p.errors))
-      for (const e of p.errors as { field?: unknown; message?: unknown }[])
-        if (e && e.field !== undefined && e.message !== undefined)
-          fields[String(e.field).replace(/^\//, '') || '_'] ??= String(e.message);
-    throw new ApiError(
-      res.status,
-      typeof p.code === 'string' ? p.code : 'unknown',
-      typeof p.title === 'string' ? p.title : i18n.t('errors.status', { status: res.status }),
-      fields,
-    );
-  }
-  return data as T;
 }
