@@ -138,7 +138,7 @@ interface Sample {
   op: string;
   kind: Kind;
   ms: number;
-  status: number | 'error';
+  status: number | 'error' | 'timeout';
   steady: boolean;
 }
 
@@ -366,8 +366,11 @@ async function main() {
       .run()
       .then(
         (status) => samples.push({ op: op.name, kind: op.kind, ms: performance.now() - due, status, steady }),
-        () =>
-          samples.push({ op: op.name, kind: op.kind, ms: performance.now() - due, status: 'error', steady }),
+        (err: unknown) => {
+          // no answer within requestTimeoutMs, or a refused/reset connection
+          const status = err instanceof Error && err.name === 'TimeoutError' ? 'timeout' : 'error';
+          samples.push({ op: op.name, kind: op.kind, ms: performance.now() - due, status, steady });
+        },
       )
       .then(() => {
         inFlight--;
@@ -381,13 +384,15 @@ async function main() {
   clearInterval(sampler);
 
   const steady = samples.filter((s) => s.steady);
-  const failed = steady.filter((s) => s.status === 'error' || s.status >= 400);
+  const failed = steady.filter((s) => typeof s.status === 'string' || s.status >= 400);
   const errorsByOp: Record<string, Record<string, number>> = {};
   for (const s of failed) {
     errorsByOp[s.op] ??= {};
     errorsByOp[s.op]![String(s.status)] = (errorsByOp[s.op]![String(s.status)] ?? 0) + 1;
   }
-  const warmFailed = samples.filter((s) => !s.steady && (s.status === 'error' || s.status >= 400)).length;
+  const warmFailed = samples.filter(
+    (s) => !s.steady && (typeof s.status === 'string' || s.status >= 400),
+  ).length;
   emit('load.requests', steady.length, 'requests', {
     extra: { warmup_requests: samples.length - steady.length, warmup_errors: warmFailed },
   });
@@ -398,7 +403,7 @@ async function main() {
   });
   for (const kind of ['all', 'read', 'write'] as const) {
     const ms = steady
-      .filter((s) => s.status !== 'error' && (kind === 'all' || s.kind === kind))
+      .filter((s) => typeof s.status === 'number' && (kind === 'all' || s.kind === kind))
       .map((s) => s.ms)
       .sort((a, b) => a - b);
     for (const [q, p] of [
@@ -412,7 +417,7 @@ async function main() {
   const perOp: Record<string, { n: number; p50: number; p99: number }> = {};
   for (const o of ops) {
     const ms = steady
-      .filter((s) => s.op === o.name && s.status !== 'error')
+      .filter((s) => s.op === o.name && typeof s.status === 'number')
       .map((s) => s.ms)
       .sort((a, b) => a - b);
     perOp[o.name] = {
