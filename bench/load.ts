@@ -146,7 +146,10 @@ async function setUpMix(url: string): Promise<{ ops: Op[]; check: () => Promise<
   const emailOf = (prefix: string) => demoLogins.find((l) => l.email.startsWith(prefix))!.email;
   const names = ['admin', 'petra', 'aylin', 'hasan', 'jonas', 'margarete'];
   const users: ApiClient[] = [];
-  for (const n of names) users.push(await signIn(url, emailOf(n), demoPassword));
+  for (const n of names) {
+    const signedIn = await signIn(url, emailOf(n), demoPassword);
+    users.push(new ApiClient(url, signedIn.session, requestTimeoutMs));
+  }
   const [admin, petra, , , jonas] = users as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
   const anonymous = new ApiClient(url, null, requestTimeoutMs);
   const accounts: string[] = [];
@@ -333,6 +336,11 @@ async function main() {
   };
 
   const samples: Sample[] = [];
+  const firstError = new Map<string, string>();
+  const describe = (err: unknown) =>
+    err instanceof Error
+      ? `${err.name}: ${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}`
+      : String(err);
   const rss: { t: number; mb: number }[] = [];
   let inFlight = 0;
   let skipped = 0;
@@ -369,6 +377,7 @@ async function main() {
         (err: unknown) => {
           // no answer within requestTimeoutMs, or a refused/reset connection
           const status = err instanceof Error && err.name === 'TimeoutError' ? 'timeout' : 'error';
+          if (status === 'error' && !firstError.has(op.name)) firstError.set(op.name, describe(err));
           samples.push({ op: op.name, kind: op.kind, ms: performance.now() - due, status, steady });
         },
       )
@@ -399,7 +408,11 @@ async function main() {
   emit('load.throughput', steady.length / elapsed, 'req/s', { baseline: rate });
   emit('load.errors', failed.length, 'requests', {
     target: 0,
-    extra: { by_op: errorsByOp, skipped_over_in_flight_cap: skipped },
+    extra: {
+      by_op: errorsByOp,
+      skipped_over_in_flight_cap: skipped,
+      first_error: Object.fromEntries(firstError),
+    },
   });
   for (const kind of ['all', 'read', 'write'] as const) {
     const ms = steady
