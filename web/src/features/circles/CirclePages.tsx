@@ -6,10 +6,9 @@ import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../../app/api.ts';
 import { FormError, SelectField, SubmitButton, TextAreaField, useAction } from '../../app/forms.tsx';
 import { currentLocale } from '../../app/i18n.ts';
-import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
-import { formatDateTime, localDate, networkTimeZone } from '../sharing/lib.ts';
+import { formatDateTime, formatSlot, localDate } from '../sharing/lib.ts';
 import {
   type Circle,
   type CircleListItem,
@@ -202,20 +201,11 @@ function Calendar({ circle }: { circle: Circle }) {
 
 function formatDay(iso: string): string {
   return new Intl.DateTimeFormat(currentLocale() === 'en' ? 'en-GB' : 'de-DE', {
-    timeZone: networkTimeZone,
+    timeZone: 'Europe/Berlin',
     weekday: 'long',
     day: 'numeric',
     month: 'long',
   }).format(new Date(iso));
-}
-
-function formatTimes(startIso: string, endIso: string): string {
-  const time = new Intl.DateTimeFormat(currentLocale() === 'en' ? 'en-GB' : 'de-DE', {
-    timeZone: networkTimeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return `${time.format(new Date(startIso))}–${time.format(new Date(endIso))}`;
 }
 
 function NeedCard({
@@ -226,8 +216,6 @@ function NeedCard({
   onAct: (n: Need, action: 'claim' | 'unclaim' | 'done', thanks?: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const { session } = useSession();
-  const mine = n.claimedBy?.id === session.account?.id;
   const [doneOpen, setDoneOpen] = useState(false);
   const [thanks, setThanks] = useState('');
   const [busy, setBusy] = useState(false);
@@ -241,7 +229,7 @@ function NeedCard({
   return (
     <li className={`card circle-need${open ? ' is-open' : ''}`} aria-labelledby={titleId}>
       <p className="meta">
-        {t(`circles.kind.${n.kind}`)} · {formatTimes(n.start, n.end)}
+        {t(`circles.kind.${n.kind}`)} · {formatSlot(n.start, n.end)}
       </p>
       <h4 id={titleId}>{n.title}</h4>
       {n.place && <p>{t('circles.calendar.place', { place: n.place })}</p>}
@@ -276,7 +264,7 @@ function NeedCard({
             aria-describedby={titleId}
             onClick={() => void run('unclaim')}
           >
-            {mine ? t('circles.calendar.unclaim') : t('circles.calendar.release')}
+            {t('circles.calendar.unclaim')}
           </button>
         )}
         {n.abilities.done && !doneOpen && (
