@@ -335,12 +335,14 @@ export async function loadLines(
       );
     const cols = control.columns;
     const overriding = target.identityColumns.some((c) => cols.includes(c));
+    // The row type is schema-qualified: a table may share its name with a built-in type
+    // (`circle`, `point`, `box` …), and pg_catalog comes first in the search path.
     const insert = async (batch: string[]) => {
       if (batch.length === 0) return;
       const json = `[${batch.join(',')}]`;
       await sql`INSERT INTO ${sql.table(target.name)} (${columnList(cols)})
         ${overriding ? sql`OVERRIDING SYSTEM VALUE` : sql``}
-        SELECT ${columnList(cols)} FROM json_populate_recordset(NULL::${sql.table(target.name)}, ${json}::json)`.execute(
+        SELECT ${columnList(cols)} FROM json_populate_recordset(NULL::${sql.table(`public.${target.name}`)}, ${json}::json)`.execute(
         tx,
       );
     };
