@@ -5,6 +5,7 @@ import { type Party, recordInteraction } from '../platform/interactions.ts';
 import { indexDocument } from '../platform/search.ts';
 import { createAccount } from '../repositories/accounts.ts';
 import { insertOrganisation, setMembership } from '../repositories/organisations.ts';
+import { seedCircles } from './circles.ts';
 import { districts, mapCenter, mapZoom, organisations, people, ringCenter } from './lindenbrueck.ts';
 import { seedSharing } from './sharing.ts';
 
@@ -265,6 +266,14 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
       memberships: new Map(people.map((p) => [p.key, p.memberships])),
       now,
     });
+    // Unterstützungskreise: Herr K.'s circle and a frozen one, through the command that records consent.
+    const circles = await seedCircles(tx, {
+      networkId,
+      orgIds,
+      personIds,
+      memberships: new Map(people.map((p) => [p.key, p.memberships])),
+      now,
+    });
     return {
       districts: districtIds.size,
       organisations: orgIds.size,
@@ -274,6 +283,7 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
       bookings: sharing.bookings,
       transfers: sharing.transfers,
       posts: sharing.posts,
+      circles: circles.circles,
     };
   });
   return { logins: demoLogins, ...summary };

@@ -78,6 +78,7 @@ test('sign in with a password, switch to English, and sign out', async () => {
     'Organisations',
     'Sharing',
     'Search',
+    'Circles',
     'Administration',
   ]);
   await checkA11y(page, 'home (admin, English)');

@@ -3,6 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { resourceKinds, sectors } from '../../server/db/schema.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
 import { search } from '../../server/platform/search.ts';
+import { listCirclesOf, listConsents, listMembers } from '../../server/repositories/circles.ts';
+import { currentMap, listSnapshots } from '../../server/repositories/circles-map.ts';
+import { listNeeds } from '../../server/repositories/circles-needs.ts';
+import { listUpdates } from '../../server/repositories/circles-updates.ts';
 import { findAccountOf, ledgerHealth } from '../../server/repositories/timebank.ts';
 import { demoLogins, seedDemoTown } from '../../server/seed/demo.ts';
 import { freshDatabase } from '../helpers/app.ts';
@@ -216,6 +220,65 @@ describe('demo town Lindenbrück', () => {
       .execute();
     assert.ok(posts.some((p) => p.kind === 'offer') && posts.some((p) => p.kind === 'want'));
     assert.ok(posts.every((p) => new Date(p.expires_at).getTime() > Date.now()));
+  });
+
+  test("has two support circles: Herr K.'s, live, and a frozen one after consent was withdrawn", async () => {
+    const idOf = async (email: string) =>
+      (
+        await d.db
+          .selectFrom('account')
+          .select('id')
+          .where('network_id', '=', networkId)
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const sabine = await idOf('sabine.k@example.org');
+    const erwin = await idOf('erwin.roth@example.org');
+    const aylin = await idOf('aylin.demir@caritas-lindenbrueck.example');
+    const markus = await idOf('markus.wagner@caritas-lindenbrueck.example');
+    const guel = await idOf('guel.sahin@example.org');
+
+    const [k, ...others] = await listCirclesOf(d.db, networkId, sabine);
+    assert.equal(others.length, 0);
+    assert.ok(k);
+    assert.equal(k.person_label, 'Herr K.');
+    assert.equal(k.role, 'coordinator');
+    assert.equal(k.consent_kind, 'granted');
+    assert.ok(Number(k.unclaimed_this_week) >= 1, 'the Tuesday ride waits for someone');
+    const members = await listMembers(d.db, networkId, k.id);
+    const roles = new Map(members.map((m) => [m.display_name, m.role]));
+    assert.equal(roles.get('Heinrich K.'), 'owner');
+    assert.equal(roles.get('Sabine K.'), 'coordinator');
+    assert.equal(roles.get('Erwin Roth'), 'helper');
+    assert.equal(roles.get('Jonas Berger'), 'helper');
+    assert.equal(roles.get('Aylin Demir'), 'professional');
+    const [consent] = await listConsents(d.db, networkId, k.id);
+    assert.equal(consent?.method, 'in_person');
+    assert.ok(consent?.legal_basis, 'the organisation’s legal basis is recorded');
+
+    const needs = await listNeeds(d.db, networkId, k.id, {
+      from: new Date(),
+      to: new Date(Date.now() + 8 * 86_400_000),
+    });
+    const ride = needs.find((n) => n.kind === 'ride');
+    assert.ok(ride && ride.claimed_by === null, 'the ride to physiotherapy is unclaimed');
+    assert.equal(needs.find((n) => n.kind === 'shopping')?.claimed_by, erwin);
+    const map = await currentMap(d.db, networkId, k.id);
+    assert.equal(new Set(map.entries.map((e) => e.sector)).size, 4);
+    assert.ok(map.ties.length >= 1);
+    assert.equal((await listSnapshots(d.db, networkId, k.id)).length, 1);
+    assert.equal((await listUpdates(d.db, networkId, k.id)).length, 1);
+    assert.equal((await listCirclesOf(d.db, networkId, aylin)).length, 1);
+
+    const [b] = await listCirclesOf(d.db, networkId, markus);
+    assert.ok(b && b.person_label !== 'Herr K.');
+    assert.equal(b.role, 'owner');
+    assert.equal(b.consent_kind, 'withdrawn', 'the circle is frozen');
+    assert.equal(
+      (await listCirclesOf(d.db, networkId, guel)).length,
+      0,
+      'invisible to its helper while frozen',
+    );
   });
 
   test('the demo sign-ins name existing accounts, one per role', async () => {

@@ -85,6 +85,7 @@ export function Layout() {
     { to: '/teilen', label: t('nav.sharing'), end: false },
     { to: '/suche', label: t('nav.search'), end: false },
   ];
+  if (session.account) nav.push({ to: '/kreise', label: t('nav.circles'), end: false });
   const a = session.abilities;
   if (a.administer || a.moderate || a.readOutbox || a.readAuditLog)
     nav.push({ to: '/verwaltung', label: t('nav.admin'), end: false });

@@ -38,6 +38,13 @@ const StatementPage = lazy(() => sharingTimebank().then((m) => ({ default: m.Sta
 const TransferPage = lazy(() => sharingTimebank().then((m) => ({ default: m.TransferPage })));
 const ExchangePage = lazy(() => sharingExchange().then((m) => ({ default: m.ExchangePage })));
 const PostPage = lazy(() => sharingExchange().then((m) => ({ default: m.PostPage })));
+// Unterstützungskreise: only members ever open these, so they load on first use.
+const circlePages = () => import('../features/circles/CirclePages.tsx');
+const CirclesPage = lazy(() => circlePages().then((m) => ({ default: m.CirclesPage })));
+const CirclePage = lazy(() => circlePages().then((m) => ({ default: m.CirclePage })));
+const CircleJoinPage = lazy(() =>
+  import('../features/circles/JoinPage.tsx').then((m) => ({ default: m.JoinPage })),
+);
 
 /** A page only for signed-in people, as a route element. */
 const signedIn = (page: ReactNode) => <RequireAccount>{page}</RequireAccount>;
@@ -132,6 +139,9 @@ export const router = createBrowserRouter([
       { path: 'zeitbank/ueberweisungen/:id', element: signedIn(<TransferPage />) },
       { path: 'tauschring', element: <ExchangePage /> },
       { path: 'tauschring/:id', element: <PostPage /> },
+      { path: 'kreise', element: signedIn(<CirclesPage />) },
+      { path: 'kreise/beitreten', element: <CircleJoinPage /> },
+      { path: 'kreise/:id', element: signedIn(<CirclePage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
