@@ -76,8 +76,32 @@ const toMinutes = (time: string) => {
 };
 
 /**
+ * [start, end) as a window on one local day: its ISO weekday and minutes since midnight (the end
+ * may be 1440, the next midnight). Null when it spans more than one local day, which no weekly
+ * rule can hold.
+ */
+export function localWindow(
+  start: Date,
+  end: Date,
+  tz = networkTimeZone,
+): { weekday: number; startMinutes: number; endMinutes: number } | null {
+  if (end <= start) return null;
+  const s = localParts(start, tz);
+  const e = localParts(end, tz);
+  const sameDay = s.year === e.year && s.month === e.month && s.day === e.day;
+  const nextMidnight = e.minutes === 0 && end.getTime() - start.getTime() <= 24 * 60 * 60 * 1000 && !sameDay;
+  if (!sameDay && !nextMidnight) return null;
+  return { weekday: s.weekday, startMinutes: s.minutes, endMinutes: nextMidnight ? 24 * 60 : e.minutes };
+}
+
+/** "HH:MM" of minutes since midnight, as PostgreSQL's `time` reads it (1440 → "24:00"). */
+export const timeOfMinutes = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
  * True when [start, end) lies within one rule's window on one local day. A resource without rules
- * is always available (multi-day loans of equipment, for instance).
+ * is always available (multi-day loans of equipment, for instance). The catalogue's "free in a
+ * window" filter applies the same rule in SQL (repositories/resources.ts).
  */
 export function fitsAvailability(
   start: Date,
@@ -86,18 +110,13 @@ export function fitsAvailability(
   tz = networkTimeZone,
 ): boolean {
   if (rules.length === 0) return true;
-  const s = localParts(start, tz);
-  const e = localParts(end, tz);
-  const sameDay = s.year === e.year && s.month === e.month && s.day === e.day;
-  const nextMidnight =
-    e.minutes === 0 && end.getTime() - start.getTime() <= 24 * 60 * 60 * 1000 && !sameDay && end > start;
-  if (!sameDay && !nextMidnight) return false;
-  const endMinutes = nextMidnight ? 24 * 60 : e.minutes;
+  const w = localWindow(start, end, tz);
+  if (!w) return false;
   return rules.some(
     (r) =>
-      r.weekday === s.weekday &&
-      toMinutes(r.start_time) <= s.minutes &&
-      endMinutes <= (r.end_time.startsWith('24') ? 1440 : toMinutes(r.end_time)),
+      r.weekday === w.weekday &&
+      toMinutes(r.start_time) <= w.startMinutes &&
+      w.endMinutes <= (r.end_time.startsWith('24') ? 1440 : toMinutes(r.end_time)),
   );
 }
 

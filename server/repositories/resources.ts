@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { localWindow, timeOfMinutes } from '../commands/availability.ts';
 import type { ResourceKind } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 
@@ -226,6 +227,16 @@ export async function listResources(db: Executor, networkId: string, f: Resource
   }
   if (f.freeFrom && f.freeTo) {
     const range = sql`tstzrange(${f.freeFrom}, ${f.freeTo}, '[)')`;
+    // Open in the window by its weekly rules (none = always open), as bookResource checks it.
+    const w = localWindow(f.freeFrom, f.freeTo);
+    const rules = sql`SELECT 1 FROM resource_availability a WHERE a.network_id = r.network_id AND a.resource_id = r.id`;
+    q = q.where(
+      w
+        ? sql<boolean>`(NOT EXISTS (${rules}) OR EXISTS (${rules} AND a.weekday = ${w.weekday}
+            AND a.start_time <= ${timeOfMinutes(w.startMinutes)}::time
+            AND a.end_time >= ${timeOfMinutes(w.endMinutes)}::time))`
+        : sql<boolean>`NOT EXISTS (${rules})`,
+    );
     q = q
       .where(({ not, exists, selectFrom }) =>
         not(

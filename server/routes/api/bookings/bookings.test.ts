@@ -212,12 +212,24 @@ describe('bookings', () => {
   test('the catalogue finds what is free in a time window; utilisation shows booked vs available hours', async () => {
     const busy = await call(null, 'GET', `/resources?freeFrom=${iso(monday(18))}&freeTo=${iso(monday(19))}`);
     assert.ok(!busy.json().items.some((r: { id: string }) => r.id === hall));
-    const free = await call(
-      null,
-      'GET',
-      `/resources?freeFrom=${iso(monday(12, 0, 1))}&freeTo=${iso(monday(13, 0, 1))}`,
-    );
-    assert.ok(free.json().items.some((r: { id: string }) => r.id === hall));
+    const listed = async (from: Date, to: Date) =>
+      (await call(null, 'GET', `/resources?freeFrom=${iso(from)}&freeTo=${iso(to)}`))
+        .json()
+        .items.map((r: { id: string }) => r.id) as string[];
+    // a week later the hall is open (Mondays 17–22 h) and not booked
+    assert.ok((await listed(monday(18, 0, 1), monday(19, 0, 1))).includes(hall));
+    // outside its weekly opening it is not free, booked or not: the filter applies the same rule as a booking
+    assert.ok(!(await listed(monday(12, 0, 1), monday(13, 0, 1))).includes(hall));
+    assert.ok(!(await listed(monday(21, 0, 1), monday(23, 0, 1))).includes(hall));
+    // a window across days fits no weekly rule; a resource without rules is free whenever it is not booked
+    const drill = await call(petra, 'POST', '/resources', {
+      organisationId: centre.id,
+      kind: 'equipment',
+      title: 'Bohrmaschine',
+    });
+    const days = await listed(monday(12, 0, 1), monday(12, 0, 2));
+    assert.ok(days.includes(drill.json().id));
+    assert.ok(!days.includes(hall));
     const u = await call(
       petra,
       'GET',
