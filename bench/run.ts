@@ -408,6 +408,13 @@ async function serverFigures(
       path: '/api/v1/resources?bbox=9.467,51.303,9.495,51.321&limit=50',
     });
   }
+  if (paths['/api/v1/resources/clusters']) {
+    // the map's markers for the same view at the zoom a phone shows it
+    endpoints.push({
+      name: 'http.resources_map',
+      path: '/api/v1/resources/clusters?bbox=9.467,51.303,9.495,51.321&zoom=15',
+    });
+  }
   endpoints.push({ name: 'http.session_signed_in', path: '/api/v1/session', headers: { cookie } });
   for (const e of endpoints) {
     const check = await fetch(`${server.url}${e.path}`, {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { localWindow, timeOfMinutes } from '../commands/availability.ts';
 import type { ResourceKind } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
@@ -188,8 +188,9 @@ export interface ResourceFilter {
   offset: number;
 }
 
-export async function listResources(db: Executor, networkId: string, f: ResourceFilter) {
-  let q = base(db, networkId);
+/** The resources matching a filter, without joins: the one WHERE the list, the map and GeoJSON share. */
+function matching(db: Executor, networkId: string, f: Omit<ResourceFilter, 'limit' | 'offset'>) {
+  let q = db.selectFrom('resource as r').where('r.network_id', '=', networkId);
   if (!f.includeInactive) q = q.where('r.active', '=', true);
   if (f.kind) q = q.where('r.kind', '=', f.kind);
   if (f.districtId) q = q.where('r.district_id', '=', f.districtId);
@@ -208,11 +209,13 @@ export async function listResources(db: Executor, networkId: string, f: Resource
     );
   }
   if (f.bbox) {
+    // the same expression as the GiST index resource_point, so the box is an index search
+    const b = f.bbox;
     q = q
-      .where('r.public_lat', '>=', f.bbox.minLat)
-      .where('r.public_lat', '<=', f.bbox.maxLat)
-      .where('r.public_lng', '>=', f.bbox.minLng)
-      .where('r.public_lng', '<=', f.bbox.maxLng);
+      .where('r.public_lat', 'is not', null)
+      .where(
+        sql<boolean>`point(r.public_lng, r.public_lat) <@ box(point(${b.minLng}, ${b.minLat}), point(${b.maxLng}, ${b.maxLat}))`,
+      );
   }
   const near = f.near;
   if (near) {
@@ -262,18 +265,108 @@ export async function listResources(db: Executor, networkId: string, f: Resource
         ),
       );
   }
+  return q;
+}
+
+/**
+ * One page of the catalogue. Ordered by distance when searching near a point, by nearness to the
+ * middle of the map when a bounding box is given (the list beside the map shows what is in view,
+ * centre first), otherwise by title. The page's ids are chosen first over the narrow resource rows
+ * and only those get their owners joined, so a dense map view sorts ids, not whole rows.
+ */
+export async function listResources(db: Executor, networkId: string, f: ResourceFilter) {
+  const q = matching(db, networkId, f);
+  const near = f.near;
+  const box = f.bbox;
+  // Spatial orders sort by distance alone (ties by id), so the page is chosen from the index on
+  // the point without touching the table; the catalogue's own order is the (title, id) index.
   const distance = near
-    ? sql<
-        number | null
-      >`round((earth_distance(ll_to_earth(${near.lat}, ${near.lng}), ll_to_earth(r.public_lat, r.public_lng)) / 1000)::numeric, 2)::float8`
+    ? sql<number>`earth_distance(ll_to_earth(${near.lat}, ${near.lng}), ll_to_earth(r.public_lat, r.public_lng))`
+    : box
+      ? sql<number>`point(r.public_lng, r.public_lat) <-> point(${(box.minLng + box.maxLng) / 2}, ${(box.minLat + box.maxLat) / 2})`
+      : null;
+  const sortKey: RawBuilder<number | string> = distance ?? sql<string>`r.title`;
+  const page = q
+    .select(['r.id', sortKey.as('sort_key')])
+    .orderBy('sort_key')
+    .orderBy('r.id')
+    .limit(f.limit)
+    .offset(f.offset);
+  const distanceKm = near
+    ? sql<number | null>`round((pg.sort_key::float8 / 1000)::numeric, 2)::float8`
     : sql<number | null>`NULL::float8`;
-  let itemsQ = q.select([...columns, ownerName, distance.as('distance_km')]);
-  itemsQ = near ? itemsQ.orderBy('distance_km').orderBy('r.title') : itemsQ.orderBy('r.title');
   const [items, total] = await Promise.all([
-    itemsQ.orderBy('r.id').limit(f.limit).offset(f.offset).execute(),
+    db
+      .selectFrom(page.as('pg'))
+      .innerJoin('resource as r', (j) => j.on('r.network_id', '=', networkId).onRef('r.id', '=', 'pg.id'))
+      .leftJoin('account as p', (j) =>
+        j.onRef('p.network_id', '=', 'r.network_id').onRef('p.id', '=', 'r.person_id'),
+      )
+      .leftJoin('organisation as o', (j) =>
+        j.onRef('o.network_id', '=', 'r.network_id').onRef('o.id', '=', 'r.organisation_id'),
+      )
+      .select([...columns, ownerName, distanceKm.as('distance_km')])
+      .orderBy('pg.sort_key')
+      .orderBy('pg.id')
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: total.n };
+  return { items, total: Number(total.n) };
+}
+
+/** At most this many map cells in one answer: more than a screen can show at ~80 px a cell. */
+export const maxClusterCells = 600;
+
+/**
+ * Resources in a map view grouped on a grid of `cell` degrees: per occupied cell its count and the
+ * mean position of its resources, and for a cell of one the resource itself. Reads the public points
+ * only (the GiST index resource_point), then the titles of the single ones.
+ */
+export async function clusterResources(
+  db: Executor,
+  networkId: string,
+  f: Omit<ResourceFilter, 'limit' | 'offset' | 'bbox'> & { bbox: NonNullable<ResourceFilter['bbox']> },
+  cell: { lat: number; lng: number },
+) {
+  const cells = await matching(db, networkId, f)
+    .select([
+      sql<number>`floor(r.public_lat / ${cell.lat})`.as('gy'),
+      sql<number>`floor(r.public_lng / ${cell.lng})`.as('gx'),
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`avg(r.public_lat)`.as('lat'),
+      sql<number>`avg(r.public_lng)`.as('lng'),
+      sql<string>`min(r.id::text)`.as('one'),
+    ])
+    .groupBy([sql`1`, sql`2`])
+    .orderBy('n', 'desc')
+    .limit(maxClusterCells + 1)
+    .execute();
+  const capped = cells.length > maxClusterCells;
+  const shown = cells.slice(0, maxClusterCells);
+  const singles = shown.filter((c) => Number(c.n) === 1).map((c) => c.one);
+  const details =
+    singles.length === 0
+      ? []
+      : await db
+          .selectFrom('resource')
+          .select(['id', 'title', 'kind', 'approximate'])
+          .where('network_id', '=', networkId)
+          .where('id', 'in', singles)
+          .execute();
+  const byId = new Map(details.map((d) => [d.id, d]));
+  let total = 0;
+  const out = shown.map((c) => {
+    const count = Number(c.n);
+    total += count;
+    const one = count === 1 ? byId.get(c.one) : undefined;
+    return {
+      lat: Number(Number(c.lat).toFixed(6)),
+      lng: Number(Number(c.lng).toFixed(6)),
+      count,
+      resource: one ? { id: one.id, title: one.title, kind: one.kind, approximate: one.approximate } : null,
+    };
+  });
+  return { cells: out, total, capped };
 }
 
 export async function availabilityRules(db: Executor, networkId: string, resourceId: string) {

@@ -15,6 +15,7 @@ import {
   addBlockedPeriod,
   availabilityRules,
   blockedPeriods,
+  clusterResources,
   findResource,
   insertResource,
   listResources,
@@ -33,6 +34,8 @@ import {
   BusyQuery,
   BusyView,
   FeedView,
+  ResourceClusterQuery,
+  ResourceClusters,
   ResourceCreate,
   ResourceListQuery,
   ResourceUpdate,
@@ -86,10 +89,31 @@ function requireBothCoordinates(lat: number | null, lng: number | null) {
     });
 }
 
+/** "minLng,minLat,maxLng,maxLat" → a box on the globe, or 400 naming the field. */
 function parseBbox(s: string | undefined) {
   if (!s) return undefined;
-  const [minLng = 0, minLat = 0, maxLng = 0, maxLat = 0] = s.split(',').map(Number);
+  const [minLng = Number.NaN, minLat = Number.NaN, maxLng = Number.NaN, maxLat = Number.NaN] = s
+    .split(',')
+    .map(Number);
+  const ok =
+    [minLng, minLat, maxLng, maxLat].every(Number.isFinite) &&
+    -180 <= minLng &&
+    minLng <= maxLng &&
+    maxLng <= 180 &&
+    -90 <= minLat &&
+    minLat <= maxLat &&
+    maxLat <= 90;
+  if (!ok) throw new Problem(400, 'validation', { fields: [{ field: '/bbox', code: 'field.invalid' }] });
   return { minLng, minLat, maxLng, maxLat };
+}
+
+/**
+ * Map cells of about 80 × 80 screen pixels at a Web-Mercator zoom level around `lat`, in degrees:
+ * the grid the server clusters resources on, so the map never gets more markers than it can show.
+ */
+export function clusterCell(zoom: number, lat: number): { lat: number; lng: number } {
+  const lng = (360 / 2 ** zoom) * (80 / 256);
+  return { lng, lat: lng * Math.cos((lat * Math.PI) / 180) };
 }
 
 export async function resourceRoutes(app: FastifyInstance) {
@@ -175,6 +199,27 @@ export async function resourceRoutes(app: FastifyInstance) {
         offset,
       });
       return { items: items.map((r) => presentResource(r, req.actor)), total, limit, offset };
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof ResourceClusterQuery> }>(
+    '/clusters',
+    {
+      schema: {
+        tags,
+        querystring: ResourceClusterQuery,
+        summary:
+          'The map: active resources in a bounding box, grouped on a grid of about 80 px at the zoom level; ' +
+          'a cell holding one resource names it. Same filters as the catalogue.',
+        response: { 200: ResourceClusters, ...problems },
+      },
+    },
+    async (req) => {
+      const { zoom, ...rest } = req.query;
+      const f = filterOf(rest);
+      const bbox = f.bbox!;
+      const cell = clusterCell(zoom, (bbox.minLat + bbox.maxLat) / 2);
+      return clusterResources(db, networkId, { ...f, bbox }, cell);
     },
   );
 

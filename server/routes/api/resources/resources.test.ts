@@ -104,6 +104,45 @@ describe('resources: catalogue, map and search', () => {
     );
   });
 
+  test('the map clusters what is in view on a grid by zoom level, and names the resource of a cell of one', async () => {
+    const view = '12.36,51.33,12.41,51.36';
+    // zoomed out, the hall and the van (40 m apart) share a cell; the back room is two km away
+    const far = await call(null, 'GET', `/clusters?bbox=${view}&zoom=12`);
+    assert.equal(far.statusCode, 200, far.body);
+    const cells = far.json().cells as { count: number; resource: { id: string; title: string } | null }[];
+    assert.equal(far.json().total, 3); // the drill has no location
+    assert.equal(far.json().capped, false);
+    const pair = cells.find((c) => c.count === 2);
+    assert.ok(pair, JSON.stringify(cells));
+    assert.equal(pair.resource, null);
+    assert.equal(cells.find((c) => c.count === 1)?.resource?.id, ids.backroom);
+    // zoomed in, every resource is its own marker with its title
+    const close = (await call(null, 'GET', `/clusters?bbox=${view}&zoom=19`)).json();
+    assert.deepEqual(close.cells.map((c: { resource: { title: string } }) => c.resource.title).sort(), [
+      'Hinterzimmer der Bäckerei',
+      'Kleinbus (9 Sitze)',
+      'Saal im Stadtteilzentrum',
+    ]);
+    // the catalogue's filters apply; the list beside the map shows the view, centre first
+    const vans = (await call(null, 'GET', `/clusters?bbox=${view}&zoom=19&kind=vehicle`)).json();
+    assert.deepEqual(
+      vans.cells.map((c: { resource: { id: string } }) => c.resource.id),
+      [ids.van],
+    );
+    const list = (await call(null, 'GET', '/?bbox=12.37,51.339,12.40,51.352')).json();
+    assert.deepEqual(
+      list.items.map((r: { id: string }) => r.id),
+      [ids.van, ids.hall, ids.backroom],
+    );
+    // a box that is not one, or no zoom, is a 400 that names the field
+    for (const bad of ['12.41,51.36,12.36,51.33', '1.2.3,51,13,52', '12,91,13,92']) {
+      const res = await call(null, 'GET', `/clusters?bbox=${bad}&zoom=12`);
+      assert.equal(res.statusCode, 400, bad);
+      assert.equal(res.json().errors[0].field, '/bbox');
+    }
+    assert.equal((await call(null, 'GET', `/clusters?bbox=${view}`)).statusCode, 400);
+  });
+
   test('only the owner side changes a resource; withdrawing takes it out of the catalogue and search', async () => {
     assert.equal((await call(visitor, 'PATCH', `/${ids.drill}`, { title: 'Meins' })).statusCode, 403);
     const ok = await call(petra, 'PATCH', `/${ids.drill}`, { title: 'Akku-Bohrmaschine', bufferMinutes: 30 });

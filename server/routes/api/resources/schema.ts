@@ -107,6 +107,9 @@ export const ResourceUpdate = Type.Partial(Type.Object(editable), {
   minProperties: 1,
 });
 
+/** minLng,minLat,maxLng,maxLat (the order of GeoJSON and Leaflet's toBBoxString) */
+const Bbox = Type.String({ pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$', maxLength: 100 });
+
 export const ResourceListQuery = Type.Object(
   {
     kind: Type.Optional(Kind),
@@ -117,14 +120,42 @@ export const ResourceListQuery = Type.Object(
     lat: Type.Optional(Lat),
     lng: Type.Optional(Lng),
     radiusKm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 200 })),
-    /** minLng,minLat,maxLng,maxLat (the order of GeoJSON and Leaflet's toBBoxString) */
-    bbox: Type.Optional(Type.String({ pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$' })),
+    bbox: Type.Optional(Bbox),
     freeFrom: Type.Optional(Timestamp),
     freeTo: Type.Optional(Timestamp),
     ...PageQuery,
   },
   { additionalProperties: false },
 );
+
+export const ResourceClusterQuery = Type.Object(
+  {
+    ...Type.Omit(ResourceListQuery, ['bbox', 'limit', 'offset']).properties,
+    /** minLng,minLat,maxLng,maxLat of the map's view */
+    bbox: Bbox,
+    zoom: Type.Integer({ minimum: 0, maximum: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ResourceClusters = Type.Object({
+  cells: Type.Array(
+    Type.Object({
+      lat: Type.Number(),
+      lng: Type.Number(),
+      count: Type.Integer(),
+      /** the one resource of a cell that holds exactly one */
+      resource: Type.Union([
+        Type.Object({ id: Uuid, title: Type.String(), kind: Kind, approximate: Type.Boolean() }),
+        Type.Null(),
+      ]),
+    }),
+  ),
+  /** resources in the cells shown (when capped, more lie in the view) */
+  total: Type.Integer(),
+  /** true when the view held more cells than one answer carries (zoom in) */
+  capped: Type.Boolean(),
+});
 
 export const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' });
 export const AvailabilityRule = Type.Object(
