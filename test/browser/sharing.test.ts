@@ -92,9 +92,11 @@ test('Petra finds the Diakonie’s room in the list and on the map, on a phone, 
   await filters.getByLabel('von').fill('18:30');
   await filters.getByLabel('bis').fill('19:30');
   await filters.getByRole('button', { name: 'Anzeigen' }).click();
-  await page.getByRole('status').getByText('2 Angebote gefunden').waitFor();
+  // only the hall: the back room is booked, the Diakonie's room closes at 18 h on workdays
+  await page.getByRole('status').getByText('1 Angebot gefunden').waitFor();
   await page.getByRole('link', { name: 'Saal im Nachbarschaftszentrum' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Hinterzimmer der Bäckerei Yilmaz' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: room }).count(), 0);
   await filters.getByLabel('Suchbegriff').fill('Teleskop');
   await filters.getByRole('button', { name: 'Anzeigen' }).click();
   await page.getByText(/Nichts passt zu diesen Filtern/).waitFor();
@@ -118,8 +120,9 @@ test('Petra finds the Diakonie’s room in the list and on the map, on a phone, 
   await mapFilters.getByLabel('Art').selectOption({ label: 'Raum' });
   await mapFilters.getByLabel('Stadtteil').selectOption({ label: 'Am Bahnhof' });
   await mapFilters.getByRole('button', { name: 'Anzeigen' }).click();
-  await page.getByRole('status').getByText('2 Angebote, davon 2 auf der Karte').waitFor();
-  const list = page.getByRole('region', { name: 'Angebote als Liste' });
+  // the map moves to the district; the list beside it holds what is in view, centre first
+  await page.getByRole('status').getByText(/^2 Angebote im Kartenausschnitt/).waitFor();
+  const list = page.getByRole('region', { name: 'Angebote im Kartenausschnitt' });
   await list.getByRole('link', { name: room }).waitFor();
   const marker = page.locator(`.leaflet-marker-icon[title^="${room}"]`);
   await marker.waitFor();

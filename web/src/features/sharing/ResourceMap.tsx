@@ -1,13 +1,11 @@
 import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster/dist/MarkerCluster.css';
 import L from 'leaflet';
-import 'leaflet.markercluster';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Resource } from './types.ts';
+import type { MapCell, MapView, ResourceKind } from './types.ts';
 
-const kindLetter: Record<Resource['kind'], string> = {
+const kindLetter: Record<ResourceKind, string> = {
   room: 'R',
   equipment: 'G',
   vehicle: 'F',
@@ -21,78 +19,110 @@ function escapeHtml(s: string): string {
 }
 
 /**
- * Resources on a Leaflet map with clustering (loaded only when the map page opens). Every marker is
- * a keyboard-focusable button named after its resource; its popup links to the resource page. The
- * list next to the map says the same in text.
+ * Resources on a Leaflet map (loaded only when the map page opens). The server clusters what is in
+ * view (GET /resources/clusters), so the map stays light however many resources the town has: a
+ * numbered circle stands for several and zooms in when chosen; a pin is one resource, and its popup
+ * links to its page. Every marker is a keyboard-focusable button with a name. The map reports its
+ * view (bounding box and zoom) after every move; the page asks for the cells and the list of that view.
  */
 export default function ResourceMap({
-  resources,
+  cells,
   tileUrl,
   attribution,
   center,
   zoom,
+  onView,
 }: {
-  resources: Resource[];
+  cells: MapCell[];
   tileUrl: string;
   attribution: string;
-  center: [number, number] | null;
+  /** where to look: the network's default, or the district or point the filters name */
+  center: [number, number];
   zoom: number;
+  onView: (view: MapView) => void;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const ref = useRef<HTMLElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const layerRef = useRef<L.LayerGroup | null>(null);
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
+
+  // the map itself, once per tile server
   useEffect(() => {
     if (!ref.current) return;
     const map = L.map(ref.current, { scrollWheelZoom: false });
     L.tileLayer(tileUrl, { attribution, maxZoom: 19 }).addTo(map);
-    const cluster = L.markerClusterGroup({
-      showCoverageOnHover: false,
-      maxClusterRadius: 40,
-      iconCreateFunction: (c) => {
-        const n = c.getChildCount();
-        return L.divIcon({
-          className: '',
-          html: `<span class="map-cluster"><span aria-hidden="true">${n}</span><span class="visually-hidden">${escapeHtml(t('sharing.map.cluster', { count: n }))}</span></span>`,
-          iconSize: [44, 44],
-        });
-      },
-    });
-    for (const r of resources) {
-      if (r.lat === null || r.lng === null) continue;
-      const label = `${r.title} (${t(`sharing.kind.${r.kind}`)})`;
-      const marker = L.marker([r.lat, r.lng], {
-        title: label,
-        alt: label,
-        keyboard: true,
-        icon: L.divIcon({
-          className: '',
-          html: `<span class="map-pin"><span aria-hidden="true">${kindLetter[r.kind]}</span></span><span class="visually-hidden">${escapeHtml(label)}</span>`,
-          iconSize: [34, 34],
-          iconAnchor: [17, 34],
-          popupAnchor: [0, -30],
-        }),
-      });
-      const box = document.createElement('div');
-      const link = document.createElement('a');
-      link.href = `/teilen/ressourcen/${r.id}`;
-      link.textContent = r.title;
-      link.addEventListener('click', (e) => {
-        e.preventDefault();
-        navigate(`/teilen/ressourcen/${r.id}`);
-      });
-      const meta = document.createElement('p');
-      meta.textContent = `${t(`sharing.kind.${r.kind}`)} · ${r.owner.name}${r.approximate ? ` · ${t('sharing.resource.approximate')}` : ''}`;
-      box.append(link, meta);
-      marker.bindPopup(box);
-      cluster.addLayer(marker);
-    }
-    map.addLayer(cluster);
-    const bounds = cluster.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds.pad(0.25), { maxZoom: 16 });
-    else map.setView(center ?? [51.3, 9.48], zoom);
+    const report = () => onViewRef.current({ bbox: map.getBounds().toBBoxString(), zoom: map.getZoom() });
+    map.on('moveend', report);
+    layerRef.current = L.layerGroup().addTo(map);
+    mapRef.current = map;
     return () => {
       map.remove();
+      mapRef.current = null;
+      layerRef.current = null;
     };
-  }, [resources, tileUrl, attribution, center, zoom, t, navigate]);
+  }, [tileUrl, attribution]);
+
+  // where to look: moving fires moveend, which reports the view
+  useEffect(() => {
+    mapRef.current?.setView(center, zoom);
+  }, [center[0], center[1], zoom]);
+
+  // the markers of the current view
+  useEffect(() => {
+    const map = mapRef.current;
+    const layer = layerRef.current;
+    if (!map || !layer) return;
+    layer.clearLayers();
+    for (const c of cells) {
+      if (c.resource) {
+        const r = c.resource;
+        const label = `${r.title} (${t(`sharing.kind.${r.kind}`)})`;
+        const marker = L.marker([c.lat, c.lng], {
+          title: label,
+          alt: label,
+          keyboard: true,
+          icon: L.divIcon({
+            className: '',
+            html: `<span class="map-pin"><span aria-hidden="true">${kindLetter[r.kind]}</span></span><span class="visually-hidden">${escapeHtml(label)}</span>`,
+            iconSize: [34, 34],
+            iconAnchor: [17, 34],
+            popupAnchor: [0, -30],
+          }),
+        });
+        const box = document.createElement('div');
+        const link = document.createElement('a');
+        link.href = `/teilen/ressourcen/${r.id}`;
+        link.textContent = r.title;
+        link.addEventListener('click', (e) => {
+          e.preventDefault();
+          navigate(`/teilen/ressourcen/${r.id}`);
+        });
+        const meta = document.createElement('p');
+        meta.textContent = `${t(`sharing.kind.${r.kind}`)}${r.approximate ? ` · ${t('sharing.resource.approximate')}` : ''}`;
+        box.append(link, meta);
+        marker.bindPopup(box);
+        layer.addLayer(marker);
+      } else {
+        const label = t('sharing.map.cluster', { count: c.count });
+        const marker = L.marker([c.lat, c.lng], {
+          title: label,
+          alt: label,
+          keyboard: true,
+          icon: L.divIcon({
+            className: '',
+            html: `<span class="map-cluster"><span aria-hidden="true">${c.count}</span><span class="visually-hidden">${escapeHtml(label)}</span></span>`,
+            iconSize: [44, 44],
+          }),
+        });
+        // choosing a cluster zooms in on it, where it splits up
+        marker.on('click', () => map.setView([c.lat, c.lng], Math.min(map.getZoom() + 2, 19)));
+        layer.addLayer(marker);
+      }
+    }
+  }, [cells, t, navigate]);
+
   return <section ref={ref} className="resource-map" aria-label={t('sharing.map.label')} />;
 }

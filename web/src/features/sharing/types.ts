@@ -205,3 +205,17 @@ export interface Message {
   body: string;
   createdAt: string;
 }
+
+/** What the map shows: its bounding box (minLng,minLat,maxLng,maxLat) and zoom level. */
+export interface MapView {
+  bbox: string;
+  zoom: number;
+}
+
+/** One cell of GET /resources/clusters: several resources, or exactly one, named. */
+export interface MapCell {
+  lat: number;
+  lng: number;
+  count: number;
+  resource: { id: string; title: string; kind: ResourceKind; approximate: boolean } | null;
+}
