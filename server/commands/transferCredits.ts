@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TransferSourceType } from '../db/schema.ts';
+import type { DB, TransferSourceType } from '../db/schema.ts';
 import { type Executor, executeTx } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
@@ -124,6 +124,11 @@ export async function completeTransfer(
   }
 }
 
+const sourceTables = { booking: 'booking', offer: 'exchange_post', shift: 'shift' } as const satisfies Record<
+  TransferSourceType,
+  keyof DB
+>;
+
 /**
  * Creates a transfer: the payer's side pays at once; the receiver's side asks the payer, who later
  * confirms or declines.
@@ -143,15 +148,16 @@ export async function transferCredits(
     const payee = await findTimebankAccount(tx, ctx.networkId, input.payeeAccountId);
     if (!payer || !payee) throw notFound();
     if (payer.id === payee.id) throw new Problem(422, 'timebank.same_account');
-    if (input.source?.type === 'booking') {
-      // offers and shifts belong to areas still to come; a booking must exist in this network
-      const booking = await tx
-        .selectFrom('booking')
+    if (input.source) {
+      // what a transfer is for must exist in this network: a booking, an offer of the exchange, a shift
+      const table = sourceTables[input.source.type];
+      const found = await tx
+        .selectFrom(table)
         .select('id')
         .where('network_id', '=', ctx.networkId)
         .where('id', '=', input.source.id)
         .executeTakeFirst();
-      if (!booking) throw new Problem(422, 'timebank.source_not_found');
+      if (!found) throw new Problem(422, 'timebank.source_not_found');
     }
     const immediate = timebankPolicy.pay(ctx.actor, payer);
     if (!immediate && !timebankPolicy.request(ctx.actor, payee)) throw forbidden();

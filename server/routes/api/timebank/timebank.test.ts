@@ -94,7 +94,7 @@ describe('time bank', () => {
     assert.ok(note);
   });
 
-  test('a transfer may name the booking it pays for; a booking that does not exist is refused', async () => {
+  test('a transfer may name the booking, offer or shift it pays for; one that does not exist is refused', async () => {
     const missing = await inject(
       jonas,
       'POST',
@@ -109,7 +109,30 @@ describe('time bank', () => {
     );
     assert.equal(missing.statusCode, 422);
     assert.equal(missing.json().code, 'timebank.source_not_found');
-    const offer = { type: 'offer', id: randomUUID() };
+    for (const type of ['offer', 'shift']) {
+      const res = await inject(
+        jonas,
+        'POST',
+        '/transfers',
+        {
+          payerAccountId: jonasAccount,
+          payeeAccountId: workshopAccount,
+          minutes: 10,
+          source: { type, id: randomUUID() },
+        },
+        key(),
+      );
+      assert.equal(res.statusCode, 422, type);
+      assert.equal(res.json().code, 'timebank.source_not_found');
+    }
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/exchange/posts',
+      headers: petra.headers,
+      payload: { kind: 'offer', category: 'help', title: 'Fahrradreparatur', timeCreditMinutes: 10 },
+    });
+    assert.equal(post.statusCode, 201, post.body);
+    const offer = { type: 'offer', id: post.json().id };
     const ok = await inject(
       jonas,
       'POST',
