@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { MembershipRole } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 import type { Actor } from '../policies/actor.ts';
 import { hashSecret, newSecret } from './tokens.ts';
@@ -58,18 +59,17 @@ export async function loadSession(
       'a.locale',
       'a.is_instance_admin',
       'a.blocked_at',
+      // the roles in the same round trip: every signed-in request pays for this lookup
+      sql<[string, MembershipRole][]>`coalesce((
+        SELECT json_agg(json_build_array(m.organisation_id, m.role))
+        FROM membership m WHERE m.network_id = s.network_id AND m.account_id = s.account_id
+      ), '[]'::json)`.as('roles'),
     ])
     .where('s.network_id', '=', networkId)
     .where('s.id', '=', id)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
   if (!row || row.blocked_at) return null;
-  const roles = await db
-    .selectFrom('membership')
-    .select(['organisation_id', 'role'])
-    .where('network_id', '=', networkId)
-    .where('account_id', '=', row.account_id)
-    .execute();
   if (Date.now() - row.last_seen_at.getTime() > 10 * 60_000) {
     await db
       .updateTable('session')
@@ -85,7 +85,7 @@ export async function loadSession(
       accountId: row.account_id,
       isInstanceAdmin: row.is_instance_admin,
       blocked: false,
-      roles: new Map(roles.map((r) => [r.organisation_id, r.role])),
+      roles: new Map(row.roles),
     },
     account: { id: row.account_id, displayName: row.display_name, email: row.email, locale: row.locale },
   };

@@ -9,7 +9,7 @@ import type { Actor } from '../policies/actor.ts';
 import { timebankPolicy } from '../policies/timebank.ts';
 import {
   accountHolders,
-  findTimebankAccount,
+  findTimebankAccountPair,
   findTransferByKey,
   insertTransferOnce,
   lockAccounts,
@@ -144,8 +144,12 @@ export async function transferCredits(
   idempotencyKey: string,
 ): Promise<{ transferId: string; replayed: boolean }> {
   return executeTx(db, async (tx) => {
-    const payer = await findTimebankAccount(tx, ctx.networkId, input.payerAccountId);
-    const payee = await findTimebankAccount(tx, ctx.networkId, input.payeeAccountId);
+    const [payer, payee] = await findTimebankAccountPair(
+      tx,
+      ctx.networkId,
+      input.payerAccountId,
+      input.payeeAccountId,
+    );
     if (!payer || !payee) throw notFound();
     if (payer.id === payee.id) throw new Problem(422, 'timebank.same_account');
     if (input.source) {

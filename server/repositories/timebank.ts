@@ -38,6 +38,15 @@ export async function findTimebankAccount(db: Executor, networkId: string, id: s
   return withOwnerName(db).where('ta.network_id', '=', networkId).where('ta.id', '=', id).executeTakeFirst();
 }
 
+/** Two accounts (payer and payee) in one round trip; either is undefined when it does not exist. */
+export async function findTimebankAccountPair(db: Executor, networkId: string, a: string, b: string) {
+  const rows = await withOwnerName(db)
+    .where('ta.network_id', '=', networkId)
+    .where('ta.id', 'in', [a, b])
+    .execute();
+  return [rows.find((r) => r.id === a), rows.find((r) => r.id === b)] as const;
+}
+
 export async function findAccountOf(db: Executor, networkId: string, owner: Owner) {
   let q = withOwnerName(db).where('ta.network_id', '=', networkId);
   if (owner.type === 'person') q = q.where('ta.person_id', '=', owner.id);

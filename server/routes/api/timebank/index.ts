@@ -13,6 +13,7 @@ import { timebankPolicy, transferAbilities } from '../../../policies/timebank.ts
 import {
   ensureAccount,
   findTimebankAccount,
+  findTimebankAccountPair,
   findTransfer,
   ledgerHealth,
   listTransfersOfAccount,
@@ -128,8 +129,12 @@ export async function timebankRoutes(app: FastifyInstance) {
   async function loadTransfer(ex: Executor, id: string, actor: Actor) {
     const t = await findTransfer(ex, networkId, id);
     if (!t) throw notFound();
-    const payer = await findTimebankAccount(ex, networkId, t.payer_account_id);
-    const payee = await findTimebankAccount(ex, networkId, t.payee_account_id);
+    const [payer, payee] = await findTimebankAccountPair(
+      ex,
+      networkId,
+      t.payer_account_id,
+      t.payee_account_id,
+    );
     if (!payer || !payee || !timebankPolicy.viewTransfer(actor, { status: t.status, payer, payee }))
       throw notFound();
     return presentTransfer(t, payer, payee, actor);
