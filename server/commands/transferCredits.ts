@@ -6,7 +6,9 @@ import { audit } from '../platform/audit.ts';
 import { type Party, recordInteraction } from '../platform/interactions.ts';
 import { notify } from '../platform/notifications.ts';
 import type { Actor } from '../policies/actor.ts';
+import { bookingPolicy, bookingRef } from '../policies/booking.ts';
 import { timebankPolicy } from '../policies/timebank.ts';
+import { findBooking } from '../repositories/bookings.ts';
 import {
   accountHolders,
   findTimebankAccountPair,
@@ -153,15 +155,22 @@ export async function transferCredits(
     if (!payer || !payee) throw notFound();
     if (payer.id === payee.id) throw new Problem(422, 'timebank.same_account');
     if (input.source) {
-      // what a transfer is for must exist in this network: a booking, an offer of the exchange, a shift
-      const table = sourceTables[input.source.type];
-      const found = await tx
-        .selectFrom(table)
-        .select('id')
-        .where('network_id', '=', ctx.networkId)
-        .where('id', '=', input.source.id)
-        .executeTakeFirst();
-      if (!found) throw new Problem(422, 'timebank.source_not_found');
+      // what a transfer is for must exist in this network: a booking, an offer of the exchange, a shift.
+      // A booking must also be one the person may see (requester or owner side): someone else's is
+      // answered like a missing one, so a payment can neither name it nor probe whether it exists.
+      if (input.source.type === 'booking') {
+        const booking = await findBooking(tx, ctx.networkId, input.source.id);
+        if (!booking || !bookingPolicy.view(ctx.actor, bookingRef(booking)))
+          throw new Problem(422, 'timebank.source_not_found');
+      } else {
+        const found = await tx
+          .selectFrom(sourceTables[input.source.type])
+          .select('id')
+          .where('network_id', '=', ctx.networkId)
+          .where('id', '=', input.source.id)
+          .executeTakeFirst();
+        if (!found) throw new Problem(422, 'timebank.source_not_found');
+      }
     }
     const immediate = timebankPolicy.pay(ctx.actor, payer);
     if (!immediate && !timebankPolicy.request(ctx.actor, payee)) throw forbidden();

@@ -8,6 +8,25 @@ export interface BookingRef {
   resource: Pick<ResourceRef, 'owner_type' | 'organisation_id' | 'person_id'>;
 }
 
+/** The policy's view of a booking row as the repository returns it. */
+export function bookingRef(b: {
+  status: BookingStatus;
+  requester_id: string;
+  owner_type: ResourceRef['owner_type'];
+  owner_organisation_id: string | null;
+  owner_person_id: string | null;
+}): BookingRef {
+  return {
+    status: b.status,
+    requester_id: b.requester_id,
+    resource: {
+      owner_type: b.owner_type,
+      organisation_id: b.owner_organisation_id,
+      person_id: b.owner_person_id,
+    },
+  };
+}
+
 const isRequester = (actor: Actor, b: BookingRef) => isSignedIn(actor) && actor.accountId === b.requester_id;
 
 /**

@@ -81,13 +81,10 @@ describe('access control: every route × every role (permissions.ts)', () => {
           if (ok !== expected) {
             unexpected.push(`${label} as ${role}: ${expected ? 'refused' : 'allowed'} — ${said}`);
           } else if (!ok) {
+            // a private thing answers 404 to whoever may not know it exists, exactly like a missing one
             const mayKnow = c.seenBy === undefined || c.seenBy.includes(role);
             const fine =
-              role === 'anonymous'
-                ? [401, 404]
-                : mayKnow
-                  ? [403, 404, 409]
-                  : [404]; /* private: as if missing */
+              role === 'anonymous' ? [401, 404] : (c.refusal ?? (mayKnow ? [403, 404, 409] : [404]));
             if (!fine.includes(res.statusCode))
               unexpected.push(`${label} as ${role}: expected ${fine.join('/')} — ${said}`);
           }

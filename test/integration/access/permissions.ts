@@ -13,6 +13,7 @@ import { type Call, inHours, next, type Role, roles, type Town } from './town.ts
  *           besides `allowed`, only these roles may know it exists. Every other signed-in person
  *           gets 404, exactly as if it did not exist, never 403.
  * when      a route listed with several cases: which relationship or state this one is about.
+ * refusal   what the refused signed-in roles get when it is neither 403, 404 nor 409.
  * session   'spare': the request ends the session it comes with (sign-in, sign-out), so it is sent
  *           with a second session of the same person; 'renew': it ends all of the person's sessions.
  */
@@ -20,6 +21,7 @@ export interface Case {
   when?: string;
   allowed: readonly Role[];
   seenBy?: readonly Role[];
+  refusal?: readonly number[];
   session?: 'spare' | 'renew';
   request: (town: Town, role: Role) => Promise<Omit<Call, 'method'>> | Omit<Call, 'method'>;
 }
@@ -47,6 +49,9 @@ const slot = () => {
 };
 const orgAccount = async (town: Town) =>
   (await town.call('adminA', { url: `/timebank/accounts/lookup?organisationId=${town.orgA.id}` })).json()
+    .id as string;
+const personAccount = async (town: Town, role: Exclude<Role, 'anonymous'>) =>
+  (await town.call(role, { url: `/timebank/accounts/lookup?personId=${town.users[role].id}` })).json()
     .id as string;
 const idempotent = () => ({ 'idempotency-key': `matrix-${next()}-${Date.now()}` });
 
@@ -218,6 +223,22 @@ export const permissions: Record<string, Case | Case[]> = {
         url: '/timebank/transfers',
         headers: idempotent(),
         payload: { payerAccountId: await orgAccount(town), payeeAccountId: town.ownerAccount, minutes: 1 },
+      }),
+    },
+    {
+      when: "from one's own account to the pool, for Olga's loan of Nils's drill",
+      allowed: ['owner', 'neighbour', 'instanceAdmin'],
+      // a booking one may not see is answered like one that does not exist
+      refusal: [422],
+      request: async (town, role) => ({
+        url: '/timebank/transfers',
+        headers: idempotent(),
+        payload: {
+          payerAccountId: role === 'anonymous' ? town.ownerAccount : await personAccount(town, role),
+          payeeAccountId: town.pool,
+          minutes: 1,
+          source: { type: 'booking', id: town.drillBooking },
+        },
       }),
     },
     {

@@ -10,7 +10,7 @@ import { notFound } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import type { Actor } from '../../../policies/actor.ts';
-import { bookingAbilities, bookingPolicy } from '../../../policies/booking.ts';
+import { bookingAbilities, bookingPolicy, bookingRef } from '../../../policies/booking.ts';
 import { resourcePolicy } from '../../../policies/resource.ts';
 import {
   type BookingRow,
@@ -31,18 +31,6 @@ import {
   FeedParams,
 } from './schema.ts';
 
-function ref(b: BookingRow) {
-  return {
-    status: b.status,
-    requester_id: b.requester_id,
-    resource: {
-      owner_type: b.owner_type,
-      organisation_id: b.owner_organisation_id,
-      person_id: b.owner_person_id,
-    },
-  };
-}
-
 export function presentBooking(b: BookingRow, actor: Actor) {
   return {
     id: b.id,
@@ -58,7 +46,7 @@ export function presentBooking(b: BookingRow, actor: Actor) {
     handoverNote: b.handover_note,
     returnNote: b.return_note,
     createdAt: b.created_at.toISOString(),
-    abilities: bookingAbilities(actor, ref(b)),
+    abilities: bookingAbilities(actor, bookingRef(b)),
   };
 }
 
@@ -77,7 +65,7 @@ export async function bookingRoutes(app: FastifyInstance) {
 
   async function load(id: string, actor: Actor) {
     const b = await findBooking(db, networkId, id);
-    if (!b || !bookingPolicy.view(actor, ref(b))) throw notFound();
+    if (!b || !bookingPolicy.view(actor, bookingRef(b))) throw notFound();
     return b;
   }
 
