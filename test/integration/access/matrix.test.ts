@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
-import { type Case, permissions } from './permissions.ts';
+import { type Case, permissions, renderGrid } from './permissions.ts';
 import { buildTown, type Method, roles, type Town } from './town.ts';
 
 /**
@@ -61,6 +61,16 @@ describe('access control: every route × every role (permissions.ts)', () => {
       Object.keys(permissions).filter((k) => documented.find((d) => d.key === k)?.tags.includes('circles')),
       [],
       'circle routes belong in the circles matrix',
+    );
+  });
+
+  test('docs/ACCESS.md shows the table as it is', () => {
+    const file = new URL('../../../docs/ACCESS.md', import.meta.url);
+    if (process.env.UPDATE_ACCESS_GRID === '1') writeFileSync(file, renderGrid());
+    assert.equal(
+      readFileSync(file, 'utf8'),
+      renderGrid(),
+      'docs/ACCESS.md is out of date: run UPDATE_ACCESS_GRID=1 npx node --test test/integration/access/matrix.test.ts',
     );
   });
 

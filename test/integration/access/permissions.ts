@@ -182,25 +182,30 @@ export const permissions: Record<string, Case | Case[]> = {
     request: (town) => ({ url: `/timebank/accounts/lookup?personId=${town.users.owner.id}` }),
   },
   'GET /timebank/accounts/{id}': {
+    when: "Olga's account",
     allowed: ['owner', 'instanceAdmin'],
     seenBy: nobodyElse,
     request: (town) => ({ url: `/timebank/accounts/${town.ownerAccount}` }),
   },
   'PATCH /timebank/accounts/{id}': {
+    when: "Olga's account",
     allowed: instanceAdmin,
     request: (town) => ({ url: `/timebank/accounts/${town.ownerAccount}`, payload: { creditLimit: 600 } }),
   },
   'GET /timebank/accounts/{id}/statement': {
+    when: "Olga's account",
     allowed: ['owner', 'instanceAdmin'],
     seenBy: nobodyElse,
     request: (town) => ({ url: `/timebank/accounts/${town.ownerAccount}/statement` }),
   },
   'GET /timebank/accounts/{id}/statement.csv': {
+    when: "Olga's account",
     allowed: ['owner', 'instanceAdmin'],
     seenBy: nobodyElse,
     request: (town) => ({ url: `/timebank/accounts/${town.ownerAccount}/statement.csv` }),
   },
   'GET /timebank/accounts/{id}/transfers': {
+    when: "Olga's account",
     allowed: ['owner', 'instanceAdmin'],
     seenBy: nobodyElse,
     request: (town) => ({ url: `/timebank/accounts/${town.ownerAccount}/transfers` }),
@@ -252,6 +257,7 @@ export const permissions: Record<string, Case | Case[]> = {
     },
   ],
   'GET /timebank/transfers/{id}': {
+    when: "Olga's payment to Nils",
     allowed: ['owner', 'neighbour', 'instanceAdmin'],
     seenBy: nobodyElse,
     request: (town) => ({ url: `/timebank/transfers/${town.payment}` }),
@@ -275,6 +281,7 @@ export const permissions: Record<string, Case | Case[]> = {
     request: async (town) => ({ url: `/timebank/transfers/${await town.newRequest()}/cancel` }),
   },
   'POST /timebank/transfers/{id}/reverse': {
+    when: 'a payment from Olga to Nils',
     allowed: instanceAdmin,
     seenBy: ['owner', 'neighbour'],
     request: async (town) => ({
@@ -437,21 +444,25 @@ export const permissions: Record<string, Case | Case[]> = {
     },
   ],
   'POST /bookings/{id}/decline': {
+    when: "Olga asks for organisation A's room",
     allowed: coordinatorsOfA,
     seenBy: ['owner', 'instanceAdmin'],
     request: async (town) => ({ url: `/bookings/${await town.newBooking(town.room)}/decline` }),
   },
   'POST /bookings/{id}/hand-over': {
+    when: "Olga's approved booking of A's room",
     allowed: coordinatorsOfA,
     seenBy: ['owner', 'instanceAdmin'],
     request: async (town) => ({ url: `/bookings/${await town.newBooking(town.room, 'approved')}/hand-over` }),
   },
   'POST /bookings/{id}/return': {
+    when: "A's room handed over to Olga",
     allowed: coordinatorsOfA,
     seenBy: ['owner', 'instanceAdmin'],
     request: async (town) => ({ url: `/bookings/${await town.newBooking(town.room, 'handed_over')}/return` }),
   },
   'POST /bookings/{id}/cancel': {
+    when: "Olga's approved booking of A's room",
     allowed: ['owner', ...coordinatorsOfA],
     seenBy: instanceAdmin,
     request: async (town) => ({ url: `/bookings/${await town.newBooking(town.room, 'approved')}/cancel` }),
@@ -497,6 +508,7 @@ export const permissions: Record<string, Case | Case[]> = {
     request: (town) => ({ url: `/exchange/posts/${town.exchangePost}` }),
   },
   'PATCH /exchange/posts/{id}': {
+    when: "Olga's offer",
     allowed: ['owner'],
     request: (town) => ({
       url: `/exchange/posts/${town.exchangePost}`,
@@ -504,11 +516,13 @@ export const permissions: Record<string, Case | Case[]> = {
     }),
   },
   'POST /exchange/posts/{id}/renew': {
+    when: "Olga's offer",
     allowed: ['owner'],
     request: (town) => ({ url: `/exchange/posts/${town.exchangePost}/renew`, payload: {} }),
   },
   // the author, or an instance admin moderating
   'POST /exchange/posts/{id}/close': {
+    when: "Olga's offer",
     allowed: ['owner', 'instanceAdmin'],
     request: async (town) => ({ url: `/exchange/posts/${await town.newPost()}/close` }),
   },
@@ -596,6 +610,7 @@ export const permissions: Record<string, Case | Case[]> = {
   'GET /notifications': { allowed: signedIn, request: () => ({ url: '/notifications' }) },
   'POST /notifications/read-all': { allowed: signedIn, request: () => ({ url: '/notifications/read-all' }) },
   'POST /notifications/{id}/read': {
+    when: "Olga's notification",
     allowed: ['owner'],
     seenBy: nobodyElse,
     request: (town) => ({ url: `/notifications/${town.notification}/read` }),
@@ -780,17 +795,20 @@ export const permissions: Record<string, Case | Case[]> = {
   },
   // not even instance admins: hours are personal
   'GET /hours/{id}': {
+    when: "Olga's hours with A",
     allowed: ['owner', ...coordinatorsOfA],
     seenBy: nobodyElse,
     request: (town) => ({ url: `/hours/${town.hours}` }),
   },
   // nobody confirms their own hours
   'POST /hours/{id}/confirm': {
+    when: "Olga's hours with A",
     allowed: coordinatorsOfA,
     seenBy: ['owner'],
     request: async (town) => ({ url: `/hours/${await town.newHours()}/confirm`, payload: {} }),
   },
   'POST /hours/{id}/reject': {
+    when: "Olga's hours with A",
     allowed: coordinatorsOfA,
     seenBy: ['owner'],
     request: async (town) => ({ url: `/hours/${await town.newHours()}/reject`, payload: {} }),
@@ -836,3 +854,47 @@ export const permissions: Record<string, Case | Case[]> = {
     request: (town) => ({ url: `/playbook/pages/${town.page}/diff?from=1&to=2` }),
   },
 };
+
+const headings: Record<Role, string> = {
+  anonymous: 'anonymous',
+  person: 'person',
+  owner: 'Olga (owner)',
+  neighbour: 'Nils (other side)',
+  memberA: 'volunteer A',
+  coordinatorA: 'staff A',
+  adminA: 'admin A',
+  memberB: 'volunteer B',
+  adminB: 'admin B',
+  instanceAdmin: 'instance admin',
+};
+
+/** The table as a grid for people to read (docs/ACCESS.md); matrix.test.ts keeps that file current. */
+export function renderGrid(): string {
+  const lines = [
+    '# Who may do what',
+    '',
+    'Generated from `test/integration/access/permissions.ts` (the rule the access-control suite checks',
+    'every route against; `UPDATE_ACCESS_GRID=1 node --test test/integration/access/matrix.test.ts`',
+    'rewrites this file). The support circles have their own matrix in `test/integration/circles-authz.test.ts`.',
+    'The people are those of `test/integration/access/town.ts`: Olga owns the data; Nils lends her his drill,',
+    'receives her credits and wrote to her; organisation A runs the room, the opportunity and her hours;',
+    'organisation B has nothing to do with any of it.',
+    '',
+    '✓ allowed · – refused · 404 refused as if it did not exist (a private thing)',
+    '',
+    `| Route | Case | ${roles.map((r) => headings[r]).join(' | ')} |`,
+    `|---|---|${roles.map(() => ':-:').join('|')}|`,
+  ];
+  for (const [route, spec] of Object.entries(permissions))
+    for (const c of ([] as Case[]).concat(spec)) {
+      const cells = roles.map((r) =>
+        c.allowed.includes(r)
+          ? '✓'
+          : r !== 'anonymous' && c.seenBy !== undefined && !c.seenBy.includes(r)
+            ? '404'
+            : '–',
+      );
+      lines.push(`| \`${route}\` | ${c.when ?? ''} | ${cells.join(' | ')} |`);
+    }
+  return `${lines.join('\n')}\n`;
+}
