@@ -309,6 +309,10 @@ export const permissions: Record<string, Case | Case[]> = {
     },
   ],
   'GET /resources/geojson': { allowed: everyone, request: () => ({ url: '/resources/geojson' }) },
+  'GET /resources/clusters': {
+    allowed: everyone,
+    request: () => ({ url: '/resources/clusters?bbox=12.2,51.2,12.6,51.5&zoom=16' }),
+  },
   'GET /resources/utilisation': [
     {
       when: 'of my own resources',

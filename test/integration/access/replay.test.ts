@@ -146,6 +146,8 @@ describe('access control: replaying one person’s requests as other people', ()
     await visit('/opportunities/next-step');
     await visit(`/resources/${sewingMachine}`);
     await visit(`/resources?personId=${owner.id}`);
+    await visit('/resources/clusters?bbox=12.3,51.3,12.5,51.4&zoom=18');
+    await visit('/resources/geojson');
     await visit(
       `/resources/utilisation?from=${encodeURIComponent(inHours(-24))}&to=${encodeURIComponent(inHours(24))}`,
     );
