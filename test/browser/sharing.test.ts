@@ -121,7 +121,10 @@ test('Petra finds the Diakonie’s room in the list and on the map, on a phone, 
   await mapFilters.getByLabel('Stadtteil').selectOption({ label: 'Am Bahnhof' });
   await mapFilters.getByRole('button', { name: 'Anzeigen' }).click();
   // the map moves to the district; the list beside it holds what is in view, centre first
-  await page.getByRole('status').getByText(/^2 Angebote im Kartenausschnitt/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/^2 Angebote im Kartenausschnitt/)
+    .waitFor();
   const list = page.getByRole('region', { name: 'Angebote im Kartenausschnitt' });
   await list.getByRole('link', { name: room }).waitFor();
   const marker = page.locator(`.leaflet-marker-icon[title^="${room}"]`);
