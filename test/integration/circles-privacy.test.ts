@@ -44,6 +44,9 @@ describe('support circles: privacy, audit, export and deletion', () => {
     assert.equal((await t.app.inject({ url: new URL(feed.json().url).pathname })).statusCode, 200);
     const log = await call(k.owner, 'GET', `/${k.circleId}/access-log?limit=100`);
     assert.equal(log.statusCode, 200, log.body);
+    const ids = log.json().items.map((e: { id: string }) => e.id);
+    assert.ok(ids.length > 0 && ids.every((id: unknown) => typeof id === 'string' && id !== ''));
+    assert.equal(new Set(ids).size, ids.length, 'every entry has its own id');
     const reads = log.json().items.filter((e: { action: string }) => e.action === 'circle.read');
     assert.deepEqual(
       reads.map((e: { actor: { name: string }; what: string }) => [e.actor.name, e.what]),

@@ -42,6 +42,11 @@ const PostPage = lazy(() => sharingExchange().then((m) => ({ default: m.PostPage
 const circlePages = () => import('../features/circles/CirclePages.tsx');
 const CirclesPage = lazy(() => circlePages().then((m) => ({ default: m.CirclesPage })));
 const CirclePage = lazy(() => circlePages().then((m) => ({ default: m.CirclePage })));
+const CreateCirclePage = lazy(() => circlePages().then((m) => ({ default: m.CreateCirclePage })));
+const CircleMembersPage = lazy(() => circlePages().then((m) => ({ default: m.MembersPage })));
+const CircleTeamPage = lazy(() => circlePages().then((m) => ({ default: m.TeamPage })));
+const CircleConsentPage = lazy(() => circlePages().then((m) => ({ default: m.ConsentPage })));
+const CirclePrivacyPage = lazy(() => circlePages().then((m) => ({ default: m.PrivacyPage })));
 const CircleJoinPage = lazy(() =>
   import('../features/circles/JoinPage.tsx').then((m) => ({ default: m.JoinPage })),
 );
@@ -140,6 +145,11 @@ export const router = createBrowserRouter([
       { path: 'tauschring', element: <ExchangePage /> },
       { path: 'tauschring/:id', element: <PostPage /> },
       { path: 'kreise', element: signedIn(<CirclesPage />) },
+      { path: 'kreise/neu', element: signedIn(<CreateCirclePage />) },
+      { path: 'kreise/:id/mitglieder', element: signedIn(<CircleMembersPage />) },
+      { path: 'kreise/:id/team', element: signedIn(<CircleTeamPage />) },
+      { path: 'kreise/:id/einwilligung', element: signedIn(<CircleConsentPage />) },
+      { path: 'kreise/:id/datenschutz', element: signedIn(<CirclePrivacyPage />) },
       { path: 'kreise/beitreten', element: <CircleJoinPage /> },
       { path: 'kreise/:id', element: signedIn(<CirclePage />) },
       { path: '*', element: <NotFoundPage /> },

@@ -53,6 +53,7 @@ export async function privacyRoutes(app: FastifyInstance) {
             unknown
           >;
           return {
+            id: String(e.id),
             at: e.at.toISOString(),
             action: e.action,
             actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? '' } : null,

@@ -491,6 +491,8 @@ export const TeamView = Type.Object({
 
 export const AccessLogQuery = Type.Object(PageQuery, { additionalProperties: false });
 export const AccessLogEntry = Type.Object({
+  /** Stable across pages, so a client can key its rows. */
+  id: Type.String(),
   at: Timestamp,
   action: Type.String(),
   actor: Nullable(Person),

@@ -2,10 +2,19 @@
 export type CircleStatus = 'active' | 'frozen' | 'deletion_requested';
 export type CircleRole = 'owner' | 'coordinator' | 'helper' | 'professional' | 'viewer';
 export type InvitableRole = Exclude<CircleRole, 'owner'> | 'person';
+export type ChangeableRole = Exclude<CircleRole, 'owner'>;
 export type Visibility = 'all_members' | 'coordinators_professionals' | 'owner_only';
 export type NeedKind = 'ride' | 'shopping' | 'visit' | 'meal' | 'appointment' | 'other';
+export type ConsentScope = 'care_calendar' | 'network_map' | 'updates' | 'team';
+export type ConsentGiver = 'person' | 'legal_guardian';
+export type ConsentMethod = 'in_person' | 'written' | 'digital';
 
 export const visibilities: Visibility[] = ['all_members', 'coordinators_professionals', 'owner_only'];
+export const needKinds: NeedKind[] = ['ride', 'shopping', 'visit', 'meal', 'appointment', 'other'];
+export const consentScopes: ConsentScope[] = ['care_calendar', 'network_map', 'updates', 'team'];
+export const consentGivers: ConsentGiver[] = ['person', 'legal_guardian'];
+export const consentMethods: ConsentMethod[] = ['in_person', 'written', 'digital'];
+export const changeableRoles: ChangeableRole[] = ['coordinator', 'helper', 'professional', 'viewer'];
 
 export interface CircleListItem {
   id: string;
@@ -18,32 +27,89 @@ export interface CircleListItem {
 
 export interface CircleAbilities {
   update: boolean;
+  viewConsents: boolean;
+  grantConsent: boolean;
+  withdrawConsent: boolean;
   invite: boolean;
+  changeRole: boolean;
   viewNeeds: boolean;
   manageNeeds: boolean;
   claim: boolean;
   viewLoad: boolean;
+  feed: boolean;
   viewMap: boolean;
+  editMap: boolean;
   viewUpdates: boolean;
   post: boolean;
   viewTeam: boolean;
+  editTeam: boolean;
+  viewAccessLog: boolean;
+  export: boolean;
+  requestDeletion: boolean;
+}
+
+export interface Settings {
+  notifyNeeds: boolean;
+  notifyUpdates: boolean;
+  notifyReminders: boolean;
+  notifyEmail: boolean;
+  reminderHours: number;
 }
 
 export interface Circle {
   id: string;
   personLabel: string;
+  personEmail?: string | null;
   personHasAccount: boolean;
   organisation: { id: string; name: string } | null;
   status: CircleStatus;
   purgeAfter: string | null;
+  consentScope: ConsentScope[];
   alertHours: number;
   myRole: CircleRole;
+  mySettings: Settings;
   createdAt: string;
   abilities: CircleAbilities;
 }
 
+export interface Consent {
+  id: string;
+  version: number;
+  kind: 'granted' | 'withdrawn';
+  givenBy: ConsentGiver;
+  guardianName: string | null;
+  method: ConsentMethod;
+  scope: ConsentScope[];
+  givenAt: string;
+  note: string;
+  organisation: { id: string; name: string | null } | null;
+  legalBasis: string | null;
+  recordedBy: { id: string; name: string | null };
+  createdAt: string;
+}
+
+export interface Member {
+  accountId: string;
+  name: string;
+  email?: string;
+  role: CircleRole;
+  isPerson: boolean;
+  joinedAt: string;
+  abilities: { remove: boolean; changeRole: boolean };
+}
+
+export interface Invitation {
+  id: string;
+  role: InvitableRole;
+  email: string | null;
+  createdAt: string;
+  expiresAt: string;
+  url?: string;
+}
+
 export interface Need {
   id: string;
+  seriesId: string | null;
   kind: NeedKind;
   title: string;
   start: string;
@@ -65,13 +131,41 @@ export interface Load {
   unclaimedNextWeek: number;
 }
 
+export interface Comment {
+  id: string;
+  author: { id: string; name: string };
+  body: string;
+  visibility: Visibility;
+  createdAt: string;
+  abilities: { delete: boolean };
+}
+
 export interface Update {
   id: string;
   author: { id: string; name: string };
   body: string;
   visibility: Visibility;
   createdAt: string;
-  comments: { id: string; author: { id: string; name: string }; body: string; createdAt: string }[];
+  comments: Comment[];
+  abilities: { delete: boolean; comment: boolean };
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  organisationName: string;
+  organisationId: string | null;
+  roleTitle: string;
+  contact: string;
+  accountId: string | null;
+}
+
+export interface AccessLogEntry {
+  id: string;
+  at: string;
+  action: string;
+  actor: { id: string; name: string } | null;
+  what: string;
 }
 
 export interface InvitationPreview {
