@@ -8,10 +8,10 @@ import {
   newContext,
   phone,
   shot,
+  signInByLink as signInByEmailLink,
   signInWithPassword,
   startServer,
   type TestServer,
-  tokenFromOutbox,
 } from './helpers.ts';
 
 let server: TestServer;
@@ -29,17 +29,7 @@ after(async () => {
   await server?.close();
 });
 
-/** Signs in with a one-time link from the email, as people without a password do. */
-async function signInByLink(page: Page, email: string) {
-  await page.goto(`${server.url}/anmelden`);
-  const form = page.locator('form', { has: page.getByRole('button', { name: 'Link schicken' }) });
-  await form.locator('input[name=email]').fill(email);
-  await form.getByRole('button', { name: 'Link schicken' }).click();
-  await form.getByText(/ist der Link jetzt unterwegs/).waitFor();
-  const token = await tokenFromOutbox(server, email, '/anmelden/link');
-  await page.goto(`${server.url}/anmelden/link#${token}`);
-  await page.getByRole('link', { name: /^(Mein Profil|My profile)$/ }).waitFor();
-}
+const signInByLink = (page: Page, email: string) => signInByEmailLink(page, server, email);
 
 /** Herr K.'s circle as his daughter sees it: opened from the navigation on her phone. */
 async function openHerrK(page: Page): Promise<string> {
@@ -91,20 +81,18 @@ test('the daughter sees the unclaimed ride, claims it on her phone and posts an 
 });
 
 test('a new helper invited by link joins on a phone without a password', async () => {
-  // the coordinator makes the link (the invitation form is not built yet: through the API, as the page would)
+  // the coordinator makes the link on the members page of her phone
   const coordinator = await newContext(browser, phone);
   const cPage = await coordinator.newPage();
   await signInByLink(cPage, sabineEmail);
   const circleId = await openHerrK(cPage);
-  const url = await cPage.evaluate(async (id) => {
-    const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-    const res = await fetch(`/api/v1/circles/${id}/invitations`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-      body: JSON.stringify({ role: 'helper' }),
-    });
-    return ((await res.json()) as { url: string }).url;
-  }, circleId);
+  await cPage.goto(`${server.url}/kreise/${circleId}/mitglieder`);
+  await expectPage(cPage, 'Mitglieder – Kreis um Herr K.', 'members (coordinator)');
+  // a coordinator may invite helpers, professionals and readers, not other coordinators
+  const roles = await cPage.getByLabel('Als was?').locator('option').allTextContents();
+  assert.deepEqual(roles, ['Helfer/in', 'Fachkraft', 'Mitlesen']);
+  await cPage.getByRole('button', { name: 'Link erzeugen' }).click();
+  const url = await cPage.getByLabel('Einladungslink').inputValue();
   const token = new URL(url).hash.slice(1);
   assert.ok(token);
   await coordinator.close();

@@ -148,6 +148,18 @@ export async function tokenFromOutbox(server: TestServer, to: string, marker: st
   return match[1];
 }
 
+/** Signs in with a one-time link from the email, as people without a password do. */
+export async function signInByLink(page: Page, server: TestServer, email: string): Promise<void> {
+  await page.goto(`${server.url}/anmelden`);
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Link schicken' }) });
+  await form.locator('input[name=email]').fill(email);
+  await form.getByRole('button', { name: 'Link schicken' }).click();
+  await form.getByText(/ist der Link jetzt unterwegs/).waitFor();
+  const token = await tokenFromOutbox(server, email, '/anmelden/link');
+  await page.goto(`${server.url}/anmelden/link#${token}`);
+  await page.getByRole('link', { name: /^(Mein Profil|My profile)$/ }).waitFor();
+}
+
 export async function signInWithPassword(page: Page, server: TestServer, email: string): Promise<void> {
   await page.goto(`${server.url}/anmelden`);
   await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();

@@ -75,7 +75,7 @@ export function LoadSection({ circleId }: { circleId: string }) {
               {l.helpers.map((h) => {
                 const percent = Math.round(h.share * 100);
                 return (
-                  <li key={h.accountId}>
+                  <li key={h.accountId} className="circle-load-row">
                     <span className="circle-load-name">{h.name}</span>
                     <span className="circle-load-bar" aria-hidden="true">
                       <span style={{ width: `${percent}%` }} />
@@ -211,8 +211,13 @@ export function CalendarSection({ circle }: { circle: Circle }) {
           </button>
         </p>
       )}
-      {circle.abilities.update && live && <AlertHoursForm circle={circle} />}
-      {circle.abilities.feed && <FeedLink circleId={circle.id} />}
+      {((circle.abilities.update && live) || circle.abilities.feed) && (
+        <details className="circle-settings-more">
+          <summary>{t('circles.calendar.settings')}</summary>
+          {circle.abilities.update && live && <AlertHoursForm circle={circle} />}
+          {circle.abilities.feed && <FeedLink circleId={circle.id} />}
+        </details>
+      )}
     </section>
   );
 }

@@ -427,7 +427,9 @@ function RenewForm({ circle, latest }: { circle: Circle; latest: Consent | undef
   const { t } = useTranslation();
   const qc = useQueryClient();
   const frozen = circle.status === 'frozen';
-  const [open, setOpen] = useState(frozen);
+  // while frozen the form is the one thing to do here, so it stays open
+  const [opened, setOpen] = useState(false);
+  const open = opened || frozen;
   const [draft, setDraft] = useState<ConsentDraft>(() => ({
     ...emptyConsent(),
     ...(latest

@@ -176,6 +176,7 @@ export function CreateCirclePage() {
             />
           </>
         )}
+        <h2>{t('circles.alert.title')}</h2>
         <TextField
           label={t('circles.alert.hours')}
           hint={t('circles.alert.hint')}

@@ -1,0 +1,340 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  checkA11y,
+  desktop,
+  expectPage,
+  fieldMessage,
+  launchBrowser,
+  newContext,
+  phone,
+  shot,
+  signInByLink,
+  signInWithPassword,
+  startServer,
+  type TestServer,
+} from './helpers.ts';
+
+/**
+ * Running a circle end to end: Aylin opens one for Frau S. with her consent, invites by link and by
+ * email, the invitee joins on a phone without a password, a weekly need is written and claimed, the
+ * consent is withdrawn (frozen) and renewed, and Herr K. reads who looked at his circle.
+ */
+let server: TestServer;
+let browser: Browser;
+let circleId = '';
+let joinToken = '';
+const aylin = 'aylin.demir@caritas-lindenbrueck.example';
+const ride = 'Fahrt zum Wochenmarkt';
+
+/** YYYY-MM-DD in the network's zone, `days` from now. */
+const berlinDate = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+
+async function noSideScroll(page: Page, label: string) {
+  const [scroll, width] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  assert.ok(scroll <= width, `${label}: the page scrolls sideways (${scroll} > ${width})`);
+}
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('Aylin opens a circle for Frau S. with her consent, after the form names what is missing', async () => {
+  const context = await newContext(browser, desktop);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, aylin);
+  await page.goto(`${server.url}/kreise`);
+  await expectPage(page, 'Meine Kreise', 'my circles');
+  await page.getByRole('link', { name: 'Einen Kreis öffnen' }).click();
+  await expectPage(page, 'Einen Unterstützungskreis öffnen', 'create circle');
+  await page.getByText('Für Caritas', { exact: false }).first().waitFor();
+
+  // nothing filled in: the label and the organisation's legal basis are named at their fields
+  await page.getByRole('button', { name: 'Kreis öffnen' }).click();
+  await page.getByRole('alert').getByText('Bitte die markierten Angaben prüfen.').waitFor();
+  assert.match(
+    await fieldMessage(page, page.locator('input[name=label]')),
+    /wie die Person im Kreis heißen soll/,
+  );
+  assert.match(
+    await fieldMessage(page, page.locator('textarea[name=legalBasis]')),
+    /Rechtsgrundlage Ihrer Organisation/,
+  );
+  // a guardian's consent needs the guardian's name
+  await page.getByRole('radio', { name: 'Eine rechtliche Betreuung / ein Vormund' }).check();
+  await page.getByRole('button', { name: 'Kreis öffnen' }).click();
+  assert.match(
+    await fieldMessage(page, page.locator('input[name=guardianName]')),
+    /Namen der rechtlichen Betreuung/,
+  );
+  await checkA11y(page, 'create circle with errors');
+  await shot(page, 'circles-create-errors');
+
+  await page.getByRole('radio', { name: 'Die Person selbst' }).check();
+  await page.locator('input[name=label]').fill('Frau S.');
+  await page.getByRole('radio', { name: 'Persönlich im Gespräch' }).check();
+  await page.getByRole('checkbox', { name: /Netzwerkkarte/ }).uncheck();
+  await page.locator('textarea[name=note]').fill('Bei ihr zu Hause besprochen, Tochter war dabei.');
+  await page.locator('textarea[name=legalBasis]').fill('Beratungsvertrag der Allgemeinen Sozialberatung');
+  await page.getByRole('button', { name: 'Kreis öffnen' }).click();
+
+  await expectPage(page, 'Mitglieder – Kreis um Frau S.', 'members after creating');
+  await page.getByText('Der Kreis um Frau S. ist geöffnet.').waitFor();
+  circleId = new URL(page.url()).pathname.split('/')[2] ?? '';
+  assert.match(circleId, /^[0-9a-f-]{36}$/);
+  const me = page.getByRole('listitem', { name: /Aylin Demir/ });
+  await me.getByText('Eigentümer/in des Kreises').waitFor();
+
+  // the consent is on record as version 1, with what it covers (no network map)
+  await page
+    .getByRole('navigation', { name: 'Bereiche des Kreises' })
+    .getByRole('link', { name: 'Einwilligung' })
+    .click();
+  await expectPage(page, 'Einwilligung – Kreis um Frau S.', 'consent page');
+  const v1 = page.getByRole('listitem').filter({ hasText: 'Version 1 · Erteilt' });
+  await v1.getByText('Persönlich im Gespräch').waitFor();
+  await v1.getByText('Kalender der Aufgaben, Neuigkeiten, Team der Fachkräfte').waitFor();
+  await v1.getByText('Beratungsvertrag der Allgemeinen Sozialberatung').waitFor();
+  const now = page.getByRole('region', { name: 'Was die Einwilligung jetzt erlaubt' });
+  assert.deepEqual(await now.getByRole('listitem').allTextContents(), [
+    'Kalender der Aufgaben',
+    'Neuigkeiten',
+    'Team der Fachkräfte',
+  ]);
+  await shot(page, 'circles-consent');
+  await context.close();
+});
+
+test('Aylin invites by link (shown once) and by email, and revokes the emailed one', async () => {
+  const context = await newContext(browser, desktop);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, aylin);
+  await page.goto(`${server.url}/kreise/${circleId}/mitglieder`);
+  await expectPage(page, 'Mitglieder – Kreis um Frau S.', 'members');
+
+  const invite = page.locator('form', { has: page.getByRole('button', { name: 'Link erzeugen' }) });
+  await invite.getByLabel('Als was?').selectOption('helper');
+  await invite.getByRole('button', { name: 'Link erzeugen' }).click();
+  const link = page.getByLabel('Einladungslink');
+  await link.waitFor();
+  const url = await link.inputValue();
+  joinToken = new URL(url).hash.slice(1);
+  assert.ok(joinToken.length >= 20, url);
+  await page.getByText('Er wird nur jetzt angezeigt').waitFor();
+  await checkA11y(page, 'invitation link shown');
+  await shot(page, 'circles-invite-link');
+
+  await page.getByRole('radio', { name: 'Per E-Mail' }).check();
+  await page.locator('input[name=email]').fill('tochter@');
+  await page.getByRole('button', { name: 'Einladung senden' }).click();
+  assert.match(await fieldMessage(page, page.locator('input[name=email]')), /gültige E-Mail-Adresse/);
+  await page.locator('input[name=email]').fill('tochter.s@example.org');
+  await page.getByRole('button', { name: 'Einladung senden' }).click();
+  await page.getByText('Die Einladung an tochter.s@example.org ist unterwegs.').waitFor();
+
+  const open = page.getByRole('region', { name: 'Offene Einladungen' });
+  await open.getByText('Einladung per Link').waitFor();
+  const emailed = open.getByRole('listitem').filter({ hasText: 'tochter.s@example.org' });
+  await emailed.getByRole('button', { name: 'Zurückziehen' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Einladung zurückziehen?' });
+  await checkA11y(page, 'revoke dialog');
+  await dialog.getByRole('button', { name: 'Zurückziehen' }).click();
+  await emailed.waitFor({ state: 'detached' });
+  await open.getByText('Einladung per Link').waitFor();
+  await context.close();
+});
+
+test('the invitee joins on her phone without a password', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/kreise/beitreten#${joinToken}`);
+  await expectPage(page, 'Einem Kreis beitreten', 'join page');
+  await page.getByText('Aylin Demir lädt Sie in den Unterstützungskreis um Frau S. ein.').waitFor();
+  await page.getByLabel('Ihr Name').fill('Lena Sommer');
+  await page.getByLabel('Ihre E-Mail-Adresse').fill('lena.sommer@example.org');
+  await page.getByRole('button', { name: 'Beitreten' }).click();
+  await expectPage(page, 'Kreis um Frau S.', 'circle after joining');
+  await page.getByText('Ihre Rolle: Helfer/in').waitFor();
+  // a helper sees no management: no new tasks, no consent, no privacy tools
+  assert.equal(await page.getByRole('button', { name: 'Neue Aufgabe eintragen' }).count(), 0);
+  const nav = page.getByRole('navigation', { name: 'Bereiche des Kreises' });
+  assert.equal(await nav.getByRole('link', { name: 'Einwilligung' }).count(), 0);
+  assert.equal(await nav.getByRole('link', { name: 'Datenschutz' }).count(), 0);
+  assert.equal(await nav.getByRole('link', { name: 'Netzwerkkarte' }).count(), 0);
+  await noSideScroll(page, 'joined circle on a phone');
+  await context.close();
+});
+
+test('a weekly need is written with its dates, claimed on the phone, and one date cancelled', async () => {
+  const context = await newContext(browser, desktop);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, aylin);
+  await page.goto(`${server.url}/kreise/${circleId}`);
+  await expectPage(page, 'Kreis um Frau S.', 'overview (owner)');
+  await page.getByText('In den nächsten 4 Wochen steht nichts an.').waitFor();
+
+  await page.getByRole('button', { name: 'Neue Aufgabe eintragen' }).click();
+  const form = page.locator('form.need-form');
+  await form.getByLabel('Art').selectOption('ride');
+  await form.locator('input[name=title]').fill(ride);
+  const first = berlinDate(2);
+  await form.locator('input[name=date]').fill(first);
+  await form.locator('input[name=startTime]').fill('10:00');
+  await form.locator('input[name=endTime]').fill('09:30');
+  await form.locator('input[name=place]').fill('Marktplatz');
+  await form.getByRole('checkbox', { name: /Jede Woche/ }).check();
+  await form.locator('input[name=until]').fill(berlinDate(16));
+  await form.getByRole('button', { name: 'Eintragen' }).click();
+  assert.match(await fieldMessage(page, form.locator('input[name=endTime]')), /nach dem Beginn/);
+  await checkA11y(page, 'need form with an error');
+  await form.locator('input[name=endTime]').fill('11:30');
+  await form.getByRole('button', { name: 'Eintragen' }).click();
+
+  const written = page.getByRole('list', { name: 'Eingetragene Termine' });
+  await page.getByText('3 Termine sind eingetragen:').waitFor();
+  assert.equal(await written.getByRole('listitem').count(), 3);
+  const cards = page.getByRole('listitem', { name: ride });
+  await cards.nth(2).waitFor();
+  assert.equal(await cards.count(), 3);
+  await cards.first().getByText('Noch offen – wer kann?').waitFor();
+  await checkA11y(page, 'overview with weekly need');
+  await shot(page, 'circles-weekly-need');
+
+  // the helper takes the first one on her phone
+  const helper = await newContext(browser, phone);
+  const hPage = await helper.newPage();
+  await signInByLink(hPage, server, 'lena.sommer@example.org');
+  await hPage.goto(`${server.url}/kreise/${circleId}`);
+  await expectPage(hPage, 'Kreis um Frau S.', 'overview (helper)');
+  const hCard = hPage.getByRole('listitem', { name: ride }).first();
+  await hCard.getByRole('button', { name: 'Übernehme ich' }).click();
+  await hPage.getByRole('status').getByText(`Sie haben „${ride}“ übernommen. Danke!`).waitFor();
+  await hCard.getByText('Übernimmt: Lena Sommer').waitFor();
+  await noSideScroll(hPage, 'overview on a phone');
+  await shot(hPage, 'circles-weekly-claimed-phone');
+  await helper.close();
+
+  // Aylin cancels the last date; the claimed one stays
+  await page.reload();
+  await cards.first().getByText('Übernimmt: Lena Sommer').waitFor();
+  await cards.nth(2).getByRole('button', { name: 'Absagen' }).click();
+  const dialog = page.getByRole('alertdialog', { name: `„${ride}“ absagen?` });
+  await dialog.getByRole('checkbox', { name: /späteren Termine/ }).waitFor();
+  await dialog.getByRole('button', { name: 'Absagen' }).click();
+  await page.getByRole('status').getByText(`„${ride}“ ist abgesagt.`).waitFor();
+  await cards.nth(2).waitFor({ state: 'detached' });
+  assert.equal(await cards.count(), 2);
+  await context.close();
+});
+
+test('withdrawing the consent freezes the circle for everyone else; renewing it brings it back', async () => {
+  const context = await newContext(browser, desktop);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, aylin);
+  await page.goto(`${server.url}/kreise/${circleId}/einwilligung`);
+  await expectPage(page, 'Einwilligung – Kreis um Frau S.', 'consent (live)');
+  await page.getByRole('button', { name: 'Einwilligung zurückziehen' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Einwilligung zurückziehen?' });
+  await dialog.getByText(/wird sofort eingefroren/).waitFor();
+  await dialog.getByLabel('Wie wurde der Widerruf erklärt?').selectOption('written');
+  await checkA11y(page, 'withdraw dialog');
+  await shot(page, 'circles-withdraw-dialog');
+  await dialog.getByRole('button', { name: 'Zurückziehen und einfrieren' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Eingefroren' }).waitFor();
+  const v2 = page.getByRole('listitem').filter({ hasText: 'Version 2 · Zurückgezogen' });
+  await v2.getByText('Schriftlich').waitFor();
+  await checkA11y(page, 'consent (frozen)');
+  await shot(page, 'circles-frozen-owner');
+
+  // the helper no longer finds the circle at all
+  const helper = await newContext(browser, phone);
+  const hPage = await helper.newPage();
+  await signInByLink(hPage, server, 'lena.sommer@example.org');
+  await hPage.goto(`${server.url}/kreise/${circleId}`);
+  await hPage.getByRole('alert').getByText('Nicht gefunden.').waitFor();
+  assert.equal(await hPage.getByRole('heading', { name: 'Kreis um Frau S.' }).count(), 0);
+  await hPage.goto(`${server.url}/kreise`);
+  await expectPage(hPage, 'Meine Kreise', 'my circles (helper, frozen)');
+  await hPage.getByText('Sie gehören noch zu keinem Unterstützungskreis.').waitFor();
+  await helper.close();
+
+  // renewing: the form is open while frozen, and a new version makes the circle live again
+  const renew = page.getByRole('region', { name: 'Einwilligung neu eintragen' });
+  await renew.getByRole('radio', { name: 'Schriftlich' }).check();
+  await renew.getByRole('button', { name: 'Einwilligung eintragen' }).click();
+  await page.getByRole('listitem').filter({ hasText: 'Version 3 · Erteilt' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Eingefroren' }).waitFor({ state: 'detached' });
+  await context.close();
+});
+
+test('Herr K. sees in his access log that the professional looked at his calendar', async () => {
+  // Aylin is the professional in Herr K.'s circle: her visit is logged for him
+  const pro = await newContext(browser, desktop);
+  const pPage = await pro.newPage();
+  await signInWithPassword(pPage, server, aylin);
+  await pPage.goto(`${server.url}/kreise`);
+  await pPage.getByRole('link', { name: 'Kreis um Herr K.' }).click();
+  await expectPage(pPage, 'Kreis um Herr K.', 'Herr K. as professional');
+  await pPage.getByRole('heading', { name: 'Was in den nächsten Wochen ansteht' }).waitFor();
+  await pPage.getByRole('listitem', { name: 'Fahrt zur Physiotherapie' }).waitFor();
+  const nav = pPage.getByRole('navigation', { name: 'Bereiche des Kreises' });
+  await nav.getByRole('link', { name: 'Team' }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Datenschutz' }).count(), 0, 'the log is the owner’s');
+  await pro.close();
+
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await signInByLink(page, server, 'heinrich.k@example.org');
+  await page.goto(`${server.url}/kreise`);
+  await page.getByRole('link', { name: 'Kreis um Herr K.' }).click();
+  await expectPage(page, 'Kreis um Herr K.', 'Herr K. as owner');
+  await page
+    .getByRole('navigation', { name: 'Bereiche des Kreises' })
+    .getByRole('link', { name: 'Datenschutz' })
+    .click();
+  await expectPage(page, 'Datenschutz – Kreis um Herr K.', 'privacy page');
+  const log = page.getByRole('table', { name: 'Zugriffe auf den Kreis, neueste zuerst' });
+  await log
+    .getByRole('row')
+    .filter({ hasText: 'Aylin Demir' })
+    .filter({ hasText: 'hat den Kalender angesehen' })
+    .first()
+    .waitFor();
+  await page.getByRole('link', { name: 'Daten herunterladen' }).waitFor();
+  await page.getByRole('button', { name: 'Löschung beantragen' }).waitFor();
+  await noSideScroll(page, 'privacy page on a phone');
+  await shot(page, 'circles-privacy-phone');
+
+  // the members page on his phone: he may remove anyone but himself
+  await page
+    .getByRole('navigation', { name: 'Bereiche des Kreises' })
+    .getByRole('link', { name: 'Mitglieder' })
+    .click();
+  await expectPage(page, 'Mitglieder – Kreis um Herr K.', 'members (owner, phone)');
+  const sabine = page.getByRole('listitem', { name: 'Sabine K.' });
+  await sabine.getByRole('button', { name: 'Aus dem Kreis entfernen' }).waitFor();
+  await sabine.getByLabel('Rolle von Sabine K.').waitFor();
+  await noSideScroll(page, 'members page on a phone');
+  await shot(page, 'circles-members-phone');
+
+  await page
+    .getByRole('navigation', { name: 'Bereiche des Kreises' })
+    .getByRole('link', { name: 'Team' })
+    .click();
+  await expectPage(page, 'Team – Kreis um Herr K.', 'team page');
+  await shot(page, 'circles-team-phone');
+  await context.close();
+});
