@@ -335,6 +335,60 @@ test('Herr K. sees in his access log that the professional looked at his calenda
     .getByRole('link', { name: 'Team' })
     .click();
   await expectPage(page, 'Team – Kreis um Herr K.', 'team page');
+  await page.getByRole('button', { name: 'Fachkraft eintragen' }).click();
+  await page.getByRole('button', { name: 'Eintragen', exact: true }).click();
+  assert.match(await fieldMessage(page, page.locator('input[name=name]')), /Namen angeben/);
+  await page.locator('input[name=name]').fill('Dr. Anna Weber');
+  await page.locator('input[name=organisationName]').fill('Praxis am Markt');
+  await page.locator('input[name=roleTitle]').fill('Hausärztin');
+  await page.locator('input[name=contact]').fill('05151 12345, Mo–Fr 8–12 Uhr');
+  await page.getByRole('button', { name: 'Eintragen', exact: true }).click();
+  await page.getByRole('status').getByText('Dr. Anna Weber ist eingetragen.').waitFor();
+  const doctor = page.getByRole('listitem', { name: 'Dr. Anna Weber' });
+  await doctor.getByText('Hausärztin · Praxis am Markt').waitFor();
+  await doctor.getByText('Erreichbar: 05151 12345, Mo–Fr 8–12 Uhr').waitFor();
+  await checkA11y(page, 'team with an entry');
   await shot(page, 'circles-team-phone');
+
+  // he answers his daughter's update
+  await page
+    .getByRole('navigation', { name: 'Bereiche des Kreises' })
+    .getByRole('link', { name: 'Übersicht' })
+    .click();
+  const update = page.getByRole('listitem').filter({ hasText: 'Papa geht es besser' });
+  await update.getByRole('button', { name: 'Antworten' }).click();
+  await update.getByLabel('Ihre Antwort').fill('Danke euch allen!');
+  await update.getByRole('button', { name: 'Antwort senden' }).click();
+  await update.getByRole('list', { name: 'Antworten' }).getByText('Danke euch allen!').waitFor();
+  await checkA11y(page, 'after replying');
+  await context.close();
+});
+
+test('the owner asks for deletion with a confirmation and takes it back within the grace period', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, aylin);
+  await page.goto(`${server.url}/kreise/${circleId}/datenschutz`);
+  await expectPage(page, 'Datenschutz – Kreis um Frau S.', 'privacy (owner of Frau S.)');
+  const log = page.getByRole('table', { name: 'Zugriffe auf den Kreis, neueste zuerst' });
+  await log.getByText('hat die Einwilligung zurückgezogen').waitFor();
+  await log.getByText('hat den Kreis geöffnet').waitFor();
+
+  await page.getByRole('button', { name: 'Löschung beantragen' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Den Kreis um Frau S. löschen?' });
+  await dialog.getByText(/laden Sie die Daten vorher herunter/).waitFor();
+  await checkA11y(page, 'deletion dialog');
+  await dialog.getByRole('button', { name: 'Löschung beantragen' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Löschung beantragt' }).waitFor();
+  await page
+    .getByText(/Die Löschung ist beantragt\. Am .* wird alles endgültig gelöscht\./)
+    .first()
+    .waitFor();
+  await shot(page, 'circles-deletion-pending');
+
+  await page.getByRole('button', { name: 'Löschung zurücknehmen' }).click();
+  await page.getByRole('status').getByText('Die Löschung ist zurückgenommen.').waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Löschung beantragt' }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Löschung beantragen' }).waitFor();
   await context.close();
 });
