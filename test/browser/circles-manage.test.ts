@@ -237,6 +237,27 @@ test('a weekly need is written with its dates, claimed on the phone, and one dat
   await page.getByRole('status').getByText(`„${ride}“ ist abgesagt.`).waitFor();
   await cards.nth(2).waitFor({ state: 'detached' });
   assert.equal(await cards.count(), 2);
+
+  // one date of the series changes on its own
+  await cards.nth(1).getByRole('button', { name: 'Ändern' }).click();
+  const edit = page.locator('form.need-form');
+  await edit.getByText('Änderungen gelten nur für diesen einen Termin').waitFor();
+  await edit.locator('input[name=place]').fill('Wochenmarkt Nordfeld');
+  await edit.getByRole('button', { name: 'Änderungen speichern' }).click();
+  await page.getByRole('status').getByText(`Die Änderungen an „${ride}“ sind gespeichert.`).waitFor();
+  await cards.nth(1).getByText('Ort: Wochenmarkt Nordfeld').waitFor();
+  await cards.first().getByText('Ort: Marktplatz').waitFor();
+
+  // when the coordinators hear about a need nobody took
+  await page.getByText('Erinnerungen und eigener Kalender').click();
+  const hours = page.locator('input[name=alertHours]');
+  await hours.fill('500');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  assert.match(await fieldMessage(page, hours), /von 1 bis 336/);
+  await hours.fill('24');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Gespeichert: Die Koordination wird 24 Stunden vorher benachrichtigt.').waitFor();
+  await checkA11y(page, 'calendar settings');
   await context.close();
 });
 
@@ -380,9 +401,9 @@ test('the owner asks for deletion with a confirmation and takes it back within t
   await checkA11y(page, 'deletion dialog');
   await dialog.getByRole('button', { name: 'Löschung beantragen' }).click();
   await page.getByRole('heading', { level: 2, name: 'Löschung beantragt' }).waitFor();
+  await page.getByRole('status').getByText('Die Löschung ist beantragt.').waitFor();
   await page
-    .getByText(/Die Löschung ist beantragt\. Am .* wird alles endgültig gelöscht\./)
-    .first()
+    .getByText(/^Am .* wird alles endgültig gelöscht, wenn Sie die Löschung nicht vorher zurücknehmen\.$/)
     .waitFor();
   await shot(page, 'circles-deletion-pending');
 

@@ -395,6 +395,7 @@ function AlertHoursForm({ circle }: { circle: Circle }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [hours, setHours] = useState(String(circle.alertHours));
+  const [saved, setSaved] = useState(circle.alertHours);
   const action = useAction();
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -404,6 +405,7 @@ function AlertHoursForm({ circle }: { circle: Circle }) {
       if (!Number.isInteger(n) || n < 1 || n > 336)
         throw invalid(t('circles.form.invalid'), { alertHours: t('circles.alert.range') });
       await api(circlePath(circle.id), { method: 'PATCH', body: { alertHours: n } });
+      setSaved(n);
     }, e.currentTarget);
     if (ok) await refreshCircle(qc, circle.id);
   }
@@ -428,7 +430,7 @@ function AlertHoursForm({ circle }: { circle: Circle }) {
       <div className="actions">
         <SubmitButton pending={action.pending}>{t('common.save')}</SubmitButton>
       </div>
-      <Saved show={action.done}>{t('circles.alert.saved', { hours: circle.alertHours })}</Saved>
+      <Saved show={action.done}>{t('circles.alert.saved', { hours: saved })}</Saved>
     </form>
   );
 }
