@@ -22,7 +22,7 @@ async function index(db: Executor, networkId: string, pageId: string, f: Revisio
     body: [f.body, f.tags.join(', '), f.channels.map((c) => `${c.channel}: ${c.reached}`).join('\n')].join(
       '\n',
     ),
-    link: `/mitmachen/playbook/${pageId}`,
+    link: `/mitmachen/praxis/${pageId}`,
   });
 }
 

@@ -7,6 +7,7 @@ import { createAccount } from '../repositories/accounts.ts';
 import { insertOrganisation, setMembership } from '../repositories/organisations.ts';
 import { seedCircles } from './circles.ts';
 import { districts, mapCenter, mapZoom, organisations, people, ringCenter } from './lindenbrueck.ts';
+import { seedParticipation } from './participation.ts';
 import { seedSharing } from './sharing.ts';
 
 /** Shown on the console at start; every demo account shares it. Never used outside the demo town. */
@@ -274,6 +275,16 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
       memberships: new Map(people.map((p) => [p.key, p.memberships])),
       now,
     });
+    // Mitmachen: opportunities on every rung, shifts, hours and the playbook, through their commands.
+    const participation = await seedParticipation(tx, {
+      networkId,
+      orgIds,
+      personIds,
+      districtIds,
+      centres,
+      memberships: new Map(people.map((p) => [p.key, p.memberships])),
+      now,
+    });
     return {
       districts: districtIds.size,
       organisations: orgIds.size,
@@ -284,6 +295,8 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
       transfers: sharing.transfers,
       posts: sharing.posts,
       circles: circles.circles,
+      opportunities: participation.opportunities,
+      shifts: participation.shifts,
     };
   });
   return { logins: demoLogins, ...summary };

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { resourceKinds, sectors } from '../../server/db/schema.ts';
+import { sql } from 'kysely';
+import { localParts } from '../../server/commands/availability.ts';
+import { ladderLevels, opportunityModes, resourceKinds, sectors } from '../../server/db/schema.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
 import { search } from '../../server/platform/search.ts';
 import { listCirclesOf, listConsents, listMembers } from '../../server/repositories/circles.ts';
@@ -279,6 +281,121 @@ describe('demo town Lindenbrück', () => {
       0,
       'invisible to its helper while frozen',
     );
+  });
+
+  test('Mitmachen: every rung of the ladder, a joint opportunity, no shift over capacity, Jonas has confirmed hours', async () => {
+    const opps = await d.db
+      .selectFrom('opportunity as o')
+      .select([
+        'o.id',
+        'o.level',
+        'o.mode',
+        'o.status',
+        'o.needs_police_clearance',
+        (eb) =>
+          eb
+            .selectFrom('opportunity_organisation as oo')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('oo.network_id', '=', 'o.network_id')
+            .whereRef('oo.opportunity_id', '=', 'o.id')
+            .as('orgs'),
+      ])
+      .where('o.network_id', '=', networkId)
+      .execute();
+    const published = opps.filter((o) => o.status === 'published');
+    for (const level of ladderLevels)
+      assert.ok(
+        published.some((o) => o.level === level),
+        `a published opportunity on the rung ${level}`,
+      );
+    for (const mode of opportunityModes)
+      assert.ok(
+        published.some((o) => o.mode === mode),
+        `one ${mode}`,
+      );
+    assert.ok(
+      published.some((o) => Number(o.orgs) >= 2),
+      'one run jointly',
+    );
+    assert.ok(
+      published.some((o) => o.needs_police_clearance),
+      'one needs a police clearance certificate',
+    );
+    assert.ok(opps.some((o) => o.status === 'draft') && opps.some((o) => o.status === 'closed'));
+    const leads = await d.db
+      .selectFrom('opportunity_organisation')
+      .select('organisation_id')
+      .distinct()
+      .where('network_id', '=', networkId)
+      .where('is_lead', '=', true)
+      .execute();
+    assert.ok(leads.length >= 4, `${leads.length} organisations lead opportunities`);
+
+    // shifts: counters match the sign-ups, none over capacity, one full with a waitlist
+    const shifts = await d.db
+      .selectFrom('shift as s')
+      .select([
+        's.id',
+        's.capacity',
+        's.signed_up',
+        's.starts_at',
+        's.opportunity_id',
+        sql<number>`(SELECT count(*)::int FROM shift_signup u WHERE u.network_id = s.network_id
+          AND u.shift_id = s.id AND u.status IN ('signed_up', 'checked_in', 'no_show'))`.as('holding'),
+        sql<number>`(SELECT count(*)::int FROM shift_signup u WHERE u.network_id = s.network_id
+          AND u.shift_id = s.id AND u.status = 'waitlisted')`.as('waiting'),
+      ])
+      .where('s.network_id', '=', networkId)
+      .execute();
+    for (const s of shifts) {
+      assert.ok(s.signed_up <= s.capacity, 'never over capacity');
+      assert.equal(s.signed_up, s.holding, 'the counter matches the sign-ups');
+    }
+    assert.ok(
+      shifts.some((s) => s.signed_up === s.capacity && s.waiting > 0),
+      'a full shift with a waitlist',
+    );
+    const now = Date.now();
+    const mini = new Set(opps.filter((o) => o.level === 'mini' && o.status === 'published').map((o) => o.id));
+    assert.ok(
+      shifts.some(
+        (s) =>
+          mini.has(s.opportunity_id) &&
+          s.starts_at.getTime() > now &&
+          s.starts_at.getTime() < now + 60 * 60_000,
+      ),
+      'a mini task starting within the hour (check-in already open)',
+    );
+    assert.ok(shifts.some((s) => localParts(s.starts_at).weekday === 6 && s.starts_at.getTime() > now));
+
+    // Jonas: confirmed hours from two organisations on two rungs, one entry still pending
+    const hours = await d.db
+      .selectFrom('hours_entry as h')
+      .innerJoin('account as a', (j) =>
+        j.onRef('a.network_id', '=', 'h.network_id').onRef('a.id', '=', 'h.account_id'),
+      )
+      .leftJoin('opportunity as o', (j) =>
+        j.onRef('o.network_id', '=', 'h.network_id').onRef('o.id', '=', 'h.opportunity_id'),
+      )
+      .select(['h.status', 'h.organisation_id', 'h.source', 'o.level'])
+      .where('h.network_id', '=', networkId)
+      .where('a.email', '=', 'jonas@example.org')
+      .execute();
+    const confirmed = hours.filter((h) => h.status === 'confirmed');
+    assert.ok(new Set(confirmed.map((h) => h.organisation_id)).size >= 2, 'confirmed at two organisations');
+    assert.deepEqual([...new Set(confirmed.map((h) => h.level))].sort(), ['mini', 'regular']);
+    assert.ok(confirmed.every((h) => h.source === 'check_in'));
+    assert.ok(hours.some((h) => h.status === 'pending'));
+
+    const pages = await d.db
+      .selectFrom('playbook_page')
+      .select(['id', 'current_revision'])
+      .where('network_id', '=', networkId)
+      .execute();
+    assert.ok(pages.length >= 3);
+    assert.ok(pages.some((p) => p.current_revision === 2));
+    const found = await search(d.db, networkId, 'Fahrradwerkstatt', { limit: 5, offset: 0 });
+    assert.ok(found.hits.some((h) => h.entityType === 'opportunity' && h.link.startsWith('/mitmachen/')));
   });
 
   test('the demo sign-ins name existing accounts, one per role', async () => {
