@@ -1,8 +1,10 @@
 import 'leaflet/dist/leaflet.css';
+import '../../app/map.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { clusterIcon, pinMarker, tiledMap } from '../../app/mapMarkers.ts';
 import type { MapCell, MapView, ResourceKind } from './types.ts';
 
 const kindLetter: Record<ResourceKind, string> = {
@@ -13,10 +15,6 @@ const kindLetter: Record<ResourceKind, string> = {
   skill: 'K',
   service: 'D',
 };
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * Resources on a Leaflet map (loaded only when the map page opens). The server clusters what is in
@@ -52,8 +50,7 @@ export default function ResourceMap({
   // the map itself, once per tile server
   useEffect(() => {
     if (!ref.current) return;
-    const map = L.map(ref.current, { scrollWheelZoom: false });
-    L.tileLayer(tileUrl, { attribution, maxZoom: 19 }).addTo(map);
+    const map = tiledMap(ref.current, tileUrl, attribution);
     const report = () => onViewRef.current({ bbox: map.getBounds().toBBoxString(), zoom: map.getZoom() });
     map.on('moveend', report);
     layerRef.current = L.layerGroup().addTo(map);
@@ -79,43 +76,28 @@ export default function ResourceMap({
     for (const c of cells) {
       if (c.resource) {
         const r = c.resource;
-        const label = `${r.title} (${t(`sharing.kind.${r.kind}`)})`;
-        const marker = L.marker([c.lat, c.lng], {
-          title: label,
-          alt: label,
-          keyboard: true,
-          icon: L.divIcon({
-            className: '',
-            html: `<span class="map-pin"><span aria-hidden="true">${kindLetter[r.kind]}</span></span><span class="visually-hidden">${escapeHtml(label)}</span>`,
-            iconSize: [34, 34],
-            iconAnchor: [17, 34],
-            popupAnchor: [0, -30],
-          }),
-        });
-        const box = document.createElement('div');
-        const link = document.createElement('a');
-        link.href = `/teilen/ressourcen/${r.id}`;
-        link.textContent = r.title;
-        link.addEventListener('click', (e) => {
-          e.preventDefault();
-          navigate(`/teilen/ressourcen/${r.id}`);
-        });
-        const meta = document.createElement('p');
-        meta.textContent = `${t(`sharing.kind.${r.kind}`)}${r.approximate ? ` · ${t('sharing.resource.approximate')}` : ''}`;
-        box.append(link, meta);
-        marker.bindPopup(box);
-        layer.addLayer(marker);
+        layer.addLayer(
+          pinMarker(
+            {
+              id: r.id,
+              lat: c.lat,
+              lng: c.lng,
+              letter: kindLetter[r.kind],
+              label: `${r.title} (${t(`sharing.kind.${r.kind}`)})`,
+              title: r.title,
+              href: `/teilen/ressourcen/${r.id}`,
+              meta: `${t(`sharing.kind.${r.kind}`)}${r.approximate ? ` · ${t('sharing.resource.approximate')}` : ''}`,
+            },
+            navigate,
+          ),
+        );
       } else {
         const label = t('sharing.map.cluster', { count: c.count });
         const marker = L.marker([c.lat, c.lng], {
           title: label,
           alt: label,
           keyboard: true,
-          icon: L.divIcon({
-            className: '',
-            html: `<span class="map-cluster"><span aria-hidden="true">${c.count}</span><span class="visually-hidden">${escapeHtml(label)}</span></span>`,
-            iconSize: [44, 44],
-          }),
+          icon: clusterIcon(c.count, label),
         });
         // choosing a cluster zooms in on it, where it splits up
         marker.on('click', () => map.setView([c.lat, c.lng], Math.min(map.getZoom() + 2, 19)));
@@ -124,5 +106,5 @@ export default function ResourceMap({
     }
   }, [cells, t, navigate]);
 
-  return <section ref={ref} className="resource-map" aria-label={t('sharing.map.label')} />;
+  return <section ref={ref} className="pin-map" aria-label={t('sharing.map.label')} />;
 }
