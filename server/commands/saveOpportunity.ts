@@ -31,6 +31,11 @@ async function withMiniRule<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
+    // the effort rule belongs to one field of the form, so the answer points there
+    if ((err as { constraint?: string })?.constraint === 'opportunity_mini_short')
+      throw new Problem(422, 'opportunity.mini_rules', {
+        fields: [{ field: '/effortMinutes', code: 'opportunity.mini_effort' }],
+      });
     if (breaksMiniRule(err)) throw new Problem(422, 'opportunity.mini_rules');
     throw err;
   }

@@ -245,6 +245,10 @@ export const messages = {
     de: 'Eine Mini-Aufgabe dauert höchstens 2 Stunden und findet nur einmal statt (ein Termin).',
     en: 'A mini task takes at most 2 hours and happens only once (one date).',
   },
+  'opportunity.mini_effort': {
+    de: 'Bei einem Mini-Einsatz bitte den Zeitaufwand angeben: höchstens 120 Minuten.',
+    en: 'For a mini task please give the time it takes: at most 120 minutes.',
+  },
   'opportunity.keep_own_organisation': {
     de: 'Sie können nicht alle Organisationen entfernen, für die Sie tätig sind.',
     en: 'You cannot remove every organisation you act for.',

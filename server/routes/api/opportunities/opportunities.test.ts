@@ -159,6 +159,19 @@ describe('opportunities on the engagement ladder', () => {
     });
     assert.equal(long.statusCode, 422);
     assert.equal(long.json().code, 'opportunity.mini_rules');
+    assert.deepEqual(
+      long.json().errors.map((e: { field: string }) => e.field),
+      ['/effortMinutes'],
+      'the form can mark the effort field',
+    );
+    const noEffort = await call(petra, 'POST', '/opportunities', {
+      level: 'mini',
+      title: 'Umzug helfen',
+      mode: 'on_site',
+      organisationIds: [centre.id],
+    });
+    assert.equal(noEffort.statusCode, 422);
+    assert.match(noEffort.json().errors[0].message, /höchstens 120 Minuten/);
     assert.equal(await count('opportunity'), before);
     const shifts = await count('shift');
     const second = await call(petra, 'POST', `/opportunities/${mini.id}/shifts`, {
