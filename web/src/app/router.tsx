@@ -38,6 +38,33 @@ const StatementPage = lazy(() => sharingTimebank().then((m) => ({ default: m.Sta
 const TransferPage = lazy(() => sharingTimebank().then((m) => ({ default: m.TransferPage })));
 const ExchangePage = lazy(() => sharingExchange().then((m) => ({ default: m.ExchangePage })));
 const PostPage = lazy(() => sharingExchange().then((m) => ({ default: m.PostPage })));
+// Mitmachen: discovery, map (Leaflet), shifts, hours, coordination and the playbook, each fetched when opened.
+const participationEdit = () => import('../features/participation/EditPage.tsx');
+const participationMine = () => import('../features/participation/MinePages.tsx');
+const participationCoordination = () => import('../features/participation/CoordinationPages.tsx');
+const participationPlaybook = () => import('../features/participation/PlaybookPages.tsx');
+const OpportunitiesPage = lazy(() => import('../features/participation/ListPage.tsx'));
+const OpportunityMapPage = lazy(() => import('../features/participation/MapPage.tsx'));
+const OpportunityPage = lazy(() => import('../features/participation/OpportunityPage.tsx'));
+const OpportunityCreatePage = lazy(() =>
+  participationEdit().then((m) => ({ default: m.OpportunityCreatePage })),
+);
+const OpportunityEditPage = lazy(() => participationEdit().then((m) => ({ default: m.OpportunityEditPage })));
+const MyShiftsPage = lazy(() => participationMine().then((m) => ({ default: m.MyShiftsPage })));
+const HoursPage = lazy(() => participationMine().then((m) => ({ default: m.HoursPage })));
+const CoordinationPage = lazy(() =>
+  participationCoordination().then((m) => ({ default: m.CoordinationPage })),
+);
+const RosterPage = lazy(() => participationCoordination().then((m) => ({ default: m.RosterPage })));
+const PlaybookListPage = lazy(() => participationPlaybook().then((m) => ({ default: m.PlaybookListPage })));
+const PlaybookPage = lazy(() => participationPlaybook().then((m) => ({ default: m.PlaybookPage })));
+const PlaybookCreatePage = lazy(() =>
+  participationPlaybook().then((m) => ({ default: m.PlaybookCreatePage })),
+);
+const PlaybookEditPage = lazy(() => participationPlaybook().then((m) => ({ default: m.PlaybookEditPage })));
+const PlaybookRevisionsPage = lazy(() =>
+  participationPlaybook().then((m) => ({ default: m.PlaybookRevisionsPage })),
+);
 // Unterstützungskreise: only members ever open these, so they load on first use.
 const circlePages = () => import('../features/circles/CirclePages.tsx');
 const CirclesPage = lazy(() => circlePages().then((m) => ({ default: m.CirclesPage })));
@@ -144,6 +171,20 @@ export const router = createBrowserRouter([
       { path: 'zeitbank/ueberweisungen/:id', element: signedIn(<TransferPage />) },
       { path: 'tauschring', element: <ExchangePage /> },
       { path: 'tauschring/:id', element: <PostPage /> },
+      { path: 'mitmachen', element: <OpportunitiesPage /> },
+      { path: 'mitmachen/karte', element: <OpportunityMapPage /> },
+      { path: 'mitmachen/neu', element: signedIn(<OpportunityCreatePage />) },
+      { path: 'mitmachen/meine', element: signedIn(<MyShiftsPage />) },
+      { path: 'mitmachen/stunden', element: signedIn(<HoursPage />) },
+      { path: 'mitmachen/koordination', element: signedIn(<CoordinationPage />) },
+      { path: 'mitmachen/schichten/:id', element: signedIn(<RosterPage />) },
+      { path: 'mitmachen/praxis', element: <PlaybookListPage /> },
+      { path: 'mitmachen/praxis/neu', element: signedIn(<PlaybookCreatePage />) },
+      { path: 'mitmachen/praxis/:id', element: <PlaybookPage /> },
+      { path: 'mitmachen/praxis/:id/bearbeiten', element: signedIn(<PlaybookEditPage />) },
+      { path: 'mitmachen/praxis/:id/versionen', element: <PlaybookRevisionsPage /> },
+      { path: 'mitmachen/:id', element: <OpportunityPage /> },
+      { path: 'mitmachen/:id/bearbeiten', element: signedIn(<OpportunityEditPage />) },
       { path: 'kreise', element: signedIn(<CirclesPage />) },
       { path: 'kreise/neu', element: signedIn(<CreateCirclePage />) },
       { path: 'kreise/:id/mitglieder', element: signedIn(<CircleMembersPage />) },
