@@ -119,6 +119,10 @@ table { width: 100%; border-collapse: collapse; margin: 1rem 0; }
 caption { text-align: left; font-weight: bold; }
 th, td { text-align: left; padding: 0.4rem; border-bottom: 1px solid #999; vertical-align: top; }
 .num { text-align: right; white-space: nowrap; }
+/* a phone is narrower than four columns of long German words */
+td { overflow-wrap: anywhere; hyphens: auto; }
+th.num { white-space: normal; }
+@media (max-width: 30rem) { body { margin: 1rem auto; font-size: 0.9rem; } th, td { padding: 0.3rem 0.2rem; } }
 @media print { body { margin: 0; } }
 </style>
 </head>

@@ -166,6 +166,8 @@ test('Jonas finds a mini task on his phone, signs up and checks in; Petra confir
   const href = await jonas.getByRole('link', { name: /Nachweis ansehen und drucken/ }).getAttribute('href');
   assert.equal(href, '/api/v1/hours/certificate.html');
   await jonas.goto(`${server.url}${href}`);
+  const certWidth = await jonas.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(certWidth <= phone.width, `the certificate fits the phone (${certWidth}px)`);
   const certificate = (await jonas.locator('body').textContent()) ?? '';
   assert.match(certificate, /Jonas Berger/);
   assert.match(certificate, new RegExp(task));

@@ -74,6 +74,8 @@ function OpportunityForm({ existing }: { existing?: Opportunity }) {
     queryFn: () => api<Page<{ id: string; name: string }>>('/organisations', { query: { limit: 100 } }),
   });
   const [d, setD] = useState<Draft>(() => draftOf(existing, mine[0]?.organisationId ?? ''));
+  // open once when editing a joint opportunity; afterwards the person opens and closes it
+  const [partnersOpen] = useState(() => d.partners.length > 0);
   const form = useRef<HTMLFormElement>(null);
   const action = useAction();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
@@ -160,29 +162,32 @@ function OpportunityForm({ existing }: { existing?: Opportunity }) {
         error={action.error}
         required
       />
-      <fieldset className="checkbox-group">
-        <legend>{t('participation.edit.partners')}</legend>
-        <p className="hint">{t('participation.edit.partnersHint')}</p>
-        <ul className="checkbox-list">
-          {partnerOptions.map((x) => (
-            <li key={x.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={d.partners.includes(x.id)}
-                  onChange={(e) =>
-                    set(
-                      'partners',
-                      e.target.checked ? [...d.partners, x.id] : d.partners.filter((p) => p !== x.id),
-                    )
-                  }
-                />{' '}
-                {x.name}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <details className="partners" open={partnersOpen}>
+        <summary>{t('participation.edit.partnersSummary', { count: d.partners.length })}</summary>
+        <fieldset className="checkbox-group">
+          <legend>{t('participation.edit.partners')}</legend>
+          <p className="hint">{t('participation.edit.partnersHint')}</p>
+          <ul className="checkbox-list">
+            {partnerOptions.map((x) => (
+              <li key={x.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={d.partners.includes(x.id)}
+                    onChange={(e) =>
+                      set(
+                        'partners',
+                        e.target.checked ? [...d.partners, x.id] : d.partners.filter((p) => p !== x.id),
+                      )
+                    }
+                  />{' '}
+                  {x.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      </details>
       <TextField
         label={t('participation.edit.title')}
         name="title"
