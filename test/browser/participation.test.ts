@@ -72,7 +72,9 @@ test('Jonas finds a mini task on his phone, signs up and checks in; Petra confir
   await filters.getByLabel('Stufe').selectOption({ label: 'Mini-Einsatz' });
   await filters.getByRole('button', { name: 'Anzeigen' }).click();
   await jonas.waitForURL(/stufe=mini/);
-  const results = jonas.getByRole('region', { name: 'Gelegenheiten' });
+  const results = jonas.getByRole('region', { name: 'Gelegenheiten', exact: true });
+  // three published mini tasks (the fourth is closed); the count says when the filtered list is in
+  await results.getByRole('status').getByText('3 Gelegenheiten gefunden').waitFor();
   await results.getByRole('link', { name: task }).waitFor();
   await results.getByRole('link', { name: 'Texte der Engagement-Börse gegenlesen' }).waitFor();
   assert.equal(
@@ -200,6 +202,14 @@ test('the map, the playbook with its revisions, and a coordinator creating and p
   const diff = page.getByRole('list', { name: 'Zeilen des Textes mit Änderungen' });
   await diff.locator('li.diff-insert', { hasText: 'Übersetzungsaufgaben' }).waitFor();
   await shot(page, 'participation-playbook-diff-390');
+
+  // coordination on a phone: hours to decide, the organisation's opportunities, counts per level
+  await subnav(page).getByRole('link', { name: 'Koordination' }).click();
+  await expectPage(page, 'Koordination', 'coordination on a phone');
+  await page.getByRole('heading', { name: 'Zahlen je Stufe' }).waitFor();
+  await page.getByRole('table').waitFor();
+  const coordWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(coordWidth <= phone.width, `coordination fits the phone (${coordWidth}px)`);
 
   // a new mini task: draft first, then a date, then published
   await page.goto(`${server.url}/mitmachen/neu`);
