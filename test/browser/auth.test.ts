@@ -42,6 +42,7 @@ test('the start page explains the network in German, and a wrong password is ref
     'Start',
     'Organisationen',
     'Teilen',
+    'Mitmachen',
     'Suche',
   ]);
   await shot(page, 'home-phone');
@@ -77,6 +78,7 @@ test('sign in with a password, switch to English, and sign out', async () => {
     'Start',
     'Organisations',
     'Sharing',
+    'Get involved',
     'Search',
     'Circles',
     'Administration',
