@@ -110,11 +110,19 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     gone = true;
   });
   const url = `http://127.0.0.1:${port}`;
-  const state = await waitFor('the server to answer /healthz', 90_000, async () => {
-    if (gone) return 'exited';
-    const r = await fetch(`${url}/healthz`);
-    return r.ok ? 'up' : undefined;
-  });
+  let state: string;
+  try {
+    state = await waitFor('the server to answer /healthz', 90_000, async () => {
+      if (gone) return 'exited';
+      const r = await fetch(`${url}/healthz`);
+      return r.ok ? 'up' : undefined;
+    });
+  } catch (err) {
+    // a server that never came up must not outlive the test: it would keep the test run from ending
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`${String(err)}\n${output}`);
+  }
   if (state === 'exited') throw new Error(`The server exited before answering:\n${output}`);
   return { child, url, output: () => output, exited };
 }
