@@ -193,7 +193,7 @@ export async function insertSnapshot(
   db: Executor,
   networkId: string,
   circleId: string,
-  s: { title: string; data: MapData; createdBy: string },
+  s: { title: string; data: MapData; createdBy: string; takenAt?: Date },
 ) {
   return db
     .insertInto('circle_map_snapshot')
@@ -203,6 +203,7 @@ export async function insertSnapshot(
       title: s.title,
       data: JSON.stringify(s.data),
       created_by: s.createdBy,
+      ...(s.takenAt ? { taken_at: s.takenAt } : {}),
     })
     .returning(['id', 'title', 'taken_at', 'data'])
     .executeTakeFirstOrThrow();

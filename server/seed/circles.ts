@@ -4,7 +4,14 @@ import { createCircle } from '../commands/createCircle.ts';
 import type { DB, MembershipRole, NeedKind } from '../db/schema.ts';
 import type { Actor } from '../policies/actor.ts';
 import { addMember, appendConsent, setMemberRole } from '../repositories/circles.ts';
-import { currentMap, insertEntry, insertSnapshot, insertTie } from '../repositories/circles-map.ts';
+import {
+  currentMap,
+  deleteEntry,
+  insertEntry,
+  insertSnapshot,
+  insertTie,
+  updateEntry,
+} from '../repositories/circles-map.ts';
 import { claimNeed, insertNeeds } from '../repositories/circles-needs.ts';
 import { insertUpdate } from '../repositories/circles-updates.ts';
 
@@ -55,7 +62,7 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
         givenBy: 'person',
         method: 'in_person',
         scope: ['care_calendar', 'network_map', 'updates', 'team'],
-        givenAt: new Date(c.now - 14 * 86_400_000).toISOString(),
+        givenAt: new Date(c.now - 95 * 86_400_000).toISOString(),
         note: 'Im Gespräch bei ihm zu Hause erklärt und besprochen; er möchte, dass seine Tochter koordiniert.',
         legalBasis: 'Beratungsvertrag der Allgemeinen Sozialberatung (§ 11 SGB XII)',
       },
@@ -113,41 +120,54 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
   await claimNeed(tx, networkId, kId, byTitle.get(1)!, person('erwin'));
   await claimNeed(tx, networkId, kId, byTitle.get(2)!, person('jonas'));
 
-  // His network map: someone in every sector, one tie between his contacts, and a first snapshot.
-  const sabineEntry = await insertEntry(tx, networkId, kId, {
+  // His network map, drawn with Aylin at the first meeting after his hospital stay three months ago, and
+  // again now: the neighbours and a club came back, a helper joined, the family tie to his son is still hard.
+  const entry = (f: Parameters<typeof insertEntry>[3]) => insertEntry(tx, networkId, kId, f);
+  const sabineEntry = await entry({
     sector: 'family',
     ring: 1,
     label: 'Sabine K. (Tochter)',
     showLabel: true,
     accountId: person('sabine'),
     quality: 'supportive',
-    support: ['practical', 'emotional'],
+    support: ['practical', 'emotional', 'care'],
+    note: 'Wohnt 20 Minuten entfernt, kommt zweimal die Woche; arbeitet Vollzeit.',
   });
-  await insertEntry(tx, networkId, kId, {
+  const son = await entry({
     sector: 'family',
     ring: 3,
-    label: 'Sohn in München',
+    label: 'Thomas Krämer',
     quality: 'ambivalent',
-    support: [],
-    note: 'Seltener Kontakt, telefoniert an Feiertagen.',
+    support: ['money'],
+    note: 'Sohn, lebt in München. Seltener Kontakt, telefoniert an Feiertagen; beteiligt sich an den Kosten.',
   });
-  const erwinEntry = await insertEntry(tx, networkId, kId, {
+  const erwinEntry = await entry({
     sector: 'friends_neighbours',
-    ring: 1,
+    ring: 2,
     label: 'Erwin Roth (Nachbar)',
     showLabel: true,
     accountId: person('erwin'),
     quality: 'supportive',
-    support: ['practical', 'emotional'],
+    support: ['practical'],
+    note: 'Nachbar im Erdgeschoss.',
   });
-  await insertEntry(tx, networkId, kId, {
+  const walter = await entry({
     sector: 'work_school_clubs',
-    ring: 2,
-    label: 'Schachclub Nordfeld',
+    ring: 3,
+    label: 'Walter Brenner',
     quality: 'supportive',
     support: ['emotional'],
+    note: 'Früherer Kollege aus dem Stadtwerk, singt mit ihm im Kirchenchor St. Marien.',
   });
-  await insertEntry(tx, networkId, kId, {
+  const gp = await entry({
+    sector: 'professional',
+    ring: 2,
+    label: 'Dr. Hoffmann (Hausarztpraxis)',
+    showLabel: true,
+    quality: 'supportive',
+    support: ['care', 'information'],
+  });
+  const aylinEntry = await entry({
     sector: 'professional',
     ring: 2,
     label: 'Aylin Demir (Caritas)',
@@ -156,10 +176,74 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
     quality: 'supportive',
     support: ['information'],
   });
-  await insertEntry(tx, networkId, kId, {
+  const meals = await entry({
+    sector: 'professional',
+    ring: 3,
+    label: 'Menüdienst (Essen auf Rädern)',
+    showLabel: true,
+    quality: 'supportive',
+    support: ['care'],
+    note: 'Nur für die ersten Wochen nach der Entlassung.',
+  });
+  await insertTie(tx, networkId, kId, {
+    a: sabineEntry.id,
+    b: son.id,
+    quality: 'ambivalent',
+    support: ['information'],
+  });
+  await insertTie(tx, networkId, kId, {
+    a: sabineEntry.id,
+    b: gp.id,
+    quality: 'supportive',
+    support: ['information'],
+  });
+  await insertTie(tx, networkId, kId, { a: sabineEntry.id, b: aylinEntry.id, quality: 'supportive' });
+  await insertSnapshot(tx, networkId, kId, {
+    title: 'Erstgespräch nach dem Krankenhausaufenthalt',
+    data: await currentMap(tx, networkId, kId),
+    createdBy: person('aylin'),
+    takenAt: new Date(c.now - 91 * 86_400_000),
+  });
+
+  // Three months on: Erwin shops every week and became close, the chess club and a helper came in.
+  await updateEntry(tx, networkId, kId, erwinEntry.id, {
+    ring: 1,
+    support: ['practical', 'emotional'],
+    note: 'Nachbar im Erdgeschoss; kauft jeden Mittwoch mit ein und kommt auf einen Kaffee.',
+  });
+  await updateEntry(tx, networkId, kId, walter.id, { ring: 2 });
+  await deleteEntry(tx, networkId, kId, meals.id);
+  const jonasEntry = await entry({
+    sector: 'friends_neighbours',
+    ring: 2,
+    label: 'Jonas Berger (Nachbarschaftshilfe)',
+    showLabel: true,
+    accountId: person('jonas'),
+    quality: 'supportive',
+    support: ['practical'],
+  });
+  const neighbour = await entry({
+    sector: 'friends_neighbours',
+    ring: 3,
+    label: 'Irmgard Vogel',
+    quality: 'ambivalent',
+    support: [],
+    note: 'Nachbarin im 2. Stock. Schaut nach dem Briefkasten, mischt sich aber gern ein.',
+  });
+  const chess = await entry({
+    sector: 'work_school_clubs',
+    ring: 2,
+    label: 'Schachclub Nordfeld',
+    showLabel: true,
+    quality: 'supportive',
+    support: ['emotional'],
+    note: 'Wieder dabei seit dem Sommer, donnerstags im Stadtteiltreff.',
+  });
+  const physio = await entry({
     sector: 'professional',
     ring: 3,
     label: 'Praxis am Markt (Physiotherapie)',
+    showLabel: true,
     quality: 'supportive',
     support: ['care'],
   });
@@ -169,8 +253,17 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
     quality: 'supportive',
     support: ['information'],
   });
+  await insertTie(tx, networkId, kId, { a: erwinEntry.id, b: jonasEntry.id, quality: 'supportive' });
+  await insertTie(tx, networkId, kId, { a: erwinEntry.id, b: neighbour.id, quality: 'conflict' });
+  await insertTie(tx, networkId, kId, { a: walter.id, b: chess.id, quality: 'supportive' });
+  await insertTie(tx, networkId, kId, {
+    a: gp.id,
+    b: physio.id,
+    quality: 'supportive',
+    support: ['information'],
+  });
   await insertSnapshot(tx, networkId, kId, {
-    title: 'Erstgespräch',
+    title: 'Drei Monate später',
     data: await currentMap(tx, networkId, kId),
     createdBy: person('aylin'),
   });

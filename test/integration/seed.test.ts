@@ -266,9 +266,29 @@ describe('demo town Lindenbrück', () => {
     assert.ok(ride && ride.claimed_by === null, 'the ride to physiotherapy is unclaimed');
     assert.equal(needs.find((n) => n.kind === 'shopping')?.claimed_by, erwin);
     const map = await currentMap(d.db, networkId, k.id);
-    assert.equal(new Set(map.entries.map((e) => e.sector)).size, 4);
-    assert.ok(map.ties.length >= 1);
-    assert.equal((await listSnapshots(d.db, networkId, k.id)).length, 1);
+    assert.equal(new Set(map.entries.map((e) => e.sector)).size, 4, 'someone in every sector');
+    assert.equal(new Set(map.entries.map((e) => e.ring)).size, 3, 'someone in every ring');
+    assert.ok(map.entries.length >= 10, `${map.entries.length} entries`);
+    assert.ok(
+      map.entries.some((e) => e.account_id === null && !e.show_label),
+      'someone without an account who is shown by initials',
+    );
+    const qualities = new Set(map.ties.map((t) => t.quality));
+    assert.ok(qualities.has('supportive') && qualities.has('ambivalent') && qualities.has('conflict'));
+    const snapshots = await listSnapshots(d.db, networkId, k.id);
+    assert.equal(snapshots.length, 2);
+    const [first, latest] = snapshots;
+    const days = (latest!.taken_at.getTime() - first!.taken_at.getTime()) / 86_400_000;
+    assert.ok(days > 80 && days < 100, `three months between the snapshots (${days} days)`);
+    const entriesOf = (data: unknown) =>
+      ((typeof data === 'string' ? JSON.parse(data) : data) as { entries: { id: string }[] }).entries;
+    const before = new Set(entriesOf(first!.data).map((e) => e.id));
+    const after = new Set(entriesOf(latest!.data).map((e) => e.id));
+    assert.ok(after.size > before.size, 'the network grew');
+    assert.ok(
+      [...before].some((id) => !after.has(id)),
+      'and someone left it',
+    );
     assert.equal((await listUpdates(d.db, networkId, k.id)).length, 1);
     assert.equal((await listCirclesOf(d.db, networkId, aylin)).length, 1);
 
