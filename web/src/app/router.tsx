@@ -74,6 +74,7 @@ const CircleMembersPage = lazy(() => circlePages().then((m) => ({ default: m.Mem
 const CircleTeamPage = lazy(() => circlePages().then((m) => ({ default: m.TeamPage })));
 const CircleConsentPage = lazy(() => circlePages().then((m) => ({ default: m.ConsentPage })));
 const CirclePrivacyPage = lazy(() => circlePages().then((m) => ({ default: m.PrivacyPage })));
+const CircleMapRoutes = lazy(() => import('../features/circles/map/index.tsx'));
 const CircleJoinPage = lazy(() =>
   import('../features/circles/JoinPage.tsx').then((m) => ({ default: m.JoinPage })),
 );
@@ -193,6 +194,7 @@ export const router = createBrowserRouter([
       { path: 'kreise/:id/datenschutz', element: signedIn(<CirclePrivacyPage />) },
       { path: 'kreise/beitreten', element: <CircleJoinPage /> },
       { path: 'kreise/:id', element: signedIn(<CirclePage />) },
+      { path: 'kreise/:id/karte/*', element: signedIn(<CircleMapRoutes />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
