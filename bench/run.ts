@@ -10,7 +10,15 @@ import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../server/db/connect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { ensureNetwork } from '../server/platform/network.ts';
-import { loadTown, personTimebankAccount, prng, type TownSize, townSizes } from './town.ts';
+import {
+  type LoadedTown,
+  loadTown,
+  personTimebankAccount,
+  prng,
+  type TownSize,
+  townId,
+  townSizes,
+} from './town.ts';
 
 /**
  * `npm run bench -- --size S|M|L [--db pglite|postgres] [--duration 10] [--connections 16]
@@ -299,11 +307,17 @@ function emitLoad(name: string, r: LoadResult, baselineRps: number | null, unit 
 type Who = { email: string; password: string };
 type Payer = Who & { timebankAccountId: string };
 
-async function loadTheTown(): Promise<{
+interface TownHandles {
   env: Record<string, string | undefined>;
   signIn: Who;
   payers: Payer[];
-}> {
+  /** the same 16 people book resources */
+  bookers: Who[];
+  bookables: LoadedTown['bookables'];
+  circleReader: LoadedTown['circleReader'];
+}
+
+async function loadTheTown(): Promise<TownHandles> {
   let database: Database;
   let env: Record<string, string | undefined>;
   if (host === 'postgres') {
@@ -328,9 +342,18 @@ async function loadTheTown(): Promise<{
       steps: Object.fromEntries(Object.entries(town.seconds).map(([k, v]) => [k, Number(v.toFixed(2))])),
       ...(size === 'M' && host === 'postgres' ? { target: 120 } : {}),
       ...(town.ledger ? { ledger: town.ledger } : {}),
+      ...(town.participation ? { participation: town.participation } : {}),
+      ...(town.circles ? { circles: town.circles } : {}),
       ...(town.notes.length > 0 ? { notes: town.notes } : {}),
     });
-    return { env, signIn: town.signIn, payers: town.ledger ? town.payers : [] };
+    return {
+      env,
+      signIn: town.signIn,
+      payers: town.ledger ? town.payers : [],
+      bookers: town.payers,
+      bookables: town.bookables,
+      circleReader: town.circleReader,
+    };
   } finally {
     await database.close();
   }
@@ -357,7 +380,7 @@ async function signInCookie(url: string, who: Who): Promise<{ cookie: string; cs
   const r = await fetch(`${url}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': nextIp() },
-    body: JSON.stringify(who),
+    body: JSON.stringify({ email: who.email, password: who.password }),
   });
   if (r.status !== 200) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
   const cookie = r.headers.getSetCookie().find((c) => c.startsWith('kp_session='));
@@ -366,13 +389,8 @@ async function signInCookie(url: string, who: Who): Promise<{ cookie: string; cs
   return { cookie: cookie.split(';')[0]!, csrf: view.csrfToken };
 }
 
-async function serverFigures(
-  env: Record<string, string | undefined>,
-  who: Who,
-  payers: Payer[],
-  base: LoadResult,
-  pgbenchTps: number | null,
-) {
+async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: number | null) {
+  const { env, signIn: who, payers } = town;
   const port = await freePort();
   const t0 = performance.now();
   const server = startProcess('server/main.ts', env, port);
@@ -415,6 +433,29 @@ async function serverFigures(
       path: '/api/v1/resources/clusters?bbox=9.467,51.303,9.495,51.321&zoom=15',
     });
   }
+  if (paths['/api/v1/opportunities/']) {
+    // what someone looking for a way to help types: evenings in their own district …
+    endpoints.push({
+      name: 'http.opportunities_search',
+      path: `/api/v1/opportunities?districtId=${townId(seed, 'district', 0)}&timeOfDay=evening&limit=20`,
+    });
+    // … or a word
+    endpoints.push({
+      name: 'http.opportunities_q',
+      path: '/api/v1/opportunities?q=Hausaufgabenhilfe&limit=20',
+    });
+  }
+  if (town.circleReader && paths['/api/v1/circles/{id}/needs']) {
+    // the care calendar of one circle for the four weeks from the town's "now", as a helper in it
+    const reader = await signInCookie(server.url, town.circleReader);
+    const from = new Date('2026-11-01T00:00:00Z');
+    const to = new Date(from.getTime() + 28 * 86_400_000);
+    endpoints.push({
+      name: 'http.circle_calendar',
+      path: `/api/v1/circles/${town.circleReader.circleId}/needs?from=${from.toISOString()}&to=${to.toISOString()}`,
+      headers: { cookie: reader.cookie },
+    });
+  }
   endpoints.push({ name: 'http.session_signed_in', path: '/api/v1/session', headers: { cookie } });
   for (const e of endpoints) {
     const check = await fetch(`${server.url}${e.path}`, {
@@ -441,6 +482,19 @@ async function serverFigures(
   } else {
     emit('http.timebank_transfers.throughput', null, 'transfers/s', null, {
       skipped: 'no time-bank transfer route or no time bank in the town',
+    });
+  }
+  if (town.bookables.length > 0 && paths['/api/v1/bookings/']) {
+    try {
+      await bookings(server.url, town.bookers, town.bookables, pgbenchTps);
+    } catch (err) {
+      emit('http.bookings_create.throughput', null, 'bookings/s', pgbenchTps, {
+        error: err instanceof Error ? err.message.slice(0, 300) : String(err),
+      });
+    }
+  } else {
+    emit('http.bookings_create.throughput', null, 'bookings/s', null, {
+      skipped: 'no booking route or no bookable resource in the town',
     });
   }
   emit('server.rss_after_load', rssMb(server.child.pid), 'MB', null, { target: 1024 });
@@ -499,6 +553,62 @@ async function transfers(url: string, payers: Payer[], pgbenchTps: number | null
     },
   });
   emitLoad('http.timebank_transfers', r, pgbenchTps, 'transfers/s');
+}
+
+/**
+ * Booking requests through the HTTP API: each connection signs in as its own person and books its
+ * own resource (an organisation's room, equipment or vehicle open to everyone) hour after hour, two
+ * hours apart, after the last booking the town has on it, so no request conflicts: availability,
+ * blocked periods and approved bookings checked, the booking inserted under the exclusion
+ * constraint, an interaction if approved at once, a notification to the owner side, an audit row,
+ * then the booking read back. Every answer must be a 201.
+ */
+async function bookings(
+  url: string,
+  bookers: Who[],
+  bookables: LoadedTown['bookables'],
+  pgbenchTps: number | null,
+) {
+  const hour = 3_600_000;
+  const clients: { cookie: string; csrf: string; resourceId: string; base: number; next: number }[] = [];
+  for (let k = 0; k < Math.min(bookers.length, bookables.length); k++) {
+    const r = bookables[k]!;
+    // a day after both the resource's last booking and now, on the hour
+    const base = Math.ceil((Math.max(Date.now(), new Date(r.freeFrom).getTime()) + 24 * hour) / hour) * hour;
+    clients.push({ ...(await signInCookie(url, bookers[k]!)), resourceId: r.resourceId, base, next: 0 });
+  }
+  const request = (c: (typeof clients)[number]) => {
+    const start = c.base + c.next++ * 2 * hour;
+    return {
+      headers: { 'content-type': 'application/json', cookie: c.cookie, 'x-csrf-token': c.csrf },
+      body: JSON.stringify({
+        resourceId: c.resourceId,
+        start: new Date(start).toISOString(),
+        end: new Date(start + hour).toISOString(),
+        note: 'Benchmark',
+      }),
+    };
+  };
+  // one booking by hand first: a refusal here names its reason instead of a count of non-2xx
+  const probe = request(clients[0]!);
+  const check = await fetch(`${url}/api/v1/bookings`, {
+    method: 'POST',
+    headers: { ...probe.headers, 'x-forwarded-for': nextIp() },
+    body: probe.body,
+  });
+  if (check.status !== 201)
+    throw new Error(`POST /api/v1/bookings answered ${check.status}: ${await check.text()}`);
+  await check.arrayBuffer().catch(() => undefined);
+  let nextClient = 0;
+  log(`http.bookings_create: POST /api/v1/bookings, ${duration} s × ${connections} connections …`);
+  const r = await load(url, '/api/v1/bookings', {
+    method: 'POST',
+    perRequest: (connection) => {
+      connection.client ??= clients[nextClient++ % clients.length];
+      return request(connection.client as (typeof clients)[number]);
+    },
+  });
+  emitLoad('http.bookings_create', r, pgbenchTps, 'bookings/s');
 }
 
 /** Time from navigation start until the home page's main heading is visible, median of 3 cold loads. */
@@ -603,14 +713,14 @@ async function main() {
     cpu: cpus()[0]?.model,
     load_average_1m: loadavg()[0],
   });
-  const { env, signIn, payers } = await loadTheTown();
+  const town = await loadTheTown();
   const base = await baseline();
   const pgbenchTps = host === 'postgres' ? await pgbenchBaseline() : null;
   if (args['build-web']) {
     log('building the web client if needed …');
     await execFileP(process.execPath, ['scripts/build-web-if-needed.ts'], { cwd: root, timeout: 300_000 });
   }
-  const web = await serverFigures(env, signIn, payers, base, pgbenchTps);
+  const web = await serverFigures(town, base, pgbenchTps);
   if (web) {
     emit('web.initial_js_gzip', web.gzKb, 'KB', null, { target: 200, files: web.files });
     emit('web.time_to_interactive', web.tti === null ? null : web.tti / 1000, 's', null, {

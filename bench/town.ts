@@ -25,7 +25,10 @@ export interface TownSpec {
   resources: number;
   bookings: number;
   transfers: number;
+  /** Unterstützungskreise (area 5), each with members, consent, care calendar and map entries */
   circles: number;
+  /** Mitmachen (area 2): opportunities with shifts and sign-ups, ten per organisation */
+  opportunities: number;
 }
 
 const M: TownSpec = {
@@ -37,6 +40,7 @@ const M: TownSpec = {
   bookings: 200_000,
   transfers: 500_000,
   circles: 2_000,
+  opportunities: 2_000,
 };
 
 export const townSizes: Record<TownSize, TownSpec> = {
@@ -49,6 +53,7 @@ export const townSizes: Record<TownSize, TownSpec> = {
     bookings: 5_000,
     transfers: 12_500,
     circles: 50,
+    opportunities: 200,
   },
   M,
   L: {
@@ -60,6 +65,7 @@ export const townSizes: Record<TownSize, TownSpec> = {
     bookings: M.bookings * 5,
     transfers: M.transfers * 5,
     circles: M.circles * 5,
+    opportunities: M.opportunities * 5,
   },
 };
 
@@ -85,6 +91,14 @@ export interface LoadedTown {
   payers: { email: string; password: string; timebankAccountId: string }[];
   /** the server's ledger check after the load (null: no time bank tables) */
   ledger: LedgerHealth | null;
+  /** the participation invariants after the load (null: no tables) */
+  participation: ParticipationHealth | null;
+  /** the circle invariants after the load (null: no tables) */
+  circles: CircleHealth | null;
+  /** a helper in circle 0, to read its care calendar as (null: no circles) */
+  circleReader: { email: string; password: string; circleId: string } | null;
+  /** one bookable resource per payer (an organisation's, open to everyone), none booked after `freeFrom` */
+  bookables: { resourceId: string; freeFrom: string }[];
   /** what was skipped and why (e.g. Teilen tables not there yet) */
   notes: string[];
 }
@@ -805,7 +819,9 @@ export async function loadTown(
     );
 
   // Teilen -------------------------------------------------------------------------------------
-  const teilen = () => loadTeilen({ db, networkId, seed, spec, step, notes, log });
+  const orgDistricts = organisations.map((o) => districts.findIndex((d) => d.id === o.district_id));
+  const extra: TeilenExtra = { participation: null, circles: null };
+  const teilen = () => loadTeilen({ db, networkId, seed, spec, step, notes, log, orgDistricts, extra });
 
   // The two big parts are independent: on PostgreSQL they load side by side on two connections.
   let ledger: LedgerHealth | null;
@@ -836,6 +852,33 @@ export async function loadTown(
     )
     .execute();
   const emailOf = (i: number) => people.find((r) => r.id === townId(seed, 'person', i))!.email;
+
+  // the care calendar is read by a helper of circle 0 (member 2, see loadCircles)
+  let circleReader: LoadedTown['circleReader'] = null;
+  if (extra.circles && spec.circles > 0) {
+    const reader = await db
+      .selectFrom('account')
+      .select('email')
+      .where('network_id', '=', networkId)
+      .where('id', '=', townId(seed, 'person', (13 + 2 * 7919) % P))
+      .executeTakeFirstOrThrow();
+    circleReader = { email: reader.email, password: townPassword, circleId: townId(seed, 'circle', 0) };
+  }
+  // bookings through the API: an organisation's room, equipment or vehicle open to everyone per payer
+  let bookables: LoadedTown['bookables'] = [];
+  if (rows.booking !== undefined) {
+    const r = await sql<{ id: string; free_from: Date | null }>`
+      SELECT r.id, (SELECT max(upper(b.period)) FROM booking b WHERE b.network_id = r.network_id
+                    AND b.resource_id = r.id) AS free_from
+      FROM resource r
+      WHERE r.network_id = ${networkId} AND r.owner_type = 'organisation' AND r.who_may_borrow = 'everyone'
+        AND r.kind IN ('room', 'equipment', 'vehicle') AND r.active
+      ORDER BY r.id LIMIT 16`.execute(db);
+    bookables = r.rows.map((x) => ({
+      resourceId: x.id,
+      freeFrom: new Date(Math.max(new Date(epoch).getTime(), x.free_from?.getTime() ?? 0)).toISOString(),
+    }));
+  }
   return {
     spec,
     seed,
@@ -848,8 +891,17 @@ export async function loadTown(
       timebankAccountId: townId(seed, 'tba_p', k + 1),
     })),
     ledger,
+    participation: extra.participation,
+    circles: extra.circles,
+    circleReader,
+    bookables,
     notes,
   };
+}
+
+interface TeilenExtra {
+  participation: ParticipationHealth | null;
+  circles: CircleHealth | null;
 }
 
 interface TeilenContext {
@@ -860,15 +912,20 @@ interface TeilenContext {
   step: (name: string, fn: () => Promise<number>) => Promise<void>;
   notes: string[];
   log: Log;
+  /** district index of each organisation */
+  orgDistricts: number[];
+  /** health of the parts beside the ledger */
+  extra: TeilenExtra;
 }
 
 /** The time-bank account of person i (SQL: md5('<seed>:tba_p:' || i)::uuid). */
 export const personTimebankAccount = (seed: number, i: number) => townId(seed, 'tba_p', i);
 
 /**
- * EXTENSION POINT for Teilen (area 4). Generates the time bank (accounts and completed transfers
- * with their journal). Resources with coordinates and bookings (migration 20261125_1101_sharing,
- * committed after this was written) and circles (no migration yet) are the next steps here.
+ * EXTENSION POINT for everything beyond the people and their graph: resources with coordinates
+ * and bookings (area 4), opportunities with shifts and sign-ups (area 2, loadParticipation),
+ * support circles (area 5, loadCircles) and the time bank (accounts and completed transfers with
+ * their journal). Each part is generated only where its tables exist.
  *
  * The journal is written with triggers off (`session_replication_role = replica`, the way a
  * restore loads data) because the per-row balance trigger and the deferred "entry balanced"
@@ -881,7 +938,8 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
   const { db, networkId, seed, spec } = ctx;
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_name IN ('resource', 'booking', 'circle', 'timebank_account', 'timebank_transfer')
+    WHERE table_schema = 'public'
+      AND table_name IN ('resource', 'booking', 'circle', 'opportunity', 'timebank_account', 'timebank_transfer')
   `.execute(db);
   const have = new Set(tables.rows.map((r) => r.table_name));
   if (have.has('resource') && have.has('booking')) {
@@ -889,7 +947,10 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
   } else {
     ctx.notes.push(`resources and bookings not generated (no tables): ${spec.resources} / ${spec.bookings}`);
   }
-  ctx.notes.push(`support circles not generated yet (no migration): ${spec.circles}`);
+  if (have.has('opportunity')) ctx.extra.participation = await loadParticipation(ctx);
+  else ctx.notes.push(`opportunities not generated (no tables): ${spec.opportunities}`);
+  if (have.has('circle')) ctx.extra.circles = await loadCircles(ctx);
+  else ctx.notes.push(`support circles not generated (no tables): ${spec.circles}`);
   if (!have.has('timebank_account') || !have.has('timebank_transfer')) {
     ctx.notes.push(`time bank not generated (no tables): transfers ${spec.transfers}`);
     return null;
@@ -1101,4 +1162,482 @@ async function batchRange(total: number, per: number, fn: (from: number, to: num
     rows += Number(r.numAffectedRows ?? 0n);
   }
   return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mitmachen (area 2): opportunities on every ladder level, their shifts and sign-ups
+
+/** [level, weight, titles]: what an organisation in the town asks volunteers for. */
+const ladder: readonly (readonly [string, number, readonly string[]])[] = [
+  [
+    'mini',
+    0.3,
+    [
+      'Einkauf für eine Nachbarin',
+      'Flyer im Viertel verteilen',
+      'Kuchen fürs Sommerfest backen',
+      'Fahrrad-Check vor der Tour',
+      'Begleitung zum Arzttermin',
+      'Bücherkiste sortieren',
+    ],
+  ],
+  [
+    'event_project',
+    0.25,
+    [
+      'Stadtteilfest: Aufbau und Abbau',
+      'Repair-Café-Nachmittag',
+      'Ferienprogramm für Kinder',
+      'Kleidertauschparty',
+      'Lesenacht in der Bibliothek',
+      'Müllsammelaktion am Mühlbach',
+    ],
+  ],
+  [
+    'regular',
+    0.35,
+    [
+      'Hausaufgabenhilfe',
+      'Besuchsdienst im Seniorenheim',
+      'Lebensmittelausgabe der Tafel',
+      'Sprachcafé',
+      'Fahrdienst zum Einkaufen',
+      'Mittagstisch kochen',
+      'Computerhilfe für Ältere',
+    ],
+  ],
+  [
+    'codesign_role',
+    0.1,
+    [
+      'Beirat Stadtteilentwicklung',
+      'Redaktion der Stadtteilzeitung',
+      'Sprecherrat der Ehrenamtlichen',
+      'AG Barrierefreiheit',
+    ],
+  ],
+];
+
+/** What the load left in the participation tables, checked like the ledger; all counts of problems must be 0. */
+export interface ParticipationHealth {
+  opportunities: number;
+  shifts: number;
+  signups: number;
+  /** shifts whose signed_up counter differs from their sign-ups that hold a place */
+  counter_mismatches: number;
+  over_capacity: number;
+  /** waitlisted sign-ups on a shift that still has a free place */
+  waitlist_with_free_place: number;
+  duplicate_active_signups: number;
+  /** mini tasks with more than one shift, a shift over 2 h, or an effort over 2 h */
+  mini_rule_violations: number;
+  /** opportunities without exactly one lead organisation */
+  lead_violations: number;
+  /** rows whose parent is missing (foreign keys are not checked while triggers are off) */
+  orphans: number;
+}
+
+/**
+ * Opportunities (ten per organisation on average: 30 % mini tasks, 25 % events and projects, 35 %
+ * regular, 10 % co-design roles; 85 % published), each run by its organisation and in 15 % of cases
+ * jointly with a second one; shifts over the weeks around the town's "now" (a mini task once and at
+ * most 2 h, an event on 1–3 days, a regular one weekly for 8 weeks, a co-design role monthly); and
+ * sign-ups that fill most shifts (past ones checked in or no-show, full future ones with a waitlist,
+ * some withdrawn).
+ *
+ * Shifts and sign-ups are written with triggers off (`session_replication_role = replica`): the
+ * per-row place counter and the ladder trigger would dominate the load. The counters are then set
+ * from the sign-ups in one statement and participationHealth() must come out clean, or the load fails.
+ */
+async function loadParticipation(ctx: TeilenContext): Promise<ParticipationHealth> {
+  const { db, networkId, seed, spec } = ctx;
+  const O = spec.organisations;
+  const P = spec.people;
+  const D = spec.districts;
+  const Q = spec.opportunities;
+  const nid = lit(networkId);
+  const u = (expr: string, k: number | string) => uSql(seed, expr, k);
+  const i = (expr: string, k: number | string, n: number | string) => iSql(seed, expr, k, n);
+  let acc = 0;
+  const levelCase = `CASE ${ladder
+    .map(([level, w]) => {
+      acc += w;
+      return `WHEN ${u('o', 100)} < ${acc.toFixed(3)} THEN ${lit(level)}`;
+    })
+    .join(' ')} ELSE 'regular' END`;
+  const titleCase = `CASE level ${ladder
+    .map(([level, , titles]) => `WHEN ${lit(level)} THEN (${arr(titles)})[1 + ${i('o', 101, titles.length)}]`)
+    .join(' ')} END`;
+  const cells = Array.from({ length: D }, (_, d) => districtCell(d, D));
+  const names = Array.from({ length: D }, (_, d) => districtName(d));
+  const day0 = `date_trunc('day', timestamptz ${lit(epoch)})`;
+  // the columns every statement below derives from opportunity index o (the same hash streams)
+  const opps = (a: number, b: number) => `
+    SELECT o, level, ${titleCase} AS title, mode, d,
+           CASE WHEN level = 'mini' THEN 30 * (1 + ${i('o', 104, 4)}) ELSE 60 * (1 + ${i('o', 104, 4)}) END AS effort
+    FROM (
+      SELECT o, ${levelCase} AS level,
+             CASE WHEN ${u('o', 102)} < 0.15 THEN 'online' WHEN ${u('o', 102)} < 0.35 THEN 'hybrid' ELSE 'on_site' END AS mode,
+             (${intArr(ctx.orgDistricts)})[o % ${O} + 1] AS d
+      FROM generate_series(${a}, ${b}) AS o
+    ) AS s0`;
+
+  await ctx.step('opportunity', () =>
+    batchRange(Q, 50_000, (a, b) =>
+      sql
+        .raw(`
+        INSERT INTO opportunity (network_id, id, level, title, description, mode, district_id, place, lat, lng, skills,
+                                 languages, accessibility, min_age, needs_police_clearance, effort_minutes, status,
+                                 created_by, created_at, updated_at)
+        SELECT ${nid}, ${idSql(seed, 'opportunity', 'o')}, level, title || ' – ' || (${arr(names)})[d + 1],
+               title || ': wir freuen uns über Unterstützung aus ' || (${arr(names)})[d + 1]
+                 || '. Keine Vorkenntnisse nötig, wir arbeiten neue Leute gern ein.',
+               mode, ${idSql(seed, 'district', 'd')},
+               CASE WHEN mode = 'online' THEN '' ELSE (${arr(['Gemeindehaus', 'Stadtteilladen', 'Bürgerhaus', 'Schulhof', 'Marktplatz'])})[1 + ${i('o', 105, 5)}] END,
+               CASE WHEN mode <> 'online' THEN round(((${intArr(cells.map((c) => Math.round(c.lat * 1e6)))})[d + 1] / 1e6 + (${u('o', 106)} - 0.5) * ${cellLat * 0.8})::numeric, 6)::float8 END,
+               CASE WHEN mode <> 'online' THEN round(((${intArr(cells.map((c) => Math.round(c.lng * 1e6)))})[d + 1] / 1e6 + (${u('o', 107)} - 0.5) * ${cellLng * 0.8})::numeric, 6)::float8 END,
+               CASE WHEN ${u('o', 108)} < 0.4 THEN '{}'::text[] ELSE ARRAY[(${arr(skills)})[1 + ${i('o', 109, skills.length)}]] END,
+               CASE WHEN ${u('o', 110)} < 0.8 THEN ARRAY['de'] ELSE ARRAY['de', (${arr(languages)})[1 + ${i('o', 111, languages.length)}]] END,
+               CASE WHEN ${u('o', 112)} < 0.5 THEN 'Barrierefrei erreichbar, ein Aufzug ist da.' ELSE '' END,
+               CASE WHEN ${u('o', 113)} < 0.1 THEN 16 END, ${u('o', 114)} < 0.1, effort,
+               CASE WHEN ${u('o', 115)} < 0.85 THEN 'published' WHEN ${u('o', 115)} < 0.93 THEN 'closed' ELSE 'draft' END,
+               ${idSql(seed, 'person', `((o % ${O}) * 7919) % ${P}`)},
+               timestamptz ${lit(epoch)} - interval '1 day' * (90 + ${i('o', 116, 300)}),
+               timestamptz ${lit(epoch)} - interval '1 day' * ${i('o', 117, 60)}
+        FROM (${opps(a, b)}) AS s`)
+        .execute(db),
+    ),
+  );
+  await ctx.step('opportunity_organisation', () =>
+    batchRange(Q, 50_000, (a, b) =>
+      sql
+        .raw(`
+        INSERT INTO opportunity_organisation (network_id, opportunity_id, organisation_id, is_lead, added_at)
+        SELECT ${nid}, ${idSql(seed, 'opportunity', 'o')}, ${idSql(seed, 'org', 'org')}, lead, timestamptz ${lit(epoch)}
+        FROM (
+          SELECT o, o % ${O} AS org, true AS lead FROM generate_series(${a}, ${b}) AS o
+          UNION ALL
+          SELECT o, (o % ${O} + 1 + ${i('o', 118, Math.max(1, O - 1))}) % ${O}, false
+          FROM generate_series(${a}, ${b}) AS o WHERE ${O} > 1 AND ${u('o', 119)} < 0.15
+        ) AS s`)
+        .execute(db),
+    ),
+  );
+  await ctx.step('search_document_opportunity', async () => {
+    const r = await sql
+      .raw(`
+      INSERT INTO search_document (network_id, entity_type, entity_id, title, body, link, updated_at)
+      SELECT network_id, 'opportunity', id, title, concat_ws(E'\\n', description, array_to_string(skills, ', '), place),
+             '/mitmachen/' || id, updated_at
+      FROM opportunity WHERE network_id = ${nid} AND status = 'published'`)
+      .execute(db);
+    return Number(r.numAffectedRows ?? 0n);
+  });
+
+  await db.connection().execute(async (conn) => {
+    const run = (text: string) => sql.raw(text).execute(conn);
+    await run('SET session_replication_role = replica');
+    try {
+      await ctx.step('shift', () =>
+        batchRange(Q, 20_000, (a, b) =>
+          run(`
+            INSERT INTO shift (network_id, id, opportunity_id, starts_at, ends_at, capacity, waitlist_enabled, note, created_at)
+            SELECT ${nid}, ${idSql(seed, 'shift', 'o * 16 + k')}, ${idSql(seed, 'opportunity', 'o')}, t0,
+                   t0 + interval '1 minute' * CASE level WHEN 'mini' THEN effort WHEN 'event_project' THEN 120 + 60 * ${i('o', 122, 3)}
+                                                          WHEN 'regular' THEN 60 * (1 + ${i('o', 122, 2)}) ELSE 120 END,
+                   CASE level WHEN 'mini' THEN 1 + ${i('o', 123, 2)} WHEN 'event_project' THEN 4 + ${i('o * 16 + k', 123, 17)}
+                              WHEN 'regular' THEN 2 + ${i('o * 16 + k', 123, 5)} ELSE 5 + ${i('o', 123, 8)} END,
+                   true, '', timestamptz ${lit(epoch)} - interval '1 day' * 80
+            FROM (
+              SELECT o, k, level, effort,
+                     CASE level
+                       WHEN 'regular' THEN ${day0} - interval '28 days' + interval '1 day' * ${i('o', 121, 14)} + interval '7 days' * k
+                       WHEN 'codesign_role' THEN ${day0} - interval '60 days' + interval '1 day' * ${i('o', 121, 30)} + interval '28 days' * k
+                       ELSE ${day0} - interval '60 days' + interval '1 day' * (${i('o', 121, 150)} + k)
+                     END + interval '1 hour' * CASE level WHEN 'codesign_role' THEN 16 + ${i('o', 124, 3)} ELSE 7 + ${i('o', 124, 11)} END AS t0
+              FROM (${opps(a, b)}) AS s, generate_series(0, 7) AS k
+              WHERE k < CASE level WHEN 'mini' THEN 1 WHEN 'event_project' THEN 1 + ${i('o', 120, 3)} WHEN 'regular' THEN 8 ELSE 3 END
+            ) AS s1`),
+        ),
+      );
+      // sign-up j of a shift is person (h + j·7919) mod P: distinct within the shift (7919 is prime
+      // and no town size is a multiple of it); h comes from the shift's id
+      await ctx.step('shift_signup', async () => {
+        const r = await run(`
+          INSERT INTO shift_signup (network_id, id, shift_id, account_id, status, created_at, withdrawn_at, checked_in_at,
+                                    checked_in_by)
+          SELECT ${nid}, md5('${seed}:signup:' || id || ':' || j)::uuid, id, ${idSql(seed, 'person', `(h % ${P} + j * 7919) % ${P}`)},
+                 status, created, CASE WHEN status = 'withdrawn' THEN created + interval '1 day' END,
+                 CASE WHEN status = 'checked_in' THEN starts_at END, CASE WHEN status = 'checked_in' THEN created_by END
+          FROM (
+            SELECT s.*, j, starts_at - interval '1 hour' * (24 + ${i('h * 32 + j', 134, 600)}) AS created,
+                   CASE WHEN j < holding THEN
+                          CASE WHEN NOT past THEN 'signed_up' WHEN ${u('h * 32 + j', 133)} < 0.88 THEN 'checked_in' ELSE 'no_show' END
+                        WHEN j < holding + wl THEN 'waitlisted'
+                        ELSE 'withdrawn' END AS status
+            FROM (
+              SELECT s.*, CASE WHEN NOT past AND holding = capacity THEN ${i('h', 131, 3)} ELSE 0 END AS wl
+              FROM (
+                SELECT s.id, s.capacity, s.starts_at, op.created_by, h, s.ends_at <= timestamptz ${lit(epoch)} AS past,
+                       least(s.capacity, floor(s.capacity * (0.25 + 0.9 * ${u('h', 130)}))::int) AS holding
+                FROM (SELECT *, ('x' || substr(id::text, 1, 8))::bit(32)::bigint AS h FROM shift WHERE network_id = ${nid}) AS s
+                JOIN opportunity op ON op.network_id = s.network_id AND op.id = s.opportunity_id
+                WHERE op.status <> 'draft'
+              ) AS s
+            ) AS s, generate_series(0, 23) AS j
+            WHERE j < holding + wl OR (j = capacity + 2 AND ${u('h', 132)} < 0.15)
+          ) AS x
+          ORDER BY starts_at, id, j`);
+        return Number(r.numAffectedRows ?? 0n);
+      });
+    } finally {
+      await run('SET session_replication_role = DEFAULT');
+    }
+    await ctx.step('shift_counter', async () => {
+      const r = await run(`
+        UPDATE shift s SET signed_up = c.n
+        FROM (SELECT shift_id, count(*)::int AS n FROM shift_signup
+              WHERE network_id = ${nid} AND status IN ('signed_up', 'checked_in', 'no_show') GROUP BY shift_id) AS c
+        WHERE s.network_id = ${nid} AND s.id = c.shift_id`);
+      return Number(r.numAffectedRows ?? 0n);
+    });
+  });
+  const health = await participationHealth(db, networkId);
+  const broken = Object.entries(health).filter(
+    ([k, v]) => !['opportunities', 'shifts', 'signups'].includes(k) && v !== 0,
+  );
+  if (broken.length > 0)
+    throw new Error(`generated participation breaks its invariants: ${JSON.stringify(health)}`);
+  return health;
+}
+
+/** The invariants of migration 20261125_1300_participation, counted over the whole network. */
+export async function participationHealth(db: Kysely<DB>, networkId: string): Promise<ParticipationHealth> {
+  const r = await sql<ParticipationHealth>`
+    SELECT
+      (SELECT count(*)::int FROM opportunity WHERE network_id = ${networkId}) AS opportunities,
+      (SELECT count(*)::int FROM shift WHERE network_id = ${networkId}) AS shifts,
+      (SELECT count(*)::int FROM shift_signup WHERE network_id = ${networkId}) AS signups,
+      (SELECT count(*)::int FROM shift s WHERE s.network_id = ${networkId} AND s.signed_up <> (
+         SELECT count(*) FROM shift_signup g WHERE g.network_id = s.network_id AND g.shift_id = s.id
+           AND g.status IN ('signed_up', 'checked_in', 'no_show'))) AS counter_mismatches,
+      (SELECT count(*)::int FROM shift WHERE network_id = ${networkId} AND signed_up > capacity) AS over_capacity,
+      (SELECT count(*)::int FROM shift_signup g JOIN shift s ON s.network_id = g.network_id AND s.id = g.shift_id
+        WHERE g.network_id = ${networkId} AND g.status = 'waitlisted' AND s.signed_up < s.capacity) AS waitlist_with_free_place,
+      (SELECT count(*)::int FROM (SELECT 1 FROM shift_signup WHERE network_id = ${networkId} AND status <> 'withdrawn'
+        GROUP BY shift_id, account_id HAVING count(*) > 1) AS d) AS duplicate_active_signups,
+      (SELECT count(*)::int FROM opportunity op WHERE op.network_id = ${networkId} AND op.level = 'mini' AND (
+         op.effort_minutes IS NULL OR op.effort_minutes > 120 OR
+         (SELECT count(*) FROM shift s WHERE s.network_id = op.network_id AND s.opportunity_id = op.id) > 1 OR
+         EXISTS (SELECT 1 FROM shift s WHERE s.network_id = op.network_id AND s.opportunity_id = op.id
+                 AND s.ends_at - s.starts_at > interval '2 hours'))) AS mini_rule_violations,
+      (SELECT count(*)::int FROM opportunity op WHERE op.network_id = ${networkId} AND (
+         SELECT count(*) FROM opportunity_organisation oo WHERE oo.network_id = op.network_id
+           AND oo.opportunity_id = op.id AND oo.is_lead) <> 1) AS lead_violations,
+      (SELECT count(*)::int FROM shift s WHERE s.network_id = ${networkId} AND NOT EXISTS (
+         SELECT 1 FROM opportunity op WHERE op.network_id = s.network_id AND op.id = s.opportunity_id))
+      + (SELECT count(*)::int FROM shift_signup g WHERE g.network_id = ${networkId} AND (
+         NOT EXISTS (SELECT 1 FROM shift s WHERE s.network_id = g.network_id AND s.id = g.shift_id) OR
+         NOT EXISTS (SELECT 1 FROM account a WHERE a.network_id = g.network_id AND a.id = g.account_id))) AS orphans
+  `.execute(db);
+  return r.rows[0]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unterstützungskreise (area 5): circles with members, consent, a care calendar and a network map
+
+const needKinds: readonly (readonly [string, number, readonly string[]])[] = [
+  ['ride', 0.2, ['Fahrt zur Dialyse', 'Fahrt zum Hausarzt', 'Abholen vom Krankenhaus']],
+  ['shopping', 0.25, ['Wocheneinkauf', 'Apotheke: Rezept abholen', 'Getränke holen']],
+  ['visit', 0.2, ['Besuch am Nachmittag', 'Spaziergang im Park', 'Vorlesen']],
+  ['meal', 0.15, ['Mittagessen bringen', 'Gemeinsam kochen', 'Abendbrot vorbeibringen']],
+  ['appointment', 0.1, ['Begleitung zum Amt', 'Termin bei der Pflegekasse', 'Begleitung zur Physiotherapie']],
+  ['other', 0.1, ['Blumen gießen', 'Post durchsehen', 'Glühbirne wechseln']],
+];
+const mapLabels: readonly (readonly [string, readonly string[]])[] = [
+  ['family', ['Tochter', 'Sohn', 'Schwester', 'Enkelin', 'Schwager']],
+  ['friends_neighbours', ['Nachbarin von gegenüber', 'Freund aus dem Chor', 'Nachbar im Erdgeschoss']],
+  ['work_school_clubs', ['Kegelclub', 'ehemalige Kollegin', 'Gemeindekreis']],
+  ['professional', ['Hausärztin', 'Pflegedienst', 'gesetzliche Betreuerin', 'Sozialarbeiter']],
+];
+
+/** What the load left in the circle tables; all counts of problems must be 0. */
+export interface CircleHealth {
+  circles: number;
+  members: number;
+  needs: number;
+  map_entries: number;
+  /** circles without a consent record, or whose latest is not a grant */
+  without_live_consent: number;
+  /** circles without exactly one member with the role owner */
+  owner_violations: number;
+  /** needs claimed by someone who is not a member of the circle */
+  claims_by_outsiders: number;
+}
+
+/**
+ * Support circles around one person each: 4–11 members (the person or a proxy as owner, a
+ * coordinator, helpers, in larger circles a professional and a viewer), one consent record
+ * (the person or, for 15 %, a legal guardian; 40 % opened by an organisation with its legal basis),
+ * a care calendar of three needs a week from four weeks before the town's "now" to eight weeks after
+ * (most past ones claimed and done, about half of the coming ones claimed, always by a member) and
+ * six entries on the network map. Nothing here has per-row triggers on insert (consent records and
+ * snapshots are append-only against UPDATE and DELETE), so it is written with every constraint on.
+ * Member j of circle c is person (centre(c) + j·7919) mod P, centre(c) = (c·7907 + 13) mod P.
+ */
+async function loadCircles(ctx: TeilenContext): Promise<CircleHealth> {
+  const { db, networkId, seed, spec } = ctx;
+  const C = spec.circles;
+  const P = spec.people;
+  const O = spec.organisations;
+  const nid = lit(networkId);
+  const u = (expr: string, k: number | string) => uSql(seed, expr, k);
+  const i = (expr: string, k: number | string, n: number | string) => iSql(seed, expr, k, n);
+  const run = (text: string) => sql.raw(text).execute(db);
+  const centre = (c: string) => `((${c}) * 7907 + 13) % ${P}`;
+  const member = (c: string, j: string) => `(${centre(c)} + (${j}) * 7919) % ${P}`;
+  const size = (c: string) => `(4 + ${i(c, 200, 8)})`;
+  const role = (c: string, j: string) =>
+    `CASE WHEN ${j} = 0 THEN 'owner' WHEN ${j} = 1 THEN 'coordinator'
+          WHEN ${j} = ${size(c)} - 1 AND ${size(c)} >= 6 THEN 'professional'
+          WHEN ${j} = ${size(c)} - 2 AND ${size(c)} >= 8 THEN 'viewer' ELSE 'helper' END`;
+  const day0 = `date_trunc('day', timestamptz ${lit(epoch)})`;
+
+  await ctx.step('circle', () =>
+    batchRange(C, 50_000, (a, b) =>
+      run(`
+        INSERT INTO circle (network_id, id, person_label, person_account_id, organisation_id, created_by, status,
+                            alert_hours, created_at, updated_at)
+        SELECT ${nid}, ${idSql(seed, 'circle', 'c')}, a.display_name,
+               CASE WHEN ${u('c', 201)} < 0.6 THEN a.id END,
+               CASE WHEN ${u('c', 202)} < 0.4 THEN ${idSql(seed, 'org', `c % ${O}`)} END,
+               a.id, 'active', 24, created, created
+        FROM (SELECT c, timestamptz ${lit(epoch)} - interval '1 day' * (60 + ${i('c', 203, 400)}) AS created
+              FROM generate_series(${a}, ${b}) AS c) AS s
+        JOIN account a ON a.network_id = ${nid} AND a.id = ${idSql(seed, 'person', centre('c'))}`),
+    ),
+  );
+  await ctx.step('circle_consent', () =>
+    batchRange(C, 50_000, (a, b) =>
+      run(`
+        INSERT INTO circle_consent (network_id, id, circle_id, version, kind, given_by, guardian_name, method, scope,
+                                    given_at, note, organisation_id, legal_basis, recorded_by, created_at)
+        SELECT ${nid}, ${idSql(seed, 'consent', 'c')}, c.id, 1, 'granted',
+               CASE WHEN guardian THEN 'legal_guardian' ELSE 'person' END,
+               CASE WHEN guardian THEN 'Betreuerin ' || (${arr(lastNames)})[1 + ${i('s.n', 205, lastNames.length)}] END,
+               (${arr(['in_person', 'written', 'digital'])})[1 + ${i('s.n', 206, 3)}],
+               CASE WHEN ${u('s.n', 207)} < 0.8 THEN ARRAY['care_calendar', 'network_map', 'updates', 'team']
+                    ELSE ARRAY['care_calendar', 'updates'] END,
+               c.created_at, '', c.organisation_id,
+               CASE WHEN c.organisation_id IS NOT NULL THEN 'Einwilligung der betroffenen Person (Art. 6 Abs. 1 lit. a, Art. 9 Abs. 2 lit. a DSGVO)' END,
+               c.created_by, c.created_at
+        FROM (SELECT n, ${u('n', 204)} < 0.15 AS guardian FROM generate_series(${a}, ${b}) AS n) AS s
+        JOIN circle c ON c.network_id = ${nid} AND c.id = ${idSql(seed, 'circle', 's.n')}`),
+    ),
+  );
+  await ctx.step('circle_member', () =>
+    batchRange(C, 20_000, (a, b) =>
+      run(`
+        INSERT INTO circle_member (network_id, circle_id, account_id, role, notify_email, joined_at)
+        SELECT ${nid}, ${idSql(seed, 'circle', 'c')}, ${idSql(seed, 'person', member('c', 'j'))}, ${role('c', 'j')},
+               ${u('c * 16 + j', 208)} < 0.3,
+               timestamptz ${lit(epoch)} - interval '1 day' * (60 + ${i('c', 203, 400)}) + interval '1 day' * j
+        FROM generate_series(${a}, ${b}) AS c, generate_series(0, 11) AS j
+        WHERE j < ${size('c')}`),
+    ),
+  );
+  // need k of circle c: week k / 3 of twelve (four before "now", eight after), on a random day and hour
+  await ctx.step('circle_need', () =>
+    batchRange(C, 10_000, (a, b) => {
+      let acc = 0;
+      const kindCase = `CASE ${needKinds
+        .map(([kind, w]) => {
+          acc += w;
+          return `WHEN ${u('n', 210)} < ${acc.toFixed(3)} THEN ${lit(kind)}`;
+        })
+        .join(' ')} ELSE 'other' END`;
+      const titleCase = `CASE kind ${needKinds
+        .map(
+          ([kind, , titles]) => `WHEN ${lit(kind)} THEN (${arr(titles)})[1 + ${i('n', 211, titles.length)}]`,
+        )
+        .join(' ')} END`;
+      return run(`
+        INSERT INTO circle_need (network_id, id, circle_id, kind, title, starts_at, ends_at, place, visibility, claimed_by,
+                                 claimed_at, done_at, done_by, thanks, created_by, created_at)
+        SELECT ${nid}, ${idSql(seed, 'need', 'n')}, ${idSql(seed, 'circle', 'c')}, kind, ${titleCase}, t0,
+               t0 + interval '30 minutes' * (1 + ${i('n', 213, 6)}),
+               CASE WHEN kind IN ('ride', 'appointment') THEN 'Abfahrt vor der Haustür' ELSE '' END,
+               CASE WHEN ${u('n', 214)} < 0.8 THEN 'all_members' WHEN ${u('n', 214)} < 0.95 THEN 'coordinators_professionals'
+                    ELSE 'owner_only' END,
+               claimer, CASE WHEN claimer IS NOT NULL THEN least(t0, created + interval '2 days') END,
+               CASE WHEN claimer IS NOT NULL AND past THEN t0 + interval '4 hours' END,
+               CASE WHEN claimer IS NOT NULL AND past THEN claimer END,
+               CASE WHEN claimer IS NOT NULL AND past AND ${u('n', 215)} < 0.3 THEN 'Danke, das war eine große Hilfe!' ELSE '' END,
+               ${idSql(seed, 'person', member('c', '1'))}, created
+        FROM (
+          SELECT n, c, kind, t0, past, t0 - interval '1 day' * (3 + ${i('n', 216, 10)}) AS created,
+                 CASE WHEN ${u('n', 217)} < CASE WHEN past THEN 0.85 ELSE 0.45 END
+                      THEN ${idSql(seed, 'person', member('c', `1 + ${i('n', 218, `${size('c')} - 1`)}`))} END AS claimer
+          FROM (
+            SELECT n, c, ${kindCase} AS kind, t0, t0 + interval '4 hours' <= timestamptz ${lit(epoch)} AS past
+            FROM (
+              SELECT c * 36 + k AS n, c,
+                     ${day0} - interval '28 days' + interval '7 days' * (k / 3)
+                       + interval '1 day' * ${i('c * 36 + k', 212, 7)} + interval '1 hour' * (7 + ${i('c * 36 + k', 219, 12)}) AS t0
+              FROM generate_series(${a}, ${b}) AS c, generate_series(0, 35) AS k
+            ) AS s0
+          ) AS s1
+        ) AS s2`);
+    }),
+  );
+  await ctx.step('circle_map_entry', () =>
+    batchRange(C, 20_000, (a, b) =>
+      run(`
+        INSERT INTO circle_map_entry (network_id, id, circle_id, sector, ring, label, account_id, quality, support, created_at,
+                                      updated_at)
+        SELECT ${nid}, ${idSql(seed, 'map_entry', 'c * 8 + e')}, ${idSql(seed, 'circle', 'c')}, sector, 1 + ${i('c * 8 + e', 221, 3)},
+               CASE sector ${mapLabels
+                 .map(
+                   ([sector, labels]) =>
+                     `WHEN ${lit(sector)} THEN (${arr(labels)})[1 + ${i('c * 8 + e', 222, labels.length)}]`,
+                 )
+                 .join(' ')} END,
+               CASE WHEN e < 2 THEN ${idSql(seed, 'person', member('c', '1 + e'))} END,
+               CASE WHEN ${u('c * 8 + e', 223)} < 0.8 THEN 'supportive' WHEN ${u('c * 8 + e', 223)} < 0.95 THEN 'ambivalent'
+                    ELSE 'conflict' END,
+               CASE WHEN ${u('c * 8 + e', 224)} < 0.5 THEN ARRAY['practical', 'emotional'] ELSE ARRAY['information'] END,
+               timestamptz ${lit(epoch)} - interval '30 days', timestamptz ${lit(epoch)} - interval '30 days'
+        FROM (
+          SELECT c, e, (${arr(mapLabels.map(([s]) => s))})[1 + CASE WHEN e < 4 THEN e ELSE ${i('c * 8 + e', 220, 4)} END] AS sector
+          FROM generate_series(${a}, ${b}) AS c, generate_series(0, 5) AS e
+        ) AS s`),
+    ),
+  );
+  const health = await circleHealth(db, networkId);
+  const broken = Object.entries(health).filter(
+    ([k, v]) => !['circles', 'members', 'needs', 'map_entries'].includes(k) && v !== 0,
+  );
+  if (broken.length > 0)
+    throw new Error(`generated circles break their invariants: ${JSON.stringify(health)}`);
+  return health;
+}
+
+export async function circleHealth(db: Kysely<DB>, networkId: string): Promise<CircleHealth> {
+  const r = await sql<CircleHealth>`
+    SELECT
+      (SELECT count(*)::int FROM circle WHERE network_id = ${networkId}) AS circles,
+      (SELECT count(*)::int FROM circle_member WHERE network_id = ${networkId}) AS members,
+      (SELECT count(*)::int FROM circle_need WHERE network_id = ${networkId}) AS needs,
+      (SELECT count(*)::int FROM circle_map_entry WHERE network_id = ${networkId}) AS map_entries,
+      (SELECT count(*)::int FROM circle c WHERE c.network_id = ${networkId} AND coalesce((
+         SELECT k.kind FROM circle_consent k WHERE k.network_id = c.network_id AND k.circle_id = c.id
+         ORDER BY k.version DESC LIMIT 1), 'none') <> 'granted') AS without_live_consent,
+      (SELECT count(*)::int FROM circle c WHERE c.network_id = ${networkId} AND (
+         SELECT count(*) FROM circle_member m WHERE m.network_id = c.network_id AND m.circle_id = c.id
+           AND m.role = 'owner') <> 1) AS owner_violations,
+      (SELECT count(*)::int FROM circle_need n WHERE n.network_id = ${networkId} AND n.claimed_by IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM circle_member m WHERE m.network_id = n.network_id
+           AND m.circle_id = n.circle_id AND m.account_id = n.claimed_by)) AS claims_by_outsiders
+  `.execute(db);
+  return r.rows[0]!;
 }
