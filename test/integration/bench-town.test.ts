@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { circleHealth, type LoadedTown, loadTown, participationHealth, townId } from '../../bench/town.ts';
+import { ensureNetwork } from '../../server/platform/network.ts';
+import { circlePolicy } from '../../server/policies/circle.ts';
+import { findCircleFor } from '../../server/repositories/circles.ts';
+import { listNeeds } from '../../server/repositories/circles-needs.ts';
+import { accessOf } from '../../server/routes/api/circles/access.ts';
+import { freshDatabase } from '../helpers/app.ts';
+
+/**
+ * The benchmark's synthetic town (size S): the parts loaded with triggers off must leave the same
+ * state the triggers would have, and the handles the bench uses (a circle's reader, bookable
+ * resources) must work. No timing is asserted here.
+ */
+describe('benchmark town, size S', () => {
+  let d: Awaited<ReturnType<typeof freshDatabase>>;
+  let networkId: string;
+  let town: LoadedTown;
+  before(async () => {
+    d = await freshDatabase();
+    const { network } = await ensureNetwork(d.db, { slug: 'messstadt', name: 'Messstadt' });
+    networkId = network.id;
+    town = await loadTown(d.db, networkId, 'S', 1);
+  });
+  after(() => d.close());
+
+  test('opportunities on every ladder level, with shifts before and after the town’s “now”', async () => {
+    assert.ok(town.participation);
+    assert.equal(town.participation.opportunities, town.spec.opportunities);
+    const levels = await d.db
+      .selectFrom('opportunity')
+      .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('network_id', '=', networkId)
+      .groupBy('level')
+      .execute();
+    assert.deepEqual(levels.map((l) => l.level).sort(), [
+      'codesign_role',
+      'event_project',
+      'mini',
+      'regular',
+    ]);
+    const when = await sql<{ past: number; coming: number; full: number; waitlisted: number }>`
+      SELECT count(*) FILTER (WHERE starts_at < '2026-11-01T12:00:00Z')::int AS past,
+             count(*) FILTER (WHERE starts_at >= '2026-11-01T12:00:00Z')::int AS coming,
+             count(*) FILTER (WHERE signed_up = capacity)::int AS full,
+             (SELECT count(*)::int FROM shift_signup WHERE network_id = ${networkId} AND status = 'waitlisted') AS waitlisted
+      FROM shift WHERE network_id = ${networkId}`.execute(d.db);
+    const w = when.rows[0]!;
+    assert.ok(w.past > 0 && w.coming > 0, JSON.stringify(w));
+    assert.ok(w.full > 0 && w.waitlisted > 0, JSON.stringify(w));
+  });
+
+  test('the place counters equal the sign-ups holding a place, and keep doing so under the trigger', async () => {
+    assert.equal(town.participation?.counter_mismatches, 0);
+    // a sign-up withdrawn with the trigger on moves its shift's counter by one
+    const s = await d.db
+      .selectFrom('shift_signup as g')
+      .innerJoin('shift as s', (j) =>
+        j.onRef('s.network_id', '=', 'g.network_id').onRef('s.id', '=', 'g.shift_id'),
+      )
+      .select(['g.id', 's.id as shift_id', 's.signed_up'])
+      .where('g.network_id', '=', networkId)
+      .where('g.status', '=', 'signed_up')
+      // a shift with a free place has nobody waiting, so withdrawing promotes no one
+      .whereRef('s.signed_up', '<', 's.capacity')
+      .orderBy('g.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await d.db
+      .updateTable('shift_signup')
+      .set({ status: 'withdrawn' })
+      .where('network_id', '=', networkId)
+      .where('id', '=', s.id)
+      .execute();
+    const after = await d.db
+      .selectFrom('shift')
+      .select('signed_up')
+      .where('network_id', '=', networkId)
+      .where('id', '=', s.shift_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(after.signed_up, s.signed_up - 1);
+    const health = await participationHealth(d.db, networkId);
+    for (const [k, v] of Object.entries(health))
+      if (!['opportunities', 'shifts', 'signups'].includes(k)) assert.equal(v, 0, k);
+  });
+
+  test('circles have members, a live consent, needs claimed only by members and map entries', async () => {
+    const h = await circleHealth(d.db, networkId);
+    assert.equal(h.circles, town.spec.circles);
+    assert.ok(h.members >= 4 * h.circles && h.needs > 0 && h.map_entries > 0, JSON.stringify(h));
+    assert.equal(h.without_live_consent, 0);
+    assert.equal(h.owner_violations, 0);
+    assert.equal(h.claims_by_outsiders, 0);
+  });
+
+  test('the circle reader the bench signs in as is a helper who may read circle 0’s calendar', async () => {
+    const reader = town.circleReader;
+    assert.ok(reader);
+    assert.equal(reader.circleId, townId(1, 'circle', 0));
+    const account = await d.db
+      .selectFrom('account')
+      .select('id')
+      .where('network_id', '=', networkId)
+      .where('email', '=', reader.email)
+      .executeTakeFirstOrThrow();
+    const circle = await findCircleFor(d.db, networkId, reader.circleId, account.id);
+    assert.ok(circle);
+    assert.equal(circle.role, 'helper');
+    assert.ok(circlePolicy.viewNeeds(accessOf(circle)));
+    const needs = await listNeeds(d.db, networkId, reader.circleId, {
+      from: new Date('2026-11-01T00:00:00Z'),
+      to: new Date('2026-11-29T00:00:00Z'),
+    });
+    assert.ok(needs.length >= 8, `only ${needs.length} needs in four weeks`);
+  });
+
+  test('every bookable resource is an organisation’s, open to everyone, and free after freeFrom', async () => {
+    assert.equal(town.bookables.length, 16);
+    for (const b of town.bookables) {
+      const r = await d.db
+        .selectFrom('resource')
+        .select(['owner_type', 'who_may_borrow', 'active'])
+        .where('network_id', '=', networkId)
+        .where('id', '=', b.resourceId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(r, { owner_type: 'organisation', who_may_borrow: 'everyone', active: true });
+      const later = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM booking
+        WHERE network_id = ${networkId} AND resource_id = ${b.resourceId} AND upper(period) > ${b.freeFrom}`.execute(
+        d.db,
+      );
+      assert.equal(later.rows[0]!.n, 0);
+    }
+  });
+});
