@@ -244,8 +244,9 @@ function filtered(db: Executor, networkId: string, f: Omit<OpportunityFilter, 'l
     const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
       eb.or([
-        sql<boolean>`to_tsvector('german', op.title || ' ' || op.description) @@ websearch_to_tsquery('german', ${text})`,
-        sql<boolean>`to_tsvector('english', op.title || ' ' || op.description) @@ websearch_to_tsquery('english', ${text})`,
+        // the stored vector (migration 20261125_1500) holds both languages' stems, behind a GIN index
+        sql<boolean>`op.search_vector @@ websearch_to_tsquery('german', ${text})`,
+        sql<boolean>`op.search_vector @@ websearch_to_tsquery('english', ${text})`,
         sql<boolean>`op.title % ${text}`,
         eb('op.title', 'ilike', like),
       ]),

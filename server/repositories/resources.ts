@@ -201,8 +201,9 @@ function matching(db: Executor, networkId: string, f: Omit<ResourceFilter, 'limi
     const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
       eb.or([
-        sql<boolean>`to_tsvector('german', r.title || ' ' || r.description) @@ websearch_to_tsquery('german', ${text})`,
-        sql<boolean>`to_tsvector('english', r.title || ' ' || r.description) @@ websearch_to_tsquery('english', ${text})`,
+        // the stored vector (migration 20261125_1500) holds both languages' stems, behind a GIN index
+        sql<boolean>`r.search_vector @@ websearch_to_tsquery('german', ${text})`,
+        sql<boolean>`r.search_vector @@ websearch_to_tsquery('english', ${text})`,
         sql<boolean>`r.title % ${text}`,
         eb('r.title', 'ilike', like),
       ]),
