@@ -112,7 +112,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const url = `http://127.0.0.1:${port}`;
   let state: string;
   try {
-    state = await waitFor('the server to answer /healthz', 90_000, async () => {
+    state = await waitFor('the server to answer /healthz', 180_000, async () => {
       if (gone) return 'exited';
       const r = await fetch(`${url}/healthz`);
       return r.ok ? 'up' : undefined;
