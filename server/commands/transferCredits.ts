@@ -126,8 +126,9 @@ export async function completeTransfer(
   }
 }
 
-const sourceTables = { booking: 'booking', offer: 'exchange_post', shift: 'shift' } as const satisfies Record<
-  TransferSourceType,
+/** Where the other sources of a transfer live (a booking is checked with its policy instead). */
+const sourceTables = { offer: 'exchange_post', shift: 'shift' } as const satisfies Record<
+  Exclude<TransferSourceType, 'booking'>,
   keyof DB
 >;
 
