@@ -45,6 +45,12 @@ export function localParts(d: Date, tz = networkTimeZone): LocalParts {
   };
 }
 
+/** The local calendar date of `d` in `tz` as YYYY-MM-DD (the form dates take in the API). */
+export function localDate(d: Date, tz = networkTimeZone): string {
+  const p = localParts(d, tz);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
 /** The instant at which the local clock in `tz` shows the given date and minutes after midnight. */
 export function zonedTime(
   year: number,

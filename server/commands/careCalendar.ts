@@ -16,7 +16,7 @@ import {
   seriesToExtend,
   setMaterialisedUntil,
 } from '../repositories/circles-needs.ts';
-import { formatSlot, localParts, weeklyOccurrences } from './availability.ts';
+import { formatSlot, localDate, weeklyOccurrences } from './availability.ts';
 
 /** Weekly needs are written as single needs this far ahead; a daily job moves the horizon on. */
 export const horizonWeeks = 8;
@@ -25,10 +25,6 @@ export const needReminderJob = 'circle.need_reminder';
 export const extendSeriesJob = 'circle.extend_series';
 
 const horizon = () => new Date(Date.now() + horizonWeeks * 7 * 24 * 3600_000);
-const localDate = (d: Date) => {
-  const p = localParts(d);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-};
 const circleLink = (circleId: string) => `/kreise/${circleId}`;
 
 /** Schedules the alert to coordinators for when the need is still unclaimed `alertHours` before it. */

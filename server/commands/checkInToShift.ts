@@ -5,16 +5,11 @@ import { shiftPolicy } from '../policies/shift.ts';
 import { insertHours } from '../repositories/hours.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
 import { findSignup, lockShift, setSignupStatus } from '../repositories/shifts.ts';
-import { localParts } from './availability.ts';
+import { localDate } from './availability.ts';
 import type { ParticipationContext } from './signUpForShift.ts';
 
 /** A volunteer may check in from this long before the shift starts until it ends. */
 export const checkInOpensMinutes = 60;
-
-function localDate(d: Date): string {
-  const p = localParts(d);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-}
 
 /**
  * Checks a person in to their shift — the volunteer themselves during the shift, or a coordinator at

@@ -6,7 +6,7 @@ import {
   renderCertificateHtml,
   renderCertificatePdf,
 } from '../../../certificates/volunteerCertificate.ts';
-import { localParts } from '../../../commands/availability.ts';
+import { localDate } from '../../../commands/availability.ts';
 import { confirmHours } from '../../../commands/confirmHours.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
@@ -58,8 +58,7 @@ function present(h: HoursRow, actor: Actor) {
 }
 
 export function localToday(): string {
-  const p = localParts(new Date());
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return localDate(new Date());
 }
 
 /** Volunteer hours: my history across organisations, logging, the coordinators' decisions, the certificate. */
