@@ -401,12 +401,23 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
       };
       // a bound, not a synchronisation: a workload that makes no progress still ends
       const stuck = setTimeout(() => {
-        if (!killed) report.unexpected.push(`cycle ${cycle}: fewer than ${killAt} answers in 60 s`);
+        if (!killed)
+          report.unexpected.push(
+            `cycle ${cycle}: in 60 s, ${answers} of ${killAt} answers; still no ${[...waitingFor].join(', ') || '-'} acknowledged`,
+          );
         kill();
       }, 60_000);
-      const answered = () => {
+      // The kill comes after `killAt` answers, and not before every kind of write has had one
+      // acknowledged in this cycle: on PGlite (one connection) the transfers alone can otherwise
+      // take all the answers before the first sign-up is served, and the cycle proves nothing for it.
+      type Kind = 'transfer' | 'booking' | 'signup';
+      const waitingFor = new Set<Kind>(
+        opportunityId ? ['transfer', 'booking', 'signup'] : ['transfer', 'booking'],
+      );
+      const answered = (kind?: Kind) => {
         answers++;
-        if (answers >= killAt) kill();
+        if (kind) waitingFor.delete(kind);
+        if (answers >= killAt && waitingFor.size === 0) kill();
       };
       const unexpected = (what: string, status: number, body: unknown) =>
         report.unexpected.push(`cycle ${cycle}: ${what} answered ${status} ${JSON.stringify(body)}`);
@@ -449,7 +460,7 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
                 'idempotency-key': key,
               },
             );
-            answered();
+            answered(res.status === 201 ? 'transfer' : undefined);
             if (res.status === 201 && res.body.status === 'completed') {
               transfers.push({ cycle, user: k, key, body, id: res.body.id });
               report.acknowledged.transfers++;
@@ -478,7 +489,7 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
                 note: `Absturztest ${cycle}/${w}/${n}`,
               },
             );
-            answered();
+            answered(res.status === 201 ? 'booking' : undefined);
             if (res.status === 201 && res.body.created.length === 1) {
               const id = res.body.created[0]!.id;
               bookings.set(id, { cycle, id, status: 'requested', decisionSent: false });
@@ -532,7 +543,7 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
               const res = await client(k).post<{ signupId: string; status: SignupStatus }>(
                 `/api/v1/shifts/${shiftId}/signup`,
               );
-              answered();
+              answered(res.status === 201 ? 'signup' : undefined);
               if (res.status !== 201) {
                 unexpected(`sign-up of ${k}`, res.status, res.body);
                 return;
