@@ -22,8 +22,10 @@ import {
 
 /**
  * `npm run bench -- --size S|M|L [--db pglite|postgres] [--duration 10] [--connections 16]
- *   [--seed 1] [--build-web]`
+ *   [--seed 1] [--build-web] [--only timebank,pgbench] [--cpu-prof dir]`
  *
+ * `--only` keeps the figures whose names contain one of the given parts (the baselines they are
+ * compared with must be named too), for a quick rerun of what an optimisation touched.
  * Prints one JSON line per figure on stdout: {"name","value","unit","baseline","ratio", …};
  * progress goes to stderr. Every baseline is measured in the same run on the same machine: a bare
  * Fastify hello-world for the HTTP reads, pgbench TPC-B for writes. Everything it starts listens
@@ -45,8 +47,15 @@ const { values: args } = parseArgs({
       default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     },
     'build-web': { type: 'boolean', default: false },
+    // comma-separated parts of figure names, e.g. `--only timebank,bookings`: the rest is skipped
+    only: { type: 'string' },
+    // a directory: the app server runs with --cpu-prof and writes its profile there on stop
+    'cpu-prof': { type: 'string' },
   },
 });
+const only = args.only?.split(',').filter(Boolean) ?? null;
+/** Whether a figure was asked for (all of them without --only). */
+const wanted = (name: string) => !only || only.some((part) => name.includes(part));
 const size = args.size as TownSize;
 if (!(size in townSizes)) throw new Error(`--size must be S, M or L, got ${args.size}`);
 const host = args.db;
@@ -126,6 +135,52 @@ async function adminQuery(text: string) {
   }
 }
 
+/** CPU seconds (user + system) the process has used so far, from /proc; null when it is gone. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in clock ticks (USER_HZ 100)
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU a load costs, which (unlike a throughput) other processes on the machine do not change:
+ * the app server's process, and on PostgreSQL the backends serving the app's database (its pool keeps
+ * them open during a load; one that starts during the load counts from zero).
+ */
+let watched: { pid: number; database: string | null } | null = null;
+async function cpuSnapshot(): Promise<{ server: number; backends: Map<number, number> } | null> {
+  if (!watched) return null;
+  const backends = new Map<number, number>();
+  if (watched.database) {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      const { rows } = await c.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [watched.database],
+      );
+      for (const { pid } of rows) backends.set(pid, cpuSeconds(pid) ?? 0);
+    } finally {
+      await c.end();
+    }
+  }
+  return { server: cpuSeconds(watched.pid) ?? 0, backends };
+}
+
+function cpuSpent(
+  before: Awaited<ReturnType<typeof cpuSnapshot>>,
+  after: Awaited<ReturnType<typeof cpuSnapshot>>,
+) {
+  if (!before || !after) return null;
+  let postgres = 0;
+  for (const [pid, t] of after.backends) postgres += t - (before.backends.get(pid) ?? 0);
+  return { server: after.server - before.server, postgres: watched?.database ? postgres : null };
+}
+
 function dbUrl(name: string): string {
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
@@ -150,7 +205,11 @@ interface Proc {
 }
 
 function startProcess(script: string, env: Record<string, string | undefined>, port: number): Proc {
-  const child = spawn(process.execPath, [script], {
+  const profile =
+    args['cpu-prof'] && script === 'server/main.ts'
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`]
+      : [];
+  const child = spawn(process.execPath, [...profile, script], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -228,6 +287,8 @@ interface LoadResult {
   requests: number;
   non2xx: number;
   errors: number;
+  /** CPU seconds the load cost the app server and (on PostgreSQL) its database backends */
+  cpu: { server: number; postgres: number | null } | null;
 }
 
 let ipCounter = 0;
@@ -267,6 +328,7 @@ async function load(
       },
     ],
   };
+  const before = await cpuSnapshot();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, _status, _bytes, responseTime) => {
@@ -283,6 +345,7 @@ async function load(
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    cpu: cpuSpent(before, await cpuSnapshot()),
   };
 }
 
@@ -295,6 +358,11 @@ function emitLoad(name: string, r: LoadResult, baselineRps: number | null, unit 
     baselineRps,
     baselineRps === null ? extra : { ...extra, target_ratio: 0.5 },
   );
+  if (r.cpu && r.requests > 0) {
+    emit(`${name}.cpu_server`, (r.cpu.server * 1000) / r.requests, 'ms/request');
+    if (r.cpu.postgres !== null)
+      emit(`${name}.cpu_postgres`, (r.cpu.postgres * 1000) / r.requests, 'ms/request');
+  }
   emit(`${name}.p50`, r.p50, 'ms');
   emit(`${name}.p95`, r.p95, 'ms');
   // the issue's latency target is for reads
@@ -395,6 +463,10 @@ async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: nu
   const t0 = performance.now();
   const server = startProcess('server/main.ts', env, port);
   const startMs = await until200(server, '/healthz', t0);
+  watched = {
+    pid: server.child.pid ?? 0,
+    database: env.DATABASE_URL ? new URL(env.DATABASE_URL).pathname.slice(1) : null,
+  };
   emit(
     host === 'pglite' ? 'startup.pglite_town_restart' : 'startup.postgres_town',
     startMs / 1000,
@@ -404,7 +476,7 @@ async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: nu
   );
   const paths = await openApiPaths(server.url);
   // the home page first, on the quiet server, as a visitor would meet it
-  const web = await webFigures(server.url);
+  const web = wanted('web.') ? await webFigures(server.url) : null;
   const { cookie } = await signInCookie(server.url, who);
   const endpoints: { name: string; path: string; headers?: Record<string, string> }[] = [
     // no database: what the app's plugins (helmet, cookies, rate limit, request context) cost
@@ -458,6 +530,7 @@ async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: nu
   }
   endpoints.push({ name: 'http.session_signed_in', path: '/api/v1/session', headers: { cookie } });
   for (const e of endpoints) {
+    if (!wanted(e.name)) continue;
     const check = await fetch(`${server.url}${e.path}`, {
       headers: { ...e.headers, 'x-forwarded-for': nextIp() },
     });
@@ -471,7 +544,9 @@ async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: nu
     log(`${e.name}: GET ${e.path}, ${duration} s × ${connections} connections …`);
     emitLoad(e.name, await load(server.url, e.path, { headers: e.headers }), base.rps);
   }
-  if (payers.length > 0 && paths['/api/v1/timebank/transfers']) {
+  if (!wanted('http.timebank_transfers')) {
+    // not asked for
+  } else if (payers.length > 0 && paths['/api/v1/timebank/transfers']) {
     try {
       await transfers(server.url, payers, pgbenchTps);
     } catch (err) {
@@ -484,7 +559,9 @@ async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: nu
       skipped: 'no time-bank transfer route or no time bank in the town',
     });
   }
-  if (town.bookables.length > 0 && paths['/api/v1/bookings/']) {
+  if (!wanted('http.bookings_create')) {
+    // not asked for
+  } else if (town.bookables.length > 0 && paths['/api/v1/bookings/']) {
     try {
       await bookings(server.url, town.bookers, town.bookables, pgbenchTps);
     } catch (err) {
@@ -497,6 +574,7 @@ async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: nu
       skipped: 'no booking route or no bookable resource in the town',
     });
   }
+  watched = null;
   emit('server.rss_after_load', rssMb(server.child.pid), 'MB', null, { target: 1024 });
   // Does the server answer at once when the load stops? On PGlite a long query blocks the event loop.
   const t1 = performance.now();
@@ -715,13 +793,15 @@ async function main() {
   });
   const town = await loadTheTown();
   const base = await baseline();
-  const pgbenchTps = host === 'postgres' ? await pgbenchBaseline() : null;
+  const pgbenchTps = host === 'postgres' && wanted('pgbench') ? await pgbenchBaseline() : null;
   if (args['build-web']) {
     log('building the web client if needed …');
     await execFileP(process.execPath, ['scripts/build-web-if-needed.ts'], { cwd: root, timeout: 300_000 });
   }
   const web = await serverFigures(town, base, pgbenchTps);
-  if (web) {
+  if (!wanted('web.')) {
+    // not asked for
+  } else if (web) {
     emit('web.initial_js_gzip', web.gzKb, 'KB', null, { target: 200, files: web.files });
     emit('web.time_to_interactive', web.tti === null ? null : web.tti / 1000, 's', null, {
       target: 2,
@@ -734,7 +814,7 @@ async function main() {
       skipped: 'web/dist missing (npm run build, or --build-web)',
     });
   }
-  await coldStarts();
+  if (wanted('startup.')) await coldStarts();
   emit('machine.load_average_end', loadavg()[0] ?? null, '1-min load', null, {
     note: 'other processes on the machine: load above the core count means the figures are contended',
   });
