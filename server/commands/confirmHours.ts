@@ -70,7 +70,7 @@ export async function confirmHours(
       if (credits > 0) {
         const payer = await ensureAccount(tx, ctx.networkId, { type: 'organisation', id: h.organisation_id });
         const payee = await ensureAccount(tx, ctx.networkId, { type: 'person', id: h.account_id });
-        const { transferId } = await transferCredits(
+        const { transfer } = await transferCredits(
           tx,
           ctx,
           {
@@ -82,7 +82,7 @@ export async function confirmHours(
           },
           creditKey(h.id),
         );
-        await setCredit(tx, ctx.networkId, h.id, credits, transferId);
+        await setCredit(tx, ctx.networkId, h.id, credits, transfer.id);
       }
     }
     await notify(tx, {

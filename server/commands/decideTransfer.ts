@@ -5,7 +5,7 @@ import { notify } from '../platform/notifications.ts';
 import { timebankPolicy } from '../policies/timebank.ts';
 import {
   accountHolders,
-  findTimebankAccount,
+  findTimebankAccountPair,
   findTransfer,
   updateTransfer,
 } from '../repositories/timebank.ts';
@@ -29,8 +29,13 @@ export async function decideTransfer(
   await executeTx(db, async (tx) => {
     const t = await findTransfer(tx, ctx.networkId, transferId, true);
     if (!t) throw notFound();
-    const payer = await findTimebankAccount(tx, ctx.networkId, t.payer_account_id);
-    const payee = await findTimebankAccount(tx, ctx.networkId, t.payee_account_id);
+    const [payer, payee] = await findTimebankAccountPair(
+      tx,
+      ctx.networkId,
+      t.payer_account_id,
+      t.payee_account_id,
+      { lock: true },
+    );
     if (!payer || !payee) throw notFound();
     const ref = { status: t.status, payer, payee };
     if (!timebankPolicy.viewTransfer(ctx.actor, ref)) throw notFound();

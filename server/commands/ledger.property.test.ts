@@ -110,10 +110,16 @@ describe('ledger properties', () => {
             else if (from.limit !== null && from.balance - a.minutes < -from.limit)
               await expectProblem(call, 'timebank.insufficient_credit');
             else {
-              const { transferId } = await call;
+              const { transfer } = await call;
               from.balance -= a.minutes;
               to.balance += a.minutes;
-              completed.push({ id: transferId, from: a.from, to: a.to, minutes: a.minutes, reversed: false });
+              completed.push({
+                id: transfer.id,
+                from: a.from,
+                to: a.to,
+                minutes: a.minutes,
+                reversed: false,
+              });
             }
           } else if (a.kind === 'reverse') {
             if (completed.length === 0) continue;

@@ -14,9 +14,9 @@ import {
   findTimebankAccountPair,
   findTransferByKey,
   insertTransferOnce,
-  lockAccounts,
   postEntry,
   type TimebankAccountRow,
+  type TransferRow,
   updateTransfer,
 } from '../repositories/timebank.ts';
 
@@ -60,47 +60,33 @@ function requestHash(input: TransferInput): string {
 }
 
 /**
- * Moves `minutes` from payer to payee as one balanced journal entry and marks the transfer completed.
- *
- * Guarantees: both accounts are locked in id order (so concurrent transfers never deadlock and each
- * sees the balance the previous one left); the payer never goes below its credit limit — checked here
- * for a clear message and enforced again by the database CHECK; the journal entry, the balances and
- * the transfer's status commit together or not at all. Records the exchange as an interaction.
+ * What the payer may still pay: balance plus credit limit (the pool has no limit). The payer must be
+ * locked (findTimebankAccountPair with `lock`), so the balance is the one that counts; the database
+ * CHECK enforces the same rule again (see `overdraftAsProblem`).
  */
-export async function completeTransfer(
-  tx: Executor,
-  ctx: { networkId: string; actorId: string },
-  t: { id: string; payer: TimebankAccountRow; payee: TimebankAccountRow; minutes: number; memo: string },
-): Promise<void> {
-  const locked = await lockAccounts(tx, ctx.networkId, [t.payer.id, t.payee.id]);
-  const payer = locked.find((a) => a.id === t.payer.id);
-  if (!payer) throw notFound();
-  const available =
-    payer.credit_limit === null ? Number.POSITIVE_INFINITY : payer.balance + payer.credit_limit;
-  if (t.minutes > available) {
-    throw new Problem(422, 'timebank.insufficient_credit', { params: { available: Math.max(0, available) } });
-  }
-  let entryId: string;
+function available(payer: TimebankAccountRow): number {
+  return payer.credit_limit === null ? Number.POSITIVE_INFINITY : payer.balance + payer.credit_limit;
+}
+
+const insufficientCredit = (payer: TimebankAccountRow) =>
+  new Problem(422, 'timebank.insufficient_credit', { params: { available: Math.max(0, available(payer)) } });
+
+async function overdraftAsProblem<T>(write: () => Promise<T>): Promise<T> {
   try {
-    entryId = await postEntry(tx, ctx.networkId, {
-      kind: 'transfer',
-      memo: t.memo,
-      createdBy: ctx.actorId,
-      lines: [
-        { accountId: t.payer.id, amount: -t.minutes },
-        { accountId: t.payee.id, amount: t.minutes },
-      ],
-    });
+    return await write();
   } catch (err) {
     if (isOverdraft(err))
       throw new Problem(422, 'timebank.insufficient_credit', { params: { available: 0 } });
     throw err;
   }
-  await updateTransfer(tx, ctx.networkId, t.id, {
-    status: 'completed',
-    entry_id: entryId,
-    decided_by: ctx.actorId,
-  });
+}
+
+/** What follows every completed transfer: the exchange as an interaction, and the receiver is told. */
+async function afterCompleted(
+  tx: Executor,
+  ctx: { networkId: string; actorId: string },
+  t: { id: string; payer: TimebankAccountRow; payee: TimebankAccountRow; minutes: number },
+) {
   const a = partyOf(t.payer);
   const b = partyOf(t.payee);
   if (a && b) {
@@ -126,6 +112,39 @@ export async function completeTransfer(
   }
 }
 
+/**
+ * Completes a requested transfer the payer has confirmed: one balanced journal entry, the transfer
+ * marked completed. `payer` and `payee` must have been read with `lock` in this transaction (in id
+ * order, so concurrent transfers never deadlock and each sees the balance the previous one left).
+ *
+ * Guarantees: the payer never goes below its credit limit; the journal entry, the balances and the
+ * transfer's status commit together or not at all.
+ */
+export async function completeTransfer(
+  tx: Executor,
+  ctx: { networkId: string; actorId: string },
+  t: { id: string; payer: TimebankAccountRow; payee: TimebankAccountRow; minutes: number; memo: string },
+): Promise<void> {
+  if (t.minutes > available(t.payer)) throw insufficientCredit(t.payer);
+  const entryId = await overdraftAsProblem(() =>
+    postEntry(tx, ctx.networkId, {
+      kind: 'transfer',
+      memo: t.memo,
+      createdBy: ctx.actorId,
+      lines: [
+        { accountId: t.payer.id, amount: -t.minutes },
+        { accountId: t.payee.id, amount: t.minutes },
+      ],
+    }),
+  );
+  await updateTransfer(tx, ctx.networkId, t.id, {
+    status: 'completed',
+    entry_id: entryId,
+    decided_by: ctx.actorId,
+  });
+  await afterCompleted(tx, ctx, t);
+}
+
 /** Where the other sources of a transfer live (a booking is checked with its policy instead). */
 const sourceTables = { offer: 'exchange_post', shift: 'shift' } as const satisfies Record<
   Exclude<TransferSourceType, 'booking'>,
@@ -145,13 +164,21 @@ export async function transferCredits(
   ctx: CommandContext,
   input: TransferInput,
   idempotencyKey: string,
-): Promise<{ transferId: string; replayed: boolean }> {
+): Promise<{
+  transfer: TransferRow;
+  payer: TimebankAccountRow;
+  payee: TimebankAccountRow;
+  replayed: boolean;
+}> {
   return executeTx(db, async (tx) => {
+    // both accounts locked from the start: a payment that completes at once needs them, and a
+    // request holds them only for this short transaction
     const [payer, payee] = await findTimebankAccountPair(
       tx,
       ctx.networkId,
       input.payerAccountId,
       input.payeeAccountId,
+      { lock: true },
     );
     if (!payer || !payee) throw notFound();
     if (payer.id === payee.id) throw new Problem(422, 'timebank.same_account');
@@ -177,26 +204,53 @@ export async function transferCredits(
     if (!immediate && !timebankPolicy.request(ctx.actor, payee)) throw forbidden();
     const hash = requestHash(input);
     const memo = input.memo ?? '';
-    const id = await insertTransferOnce(tx, ctx.networkId, {
-      payerAccountId: payer.id,
-      payeeAccountId: payee.id,
-      minutes: input.minutes,
-      memo,
-      status: 'requested',
-      initiatedBy: ctx.actorId,
-      idempotencyKey,
-      requestHash: hash,
-      sourceType: input.source?.type ?? null,
-      sourceId: input.source?.id ?? null,
-    });
-    if (id === null) {
+    const replay = async () => {
       const existing = await findTransferByKey(tx, ctx.networkId, ctx.actorId, idempotencyKey);
-      if (!existing) throw new Error('idempotency key taken but no transfer found');
-      if (existing.request_hash !== hash) throw new Problem(422, 'timebank.idempotency_mismatch');
-      return { transferId: existing.id, replayed: true };
+      if (existing && existing.request_hash !== hash) throw new Problem(422, 'timebank.idempotency_mismatch');
+      return existing && { transfer: existing, payer, payee, replayed: true };
+    };
+    if (immediate && input.minutes > available(payer)) {
+      // the same key again gets the first answer, even when the credits it moved are spent by now
+      const earlier = await replay();
+      if (earlier) return earlier;
+      throw insufficientCredit(payer);
+    }
+    const transfer = await overdraftAsProblem(() =>
+      insertTransferOnce(
+        tx,
+        ctx.networkId,
+        {
+          payerAccountId: payer.id,
+          payeeAccountId: payee.id,
+          minutes: input.minutes,
+          memo,
+          initiatedBy: ctx.actorId,
+          idempotencyKey,
+          requestHash: hash,
+          sourceType: input.source?.type ?? null,
+          sourceId: input.source?.id ?? null,
+        },
+        // the payer's own payment completes in the same statement; a request waits for the payer
+        immediate
+          ? {
+              kind: 'transfer',
+              memo,
+              createdBy: ctx.actorId,
+              lines: [
+                { accountId: payer.id, amount: -input.minutes },
+                { accountId: payee.id, amount: input.minutes },
+              ],
+            }
+          : undefined,
+      ),
+    );
+    if (transfer === null) {
+      const earlier = await replay();
+      if (!earlier) throw new Error('idempotency key taken but no transfer found');
+      return earlier;
     }
     if (immediate) {
-      await completeTransfer(tx, ctx, { id, payer, payee, minutes: input.minutes, memo });
+      await afterCompleted(tx, ctx, { id: transfer.id, payer, payee, minutes: input.minutes });
     } else {
       for (const accountId of await accountHolders(tx, ctx.networkId, payer)) {
         await notify(tx, {
@@ -204,7 +258,7 @@ export async function transferCredits(
           accountId,
           kind: 'timebank.transfer_requested',
           params: { minutes: input.minutes, by: payee.owner_name ?? '' },
-          link: `/zeitbank/ueberweisungen/${id}`,
+          link: `/zeitbank/ueberweisungen/${transfer.id}`,
         });
       }
     }
@@ -213,10 +267,10 @@ export async function transferCredits(
       actorId: ctx.actorId,
       action: immediate ? 'timebank.transfer_completed' : 'timebank.transfer_requested',
       entityType: 'timebank_transfer',
-      entityId: id,
+      entityId: transfer.id,
       details: { payer: payer.id, payee: payee.id, minutes: input.minutes, source: input.source ?? null },
       ip: ctx.ip,
     });
-    return { transferId: id, replayed: false };
+    return { transfer, payer, payee, replayed: false };
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TimebankOwnerType, TransferSourceType, TransferStatus } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
@@ -38,12 +39,20 @@ export async function findTimebankAccount(db: Executor, networkId: string, id: s
   return withOwnerName(db).where('ta.network_id', '=', networkId).where('ta.id', '=', id).executeTakeFirst();
 }
 
-/** Two accounts (payer and payee) in one round trip; either is undefined when it does not exist. */
-export async function findTimebankAccountPair(db: Executor, networkId: string, a: string, b: string) {
-  const rows = await withOwnerName(db)
-    .where('ta.network_id', '=', networkId)
-    .where('ta.id', 'in', [a, b])
-    .execute();
+/**
+ * Two accounts (payer and payee) in one round trip; either is undefined when it does not exist. With
+ * `lock`, both are locked as lockAccounts does (in id order, NO KEY UPDATE) and the balances read are
+ * the ones the transaction will change.
+ */
+export async function findTimebankAccountPair(
+  db: Executor,
+  networkId: string,
+  a: string,
+  b: string,
+  { lock = false } = {},
+) {
+  const q = withOwnerName(db).where('ta.network_id', '=', networkId).where('ta.id', 'in', [a, b]);
+  const rows = await (lock ? q.orderBy('ta.id').forNoKeyUpdate('ta') : q).execute();
   return [rows.find((r) => r.id === a), rows.find((r) => r.id === b)] as const;
 }
 
@@ -138,45 +147,43 @@ export interface JournalLine {
   amount: number;
 }
 
+export interface NewEntry {
+  kind: 'transfer' | 'reversal';
+  memo: string;
+  createdBy: string | null;
+  reversesEntryId?: string;
+  lines: JournalLine[];
+}
+
 /**
- * Appends one journal entry with its lines. The database checks at commit that the lines sum to zero
- * and moves the cached balances (refusing any that would go below the credit limit).
+ * The two common table expressions that write a journal entry (`e`) and its lines (`l`) with the
+ * given id. With `onlyAfter`, the entry is written only if that earlier expression yielded a row.
  */
-export async function postEntry(
-  db: Executor,
-  networkId: string,
-  e: {
-    kind: 'transfer' | 'reversal';
-    memo: string;
-    createdBy: string | null;
-    reversesEntryId?: string;
-    lines: JournalLine[];
-  },
-): Promise<string> {
-  const entry = await db
-    .insertInto('timebank_entry')
-    .values({
-      network_id: networkId,
-      kind: e.kind,
-      memo: e.memo,
-      created_by: e.createdBy,
-      reverses_entry_id: e.reversesEntryId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('timebank_line')
-    .values(
-      e.lines.map((l, i) => ({
-        network_id: networkId,
-        entry_id: entry.id,
-        line_no: i + 1,
-        account_id: l.accountId,
-        amount: l.amount,
-      })),
-    )
-    .execute();
-  return entry.id;
+function entryWrites(networkId: string, entryId: string, e: NewEntry, onlyAfter?: 't') {
+  const lines = sql.join(
+    e.lines.map((l, i) => sql`(${i + 1}::smallint, ${l.accountId}::uuid, ${l.amount}::bigint)`),
+  );
+  return sql`e AS (
+      INSERT INTO timebank_entry (network_id, id, kind, memo, created_by, reverses_entry_id)
+      SELECT ${networkId}::uuid, ${entryId}::uuid, ${e.kind}, ${e.memo}, ${e.createdBy}::uuid,
+             ${e.reversesEntryId ?? null}::uuid
+      ${onlyAfter ? sql`FROM ${sql.table(onlyAfter)}` : sql``}
+      RETURNING id
+    ), l AS (
+      INSERT INTO timebank_line (network_id, entry_id, line_no, account_id, amount)
+      SELECT ${networkId}::uuid, e.id, v.line_no, v.account_id, v.amount
+      FROM e, (VALUES ${lines}) AS v (line_no, account_id, amount)
+    )`;
+}
+
+/**
+ * Appends one journal entry with its lines, in one statement. The database checks at commit that the
+ * lines sum to zero and moves the cached balances (refusing any that would go below the credit limit).
+ */
+export async function postEntry(db: Executor, networkId: string, e: NewEntry): Promise<string> {
+  const entryId = randomUUID();
+  await sql`WITH ${entryWrites(networkId, entryId, e)} SELECT 1`.execute(db);
+  return entryId;
 }
 
 export async function entryLines(db: Executor, networkId: string, entryId: string) {
@@ -194,43 +201,11 @@ export interface NewTransfer {
   payeeAccountId: string;
   minutes: number;
   memo: string;
-  status: TransferStatus;
   initiatedBy: string;
   idempotencyKey: string;
   requestHash: string;
   sourceType: TransferSourceType | null;
   sourceId: string | null;
-}
-
-/**
- * Inserts the transfer unless the initiator already used this idempotency key. Returns the new id,
- * or null when the key was taken (a concurrent insert with the same key waits on the unique index
- * and then sees the committed row).
- */
-export async function insertTransferOnce(
-  db: Executor,
-  networkId: string,
-  t: NewTransfer,
-): Promise<string | null> {
-  const row = await db
-    .insertInto('timebank_transfer')
-    .values({
-      network_id: networkId,
-      payer_account_id: t.payerAccountId,
-      payee_account_id: t.payeeAccountId,
-      minutes: t.minutes,
-      memo: t.memo,
-      status: t.status,
-      initiated_by: t.initiatedBy,
-      idempotency_key: t.idempotencyKey,
-      request_hash: t.requestHash,
-      source_type: t.sourceType,
-      source_id: t.sourceId,
-    })
-    .onConflict((oc) => oc.columns(['network_id', 'initiated_by', 'idempotency_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id ?? null;
 }
 
 const transferColumns = [
@@ -260,6 +235,34 @@ export async function findTransfer(db: Executor, networkId: string, id: string, 
     .where('t.network_id', '=', networkId)
     .where('t.id', '=', id);
   return (lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/**
+ * Inserts the transfer unless the initiator already used this idempotency key, and returns it — or
+ * null when the key was taken (a concurrent insert with the same key waits on the unique index and
+ * then sees the committed row). With `entry`, the transfer is completed at once: the transfer, its
+ * journal entry and the lines are one statement, and nothing at all is written for a taken key.
+ */
+export async function insertTransferOnce(
+  db: Executor,
+  networkId: string,
+  t: NewTransfer,
+  entry?: NewEntry,
+): Promise<TransferRow | null> {
+  const entryId = entry ? randomUUID() : null;
+  const { rows } = await sql<TransferRow>`
+    WITH t AS (
+      INSERT INTO timebank_transfer (network_id, payer_account_id, payee_account_id, minutes, memo, status,
+        initiated_by, idempotency_key, request_hash, source_type, source_id, entry_id, decided_by, decided_at)
+      VALUES (${networkId}, ${t.payerAccountId}, ${t.payeeAccountId}, ${t.minutes}, ${t.memo},
+        ${entry ? 'completed' : 'requested'}, ${t.initiatedBy}, ${t.idempotencyKey}, ${t.requestHash},
+        ${t.sourceType}, ${t.sourceId}, ${entryId}, ${entry ? t.initiatedBy : null},
+        ${entry ? sql`now()` : null})
+      ON CONFLICT (network_id, initiated_by, idempotency_key) DO NOTHING
+      RETURNING ${sql.join(transferColumns.map((c) => sql.ref(c.slice(2))))}
+    )${entry && entryId ? sql`, ${entryWrites(networkId, entryId, entry, 't')}` : sql``}
+    SELECT * FROM t`.execute(db);
+  return rows[0] ?? null;
 }
 
 export async function findTransferByKey(db: Executor, networkId: string, initiatedBy: string, key: string) {

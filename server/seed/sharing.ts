@@ -477,7 +477,7 @@ export async function seedSharing(tx: Transaction<DB>, c: SharingContext) {
   let n = 0;
   const transfer = async (by: string, payer: string, payee: string, minutes: number, memo: string) => {
     n++;
-    const { transferId } = await transferCredits(
+    const { transfer } = await transferCredits(
       tx,
       ctx(by),
       {
@@ -488,7 +488,7 @@ export async function seedSharing(tx: Transaction<DB>, c: SharingContext) {
       },
       `demo-seed-${String(n).padStart(4, '0')}`,
     );
-    return transferId;
+    return transfer.id;
   };
   await transfer('miriam', 'pool', 'o:fwa', 600, 'Startguthaben der Freiwilligenagentur');
   await transfer('sandra', 'o:fwa', 'jonas', 180, 'Aufbau und Abbau beim Stadtteilfest');

@@ -378,9 +378,10 @@ export async function timebankRoutes(app: FastifyInstance) {
       const key = req.headers['idempotency-key'];
       if (typeof key !== 'string' || key.length < 8 || key.length > 100)
         throw new Problem(400, 'timebank.idempotency_key_required');
-      const { transferId, replayed } = await transferCredits(db, ctx, req.body, key);
+      // the answer is built from what the command wrote and read under its locks: no second read
+      const { transfer, payer, payee, replayed } = await transferCredits(db, ctx, req.body, key);
       if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(await loadTransfer(db, transferId, req.actor));
+      return reply.code(201).send(presentTransfer(transfer, payer, payee, req.actor));
     },
   );
 
