@@ -22,7 +22,7 @@ import {
 
 /**
  * `npm run bench -- --size S|M|L [--db pglite|postgres] [--duration 10] [--connections 16]
- *   [--seed 1] [--build-web] [--only timebank,pgbench] [--cpu-prof dir]`
+ *   [--seed 1] [--build-web] [--only timebank,pgbench] [--cpu-prof dir] [--resources 100000]`
  *
  * `--only` keeps the figures whose names contain one of the given parts (the baselines they are
  * compared with must be named too), for a quick rerun of what an optimisation touched.
@@ -49,6 +49,8 @@ const { values: args } = parseArgs({
     'build-web': { type: 'boolean', default: false },
     // comma-separated parts of figure names, e.g. `--only timebank,bookings`: the rest is skipped
     only: { type: 'string' },
+    // another number of resources than the size has (the map target is for 100 000)
+    resources: { type: 'string' },
     // a directory: the app server runs with --cpu-prof and writes its profile there on stop
     'cpu-prof': { type: 'string' },
   },
@@ -402,7 +404,10 @@ async function loadTheTown(): Promise<TownHandles> {
     const t0 = performance.now();
     await migrateToLatest(database.db);
     const { network } = await ensureNetwork(database.db, { slug: 'messstadt', name: 'Messstadt' });
-    const town = await loadTown(database.db, network.id, size, seed, log, { parallel: host === 'postgres' });
+    const town = await loadTown(database.db, network.id, size, seed, log, {
+      parallel: host === 'postgres',
+      ...(args.resources ? { resources: Number(args.resources) } : {}),
+    });
     const seconds = (performance.now() - t0) / 1000;
     emit('town.load_time', seconds, 's', null, {
       seed,

@@ -553,9 +553,10 @@ export async function loadTown(
   size: TownSize,
   seed = 1,
   log: Log = () => undefined,
-  opts: { parallel?: boolean } = {},
+  opts: { parallel?: boolean; resources?: number } = {},
 ): Promise<LoadedTown> {
-  const spec = townSizes[size];
+  // `resources` overrides the size's count, e.g. the issue's map target at 100 000 resources
+  const spec = { ...townSizes[size], ...(opts.resources ? { resources: opts.resources } : {}) };
   const rnd = prng(seed);
   const rows: Record<string, number> = {};
   const seconds: Record<string, number> = {};
