@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { DB, TransferSourceType } from '../db/schema.ts';
-import { type Executor, executeTx } from '../db/tx.ts';
+import { type Executor, executeTx, insertTogether } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
-import { audit } from '../platform/audit.ts';
-import { type Party, recordInteraction } from '../platform/interactions.ts';
-import { notify } from '../platform/notifications.ts';
+import { auditInsert } from '../platform/audit.ts';
+import { interactionInsert, type Party } from '../platform/interactions.ts';
+import { notificationInsert } from '../platform/notifications.ts';
 import type { Actor } from '../policies/actor.ts';
 import { bookingPolicy, bookingRef } from '../policies/booking.ts';
 import { timebankPolicy } from '../policies/timebank.ts';
@@ -81,7 +81,10 @@ async function overdraftAsProblem<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-/** What follows every completed transfer: the exchange as an interaction, and the receiver is told. */
+/**
+ * What follows every completed transfer, as inserts to write with the command's others (see
+ * insertTogether): the exchange as an interaction, and the receiver is told.
+ */
 async function afterCompleted(
   tx: Executor,
   ctx: { networkId: string; actorId: string },
@@ -89,27 +92,30 @@ async function afterCompleted(
 ) {
   const a = partyOf(t.payer);
   const b = partyOf(t.payee);
-  if (a && b) {
-    await recordInteraction(tx, {
-      networkId: ctx.networkId,
-      area: 'sharing',
-      kind: 'timebank_transfer',
-      mode: 'online',
-      a,
-      b,
-      source: { type: 'timebank_transfer', id: t.id },
-    });
-  }
-  for (const accountId of await accountHolders(tx, ctx.networkId, t.payee)) {
-    if (accountId === ctx.actorId) continue;
-    await notify(tx, {
-      networkId: ctx.networkId,
-      accountId,
-      kind: 'timebank.transfer_received',
-      params: { minutes: t.minutes, from: t.payer.owner_name ?? '' },
-      link: `/zeitbank/ueberweisungen/${t.id}`,
-    });
-  }
+  const holders = (await accountHolders(tx, ctx.networkId, t.payee)).filter((id) => id !== ctx.actorId);
+  return [
+    a &&
+      b &&
+      interactionInsert(tx, {
+        networkId: ctx.networkId,
+        area: 'sharing',
+        kind: 'timebank_transfer',
+        mode: 'online',
+        a,
+        b,
+        source: { type: 'timebank_transfer', id: t.id },
+      }),
+    notificationInsert(
+      tx,
+      holders.map((accountId) => ({
+        networkId: ctx.networkId,
+        accountId,
+        kind: 'timebank.transfer_received',
+        params: { minutes: t.minutes, from: t.payer.owner_name ?? '' },
+        link: `/zeitbank/ueberweisungen/${t.id}`,
+      })),
+    ),
+  ];
 }
 
 /**
@@ -142,7 +148,7 @@ export async function completeTransfer(
     entry_id: entryId,
     decided_by: ctx.actorId,
   });
-  await afterCompleted(tx, ctx, t);
+  await insertTogether(tx, await afterCompleted(tx, ctx, t));
 }
 
 /** Where the other sources of a transfer live (a booking is checked with its policy instead). */
@@ -249,20 +255,7 @@ export async function transferCredits(
       if (!earlier) throw new Error('idempotency key taken but no transfer found');
       return earlier;
     }
-    if (immediate) {
-      await afterCompleted(tx, ctx, { id: transfer.id, payer, payee, minutes: input.minutes });
-    } else {
-      for (const accountId of await accountHolders(tx, ctx.networkId, payer)) {
-        await notify(tx, {
-          networkId: ctx.networkId,
-          accountId,
-          kind: 'timebank.transfer_requested',
-          params: { minutes: input.minutes, by: payee.owner_name ?? '' },
-          link: `/zeitbank/ueberweisungen/${transfer.id}`,
-        });
-      }
-    }
-    await audit(tx, {
+    const audited = auditInsert(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,
       action: immediate ? 'timebank.transfer_completed' : 'timebank.transfer_requested',
@@ -271,6 +264,27 @@ export async function transferCredits(
       details: { payer: payer.id, payee: payee.id, minutes: input.minutes, source: input.source ?? null },
       ip: ctx.ip,
     });
+    if (immediate) {
+      await insertTogether(tx, [
+        ...(await afterCompleted(tx, ctx, { id: transfer.id, payer, payee, minutes: input.minutes })),
+        audited,
+      ]);
+    } else {
+      const holders = await accountHolders(tx, ctx.networkId, payer);
+      await insertTogether(tx, [
+        notificationInsert(
+          tx,
+          holders.map((accountId) => ({
+            networkId: ctx.networkId,
+            accountId,
+            kind: 'timebank.transfer_requested',
+            params: { minutes: input.minutes, by: payee.owner_name ?? '' },
+            link: `/zeitbank/ueberweisungen/${transfer.id}`,
+          })),
+        ),
+        audited,
+      ]);
+    }
     return { transfer, payer, payee, replayed: false };
   });
 }

@@ -13,16 +13,18 @@ export interface AuditEntry {
 
 /** Appends to the audit log inside the caller's transaction: the record and its audit commit together. */
 export async function audit(db: Executor, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      network_id: e.networkId,
-      actor_id: e.actorId,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId ?? null,
-      details: JSON.stringify(e.details ?? {}),
-      ip: e.ip ?? null,
-    })
-    .execute();
+  await auditInsert(db, e).execute();
+}
+
+/** The audit row as a query, to write with others in one statement (see insertTogether). */
+export function auditInsert(db: Executor, e: AuditEntry) {
+  return db.insertInto('audit_log').values({
+    network_id: e.networkId,
+    actor_id: e.actorId,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId ?? null,
+    details: JSON.stringify(e.details ?? {}),
+    ip: e.ip ?? null,
+  });
 }

@@ -24,8 +24,16 @@ export interface InteractionInput {
  * the network analytics of area 6 read it. An interaction of a party with itself is not recorded.
  */
 export async function recordInteraction(db: Executor, i: InteractionInput): Promise<boolean> {
-  if (i.a.type === i.b.type && i.a.id === i.b.id) return false;
-  const r = await db
+  const q = interactionInsert(db, i);
+  if (!q) return false;
+  const r = await q.executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/** The interaction as a query (null for a party with itself), to write with others in one statement. */
+export function interactionInsert(db: Executor, i: InteractionInput) {
+  if (i.a.type === i.b.type && i.a.id === i.b.id) return null;
+  return db
     .insertInto('interaction')
     .values({
       network_id: i.networkId,
@@ -40,7 +48,5 @@ export async function recordInteraction(db: Executor, i: InteractionInput): Prom
       source_type: i.source?.type ?? null,
       source_id: i.source?.id ?? null,
     })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+    .onConflict((oc) => oc.doNothing());
 }
