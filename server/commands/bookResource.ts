@@ -11,6 +11,7 @@ import type { Actor } from '../policies/actor.ts';
 import { actsFor } from '../policies/actor.ts';
 import { ownsResource, resourcePolicy } from '../policies/resource.ts';
 import { conflictingBooking, insertBooking } from '../repositories/bookings.ts';
+import { coordinatorsOf } from '../repositories/organisations.ts';
 import { availabilityRules, blockedOverlap, type ResourceRow } from '../repositories/resources.ts';
 import { fitsAvailability, formatSlot, weeklyOccurrences } from './availability.ts';
 import { recordBookingInteraction } from './decideBooking.ts';
@@ -215,16 +216,8 @@ async function notifyOwnerSide(
 ) {
   let holders: string[] = [];
   if (resource.person_id) holders = [resource.person_id];
-  else if (resource.organisation_id) {
-    const rows = await tx
-      .selectFrom('membership')
-      .select('account_id')
-      .where('network_id', '=', ctx.networkId)
-      .where('organisation_id', '=', resource.organisation_id)
-      .where('role', 'in', ['admin', 'staff'])
-      .execute();
-    holders = rows.map((r) => r.account_id);
-  }
+  else if (resource.organisation_id)
+    holders = await coordinatorsOf(tx, ctx.networkId, resource.organisation_id);
   for (const accountId of holders) {
     if (accountId === ctx.actorId) continue;
     await notify(tx, {

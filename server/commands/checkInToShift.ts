@@ -1,6 +1,7 @@
 import { type Executor, executeTx } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
+import { refOf } from '../policies/opportunity.ts';
 import { shiftPolicy } from '../policies/shift.ts';
 import { insertHours } from '../repositories/hours.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
@@ -36,10 +37,7 @@ export async function checkInToShift(
     const ref = {
       account_id: signup.account_id,
       status: signup.status,
-      opportunity: {
-        status: opportunity.status,
-        organisationIds: opportunity.organisations.map((o) => o.id),
-      },
+      opportunity: refOf(opportunity),
     };
     const allowed =
       as === 'self' ? shiftPolicy.checkInSelf(ctx.actor, ref) : shiftPolicy.checkIn(ctx.actor, ref);
@@ -92,10 +90,7 @@ export async function markNoShow(db: Executor, ctx: ParticipationContext, signup
     const ref = {
       account_id: signup.account_id,
       status: signup.status,
-      opportunity: {
-        status: opportunity.status,
-        organisationIds: opportunity.organisations.map((o) => o.id),
-      },
+      opportunity: refOf(opportunity),
     };
     if (!shiftPolicy.viewRoster(ctx.actor, ref.opportunity)) throw forbidden();
     if (!shiftPolicy.markNoShow(ctx.actor, ref))

@@ -2,18 +2,21 @@ import type { OpportunityStatus } from '../db/schema.ts';
 import { type Executor, executeTx } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
-import { recordInteraction } from '../platform/interactions.ts';
-import { indexDocument, removeDocument } from '../platform/search.ts';
-import { opportunityPolicy } from '../policies/opportunity.ts';
+import { opportunityPolicy, partnerPolicy, refOf } from '../policies/opportunity.ts';
 import {
-  existingOrganisations,
+  addLead,
   findOpportunity,
   insertOpportunity,
   type OpportunityFields,
-  type OpportunityRow,
-  setRunningOrganisations,
   updateOpportunity,
 } from '../repositories/opportunities.ts';
+import {
+  checkOrganisations,
+  inviteOrganisations,
+  recordJointRunning,
+  removeOrganisations,
+  syncSearch,
+} from './opportunityPartners.ts';
 import type { ParticipationContext } from './signUpForShift.ts';
 
 /** True when a PostgreSQL error is one of the ladder rules for mini tasks (short, once). */
@@ -41,52 +44,12 @@ async function withMiniRule<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Published opportunities are found by the network's search; drafts and closed ones are not. */
-async function syncSearch(db: Executor, networkId: string, o: OpportunityRow) {
-  if (o.status === 'published') {
-    await indexDocument(db, {
-      networkId,
-      entityType: 'opportunity',
-      entityId: o.id,
-      title: o.title,
-      body: [o.description, o.skills.join(', '), o.place, o.organisations.map((x) => x.name).join(', ')].join(
-        '\n',
-      ),
-      link: `/mitmachen/${o.id}`,
-    });
-  } else {
-    await removeDocument(db, networkId, 'opportunity', o.id);
-  }
-}
-
-/** Every pair of organisations that run an opportunity together is an edge of the community graph. */
-async function recordJointRunning(db: Executor, networkId: string, o: OpportunityRow) {
-  const ids = o.organisations.map((x) => x.id).sort();
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      await recordInteraction(db, {
-        networkId,
-        area: 'participation',
-        kind: 'joint_opportunity',
-        mode: 'offline',
-        a: { type: 'organisation', id: ids[i] as string },
-        b: { type: 'organisation', id: ids[j] as string },
-        source: { type: 'opportunity', id: o.id },
-      });
-    }
-  }
-}
-
-async function checkOrganisations(db: Executor, networkId: string, ids: string[]) {
-  const found = await existingOrganisations(db, networkId, ids);
-  if (found.length !== new Set(ids).size)
-    throw new Problem(422, 'validation', { fields: [{ field: '/organisationIds', code: 'field.invalid' }] });
-}
-
 /**
- * Creates an opportunity run by one organisation (the lead, which the actor must act for) or jointly
- * with partners. Guarantees: the opportunity, its running organisations, the search index and the
- * organisation ↔ organisation interactions commit together; the mini-task rule is the database's.
+ * Creates an opportunity run by one organisation (the lead, which the actor must act for), possibly
+ * inviting partners to run it jointly (they run it once they accept: see opportunityPartners.ts).
+ * Guarantees: the opportunity, its lead, the invitations and their notifications, the search index
+ * and the organisation ↔ organisation interactions commit together; the mini-task rule is the
+ * database's.
  */
 export async function createOpportunity(
   db: Executor,
@@ -96,11 +59,15 @@ export async function createOpportunity(
   const [lead] = input.organisationIds;
   if (!lead || !opportunityPolicy.create(ctx.actor, lead)) throw forbidden();
   return executeTx(db, async (tx) => {
-    await checkOrganisations(tx, ctx.networkId, input.organisationIds);
     const { organisationIds, status, ...fields } = input;
+    const partners = [...new Set(organisationIds)].filter((id) => id !== lead);
+    await checkOrganisations(tx, ctx.networkId, [lead, ...partners]);
     const id = await withMiniRule(() => insertOpportunity(tx, ctx.networkId, ctx.actorId, fields));
-    await setRunningOrganisations(tx, ctx.networkId, id, [...new Set(organisationIds)]);
+    await addLead(tx, ctx.networkId, id, lead);
     if (status && status !== 'draft') await updateOpportunity(tx, ctx.networkId, id, { status });
+    const created = await findOpportunity(tx, ctx.networkId, id);
+    if (!created) throw notFound();
+    const { invited, joined } = await inviteOrganisations(tx, ctx, created, partners);
     const o = await findOpportunity(tx, ctx.networkId, id);
     if (!o) throw notFound();
     await syncSearch(tx, ctx.networkId, o);
@@ -111,7 +78,7 @@ export async function createOpportunity(
       action: 'opportunity.created',
       entityType: 'opportunity',
       entityId: id,
-      details: { organisations: organisationIds, level: input.level },
+      details: { lead, invited, joined, level: input.level },
       ip: ctx.ip,
     });
     return id;
@@ -119,9 +86,11 @@ export async function createOpportunity(
 }
 
 /**
- * Changes an opportunity (any coordinator of a running organisation), its status or its running
- * organisations. The lead stays first; a coordinator cannot remove every organisation they act for
- * (they would lock themselves out), which is refused as 422.
+ * Changes an opportunity (any coordinator of a running organisation) or its status. `organisationIds`
+ * names who should run it: the lead first (it stays; another first id is refused as 422), then the
+ * partners. Organisations not named yet are invited, those no longer named lose their place or
+ * invitation; changing that list is the lead's coordinators' decision (403 for a partner's, who may
+ * leave instead). Sending the list unchanged is fine for everyone who may edit.
  */
 export async function changeOpportunity(
   db: Executor,
@@ -132,7 +101,7 @@ export async function changeOpportunity(
   await executeTx(db, async (tx) => {
     const current = await findOpportunity(tx, ctx.networkId, id);
     if (!current) throw notFound();
-    const ref = { status: current.status, organisationIds: current.organisations.map((o) => o.id) };
+    const ref = refOf(current);
     if (!opportunityPolicy.view(ctx.actor, ref)) throw notFound();
     const onlyClosing = Object.keys(input).length === 1 && input.status === 'closed';
     const allowed = onlyClosing
@@ -140,12 +109,23 @@ export async function changeOpportunity(
       : opportunityPolicy.update(ctx.actor, ref);
     if (!allowed) throw forbidden();
     const { organisationIds, ...fields } = input;
+    let partners: { invited: string[]; joined: string[]; removed: string[] } | null = null;
     if (organisationIds) {
-      const unique = [...new Set(organisationIds)];
-      await checkOrganisations(tx, ctx.networkId, unique);
-      if (!opportunityPolicy.update(ctx.actor, { status: current.status, organisationIds: unique }))
-        throw new Problem(422, 'opportunity.keep_own_organisation');
-      await setRunningOrganisations(tx, ctx.networkId, id, unique);
+      const lead = current.organisations.find((o) => o.isLead);
+      const [first, ...rest] = [...new Set(organisationIds)];
+      if (!lead || first !== lead.id)
+        throw new Problem(422, 'opportunity.lead_stays', {
+          fields: [{ field: '/organisationIds', code: 'opportunity.lead_stays' }],
+        });
+      const named = new Set([...current.organisations, ...current.invited].map((o) => o.id));
+      const add = rest.filter((o) => !named.has(o));
+      const drop = [...named].filter((o) => o !== lead.id && !rest.includes(o));
+      if (add.length > 0 || drop.length > 0) {
+        if (!partnerPolicy.manage(ctx.actor, lead.id)) throw new Problem(403, 'opportunity.partners_by_lead');
+        await checkOrganisations(tx, ctx.networkId, add);
+        const removed = await removeOrganisations(tx, ctx, current, drop);
+        partners = { ...(await inviteOrganisations(tx, ctx, current, add)), removed };
+      }
     }
     await withMiniRule(() => updateOpportunity(tx, ctx.networkId, id, fields));
     const o = await findOpportunity(tx, ctx.networkId, id);
@@ -161,7 +141,7 @@ export async function changeOpportunity(
           : 'opportunity.updated',
       entityType: 'opportunity',
       entityId: id,
-      details: { fields: Object.keys(input) },
+      details: { fields: Object.keys(input), ...(partners ?? {}) },
       ip: ctx.ip,
     });
   });

@@ -2,6 +2,7 @@ import { type Executor, executeTx } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
 import type { Actor } from '../policies/actor.ts';
+import { refOf } from '../policies/opportunity.ts';
 import { shiftPolicy } from '../policies/shift.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
 import { activeSignupOf, insertSignup, lockShift, waitlistPosition } from '../repositories/shifts.ts';
@@ -40,7 +41,7 @@ export async function signUpForShift(
     if (!shift) throw notFound();
     const opportunity = await findOpportunity(tx, ctx.networkId, shift.opportunity_id);
     if (!opportunity) throw notFound();
-    const ref = { status: opportunity.status, organisationIds: opportunity.organisations.map((o) => o.id) };
+    const ref = refOf(opportunity);
     if (ref.status === 'draft') throw notFound();
     if (ref.status === 'closed') throw new Problem(409, 'opportunity.not_published');
     if (!shiftPolicy.signUp(ctx.actor, ref)) throw forbidden();

@@ -5,6 +5,7 @@ import { t } from '../i18n/messages.ts';
 import { audit } from '../platform/audit.ts';
 import { sendMail } from '../platform/mail.ts';
 import { notify } from '../platform/notifications.ts';
+import { refOf } from '../policies/opportunity.ts';
 import { shiftPolicy } from '../policies/shift.ts';
 import { findAccount } from '../repositories/accounts.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
@@ -45,10 +46,7 @@ export async function withdrawFromShift(
     const ref = {
       account_id: signup.account_id,
       status: signup.status,
-      opportunity: {
-        status: opportunity.status,
-        organisationIds: opportunity.organisations.map((o) => o.id),
-      },
+      opportunity: refOf(opportunity),
     };
     const own = signup.account_id === ctx.actorId;
     if (!shiftPolicy.withdraw(ctx.actor, ref)) {

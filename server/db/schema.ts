@@ -700,7 +700,7 @@ export interface DB {
   playbook_revision: PlaybookRevisionTable;
 }
 
-// Mitmachen (migrations 20261125_1300_participation, 20261125_1301_playbook)
+// Mitmachen (migrations 20261125_1300_participation, 20261125_1301_playbook, 20261126_0900_opportunity_partner_consent)
 export const ladderLevels = ['mini', 'event_project', 'regular', 'codesign_role'] as const;
 export type LadderLevel = (typeof ladderLevels)[number];
 export const opportunityModes = ['online', 'on_site', 'hybrid'] as const;
@@ -711,6 +711,9 @@ export const signupStatuses = ['signed_up', 'waitlisted', 'withdrawn', 'checked_
 export type SignupStatus = (typeof signupStatuses)[number];
 export const hoursStatuses = ['pending', 'confirmed', 'rejected'] as const;
 export type HoursStatus = (typeof hoursStatuses)[number];
+/** An organisation named to run an opportunity: invited until one of its coordinators accepts. */
+export const partnerStatuses = ['invited', 'accepted'] as const;
+export type PartnerStatus = (typeof partnerStatuses)[number];
 
 export interface OpportunityTable {
   network_id: string;
@@ -740,6 +743,8 @@ export interface OpportunityOrganisationTable {
   opportunity_id: string;
   organisation_id: string;
   is_lead: Generated<boolean>;
+  /** only 'accepted' rows run the opportunity; the lead is always accepted (CHECK) */
+  status: Generated<PartnerStatus>;
   added_at: Timestamp;
 }
 

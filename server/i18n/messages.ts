@@ -249,9 +249,17 @@ export const messages = {
     de: 'Bei einem Mini-Einsatz bitte den Zeitaufwand angeben: höchstens 120 Minuten.',
     en: 'For a mini task please give the time it takes: at most 120 minutes.',
   },
-  'opportunity.keep_own_organisation': {
-    de: 'Sie können nicht alle Organisationen entfernen, für die Sie tätig sind.',
-    en: 'You cannot remove every organisation you act for.',
+  'opportunity.lead_stays': {
+    de: 'Die federführende Organisation bleibt: Sie lässt sich weder entfernen noch austauschen.',
+    en: 'The lead organisation stays: it cannot be removed or replaced.',
+  },
+  'opportunity.partners_by_lead': {
+    de: 'Partner einladen oder entfernen kann nur die federführende Organisation. Ihre eigene Organisation können Sie austreten lassen.',
+    en: 'Only the lead organisation invites or removes partners. You can take your own organisation out.',
+  },
+  'opportunity.partner_answered': {
+    de: 'Diese Einladung ist schon angenommen. Wenn Ihre Organisation nicht mehr mitmachen soll, treten Sie aus.',
+    en: 'This invitation has already been accepted. If your organisation should no longer take part, leave instead.',
   },
   'opportunity.not_published': {
     de: 'Dieses Angebot ist nicht veröffentlicht.',

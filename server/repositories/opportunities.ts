@@ -14,6 +14,13 @@ export interface RunningOrganisation {
   isLead: boolean;
 }
 
+export interface InvitedOrganisation {
+  id: string;
+  name: string;
+  /** ISO timestamp (from json_build_object) */
+  invitedAt: string;
+}
+
 const columns = [
   'op.id',
   'op.level',
@@ -35,22 +42,34 @@ const columns = [
   'op.updated_at',
 ] as const;
 
+/** The organisations that run it: the lead and the partners that accepted. Invitations never count. */
 const organisationsJson = sql<RunningOrganisation[]>`coalesce((
   SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'isLead', oo.is_lead)
                   ORDER BY oo.is_lead DESC, o.name)
   FROM opportunity_organisation oo
   JOIN organisation o ON o.network_id = oo.network_id AND o.id = oo.organisation_id
-  WHERE oo.network_id = op.network_id AND oo.opportunity_id = op.id), '[]'::json)`;
+  WHERE oo.network_id = op.network_id AND oo.opportunity_id = op.id AND oo.status = 'accepted'), '[]'::json)`;
+
+/** Organisations invited to run it that have not answered yet (they do not run it). */
+const invitedJson = sql<InvitedOrganisation[]>`coalesce((
+  SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'invitedAt', oo.added_at) ORDER BY o.name)
+  FROM opportunity_organisation oo
+  JOIN organisation o ON o.network_id = oo.network_id AND o.id = oo.organisation_id
+  WHERE oo.network_id = op.network_id AND oo.opportunity_id = op.id AND oo.status = 'invited'), '[]'::json)`;
 
 const nextShiftAt = sql<Date | null>`(
   SELECT min(s.starts_at) FROM shift s
   WHERE s.network_id = op.network_id AND s.opportunity_id = op.id AND s.ends_at > now())`;
 
+const selection = [
+  ...columns,
+  organisationsJson.as('organisations'),
+  invitedJson.as('invited'),
+  nextShiftAt.as('next_shift_at'),
+] as const;
+
 function base(db: Executor, networkId: string) {
-  return db
-    .selectFrom('opportunity as op')
-    .where('op.network_id', '=', networkId)
-    .select([...columns, organisationsJson.as('organisations'), nextShiftAt.as('next_shift_at')]);
+  return db.selectFrom('opportunity as op').where('op.network_id', '=', networkId).select(selection);
 }
 
 export type OpportunityRow = NonNullable<Awaited<ReturnType<typeof findOpportunity>>>;
@@ -137,29 +156,162 @@ export async function updateOpportunity(
     .execute();
 }
 
-/** Replaces the running organisations; the first is the lead. */
-export async function setRunningOrganisations(
+/** The lead: it runs the opportunity from the start (the database refuses a lead that is not accepted). */
+export async function addLead(
   db: Executor,
   networkId: string,
   opportunityId: string,
-  organisationIds: string[],
+  organisationId: string,
 ) {
   await db
-    .deleteFrom('opportunity_organisation')
-    .where('network_id', '=', networkId)
-    .where('opportunity_id', '=', opportunityId)
+    .insertInto('opportunity_organisation')
+    .values({
+      network_id: networkId,
+      opportunity_id: opportunityId,
+      organisation_id: organisationId,
+      is_lead: true,
+      status: 'accepted',
+    })
     .execute();
-  await db
+}
+
+/** Invites organisations to run it with the lead; those already named are left as they are. Returns the new ones. */
+export async function invitePartners(
+  db: Executor,
+  networkId: string,
+  opportunityId: string,
+  organisationIds: readonly string[],
+): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
     .insertInto('opportunity_organisation')
     .values(
-      organisationIds.map((organisationId, i) => ({
+      organisationIds.map((organisationId) => ({
         network_id: networkId,
         opportunity_id: opportunityId,
         organisation_id: organisationId,
-        is_lead: i === 0,
+        is_lead: false,
+        status: 'invited' as const,
       })),
     )
+    .onConflict((oc) => oc.doNothing())
+    .returning('organisation_id')
     .execute();
+  return rows.map((r) => r.organisation_id);
+}
+
+export type PartnerRow = NonNullable<Awaited<ReturnType<typeof findPartner>>>;
+
+/** One organisation's place on an opportunity (lead, partner or invited), locked for the deciding write. */
+export async function findPartner(
+  db: Executor,
+  networkId: string,
+  opportunityId: string,
+  organisationId: string,
+  lock = false,
+) {
+  let q = db
+    .selectFrom('opportunity_organisation as oo')
+    .innerJoin('organisation as o', (j) =>
+      j.onRef('o.network_id', '=', 'oo.network_id').onRef('o.id', '=', 'oo.organisation_id'),
+    )
+    .select(['oo.organisation_id', 'o.name', 'oo.is_lead', 'oo.status', 'oo.added_at'])
+    .where('oo.network_id', '=', networkId)
+    .where('oo.opportunity_id', '=', opportunityId)
+    .where('oo.organisation_id', '=', organisationId);
+  if (lock) q = q.forUpdate('oo');
+  return q.executeTakeFirst();
+}
+
+/** An invitation becomes a running organisation. False if it was no (longer an) invitation. */
+export async function acceptPartner(
+  db: Executor,
+  networkId: string,
+  opportunityId: string,
+  organisationId: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('opportunity_organisation')
+    .set({ status: 'accepted' })
+    .where('network_id', '=', networkId)
+    .where('opportunity_id', '=', opportunityId)
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'invited')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Takes partners or invitations off the opportunity; the lead is never among them. */
+export async function removePartners(
+  db: Executor,
+  networkId: string,
+  opportunityId: string,
+  organisationIds: readonly string[],
+): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db
+    .deleteFrom('opportunity_organisation')
+    .where('network_id', '=', networkId)
+    .where('opportunity_id', '=', opportunityId)
+    .where('organisation_id', 'in', organisationIds)
+    .where('is_lead', '=', false)
+    .returning('organisation_id')
+    .execute();
+  return rows.map((r) => r.organisation_id);
+}
+
+/** Invitations waiting for an answer from these organisations, oldest first, with what they are about. */
+export async function pendingInvitations(
+  db: Executor,
+  networkId: string,
+  organisationIds: readonly string[],
+  page: { limit: number; offset: number },
+) {
+  if (organisationIds.length === 0) return { items: [], total: 0 };
+  const q = db
+    .selectFrom('opportunity_organisation as oo')
+    .innerJoin('opportunity as op', (j) =>
+      j.onRef('op.network_id', '=', 'oo.network_id').onRef('op.id', '=', 'oo.opportunity_id'),
+    )
+    .innerJoin('organisation as o', (j) =>
+      j.onRef('o.network_id', '=', 'oo.network_id').onRef('o.id', '=', 'oo.organisation_id'),
+    )
+    .innerJoin('opportunity_organisation as lo', (j) =>
+      j
+        .onRef('lo.network_id', '=', 'oo.network_id')
+        .onRef('lo.opportunity_id', '=', 'oo.opportunity_id')
+        .on('lo.is_lead', '=', true),
+    )
+    .innerJoin('organisation as l', (j) =>
+      j.onRef('l.network_id', '=', 'lo.network_id').onRef('l.id', '=', 'lo.organisation_id'),
+    )
+    .where('oo.network_id', '=', networkId)
+    .where('oo.status', '=', 'invited')
+    .where('oo.organisation_id', 'in', organisationIds);
+  const [items, total] = await Promise.all([
+    q
+      .select([
+        'oo.organisation_id',
+        'o.name as organisation_name',
+        'oo.added_at',
+        'op.id as opportunity_id',
+        'op.title',
+        'op.level',
+        'op.mode',
+        'op.status',
+        'op.description',
+        'l.id as lead_id',
+        'l.name as lead_name',
+      ])
+      .orderBy('oo.added_at')
+      .orderBy('op.id')
+      .orderBy('oo.organisation_id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
 }
 
 export async function existingOrganisations(db: Executor, networkId: string, ids: string[]) {
@@ -203,6 +355,7 @@ export interface OpportunityFilter {
   skill?: string;
   language?: string;
   q?: string;
+  /** the opportunities this organisation runs (lead or accepted partner; an invitation is not enough) */
   organisationId?: string;
   /** all statuses (the organisation's coordinators); otherwise only published ones */
   includeUnpublished?: boolean;
@@ -217,7 +370,7 @@ function filtered(db: Executor, networkId: string, f: Omit<OpportunityFilter, 'l
     const orgId = f.organisationId;
     q = q.where(
       sql<SqlBool>`EXISTS (SELECT 1 FROM opportunity_organisation oo WHERE oo.network_id = op.network_id
-        AND oo.opportunity_id = op.id AND oo.organisation_id = ${orgId})`,
+        AND oo.opportunity_id = op.id AND oo.organisation_id = ${orgId} AND oo.status = 'accepted')`,
     );
   }
   if (f.level) q = q.where('op.level', '=', f.level);
@@ -259,7 +412,7 @@ export async function listOpportunities(db: Executor, networkId: string, f: Oppo
   const q = filtered(db, networkId, f);
   const [items, total] = await Promise.all([
     q
-      .select([...columns, organisationsJson.as('organisations'), nextShiftAt.as('next_shift_at')])
+      .select(selection)
       .orderBy(sql`${nextShiftAt} ASC NULLS LAST`)
       .orderBy('op.created_at', 'desc')
       .orderBy('op.id')
@@ -280,7 +433,7 @@ export async function opportunitiesInBox(
   limit: number,
 ) {
   return filtered(db, networkId, f)
-    .select([...columns, organisationsJson.as('organisations'), nextShiftAt.as('next_shift_at')])
+    .select(selection)
     .where('op.lat', '>=', box.south)
     .where('op.lat', '<=', box.north)
     .where('op.lng', '>=', box.west)
@@ -365,7 +518,8 @@ export async function countsPerLevel(
     f.organisationId === null
       ? sql<SqlBool>`true`
       : sql<SqlBool>`EXISTS (SELECT 1 FROM opportunity_organisation oo WHERE oo.network_id = ${sql.ref(`${alias}.network_id`)}
-          AND oo.opportunity_id = ${sql.ref(`${alias}.id`)} AND oo.organisation_id = ${f.organisationId})`;
+          AND oo.opportunity_id = ${sql.ref(`${alias}.id`)} AND oo.organisation_id = ${f.organisationId}
+          AND oo.status = 'accepted')`;
   const signups = await sql<{ month: string; level: LadderLevel; signups: number; volunteers: number }>`
     SELECT to_char(${localStart}, 'YYYY-MM') AS month, op.level,
       count(*)::int AS signups, count(DISTINCT su.account_id)::int AS volunteers

@@ -146,6 +146,22 @@ export async function listMembers(db: Executor, networkId: string, organisationI
     .execute();
 }
 
+/** The accounts that act for the organisation (its staff and admins): who is told about its business. */
+export async function coordinatorsOf(
+  db: Executor,
+  networkId: string,
+  organisationId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('membership')
+    .select('account_id')
+    .where('network_id', '=', networkId)
+    .where('organisation_id', '=', organisationId)
+    .where('role', 'in', ['admin', 'staff'])
+    .execute();
+  return rows.map((r) => r.account_id);
+}
+
 export async function setMembership(
   db: Executor,
   networkId: string,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TimebankOwnerType, TransferSourceType, TransferStatus } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
+import { coordinatorsOf } from './organisations.ts';
 
 /** How far (in minutes) a new account may go below zero. The community pool has no limit. */
 export const defaultCreditLimit: Record<'person' | 'organisation', number> = {
@@ -132,14 +133,7 @@ export async function accountHolders(
 ): Promise<string[]> {
   if (account.person_id) return [account.person_id];
   if (!account.organisation_id) return [];
-  const rows = await db
-    .selectFrom('membership')
-    .select('account_id')
-    .where('network_id', '=', networkId)
-    .where('organisation_id', '=', account.organisation_id)
-    .where('role', 'in', ['admin', 'staff'])
-    .execute();
-  return rows.map((r) => r.account_id);
+  return coordinatorsOf(db, networkId, account.organisation_id);
 }
 
 export interface JournalLine {

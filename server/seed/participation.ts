@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { localParts, zonedTime } from '../commands/availability.ts';
 import { confirmHours } from '../commands/confirmHours.ts';
+import { acceptPartnership } from '../commands/opportunityPartners.ts';
 import { changeOpportunity, createOpportunity } from '../commands/saveOpportunity.ts';
 import { createPlaybookPage, savePlaybookRevision } from '../commands/savePlaybookPage.ts';
 import { signUpForShift } from '../commands/signUpForShift.ts';
@@ -48,8 +49,10 @@ interface DemoOpportunity {
   key: string;
   /** who creates it (acts for the lead organisation) */
   by: string;
-  /** the running organisations, lead first */
+  /** the lead first, then the partners it invites to run it jointly */
   orgs: string[];
+  /** partner → the coordinator who accepted for it; a partner not listed has not answered yet */
+  acceptedBy?: Record<string, string>;
   level: LadderLevel;
   mode: OpportunityMode;
   title: string;
@@ -67,9 +70,10 @@ interface DemoOpportunity {
 
 /**
  * Opportunities on every rung of the engagement ladder, from several organisations: mini tasks
- * (online tonight, online right now, on site), an event run jointly, regular shifts (one on
- * Saturdays, one needing an extended police clearance certificate, one full with a waitlist) and
- * co-design roles, online, on site and hybrid.
+ * (online tonight, online right now, on site), an event run jointly (the partner accepted), an event
+ * whose invitation to a partner is still open, regular shifts (one on Saturdays, one needing an
+ * extended police clearance certificate, one full with a waitlist) and co-design roles, online, on
+ * site and hybrid.
  */
 const demoOpportunities: DemoOpportunity[] = [
   {
@@ -119,6 +123,7 @@ const demoOpportunities: DemoOpportunity[] = [
     key: 'stadtteilfest',
     by: 'petra',
     orgs: ['nbz', 'tsv'],
+    acceptedBy: { tsv: 'frank' },
     level: 'event_project',
     mode: 'on_site',
     title: 'Stadtteilfest Lindenhof: Aufbau, Spielstraße, Abbau',
@@ -133,7 +138,8 @@ const demoOpportunities: DemoOpportunity[] = [
   {
     key: 'digitaltag',
     by: 'julia',
-    orgs: ['vhs'],
+    // the VHS asked the Nachbarschaftszentrum to run it jointly; Petra has not answered yet
+    orgs: ['vhs', 'nbz'],
     level: 'event_project',
     mode: 'hybrid',
     title: 'Digitaltag für Ältere: Smartphone-Fragen beantworten',
@@ -194,6 +200,7 @@ const demoOpportunities: DemoOpportunity[] = [
     key: 'beirat',
     by: 'gerhard',
     orgs: ['awo', 'stadt'],
+    acceptedBy: { stadt: 'miriam' },
     level: 'codesign_role',
     mode: 'hybrid',
     title: 'Beirat „Neues Seniorencafé“ mitgestalten',
@@ -341,6 +348,8 @@ export async function seedParticipation(tx: Transaction<DB>, c: ParticipationSee
       status: o.status === 'draft' ? 'draft' : 'published',
     });
     opportunityIds.set(o.key, id);
+    for (const [partner, by] of Object.entries(o.acceptedBy ?? {}))
+      await acceptPartnership(tx, ctx(by), id, org(partner));
   }
   const opp = (key: string) => opportunityIds.get(key)!;
 

@@ -1,5 +1,6 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { acceptPartnership, endPartnership } from '../../../commands/opportunityPartners.ts';
 import { scheduleShiftReminder } from '../../../commands/remindShift.ts';
 import { breaksMiniRule, changeOpportunity, createOpportunity } from '../../../commands/saveOpportunity.ts';
 import type { AvailabilitySlot, LadderLevel } from '../../../db/schema.ts';
@@ -7,10 +8,15 @@ import { ladderLevels } from '../../../db/schema.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
-import { IdParams, Page, problems } from '../../../http/schemas.ts';
+import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
-import { type Actor, isSignedIn } from '../../../policies/actor.ts';
-import { coordinates, opportunityAbilities, opportunityPolicy } from '../../../policies/opportunity.ts';
+import { type Actor, actsFor, isSignedIn } from '../../../policies/actor.ts';
+import {
+  coordinates,
+  opportunityAbilities,
+  opportunityPolicy,
+  refOf,
+} from '../../../policies/opportunity.ts';
 import { getProfile } from '../../../repositories/accounts.ts';
 import {
   confirmedLevels,
@@ -19,6 +25,7 @@ import {
   listOpportunities,
   type OpportunityRow,
   opportunitiesInBox,
+  pendingInvitations,
   suggestionCandidates,
 } from '../../../repositories/opportunities.ts';
 import { findShift, insertShift, listShifts, mySignupsOn } from '../../../repositories/shifts.ts';
@@ -31,6 +38,9 @@ import {
   OpportunityListQuery,
   OpportunityUpdate,
   OpportunityView,
+  PartnerInvitationQuery,
+  PartnerInvitationView,
+  PartnerParams,
   ShiftCreate,
   ShiftListQuery,
   ShiftView,
@@ -41,8 +51,12 @@ import {
 } from './schema.ts';
 import { scoreCandidate } from './suggestions.ts';
 
-export function refOf(o: OpportunityRow) {
-  return { status: o.status, organisationIds: o.organisations.map((x) => x.id) };
+/** Pending invitations are the two sides' business: all for the running organisations, one's own for an invited one. */
+function visibleInvitations(o: OpportunityRow, actor: Actor) {
+  const all = coordinates(actor, refOf(o));
+  return o.invited
+    .filter((x) => all || actsFor(actor, x.id))
+    .map((x) => ({ id: x.id, name: x.name, invitedAt: new Date(x.invitedAt).toISOString() }));
 }
 
 export function presentOpportunity(o: OpportunityRow, actor: Actor) {
@@ -64,10 +78,11 @@ export function presentOpportunity(o: OpportunityRow, actor: Actor) {
     effortMinutes: o.effort_minutes,
     status: o.status,
     organisations: o.organisations,
+    invitedOrganisations: visibleInvitations(o, actor),
     nextShiftAt: o.next_shift_at ? new Date(o.next_shift_at).toISOString() : null,
     createdAt: o.created_at.toISOString(),
     updatedAt: o.updated_at.toISOString(),
-    abilities: opportunityAbilities(actor, refOf(o)),
+    abilities: opportunityAbilities(actor, refOf(o), o.organisations.find((x) => x.isLead)?.id),
   };
 }
 
@@ -254,6 +269,100 @@ export async function opportunityRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const id = await createOpportunity(db, ctxOf(req), req.body);
       return reply.code(201).send(presentOpportunity(await load(id, req.actor), req.actor));
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof PartnerInvitationQuery> }>(
+    '/partner-invitations',
+    {
+      schema: {
+        tags,
+        summary:
+          'Invitations to run an opportunity jointly, waiting for an answer from the organisations I act for',
+        querystring: PartnerInvitationQuery,
+        response: { 200: Page(PartnerInvitationView), ...problems },
+      },
+    },
+    async (req) => {
+      requireAccount(req);
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      const mine = [...req.actor.roles.keys()].filter((id) => actsFor(req.actor, id));
+      const orgId = req.query.organisationId;
+      if (orgId !== undefined && !mine.includes(orgId)) throw forbidden();
+      const { items, total } = await pendingInvitations(db, networkId, orgId ? [orgId] : mine, {
+        limit,
+        offset,
+      });
+      return {
+        items: items.map((r) => ({
+          opportunity: {
+            id: r.opportunity_id,
+            title: r.title,
+            description: r.description,
+            level: r.level,
+            mode: r.mode,
+            status: r.status,
+          },
+          organisation: { id: r.organisation_id, name: r.organisation_name },
+          lead: { id: r.lead_id, name: r.lead_name },
+          invitedAt: r.added_at.toISOString(),
+        })),
+        total,
+        limit,
+        offset,
+      };
+    },
+  );
+
+  app.post<{ Params: Static<typeof PartnerParams> }>(
+    '/:id/partners/:organisationId/accept',
+    {
+      schema: {
+        tags,
+        summary:
+          'Accept the invitation to run an opportunity jointly (staff and admins of the invited organisation)',
+        params: PartnerParams,
+        response: { 200: OpportunityView, ...problems },
+      },
+    },
+    async (req) => {
+      await acceptPartnership(db, ctxOf(req), req.params.id, req.params.organisationId);
+      return presentOpportunity(await load(req.params.id, req.actor), req.actor);
+    },
+  );
+
+  app.post<{ Params: Static<typeof PartnerParams> }>(
+    '/:id/partners/:organisationId/decline',
+    {
+      schema: {
+        tags,
+        summary:
+          'Decline the invitation to run an opportunity jointly (staff and admins of the invited organisation)',
+        params: PartnerParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      await endPartnership(db, ctxOf(req), req.params.id, req.params.organisationId, 'decline');
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete<{ Params: Static<typeof PartnerParams> }>(
+    '/:id/partners/:organisationId',
+    {
+      schema: {
+        tags,
+        summary:
+          "Withdraw an invitation or remove a partner (the lead's coordinators), or leave as a partner; never the lead",
+        params: PartnerParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      await endPartnership(db, ctxOf(req), req.params.id, req.params.organisationId, 'remove');
+      return reply.code(204).send();
     },
   );
 

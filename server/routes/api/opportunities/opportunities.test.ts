@@ -252,7 +252,24 @@ describe('opportunities on the engagement ladder', () => {
     );
   });
 
-  test('a joint opportunity is edited by staff of every running organisation and joins them in the interaction record', async () => {
+  test('a joint opportunity is run by the partners that accepted: their staff edit it and it joins them in the interaction record', async () => {
+    const edgesOf = () =>
+      t.db
+        .selectFrom('interaction')
+        .select(['a_id', 'b_id', 'area', 'kind'])
+        .where('source_type', '=', 'opportunity')
+        .where('source_id', '=', joint.id)
+        .execute();
+    // named as a partner, the Diakonie is only invited: it does not run it yet
+    const early = await call(diakonieStaff, 'PATCH', `/opportunities/${joint.id}`, { description: 'Früh' });
+    assert.equal(early.statusCode, 403);
+    assert.deepEqual(await edgesOf(), []);
+    const accepted = await call(
+      diakonieStaff,
+      'POST',
+      `/opportunities/${joint.id}/partners/${diakonie.id}/accept`,
+    );
+    assert.equal(accepted.statusCode, 200, accepted.body);
     const r = await call(diakonieStaff, 'PATCH', `/opportunities/${joint.id}`, {
       description: 'Gemeinsam mit der Diakonie',
     });
@@ -264,19 +281,21 @@ describe('opportunities on the engagement ladder', () => {
         ['Diakonie', false],
       ],
     );
-    const edges = await t.db
-      .selectFrom('interaction')
-      .select(['a_id', 'b_id', 'area', 'kind'])
-      .where('source_type', '=', 'opportunity')
-      .where('source_id', '=', joint.id)
-      .execute();
+    const edges = await edgesOf();
     assert.equal(edges.length, 1);
     assert.deepEqual([edges[0]!.a_id, edges[0]!.b_id].sort(), [centre.id, diakonie.id].sort());
     assert.equal(edges[0]!.area, 'participation');
+    // who runs it is the lead's decision; a partner leaves through its own door
     const lockout = await call(diakonieStaff, 'PATCH', `/opportunities/${joint.id}`, {
       organisationIds: [centre.id],
     });
-    assert.equal(lockout.statusCode, 422);
+    assert.equal(lockout.statusCode, 403);
+    assert.equal(lockout.json().code, 'opportunity.partners_by_lead');
+    const unchanged = await call(diakonieStaff, 'PATCH', `/opportunities/${joint.id}`, {
+      organisationIds: [centre.id, diakonie.id],
+      place: 'Gemeindesaal',
+    });
+    assert.equal(unchanged.statusCode, 200, 'sending the list as it is changes nothing');
   });
 
   test('filters: level, online, district, skill, language, time of day, dates and text', async () => {

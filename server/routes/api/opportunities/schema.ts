@@ -29,11 +29,25 @@ export const OpportunityView = Type.Object({
   needsPoliceClearance: Type.Boolean(),
   effortMinutes: Nullable(Type.Integer()),
   status: Status,
+  /** who runs it: the lead and the partners that accepted ("run jointly by") */
   organisations: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), isLead: Type.Boolean() })),
+  /**
+   * organisations invited to run it that have not answered: the whole list for its coordinators, the
+   * asker's own organisations for an invited one, empty for everyone else
+   */
+  invitedOrganisations: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), invitedAt: Type.String({ format: 'date-time' }) }),
+  ),
   nextShiftAt: Nullable(Type.String({ format: 'date-time' })),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-  abilities: Type.Object({ update: Type.Boolean(), close: Type.Boolean(), manageShifts: Type.Boolean() }),
+  abilities: Type.Object({
+    update: Type.Boolean(),
+    close: Type.Boolean(),
+    manageShifts: Type.Boolean(),
+    /** invite partners, withdraw invitations, remove partners (the lead's coordinators) */
+    managePartners: Type.Boolean(),
+  }),
 });
 
 const fields = {
@@ -52,7 +66,10 @@ const fields = {
   needsPoliceClearance: Type.Boolean(),
   /** expected effort per time in minutes; a mini task takes at most 120 */
   effortMinutes: Nullable(Type.Integer({ minimum: 1, maximum: 1440 })),
-  /** the running organisations; the first is the lead, which issues the hours */
+  /**
+   * the lead first (it issues the hours and stays; on a change it must stay first), then the partners:
+   * organisations not yet named are invited and run it only once one of their coordinators accepts
+   */
   organisationIds: Type.Array(Uuid, { minItems: 1, maxItems: 10, uniqueItems: true }),
   status: Status,
 };
@@ -105,6 +122,33 @@ export const OpportunityListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const PartnerParams = Type.Object({ id: Uuid, organisationId: Uuid }, { additionalProperties: false });
+
+export const PartnerInvitationQuery = Type.Object(
+  {
+    /** one of the organisations I act for; without it all of them */
+    organisationId: Type.Optional(Uuid),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const PartnerInvitationView = Type.Object({
+  opportunity: Type.Object({
+    id: Type.String(),
+    title: Type.String(),
+    description: Type.String(),
+    level: Level,
+    mode: Mode,
+    status: Status,
+  }),
+  /** the invited organisation (one the asker acts for) */
+  organisation: Type.Object({ id: Type.String(), name: Type.String() }),
+  /** the organisation that leads the opportunity and invited it */
+  lead: Type.Object({ id: Type.String(), name: Type.String() }),
+  invitedAt: Type.String({ format: 'date-time' }),
+});
 
 export const MapQuery = Type.Object(
   {

@@ -13,7 +13,7 @@ import { audit } from '../../../platform/audit.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { type Actor, isSignedIn } from '../../../policies/actor.ts';
-import { opportunityPolicy } from '../../../policies/opportunity.ts';
+import { opportunityPolicy, refOf } from '../../../policies/opportunity.ts';
 import { shiftPolicy } from '../../../policies/shift.ts';
 import { findAccount } from '../../../repositories/accounts.ts';
 import { findOpportunity } from '../../../repositories/opportunities.ts';
@@ -27,7 +27,6 @@ import {
   signupsOf,
   updateShift,
 } from '../../../repositories/shifts.ts';
-import { refOf } from '../opportunities/index.ts';
 import { ShiftView } from '../opportunities/schema.ts';
 import { presentShift } from './present.ts';
 import {
