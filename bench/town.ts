@@ -1313,8 +1313,8 @@ async function loadParticipation(ctx: TeilenContext): Promise<ParticipationHealt
     batchRange(Q, 50_000, (a, b) =>
       sql
         .raw(`
-        INSERT INTO opportunity_organisation (network_id, opportunity_id, organisation_id, is_lead, added_at)
-        SELECT ${nid}, ${idSql(seed, 'opportunity', 'o')}, ${idSql(seed, 'org', 'org')}, lead, timestamptz ${lit(epoch)}
+        INSERT INTO opportunity_organisation (network_id, opportunity_id, organisation_id, is_lead, status, added_at)
+        SELECT ${nid}, ${idSql(seed, 'opportunity', 'o')}, ${idSql(seed, 'org', 'org')}, lead, 'accepted', timestamptz ${lit(epoch)}
         FROM (
           SELECT o, o % ${O} AS org, true AS lead FROM generate_series(${a}, ${b}) AS o
           UNION ALL

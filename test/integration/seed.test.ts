@@ -318,7 +318,16 @@ describe('demo town Lindenbrück', () => {
             .select((e) => e.fn.countAll<number>().as('n'))
             .whereRef('oo.network_id', '=', 'o.network_id')
             .whereRef('oo.opportunity_id', '=', 'o.id')
+            .where('oo.status', '=', 'accepted')
             .as('orgs'),
+        (eb) =>
+          eb
+            .selectFrom('opportunity_organisation as oo')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('oo.network_id', '=', 'o.network_id')
+            .whereRef('oo.opportunity_id', '=', 'o.id')
+            .where('oo.status', '=', 'invited')
+            .as('invited'),
       ])
       .where('o.network_id', '=', networkId)
       .execute();
@@ -335,7 +344,11 @@ describe('demo town Lindenbrück', () => {
       );
     assert.ok(
       published.some((o) => Number(o.orgs) >= 2),
-      'one run jointly',
+      'one run jointly (the partner accepted)',
+    );
+    assert.ok(
+      published.some((o) => Number(o.invited) >= 1),
+      'one with an invitation to a partner still open',
     );
     assert.ok(
       published.some((o) => o.needs_police_clearance),

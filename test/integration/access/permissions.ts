@@ -682,6 +682,13 @@ export const permissions: Record<string, Case | Case[]> = {
       seenBy: nobodyElse,
       request: (town) => ({ url: `/opportunities/${town.draft}` }),
     },
+    // B's staff and admins must see what they are asked to run
+    {
+      when: 'a draft A invited B to run with it',
+      allowed: [...coordinatorsOfA, 'instanceAdmin', 'adminB'],
+      seenBy: nobodyElse,
+      request: async (town) => ({ url: `/opportunities/${await town.jointDraft()}` }),
+    },
   ],
   'PATCH /opportunities/{id}': [
     {
@@ -697,6 +704,51 @@ export const permissions: Record<string, Case | Case[]> = {
       allowed: coordinatorsOfA,
       seenBy: instanceAdmin,
       request: (town) => ({ url: `/opportunities/${town.draft}`, payload: { place: 'Garten' } }),
+    },
+  ],
+  // ---- Joint opportunities: a partner is invited and runs nothing until its coordinators accept ----
+  'GET /opportunities/partner-invitations': {
+    allowed: signedIn,
+    request: () => ({ url: '/opportunities/partner-invitations' }),
+  },
+  'POST /opportunities/{id}/partners/{organisationId}/accept': {
+    when: 'A invited B to run a draft with it',
+    allowed: ['adminB'],
+    seenBy: coordinatorsOfA,
+    request: async (town) => ({
+      url: `/opportunities/${await town.newJointOpportunity('draft')}/partners/${town.orgB.id}/accept`,
+    }),
+  },
+  'POST /opportunities/{id}/partners/{organisationId}/decline': {
+    when: 'A invited B to run a draft with it',
+    allowed: ['adminB'],
+    seenBy: coordinatorsOfA,
+    request: async (town) => ({
+      url: `/opportunities/${await town.newJointOpportunity('draft')}/partners/${town.orgB.id}/decline`,
+    }),
+  },
+  'DELETE /opportunities/{id}/partners/{organisationId}': [
+    {
+      when: 'A withdraws its invitation to B, or B declines (a draft)',
+      allowed: [...coordinatorsOfA, 'adminB'],
+      seenBy: nobodyElse,
+      request: async (town) => ({
+        url: `/opportunities/${await town.newJointOpportunity('draft')}/partners/${town.orgB.id}`,
+      }),
+    },
+    {
+      when: 'A removes partner B, or B leaves (published, accepted)',
+      allowed: [...coordinatorsOfA, 'adminB'],
+      request: async (town) => ({
+        url: `/opportunities/${await town.newJointOpportunity('published', true)}/partners/${town.orgB.id}`,
+      }),
+    },
+    // the lead stays: its own coordinators are told so (422), everyone else is refused
+    {
+      when: 'the lead A',
+      allowed: nobodyElse,
+      refusal: [403, 422],
+      request: (town) => ({ url: `/opportunities/${town.opportunity}/partners/${town.orgA.id}` }),
     },
   ],
   'GET /opportunities/{id}/shifts': {
@@ -755,15 +807,40 @@ export const permissions: Record<string, Case | Case[]> = {
       return { url: `/shifts/${s.shift}/signups/${s.signup}` };
     },
   },
-  // names and email addresses of the people signed up: for the coordinators
-  'GET /shifts/{id}/roster': {
-    allowed: coordinatorsOfA,
-    request: (town) => ({ url: `/shifts/${town.shift.shift}/roster` }),
-  },
-  'GET /shifts/{id}/roster.csv': {
-    allowed: coordinatorsOfA,
-    request: (town) => ({ url: `/shifts/${town.shift.shift}/roster.csv` }),
-  },
+  // names and email addresses of the people signed up: for the coordinators of the organisations
+  // that run it, an invited partner only once it accepted
+  'GET /shifts/{id}/roster': [
+    {
+      allowed: coordinatorsOfA,
+      request: (town) => ({ url: `/shifts/${town.shift.shift}/roster` }),
+    },
+    {
+      when: 'A invited B to run it, B has not accepted',
+      allowed: coordinatorsOfA,
+      request: async (town) => ({ url: `/shifts/${await town.jointShift(false)}/roster` }),
+    },
+    {
+      when: 'B accepted to run it with A',
+      allowed: [...coordinatorsOfA, 'adminB'],
+      request: async (town) => ({ url: `/shifts/${await town.jointShift(true)}/roster` }),
+    },
+  ],
+  'GET /shifts/{id}/roster.csv': [
+    {
+      allowed: coordinatorsOfA,
+      request: (town) => ({ url: `/shifts/${town.shift.shift}/roster.csv` }),
+    },
+    {
+      when: 'A invited B to run it, B has not accepted',
+      allowed: coordinatorsOfA,
+      request: async (town) => ({ url: `/shifts/${await town.jointShift(false)}/roster.csv` }),
+    },
+    {
+      when: 'B accepted to run it with A',
+      allowed: [...coordinatorsOfA, 'adminB'],
+      request: async (town) => ({ url: `/shifts/${await town.jointShift(true)}/roster.csv` }),
+    },
+  ],
   'POST /shifts/{id}/message': {
     allowed: coordinatorsOfA,
     request: (town) => ({
@@ -882,7 +959,8 @@ export function renderGrid(): string {
     'rewrites this file). The support circles have their own matrix in `test/integration/circles-authz.test.ts`.',
     'The people are those of `test/integration/access/town.ts`: Olga owns the data; Nils lends her his drill,',
     'receives her credits and wrote to her; organisation A runs the room, the opportunity and her hours;',
-    'organisation B has nothing to do with any of it.',
+    'organisation B has nothing to do with any of it, except where A invites it to run an opportunity jointly',
+    '(it runs nothing until its admin accepts).',
     '',
     '✓ allowed · – refused · 404 refused as if it did not exist (a private thing)',
     '',

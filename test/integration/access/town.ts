@@ -21,7 +21,8 @@ import { someClient } from '../circles-fixture.ts';
  *   to her about her offer.
  * - Organisation A (Nachbarschaftszentrum) has a volunteer, a coordinator (staff) and an admin; it
  *   owns the room, runs the opportunity with its shifts and issues Olga's hours.
- * - Organisation B (Tafel) has a volunteer and an admin and nothing to do with any of it.
+ * - Organisation B (Tafel) has a volunteer and an admin and nothing to do with any of it, except
+ *   where A invites it to run an opportunity jointly (newJointOpportunity, jointShift, jointDraft).
  * - `person` is signed in and belongs nowhere; `instanceAdmin` runs the instance.
  */
 export const roles = [
@@ -274,6 +275,51 @@ export async function buildTown(t: TestApp) {
   const runningShift = () => newShift(-0.5, true);
   const shift = await newShift(72, true);
   const openShift = await newShift(96, false);
+  /**
+   * An opportunity A runs and to which it invited B; `accepted`: B's admin said yes, so B runs it too.
+   * Olga is signed up for its one shift.
+   */
+  const newJointOpportunity = async (status: 'draft' | 'published', accepted = false) => {
+    const id = (
+      await post('coordinatorA', '/opportunities', {
+        level: 'event_project',
+        title: `Stadtteilfest ${next()}`,
+        mode: 'on_site',
+        organisationIds: [orgA.id, orgB.id],
+        status,
+      })
+    ).id as string;
+    if (accepted) await post('adminB', `/opportunities/${id}/partners/${orgB.id}/accept`, {}, 200);
+    return id;
+  };
+  const jointShifts = new Map<boolean, Promise<string>>();
+  /** A shift of a published opportunity A runs with B invited (`accepted`: B runs it too), Olga on it. */
+  const jointShift = (accepted: boolean) => {
+    let s = jointShifts.get(accepted);
+    if (!s) {
+      s = (async () => {
+        const opportunityId = await newJointOpportunity('published', accepted);
+        const start = 300 + next() * 3;
+        const shiftId = (
+          await post('coordinatorA', `/opportunities/${opportunityId}/shifts`, {
+            startsAt: inHours(start),
+            endsAt: inHours(start + 2),
+            capacity: 10,
+          })
+        ).id as string;
+        await post('owner', `/shifts/${shiftId}/signup`, {});
+        return shiftId;
+      })();
+      jointShifts.set(accepted, s);
+    }
+    return s;
+  };
+  let invitedDraft: Promise<string> | undefined;
+  /** One draft A invited B to run with it (not answered), for reads. */
+  const jointDraft = () => {
+    invitedDraft ??= newJointOpportunity('draft');
+    return invitedDraft;
+  };
   const newHours = async (activity = 'Mittagstisch ausgegeben') =>
     (
       await post('owner', '/hours', {
@@ -411,6 +457,9 @@ export async function buildTown(t: TestApp) {
     openShift,
     newShift,
     runningShift,
+    newJointOpportunity,
+    jointShift,
+    jointDraft,
     hours,
     newHours,
     page,
