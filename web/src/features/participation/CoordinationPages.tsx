@@ -21,6 +21,7 @@ import {
   useCoordinatedOrganisations,
 } from './common.tsx';
 import { HoursRow } from './MinePages.tsx';
+import { PartnerInvitations } from './PartnerParts.tsx';
 import { type Hours, ladderLevels, type Opportunity, type Roster, type StatsRow } from './types.ts';
 
 /** One pending hours entry with confirm and reject (a note goes to the volunteer with either). */
@@ -341,7 +342,10 @@ function OrganisationOpportunities({ organisationId }: { organisationId: string 
   );
 }
 
-/** /mitmachen/koordination — for one organisation: hours to decide, its opportunities, credits, counts per level. */
+/**
+ * /mitmachen/koordination — for one organisation: invitations to run an opportunity jointly, hours to
+ * decide, its opportunities, credits, counts per level.
+ */
 export function CoordinationPage() {
   const { t } = useTranslation();
   const mine = useCoordinatedOrganisations();
@@ -369,6 +373,7 @@ export function CoordinationPage() {
             </div>
           )}
           {mine.length === 1 && <p className="meta">{chosen.name}</p>}
+          <PartnerInvitations key={`i-${chosen.organisationId}`} organisationId={chosen.organisationId} />
           <PendingHours key={`h-${chosen.organisationId}`} organisationId={chosen.organisationId} />
           <OrganisationOpportunities
             key={`o-${chosen.organisationId}`}

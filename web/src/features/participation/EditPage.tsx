@@ -47,7 +47,10 @@ function draftOf(o: Opportunity | undefined, lead: string): Draft {
   const leadOrg = o?.organisations.find((x) => x.isLead)?.id ?? o?.organisations[0]?.id ?? lead;
   return {
     lead: leadOrg,
-    partners: o ? o.organisations.filter((x) => x.id !== leadOrg).map((x) => x.id) : [],
+    // partners that run it and those invited who have not answered yet
+    partners: o
+      ? [...o.organisations.filter((x) => x.id !== leadOrg), ...o.invitedOrganisations].map((x) => x.id)
+      : [],
     level: o?.level ?? 'mini',
     title: o?.title ?? '',
     description: o?.description ?? '',
@@ -61,6 +64,17 @@ function draftOf(o: Opportunity | undefined, lead: string): Draft {
     needsPoliceClearance: o?.needsPoliceClearance ?? false,
     effortMinutes: o?.effortMinutes != null ? String(o.effortMinutes) : '',
   };
+}
+
+/** Where a partner stands: runs it, invited (no answer yet), or to be invited on saving. */
+function PartnerState({ existing, id, chosen }: { existing?: Opportunity; id: string; chosen: boolean }) {
+  const { t } = useTranslation();
+  if (existing?.organisations.some((x) => x.id === id))
+    return <span className="status-pill good">{t('participation.partners.runs')}</span>;
+  if (existing?.invitedOrganisations.some((x) => x.id === id))
+    return <span className="status-pill wait">{t('participation.partners.invited')}</span>;
+  if (chosen) return <span className="status-pill wait">{t('participation.partners.toInvite')}</span>;
+  return null;
 }
 
 function OpportunityForm({ existing }: { existing?: Opportunity }) {
@@ -80,13 +94,14 @@ function OpportunityForm({ existing }: { existing?: Opportunity }) {
   const action = useAction();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const online = d.mode === 'online';
-  // a joint opportunity keeps partners the coordinator does not act for; the lead stays first
-  const leadOptions = [
-    ...mine.map((m) => ({ value: m.organisationId, label: m.name })),
-    ...(existing?.organisations ?? [])
-      .filter((x) => !mine.some((m) => m.organisationId === x.id))
-      .map((x) => ({ value: x.id, label: x.name })),
-  ];
+  const leadOptions = mine.map((m) => ({ value: m.organisationId, label: m.name }));
+  const leadName = existing?.organisations.find((x) => x.isLead)?.name ?? '';
+  // who runs it is the lead's decision; a partner's coordinators see the list without changing it
+  const choosesPartners = !existing || existing.abilities.managePartners;
+  const initialPartners = useRef(d.partners);
+  const partnersChanged =
+    d.partners.length !== initialPartners.current.length ||
+    d.partners.some((p) => !initialPartners.current.includes(p));
 
   function body(status?: 'draft' | 'published') {
     const district = districts.data?.find((x) => x.id === d.districtId);
@@ -98,7 +113,10 @@ function OpportunityForm({ existing }: { existing?: Opportunity }) {
         ? {}
         : { lat: district?.centerLat ?? null, lng: district?.centerLng ?? null };
     return {
-      organisationIds: [d.lead, ...d.partners.filter((p) => p !== d.lead)],
+      // sent only when it changes: a new name is an invitation, a missing one loses its place
+      ...(!existing || (choosesPartners && partnersChanged)
+        ? { organisationIds: [d.lead, ...d.partners.filter((p) => p !== d.lead)] }
+        : {}),
       level: d.level,
       title: d.title.trim(),
       description: d.description,
@@ -132,7 +150,14 @@ function OpportunityForm({ existing }: { existing?: Opportunity }) {
     save(existing ? undefined : 'draft');
   }
 
-  const partnerOptions = (organisations.data?.items ?? []).filter((x) => x.id !== d.lead);
+  // the directory's first page, plus partners already named in case they are not on it
+  const named = existing
+    ? [...existing.organisations.filter((x) => !x.isLead), ...existing.invitedOrganisations]
+    : [];
+  const partnerOptions = [
+    ...(organisations.data?.items ?? []),
+    ...named.filter((x) => !organisations.data?.items.some((y) => y.id === x.id)),
+  ].filter((x) => x.id !== d.lead);
   return (
     <form ref={form} className="card" onSubmit={submit} noValidate>
       <FormError
@@ -152,41 +177,67 @@ function OpportunityForm({ existing }: { existing?: Opportunity }) {
           'effortMinutes',
         ]}
       />
-      <SelectField
-        label={t('participation.edit.lead')}
-        name="organisationIds"
-        hint={t('participation.edit.leadHint')}
-        value={d.lead}
-        onChange={(e) => set('lead', e.target.value)}
-        options={leadOptions}
-        error={action.error}
-        required
-      />
+      {existing ? (
+        <div className="field">
+          <p className="fixed-field">
+            <strong>{t('participation.edit.lead')}:</strong> {leadName}
+          </p>
+          <p className="hint">{t('participation.edit.leadFixedHint')}</p>
+        </div>
+      ) : (
+        <SelectField
+          label={t('participation.edit.lead')}
+          name="organisationIds"
+          hint={t('participation.edit.leadHint')}
+          value={d.lead}
+          onChange={(e) => set('lead', e.target.value)}
+          options={leadOptions}
+          error={action.error}
+          required
+        />
+      )}
       <details className="partners" open={partnersOpen}>
         <summary>{t('participation.edit.partnersSummary', { count: d.partners.length })}</summary>
-        <fieldset className="checkbox-group">
-          <legend>{t('participation.edit.partners')}</legend>
-          <p className="hint">{t('participation.edit.partnersHint')}</p>
-          <ul className="checkbox-list">
-            {partnerOptions.map((x) => (
-              <li key={x.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={d.partners.includes(x.id)}
-                    onChange={(e) =>
-                      set(
-                        'partners',
-                        e.target.checked ? [...d.partners, x.id] : d.partners.filter((p) => p !== x.id),
-                      )
-                    }
-                  />{' '}
-                  {x.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        {choosesPartners ? (
+          <fieldset className="checkbox-group">
+            <legend>{t('participation.edit.partners')}</legend>
+            <p className="hint">{t('participation.edit.partnersHint')}</p>
+            <ul className="checkbox-list partner-choices">
+              {partnerOptions.map((x) => (
+                <li key={x.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={d.partners.includes(x.id)}
+                      onChange={(e) =>
+                        set(
+                          'partners',
+                          e.target.checked ? [...d.partners, x.id] : d.partners.filter((p) => p !== x.id),
+                        )
+                      }
+                    />{' '}
+                    <span>
+                      {x.name}{' '}
+                      <PartnerState existing={existing} id={x.id} chosen={d.partners.includes(x.id)} />
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ) : (
+          <div className="checkbox-group">
+            <p className="hint">{t('participation.edit.partnersByLead', { lead: leadName })}</p>
+            {named.length === 0 && <p>{t('participation.edit.noPartners')}</p>}
+            <ul className="partner-list">
+              {named.map((x) => (
+                <li key={x.id}>
+                  {x.name} <PartnerState existing={existing} id={x.id} chosen />
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </details>
       <TextField
         label={t('participation.edit.title')}

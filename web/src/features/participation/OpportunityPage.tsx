@@ -16,6 +16,7 @@ import {
   SignupStatusPill,
   useOpportunity,
 } from './common.tsx';
+import { PartnersCard } from './PartnerParts.tsx';
 import type { Opportunity, Shift, SignupResult } from './types.ts';
 
 /** A volunteer may check in from an hour before the start until the end (the server's rule too). */
@@ -414,6 +415,7 @@ export default function OpportunityPage() {
           </PageHeading>
           <ParticipationNav />
           {(o.abilities.update || o.abilities.close) && <StatusActions o={o} onChanged={refresh} />}
+          <PartnersCard o={o} />
           {o.status === 'closed' && <p className="notice">{t('participation.opportunity.closedNotice')}</p>}
           <div className="columns">
             <section aria-labelledby="shifts-title">

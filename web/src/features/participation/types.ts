@@ -27,11 +27,29 @@ export interface Opportunity {
   needsPoliceClearance: boolean;
   effortMinutes: number | null;
   status: OpportunityStatus;
+  /** who runs it: the lead and the partners that accepted */
   organisations: { id: string; name: string; isLead: boolean }[];
+  /** invited, no answer yet: all for its coordinators, one's own for an invited organisation, else none */
+  invitedOrganisations: { id: string; name: string; invitedAt: string }[];
   nextShiftAt: string | null;
   createdAt: string;
   updatedAt: string;
-  abilities: { update: boolean; close: boolean; manageShifts: boolean };
+  abilities: { update: boolean; close: boolean; manageShifts: boolean; managePartners: boolean };
+}
+
+/** An invitation to run an opportunity jointly, waiting for an organisation the person acts for. */
+export interface PartnerInvitation {
+  opportunity: {
+    id: string;
+    title: string;
+    description: string;
+    level: Level;
+    mode: Mode;
+    status: OpportunityStatus;
+  };
+  organisation: { id: string; name: string };
+  lead: { id: string; name: string };
+  invitedAt: string;
 }
 
 export interface Suggestion {
