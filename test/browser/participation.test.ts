@@ -247,3 +247,93 @@ test('the map, the playbook with its revisions, and a coordinator creating and p
     ),
   );
 });
+
+test('joint opportunities need consent: Petra accepts the VHS’s invitation on her phone, invites a partner herself, and Tobias declines', async () => {
+  const digital = 'Digitaltag für Ältere: Smartphone-Fragen beantworten';
+  const page = await (await newContext(browser, phone)).newPage();
+  await signInWithPassword(page, server, petraEmail);
+  await page.goto(`${server.url}/mitmachen/koordination`);
+  await expectPage(page, 'Koordination', 'coordination with an invitation');
+  const invitations = page.getByRole('region', { name: 'Einladungen zur gemeinsamen Durchführung' });
+  const card = invitations.locator('li', { hasText: digital });
+  await card.getByText(/Volkshochschule Lindenbrück lädt Nachbarschaftszentrum Lindenhof ein/).waitFor();
+  await checkA11y(page, 'coordination: invitation to run jointly');
+  await shot(page, 'participation-invitation-390');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= phone.width, `the invitations fit the phone (${width}px)`);
+
+  // before answering: the VHS runs it alone, and the Nachbarschaftszentrum sees no roster
+  await card.getByRole('link', { name: digital }).click();
+  await expectPage(page, digital, 'opportunity with an invitation');
+  const runBy = page.locator('dt', { hasText: 'Organisiert von' }).locator('xpath=following-sibling::dd[1]');
+  assert.equal((await runBy.textContent())?.trim(), 'Volkshochschule Lindenbrück');
+  assert.equal(await page.getByRole('link', { name: 'Teilnehmerliste' }).count(), 0);
+  const partners = page.getByRole('region', { name: 'Gemeinsam durchführen' });
+  await partners.getByText(/Bis dahin sieht Ihre Organisation nur diese Seite/).waitFor();
+  await checkA11y(page, 'opportunity: invited organisation');
+  // accept with the keyboard
+  await partners.getByRole('button', { name: `Zusagen: ${digital}` }).focus();
+  await page.keyboard.press('Enter');
+  await partners
+    .getByRole('status')
+    .getByText(`Zugesagt: Nachbarschaftszentrum Lindenhof führt „${digital}“ jetzt mit durch.`)
+    .waitFor();
+  await page.getByRole('link', { name: 'Teilnehmerliste' }).first().waitFor();
+  assert.equal(
+    (await runBy.textContent())?.trim(),
+    'Volkshochschule Lindenbrück, Nachbarschaftszentrum Lindenhof (gemeinsam)',
+  );
+  await page.goto(`${server.url}/mitmachen/koordination`);
+  await invitations.getByText('Keine offenen Einladungen.').waitFor();
+
+  // Petra invites the Freiwilligenagentur to her homework help: invited, not running, until it answers
+  const homework = 'Hausaufgabenhilfe für Grundschulkinder';
+  const found = await page.request.get(`${server.url}/api/v1/opportunities`, { params: { q: homework } });
+  const { items } = (await found.json()) as { items: { id: string; title: string }[] };
+  const homeworkId = items.find((o) => o.title === homework)?.id;
+  assert.ok(homeworkId);
+  await page.goto(`${server.url}/mitmachen/${homeworkId}/bearbeiten`);
+  await expectPage(page, `„${homework}“ bearbeiten`, 'edit with partners');
+  await page.getByText(/Gemeinsam mit anderen Organisationen/).click();
+  const fwa = page.getByRole('checkbox', { name: /Freiwilligenagentur Lindenbrück/ });
+  await fwa.check();
+  await page.getByRole('checkbox', { name: /Freiwilligenagentur Lindenbrück wird eingeladen/ }).waitFor();
+  await checkA11y(page, 'editor with a partner to invite');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expectPage(page, homework, 'opportunity after inviting');
+  const waiting = page.getByRole('region', { name: 'Gemeinsam durchführen' });
+  await waiting.getByText('Eingeladen, noch ohne Antwort:').waitFor();
+  await waiting
+    .locator('li', { hasText: 'Freiwilligenagentur Lindenbrück' })
+    .getByText('eingeladen')
+    .waitFor();
+  assert.equal((await runBy.textContent())?.trim(), 'Nachbarschaftszentrum Lindenhof');
+  await page.goto(`${server.url}/mitmachen/${homeworkId}/bearbeiten`);
+  await page.getByRole('checkbox', { name: /Freiwilligenagentur Lindenbrück eingeladen/ }).waitFor();
+  await shot(page, 'participation-editor-invited-390');
+
+  // Tobias (staff of the Freiwilligenagentur) is told and declines; Petra hears of it
+  const tobias = await (await newContext(browser, desktop)).newPage();
+  await signInWithPassword(tobias, server, 'tobias.richter@freiwillig-lindenbrueck.example');
+  await tobias.goto(`${server.url}/benachrichtigungen`);
+  const notice = tobias.getByText(
+    `Nachbarschaftszentrum Lindenhof lädt Freiwilligenagentur Lindenbrück ein, „${homework}“ gemeinsam durchzuführen.`,
+  );
+  await notice.waitFor();
+  await tobias.goto(`${server.url}/mitmachen/koordination`);
+  const tobiasInvitations = tobias.getByRole('region', { name: 'Einladungen zur gemeinsamen Durchführung' });
+  await tobiasInvitations.getByRole('button', { name: `Ablehnen: ${homework}` }).click();
+  const dialog = tobias.getByRole('alertdialog', { name: 'Einladung ablehnen?' });
+  await dialog.waitFor();
+  await checkA11y(tobias, 'decline dialog');
+  await dialog.getByRole('button', { name: 'Ablehnen' }).click();
+  await tobiasInvitations.getByRole('status').getByText(`Abgelehnt: „${homework}“.`).waitFor();
+  await tobiasInvitations.getByText('Keine offenen Einladungen.').waitFor();
+  const after = await tobias.request.get(`${server.url}/api/v1/opportunities/${homeworkId}`);
+  assert.deepEqual(((await after.json()) as { invitedOrganisations: unknown[] }).invitedOrganisations, []);
+
+  await page.goto(`${server.url}/benachrichtigungen`);
+  await page
+    .getByText(`Freiwilligenagentur Lindenbrück hat die Einladung zu „${homework}“ abgelehnt.`)
+    .waitFor();
+});
