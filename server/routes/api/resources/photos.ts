@@ -1,51 +1,31 @@
-import multipart from '@fastify/multipart';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { NoContent, problems, Uuid } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
+import {
+  cleanText,
+  maxUploadMb,
+  processImage,
+  readUpload,
+  registerUploads,
+} from '../../../platform/uploads.ts';
 import { resourcePolicy } from '../../../policies/resource.ts';
 import { findResource } from '../../../repositories/resources.ts';
 import { PhotoView } from './schema.ts';
 
-export const maxPhotoBytes = 10 * 1024 * 1024;
 export const maxPhotos = 8;
-const acceptedFormats = new Set(['jpeg', 'png', 'webp']);
+
+const wrongType = () => new Problem(415, 'resource.photo_type');
+const tooLarge = () => new Problem(413, 'resource.photo_too_large', { params: { mb: maxUploadMb } });
 
 const PhotoParams = Type.Object({ id: Uuid, photoId: Uuid }, { additionalProperties: false });
 const PhotoQuery = Type.Object(
   { size: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('thumb')])) },
   { additionalProperties: false },
 );
-
-/**
- * Re-encodes an upload: the format is read from the bytes (not the declared type), the image is
- * turned upright, resized to fit 1600 px (thumbnail 400 px) and written as WebP. sharp writes no
- * metadata unless asked, so EXIF (camera, GPS position of someone's home) never reaches the database.
- */
-export async function processPhoto(input: Buffer) {
-  let format: string | undefined;
-  try {
-    format = (await sharp(input).metadata()).format;
-  } catch {
-    format = undefined;
-  }
-  if (!format || !acceptedFormats.has(format)) throw new Problem(415, 'resource.photo_type');
-  const full = await sharp(input)
-    .rotate()
-    .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 80 })
-    .toBuffer({ resolveWithObject: true });
-  const thumb = await sharp(input)
-    .rotate()
-    .resize({ width: 400, height: 400, fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 75 })
-    .toBuffer();
-  return { bytes: full.data, width: full.info.width, height: full.info.height, thumb };
-}
 
 export function photoUrls(resourceId: string, photoId: string) {
   const url = `/api/v1/resources/${resourceId}/photos/${photoId}`;
@@ -69,9 +49,7 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
   const tags = ['resources'];
-  await app.register(multipart, {
-    limits: { fileSize: maxPhotoBytes, files: 1, fields: 2, fieldSize: 1000 },
-  });
+  await registerUploads(app, { fields: 2 });
 
   app.post<{ Params: { id: string } }>(
     '/:id/photos',
@@ -90,25 +68,14 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
       const r = await findResource(db, networkId, req.params.id);
       if (!r || !resourcePolicy.view(req.actor, r)) throw notFound();
       if (!resourcePolicy.update(req.actor, r)) throw forbidden();
-      if (!req.isMultipart()) throw new Problem(415, 'resource.photo_type');
-      let alt = '';
-      let upload: Buffer | null = null;
-      try {
-        for await (const part of req.parts()) {
-          if (part.type === 'field' && part.fieldname === 'alt') alt = String(part.value).trim();
-          else if (part.type === 'file' && part.fieldname === 'file') upload = await part.toBuffer();
-        }
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new Problem(413, 'resource.photo_too_large', { params: { mb: maxPhotoBytes / 1024 / 1024 } });
-        throw err;
-      }
+      const { fields, file } = await readUpload(req, { wrongType, tooLarge });
+      const alt = cleanText(fields.alt ?? '', 300);
       if (!alt)
         throw new Problem(422, 'resource.photo_alt_required', {
           fields: [{ field: '/alt', code: 'resource.photo_alt_required' }],
         });
-      if (!upload) throw new Problem(415, 'resource.photo_type');
-      const photo = await processPhoto(upload);
+      if (!file) throw wrongType();
+      const photo = await processImage(file.bytes, wrongType);
       const id = await executeTx(db, async (tx) => {
         const count = await tx
           .selectFrom('resource_photo')
@@ -124,7 +91,7 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
             network_id: networkId,
             resource_id: r.id,
             position: count.n,
-            alt: alt.slice(0, 300),
+            alt,
             content_type: 'image/webp',
             width: photo.width,
             height: photo.height,

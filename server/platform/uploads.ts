@@ -1,0 +1,141 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import sharp from 'sharp';
+import type { Problem } from '../http/problem.ts';
+
+/**
+ * The platform's upload rules, one place for every feature that takes files (resource photos,
+ * attachments of circle updates):
+ *
+ * - one file per request (multipart/form-data: the text fields, then "file"), at most 10 MB;
+ * - the kind is read from the bytes, never from the declared type or the file name;
+ * - images (JPEG, PNG, WebP) are turned upright, resized and re-encoded as WebP, so the uploaded
+ *   file's metadata (EXIF: camera, GPS position of someone's home) never reaches the database;
+ * - PDF documents are kept as they are (they must start with "%PDF-") and are only ever served as a
+ *   download (`content-disposition: attachment`, `nosniff`), never shown inline by the browser;
+ * - names people see are cleaned: no path, no control or bidirectional-override characters.
+ */
+
+export const maxUploadBytes = 10 * 1024 * 1024;
+export const maxUploadMb = maxUploadBytes / 1024 / 1024;
+const imageFormats = new Set(['jpeg', 'png', 'webp']);
+
+/** Registers the multipart parser in the calling plugin only (the rest of the API takes JSON). */
+export async function registerUploads(app: FastifyInstance, opts: { fields: number }) {
+  await app.register(multipart, {
+    limits: { fileSize: maxUploadBytes, files: 1, fields: opts.fields, fieldSize: 1000 },
+  });
+}
+
+export interface Upload {
+  fields: Record<string, string>;
+  file: { bytes: Buffer; filename: string } | null;
+}
+
+/**
+ * Reads a multipart request: its text fields and its one file named "file". Anything that is not
+ * multipart is `wrongType`; a file over the limit is `tooLarge` (the caller's own 413).
+ */
+export async function readUpload(
+  req: FastifyRequest,
+  problems: { wrongType: () => Problem; tooLarge: () => Problem },
+): Promise<Upload> {
+  if (!req.isMultipart()) throw problems.wrongType();
+  const fields: Record<string, string> = {};
+  let file: Upload['file'] = null;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'field') fields[part.fieldname] = String(part.value);
+      else if (part.fieldname === 'file' && !file)
+        file = { bytes: await part.toBuffer(), filename: part.filename ?? '' };
+      else await part.toBuffer();
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw problems.tooLarge();
+    throw err;
+  }
+  return { fields, file };
+}
+
+/** The image format read from the bytes, when it is one we accept (jpeg, png, webp). */
+export async function imageFormat(input: Buffer): Promise<string | null> {
+  try {
+    const format = (await sharp(input).metadata()).format;
+    return format && imageFormats.has(format) ? format : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface ProcessedImage {
+  bytes: Buffer;
+  width: number;
+  height: number;
+  thumb: Buffer;
+}
+
+/**
+ * Re-encodes an accepted image: upright, fit into 1600 px (thumbnail 400 px), WebP. sharp writes no
+ * metadata unless asked, so none of the upload's survives. An image that is not JPEG, PNG or WebP,
+ * or whose header looks right but cannot be decoded (a truncated or forged file), is `wrongType`.
+ */
+export async function processImage(input: Buffer, wrongType: () => Problem): Promise<ProcessedImage> {
+  if (!(await imageFormat(input))) throw wrongType();
+  try {
+    const full = await sharp(input)
+      .rotate()
+      .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer({ resolveWithObject: true });
+    const thumb = await sharp(input)
+      .rotate()
+      .resize({ width: 400, height: 400, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer();
+    return { bytes: full.data, width: full.info.width, height: full.info.height, thumb };
+  } catch {
+    throw wrongType();
+  }
+}
+
+const pdfMagic = Buffer.from('%PDF-', 'latin1');
+/** A PDF document by its first bytes (the declared type and the name do not count). */
+export const isPdf = (input: Buffer) => input.subarray(0, pdfMagic.length).equals(pdfMagic);
+
+/** Free text people typed (a description): one line, no control or invisible formatting characters. */
+export function cleanText(raw: string, max: number): string {
+  const text = raw
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return [...text].slice(0, max).join('');
+}
+
+/**
+ * A file name as people will see and save it: the last path segment only, without control,
+ * bidirectional-override and other invisible characters or characters file systems refuse, at
+ * most 100 characters before the extension, and always with the extension of what is stored
+ * (a photo uploaded as "Rezept.jpg" is kept as WebP, so it becomes "Rezept.webp").
+ */
+export function cleanFileName(raw: string, extension: string, fallback: string): string {
+  const last = raw.split(/[/\\]/).pop() ?? '';
+  let stem = cleanText(last, 200).replace(/["*:<>?|]/g, '');
+  const dot = stem.lastIndexOf('.');
+  if (dot > 0) stem = stem.slice(0, dot);
+  stem = [...stem.replace(/^[.\s]+/, '').trim()].slice(0, 100).join('').trim();
+  return `${stem || fallback}.${extension}`;
+}
+
+/**
+ * A Content-Disposition header with the name in both forms: a plain ASCII fallback and the exact
+ * UTF-8 name (RFC 6266 / RFC 8187), so "Überweisung März.pdf" is saved under its own name.
+ */
+export function contentDisposition(type: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
