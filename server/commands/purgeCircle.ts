@@ -21,9 +21,9 @@ export async function schedulePurge(db: Executor, networkId: string, circleId: s
 /**
  * Erases a circle whose deletion was requested and whose grace period is over.
  *
- * Guarantees: nothing identifying remains — the circle and everything in it (consent records and map
- * snapshots included, whose append-only guard yields only to the circle's own deletion), the members'
- * notifications that point into it, pending jobs about it, and the care-task edges it added to the
+ * Guarantees: nothing identifying remains — the circle and everything in it (the files attached to
+ * updates, and consent records and map snapshots, whose append-only guard yields only to the circle's
+ * own deletion), the members' notifications that point into it, pending jobs about it, and the care-task edges it added to the
  * community graph. A circle whose deletion was cancelled, or whose grace period is not over, is left
  * alone, so running the job early or twice is harmless. The audit trail keeps only that an (unnamed)
  * circle id was purged.

@@ -633,6 +633,27 @@ export interface CircleCommentTable {
   created_at: Timestamp;
 }
 
+export type CircleAttachmentKind = 'image' | 'pdf';
+
+export interface CircleAttachmentTable {
+  network_id: string;
+  id: Generated<string>;
+  circle_id: string;
+  update_id: string;
+  position: number;
+  kind: CircleAttachmentKind;
+  name: string;
+  alt: Generated<string>;
+  content_type: 'image/webp' | 'application/pdf';
+  size: number;
+  width: number | null;
+  height: number | null;
+  bytes: Buffer;
+  thumb: Buffer | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface CircleTeamMemberTable {
   network_id: string;
   id: Generated<string>;
@@ -689,6 +710,7 @@ export interface DB {
   circle_map_snapshot: CircleMapSnapshotTable;
   circle_update: CircleUpdateTable;
   circle_comment: CircleCommentTable;
+  circle_attachment: CircleAttachmentTable;
   circle_team_member: CircleTeamMemberTable;
   opportunity: OpportunityTable;
   opportunity_organisation: OpportunityOrganisationTable;

@@ -429,6 +429,26 @@ export const messages = {
     de: 'Es ist keine Löschung beantragt, oder die Frist ist vorbei.',
     en: 'No deletion is pending, or the grace period is over.',
   },
+  'circle.attachment_type': {
+    de: 'Anhängen können Sie Bilder (JPEG, PNG oder WebP) und PDF-Dokumente.',
+    en: 'You can attach images (JPEG, PNG or WebP) and PDF documents.',
+  },
+  'circle.attachment_too_large': {
+    de: 'Die Datei ist zu groß (höchstens {mb} MB).',
+    en: 'The file is too large (at most {mb} MB).',
+  },
+  'circle.attachment_limit': {
+    de: 'Eine Neuigkeit kann höchstens {max} Anhänge haben.',
+    en: 'An update can have at most {max} attachments.',
+  },
+  'circle.attachment_alt_required': {
+    de: 'Bitte beschreiben Sie kurz, was auf dem Bild zu sehen ist (für Menschen, die es nicht sehen können).',
+    en: 'Please describe briefly what the image shows (for people who cannot see it).',
+  },
+  'circle.attachment_not_author': {
+    de: 'Anhänge fügt nur hinzu, wer die Neuigkeit geschrieben hat.',
+    en: 'Only the author of an update can add attachments to it.',
+  },
   'email.circle_invitation.subject': {
     de: '{inviter} lädt Sie in einen Unterstützungskreis ein',
     en: '{inviter} invites you to a support circle',

@@ -120,6 +120,158 @@ export async function deleteComment(db: Executor, networkId: string, circleId: s
     .execute();
 }
 
+// attachments of updates (the bytes are read only by the download)
+
+const attachmentMeta = [
+  'id',
+  'update_id',
+  'kind',
+  'name',
+  'alt',
+  'content_type',
+  'size',
+  'width',
+  'height',
+  'created_by',
+  'created_at',
+] as const;
+
+export async function listAttachments(db: Executor, networkId: string, updateIds: string[]) {
+  if (updateIds.length === 0) return [];
+  return db
+    .selectFrom('circle_attachment')
+    .select(attachmentMeta)
+    .where('network_id', '=', networkId)
+    .where('update_id', 'in', updateIds)
+    .orderBy('update_id')
+    .orderBy('position')
+    .execute();
+}
+
+export async function findAttachment(
+  db: Executor,
+  networkId: string,
+  circleId: string,
+  updateId: string,
+  id: string,
+) {
+  return db
+    .selectFrom('circle_attachment')
+    .select(attachmentMeta)
+    .where('network_id', '=', networkId)
+    .where('circle_id', '=', circleId)
+    .where('update_id', '=', updateId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The stored file, or its thumbnail (images only; null for a PDF). */
+export async function attachmentData(
+  db: Executor,
+  networkId: string,
+  circleId: string,
+  updateId: string,
+  id: string,
+  thumb: boolean,
+) {
+  return db
+    .selectFrom('circle_attachment')
+    .select(['kind', 'name', 'content_type', thumb ? 'thumb as data' : 'bytes as data'])
+    .where('network_id', '=', networkId)
+    .where('circle_id', '=', circleId)
+    .where('update_id', '=', updateId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * Locks the update against concurrent uploads and answers which of the positions 0 … max-1 are free.
+ * Called in the transaction that inserts, so two uploads at once cannot both take the last place.
+ */
+export async function freeAttachmentPositions(
+  db: Executor,
+  networkId: string,
+  circleId: string,
+  updateId: string,
+  max: number,
+) {
+  await db
+    .selectFrom('circle_update')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('circle_id', '=', circleId)
+    .where('id', '=', updateId)
+    .forUpdate()
+    .executeTakeFirst();
+  const taken = new Set(
+    (
+      await db
+        .selectFrom('circle_attachment')
+        .select('position')
+        .where('network_id', '=', networkId)
+        .where('update_id', '=', updateId)
+        .execute()
+    ).map((r) => r.position),
+  );
+  return Array.from({ length: max }, (_, i) => i).filter((p) => !taken.has(p));
+}
+
+export type AttachmentFile =
+  | { kind: 'image'; name: string; alt: string; bytes: Buffer; thumb: Buffer; width: number; height: number }
+  | { kind: 'pdf'; name: string; bytes: Buffer };
+
+export async function insertAttachment(
+  db: Executor,
+  networkId: string,
+  circleId: string,
+  updateId: string,
+  createdBy: string,
+  position: number,
+  f: AttachmentFile,
+) {
+  return db
+    .insertInto('circle_attachment')
+    .values({
+      network_id: networkId,
+      circle_id: circleId,
+      update_id: updateId,
+      position,
+      kind: f.kind,
+      name: f.name,
+      size: f.bytes.length,
+      bytes: f.bytes,
+      created_by: createdBy,
+      ...(f.kind === 'image'
+        ? {
+            content_type: 'image/webp' as const,
+            alt: f.alt,
+            width: f.width,
+            height: f.height,
+            thumb: f.thumb,
+          }
+        : { content_type: 'application/pdf' as const, width: null, height: null, thumb: null }),
+    })
+    .returning(attachmentMeta)
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteAttachment(
+  db: Executor,
+  networkId: string,
+  circleId: string,
+  updateId: string,
+  id: string,
+) {
+  const r = await db
+    .deleteFrom('circle_attachment')
+    .where('network_id', '=', networkId)
+    .where('circle_id', '=', circleId)
+    .where('update_id', '=', updateId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
 // the team of professionals
 
 export interface TeamFields {

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createUser, type TestUser } from '../helpers/factories.ts';
-import { api, circleWithEveryRole, type EveryRole, join, someClient } from './circles-fixture.ts';
+import {
+  api,
+  circleWithEveryRole,
+  type EveryRole,
+  join,
+  multipartBody,
+  someClient,
+} from './circles-fixture.ts';
 
 /**
  * The authorisation matrix: every circle route (taken from the OpenAPI document, tag 'circles') ×
@@ -33,7 +40,9 @@ const claimers: Role[] = ['owner', 'proxy', 'coordinator', 'helper', 'profession
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Request {
   url: string;
-  payload?: object;
+  /** JSON, or a raw body sent with `contentType` (a multipart upload) */
+  payload?: object | Buffer;
+  contentType?: string;
 }
 interface Spec {
   allowed: Role[];
@@ -81,6 +90,29 @@ async function newUpdate(fx: Fixture) {
     visibility: 'all_members',
   });
   return res.json().id as string;
+}
+const pdf = () => ({
+  bytes: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  filename: 'brief.pdf',
+  type: 'application/pdf',
+});
+function pdfUpload(url: string): Request {
+  const body = multipartBody({}, pdf());
+  return { url, payload: body.payload, contentType: body.contentType };
+}
+/** An update of the coordinator's with a PDF attached; its path under the circle. */
+async function newAttachment(fx: Fixture) {
+  const update = `/${fx.circleId}/updates/${await newUpdate(fx)}`;
+  const r = pdfUpload(`${update}/attachments`);
+  const res = await fx.t.app.inject({
+    method: 'POST',
+    url: `/api/v1/circles${r.url}`,
+    headers: { ...fx.coordinator.headers, 'content-type': r.contentType! },
+    remoteAddress: someClient(),
+    payload: r.payload,
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return `${update}/attachments/${res.json().id}`;
 }
 async function newTeamMember(fx: Fixture) {
   return (
@@ -301,6 +333,19 @@ const matrix: Record<string, Spec> = {
       return { url: `/${fx.circleId}/updates/${u}/comments/${c.json().id}` };
     },
   },
+  // only the author of an update attaches files to it (here: the coordinator's update)
+  'POST /:id/updates/:updateId/attachments': {
+    allowed: ['coordinator'],
+    request: async (fx) => pdfUpload(`/${fx.circleId}/updates/${await newUpdate(fx)}/attachments`),
+  },
+  'GET /:id/updates/:updateId/attachments/:attachmentId': {
+    allowed: members,
+    request: async (fx) => ({ url: await newAttachment(fx) }),
+  },
+  'DELETE /:id/updates/:updateId/attachments/:attachmentId': {
+    allowed: [...owners, 'coordinator'],
+    request: async (fx) => ({ url: await newAttachment(fx) }),
+  },
   'GET /:id/team': { allowed: professionals, request: async (fx) => ({ url: `/${fx.circleId}/team` }) },
   'POST /:id/team': {
     allowed: professionals,
@@ -381,7 +426,7 @@ describe('support circles: authorisation matrix (every route × every role)', ()
         const res = await t.app.inject({
           method,
           url: `/api/v1/circles${r.url}`,
-          headers: user?.headers ?? {},
+          headers: { ...(user?.headers ?? {}), ...(r.contentType ? { 'content-type': r.contentType } : {}) },
           remoteAddress: someClient(),
           ...(r.payload ? { payload: r.payload } : {}),
         });

@@ -5,7 +5,7 @@ import { loadConfig } from '../../server/config.ts';
 import { jobHandlers } from '../../server/platform/job-handlers.ts';
 import { runDueJobs } from '../../server/platform/jobs.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { api, circleWithEveryRole, type EveryRole } from './circles-fixture.ts';
+import { api, circleWithEveryRole, type EveryRole, multipartBody } from './circles-fixture.ts';
 
 const circleTables = [
   'circle',
@@ -20,6 +20,7 @@ const circleTables = [
   'circle_map_snapshot',
   'circle_update',
   'circle_comment',
+  'circle_attachment',
   'circle_team_member',
 ];
 
@@ -35,6 +36,22 @@ describe('support circles: privacy, audit, export and deletion', () => {
     k = await circleWithEveryRole(t);
   });
   after(() => t.close());
+
+  /** A PDF attached to an update (the upload is multipart, so not through `call`). */
+  async function attachPdf(user: EveryRole['owner'], circleId: string, updateId: string, filename: string) {
+    const body = multipartBody(
+      {},
+      { bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), filename, type: 'application/pdf' },
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/circles/${circleId}/updates/${updateId}/attachments`,
+      headers: { ...user.headers, 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json() as { id: string; url: string };
+  }
 
   test('every read by a professional is in the access log, which only the owner reads', async () => {
     await call(k.professional, 'GET', `/${k.circleId}`);
@@ -62,10 +79,11 @@ describe('support circles: privacy, audit, export and deletion', () => {
   });
 
   test('circles never show up in search, not even for their own members', async () => {
-    await call(k.owner, 'POST', `/${k.circleId}/updates`, {
+    const update = await call(k.owner, 'POST', `/${k.circleId}/updates`, {
       body: 'Zauberwort Rhabarberkuchen',
       visibility: 'all_members',
     });
+    await attachPdf(k.owner, k.circleId, update.json().id, 'Rezept Rhabarberkuchen.pdf');
     for (const u of [k.owner, k.instanceAdmin]) {
       for (const q of ['Rhabarberkuchen', 'Herr K.']) {
         const res = await t.app.inject({
@@ -106,7 +124,16 @@ describe('support circles: privacy, audit, export and deletion', () => {
     assert.equal(doc.members.length, 6);
     assert.ok(doc.needs.some((n: { title: string }) => n.title === 'Fahrt zum Amt'));
     assert.equal(doc.networkMap.entries[0].label, 'Sabine');
-    assert.ok(doc.updates.some((u: { body: string }) => u.body === 'Zauberwort Rhabarberkuchen'));
+    const withFile = doc.updates.find((u: { body: string }) => u.body === 'Zauberwort Rhabarberkuchen');
+    assert.ok(withFile);
+    assert.equal(withFile.attachments.length, 1);
+    const [file] = withFile.attachments;
+    assert.deepEqual(
+      { kind: file.kind, name: file.name, contentType: file.contentType, size: file.size },
+      { kind: 'pdf', name: 'Rezept Rhabarberkuchen.pdf', contentType: 'application/pdf', size: 15 },
+    );
+    assert.equal((await t.app.inject({ url: file.url, headers: k.owner.headers })).statusCode, 200);
+    assert.equal(file.bytes, undefined, 'the metadata, not the file itself');
     assert.ok(doc.accessLog.length > 0);
     for (const u of [k.coordinator, k.professional, k.instanceAdmin, null])
       assert.equal((await call(u, 'GET', `/${k.circleId}/export`)).statusCode, 404);
@@ -126,7 +153,11 @@ describe('support circles: privacy, audit, export and deletion', () => {
     await call(k.helper, 'POST', `/${circleId}/needs/${needId}/done`, {});
     await call(k.helper, 'POST', `/${circleId}/feed`);
     await call(k.coordinator, 'POST', `/${circleId}/map/snapshots`, {});
-    await call(k.owner, 'POST', `/${circleId}/updates`, { body: 'Hallo', visibility: 'all_members' });
+    const hallo = await call(k.owner, 'POST', `/${circleId}/updates`, {
+      body: 'Hallo',
+      visibility: 'all_members',
+    });
+    const file = await attachPdf(k.owner, circleId, hallo.json().id, 'Befund.pdf');
 
     assert.equal((await call(k.coordinator, 'POST', `/${circleId}/deletion`)).statusCode, 404);
     const req = await call(k.owner, 'POST', `/${circleId}/deletion`);
@@ -182,5 +213,6 @@ describe('support circles: privacy, audit, export and deletion', () => {
     );
     assert.equal(pending.rows[0]?.n, 0);
     assert.equal((await call(k.owner, 'GET', `/${circleId}`)).statusCode, 404);
+    assert.equal((await t.app.inject({ url: file.url, headers: k.owner.headers })).statusCode, 404);
   });
 });

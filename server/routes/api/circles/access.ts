@@ -26,7 +26,8 @@ export interface Loaded {
  * role the policy `check` refuses gets 404 as well: they learn nothing about a part they may not see.
  * A frozen circle (consent withdrawn, deletion pending) is visible to its owner only.
  *
- * Every read by a member with the role professional is written to the audit trail the owner reads.
+ * Every read by a member with the role professional (GET, and HEAD, which Fastify answers for every GET
+ * route) is written to the audit trail the owner reads — downloads of attachments included.
  */
 export async function loadCircle(
   app: FastifyInstance,
@@ -43,7 +44,8 @@ export async function loadCircle(
   const access = accessOf(circle);
   if (!access.live && access.role !== 'owner') throw notFound();
   if (!check(access)) throw notFound();
-  if (req.method === 'GET' && access.role === 'professional') {
+  // HEAD too: it answers with the same headers (a file's name and size) without the body
+  if ((req.method === 'GET' || req.method === 'HEAD') && access.role === 'professional') {
     await audit(ex, {
       networkId,
       actorId: actor.accountId,

@@ -16,6 +16,7 @@ import {
   updateCircle,
 } from '../../../repositories/circles.ts';
 import { accessOf, CircleParams, loadCircle, loadForChange, tags } from './access.ts';
+import { attachmentRoutes } from './attachments.ts';
 import { mapRoutes } from './map.ts';
 import { memberRoutes } from './members.ts';
 import { feedRoutes, needRoutes } from './needs.ts';
@@ -258,6 +259,7 @@ export async function circleRoutes(app: FastifyInstance) {
   await app.register(feedRoutes);
   await app.register(mapRoutes);
   await app.register(updateRoutes);
+  await app.register(attachmentRoutes);
   await app.register(teamRoutes);
   await app.register(privacyRoutes);
 }

@@ -17,8 +17,14 @@ import {
 } from '../../../repositories/circles.ts';
 import { currentMap, listSnapshots } from '../../../repositories/circles-map.ts';
 import { needsQuery } from '../../../repositories/circles-needs.ts';
-import { listComments, listTeam, listUpdates } from '../../../repositories/circles-updates.ts';
+import {
+  listAttachments,
+  listComments,
+  listTeam,
+  listUpdates,
+} from '../../../repositories/circles-updates.ts';
 import { CircleParams, loadCircle, tags } from './access.ts';
+import { presentAttachment } from './attachments.ts';
 import { AccessLogEntry, AccessLogQuery, DeletionView } from './schema.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -82,11 +88,9 @@ export async function privacyRoutes(app: FastifyInstance) {
         const l = await loadCircle(app, req, tx, req.params.id, circlePolicy.export);
         const c = l.circle;
         const updates = await listUpdates(tx, networkId, c.id);
-        const comments = await listComments(
-          tx,
-          networkId,
-          updates.map((u) => u.id),
-        );
+        const updateIds = updates.map((u) => u.id);
+        const comments = await listComments(tx, networkId, updateIds);
+        const attachments = await listAttachments(tx, networkId, updateIds);
         const log = await accessLog(tx, networkId, c.id, 10_000, 0);
         await audit(tx, {
           networkId,
@@ -163,6 +167,18 @@ export async function privacyRoutes(app: FastifyInstance) {
                 body: k.body,
                 visibility: k.visibility,
                 createdAt: k.created_at.toISOString(),
+              })),
+            // what is attached, not the files themselves: each can be downloaded at its url
+            attachments: attachments
+              .filter((a) => a.update_id === u.id)
+              .map((a) => ({
+                kind: a.kind,
+                name: a.name,
+                description: a.alt,
+                contentType: a.content_type,
+                size: a.size,
+                url: presentAttachment(c.id, a, { delete: false }).url,
+                createdAt: a.created_at.toISOString(),
               })),
           })),
           team: (await listTeam(tx, networkId, c.id)).map((t) => ({

@@ -451,6 +451,30 @@ export const CommentView = Type.Object({
   createdAt: Timestamp,
   abilities: Type.Object({ delete: Type.Boolean() }),
 });
+export const AttachmentParams = Type.Object(
+  { id: Uuid, updateId: Uuid, attachmentId: Uuid },
+  { additionalProperties: false },
+);
+export const AttachmentQuery = Type.Object(
+  { size: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('thumb')])) },
+  { additionalProperties: false },
+);
+export const AttachmentView = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('image'), Type.Literal('pdf')]),
+  /** The cleaned file name it is saved under (an image's extension is .webp: that is what is stored). */
+  name: Type.String(),
+  /** What the image shows, for people who cannot see it; empty for a PDF. */
+  alt: Type.String(),
+  /** Bytes as stored (after re-encoding, for images). */
+  size: Type.Integer(),
+  width: Nullable(Type.Integer()),
+  height: Nullable(Type.Integer()),
+  url: Type.String(),
+  /** A small version of an image (fits 400 px); null for a PDF. */
+  thumbUrl: Nullable(Type.String()),
+  abilities: Type.Object({ delete: Type.Boolean() }),
+});
 export const UpdateView = Type.Object({
   id: Type.String(),
   author: Person,
@@ -458,6 +482,7 @@ export const UpdateView = Type.Object({
   visibility: VisibilitySchema,
   createdAt: Timestamp,
   comments: Type.Array(CommentView),
+  attachments: Type.Array(AttachmentView),
   abilities: Type.Object({ delete: Type.Boolean(), comment: Type.Boolean() }),
 });
 export const UpdatesQuery = Type.Object(PageQuery, { additionalProperties: false });

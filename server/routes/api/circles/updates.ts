@@ -13,10 +13,12 @@ import {
   findUpdate,
   insertComment,
   insertUpdate,
+  listAttachments,
   listComments,
   listUpdates,
 } from '../../../repositories/circles-updates.ts';
 import { CircleParams, circleLink, loadCircle, loadForChange, tags } from './access.ts';
+import { presentAttachment } from './attachments.ts';
 import {
   CommentCreate,
   CommentParams,
@@ -71,11 +73,9 @@ export async function updateRoutes(app: FastifyInstance) {
           visible(u.visibility, u.author_id),
         );
         const page = all.slice(offset, offset + limit);
-        const comments = await listComments(
-          tx,
-          networkId,
-          page.map((u) => u.id),
-        );
+        const pageIds = page.map((u) => u.id);
+        const comments = await listComments(tx, networkId, pageIds);
+        const attachments = await listAttachments(tx, networkId, pageIds);
         return {
           items: page.map((u) => ({
             id: u.id,
@@ -86,6 +86,16 @@ export async function updateRoutes(app: FastifyInstance) {
             comments: comments
               .filter((c) => c.update_id === u.id && visible(c.visibility, c.author_id))
               .map((c) => presentComment(c, l.access, l.accountId)),
+            attachments: attachments
+              .filter((a) => a.update_id === u.id)
+              .map((a) =>
+                presentAttachment(req.params.id, a, {
+                  delete: circlePolicy.deletePost(
+                    l.access,
+                    u.author_id === l.accountId || a.created_by === l.accountId,
+                  ),
+                }),
+              ),
             abilities: {
               delete: circlePolicy.deletePost(l.access, u.author_id === l.accountId),
               comment: circlePolicy.post(l.access),
@@ -145,6 +155,7 @@ export async function updateRoutes(app: FastifyInstance) {
           visibility: u.visibility,
           createdAt: u.created_at.toISOString(),
           comments: [],
+          attachments: [],
           abilities: { delete: true, comment: true },
         };
       });
