@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import {
   checkA11y,
   expectPage,
+  fieldMessage,
   launchBrowser,
   newContext,
   phone,
@@ -72,11 +74,81 @@ test('the daughter sees the unclaimed ride, claims it on her phone and posts an 
   const form = page.locator('form.circle-post');
   await form.getByLabel('Was gibt es Neues?').fill('Ich fahre Papa am Dienstag zur Physiotherapie.');
   await form.getByLabel('Wer darf das lesen?').selectOption('all_members');
+
+  // files: the wrong kind is refused at once, with its name; a chosen file can be taken out again
+  const pick = form.getByLabel('Fotos oder PDF-Dokumente anhängen (freiwillig)');
+  await pick.setInputFiles({
+    name: 'notizen.docx',
+    mimeType: 'application/msword',
+    buffer: Buffer.from('x'),
+  });
+  assert.match(await fieldMessage(page, pick), /„notizen\.docx“ ist weder ein Foto .* noch ein PDF-Dokument/);
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#3a7' } })
+    .jpeg()
+    .withExif({ IFD0: { Artist: 'Handy von Sabine' } })
+    .toBuffer();
+  await pick.setInputFiles([
+    { name: 'garten.jpg', mimeType: 'image/jpeg', buffer: photo },
+    { name: 'rezept.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    { name: 'falsches-rezept.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
+  ]);
+  const chosen = form.getByRole('list', { name: 'Ausgewählte Dateien' });
+  await chosen.getByText('falsches-rezept.pdf').waitFor();
+  await chosen.getByRole('button', { name: '„falsches-rezept.pdf“ entfernen' }).click();
+  assert.equal(await chosen.getByText('falsches-rezept.pdf').count(), 0);
+  assert.equal(await chosen.getByRole('listitem').count(), 2);
+  await checkA11y(page, 'a photo chosen');
+  await shot(page, 'circles-attach-chosen');
+  // an image needs a description before it is posted
+  await form.getByRole('button', { name: 'Veröffentlichen' }).click();
+  const alt = form.getByLabel('Was ist auf „garten.jpg“ zu sehen?');
+  assert.match(await fieldMessage(page, alt), /Bitte beschreiben Sie kurz/);
+  await alt.fill('Papa im Garten unter dem Apfelbaum');
   await form.getByRole('button', { name: 'Veröffentlichen' }).click();
   await form.getByText('Ihre Neuigkeit ist veröffentlicht.').waitFor();
-  await page.locator('.circle-updates').getByText('Ich fahre Papa am Dienstag zur Physiotherapie.').waitFor();
+  const post = page.locator('.circle-update', { hasText: 'Ich fahre Papa am Dienstag zur Physiotherapie.' });
+  const image = post.getByRole('img', { name: 'Papa im Garten unter dem Apfelbaum' });
+  await image.waitFor();
+  await page.waitForFunction(
+    (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+    await image.elementHandle(),
+  );
+  const pdfLink = post.getByRole('link', { name: /rezept\.pdf \(PDF, 1 KB\)/ });
+  const download = await page.request.get(`${server.url}${await pdfLink.getAttribute('href')}`);
+  assert.equal(download.status(), 200);
+  assert.match(download.headers()['content-disposition'] ?? '', /^attachment; filename="rezept\.pdf"/);
+  assert.equal(await chosen.count(), 0, 'the form is empty again');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= phone.width, `no sideways scrolling on a phone (${width} px)`);
   await checkA11y(page, 'after posting');
   await shot(page, 'circles-claimed');
+
+  // the author removes the photo again, after a confirmation
+  await post.getByRole('button', { name: 'Anhang löschen: garten.webp' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Anhang löschen?' });
+  await dialog.getByText('„garten.webp“ wird für alle gelöscht.').waitFor();
+  await checkA11y(page, 'confirm deleting an attachment');
+  await dialog.getByRole('button', { name: 'Löschen' }).click();
+  await image.waitFor({ state: 'detached' });
+
+  // a file that only pretends to be a photo: the text is posted, the server refuses the file and
+  // says why next to it; she can try again or finish without it
+  await form.getByLabel('Was gibt es Neues?').fill('Das Foto vom Arzttermin.');
+  await pick.setInputFiles({ name: 'kaputt.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('kein Bild') });
+  await form.getByLabel('Was ist auf „kaputt.jpg“ zu sehen?').fill('Das Wartezimmer');
+  await form.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await form
+    .getByRole('alert')
+    .getByText(/Die Neuigkeit ist veröffentlicht, aber eine Datei/)
+    .waitFor();
+  await chosen.getByText('Anhängen können Sie Bilder (JPEG, PNG oder WebP) und PDF-Dokumente.').waitFor();
+  await form.getByText('Ihre Neuigkeit ist veröffentlicht. Diese Dateien fehlen noch:').waitFor();
+  await page.locator('.circle-update', { hasText: 'Das Foto vom Arzttermin.' }).waitFor();
+  await checkA11y(page, 'a file refused after posting');
+  await form.getByRole('button', { name: 'Ohne diese Dateien fertig' }).click();
+  await form.getByLabel('Was gibt es Neues?').waitFor();
+  assert.equal(await chosen.count(), 0);
+  assert.equal(await form.getByRole('alert').count(), 0);
   await context.close();
 });
 

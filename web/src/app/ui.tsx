@@ -9,6 +9,8 @@ const ConfirmDialog = lazy(() => import('./ConfirmDialog.tsx'));
 
 export interface ConfirmProps {
   label: string;
+  /** When several such buttons sit side by side: a name that also says which (it must contain `label`). */
+  accessibleName?: string;
   title: string;
   message: ReactNode;
   confirmLabel: string;
@@ -142,6 +144,7 @@ export function ConfirmButton(props: ConfirmProps) {
       <button
         type="button"
         className={props.className ?? 'button danger'}
+        aria-label={props.accessibleName}
         onClick={() => {
           setLoaded(true);
           setOpen(true);

@@ -34,6 +34,7 @@ const parts: Record<string, string> = {
   '/:id/members': 'members',
   '/:id/invitations': 'invitations',
   '/:id/updates': 'updates',
+  '/:id/updates/:updateId/attachments/:attachmentId': 'attachment',
   '/:id/team': 'team',
   '/:id/consents': 'consents',
   '/:id/map': 'map',

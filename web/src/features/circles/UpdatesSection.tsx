@@ -1,11 +1,19 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { ApiError, api, errorMessage } from '../../app/api.ts';
 import { FormError, SelectField, SubmitButton, TextAreaField, useAction } from '../../app/forms.tsx';
 import type { Page } from '../../app/types.ts';
 import { ConfirmButton, Pagination, QueryView } from '../../app/ui.tsx';
 import { formatDateTime } from '../sharing/lib.ts';
+import {
+  AttachmentList,
+  AttachmentPicker,
+  altField,
+  type ChosenFile,
+  missingDescriptions,
+  uploadAttachment,
+} from './Attachments.tsx';
 import { circleKey, circlePath, invalid } from './lib.ts';
 import { type Circle, type Update, type Visibility, visibilities } from './types.ts';
 
@@ -25,22 +33,51 @@ export function UpdatesSection({ circle }: { circle: Circle }) {
   });
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('all_members');
+  const [files, setFiles] = useState<ChosenFile[]>([]);
+  /** The update is posted but some files are not attached yet: trying again attaches only those. */
+  const [postedId, setPostedId] = useState<string | null>(null);
   const action = useAction();
   const live = circle.status === 'active';
   const refresh = () => qc.invalidateQueries({ queryKey: key });
 
+  function reset() {
+    setBody('');
+    setFiles([]);
+    setPostedId(null);
+    setOffset(0);
+  }
+
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const ok = await action.run(async () => {
-      if (!body.trim()) throw invalid(t('circles.form.invalid'), { body: t('circles.updates.bodyMissing') });
-      await api(`${circlePath(circle.id)}/updates`, {
-        method: 'POST',
-        body: { body: body.trim(), visibility },
-      });
+      const missing = missingDescriptions(files, t('circles.attachments.altMissing'));
+      if (!postedId && !body.trim()) missing.body = t('circles.updates.bodyMissing');
+      if (Object.keys(missing).length > 0) throw invalid(t('circles.form.invalid'), missing);
+      let updateId = postedId;
+      if (!updateId) {
+        updateId = (
+          await api<Update>(`${circlePath(circle.id)}/updates`, {
+            method: 'POST',
+            body: { body: body.trim(), visibility },
+          })
+        ).id;
+        setPostedId(updateId);
+      }
+      const failed: ChosenFile[] = [];
+      for (const f of files) {
+        try {
+          await uploadAttachment(circle.id, updateId, f);
+        } catch (err) {
+          failed.push({ ...f, error: errorMessage(err) });
+        }
+      }
+      setFiles(failed);
+      await refresh();
+      if (failed.length > 0)
+        throw new ApiError(0, 'partial', t('circles.attachments.partial', { count: failed.length }), {});
     }, e.currentTarget);
     if (ok) {
-      setBody('');
-      setOffset(0);
+      reset();
       await refresh();
     }
   }
@@ -50,27 +87,48 @@ export function UpdatesSection({ circle }: { circle: Circle }) {
       <h2 id="circle-updates">{t('circles.updates.title')}</h2>
       {circle.abilities.post && live && (
         <form className="stack circle-post" onSubmit={(e) => void submit(e)} noValidate>
-          <FormError error={action.error} fields={['body', 'visibility']} />
-          <TextAreaField
-            label={t('circles.updates.body')}
-            name="body"
-            required
-            rows={3}
-            maxLength={5000}
-            value={body}
-            error={action.error}
-            onChange={(e) => setBody(e.target.value)}
-          />
-          <SelectField
-            label={t('circles.updates.visibility')}
-            name="visibility"
-            value={visibility}
-            error={action.error}
-            onChange={(e) => setVisibility(e.target.value as Visibility)}
-            options={visibilities.map((v) => ({ value: v, label: t(`circles.visibility.${v}`) }))}
-          />
+          <FormError error={action.error} fields={['body', 'visibility', ...files.map(altField)]} />
+          {postedId ? (
+            <p>{t('circles.attachments.stillMissing')}</p>
+          ) : (
+            <>
+              <TextAreaField
+                label={t('circles.updates.body')}
+                name="body"
+                required
+                rows={3}
+                maxLength={5000}
+                value={body}
+                error={action.error}
+                onChange={(e) => setBody(e.target.value)}
+              />
+              <SelectField
+                label={t('circles.updates.visibility')}
+                name="visibility"
+                value={visibility}
+                error={action.error}
+                onChange={(e) => setVisibility(e.target.value as Visibility)}
+                options={visibilities.map((v) => ({ value: v, label: t(`circles.visibility.${v}`) }))}
+              />
+            </>
+          )}
+          <AttachmentPicker files={files} onChange={setFiles} error={action.error} />
           <div className="actions">
-            <SubmitButton pending={action.pending}>{t('circles.updates.post')}</SubmitButton>
+            <SubmitButton pending={action.pending}>
+              {postedId ? t('circles.attachments.retry') : t('circles.updates.post')}
+            </SubmitButton>
+            {postedId && (
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => {
+                  reset();
+                  action.reset();
+                }}
+              >
+                {t('circles.attachments.doneWithout')}
+              </button>
+            )}
           </div>
           <p className="saved" role="status">
             {action.done ? t('circles.updates.posted') : ''}
@@ -114,6 +172,7 @@ function UpdateItem({
         {t(`circles.visibility.${u.visibility}`)}
       </h3>
       <p className="prewrap">{u.body}</p>
+      <AttachmentList update={u} live={live} onChanged={onChanged} />
       {u.abilities.delete && live && (
         <div className="actions">
           <ConfirmButton

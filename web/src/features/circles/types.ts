@@ -140,6 +140,20 @@ export interface Comment {
   abilities: { delete: boolean };
 }
 
+export interface Attachment {
+  id: string;
+  kind: 'image' | 'pdf';
+  name: string;
+  /** What an image shows; empty for a PDF. */
+  alt: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  url: string;
+  thumbUrl: string | null;
+  abilities: { delete: boolean };
+}
+
 export interface Update {
   id: string;
   author: { id: string; name: string };
@@ -147,6 +161,7 @@ export interface Update {
   visibility: Visibility;
   createdAt: string;
   comments: Comment[];
+  attachments: Attachment[];
   abilities: { delete: boolean; comment: boolean };
 }
 
