@@ -1,4 +1,4 @@
-import { type ChangeEvent, useEffect, useState } from 'react';
+import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { TextField } from '../../app/forms.tsx';
@@ -80,7 +80,7 @@ export function AttachmentPicker({
   const [refused, setRefused] = useState<string[]>([]);
 
   // previews are revoked when their file leaves the list, and all of them when the form goes
-  const [previews] = useState(() => new Set<string>());
+  const previews = useRef(new Set<string>()).current;
   useEffect(() => {
     const current = new Set(files.map((f) => f.preview).filter((p): p is string => p !== null));
     for (const p of previews)
