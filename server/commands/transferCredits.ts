@@ -151,11 +151,15 @@ export async function completeTransfer(
   await insertTogether(tx, await afterCompleted(tx, ctx, t));
 }
 
-/** Where the other sources of a transfer live (a booking is checked with its policy instead). */
-const sourceTables = { offer: 'exchange_post', shift: 'shift' } as const satisfies Record<
-  Exclude<TransferSourceType, 'booking'>,
-  keyof DB
->;
+/**
+ * Where the other sources of a transfer live (a booking is checked with its policy instead). A need is
+ * named only by completeNeed, which checks the circle's policy; the time bank's route cannot name one.
+ */
+const sourceTables = {
+  offer: 'exchange_post',
+  shift: 'shift',
+  need: 'circle_need',
+} as const satisfies Record<Exclude<TransferSourceType, 'booking'>, keyof DB>;
 
 /**
  * Creates a transfer: the payer's side pays at once; the receiver's side asks the payer, who later

@@ -261,8 +261,18 @@ export interface InteractionTable {
 export type TimebankOwnerType = 'person' | 'organisation' | 'pool';
 export const transferStatuses = ['requested', 'completed', 'declined', 'cancelled', 'reversed'] as const;
 export type TransferStatus = (typeof transferStatuses)[number];
-export const transferSourceTypes = ['offer', 'booking', 'shift'] as const;
+export const transferSourceTypes = ['offer', 'booking', 'shift', 'need'] as const;
 export type TransferSourceType = (typeof transferSourceTypes)[number];
+/**
+ * What a person may name as a payment's source on the time bank's own route. A care-circle need
+ * ('need', migration 20261125_1600_need_credit) is named only by marking it done with a credit, which
+ * checks the circle's policy: nobody else may tie a transfer to a need (or use up its one credit).
+ */
+export const payableSourceTypes = [
+  'offer',
+  'booking',
+  'shift',
+] as const satisfies readonly TransferSourceType[];
 
 export interface TimebankAccountTable {
   network_id: string;
@@ -564,6 +574,8 @@ export interface CircleNeedTable {
   thanks: Generated<string>;
   created_by: string;
   created_at: Timestamp;
+  /** the time credit paid to the helper when it was marked done (migration 20261125_1600_need_credit) */
+  credit_transfer_id: Generated<string | null>;
 }
 
 export interface CircleFeedTable {

@@ -147,6 +147,10 @@ export const messages = {
     de: 'Dafür reicht das Zeitguthaben nicht: verfügbar sind noch {available} Minuten.',
     en: 'There are not enough time credits for this: {available} minutes are still available.',
   },
+  'timebank.need_credit': {
+    de: 'Unterstützungskreis: Hilfe erledigt',
+    en: 'Support circle: help given',
+  },
   'timebank.same_account': {
     de: 'Zahlendes und empfangendes Konto müssen verschieden sein.',
     en: 'The paying and the receiving account must be different.',
@@ -391,6 +395,18 @@ export const messages = {
   'circle.need_not_claimed': {
     de: 'Das hat noch niemand übernommen.',
     en: 'Nobody has taken this on yet.',
+  },
+  'circle.credit_self': {
+    de: 'Eine Zeitgutschrift geht an die Person, die geholfen hat – nicht an Sie selbst.',
+    en: 'A time credit goes to the person who helped – not to yourself.',
+  },
+  'circle.credit_insufficient': {
+    de: 'Nichts wurde eingetragen: Auf diesem Zeitkonto sind nur noch {available} Minuten verfügbar. Schenken Sie weniger Zeit oder wählen Sie ein anderes Konto.',
+    en: 'Nothing was saved: this time account has only {available} minutes left. Give less time or choose another account.',
+  },
+  'circle.credit_payer': {
+    de: 'Zahlen können Sie nur von Ihrem eigenen Zeitkonto oder dem einer Organisation, für die Sie handeln.',
+    en: 'You can only pay from your own time account or from that of an organisation you act for.',
   },
   'circle.end_before_start': {
     de: 'Das Ende muss nach dem Beginn und am selben oder nächsten Tag liegen.',

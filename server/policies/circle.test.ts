@@ -76,6 +76,12 @@ describe('circle policy', () => {
     assert.deepEqual(allowed(circlePolicy.post), ['owner', 'coordinator', 'helper', 'professional']);
   });
 
+  test('a time credit for done help is given by those who organise, only while the circle is live', () => {
+    assert.deepEqual(allowed(circlePolicy.giveCredit), ['owner', 'coordinator']);
+    assert.deepEqual(allowed(circlePolicy.giveCredit, false), []);
+    assert.deepEqual(allowed(circlePolicy.giveCredit, true, new Set(['updates'] as const)), ['owner']);
+  });
+
   test('the owner alone reads the access log, exports and asks for deletion', () => {
     for (const check of [circlePolicy.viewAccessLog, circlePolicy.export, circlePolicy.requestDeletion]) {
       assert.deepEqual(allowed(check), ['owner']);

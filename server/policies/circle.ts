@@ -71,6 +71,11 @@ export const circlePolicy = {
     canWrite(c, 'owner', 'coordinator', 'professional') && covered(c, 'care_calendar'),
   claim: (c: CircleAccess) =>
     canWrite(c, 'owner', 'coordinator', 'helper', 'professional') && covered(c, 'care_calendar'),
+  /**
+   * Marking someone else's help done with a time credit: those who organise (the owner and the
+   * coordinators). Whose account pays is the time bank's policy; the helper never pays themselves.
+   */
+  giveCredit: (c: CircleAccess) => canWrite(c, 'owner', 'coordinator') && covered(c, 'care_calendar'),
   /** The load spread and the unclaimed overview are for those who organise. */
   viewLoad: (c: CircleAccess) =>
     canRead(c) && inRoles('owner', 'coordinator', 'professional')(c) && covered(c, 'care_calendar'),

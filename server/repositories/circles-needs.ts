@@ -18,8 +18,15 @@ export function needsQuery(db: Executor, networkId: string, circleId: string) {
     .leftJoin('account as a', (j) =>
       j.onRef('a.network_id', '=', 'n.network_id').onRef('a.id', '=', 'n.claimed_by'),
     )
+    .leftJoin('timebank_transfer as ct', (j) =>
+      j.onRef('ct.network_id', '=', 'n.network_id').onRef('ct.id', '=', 'n.credit_transfer_id'),
+    )
     .selectAll('n')
-    .select('a.display_name as claimed_by_name')
+    .select([
+      'a.display_name as claimed_by_name',
+      'ct.minutes as credit_minutes',
+      'ct.status as credit_status',
+    ])
     .where('n.network_id', '=', networkId)
     .where('n.circle_id', '=', circleId);
 }
@@ -188,8 +195,28 @@ export async function markDone(
     .where('id', '=', needId)
     .where('claimed_by', 'is not', null)
     .where('done_at', 'is', null)
-    .returning(['id', 'claimed_by', 'title'])
+    .returning(['id', 'claimed_by', 'title', 'starts_at', 'ends_at'])
     .executeTakeFirst();
+}
+
+/** Ties the time credit paid for a done need to it (the unique key allows one need per transfer). */
+export async function setNeedCredit(
+  db: Executor,
+  networkId: string,
+  circleId: string,
+  needId: string,
+  transferId: string,
+) {
+  const r = await db
+    .updateTable('circle_need')
+    .set({ credit_transfer_id: transferId })
+    .where('network_id', '=', networkId)
+    .where('circle_id', '=', circleId)
+    .where('id', '=', needId)
+    .where('done_at', 'is not', null)
+    .where('credit_transfer_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new Error('the need was not done or already had a credit');
 }
 
 /** Needs each helper took on (claimed or done) that started in the last `weeks` weeks. */

@@ -326,6 +326,7 @@ export interface StatementLine {
   counterparty_type: TimebankOwnerType | null;
   counterparty_name: string | null;
   transfer_id: string | null;
+  source_type: TransferSourceType | null;
 }
 
 /** The account's journal lines, newest first, each with the balance right after it. */
@@ -335,26 +336,33 @@ export async function statement(
   accountId: string,
   page: { limit: number; offset: number },
 ): Promise<{ items: StatementLine[]; total: number }> {
+  // the transfer behind each line is looked up for the page's lines only (after the limit)
   const rows = await sql<StatementLine>`
-    SELECT s.*, ca.owner_type AS counterparty_type, coalesce(cp.display_name, co.name) AS counterparty_name,
-      (SELECT t.id FROM timebank_transfer t
-        WHERE t.network_id = ${networkId} AND (t.entry_id = s.entry_id OR t.reversal_entry_id = s.entry_id)
-        LIMIT 1) AS transfer_id
+    SELECT p.*, tr.id AS transfer_id, tr.source_type
     FROM (
-      SELECT e.id AS entry_id, e.seq, e.kind, e.memo, e.created_at, l.amount,
-        sum(l.amount) OVER (ORDER BY e.seq, l.line_no) AS balance_after,
-        (SELECT ol.account_id FROM timebank_line ol
-          WHERE ol.network_id = l.network_id AND ol.entry_id = l.entry_id AND ol.account_id <> l.account_id
-          ORDER BY ol.line_no LIMIT 1) AS counterparty_account_id
-      FROM timebank_line l
-      JOIN timebank_entry e ON e.network_id = l.network_id AND e.id = l.entry_id
-      WHERE l.network_id = ${networkId} AND l.account_id = ${accountId}
-    ) s
-    LEFT JOIN timebank_account ca ON ca.network_id = ${networkId} AND ca.id = s.counterparty_account_id
-    LEFT JOIN account cp ON cp.network_id = ca.network_id AND cp.id = ca.person_id
-    LEFT JOIN organisation co ON co.network_id = ca.network_id AND co.id = ca.organisation_id
-    ORDER BY s.seq DESC
-    LIMIT ${page.limit} OFFSET ${page.offset}
+      SELECT s.*, ca.owner_type AS counterparty_type, coalesce(cp.display_name, co.name) AS counterparty_name
+      FROM (
+        SELECT e.id AS entry_id, e.seq, e.kind, e.memo, e.created_at, l.amount,
+          sum(l.amount) OVER (ORDER BY e.seq, l.line_no) AS balance_after,
+          (SELECT ol.account_id FROM timebank_line ol
+            WHERE ol.network_id = l.network_id AND ol.entry_id = l.entry_id AND ol.account_id <> l.account_id
+            ORDER BY ol.line_no LIMIT 1) AS counterparty_account_id
+        FROM timebank_line l
+        JOIN timebank_entry e ON e.network_id = l.network_id AND e.id = l.entry_id
+        WHERE l.network_id = ${networkId} AND l.account_id = ${accountId}
+      ) s
+      LEFT JOIN timebank_account ca ON ca.network_id = ${networkId} AND ca.id = s.counterparty_account_id
+      LEFT JOIN account cp ON cp.network_id = ca.network_id AND cp.id = ca.person_id
+      LEFT JOIN organisation co ON co.network_id = ca.network_id AND co.id = ca.organisation_id
+      ORDER BY s.seq DESC
+      LIMIT ${page.limit} OFFSET ${page.offset}
+    ) p
+    LEFT JOIN LATERAL (
+      SELECT t.id, t.source_type FROM timebank_transfer t
+      WHERE t.network_id = ${networkId} AND (t.entry_id = p.entry_id OR t.reversal_entry_id = p.entry_id)
+      LIMIT 1
+    ) tr ON true
+    ORDER BY p.seq DESC
   `.execute(db);
   const total = await db
     .selectFrom('timebank_line')

@@ -58,3 +58,109 @@ describe('a need is never held by two helpers (PostgreSQL, parallel claims)', ()
     }
   });
 });
+
+describe('a need is credited once (PostgreSQL, parallel marking done)', () => {
+  let t: TestApp;
+  let k: EveryRole;
+  let coordinators: TestUser[];
+  let call: ReturnType<typeof api>;
+
+  before(async () => {
+    t = await createPostgresTestApp();
+    call = api(t);
+    k = await circleWithEveryRole(t);
+    coordinators = [k.owner, k.coordinator];
+    for (let i = 0; i < 6; i++) {
+      const c = await createUser(t, { displayName: `Koordination ${i}` });
+      await join(t, k.owner, k.circleId, c, 'coordinator');
+      coordinators.push(c);
+    }
+  });
+  after(() => t.close());
+
+  test('8 coordinators mark the same shopping trip done with a credit at once: one pays, 7 are told it is done', async () => {
+    const start = new Date(Date.now() - 3 * 3600_000);
+    for (let round = 0; round < 5; round++) {
+      const created = await call(k.coordinator, 'POST', `/${k.circleId}/needs`, {
+        kind: 'shopping',
+        title: `Einkauf ${round}`,
+        start: new Date(start.getTime() - round * 3600_000).toISOString(),
+        end: new Date(start.getTime() - round * 3600_000 + 1800_000).toISOString(),
+      });
+      const needId = created.json().items[0].id as string;
+      assert.equal((await call(k.helper, 'POST', `/${k.circleId}/needs/${needId}/claim`)).statusCode, 200);
+      const results = await Promise.all(
+        coordinators.map((c) =>
+          call(c, 'POST', `/${k.circleId}/needs/${needId}/done`, {
+            thanks: 'Danke',
+            credit: { minutes: 20 },
+          }),
+        ),
+      );
+      const won = results.filter((r) => r.statusCode === 200);
+      const lost = results.filter((r) => r.statusCode === 409);
+      assert.equal(won.length, 1, results.map((r) => `${r.statusCode} ${r.body}`).join('\n'));
+      assert.equal(lost.length, coordinators.length - 1);
+      for (const r of lost) assert.equal(r.json().code, 'circle.need_done');
+      const paid = await t.db
+        .selectFrom('timebank_transfer')
+        .select(['id', 'minutes', 'status'])
+        .where('source_type', '=', 'need')
+        .where('source_id', '=', needId)
+        .execute();
+      assert.deepEqual(
+        paid.map((p) => [p.minutes, p.status]),
+        [[20, 'completed']],
+      );
+    }
+    const helper = await t.db
+      .selectFrom('timebank_account')
+      .select('balance')
+      .where('person_id', '=', k.helper.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(helper.balance, 5 * 20);
+    const sum = await t.db
+      .selectFrom('timebank_account')
+      .select((eb) => eb.fn.sum<number>('balance').as('s'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(sum.s), 0);
+  });
+
+  test('the database itself refuses a second transfer naming the same need, whoever starts it', async () => {
+    const created = await call(k.coordinator, 'POST', `/${k.circleId}/needs`, {
+      kind: 'visit',
+      title: 'Besuch',
+      start: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      end: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    const needId = created.json().items[0].id as string;
+    await call(k.helper, 'POST', `/${k.circleId}/needs/${needId}/claim`);
+    const res = await call(k.coordinator, 'POST', `/${k.circleId}/needs/${needId}/done`, { credit: {} });
+    assert.equal(res.statusCode, 200, res.body);
+    const first = await t.db
+      .selectFrom('timebank_transfer')
+      .selectAll()
+      .where('source_type', '=', 'need')
+      .where('source_id', '=', needId)
+      .executeTakeFirstOrThrow();
+    await assert.rejects(
+      t.db
+        .insertInto('timebank_transfer')
+        .values({
+          network_id: t.networkId,
+          payer_account_id: first.payer_account_id,
+          payee_account_id: first.payee_account_id,
+          minutes: 5,
+          status: 'requested',
+          initiated_by: k.owner.id,
+          idempotency_key: `need-${needId}`,
+          request_hash: 'x',
+          source_type: 'need',
+          source_id: needId,
+        })
+        .execute(),
+      (err: { code?: string; constraint?: string }) =>
+        err.code === '23505' && err.constraint === 'timebank_transfer_one_per_need',
+    );
+  });
+});

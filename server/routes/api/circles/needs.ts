@@ -59,10 +59,15 @@ export function presentNeed(n: NeedRow, access: CircleAccess, accountId: string)
     claimedBy: n.claimed_by ? { id: n.claimed_by, name: n.claimed_by_name ?? '' } : null,
     doneAt: n.done_at ? n.done_at.toISOString() : null,
     thanks: n.thanks,
+    credit:
+      n.credit_minutes !== null && n.credit_status !== null
+        ? { minutes: n.credit_minutes, reversed: n.credit_status === 'reversed' }
+        : null,
     abilities: {
       claim: open && n.claimed_by === null && circlePolicy.claim(access),
       unclaim: open && n.claimed_by !== null && (mine || organises(access)) && access.live,
       done: open && n.claimed_by !== null && (mine || organises(access)) && access.live,
+      credit: open && n.claimed_by !== null && !mine && circlePolicy.giveCredit(access),
       edit: circlePolicy.manageNeeds(access),
     },
   };
@@ -324,7 +329,8 @@ export async function needRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Mark a claimed need done, with an optional thank-you to the helper',
+        summary:
+          'Mark a claimed need done, with an optional thank-you and (owners and coordinators) an optional time credit to the helper',
         params: NeedParams,
         body: NeedDone,
         response: { 200: NeedView, ...problems },
@@ -346,11 +352,14 @@ export async function needRoutes(app: FastifyInstance) {
         const n = await visibleNeed(tx, networkId, req.params.id, req.params.needId, l.access);
         if (n.claimed_by && n.claimed_by !== l.accountId && !organises(l.access))
           throw new Problem(403, 'forbidden');
+        const credit = req.body?.credit;
+        if (credit && !circlePolicy.giveCredit(l.access)) throw new Problem(403, 'forbidden');
         await completeNeed(
           tx,
           {
             networkId,
             circleId: req.params.id,
+            actor: req.actor,
             actorId: l.accountId,
             ip: clientIp(req),
             personAccountId: l.circle.person_account_id,
@@ -358,6 +367,7 @@ export async function needRoutes(app: FastifyInstance) {
           },
           n.id,
           req.body?.thanks ?? '',
+          credit,
         );
         const after = await findNeed(tx, networkId, req.params.id, n.id);
         if (!after) throw notFound();

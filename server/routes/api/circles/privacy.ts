@@ -148,6 +148,7 @@ export async function privacyRoutes(app: FastifyInstance) {
             claimedBy: n.claimed_by_name,
             doneAt: iso(n.done_at),
             thanks: n.thanks,
+            creditMinutes: n.credit_status === 'completed' ? n.credit_minutes : null,
           })),
           networkMap: await currentMap(tx, networkId, c.id),
           snapshots: (await listSnapshots(tx, networkId, c.id)).map((s) => ({

@@ -279,7 +279,22 @@ export const NeedDeleteQuery = Type.Object(
   { following: Type.Optional(Type.Boolean({ description: 'also every later need of the same series' })) },
   { additionalProperties: false },
 );
-export const NeedDone = Type.Object({ thanks: Type.Optional(Text(1000)) }, { additionalProperties: false });
+export const NeedDone = Type.Object(
+  {
+    thanks: Type.Optional(Text(1000)),
+    /** a time credit for the helper (owners and coordinators); without minutes, the need's duration */
+    credit: Type.Optional(
+      Type.Object(
+        {
+          payerAccountId: Type.Optional(Uuid),
+          minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
 const Person = Type.Object({ id: Type.String(), name: Type.String() });
 export const NeedView = Type.Object({
   id: Type.String(),
@@ -294,10 +309,13 @@ export const NeedView = Type.Object({
   claimedBy: Nullable(Person),
   doneAt: Nullable(Timestamp),
   thanks: Type.String(),
+  /** the time credit the helper was given when it was marked done (minutes; reversed by an admin) */
+  credit: Nullable(Type.Object({ minutes: Type.Integer(), reversed: Type.Boolean() })),
   abilities: Type.Object({
     claim: Type.Boolean(),
     unclaim: Type.Boolean(),
     done: Type.Boolean(),
+    credit: Type.Boolean(),
     edit: Type.Boolean(),
   }),
 });

@@ -7,6 +7,7 @@ import { type Executor, executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../http/schemas.ts';
+import { t } from '../../../i18n/messages.ts';
 import { audit } from '../../../platform/audit.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { timebankPolicy, transferAbilities } from '../../../policies/timebank.ts';
@@ -91,6 +92,7 @@ function presentLine(l: StatementLine) {
     at: new Date(l.created_at).toISOString(),
     kind: l.kind,
     memo: l.memo,
+    sourceType: l.source_type,
     amount: Number(l.amount),
     balanceAfter: Number(l.balance_after),
     counterparty:
@@ -302,20 +304,19 @@ export async function timebankRoutes(app: FastifyInstance) {
         ? ['Datum', 'Art', 'Gegenkonto', 'Verwendungszweck', 'Minuten', 'Saldo']
         : ['Date', 'Kind', 'Counterparty', 'Memo', 'Minutes', 'Balance'];
       const poolName = de ? 'Gemeinschaftstopf' : 'Community pool';
-      const rows = items
-        .reverse()
-        .map((l) =>
-          [
-            new Date(l.created_at).toISOString(),
-            l.kind === 'reversal' ? (de ? 'Storno' : 'Reversal') : de ? 'Überweisung' : 'Transfer',
-            l.counterparty_type === 'pool' ? poolName : (l.counterparty_name ?? ''),
-            l.memo,
-            Number(l.amount),
-            Number(l.balance_after),
-          ]
-            .map(csvCell)
-            .join(';'),
-        );
+      const rows = items.reverse().map((l) =>
+        [
+          new Date(l.created_at).toISOString(),
+          l.kind === 'reversal' ? (de ? 'Storno' : 'Reversal') : de ? 'Überweisung' : 'Transfer',
+          l.counterparty_type === 'pool' ? poolName : (l.counterparty_name ?? ''),
+          // a care-circle credit carries no memo (it would tell people outside the circle about it)
+          l.memo || (l.source_type === 'need' ? t(req.locale, 'timebank.need_credit') : ''),
+          Number(l.amount),
+          Number(l.balance_after),
+        ]
+          .map(csvCell)
+          .join(';'),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="zeitkonto-${a.id}.csv"`)

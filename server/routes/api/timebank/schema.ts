@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { transferSourceTypes, transferStatuses } from '../../../db/schema.ts';
+import { payableSourceTypes, transferSourceTypes, transferStatuses } from '../../../db/schema.ts';
 import { PageQuery, Uuid } from '../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
@@ -11,6 +11,8 @@ export const OwnerType = Type.Union([
 ]);
 export const TransferStatusSchema = Type.Union(transferStatuses.map((s) => Type.Literal(s)));
 export const SourceType = Type.Union(transferSourceTypes.map((s) => Type.Literal(s)));
+/** The sources a payment on the time bank's route may name (not a care-circle need). */
+const PayableSourceType = Type.Union(payableSourceTypes.map((s) => Type.Literal(s)));
 
 /** An account as anyone may see it: whose it is. Balance and limit only for its holders and admins. */
 export const AccountView = Type.Object({
@@ -70,7 +72,9 @@ export const TransferCreate = Type.Object(
     payeeAccountId: Uuid,
     minutes: Type.Integer({ minimum: 1, maximum: 100_000 }),
     memo: Type.Optional(Type.String({ maxLength: 500 })),
-    source: Type.Optional(Type.Object({ type: SourceType, id: Uuid }, { additionalProperties: false })),
+    source: Type.Optional(
+      Type.Object({ type: PayableSourceType, id: Uuid }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -93,6 +97,8 @@ export const StatementLineView = Type.Object({
   at: Type.String({ format: 'date-time' }),
   kind: Type.Union([Type.Literal('transfer'), Type.Literal('reversal')]),
   memo: Type.String(),
+  /** what the transfer was for, so the client can name a line whose memo is empty (a care-circle credit) */
+  sourceType: Nullable(SourceType),
   amount: Type.Integer({ description: 'minutes; negative = paid out' }),
   balanceAfter: Type.Integer(),
   counterparty: Nullable(
