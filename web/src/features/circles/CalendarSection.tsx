@@ -2,10 +2,19 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../app/api.ts';
-import { FormError, Saved, SubmitButton, TextAreaField, TextField, useAction } from '../../app/forms.tsx';
+import {
+  FormError,
+  Saved,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useAction,
+} from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
-import { localDate } from '../sharing/lib.ts';
+import { accountName, formatMinutes, localDate } from '../sharing/lib.ts';
+import type { Account } from '../sharing/types.ts';
 import {
   circleKey,
   circlePath,
@@ -119,13 +128,10 @@ export function CalendarSection({ circle }: { circle: Circle }) {
     days.set(d, [...(days.get(d) ?? []), n]);
   }
 
-  async function act(n: Need, action: 'claim' | 'unclaim' | 'done', thanks?: string) {
+  async function act(n: Need, action: 'claim' | 'unclaim') {
     setMessage('');
     try {
-      await api<Need>(`${circlePath(circle.id)}/needs/${n.id}/${action}`, {
-        method: 'POST',
-        ...(action === 'done' ? { body: thanks ? { thanks } : {} } : {}),
-      });
+      await api<Need>(`${circlePath(circle.id)}/needs/${n.id}/${action}`, { method: 'POST' });
       setMessage(t(`circles.calendar.result.${action}`, { title: n.title }));
       await refreshCircle(qc, circle.id);
     } catch (err) {
@@ -230,7 +236,7 @@ function NeedCard({
 }: {
   circle: Circle;
   need: Need;
-  onAct: (n: Need, action: 'claim' | 'unclaim' | 'done', thanks?: string) => Promise<void>;
+  onAct: (n: Need, action: 'claim' | 'unclaim') => Promise<void>;
   onChanged: (message: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -239,12 +245,11 @@ function NeedCard({
   const [doneOpen, setDoneOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const [following, setFollowing] = useState(false);
-  const [thanks, setThanks] = useState('');
   const [busy, setBusy] = useState(false);
   const titleId = useId();
-  const run = async (action: 'claim' | 'unclaim' | 'done', text?: string) => {
+  const run = async (action: 'claim' | 'unclaim') => {
     setBusy(true);
-    await onAct(n, action, text);
+    await onAct(n, action);
     setBusy(false);
   };
   const open = !n.claimedBy && !n.doneAt;
@@ -282,6 +287,13 @@ function NeedCard({
       </p>
       {n.doneAt && n.thanks && (
         <p className="prewrap">{t('circles.calendar.thanksShown', { thanks: n.thanks })}</p>
+      )}
+      {n.credit && (
+        <p className="circle-credit">
+          {t(n.credit.reversed ? 'circles.calendar.creditReversed' : 'circles.calendar.creditShown', {
+            amount: formatMinutes(t, n.credit.minutes),
+          })}
+        </p>
       )}
       <div className="actions">
         {n.abilities.claim && (
@@ -362,31 +374,179 @@ function NeedCard({
         )}
       </div>
       {n.abilities.done && doneOpen && (
-        <form
-          className="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run('done', thanks.trim());
+        <DoneForm
+          circleId={circle.id}
+          need={n}
+          onCancel={() => setDoneOpen(false)}
+          onDone={async (text) => {
+            setDoneOpen(false);
+            await onChanged(text);
           }}
-        >
-          <TextAreaField
-            label={t('circles.calendar.thanks')}
-            hint={t('circles.calendar.thanksHint')}
-            name="thanks"
-            rows={2}
-            maxLength={1000}
-            value={thanks}
-            onChange={(e) => setThanks(e.target.value)}
-          />
-          <div className="actions">
-            <SubmitButton pending={busy}>{t('circles.calendar.markDone')}</SubmitButton>
-            <button type="button" className="button secondary" onClick={() => setDoneOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        />
       )}
     </li>
+  );
+}
+
+/** The minutes a need lasts, as the suggested credit (1 to 1440). */
+function durationMinutes(n: Need): number {
+  return Math.min(
+    maxCreditMinutes,
+    Math.max(1, Math.round((Date.parse(n.end) - Date.parse(n.start)) / 60_000)),
+  );
+}
+
+const maxCreditMinutes = 1440;
+
+/**
+ * Marking a need done: an optional thank-you and, for those who organise, an optional time credit to
+ * the helper from an account they may pay from. The server does all of it in one step — when the
+ * account cannot cover the credit, nothing is marked done and the form says why.
+ */
+function DoneForm({
+  circleId,
+  need: n,
+  onCancel,
+  onDone,
+}: {
+  circleId: string;
+  need: Need;
+  onCancel: () => void;
+  onDone: (message: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const form = useRef<HTMLFormElement>(null);
+  const action = useAction();
+  const [thanks, setThanks] = useState('');
+  const [give, setGive] = useState(false);
+  const [minutes, setMinutes] = useState(String(durationMinutes(n)));
+  const [payer, setPayer] = useState('');
+  const accounts = useQuery({
+    queryKey: ['timebank', 'accounts'],
+    queryFn: () => api<{ items: Account[] }>('/timebank/accounts/mine'),
+    enabled: n.abilities.credit && give,
+  });
+  // the accounts I may pay from: my own and my organisations' (the community pool is not for this)
+  const payers = (accounts.data?.items ?? []).filter((a) => a.abilities.pay && a.ownerType !== 'pool');
+  const chosen = payers.find((a) => a.id === payer) ?? payers[0];
+  const amount = Number(minutes);
+  const validAmount = /^\d+$/.test(minutes.trim()) && amount >= 1 && amount <= maxCreditMinutes;
+  const helper = n.claimedBy?.name ?? '';
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const credit = give && n.abilities.credit;
+    const ok = await action.run(async () => {
+      if (credit && !validAmount)
+        throw invalid(t('circles.form.invalid'), {
+          'credit/minutes': t('circles.calendar.creditMinutesInvalid'),
+        });
+      if (credit && !chosen)
+        throw invalid(t('circles.calendar.creditNoAccount'), {
+          'credit/payerAccountId': t('circles.calendar.creditNoAccount'),
+        });
+      await api<Need>(`${circlePath(circleId)}/needs/${n.id}/done`, {
+        method: 'POST',
+        body: {
+          ...(thanks.trim() ? { thanks: thanks.trim() } : {}),
+          ...(credit && chosen ? { credit: { payerAccountId: chosen.id, minutes: amount } } : {}),
+        },
+      });
+    }, form.current);
+    if (!ok) return;
+    if (credit) await qc.invalidateQueries({ queryKey: ['timebank'] });
+    await onDone(
+      credit
+        ? t('circles.calendar.result.doneCredit', {
+            title: n.title,
+            name: helper,
+            amount: formatMinutes(t, amount),
+          })
+        : t('circles.calendar.result.done', { title: n.title }),
+    );
+  }
+
+  const payerLabel = (a: Account) => {
+    const name = a.ownerType === 'person' ? t('circles.calendar.creditOwnAccount') : accountName(t, a);
+    return a.available == null
+      ? t('circles.calendar.creditPayerUnlimited', { name })
+      : t('circles.calendar.creditPayerOption', { name, available: formatMinutes(t, a.available) });
+  };
+
+  return (
+    <form ref={form} className="stack circle-done" onSubmit={(e) => void submit(e)} noValidate>
+      <FormError error={action.error} fields={['thanks', 'credit/minutes', 'credit/payerAccountId']} />
+      <TextAreaField
+        label={t('circles.calendar.thanks')}
+        hint={t('circles.calendar.thanksHint')}
+        name="thanks"
+        rows={2}
+        maxLength={1000}
+        value={thanks}
+        error={action.error}
+        onChange={(e) => setThanks(e.target.value)}
+      />
+      {n.abilities.credit && (
+        <div className="circle-credit-fields">
+          <label className="check">
+            <input
+              type="checkbox"
+              name="giveCredit"
+              checked={give}
+              onChange={(e) => setGive(e.target.checked)}
+            />
+            {t('circles.calendar.giveCredit')}
+          </label>
+          {give && (
+            <>
+              <p className="hint">{t('circles.calendar.giveCreditHint', { name: helper })}</p>
+              <TextField
+                label={t('circles.calendar.creditMinutes')}
+                hint={t('circles.calendar.creditMinutesHint')}
+                name="creditMinutes"
+                serverField="credit/minutes"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={maxCreditMinutes}
+                required
+                value={minutes}
+                error={action.error}
+                onChange={(e) => setMinutes(e.target.value)}
+              />
+              <QueryView query={accounts}>
+                {() =>
+                  payers.length === 0 ? (
+                    <p className="notice warn">{t('circles.calendar.creditNoAccount')}</p>
+                  ) : (
+                    <SelectField
+                      label={t('circles.calendar.creditPayer')}
+                      name="payer"
+                      serverField="credit/payerAccountId"
+                      value={chosen?.id ?? ''}
+                      error={action.error}
+                      onChange={(e) => setPayer(e.target.value)}
+                      options={payers.map((a) => ({ value: a.id, label: payerLabel(a) }))}
+                    />
+                  )
+                }
+              </QueryView>
+            </>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        <SubmitButton pending={action.pending}>
+          {give && n.abilities.credit && validAmount
+            ? t('circles.calendar.markDoneCredit', { amount: formatMinutes(t, amount) })
+            : t('circles.calendar.markDone')}
+        </SubmitButton>
+        <button type="button" className="button secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -120,7 +120,9 @@ export interface Need {
   claimedBy: { id: string; name: string } | null;
   doneAt: string | null;
   thanks: string;
-  abilities: { claim: boolean; unclaim: boolean; done: boolean; edit: boolean };
+  /** the time credit the helper was given when it was marked done */
+  credit: { minutes: number; reversed: boolean } | null;
+  abilities: { claim: boolean; unclaim: boolean; done: boolean; credit: boolean; edit: boolean };
 }
 
 export interface Load {

@@ -8,7 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import type { Organisation, Page } from '../../app/types.ts';
 import { ConfirmButton, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { ScrollRegion, SharingNav } from './common.tsx';
-import { accountName, formatDateTime, formatMinutes } from './lib.ts';
+import { accountName, formatDateTime, formatMinutes, transferMemo } from './lib.ts';
 import type { Account, LedgerHealth, Statement, Transfer } from './types.ts';
 
 function useMyAccounts() {
@@ -533,10 +533,10 @@ export function StatementPage() {
                           <td>
                             {l.counterparty ? accountName(t, l.counterparty) : '–'}
                             {l.kind === 'reversal' && ` (${t('sharing.statement.reversal')})`}
-                            {l.memo && (
+                            {transferMemo(t, l.memo, l.sourceType) && (
                               <>
                                 <br />
-                                <span className="meta">{l.memo}</span>
+                                <span className="meta">{transferMemo(t, l.memo, l.sourceType)}</span>
                               </>
                             )}
                           </td>
@@ -588,7 +588,7 @@ export function TransferPage() {
               <dt>{t('sharing.transfer.amount')}</dt>
               <dd>{formatMinutes(t, tr.minutes)}</dd>
               <dt>{t('sharing.timebank.memo')}</dt>
-              <dd>{tr.memo || '–'}</dd>
+              <dd>{transferMemo(t, tr.memo, tr.source?.type) || '–'}</dd>
               <dt>{t('sharing.transfer.statusLabel')}</dt>
               <dd>
                 <TransferStatusText tr={tr} />

@@ -135,6 +135,9 @@ export interface Party {
 
 export type TransferStatus = 'requested' | 'completed' | 'declined' | 'cancelled' | 'reversed';
 
+/** What a transfer was for; 'need' is a care-circle credit (it has no memo, the client names it). */
+export type TransferSourceType = 'offer' | 'booking' | 'shift' | 'need';
+
 export interface Transfer {
   id: string;
   payer: Party;
@@ -142,7 +145,7 @@ export interface Transfer {
   minutes: number;
   memo: string;
   status: TransferStatus;
-  source: { type: 'offer' | 'booking' | 'shift'; id: string } | null;
+  source: { type: TransferSourceType; id: string } | null;
   createdAt: string;
   decidedAt: string | null;
   abilities: { confirm: boolean; decline: boolean; cancel: boolean; reverse: boolean };
@@ -154,6 +157,7 @@ export interface StatementLine {
   at: string;
   kind: 'transfer' | 'reversal';
   memo: string;
+  sourceType: TransferSourceType | null;
   amount: number;
   balanceAfter: number;
   counterparty: { accountId: string; ownerType: OwnerType; name: string | null } | null;
