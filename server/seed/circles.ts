@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { localParts, zonedTime } from '../commands/availability.ts';
+import { completeNeed } from '../commands/claimNeed.ts';
 import { createCircle } from '../commands/createCircle.ts';
 import type { DB, MembershipRole, NeedKind } from '../db/schema.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -119,6 +120,37 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
   const byTitle = new Map(needs.map((n, i) => [i, n.id]));
   await claimNeed(tx, networkId, kId, byTitle.get(1)!, person('erwin'));
   await claimNeed(tx, networkId, kId, byTitle.get(2)!, person('jonas'));
+
+  // What is already done: Jonas's visit last week, and Erwin fetched a prescription a few hours ago —
+  // Sabine thanked him and gave him the 45 minutes from her own time account (the calendar shows it).
+  const lastWeek = nextWeekday(c.now - 8 * 86_400_000, 5); // last week's Friday, always in the past
+  const quarter = 15 * 60_000;
+  const fetchedAt = new Date(Math.floor((c.now - 5 * 3600_000) / quarter) * quarter);
+  const past = await insertNeeds(tx, networkId, kId, person('sabine'), null, [
+    need('visit', 'Besuch und Spaziergang', lastWeek, [15, 0], [16, 30], 'Bei Herrn K. zu Hause'),
+    {
+      kind: 'shopping',
+      title: 'Rezept aus der Apotheke holen',
+      start: fetchedAt,
+      end: new Date(fetchedAt.getTime() + 45 * 60_000),
+      place: 'Linden-Apotheke',
+      notes: 'Das Rezept liegt in der Praxis Dr. Hoffmann bereit.',
+      visibility: 'all_members',
+    },
+  ]);
+  const done = async (i: number, helper: string, thanks: string, credit?: { minutes: number }) => {
+    const needId = past[i]!.id;
+    await claimNeed(tx, networkId, kId, needId, person(helper));
+    await completeNeed(
+      tx,
+      { ...ctx('sabine'), circleId: kId, personAccountId: person('heinrich'), link: `/kreise/${kId}` },
+      needId,
+      thanks,
+      credit,
+    );
+  };
+  await done(0, 'jonas', 'Papa hat noch lange von eurem Spaziergang erzählt.');
+  await done(1, 'erwin', 'Das hat mir den Weg nach der Arbeit erspart, Erwin!', { minutes: 45 });
 
   // His network map, drawn with Aylin at the first meeting after his hospital stay three months ago, and
   // again now: the neighbours and a club came back, a helper joined, the family tie to his son is still hard.
@@ -299,5 +331,5 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
     legalBasis: null,
     recordedBy: person('markus'),
   });
-  return { circles: 2, needs: needs.length };
+  return { circles: 2, needs: needs.length + past.length };
 }

@@ -152,6 +152,67 @@ test('the daughter sees the unclaimed ride, claims it on her phone and posts an 
   await context.close();
 });
 
+test('the daughter marks the weekly shopping done and gives Erwin an hour of time credit, by keyboard on her phone', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await signInByLink(page, sabineEmail);
+  await openHerrK(page);
+
+  // done a few hours ago: the prescription Erwin fetched shows the 45 minutes she gave him then
+  const fetched = page.getByRole('listitem', { name: 'Rezept aus der Apotheke holen' });
+  await fetched.getByText('Erledigt von Erwin Roth').waitFor();
+  await fetched.getByText('Zeitgutschrift: 45 Minuten').waitFor();
+
+  const shopping = page.getByRole('listitem', { name: 'Einkauf für die Woche' });
+  await shopping.getByRole('button', { name: 'Erledigt' }).click();
+  await shopping.getByLabel('Ein Dankeschön (freiwillig)').fill('Danke, Erwin!');
+  const give = shopping.getByRole('checkbox', { name: 'Zeitgutschrift schenken' });
+  await give.focus();
+  await page.keyboard.press('Space');
+  assert.ok(await give.isChecked(), 'the checkbox works with the keyboard');
+  const minutes = shopping.getByLabel('Minuten');
+  assert.equal(await minutes.inputValue(), '60', 'the need’s hour is suggested');
+  const payer = shopping.getByLabel('Von welchem Zeitkonto?');
+  assert.match(
+    (await payer.locator('option').allTextContents()).join('|'),
+    /^Mein Zeitkonto – verfügbar: 9 Std\. 15 Min\.$/,
+  );
+  await shopping.getByText(/steht nur „Unterstützungskreis: Hilfe erledigt“/).waitFor();
+  await checkA11y(page, 'mark done with a credit');
+  await shot(page, 'circles-done-credit');
+
+  // more than her account can cover: nothing is marked done, the form says why at the minutes
+  await minutes.fill('1440');
+  await minutes.press('Enter');
+  assert.match(await fieldMessage(page, minutes), /nur noch 555 Minuten verfügbar/);
+  await shopping.getByText('Übernimmt: Erwin Roth').waitFor();
+  await checkA11y(page, 'credit refused');
+
+  await minutes.fill('60');
+  await shopping.getByRole('button', { name: 'Als erledigt eintragen und 1 Stunde schenken' }).click();
+  await page
+    .getByRole('status')
+    .getByText(
+      '„Einkauf für die Woche“ ist als erledigt eingetragen; Erwin Roth hat 1 Stunde Zeitgutschrift bekommen.',
+    )
+    .waitFor();
+  await shopping.getByText('Erledigt von Erwin Roth').waitFor();
+  await shopping.getByText('Zeitgutschrift: 1 Stunde').waitFor();
+  assert.equal(await shopping.getByRole('button', { name: 'Erledigt' }).count(), 0);
+  await checkA11y(page, 'after the credit');
+
+  // her statement names the credit without a word about the circle or the task
+  await page.goto(`${server.url}/zeitbank/kontoauszug`);
+  await expectPage(page, 'Kontoauszug', 'statement after a circle credit');
+  const line = page.getByRole('row').filter({ hasText: 'Unterstützungskreis: Hilfe erledigt' }).first();
+  await line.getByText('Erwin Roth').waitFor();
+  await line.getByText('−1 Stunde').waitFor();
+  const statement = (await page.locator('main').textContent()) ?? '';
+  assert.ok(!statement.includes('Einkauf') && !statement.includes('Apotheke'), statement);
+  await shot(page, 'circles-credit-statement');
+  await context.close();
+});
+
 test('a new helper invited by link joins on a phone without a password', async () => {
   // the coordinator makes the link on the members page of her phone
   const coordinator = await newContext(browser, phone);

@@ -265,6 +265,22 @@ describe('demo town Lindenbrück', () => {
     const ride = needs.find((n) => n.kind === 'ride');
     assert.ok(ride && ride.claimed_by === null, 'the ride to physiotherapy is unclaimed');
     assert.equal(needs.find((n) => n.kind === 'shopping')?.claimed_by, erwin);
+    // done today: Erwin fetched a prescription; Sabine thanked him with 45 minutes from her time account
+    const today = await listNeeds(d.db, networkId, k.id, {
+      from: new Date(Date.now() - 86_400_000),
+      to: new Date(),
+    });
+    const fetched = today.find((n) => n.title === 'Rezept aus der Apotheke holen');
+    assert.ok(fetched?.done_at && fetched.claimed_by === erwin && fetched.thanks);
+    assert.equal(fetched.credit_minutes, 45);
+    const credit = await d.db
+      .selectFrom('timebank_transfer')
+      .select(['memo', 'status', 'source_type'])
+      .where('id', '=', fetched.credit_transfer_id!)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(credit, { memo: '', status: 'completed', source_type: 'need' });
+    assert.equal((await findAccountOf(d.db, networkId, { type: 'person', id: erwin }))?.balance, 45);
+    assert.equal((await findAccountOf(d.db, networkId, { type: 'person', id: sabine }))?.balance, -45);
     const map = await currentMap(d.db, networkId, k.id);
     assert.equal(new Set(map.entries.map((e) => e.sector)).size, 4, 'someone in every sector');
     assert.equal(new Set(map.entries.map((e) => e.ring)).size, 3, 'someone in every ring');
