@@ -152,7 +152,7 @@ async function payCredit(
   const payee = await ensureAccount(tx, ctx.networkId, { type: 'person', id: need.helper });
   let transferId: string;
   try {
-    ({ transferId } = await transferCredits(
+    const paid = await transferCredits(
       tx,
       { networkId: ctx.networkId, actor: ctx.actor, actorId: ctx.actorId, ip: ctx.ip },
       {
@@ -163,7 +163,8 @@ async function payCredit(
         source: { type: 'need', id: need.id },
       },
       needCreditKey(need.id),
-    ));
+    );
+    transferId = paid.transfer.id;
   } catch (err) {
     if (err instanceof Problem && err.code === 'timebank.insufficient_credit') {
       const available = err.params.available ?? 0;
