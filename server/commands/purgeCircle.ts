@@ -23,8 +23,9 @@ export async function schedulePurge(db: Executor, networkId: string, circleId: s
  *
  * Guarantees: nothing identifying remains — the circle and everything in it (the files attached to
  * updates, and consent records and map snapshots, whose append-only guard yields only to the circle's
- * own deletion), the members' notifications that point into it, pending jobs about it, and the care-task edges it added to the
- * community graph. A circle whose deletion was cancelled, or whose grace period is not over, is left
+ * own deletion), the members' notifications that point into it, pending jobs about it, the care-task edges it added to the
+ * community graph, and the audit log's rows about it (who created it, who was invited, which
+ * professionals read it). A circle whose deletion was cancelled, or whose grace period is not over, is left
  * alone, so running the job early or twice is harmless. The audit trail keeps only that an (unnamed)
  * circle id was purged.
  */
@@ -75,6 +76,13 @@ export async function purgeCircle(db: Kysely<DB>, networkId: string, circleId: s
       )
       .execute();
     await tx.deleteFrom('circle').where('network_id', '=', networkId).where('id', '=', circleId).execute();
+    // who created it, was invited, read it: the audit log's guard lets these go once the circle is gone
+    await tx
+      .deleteFrom('audit_log')
+      .where('network_id', '=', networkId)
+      .where('entity_type', '=', 'circle')
+      .where('entity_id', '=', circleId)
+      .execute();
     await tx
       .insertInto('audit_log')
       .values({

@@ -212,6 +212,31 @@ describe('support circles: privacy, audit, export and deletion', () => {
       t.db,
     );
     assert.equal(pending.rows[0]?.n, 0);
+    // the audit log keeps only that an unnamed circle was purged: no creator, invitations or reads
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'details'])
+      .where('entity_type', '=', 'circle')
+      .where('entity_id', '=', circleId)
+      .execute();
+    assert.deepEqual(
+      audited.map((a) => [a.action, a.actor_id]),
+      [['circle.purged', null]],
+    );
+    // and the log stays append-only for everything else, the purge's own row included
+    await sql`INSERT INTO audit_log (network_id, action, entity_type, entity_id)
+      SELECT network_id, 'organisation.updated', 'organisation', ${circleId} FROM audit_log LIMIT 1`.execute(
+      t.db,
+    );
+    await assert.rejects(
+      sql`DELETE FROM audit_log WHERE entity_type = 'organisation'`.execute(t.db),
+      /append-only/,
+    );
+    await assert.rejects(
+      sql`DELETE FROM audit_log WHERE action = 'circle.purged'`.execute(t.db),
+      /append-only/,
+    );
+    await assert.rejects(sql`UPDATE audit_log SET details = '{}'`.execute(t.db), /append-only/);
     assert.equal((await call(k.owner, 'GET', `/${circleId}`)).statusCode, 404);
     assert.equal((await t.app.inject({ url: file.url, headers: k.owner.headers })).statusCode, 404);
   });
