@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -11,8 +11,8 @@ import {
   TextField,
   useAction,
 } from '../../app/forms.tsx';
-import type { Page } from '../../app/types.ts';
 import { Empty, PageHeading, QueryView } from '../../app/ui.tsx';
+import { useAllOrganisations } from '../organisations/useAllOrganisations.ts';
 import { useDistricts } from '../profile/ProfilePage.tsx';
 import { TagInput } from '../profile/TagInput.tsx';
 import {
@@ -83,10 +83,7 @@ function OpportunityForm({ existing }: { existing?: Opportunity }) {
   const qc = useQueryClient();
   const mine = useCoordinatedOrganisations();
   const districts = useDistricts();
-  const organisations = useQuery({
-    queryKey: ['organisations', 'all'],
-    queryFn: () => api<Page<{ id: string; name: string }>>('/organisations', { query: { limit: 100 } }),
-  });
+  const organisations = useAllOrganisations();
   const [d, setD] = useState<Draft>(() => draftOf(existing, mine[0]?.organisationId ?? ''));
   // open once when editing a joint opportunity; afterwards the person opens and closes it
   const [partnersOpen] = useState(() => d.partners.length > 0);

@@ -7,6 +7,7 @@ import { FormError, SelectField, SubmitButton, TextField, useAction } from '../.
 import { currentLocale } from '../../app/i18n.ts';
 import type { Page } from '../../app/types.ts';
 import { ConfirmButton, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+import { useAllOrganisations } from '../organisations/useAllOrganisations.ts';
 import { formatMinutes, formatSlot, localDate } from '../sharing/lib.ts';
 import { HoursStatusPill, LevelBadge, ParticipationNav, SignupStatusPill } from './common.tsx';
 import type { Certificate, Hours, HoursStatus, MySignup } from './types.ts';
@@ -144,10 +145,7 @@ function LogHoursForm({ onLogged }: { onLogged: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const action = useAction();
-  const organisations = useQuery({
-    queryKey: ['organisations', 'all'],
-    queryFn: () => api<Page<{ id: string; name: string }>>('/organisations', { query: { limit: 100 } }),
-  });
+  const organisations = useAllOrganisations();
   const [organisationId, setOrganisationId] = useState('');
   const [activity, setActivity] = useState('');
   const [date, setDate] = useState(localDate(new Date()));

@@ -5,8 +5,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api, apiUrl } from '../../app/api.ts';
 import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
-import type { Organisation, Page } from '../../app/types.ts';
+import type { Page } from '../../app/types.ts';
 import { ConfirmButton, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+import { useAllOrganisations } from '../organisations/useAllOrganisations.ts';
 import { ScrollRegion, SharingNav } from './common.tsx';
 import { accountName, formatDateTime, formatMinutes, transferMemo } from './lib.ts';
 import type { Account, LedgerHealth, Statement, Transfer } from './types.ts';
@@ -198,11 +199,7 @@ function TransferForm({ account }: { account: Account }) {
     key.current = null;
   }, [mode, other, hours, minutes, memo, account.id]);
 
-  const orgs = useQuery({
-    queryKey: ['organisations', 'all'],
-    queryFn: () => api<Page<Organisation>>('/organisations', { query: { limit: 100 } }),
-    staleTime: 5 * 60_000,
-  });
+  const orgs = useAllOrganisations();
   const options: Counterpart[] = [
     { value: '', label: t('sharing.timebank.choose') },
     ...(preset.startsWith('person:')
