@@ -232,6 +232,10 @@ export const messages = {
     de: 'Das Foto ist zu groß (höchstens {mb} MB).',
     en: 'The photo is too large (at most {mb} MB).',
   },
+  'upload.image_too_many_pixels': {
+    de: 'Das Bild hat zu viele Bildpunkte (höchstens {megapixels} Megapixel). Bitte verkleinern Sie es oder senden Sie eine kleinere Fassung.',
+    en: 'The image has too many pixels (at most {megapixels} megapixels). Please scale it down or send a smaller copy.',
+  },
   'resource.photo_limit': {
     de: 'Eine Ressource kann höchstens {max} Fotos haben.',
     en: 'A resource can have at most {max} photos.',

@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
+import { blankPng } from '../../test/helpers/images.ts';
 import { Problem } from '../http/problem.ts';
-import { cleanFileName, cleanText, contentDisposition, imageFormat, isPdf, processImage } from './uploads.ts';
+import {
+  cleanFileName,
+  cleanText,
+  contentDisposition,
+  imageFormat,
+  isPdf,
+  maxImagePixels,
+  processImage,
+} from './uploads.ts';
 
 const wrongType = () => new Problem(415, 'resource.photo_type');
 
@@ -57,5 +66,27 @@ describe('upload rules', () => {
       processImage(truncated, wrongType),
       (e: unknown) => e instanceof Problem && e.status === 415,
     );
+  });
+});
+
+describe('the pixel limit of images', () => {
+  test('an image of more than 40 megapixels is refused with its own 422 before it is decoded; one just under passes', async () => {
+    const huge = blankPng(8000, 6000);
+    assert.ok(huge.length < 100_000, `${huge.length} bytes on disk for 48 megapixels`);
+    assert.equal(await imageFormat(huge), 'png');
+    await assert.rejects(processImage(huge, wrongType), (e: unknown) => {
+      assert.ok(e instanceof Problem);
+      assert.equal(e.status, 422);
+      assert.equal(e.code, 'upload.image_too_many_pixels');
+      assert.deepEqual(e.params, { megapixels: maxImagePixels / 1_000_000 });
+      return true;
+    });
+    // beyond sharp's own default limit (16383 × 16383): still told as too many pixels, not as a wrong kind
+    await assert.rejects(processImage(blankPng(16_384, 16_384), wrongType), (e: unknown) => {
+      return e instanceof Problem && e.code === 'upload.image_too_many_pixels';
+    });
+    const justUnder = await processImage(blankPng(8000, 5000), wrongType);
+    assert.deepEqual([justUnder.width, justUnder.height], [1600, 1000]);
+    assert.equal((await sharp(justUnder.bytes).metadata()).format, 'webp');
   });
 });

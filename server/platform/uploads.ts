@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import sharp from 'sharp';
-import type { Problem } from '../http/problem.ts';
+import sharp, { type Metadata } from 'sharp';
+import { Problem } from '../http/problem.ts';
 
 /**
  * The platform's upload rules, one place for every feature that takes files (resource photos,
@@ -11,6 +11,8 @@ import type { Problem } from '../http/problem.ts';
  * - the kind is read from the bytes, never from the declared type or the file name;
  * - images (JPEG, PNG, WebP) are turned upright, resized and re-encoded as WebP, so the uploaded
  *   file's metadata (EXIF: camera, GPS position of someone's home) never reaches the database;
+ *   one of more than 40 megapixels is refused before it is decoded (a 10 MB PNG of one colour can
+ *   claim 16384 × 16384 pixels, about 1 GB in memory once decoded);
  * - PDF documents are kept as they are (they must start with "%PDF-") and are only ever served as a
  *   download (`content-disposition: attachment`, `nosniff`), never shown inline by the browser;
  * - names people see are cleaned: no path, no control or bidirectional-override characters.
@@ -19,6 +21,18 @@ import type { Problem } from '../http/problem.ts';
 export const maxUploadBytes = 10 * 1024 * 1024;
 export const maxUploadMb = maxUploadBytes / 1024 / 1024;
 const imageFormats = new Set(['jpeg', 'png', 'webp']);
+/**
+ * The most pixels an uploaded image may have. Phones save 12 MP by default and cameras 24–36 MP, all
+ * well inside; a 40 MP image takes about 160 MB while it is decoded, which two uploads at once on a
+ * small server can afford. (A phone's 48 MP mode is refused with a message to send a smaller copy;
+ * such JPEGs are mostly over the 10 MB limit anyway.)
+ */
+export const maxImagePixels = 40_000_000;
+const maxImageMegapixels = maxImagePixels / 1_000_000;
+/** Every decode is bounded by the same limit, whatever the header said. */
+const decodeOptions = { limitInputPixels: maxImagePixels };
+/** Reading the header decodes no pixels, so it takes any size: an image too large is told as such, not as a wrong kind. */
+const headerOptions = { limitInputPixels: false } as const;
 
 /** Registers the multipart parser in the calling plugin only (the rest of the API takes JSON). */
 export async function registerUploads(app: FastifyInstance, opts: { fields: number }) {
@@ -60,7 +74,7 @@ export async function readUpload(
 /** The image format read from the bytes, when it is one we accept (jpeg, png, webp). */
 export async function imageFormat(input: Buffer): Promise<string | null> {
   try {
-    const format = (await sharp(input).metadata()).format;
+    const format = (await sharp(input, headerOptions).metadata()).format;
     return format && imageFormats.has(format) ? format : null;
   } catch {
     return null;
@@ -74,26 +88,40 @@ export interface ProcessedImage {
   thumb: Buffer;
 }
 
+/** An image with more pixels than `maxImagePixels`: the platform's own 422, the same for every upload. */
+export const tooManyPixels = (): Problem =>
+  new Problem(422, 'upload.image_too_many_pixels', { params: { megapixels: maxImageMegapixels } });
+
 /**
  * Re-encodes an accepted image: upright, fit into 1600 px (thumbnail 400 px), WebP. sharp writes no
  * metadata unless asked, so none of the upload's survives. An image that is not JPEG, PNG or WebP,
- * or whose header looks right but cannot be decoded (a truncated or forged file), is `wrongType`.
+ * or whose header looks right but cannot be decoded (a truncated or forged file), is `wrongType`;
+ * one of more than `maxImagePixels` is `tooManyPixels`, told by its header before any decoding, and
+ * every decode is bounded by the same limit besides.
  */
 export async function processImage(input: Buffer, wrongType: () => Problem): Promise<ProcessedImage> {
-  if (!(await imageFormat(input))) throw wrongType();
+  let meta: Metadata;
   try {
-    const full = await sharp(input)
+    meta = await sharp(input, headerOptions).metadata();
+  } catch {
+    throw wrongType();
+  }
+  if (!meta.format || !imageFormats.has(meta.format)) throw wrongType();
+  if ((meta.width ?? 0) * (meta.height ?? 0) > maxImagePixels) throw tooManyPixels();
+  try {
+    const full = await sharp(input, decodeOptions)
       .rotate()
       .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer({ resolveWithObject: true });
-    const thumb = await sharp(input)
+    const thumb = await sharp(input, decodeOptions)
       .rotate()
       .resize({ width: 400, height: 400, fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 75 })
       .toBuffer();
     return { bytes: full.data, width: full.info.width, height: full.info.height, thumb };
-  } catch {
+  } catch (err) {
+    if (err instanceof Error && /pixel limit/i.test(err.message)) throw tooManyPixels();
     throw wrongType();
   }
 }

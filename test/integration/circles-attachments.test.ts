@@ -5,6 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import type { TestUser } from '../helpers/factories.ts';
+import { blankPng } from '../helpers/images.ts';
 import {
   api,
   type Caller,
@@ -169,6 +170,15 @@ describe('support circles: attachments of updates', () => {
     });
     await expectProblem(tooLarge, 413, 'circle.attachment_too_large');
     assert.match(tooLarge.json().title, /10 MB/);
+    // a few kilobytes, but 48 megapixels once decoded: refused by its header, with what to do about it
+    const huge = await upload(
+      k.coordinator,
+      update,
+      { bytes: blankPng(8000, 6000), filename: 'Panorama.png', type: 'image/png' },
+      'Panorama vom Balkon',
+    );
+    await expectProblem(huge, 422, 'upload.image_too_many_pixels');
+    assert.match(huge.json().title, /40/);
 
     // only the author adds files to an update, and only those who may post at all
     await expectProblem(await upload(k.owner, update, pdfFile()), 403, 'circle.attachment_not_author');

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
+import { blankPng } from '../../../../test/helpers/images.ts';
 
 function multipart(alt: string | null, file: Buffer | null, filename = 'foto.jpg') {
   const boundary = `----kp${randomBytes(8).toString('hex')}`;
@@ -85,5 +86,17 @@ describe('resource photos', () => {
     assert.equal(noAlt.statusCode, 422);
     assert.equal(noAlt.json().code, 'resource.photo_alt_required');
     assert.equal((await upload(other, multipart('Fremd', jpeg))).statusCode, 403);
+  });
+
+  test('an image of more pixels than the server decodes is refused with a message saying so, and nothing is stored', async () => {
+    const before = (await t.db.selectFrom('resource_photo').select('id').execute()).length;
+    // 48 megapixels in a few kilobytes
+    const res = await upload(owner, multipart('Luftbild', blankPng(8000, 6000), 'luftbild.png'));
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(res.json().code, 'upload.image_too_many_pixels');
+    assert.match(res.json().title, /40 Megapixel/);
+    assert.equal((await t.db.selectFrom('resource_photo').select('id').execute()).length, before);
+    const fits = await upload(owner, multipart('Luftbild, kleiner', blankPng(8000, 5000), 'luftbild.png'));
+    assert.equal(fits.statusCode, 201, fits.body);
   });
 });
