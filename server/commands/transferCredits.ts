@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DB, TransferSourceType } from '../db/schema.ts';
+import type { TransferSourceType } from '../db/schema.ts';
 import { type Executor, executeTx, insertTogether } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { auditInsert } from '../platform/audit.ts';
@@ -7,8 +7,13 @@ import { interactionInsert, type Party } from '../platform/interactions.ts';
 import { notificationInsert } from '../platform/notifications.ts';
 import type { Actor } from '../policies/actor.ts';
 import { bookingPolicy, bookingRef } from '../policies/booking.ts';
+import { exchangePolicy } from '../policies/exchange.ts';
+import { opportunityPolicy, refOf } from '../policies/opportunity.ts';
 import { timebankPolicy } from '../policies/timebank.ts';
 import { findBooking } from '../repositories/bookings.ts';
+import { findPost } from '../repositories/exchange.ts';
+import { findOpportunity } from '../repositories/opportunities.ts';
+import { findShift } from '../repositories/shifts.ts';
 import {
   accountHolders,
   findTimebankAccountPair,
@@ -152,14 +157,43 @@ export async function completeTransfer(
 }
 
 /**
- * Where the other sources of a transfer live (a booking is checked with its policy instead). A need is
- * named only by completeNeed, which checks the circle's policy; the time bank's route cannot name one.
+ * What a transfer is for must exist in this network and be one the actor may see, by the policy of
+ * its kind: a booking (requester or owner side), an offer or want of the exchange, a shift (through
+ * its opportunity: a draft only for its coordinators). Anything else is answered like a missing one,
+ * so a payment can neither name it nor probe whether it exists.
  */
-const sourceTables = {
-  offer: 'exchange_post',
-  shift: 'shift',
-  need: 'circle_need',
-} as const satisfies Record<Exclude<TransferSourceType, 'booking'>, keyof DB>;
+async function sourceVisible(
+  tx: Executor,
+  actor: Actor,
+  networkId: string,
+  source: NonNullable<TransferInput['source']>,
+) {
+  switch (source.type) {
+    case 'booking': {
+      const booking = await findBooking(tx, networkId, source.id);
+      return !!booking && bookingPolicy.view(actor, bookingRef(booking));
+    }
+    case 'offer': {
+      const post = await findPost(tx, networkId, source.id);
+      return !!post && exchangePolicy.view(actor, post);
+    }
+    case 'shift': {
+      const shift = await findShift(tx, networkId, source.id);
+      const opportunity = shift && (await findOpportunity(tx, networkId, shift.opportunity_id));
+      return !!opportunity && opportunityPolicy.view(actor, refOf(opportunity));
+    }
+    case 'need': {
+      // named only by completeNeed, which checks the circle's policy; the time bank's route cannot name one
+      const need = await tx
+        .selectFrom('circle_need')
+        .select('id')
+        .where('network_id', '=', networkId)
+        .where('id', '=', source.id)
+        .executeTakeFirst();
+      return !!need;
+    }
+  }
+}
 
 /**
  * Creates a transfer: the payer's side pays at once; the receiver's side asks the payer, who later
@@ -192,24 +226,8 @@ export async function transferCredits(
     );
     if (!payer || !payee) throw notFound();
     if (payer.id === payee.id) throw new Problem(422, 'timebank.same_account');
-    if (input.source) {
-      // what a transfer is for must exist in this network: a booking, an offer of the exchange, a shift.
-      // A booking must also be one the person may see (requester or owner side): someone else's is
-      // answered like a missing one, so a payment can neither name it nor probe whether it exists.
-      if (input.source.type === 'booking') {
-        const booking = await findBooking(tx, ctx.networkId, input.source.id);
-        if (!booking || !bookingPolicy.view(ctx.actor, bookingRef(booking)))
-          throw new Problem(422, 'timebank.source_not_found');
-      } else {
-        const found = await tx
-          .selectFrom(sourceTables[input.source.type])
-          .select('id')
-          .where('network_id', '=', ctx.networkId)
-          .where('id', '=', input.source.id)
-          .executeTakeFirst();
-        if (!found) throw new Problem(422, 'timebank.source_not_found');
-      }
-    }
+    if (input.source && !(await sourceVisible(tx, ctx.actor, ctx.networkId, input.source)))
+      throw new Problem(422, 'timebank.source_not_found');
     const immediate = timebankPolicy.pay(ctx.actor, payer);
     if (!immediate && !timebankPolicy.request(ctx.actor, payee)) throw forbidden();
     const hash = requestHash(input);

@@ -247,6 +247,22 @@ export const permissions: Record<string, Case | Case[]> = {
       }),
     },
     {
+      when: "from one's own account to the pool, for a shift of A's draft",
+      allowed: [...coordinatorsOfA, 'instanceAdmin'],
+      // a shift of an opportunity one may not see is answered like one that does not exist
+      refusal: [422],
+      request: async (town, role) => ({
+        url: '/timebank/transfers',
+        headers: idempotent(),
+        payload: {
+          payerAccountId: role === 'anonymous' ? town.ownerAccount : await personAccount(town, role),
+          payeeAccountId: town.pool,
+          minutes: 1,
+          source: { type: 'shift', id: town.draftShift },
+        },
+      }),
+    },
+    {
       when: 'from the community pool to Olga: instance admins pay, she asks',
       allowed: ['instanceAdmin', 'owner'],
       request: (town) => ({

@@ -275,6 +275,14 @@ export async function buildTown(t: TestApp) {
   const runningShift = () => newShift(-0.5, true);
   const shift = await newShift(72, true);
   const openShift = await newShift(96, false);
+  /** A shift of A's draft: only A's coordinators (and instance admins) know it exists. */
+  const draftShift = (
+    await post('coordinatorA', `/opportunities/${draft}/shifts`, {
+      startsAt: inHours(120),
+      endsAt: inHours(122),
+      capacity: 6,
+    })
+  ).id as string;
   /**
    * An opportunity A runs and to which it invited B; `accepted`: B's admin said yes, so B runs it too.
    * Olga is signed up for its one shift.
@@ -455,6 +463,7 @@ export async function buildTown(t: TestApp) {
     draft,
     shift,
     openShift,
+    draftShift,
     newShift,
     runningShift,
     newJointOpportunity,

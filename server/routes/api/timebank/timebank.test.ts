@@ -144,6 +144,52 @@ describe('time bank', () => {
     assert.deepEqual(ok.json().source, offer);
   });
 
+  test('a shift may be named only by those who may see it: one of a draft is answered like a missing one', async () => {
+    const api = (user: TestUser, method: 'POST' | 'PATCH', url: string, payload: object) =>
+      t.app.inject({ method, url: `/api/v1${url}`, headers: user.headers, payload });
+    const opportunity = await api(petra, 'POST', '/opportunities', {
+      level: 'regular',
+      title: 'Werkstattabend (noch geheim)',
+      mode: 'on_site',
+      organisationIds: [workshop.id],
+      status: 'draft',
+    });
+    assert.equal(opportunity.statusCode, 201, opportunity.body);
+    const start = Date.now() + 5 * 86_400_000;
+    const shift = await api(petra, 'POST', `/opportunities/${opportunity.json().id}/shifts`, {
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 7_200_000).toISOString(),
+      capacity: 4,
+    });
+    assert.equal(shift.statusCode, 201, shift.body);
+    const source = { type: 'shift', id: shift.json().id };
+    const payFor = (user: TestUser, payer: string, payee: string) =>
+      inject(
+        user,
+        'POST',
+        '/transfers',
+        { payerAccountId: payer, payeeAccountId: payee, minutes: 5, source },
+        key(),
+      );
+    const before = await balance(jonas, jonasAccount);
+    // Jonas cannot tell this shift from one that does not exist
+    const probe = await payFor(jonas, jonasAccount, workshopAccount);
+    assert.equal(probe.statusCode, 422, probe.body);
+    assert.equal(probe.json().code, 'timebank.source_not_found');
+    assert.equal(await balance(jonas, jonasAccount), before, 'nothing moved');
+    // the workshop's own staff see their draft and may name it
+    const own = await payFor(petra, workshopAccount, jonasAccount);
+    assert.equal(own.statusCode, 201, own.body);
+    assert.deepEqual(own.json().source, source);
+    // once published, everyone may
+    const published = await api(petra, 'PATCH', `/opportunities/${opportunity.json().id}`, {
+      status: 'published',
+    });
+    assert.equal(published.statusCode, 200, published.body);
+    const after = await payFor(jonas, jonasAccount, workshopAccount);
+    assert.equal(after.statusCode, 201, after.body);
+  });
+
   test('a payment beyond the credit limit is refused with what is still available, and nothing moves', async () => {
     const before = await balance(jonas, jonasAccount);
     const res = await pay(jonas, jonasAccount, workshopAccount, before + 600 + 1);
