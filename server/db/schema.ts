@@ -241,6 +241,8 @@ export const areas = ['knowledge', 'participation', 'codesign', 'sharing', 'supp
 export type Area = (typeof areas)[number];
 export type PartyType = 'person' | 'organisation';
 
+export type InteractionStatus = 'pending' | 'confirmed';
+
 export interface InteractionTable {
   network_id: string;
   id: Generated<string>;
@@ -255,6 +257,9 @@ export interface InteractionTable {
   source_type: string | null;
   source_id: string | null;
   created_at: Timestamp;
+  /** 'pending' only for one logged by hand with a person, until they confirm (migration 20261126_1200_interaction_confirmation) */
+  status: Generated<InteractionStatus>;
+  confirmed_at: TimestampNullable;
 }
 
 // Teilen: time bank (migration 20261125_1100_timebank)

@@ -142,6 +142,18 @@ export const messages = {
     de: 'Eine Begegnung kann nicht in der Zukunft liegen.',
     en: 'An interaction cannot lie in the future.',
   },
+  'interaction.pending_exists': {
+    de: '{name} hat Ihre letzte Begegnung noch nicht bestätigt. Sie können eine weitere eintragen, sobald {name} geantwortet hat.',
+    en: '{name} has not confirmed your last interaction yet. You can log another one once {name} has answered.',
+  },
+  'interaction.confirm_own': {
+    de: 'Bestätigen kann nur die Person, mit der Sie die Begegnung eingetragen haben.',
+    en: 'Only the person you logged the interaction with can confirm it.',
+  },
+  'interaction.not_by_hand': {
+    de: 'Diese Begegnung kommt aus einer Aktivität (etwa einer Ausleihe, einer Schicht oder einer Zeitgutschrift) und bleibt mit ihr bestehen.',
+    en: 'This interaction comes from an activity (such as a loan, a shift or a time-credit transfer) and stays with it.',
+  },
   // Teilen: time bank
   'timebank.insufficient_credit': {
     de: 'Dafür reicht das Zeitguthaben nicht: verfügbar sind noch {available} Minuten.',

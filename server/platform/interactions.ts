@@ -1,5 +1,7 @@
-import type { Area, PartyType } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Area, DB, PartyType } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
+import { enqueue } from './jobs.ts';
 
 export interface Party {
   type: PartyType;
@@ -19,9 +21,23 @@ export interface InteractionInput {
   source?: { type: string; id: string };
 }
 
+/** The source type of an interaction a person logged by hand (a meeting, a phone call). */
+export const loggedByHand = 'manual';
+/** How long a person has to confirm an interaction logged with them before it goes. */
+export const confirmationDays = 30;
+export const expireInteractionJob = 'interaction.expire';
+
+/**
+ * Logged by hand with a person: it waits for that person's confirmation. Everything else is recorded
+ * by the activity both sides took part in (a loan, a shift, a transfer) and counts at once.
+ */
+const needsConfirmation = (i: InteractionInput) => i.source?.type === loggedByHand && i.b.type === 'person';
+
 /**
  * Writes one edge of the community graph. Every area calls this for each meaningful interaction;
- * the network analytics of area 6 read it. An interaction of a party with itself is not recorded.
+ * the network analytics of area 6 read it (confirmed edges only). An interaction of a party with
+ * itself is not recorded. One logged by hand with a person is pending until they confirm it; the
+ * caller schedules its expiry (`scheduleExpiry`).
  */
 export async function recordInteraction(db: Executor, i: InteractionInput): Promise<boolean> {
   const q = interactionInsert(db, i);
@@ -47,6 +63,27 @@ export function interactionInsert(db: Executor, i: InteractionInput) {
       occurred_at: i.occurredAt ?? new Date(),
       source_type: i.source?.type ?? null,
       source_id: i.source?.id ?? null,
+      status: needsConfirmation(i) ? 'pending' : 'confirmed',
     })
     .onConflict((oc) => oc.doNothing());
+}
+
+/** A pending interaction goes when nobody confirmed it in time (in the caller's transaction). */
+export async function scheduleExpiry(db: Executor, networkId: string, interactionId: string) {
+  await enqueue(db, {
+    networkId,
+    kind: expireInteractionJob,
+    payload: { interactionId },
+    runAt: new Date(Date.now() + confirmationDays * 86_400_000),
+  });
+}
+
+/** The job: deletes the interaction if it is still waiting for confirmation (a confirmed one stays). */
+export async function expireInteraction(db: Kysely<DB>, networkId: string, interactionId: string) {
+  await db
+    .deleteFrom('interaction')
+    .where('network_id', '=', networkId)
+    .where('id', '=', interactionId)
+    .where('status', '=', 'pending')
+    .execute();
 }

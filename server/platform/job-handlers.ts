@@ -3,6 +3,7 @@ import { circleJobHandlers } from '../commands/circleJobs.ts';
 import { remindExpiringPosts, reminderJob } from '../commands/remindExpiringPosts.ts';
 import { remindShift, shiftReminderJob } from '../commands/remindShift.ts';
 import type { Config } from '../config.ts';
+import { expireInteraction, expireInteractionJob } from './interactions.ts';
 import type { JobHandler } from './jobs.ts';
 import { mailDeliveryJob } from './mail.ts';
 
@@ -37,6 +38,11 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
   /** Mitmachen: remind everyone with a place a day before their shift. */
   handlers[shiftReminderJob] = async (db, { networkId, payload }) => {
     if (typeof payload.shiftId === 'string') await remindShift(db, networkId, payload.shiftId);
+  };
+  /** Räume & Brücken: an interaction logged with a person who did not confirm it in time goes. */
+  handlers[expireInteractionJob] = async (db, { networkId, payload }) => {
+    if (typeof payload.interactionId === 'string')
+      await expireInteraction(db, networkId, payload.interactionId);
   };
   if (config.smtpUrl) handlers['mail.deliver'] = mailDeliveryJob(config.smtpUrl, config.mailFrom);
   return handlers;

@@ -25,7 +25,6 @@ const table: Record<keyof typeof networkPolicy, RoleName[]> = {
   moderate: ['instanceAdmin'],
   flag: signedIn,
   search: everyone,
-  recordInteraction: signedIn,
 };
 
 describe('network policy', () => {

@@ -10,7 +10,6 @@ export const networkPolicy = {
   moderate: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
   flag: (actor: Actor) => isSignedIn(actor),
   search: (_actor: Actor) => true,
-  recordInteraction: (actor: Actor) => isSignedIn(actor),
 };
 
 /** Global abilities sent to the client with the session, so it hides what the server would refuse. */

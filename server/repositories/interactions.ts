@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { PartyType } from '../db/schema.ts';
+import type { InteractionStatus, PartyType } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 
 /** The name of a person (not blocked) or an organisation, or undefined if there is none. */
@@ -27,12 +26,64 @@ export async function partyName(
   return o?.name;
 }
 
-/** Interactions a person took part in, newest first, each with the other party and its name. */
+const columns = [
+  'i.id',
+  'i.area',
+  'i.kind',
+  'i.mode',
+  'i.a_type',
+  'i.a_id',
+  'i.b_type',
+  'i.b_id',
+  'i.occurred_at',
+  'i.source_type',
+  'i.status',
+] as const;
+
+export type InteractionRow = NonNullable<Awaited<ReturnType<typeof findInteraction>>>;
+
+export async function findInteraction(db: Executor, networkId: string, id: string) {
+  return db
+    .selectFrom('interaction as i')
+    .select(columns)
+    .where('i.network_id', '=', networkId)
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The person confirms an interaction logged with them; false when it is no longer pending. */
+export async function confirmInteraction(db: Executor, networkId: string, id: string, accountId: string) {
+  const r = await db
+    .updateTable('interaction')
+    .set({ status: 'confirmed', confirmed_at: new Date() })
+    .where('network_id', '=', networkId)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('b_type', '=', 'person')
+    .where('b_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function deleteInteraction(db: Executor, networkId: string, id: string) {
+  const r = await db
+    .deleteFrom('interaction')
+    .where('network_id', '=', networkId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/**
+ * Interactions a person took part in, newest first, each with the other party and its name: the
+ * confirmed ones and those logged by hand that wait for confirmation (by them or by the other
+ * person; `status` narrows it).
+ */
 export async function listInteractionsOf(
   db: Executor,
   networkId: string,
   accountId: string,
-  f: { limit: number; offset: number; sourceId?: string },
+  f: { limit: number; offset: number; sourceId?: string; status?: InteractionStatus; id?: string },
 ) {
   let q = db
     .selectFrom('interaction as i')
@@ -44,21 +95,11 @@ export async function listInteractionsOf(
       ]),
     );
   if (f.sourceId) q = q.where('i.source_id', '=', f.sourceId);
+  if (f.status) q = q.where('i.status', '=', f.status);
+  if (f.id) q = q.where('i.id', '=', f.id);
   const [rows, count] = await Promise.all([
     q
-      .select([
-        'i.id',
-        'i.area',
-        'i.kind',
-        'i.mode',
-        'i.occurred_at',
-        sql<PartyType>`CASE WHEN i.a_type = 'person' AND i.a_id = ${accountId} THEN i.b_type ELSE i.a_type END`.as(
-          'with_type',
-        ),
-        sql<string>`CASE WHEN i.a_type = 'person' AND i.a_id = ${accountId} THEN i.b_id ELSE i.a_id END`.as(
-          'with_id',
-        ),
-      ])
+      .select(columns)
       .orderBy('i.occurred_at', 'desc')
       .orderBy('i.id')
       .limit(f.limit)
@@ -66,14 +107,17 @@ export async function listInteractionsOf(
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const names = await partyNames(
-    db,
-    networkId,
-    rows.map((r) => ({ type: r.with_type, id: r.with_id })),
-  );
+  const other = (r: (typeof rows)[number]) =>
+    r.a_type === 'person' && r.a_id === accountId
+      ? { type: r.b_type, id: r.b_id }
+      : { type: r.a_type, id: r.a_id };
+  const names = await partyNames(db, networkId, rows.map(other));
   return {
     total: count.n,
-    rows: rows.map((r) => ({ ...r, with_name: names.get(`${r.with_type}:${r.with_id}`) ?? '' })),
+    rows: rows.map((r) => {
+      const w = other(r);
+      return { ...r, with_type: w.type, with_id: w.id, with_name: names.get(`${w.type}:${w.id}`) ?? '' };
+    }),
   };
 }
 

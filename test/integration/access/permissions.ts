@@ -648,6 +648,27 @@ export const permissions: Record<string, Case | Case[]> = {
     }),
   },
   'GET /interactions/mine': { allowed: signedIn, request: () => ({ url: '/interactions/mine' }) },
+  // only Olga confirms what Nils logged with her; either of them may remove it; nobody else learns of it
+  'POST /interactions/{id}/confirm': {
+    when: 'a meeting Nils logged with Olga',
+    allowed: ['owner'],
+    seenBy: ['neighbour'],
+    request: async (town) => ({ url: `/interactions/${await town.newLoggedMeeting()}/confirm` }),
+  },
+  'DELETE /interactions/{id}': [
+    {
+      when: 'a meeting Nils logged with Olga',
+      allowed: ['owner', 'neighbour'],
+      seenBy: nobodyElse,
+      request: async (town) => ({ url: `/interactions/${await town.newLoggedMeeting()}` }),
+    },
+    {
+      when: "what Olga's loan of Nils's drill recorded: it stays with the loan",
+      allowed: nobodyElse,
+      seenBy: ['owner', 'neighbour'],
+      request: (town) => ({ url: `/interactions/${town.drillLoanEdge}` }),
+    },
+  ],
 
   // ---- Opportunities and shifts: public once published; the running organisations coordinate ------
   'GET /opportunities': { allowed: everyone, request: () => ({ url: '/opportunities' }) },

@@ -11,9 +11,9 @@ import { buildTown, type Call, expectStatus, inHours, type Role, type Town } fro
  * gives hours to, a member and an admin of another organisation, and someone not signed in.
  *
  * - Reads: no answer to them may contain anything private of hers (ids of her bookings, transfers,
- *   hours, notifications, messages, circle; her email; her balance; her booking notes, memos and
- *   message texts; her exact address). URLs naming one of her private things answer 404 (401 when
- *   not signed in), exactly like a missing thing.
+ *   hours, notifications, messages, circle, the interactions logged with her; her email; her
+ *   balance; her booking notes, memos and message texts; her exact address). URLs naming one of her
+ *   private things answer 404 (401 when not signed in), exactly like a missing thing.
  * - Writes: her changes (cancel, confirm, withdraw, edit, delete … naming her ids) replayed by them
  *   change nothing in the database; the same requests sent by her do (so the replays were real).
  */
@@ -87,6 +87,11 @@ describe('access control: replaying one person’s requests as other people', ()
       'profile',
     );
 
+    // a meeting Nils logged with her that she confirmed, and one waiting for her answer
+    const confirmedMeeting = await town.newLoggedMeeting();
+    await post('owner', `/interactions/${confirmedMeeting}/confirm`, {}, 200);
+    const pendingMeeting = await town.newLoggedMeeting();
+
     secret(owner.email, 'her email address');
     secret('Regal im Kinderzimmer anbringen', 'her note on the drill booking');
     secret('Für den Geburtstag meiner Mutter', 'her note on the room booking');
@@ -107,6 +112,8 @@ describe('access control: replaying one person’s requests as other people', ()
       [circle, 'her circle'],
       [need, 'a care need in her circle'],
       [update, 'an update in her circle'],
+      [confirmedMeeting, 'a meeting Nils logged with her'],
+      [pendingMeeting, 'a meeting Nils asks her to confirm'],
     ] as const)
       privateId(id, what);
 
@@ -142,6 +149,7 @@ describe('access control: replaying one person’s requests as other people', ()
     await visit(`/exchange/posts/${town.exchangePost}/messages`);
     for (const s of (await visit('/shifts/mine')).items) privateId(s.signupId, 'a sign-up of hers');
     for (const i of (await visit('/interactions/mine')).items) privateId(i.id, 'an interaction of hers');
+    await visit('/interactions/mine?status=pending');
     await visit('/opportunities/suggestions');
     await visit('/opportunities/next-step');
     await visit(`/resources/${sewingMachine}`);
@@ -203,6 +211,14 @@ describe('access control: replaying one person’s requests as other people', ()
       {
         what: 'decline what Nils asked of her',
         call: { method: 'POST', url: `/timebank/transfers/${request2}/decline` },
+      },
+      {
+        what: 'confirm the meeting Nils logged with her',
+        call: { method: 'POST', url: `/interactions/${pendingMeeting}/confirm` },
+      },
+      {
+        what: 'take back a meeting she had confirmed',
+        call: { method: 'DELETE', url: `/interactions/${confirmedMeeting}` },
       },
       { what: 'mark her notification read', call: { method: 'POST', url: `/notifications/${unread}/read` } },
       {

@@ -239,6 +239,39 @@ export async function buildTown(t: TestApp) {
   ).id as string;
   const notification = (await call('owner', { url: '/notifications' })).json().items[0].id as string;
 
+  // ---- Räume & Brücken: the interaction record --------------------------------------------------
+  /**
+   * A meeting Nils logged with Olga, waiting for her to confirm it. A pair has one open request at a
+   * time, so one of his still open is withdrawn first.
+   */
+  const newLoggedMeeting = async () => {
+    const open = (await call('neighbour', { url: '/interactions/mine?status=pending&limit=100' })).json()
+      .items as { id: string; loggedBy: string | null; with: { id: string } }[];
+    for (const i of open.filter((x) => x.loggedBy === 'me' && x.with.id === users.owner.id))
+      expectStatus(
+        await call('neighbour', { method: 'DELETE', url: `/interactions/${i.id}` }),
+        204,
+        'withdraw',
+      );
+    return (
+      await post('neighbour', '/interactions', {
+        area: 'places',
+        kind: 'Gespräch im Treppenhaus',
+        mode: 'offline',
+        with: { type: 'person', id: users.owner.id },
+      })
+    ).id as string;
+  };
+  /** What Olga's loan of Nils's drill recorded in the interaction record (not logged by hand). */
+  const drillLoanEdge = (
+    await t.db
+      .selectFrom('interaction')
+      .select('id')
+      .where('source_type', '=', 'booking')
+      .where('source_id', '=', drillBooking)
+      .executeTakeFirstOrThrow()
+  ).id;
+
   // ---- Mitmachen: opportunity, shifts, hours --------------------------------------------------
   const opportunity = (
     await post('coordinatorA', '/opportunities', {
@@ -459,6 +492,8 @@ export async function buildTown(t: TestApp) {
     newPost,
     message,
     notification,
+    newLoggedMeeting,
+    drillLoanEdge,
     opportunity,
     draft,
     shift,

@@ -5,16 +5,30 @@ import type { FastifyInstance } from 'fastify';
 import { areas } from '../../../db/schema.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
-import { forbidden, Problem } from '../../../http/problem.ts';
-import { Page, PageQuery, problems, Timestamp, Uuid } from '../../../http/schemas.ts';
+import { forbidden, notFound, Problem } from '../../../http/problem.ts';
+import { IdParams, Page, PageQuery, problems, Timestamp, Uuid } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
-import { recordInteraction } from '../../../platform/interactions.ts';
-import { networkPolicy } from '../../../policies/network.ts';
-import { listInteractionsOf, partyName } from '../../../repositories/interactions.ts';
+import {
+  confirmationDays,
+  loggedByHand,
+  recordInteraction,
+  scheduleExpiry,
+} from '../../../platform/interactions.ts';
+import { notify } from '../../../platform/notifications.ts';
+import type { Actor } from '../../../policies/actor.ts';
+import { interactionAbilities, interactionPolicy } from '../../../policies/interaction.ts';
+import {
+  confirmInteraction,
+  deleteInteraction,
+  findInteraction,
+  listInteractionsOf,
+  partyName,
+} from '../../../repositories/interactions.ts';
 
 const Area = Type.Union(areas.map((a) => Type.Literal(a)));
 const Mode = Type.Union([Type.Literal('online'), Type.Literal('offline')]);
 const PartyTypeSchema = Type.Union([Type.Literal('person'), Type.Literal('organisation')]);
+const Status = Type.Union([Type.Literal('pending'), Type.Literal('confirmed')]);
 
 const InteractionCreate = Type.Object(
   {
@@ -34,23 +48,35 @@ const InteractionView = Type.Object({
   mode: Mode,
   with: Type.Object({ type: PartyTypeSchema, id: Type.String(), name: Type.String() }),
   occurredAt: Timestamp,
+  /** 'pending': logged by hand with a person who has not confirmed it; it counts nowhere yet */
+  status: Status,
+  /** who logged it by hand; null when an activity recorded it (a loan, a shift, a transfer …) */
+  loggedBy: Type.Union([Type.Literal('me'), Type.Literal('them'), Type.Null()]),
+  abilities: Type.Object({ confirm: Type.Boolean(), remove: Type.Boolean() }),
 });
 
-const MineQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+const MineQuery = Type.Object(
+  { status: Type.Optional(Status), ...PageQuery },
+  { additionalProperties: false },
+);
 
 /** Allow for clocks a little ahead of the server's. */
 const futureToleranceMs = 5 * 60_000;
 
+type Row = Awaited<ReturnType<typeof listInteractionsOf>>['rows'][number];
+
 /**
  * A person logs an interaction with another person or an organisation, online or offline (a
- * meeting, a phone call): one more edge in the community graph that area 6 measures.
+ * meeting, a phone call): one more edge in the community graph that area 6 measures. One with a
+ * person waits for that person: they confirm it or decline it, and until then it counts nowhere;
+ * unanswered, it goes after 30 days. Each interaction is seen only by the people who took part.
  */
 export async function interactionRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
   const tags = ['interactions'];
 
-  function present(r: Awaited<ReturnType<typeof listInteractionsOf>>['rows'][number]) {
+  function present(r: Row, actor: Actor, accountId: string) {
     return {
       id: r.id,
       area: r.area,
@@ -58,7 +84,27 @@ export async function interactionRoutes(app: FastifyInstance) {
       mode: r.mode,
       with: { type: r.with_type, id: r.with_id, name: r.with_name },
       occurredAt: r.occurred_at.toISOString(),
+      status: r.status,
+      loggedBy:
+        r.source_type !== loggedByHand
+          ? null
+          : r.a_type === 'person' && r.a_id === accountId
+            ? ('me' as const)
+            : ('them' as const),
+      abilities: interactionAbilities(actor, r),
     };
+  }
+
+  /** One interaction the person took part in, as they see it. */
+  async function readBack(
+    tx: Parameters<typeof listInteractionsOf>[0],
+    accountId: string,
+    f: { id?: string; sourceId?: string },
+  ) {
+    const { rows } = await listInteractionsOf(tx, networkId, accountId, { limit: 1, offset: 0, ...f });
+    const row = rows[0];
+    if (!row) throw notFound();
+    return row;
   }
 
   app.post<{ Body: Static<typeof InteractionCreate> }>(
@@ -66,14 +112,14 @@ export async function interactionRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Log an interaction of mine with a person or an organisation',
+        summary: `Log an interaction of mine with an organisation, or with a person who then confirms it (pending until then, gone after ${confirmationDays} days unanswered)`,
         body: InteractionCreate,
         response: { 201: InteractionView, ...problems },
       },
     },
     async (req, reply) => {
       const accountId = requireAccount(req);
-      if (!networkPolicy.recordInteraction(req.actor)) throw forbidden();
+      if (!interactionPolicy.record(req.actor)) throw forbidden();
       const b = req.body;
       if (b.with.type === 'person' && b.with.id === accountId) throw new Problem(422, 'interaction.self');
       const occurredAt = b.occurredAt ? new Date(b.occurredAt) : new Date();
@@ -82,42 +128,51 @@ export async function interactionRoutes(app: FastifyInstance) {
           fields: [{ field: '/occurredAt', code: 'interaction.future' }],
         });
       }
+      const kind = b.kind.trim();
       // a source id marks it as logged by hand and lets us read back exactly this row
       const sourceId = randomUUID();
       const created = await executeTx(db, async (tx) => {
-        if (!(await partyName(tx, networkId, b.with))) {
+        const withName = await partyName(tx, networkId, b.with);
+        if (!withName) {
           throw new Problem(422, 'interaction.unknown_party', {
             fields: [{ field: '/with/id', code: 'interaction.unknown_party' }],
           });
         }
-        await recordInteraction(tx, {
+        const inserted = await recordInteraction(tx, {
           networkId,
           area: b.area,
-          kind: b.kind.trim(),
+          kind,
           mode: b.mode,
           a: { type: 'person', id: accountId },
           b: b.with,
           occurredAt,
-          source: { type: 'manual', id: sourceId },
+          source: { type: loggedByHand, id: sourceId },
         });
-        const { rows } = await listInteractionsOf(tx, networkId, accountId, {
-          limit: 1,
-          offset: 0,
-          sourceId,
-        });
-        const row = rows[0]!;
+        // the only conflict a fresh source id can meet: the one pending interaction a pair may have
+        if (!inserted) throw new Problem(409, 'interaction.pending_exists', { params: { name: withName } });
+        const row = await readBack(tx, accountId, { sourceId });
+        if (row.status === 'pending') {
+          await scheduleExpiry(tx, networkId, row.id);
+          await notify(tx, {
+            networkId,
+            accountId: b.with.id,
+            kind: 'interaction.confirmation_requested',
+            params: { name: (await partyName(tx, networkId, { type: 'person', id: accountId })) ?? '', kind },
+            link: '/begegnungen',
+          });
+        }
         await audit(tx, {
           networkId,
           actorId: accountId,
           action: 'interaction.recorded',
           entityType: 'interaction',
           entityId: row.id,
-          details: { area: b.area, kind: b.kind, mode: b.mode, with: b.with },
+          details: { area: b.area, kind, mode: b.mode, with: b.with, status: row.status },
           ip: clientIp(req),
         });
         return row;
       });
-      return reply.code(201).send(present(created));
+      return reply.code(201).send(present(created, req.actor, accountId));
     },
   );
 
@@ -126,17 +181,92 @@ export async function interactionRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Interactions I took part in, newest first',
+        summary:
+          'Interactions I took part in, newest first, with those waiting for confirmation (status narrows it)',
         querystring: MineQuery,
         response: { 200: Page(InteractionView), ...problems },
       },
     },
     async (req) => {
       const accountId = requireAccount(req);
+      if (!interactionPolicy.listOwn(req.actor)) throw forbidden();
       const limit = req.query.limit ?? 20;
       const offset = req.query.offset ?? 0;
-      const { rows, total } = await listInteractionsOf(db, networkId, accountId, { limit, offset });
-      return { items: rows.map(present), total, limit, offset };
+      const { rows, total } = await listInteractionsOf(db, networkId, accountId, {
+        limit,
+        offset,
+        ...(req.query.status ? { status: req.query.status } : {}),
+      });
+      return { items: rows.map((r) => present(r, req.actor, accountId)), total, limit, offset };
+    },
+  );
+
+  app.post<{ Params: Static<typeof IdParams> }>(
+    '/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm an interaction someone logged with me: from now on it counts',
+        params: IdParams,
+        response: { 200: InteractionView, ...problems },
+      },
+    },
+    async (req) => {
+      const accountId = requireAccount(req);
+      const row = await executeTx(db, async (tx) => {
+        const i = await findInteraction(tx, networkId, req.params.id);
+        if (!i || !interactionPolicy.view(req.actor, i)) throw notFound();
+        if (i.status === 'confirmed') return readBack(tx, accountId, { id: i.id });
+        if (!interactionPolicy.confirm(req.actor, i)) throw new Problem(403, 'interaction.confirm_own');
+        // declined or withdrawn a moment ago: gone, like any missing one
+        if (!(await confirmInteraction(tx, networkId, i.id, accountId))) throw notFound();
+        await audit(tx, {
+          networkId,
+          actorId: accountId,
+          action: 'interaction.confirmed',
+          entityType: 'interaction',
+          entityId: i.id,
+          ip: clientIp(req),
+        });
+        return readBack(tx, accountId, { id: i.id });
+      });
+      return present(row, req.actor, accountId);
+    },
+  );
+
+  app.delete<{ Params: Static<typeof IdParams> }>(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Remove an interaction logged by hand that I took part in: decline one logged with me, withdraw my own, or take back a confirmation',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      const accountId = requireAccount(req);
+      await executeTx(db, async (tx) => {
+        const i = await findInteraction(tx, networkId, req.params.id);
+        if (!i || !interactionPolicy.view(req.actor, i)) throw notFound();
+        if (!interactionPolicy.remove(req.actor, i)) throw new Problem(409, 'interaction.not_by_hand');
+        if (!(await deleteInteraction(tx, networkId, i.id))) throw notFound();
+        await audit(tx, {
+          networkId,
+          actorId: accountId,
+          action: 'interaction.removed',
+          entityType: 'interaction',
+          entityId: i.id,
+          // declined or taken back by the other person, or withdrawn by the one who logged it
+          details: {
+            status: i.status,
+            by: i.a_type === 'person' && i.a_id === accountId ? 'logger' : 'other',
+          },
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(204).send();
     },
   );
 }
