@@ -19,6 +19,10 @@ import { PageHeading } from './ui.tsx';
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx'));
 const OrganisationAdminPage = lazy(() => import('../features/organisations/OrganisationAdminPage.tsx'));
 const OrganisationCreatePage = lazy(() => import('../features/organisations/OrganisationCreatePage.tsx'));
+// Räume & Brücken: one's interactions, fetched when opened.
+const InteractionsPage = lazy(() =>
+  import('../features/interactions/InteractionsPage.tsx').then((m) => ({ default: m.InteractionsPage })),
+);
 // Teilen: catalogue, map (Leaflet), bookings, time bank and Tauschring, each fetched when opened.
 const sharingBookings = () => import('../features/sharing/BookingPages.tsx');
 const sharingResources = () => import('../features/sharing/ResourceEditPage.tsx');
@@ -153,6 +157,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccount>
             <NotificationsPage />
+          </RequireAccount>
+        ),
+      },
+      {
+        path: 'begegnungen',
+        element: (
+          <RequireAccount>
+            <InteractionsPage />
           </RequireAccount>
         ),
       },

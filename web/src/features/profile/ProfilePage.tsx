@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import {
   FormError,
@@ -267,6 +267,13 @@ export function ProfilePage() {
         {(profile) => (
           <div className="stack">
             <ProfileForm profile={profile} />
+            <section className="card" aria-labelledby="interactions-title">
+              <h2 id="interactions-title">{t('profile.interactionsTitle')}</h2>
+              <p>{t('profile.interactionsText')}</p>
+              <p>
+                <Link to="/begegnungen">{t('profile.interactionsLink')}</Link>
+              </p>
+            </section>
             <PasswordForm hasPassword={profile.hasPassword} />
             <SignOut />
           </div>

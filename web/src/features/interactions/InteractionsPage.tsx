@@ -1,0 +1,223 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { FormError, useAction } from '../../app/forms.tsx';
+import type { Page } from '../../app/types.ts';
+import { ConfirmButton, formatDate, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+
+export interface Interaction {
+  id: string;
+  area: 'knowledge' | 'participation' | 'codesign' | 'sharing' | 'support' | 'places';
+  kind: string;
+  mode: 'online' | 'offline';
+  with: { type: 'person' | 'organisation'; id: string; name: string };
+  occurredAt: string;
+  status: 'pending' | 'confirmed';
+  loggedBy: 'me' | 'them' | null;
+  abilities: { confirm: boolean; remove: boolean };
+}
+
+const pageSize = 20;
+const queryKey = ['interactions'];
+
+/** The name of what happened: one the platform knows in the reader's language, else as it was typed. */
+function useKindText() {
+  const { t, i18n } = useTranslation();
+  return (kind: string) =>
+    /^[a-z_]+$/.test(kind) && i18n.exists(`interactions.kinds.${kind}`)
+      ? t(`interactions.kinds.${kind}`)
+      : kind;
+}
+
+/** Where and how: "Support circles · online · 20 Nov 2026". */
+function Facts({ i }: { i: Interaction }) {
+  const { t } = useTranslation();
+  return (
+    <p className="meta">
+      {t(`interactions.area.${i.area}`)} · {t(`interactions.mode.${i.mode}`)} · {formatDate(i.occurredAt)}
+    </p>
+  );
+}
+
+/** One interaction that waits for an answer: mine to give (confirm or decline), or theirs (withdraw). */
+function PendingItem({ i, onChanged }: { i: Interaction; onChanged: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const kind = useKindText()(i.kind);
+  const step = useAction();
+  const titleId = `interaction-${i.id}`;
+  return (
+    <li className="card" aria-labelledby={titleId}>
+      <h3 id={titleId}>
+        {i.abilities.confirm
+          ? t('interactions.pending.askedBy', { name: i.with.name, kind })
+          : t('interactions.pending.waitingFor', { name: i.with.name, kind })}
+      </h3>
+      <Facts i={i} />
+      <FormError error={step.error} />
+      <div className="actions">
+        {i.abilities.confirm && (
+          <>
+            <button
+              type="button"
+              className="button primary"
+              disabled={step.pending}
+              aria-describedby={titleId}
+              onClick={() =>
+                void step.run(async () => {
+                  await api(`/interactions/${i.id}/confirm`, { method: 'POST' });
+                  await onChanged();
+                })
+              }
+            >
+              {t('interactions.pending.confirm')}
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={step.pending}
+              aria-describedby={titleId}
+              onClick={() =>
+                void step.run(async () => {
+                  await api(`/interactions/${i.id}`, { method: 'DELETE' });
+                  await onChanged();
+                })
+              }
+            >
+              {t('interactions.pending.decline')}
+            </button>
+          </>
+        )}
+        {!i.abilities.confirm && i.abilities.remove && (
+          <button
+            type="button"
+            className="button secondary"
+            disabled={step.pending}
+            aria-describedby={titleId}
+            onClick={() =>
+              void step.run(async () => {
+                await api(`/interactions/${i.id}`, { method: 'DELETE' });
+                await onChanged();
+              })
+            }
+          >
+            {t('interactions.pending.withdraw')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function ConfirmedItem({ i, onChanged }: { i: Interaction; onChanged: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const kind = useKindText()(i.kind);
+  const titleId = `interaction-${i.id}`;
+  return (
+    <li className="card" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('interactions.confirmed.title', { name: i.with.name, kind })}</h3>
+      <Facts i={i} />
+      <p className="meta">
+        {i.loggedBy === 'me'
+          ? t('interactions.loggedBy.me')
+          : i.loggedBy === 'them'
+            ? t('interactions.loggedBy.them', { name: i.with.name })
+            : t('interactions.loggedBy.activity')}
+      </p>
+      {i.abilities.remove && (
+        <div className="actions">
+          <ConfirmButton
+            className="button secondary"
+            label={t('interactions.confirmed.remove')}
+            accessibleName={t('interactions.confirmed.removeNamed', { name: i.with.name, kind })}
+            title={t('interactions.confirmed.removeTitle')}
+            message={t('interactions.confirmed.removeText', { name: i.with.name })}
+            confirmLabel={t('interactions.confirmed.remove')}
+            onConfirm={async () => {
+              await api(`/interactions/${i.id}`, { method: 'DELETE' });
+              await onChanged();
+            }}
+          />
+        </div>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The interactions a person took part in: those logged with them wait for their answer (they count
+ * nowhere until confirmed), those they logged wait for the other person, and the confirmed ones can
+ * be taken back when they were logged by hand. Nobody but the two sides sees any of them.
+ */
+export function InteractionsPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [offset, setOffset] = useState(0);
+  const pending = useQuery({
+    queryKey: [...queryKey, 'pending'],
+    queryFn: () => api<Page<Interaction>>('/interactions/mine', { query: { status: 'pending', limit: 100 } }),
+  });
+  const confirmed = useQuery({
+    queryKey: [...queryKey, 'confirmed', offset],
+    queryFn: () =>
+      api<Page<Interaction>>('/interactions/mine', {
+        query: { status: 'confirmed', limit: pageSize, offset },
+      }),
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey });
+
+  return (
+    <>
+      <PageHeading title={t('interactions.title')}>
+        <p className="lead">{t('interactions.lead')}</p>
+      </PageHeading>
+      <section aria-labelledby="pending-title" className="stack">
+        <h2 id="pending-title">{t('interactions.pending.title')}</h2>
+        <QueryView
+          query={pending}
+          isEmpty={(p) => p.items.length === 0}
+          empty={t('interactions.pending.none')}
+        >
+          {(p) => (
+            <ul className="card-list">
+              {p.items.map((i) => (
+                <PendingItem key={i.id} i={i} onChanged={refresh} />
+              ))}
+            </ul>
+          )}
+        </QueryView>
+      </section>
+      <section aria-labelledby="confirmed-title" className="stack">
+        <h2 id="confirmed-title" tabIndex={-1}>
+          {t('interactions.confirmed.heading')}
+        </h2>
+        <QueryView
+          query={confirmed}
+          isEmpty={(p) => p.items.length === 0}
+          empty={t('interactions.confirmed.none')}
+        >
+          {(p) => (
+            <>
+              <p role="status">{t('interactions.confirmed.count', { count: p.total })}</p>
+              <ul className="card-list">
+                {p.items.map((i) => (
+                  <ConfirmedItem key={i.id} i={i} onChanged={refresh} />
+                ))}
+              </ul>
+              <Pagination
+                total={p.total}
+                limit={p.limit}
+                offset={p.offset}
+                onOffset={(o) => {
+                  setOffset(o);
+                  document.getElementById('confirmed-title')?.focus();
+                }}
+              />
+            </>
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}
