@@ -3,15 +3,26 @@ import { circleJobHandlers } from '../commands/circleJobs.ts';
 import { remindExpiringPosts, reminderJob } from '../commands/remindExpiringPosts.ts';
 import { remindShift, shiftReminderJob } from '../commands/remindShift.ts';
 import type { Config } from '../config.ts';
+import type { Executor } from '../db/tx.ts';
 import { expireInteraction, expireInteractionJob } from './interactions.ts';
-import type { JobHandler } from './jobs.ts';
+import { enqueue, type JobHandler } from './jobs.ts';
 import { mailDeliveryJob } from './mail.ts';
+
+export const pruneJob = 'maintenance.prune';
+
+/**
+ * Schedules the daily clean-up (at `at`, now by default) unless one is already pending: each run
+ * schedules the next, and a server start makes sure the chain exists.
+ */
+export async function schedulePrune(db: Executor, networkId: string, at = new Date()) {
+  await enqueue(db, { networkId, kind: pruneJob, runAt: at, dedupeKey: 'daily' });
+}
 
 /** Every kind of background job the worker runs. Areas add theirs here. */
 export function jobHandlers(config: Config): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = {
-    /** Forget old sign-in failures, expired sessions and tokens. */
-    'maintenance.prune': async (db, { networkId }) => {
+    /** Forget old sign-in failures, expired sessions and tokens; once a day. */
+    [pruneJob]: async (db, { networkId }) => {
       await db
         .deleteFrom('auth_failure')
         .where('network_id', '=', networkId)
@@ -27,6 +38,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
         .where('network_id', '=', networkId)
         .where('expires_at', '<', sql<Date>`now() - interval '30 days'`)
         .execute();
+      await schedulePrune(db, networkId, new Date(Date.now() + 24 * 60 * 60 * 1000));
     },
   };
   /** Teilen: remind authors of offers and wants that expire soon. */

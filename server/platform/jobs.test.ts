@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { freshDatabase } from '../../test/helpers/app.ts';
+import { loadConfig } from '../config.ts';
 import type { Database } from '../db/connect.ts';
+import { jobHandlers, pruneJob, schedulePrune } from './job-handlers.ts';
 import { enqueue, runDueJobs } from './jobs.ts';
 import { ensureNetwork } from './network.ts';
 
@@ -109,5 +111,30 @@ describe('job queue', () => {
       .where('kind', '=', 'test.dedupe')
       .execute();
     assert.equal(rows.length, 1);
+  });
+
+  test('the daily clean-up forgets expired sessions and schedules its next run once', async () => {
+    const handlers = jobHandlers(loadConfig({ LOG_LEVEL: 'warn' }));
+    const account = await sql<{ id: string }>`
+      INSERT INTO account (network_id, email, display_name) VALUES (${networkId}, 'prune@example.org', 'P')
+      RETURNING id`.execute(d.db);
+    const accountId = account.rows[0]!.id;
+    await sql`INSERT INTO session (network_id, account_id, id, csrf_token, expires_at)
+      VALUES (${networkId}, ${accountId}, 'old', 'x', now() - interval '1 hour'),
+             (${networkId}, ${accountId}, 'live', 'y', now() + interval '1 hour')`.execute(d.db);
+    await schedulePrune(d.db, networkId);
+    await schedulePrune(d.db, networkId); // a second server start adds nothing
+    assert.equal(await runDueJobs(d.db, handlers), 1);
+    const sessions = await sql<{ id: string }>`
+      SELECT id FROM session WHERE network_id = ${networkId}`.execute(d.db);
+    assert.deepEqual(
+      sessions.rows.map((r) => r.id),
+      ['live'],
+    );
+    const next = await sql<{ hours: number }>`
+      SELECT extract(epoch from run_at - now()) / 3600 AS hours FROM job
+      WHERE network_id = ${networkId} AND kind = ${pruneJob} AND status = 'pending'`.execute(d.db);
+    assert.equal(next.rows.length, 1);
+    assert.ok(Math.abs(Number(next.rows[0]!.hours) - 24) < 0.1, `next run in ${next.rows[0]!.hours} h`);
   });
 });
