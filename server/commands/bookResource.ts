@@ -7,6 +7,7 @@ import { forbidden, Problem } from '../http/problem.ts';
 import { type Locale, t } from '../i18n/messages.ts';
 import { audit } from '../platform/audit.ts';
 import { notify } from '../platform/notifications.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import type { Actor } from '../policies/actor.ts';
 import { actsFor } from '../policies/actor.ts';
 import { ownsResource, resourcePolicy } from '../policies/resource.ts';
@@ -225,7 +226,7 @@ async function notifyOwnerSide(
       accountId,
       kind: approved ? 'booking.booked' : 'booking.requested',
       params: { resource: resource.title, count },
-      link: `/teilen/buchungen/${bookingId}`,
+      link: webPaths.booking(bookingId),
     });
   }
 }

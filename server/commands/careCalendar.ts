@@ -6,6 +6,7 @@ import { t } from '../i18n/messages.ts';
 import { enqueue } from '../platform/jobs.ts';
 import { sendMail } from '../platform/mail.ts';
 import { notify } from '../platform/notifications.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { membersToNotify } from '../repositories/circles.ts';
 import {
   findNeed,
@@ -25,7 +26,6 @@ export const needReminderJob = 'circle.need_reminder';
 export const extendSeriesJob = 'circle.extend_series';
 
 const horizon = () => new Date(Date.now() + horizonWeeks * 7 * 24 * 3600_000);
-const circleLink = (circleId: string) => `/kreise/${circleId}`;
 
 /** Schedules the alert to coordinators for when the need is still unclaimed `alertHours` before it. */
 export async function scheduleUnclaimedAlert(
@@ -211,7 +211,13 @@ async function tell(
   need: { circle_id: string; title: string; starts_at: Date; ends_at: Date },
 ) {
   const params = { title: need.title, when: formatSlot(need.starts_at, need.ends_at, to.locale) };
-  await notify(db, { networkId, accountId: to.account_id, kind, params, link: circleLink(need.circle_id) });
+  await notify(db, {
+    networkId,
+    accountId: to.account_id,
+    kind,
+    params,
+    link: webPaths.circle(need.circle_id),
+  });
   if (to.notify_email) {
     await sendMail(
       db,

@@ -3,6 +3,7 @@ import { notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
 import { recordInteraction } from '../platform/interactions.ts';
 import { notify } from '../platform/notifications.ts';
+import type { WebPath } from '../platform/webPaths.ts';
 import type { Actor } from '../policies/actor.ts';
 import { timebankPolicy } from '../policies/timebank.ts';
 import { findMember } from '../repositories/circles.ts';
@@ -77,7 +78,7 @@ export interface NeedCredit {
  */
 export async function completeNeed(
   db: Executor,
-  ctx: Ctx & { actor: Actor; personAccountId: string | null; link: string },
+  ctx: Ctx & { actor: Actor; personAccountId: string | null; link: WebPath },
   needId: string,
   thanks: string,
   credit?: NeedCredit,

@@ -3,6 +3,7 @@ import { notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
 import { recordInteraction } from '../platform/interactions.ts';
 import { notify } from '../platform/notifications.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { hoursPolicy } from '../policies/hours.ts';
 import { creditRate, decideHours, findHours, lockHours, setCredit } from '../repositories/hours.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
@@ -90,7 +91,7 @@ export async function confirmHours(
       accountId: h.account_id,
       kind: decision.confirm ? 'hours.confirmed' : 'hours.rejected',
       params: { activity: h.activity, minutes: h.minutes, organisation: h.organisation_name, credits },
-      link: '/mitmachen/stunden',
+      link: webPaths.myHours(),
     });
     await audit(tx, {
       networkId: ctx.networkId,

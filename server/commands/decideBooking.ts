@@ -3,6 +3,7 @@ import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
 import { type Party, recordInteraction } from '../platform/interactions.ts';
 import { notify } from '../platform/notifications.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { bookingPolicy } from '../policies/booking.ts';
 import { type BookingRow, findBooking, setBookingStatus } from '../repositories/bookings.ts';
 import type { ResourceRow } from '../repositories/resources.ts';
@@ -109,7 +110,7 @@ export async function decideBooking(
           accountId: booking.requester_id,
           kind: `booking.${step.to}`,
           params: { resource: booking.resource_title },
-          link: `/teilen/buchungen/${booking.id}`,
+          link: webPaths.booking(booking.id),
         });
       }
       await audit(tx, {

@@ -2,6 +2,7 @@ import { type Executor, executeTx } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
 import { notify } from '../platform/notifications.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { timebankPolicy } from '../policies/timebank.ts';
 import {
   accountHolders,
@@ -56,7 +57,7 @@ export async function decideTransfer(
             accountId,
             kind: 'timebank.transfer_declined',
             params: { minutes: t.minutes, by: payer.owner_name ?? '' },
-            link: `/zeitbank/ueberweisungen/${t.id}`,
+            link: webPaths.transfer(t.id),
           });
         }
       }

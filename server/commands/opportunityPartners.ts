@@ -3,8 +3,9 @@ import { executeTx } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
 import { recordInteraction } from '../platform/interactions.ts';
-import { notify } from '../platform/notifications.ts';
+import { type NotificationMessage, notify } from '../platform/notifications.ts';
 import { indexDocument, removeDocument } from '../platform/search.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { type Actor, actsFor } from '../policies/actor.ts';
 import { type PartnerRef, partnerPolicy, refOf } from '../policies/opportunity.ts';
 import {
@@ -40,7 +41,7 @@ export async function syncSearch(db: Executor, networkId: string, o: Opportunity
       body: [o.description, o.skills.join(', '), o.place, o.organisations.map((x) => x.name).join(', ')].join(
         '\n',
       ),
-      link: `/mitmachen/${o.id}`,
+      link: webPaths.opportunity(o.id),
     });
   } else {
     await removeDocument(db, networkId, 'opportunity', o.id);
@@ -76,20 +77,12 @@ export async function checkOrganisations(db: Executor, networkId: string, ids: r
 const leadOf = (o: OpportunityRow) => o.organisations.find((x) => x.isLead);
 
 /** Tells an organisation's staff and admins, except the person who caused it. */
-async function tell(
-  db: Executor,
-  ctx: ParticipationContext,
-  organisationId: string,
-  n: { kind: string; params: Record<string, string>; link: string },
-) {
+async function tell(db: Executor, ctx: ParticipationContext, organisationId: string, n: NotificationMessage) {
   for (const accountId of await coordinatorsOf(db, ctx.networkId, organisationId)) {
     if (accountId === ctx.actorId) continue;
     await notify(db, { networkId: ctx.networkId, accountId, ...n });
   }
 }
-
-const invitationsLink = (organisationId: string) =>
-  `/mitmachen/koordination?org=${organisationId}#einladungen`;
 
 /**
  * Invites organisations to run the opportunity with its lead and tells their coordinators. An
@@ -114,7 +107,7 @@ export async function inviteOrganisations(
     await tell(tx, ctx, id, {
       kind: 'opportunity.partner_invited',
       params: { title: o.title, lead: lead?.name ?? '', organisation: names.get(id) ?? '' },
-      link: invitationsLink(id),
+      link: webPaths.partnerInvitations(id),
     });
   return { invited, joined };
 }
@@ -133,7 +126,7 @@ export async function removeOrganisations(
     await tell(tx, ctx, id, {
       kind: 'opportunity.partner_removed',
       params: { title: o.title, lead: lead?.name ?? '', organisation: named.get(id) ?? '' },
-      link: '/mitmachen/koordination',
+      link: webPaths.coordination(),
     });
   return removed;
 }
@@ -203,7 +196,7 @@ export async function acceptPartnership(
     await tell(tx, ctx, lead.id, {
       kind: 'opportunity.partner_accepted',
       params: { title: o.title, organisation: p.name },
-      link: `/mitmachen/${o.id}`,
+      link: webPaths.opportunity(o.id),
     });
   });
 }
@@ -256,13 +249,13 @@ export async function endPartnership(
       await tell(tx, ctx, lead.id, {
         kind: end === 'declined' ? 'opportunity.partner_declined' : 'opportunity.partner_left',
         params: { title: o.title, organisation: p.name },
-        link: `/mitmachen/${o.id}`,
+        link: webPaths.opportunity(o.id),
       });
     else
       await tell(tx, ctx, organisationId, {
         kind: 'opportunity.partner_removed',
         params: { title: o.title, lead: lead.name, organisation: p.name },
-        link: '/mitmachen/koordination',
+        link: webPaths.coordination(),
       });
     return end;
   });

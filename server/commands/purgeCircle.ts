@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Executor, executeTx } from '../db/tx.ts';
 import { enqueue } from '../platform/jobs.ts';
+import { webPaths } from '../platform/webPaths.ts';
 
 export const purgeJob = 'circle.purge';
 export const graceDays = 30;
@@ -61,7 +62,10 @@ export async function purgeCircle(db: Kysely<DB>, networkId: string, circleId: s
       .deleteFrom('notification')
       .where('network_id', '=', networkId)
       .where((eb) =>
-        eb.or([eb('link', '=', `/kreise/${circleId}`), eb('link', 'like', `/kreise/${circleId}/%`)]),
+        eb.or([
+          eb('link', '=', webPaths.circle(circleId)),
+          eb('link', 'like', `${webPaths.circle(circleId)}/%`),
+        ]),
       )
       .execute();
     await tx

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { type Executor, executeTx } from '../db/tx.ts';
 import { enqueue } from '../platform/jobs.ts';
 import { notify } from '../platform/notifications.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { takeExpiringPosts } from '../repositories/exchange.ts';
 
 export const reminderDays = 3;
@@ -33,7 +34,7 @@ export async function remindExpiringPosts(db: Kysely<DB>, networkId: string): Pr
         accountId: p.author_id,
         kind: 'exchange.post_expiring',
         params: { title: p.title, expiresAt: p.expires_at.toISOString() },
-        link: `/teilen/tauschring/${p.id}`,
+        link: webPaths.exchangePost(p.id),
       });
     }
     return posts.length;

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { type Executor, executeTx } from '../db/tx.ts';
 import { enqueue } from '../platform/jobs.ts';
 import { notify } from '../platform/notifications.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
 import { findShift, takeUnremindedSignups } from '../repositories/shifts.ts';
 
@@ -44,7 +45,7 @@ export async function remindShift(db: Kysely<DB>, networkId: string, shiftId: st
         accountId: s.account_id,
         kind: 'shift.reminder',
         params: { title: opportunity.title, startsAt: shift.starts_at.toISOString() },
-        link: `/mitmachen/${opportunity.id}`,
+        link: webPaths.opportunity(opportunity.id),
       });
     }
     return due.length;

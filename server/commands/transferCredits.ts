@@ -5,6 +5,7 @@ import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { auditInsert } from '../platform/audit.ts';
 import { interactionInsert, type Party } from '../platform/interactions.ts';
 import { notificationInsert } from '../platform/notifications.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import type { Actor } from '../policies/actor.ts';
 import { bookingPolicy, bookingRef } from '../policies/booking.ts';
 import { exchangePolicy } from '../policies/exchange.ts';
@@ -117,7 +118,7 @@ async function afterCompleted(
         accountId,
         kind: 'timebank.transfer_received',
         params: { minutes: t.minutes, from: t.payer.owner_name ?? '' },
-        link: `/zeitbank/ueberweisungen/${t.id}`,
+        link: webPaths.transfer(t.id),
       })),
     ),
   ];
@@ -301,7 +302,7 @@ export async function transferCredits(
             accountId,
             kind: 'timebank.transfer_requested',
             params: { minutes: input.minutes, by: payee.owner_name ?? '' },
-            link: `/zeitbank/ueberweisungen/${transfer.id}`,
+            link: webPaths.transfer(transfer.id),
           })),
         ),
         audited,

@@ -5,6 +5,7 @@ import { t } from '../i18n/messages.ts';
 import { audit } from '../platform/audit.ts';
 import { sendMail } from '../platform/mail.ts';
 import { notify } from '../platform/notifications.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { refOf } from '../policies/opportunity.ts';
 import { shiftPolicy } from '../policies/shift.ts';
 import { findAccount } from '../repositories/accounts.ts';
@@ -71,7 +72,7 @@ export async function withdrawFromShift(
           accountId: next.account_id,
           kind: 'shift.promoted',
           params,
-          link: `/mitmachen/${opportunity.id}`,
+          link: webPaths.opportunity(opportunity.id),
         });
         if (person) {
           const locale = person.locale;
@@ -84,7 +85,7 @@ export async function withdrawFromShift(
               text: t(locale, 'email.shift_promoted.body', {
                 ...params,
                 name: person.display_name,
-                link: `${ctx.config.publicUrl}/mitmachen/${opportunity.id}`,
+                link: `${ctx.config.publicUrl}${webPaths.opportunity(opportunity.id)}`,
               }),
             },
             Boolean(ctx.config.smtpUrl),

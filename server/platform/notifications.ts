@@ -1,13 +1,62 @@
 import type { Executor } from '../db/tx.ts';
+import type { WebPath } from './webPaths.ts';
 
-/** In-app notifications. `kind` names a message in the web client's catalogue; `params` fill it. */
-export interface NewNotification {
-  networkId: string;
-  accountId: string;
-  kind: string;
-  params?: Record<string, string | number>;
-  link?: string;
-}
+/**
+ * Every kind of in-app notification the server writes, with the params each one carries. The web
+ * client words them (notification.kinds.<kind, dots as underscores> in web/src/i18n/*.json, German
+ * and English); test/browser/notification-texts.test.ts fails when a kind here has no text there or
+ * a text uses a param not listed here, and `notify` only takes a kind listed here with all its params.
+ *
+ * Conventions the client relies on: params ending in `At` are ISO instants (shown as local date and
+ * time), `minutes` is a duration in minutes, `count` picks the plural form. Everything else is shown
+ * as it is — so a time the server has already worded for the recipient (`slot`, `when`) is a string —
+ * except an empty `from`/`by`, which names the community pool (the one time-bank account without an owner).
+ */
+export const notificationKinds = {
+  'invitation.accepted': ['name', 'organisation'],
+  'hours.confirmed': ['activity', 'minutes', 'organisation', 'credits'],
+  'hours.rejected': ['activity', 'minutes', 'organisation', 'credits'],
+  'shift.promoted': ['title', 'slot'],
+  'shift.reminder': ['title', 'startsAt'],
+  'shift.message': ['title', 'subject', 'slot'],
+  'opportunity.partner_invited': ['title', 'lead', 'organisation'],
+  'opportunity.partner_accepted': ['title', 'organisation'],
+  'opportunity.partner_declined': ['title', 'organisation'],
+  'opportunity.partner_left': ['title', 'organisation'],
+  'opportunity.partner_removed': ['title', 'lead', 'organisation'],
+  'booking.requested': ['resource', 'count'],
+  'booking.booked': ['resource', 'count'],
+  'booking.approved': ['resource'],
+  'booking.declined': ['resource'],
+  'booking.handed_over': ['resource'],
+  'booking.returned': ['resource'],
+  'booking.cancelled': ['resource'],
+  'timebank.transfer_received': ['minutes', 'from'],
+  'timebank.transfer_requested': ['minutes', 'by'],
+  'timebank.transfer_declined': ['minutes', 'by'],
+  'exchange.message': ['from', 'title'],
+  'exchange.post_expiring': ['title', 'expiresAt'],
+  'circle.member_joined': ['name'],
+  'circle.update_posted': ['name'],
+  'circle.comment_posted': ['name'],
+  'circle.need_unclaimed': ['title', 'when'],
+  'circle.need_reminder': ['title', 'when'],
+  'circle.need_thanks': ['title', 'thanks'],
+  'interaction.confirmation_requested': ['name', 'kind'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NotificationKind = keyof typeof notificationKinds;
+
+export type NotificationParams<K extends NotificationKind> = {
+  [P in (typeof notificationKinds)[K][number]]: string | number;
+};
+
+/** What a notification says and where it leads, whoever it goes to: one member per kind. */
+export type NotificationMessage = {
+  [K in NotificationKind]: { kind: K; params: NotificationParams<K>; link: WebPath };
+}[NotificationKind];
+
+export type NewNotification = NotificationMessage & { networkId: string; accountId: string };
 
 export async function notify(db: Executor, n: NewNotification): Promise<void> {
   await notificationInsert(db, [n])?.execute();
@@ -21,8 +70,8 @@ export function notificationInsert(db: Executor, ns: NewNotification[]) {
       network_id: n.networkId,
       account_id: n.accountId,
       kind: n.kind,
-      params: JSON.stringify(n.params ?? {}),
-      link: n.link ?? null,
+      params: JSON.stringify(n.params),
+      link: n.link,
     })),
   );
 }

@@ -3,6 +3,7 @@ import { localParts, zonedTime } from '../commands/availability.ts';
 import { completeNeed } from '../commands/claimNeed.ts';
 import { createCircle } from '../commands/createCircle.ts';
 import type { DB, MembershipRole, NeedKind } from '../db/schema.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import type { Actor } from '../policies/actor.ts';
 import { addMember, appendConsent, setMemberRole } from '../repositories/circles.ts';
 import {
@@ -143,7 +144,7 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
     await claimNeed(tx, networkId, kId, needId, person(helper));
     await completeNeed(
       tx,
-      { ...ctx('sabine'), circleId: kId, personAccountId: person('heinrich'), link: `/kreise/${kId}` },
+      { ...ctx('sabine'), circleId: kId, personAccountId: person('heinrich'), link: webPaths.circle(kId) },
       needId,
       thanks,
       credit,

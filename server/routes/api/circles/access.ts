@@ -12,7 +12,6 @@ import { type CircleForMember, findCircleFor } from '../../../repositories/circl
 
 export const tags = ['circles'];
 export const CircleParams = Type.Object({ id: Uuid }, { additionalProperties: false });
-export const circleLink = (circleId: string) => `/kreise/${circleId}`;
 
 export interface Loaded {
   circle: CircleForMember;

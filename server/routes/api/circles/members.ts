@@ -9,6 +9,7 @@ import { t } from '../../../i18n/messages.ts';
 import { audit } from '../../../platform/audit.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { notify } from '../../../platform/notifications.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 import { isSignedIn } from '../../../policies/actor.ts';
 import { circlePolicy } from '../../../policies/circle.ts';
 import {
@@ -32,7 +33,7 @@ import {
   useInvitation,
 } from '../../../repositories/circles.ts';
 import { signIn } from '../session/index.ts';
-import { CircleParams, circleLink, loadCircle, loadForChange, tags } from './access.ts';
+import { CircleParams, loadCircle, loadForChange, tags } from './access.ts';
 import {
   InvitationAccept,
   InvitationAccepted,
@@ -438,7 +439,7 @@ export async function memberRoutes(app: FastifyInstance) {
               accountId: inv.created_by,
               kind: 'circle.member_joined',
               params: { name },
-              link: circleLink(inv.circle_id),
+              link: webPaths.circle(inv.circle_id),
             });
         }
         return { accountId, circleId: inv.circle_id, role: before?.role === 'owner' ? 'owner' : role };

@@ -9,6 +9,7 @@ import { clientIp } from '../../../http/context.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
 import { NoContent, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 import { type CircleAccess, circlePolicy } from '../../../policies/circle.ts';
 import { findCircleFor } from '../../../repositories/circles.ts';
 import {
@@ -24,7 +25,7 @@ import {
   unclaimNeed,
   updateNeed,
 } from '../../../repositories/circles-needs.ts';
-import { accessOf, CircleParams, circleLink, loadCircle, loadForChange, tags } from './access.ts';
+import { accessOf, CircleParams, loadCircle, loadForChange, tags } from './access.ts';
 import {
   FeedParams,
   FeedView,
@@ -363,7 +364,7 @@ export async function needRoutes(app: FastifyInstance) {
             actorId: l.accountId,
             ip: clientIp(req),
             personAccountId: l.circle.person_account_id,
-            link: circleLink(req.params.id),
+            link: webPaths.circle(req.params.id),
           },
           n.id,
           req.body?.thanks ?? '',
@@ -514,7 +515,7 @@ export async function feedRoutes(app: FastifyInstance) {
           summary: n.title,
           description: n.notes || undefined,
           location: n.place || undefined,
-          url: `${app.deps.config.publicUrl}${circleLink(feed.circle_id)}`,
+          url: `${app.deps.config.publicUrl}${webPaths.circle(feed.circle_id)}`,
         });
       }
       return reply

@@ -4,8 +4,10 @@ import { executeTx } from '../../../db/tx.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
 import { NoContent, Page, problems } from '../../../http/schemas.ts';
 import { notify } from '../../../platform/notifications.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 import { type CircleAccess, circlePolicy } from '../../../policies/circle.ts';
-import { membersToNotify } from '../../../repositories/circles.ts';
+import { findAccount } from '../../../repositories/accounts.ts';
+import { findMember, membersToNotify } from '../../../repositories/circles.ts';
 import {
   deleteComment,
   deleteUpdate,
@@ -17,7 +19,7 @@ import {
   listComments,
   listUpdates,
 } from '../../../repositories/circles-updates.ts';
-import { CircleParams, circleLink, loadCircle, loadForChange, tags } from './access.ts';
+import { CircleParams, loadCircle, loadForChange, tags } from './access.ts';
 import { presentAttachment } from './attachments.ts';
 import {
   CommentCreate,
@@ -145,7 +147,7 @@ export async function updateRoutes(app: FastifyInstance) {
             accountId: m.account_id,
             kind: 'circle.update_posted',
             params: { name: u.author_name },
-            link: circleLink(req.params.id),
+            link: webPaths.circle(req.params.id),
           });
         }
         return {
@@ -211,18 +213,26 @@ export async function updateRoutes(app: FastifyInstance) {
         const u = await findUpdate(tx, networkId, req.params.id, req.params.updateId);
         if (!u || !circlePolicy.seeItem(l.access, u.visibility, u.author_id === l.accountId))
           throw notFound();
+        const visibility = req.body.visibility ?? u.visibility;
         const c = await insertComment(tx, networkId, req.params.id, u.id, l.accountId, {
           body: req.body.body,
-          visibility: req.body.visibility ?? u.visibility,
+          visibility,
         });
-        if (u.author_id !== l.accountId)
+        // the post's author hears of it only while a member who may see the comment
+        const author =
+          u.author_id === l.accountId
+            ? undefined
+            : await findMember(tx, networkId, req.params.id, u.author_id);
+        if (author && canSeeRole(author.role, visibility)) {
+          const me = await findAccount(tx, networkId, l.accountId);
           await notify(tx, {
             networkId,
             accountId: u.author_id,
             kind: 'circle.comment_posted',
-            params: {},
-            link: circleLink(req.params.id),
+            params: { name: me?.display_name ?? '' },
+            link: webPaths.circle(req.params.id),
           });
+        }
         return c.id;
       });
       return reply.code(201).send({ id });

@@ -8,6 +8,7 @@ import { forbidden, notFound, Problem, unauthenticated } from '../../../http/pro
 import { IdParams, Page, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import { notify } from '../../../platform/notifications.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { exchangeAbilities, exchangePolicy } from '../../../policies/exchange.ts';
 import {
@@ -316,7 +317,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
           accountId: recipient,
           kind: 'exchange.message',
           params: { from: me.display_name, title: p.title },
-          link: `/teilen/tauschring/${p.id}`,
+          link: webPaths.exchangePost(p.id),
         });
         return m;
       });

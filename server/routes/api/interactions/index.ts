@@ -15,6 +15,7 @@ import {
   scheduleExpiry,
 } from '../../../platform/interactions.ts';
 import { notify } from '../../../platform/notifications.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { interactionAbilities, interactionPolicy } from '../../../policies/interaction.ts';
 import {
@@ -158,7 +159,7 @@ export async function interactionRoutes(app: FastifyInstance) {
             accountId: b.with.id,
             kind: 'interaction.confirmation_requested',
             params: { name: (await partyName(tx, networkId, { type: 'person', id: accountId })) ?? '', kind },
-            link: '/begegnungen',
+            link: webPaths.interactions(),
           });
         }
         await audit(tx, {

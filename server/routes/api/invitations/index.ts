@@ -10,6 +10,7 @@ import { Problem } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import { notify } from '../../../platform/notifications.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 import { createAccount, findAccountByEmail } from '../../../repositories/accounts.ts';
 import { setMembership } from '../../../repositories/organisations.ts';
 import { Role } from '../organisations/schema.ts';
@@ -156,7 +157,7 @@ export async function invitationRoutes(app: FastifyInstance) {
             accountId: inv.created_by,
             kind: 'invitation.accepted',
             params: { name: account.display_name, organisation: inv.org_name },
-            link: `/organisationen/${inv.org_slug}/verwaltung`,
+            link: webPaths.organisationAdmin(inv.org_slug),
           });
         }
         return { accountId: account.id, slug: inv.org_slug };

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
 import { notify } from '../../../platform/notifications.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 
 describe('notifications', () => {
   let t: TestApp;
@@ -19,9 +20,15 @@ describe('notifications', () => {
         networkId: t.networkId,
         accountId: who.id,
         kind: 'circle.need_unclaimed',
-        params: { need: `Fahrt ${i}`, count: i },
-        link: `/kreise/x#${i}`,
+        params: { title: `Fahrt ${i}`, when: `Tag ${i}` },
+        link: webPaths.circle(`c${i}`),
       });
+      // a minute apart: written within the same millisecond, "newest first" would be a coin toss
+      await t.db
+        .updateTable('notification')
+        .set({ created_at: new Date(Date.now() - (10 - i) * 60_000) })
+        .where('link', '=', webPaths.circle(`c${i}`))
+        .execute();
     }
   });
   after(() => t.close());
@@ -39,13 +46,13 @@ describe('notifications', () => {
     assert.equal(page.limit, 20);
     assert.equal(page.offset, 0);
     assert.deepEqual(
-      page.items.map((n: { params: { need: string } }) => n.params.need),
+      page.items.map((n: { params: { title: string } }) => n.params.title),
       ['Fahrt 2', 'Fahrt 1', 'Fahrt 0'],
     );
     const n = page.items[0];
     assert.equal(n.kind, 'circle.need_unclaimed');
-    assert.deepEqual(n.params, { need: 'Fahrt 2', count: 2 });
-    assert.equal(n.link, '/kreise/x#2');
+    assert.deepEqual(n.params, { title: 'Fahrt 2', when: 'Tag 2' });
+    assert.equal(n.link, '/kreise/c2');
     assert.equal(n.readAt, null);
     const other = (await list(jonas.headers)).json();
     assert.equal(other.total, 1);

@@ -12,6 +12,7 @@ import { t } from '../../../i18n/messages.ts';
 import { audit } from '../../../platform/audit.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { notify } from '../../../platform/notifications.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 import { type Actor, isSignedIn } from '../../../policies/actor.ts';
 import { opportunityPolicy, refOf } from '../../../policies/opportunity.ts';
 import { shiftPolicy } from '../../../policies/shift.ts';
@@ -393,7 +394,7 @@ export async function shiftRoutes(app: FastifyInstance) {
             accountId: r.account_id,
             kind: 'shift.message',
             params: { title: opportunity.title, subject: req.body.subject, slot },
-            link: `/mitmachen/${opportunity.id}`,
+            link: webPaths.opportunity(opportunity.id),
           });
           await sendMail(
             tx,
@@ -406,7 +407,7 @@ export async function shiftRoutes(app: FastifyInstance) {
                 slot,
                 sender: sender?.display_name ?? '',
                 body: req.body.body,
-                link: `${config.publicUrl}/mitmachen/${opportunity.id}`,
+                link: `${config.publicUrl}${webPaths.opportunity(opportunity.id)}`,
               }),
             },
             Boolean(config.smtpUrl),

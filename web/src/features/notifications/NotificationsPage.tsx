@@ -6,23 +6,13 @@ import { api } from '../../app/api.ts';
 import { FormError, useAction } from '../../app/forms.tsx';
 import type { Notification, NotificationPage } from '../../app/types.ts';
 import { formatDate, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+import { notificationText } from './text.ts';
 
 const pageSize = 20;
-
-/** The message for a notification kind, from the client's catalogue ("invitation.accepted" → notification.kinds.invitation_accepted). */
-export function useNotificationText() {
-  const { t } = useTranslation();
-  return (n: Notification) =>
-    t(`notification.kinds.${n.kind.replaceAll('.', '_')}`, {
-      ...n.params,
-      defaultValue: t('notification.kinds.fallback'),
-    });
-}
 
 export function NotificationsPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const text = useNotificationText();
   const [offset, setOffset] = useState(0);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const markAll = useAction();
@@ -86,7 +76,8 @@ export function NotificationsPage() {
               {p.items.map((n) => (
                 <li key={n.id} className={n.readAt ? 'card notification' : 'card notification unread'}>
                   <p>
-                    {!n.readAt && <span className="pill">{t('notification.new')}</span>} {text(n)}
+                    {!n.readAt && <span className="pill">{t('notification.new')}</span>}{' '}
+                    {notificationText(t, n)}
                   </p>
                   <p className="meta">{formatDate(n.createdAt, true)}</p>
                   <div className="actions">
