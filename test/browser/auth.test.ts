@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   adminEmail,
   checkA11y,
@@ -8,6 +8,7 @@ import {
   expectPage,
   fieldMessage,
   launchBrowser,
+  mainNav,
   newContext,
   phone,
   shot,
@@ -37,7 +38,7 @@ test('the start page explains the network in German, and a wrong password is ref
   await expectPage(page, 'Lindenbrück vernetzt', 'home (signed out)');
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   await page.getByRole('heading', { name: 'Worum geht es?' }).waitFor();
-  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  const nav = await mainNav(page);
   assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
     'Start',
     'Organisationen',
@@ -59,21 +60,83 @@ test('the start page explains the network in German, and a wrong password is ref
   await context.close();
 });
 
+/** Presses Shift+Tab until `target` has focus (at most 20 times): from the page's heading back up into the header. */
+async function tabBackTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Shift+Tab');
+  }
+  assert.fail('Tab never reached the element');
+}
+
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+test('on a phone the navigation is a menu: opened by keyboard it leads to a page and closes; Escape and a tap outside close it too', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await signInWithPassword(page, server, adminEmail);
+  await expectPage(page, 'Lindenbrück vernetzt', 'home (phone, menu closed)');
+  const header = page.getByRole('banner');
+  const menu = header.getByRole('button', { name: 'Menü' });
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  // the header is one row: no navigation wrapping into rows above the page
+  assert.equal(await nav.isVisible(), false);
+  const box = await header.boundingBox();
+  assert.ok(box && box.height < 60, `the header is ${box?.height} px high`);
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), phone.width);
+
+  // by keyboard: Tab to the button, Enter opens it, Tab goes on into the menu
+  await tabBackTo(page, menu);
+  await page.keyboard.press('Enter');
+  await nav.waitFor();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  assert.equal(await nav.getByRole('link', { name: 'Start' }).getAttribute('aria-current'), 'page');
+  await checkA11y(page, 'phone menu open');
+  await shot(page, 'menu-open-phone');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'Start');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'Teilen');
+  await page.keyboard.press('Enter');
+  await expectPage(page, 'Teilen', 'sharing, reached through the menu');
+  await nav.waitFor({ state: 'hidden' });
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  // as after every navigation, focus is on the new page's heading
+  await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+
+  // Escape closes it and gives focus back to the button
+  await tabBackTo(page, menu);
+  await page.keyboard.press('Enter');
+  await nav.waitFor();
+  assert.equal(await nav.getByRole('link', { name: 'Teilen' }).getAttribute('aria-current'), 'page');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await nav.waitFor({ state: 'hidden' });
+  assert.ok(await menu.evaluate((el) => el === document.activeElement), 'focus is back on the menu button');
+
+  // so does a tap on the page below it
+  await menu.click();
+  await nav.waitFor();
+  await page.mouse.click(phone.width / 2, phone.height - 20);
+  await nav.waitFor({ state: 'hidden' });
+  await checkA11y(page, 'sharing, menu closed again');
+  await context.close();
+});
+
 test('sign in with a password, switch to English, and sign out', async () => {
   const context = await newContext(browser, phone);
   const page = await context.newPage();
   await signInWithPassword(page, server, adminEmail);
   await expectPage(page, 'Lindenbrück vernetzt', 'home (admin, German)');
   await page.getByRole('heading', { name: 'Willkommen, Miriam Koch!' }).waitFor();
-  await page
-    .getByRole('navigation', { name: 'Hauptnavigation' })
-    .getByRole('link', { name: 'Verwaltung' })
-    .waitFor();
-
+  // on a phone the language switch is in the menu, with the navigation
+  await (await mainNav(page)).getByRole('link', { name: 'Verwaltung' }).waitFor();
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Welcome, Miriam Koch!' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  const nav = await mainNav(page, 'Main navigation');
   assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
     'Start',
     'Organisations',
@@ -147,6 +210,9 @@ test('the instance admin sees every admin area, each accessible, at desktop widt
   const context = await newContext(browser, desktop);
   const page = await context.newPage();
   await signInWithPassword(page, server, adminEmail);
+  // on a desktop the navigation is a bar, with no menu button
+  await page.getByRole('navigation', { name: /^(Hauptnavigation|Main navigation)$/ }).waitFor();
+  assert.equal(await page.locator('button[aria-controls="main-menu"]').isVisible(), false);
   // the language chosen on another device comes along with the account
   await page.getByRole('heading', { name: 'Welcome, Miriam Koch!' }).waitFor();
   await page.getByRole('button', { name: 'Deutsch' }).click();

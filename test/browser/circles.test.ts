@@ -7,6 +7,7 @@ import {
   expectPage,
   fieldMessage,
   launchBrowser,
+  mainNav,
   newContext,
   phone,
   shot,
@@ -35,10 +36,7 @@ const signInByLink = (page: Page, email: string) => signInByEmailLink(page, serv
 
 /** Herr K.'s circle as his daughter sees it: opened from the navigation on her phone. */
 async function openHerrK(page: Page): Promise<string> {
-  await page
-    .getByRole('navigation', { name: 'Hauptnavigation' })
-    .getByRole('link', { name: 'Kreise' })
-    .click();
+  await (await mainNav(page)).getByRole('link', { name: 'Kreise' }).click();
   await expectPage(page, 'Meine Kreise', 'my circles');
   await page.getByText(/Aufgaben? in den nächsten 7 Tagen/).waitFor();
   await shot(page, 'circles-list');

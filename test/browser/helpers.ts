@@ -170,6 +170,19 @@ export async function signInWithPassword(page: Page, server: TestServer, email: 
   await page.getByRole('link', { name: /^(Mein Profil|My profile)$/ }).waitFor();
 }
 
+/**
+ * The main navigation, ready to click: on a phone it sits behind the header's menu button, which is
+ * opened first (the desktop shows it as a bar). `name` is the navigation's label in the page's language.
+ */
+export async function mainNav(page: Page, name = 'Hauptnavigation'): Promise<Locator> {
+  const button = page.locator('button[aria-controls="main-menu"]');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true')
+    await button.click();
+  const nav = page.getByRole('navigation', { name });
+  await nav.waitFor();
+  return nav;
+}
+
 /** The message a form shows at one field: the field is marked invalid and points to the message. */
 export async function fieldMessage(page: Page, field: Locator): Promise<string> {
   await field.and(page.locator('[aria-invalid="true"]')).waitFor();

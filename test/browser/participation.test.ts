@@ -7,6 +7,7 @@ import {
   desktop,
   expectPage,
   launchBrowser,
+  mainNav,
   newContext,
   petraEmail,
   phone,
@@ -49,10 +50,7 @@ const subnav = (page: Page) => page.getByRole('navigation', { name: 'Bereiche vo
 test('Jonas finds a mini task on his phone, signs up and checks in; Petra confirms; Jonas downloads his certificate', async () => {
   const jonas = await (await newContext(browser, phone)).newPage();
   await signInWithPassword(jonas, server, jonasEmail);
-  await jonas
-    .getByRole('navigation', { name: 'Hauptnavigation' })
-    .getByRole('link', { name: 'Mitmachen' })
-    .click();
+  await (await mainNav(jonas)).getByRole('link', { name: 'Mitmachen' }).click();
   await jonas
     .getByRole('status')
     .getByText(/\d+ Gelegenheiten gefunden/)

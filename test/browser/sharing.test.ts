@@ -9,6 +9,7 @@ import {
   desktop,
   expectPage,
   launchBrowser,
+  mainNav,
   newContext,
   petraEmail,
   phone,
@@ -70,10 +71,7 @@ test('Petra finds the Diakonie’s room in the list and on the map, on a phone, 
   const context = await newContext(browser, phone);
   const page = await context.newPage();
   await signInWithPassword(page, server, petraEmail);
-  await page
-    .getByRole('navigation', { name: 'Hauptnavigation' })
-    .getByRole('link', { name: 'Teilen' })
-    .click();
+  await (await mainNav(page)).getByRole('link', { name: 'Teilen' }).click();
   await page
     .getByRole('status')
     .getByText(/\d+ Angebote gefunden/)

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect, useRef } from 'react';
+import { type RefObject, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { api } from './api.ts';
@@ -19,14 +19,14 @@ export function useUnreadCount(enabled: boolean) {
   });
 }
 
-function LanguageSwitch() {
+function LanguageSwitch({ className }: { className: string }) {
   const { t } = useTranslation();
   const { setLocale } = useSession();
   const other: Locale = currentLocale() === 'de' ? 'en' : 'de';
   return (
     <button
       type="button"
-      className="header-button"
+      className={`header-button ${className}`}
       lang={other}
       title={t('header.switchLanguage', { lng: other })}
       onClick={() => void setLocale(other)}
@@ -59,11 +59,90 @@ function NotificationsLink() {
   );
 }
 
+/**
+ * On a phone the main navigation (and the language switch, for room) is a menu behind a button: it
+ * opens over the page and closes on
+ * Escape (focus back on the button), on a tap or focus outside the header, and on navigation. From
+ * 40rem up the CSS shows the navigation as a bar and the button is gone, so the state does nothing.
+ */
+function useMenu(header: RefObject<HTMLElement | null>, button: RefObject<HTMLButtonElement | null>) {
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every navigation by design
+  useEffect(() => setOpen(false), [location.key]);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: Event) => {
+      if (e.target instanceof Node && !header.current?.contains(e.target)) setOpen(false);
+    };
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('focusin', outside);
+    document.addEventListener('keydown', onEscape);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('focusin', outside);
+      document.removeEventListener('keydown', onEscape);
+    };
+  }, [open, header, button]);
+  return { open, toggle: () => setOpen((o) => !o), close: () => setOpen(false) };
+}
+
+function MenuButton({
+  open,
+  onClick,
+  ref,
+}: {
+  open: boolean;
+  onClick: () => void;
+  ref: RefObject<HTMLButtonElement | null>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className="header-button menu-button"
+      aria-expanded={open}
+      aria-controls="main-menu"
+      onClick={onClick}
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" className="icon">
+        {open ? (
+          <path
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.2"
+            strokeLinecap="round"
+            d="M6 6l12 12M18 6 6 18"
+          />
+        ) : (
+          <path
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.2"
+            strokeLinecap="round"
+            d="M4 7h16M4 12h16M4 17h16"
+          />
+        )}
+      </svg>
+      <span>{t('header.menu')}</span>
+    </button>
+  );
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const { session } = useSession();
   const location = useLocation();
   const first = useRef(true);
+  const header = useRef<HTMLElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menu = useMenu(header, menuButton);
 
   // After a client-side navigation, move focus to the new page's heading (or to main while it loads).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every path change by design
@@ -96,7 +175,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('header.skip')}
       </a>
-      <header className="site-header">
+      <header className="site-header" ref={header}>
         <div className="bar">
           <Link to="/" className="brand">
             <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" className="logo">
@@ -108,7 +187,7 @@ export function Layout() {
             <span>{session.network.name}</span>
           </Link>
           <div className="tools">
-            <LanguageSwitch />
+            <LanguageSwitch className="wide-only" />
             {session.account ? (
               <>
                 <NotificationsLink />
@@ -127,19 +206,25 @@ export function Layout() {
                 {t('nav.signIn')}
               </Link>
             )}
+            <MenuButton open={menu.open} onClick={menu.toggle} ref={menuButton} />
           </div>
         </div>
-        <nav aria-label={t('nav.label')} className="main-nav">
-          <ul>
-            {nav.map((n) => (
-              <li key={n.to}>
-                <NavLink to={n.to} end={n.end}>
-                  {n.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <div id="main-menu" className={menu.open ? 'main-menu open' : 'main-menu'}>
+          <nav aria-label={t('nav.label')} className="main-nav">
+            <ul>
+              {nav.map((n) => (
+                <li key={n.to}>
+                  <NavLink to={n.to} end={n.end} onClick={menu.close}>
+                    {n.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="menu-tools narrow-only">
+            <LanguageSwitch className="" />
+          </div>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
