@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { graceDays } from '../../server/commands/purgeCircle.ts';
 import {
   checkA11y,
   desktop,
@@ -395,6 +396,8 @@ test('the owner asks for deletion with a confirmation and takes it back within t
   await log.getByText('hat die Einwilligung zurückgezogen').waitFor();
   await log.getByText('hat den Kreis geöffnet').waitFor();
 
+  // the grace period named is the server's
+  await page.getByText(`nach ${graceDays} Tagen mit allem, was darin steht, endgültig gelöscht`).waitFor();
   await page.getByRole('button', { name: 'Löschung beantragen' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Den Kreis um Frau S. löschen?' });
   await dialog.getByText(/laden Sie die Daten vorher herunter/).waitFor();

@@ -23,6 +23,13 @@ let circleId: string;
 const aylin = 'aylin.demir@caritas-lindenbrueck.example';
 const title = 'Netzwerkkarte: Herr K.';
 
+/** The circle's navigation marks `part` as the current page, and only it. */
+async function currentPart(page: Page, part: string) {
+  const nav = page.getByRole('navigation', { name: 'Bereiche des Kreises' });
+  await nav.getByRole('link', { name: part }).and(page.locator('[aria-current="page"]')).waitFor();
+  assert.equal(await nav.locator('[aria-current]').count(), 1);
+}
+
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -75,6 +82,7 @@ test('Aylin works with Herr K.’s network map by keyboard: nodes, details, a ne
   await signInWithPassword(page, server, aylin);
   await page.goto(`${server.url}/kreise/${circleId}/karte`);
   await expectPage(page, title, 'network map');
+  await currentPart(page, 'Netzwerkkarte');
   const map = page.getByRole('group', { name: 'Netzwerkkarte von Herr K.' });
   assert.ok((await map.getByRole('button').count()) >= 10, 'every entry is a node');
   // Aylin is a professional: people without consent show as initials, and she cannot switch to names
@@ -194,6 +202,7 @@ test('Aylin works with Herr K.’s network map by keyboard: nodes, details, a ne
   await compareForm.getByRole('button', { name: 'Vergleichen' }).focus();
   await page.keyboard.press('Enter');
   await expectPage(page, 'Netzwerk im Vergleich: Herr K.', 'comparison');
+  await currentPart(page, 'Netzwerkkarte');
   await page.getByRole('heading', { name: '5 neu hinzugekommen' }).waitFor();
   await page.getByRole('heading', { name: '1 nicht mehr dabei' }).waitFor();
   await page.getByRole('heading', { name: '2 verändert' }).waitFor();

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { createCircle } from '../../../commands/createCircle.ts';
+import { graceDays } from '../../../commands/purgeCircle.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { Problem } from '../../../http/problem.ts';
@@ -48,6 +49,7 @@ export function presentCircle(c: CircleForMember) {
     organisation: c.organisation_id ? { id: c.organisation_id, name: c.organisation_name ?? '' } : null,
     status: circleStatus(c),
     purgeAfter: c.purge_after ? c.purge_after.toISOString() : null,
+    deletionGraceDays: graceDays,
     consentScope: [...access.scope],
     alertHours: c.alert_hours,
     myRole: c.role,

@@ -133,6 +133,8 @@ export const CircleView = Type.Object({
   organisation: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
   status: Type.Union([Type.Literal('active'), Type.Literal('frozen'), Type.Literal('deletion_requested')]),
   purgeAfter: Nullable(Timestamp),
+  /** How long a circle stays (frozen, its deletion cancellable) after deletion is requested, before it is erased. */
+  deletionGraceDays: Type.Integer({ minimum: 1 }),
   consentScope: Type.Array(ScopeSchema),
   alertHours: Type.Integer(),
   myRole: CircleRoleSchema,

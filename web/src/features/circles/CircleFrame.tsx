@@ -1,24 +1,27 @@
 import './circles.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
 import { formatDateTime } from '../sharing/lib.ts';
 import { useCircle } from './lib.ts';
 import type { Circle } from './types.ts';
 
-export type CircleSection = 'overview' | 'members' | 'team' | 'consent' | 'privacy';
+export type CircleSection = 'overview' | 'members' | 'map' | 'team' | 'consent' | 'privacy';
 
 /**
  * Every page of one circle: the heading (which part, whose circle, my role), why it is frozen if it
- * is, and the circle's own navigation — only to the parts this member may open. The network map
- * lives at /kreise/:id/karte (its own feature folder, map/).
+ * is, and the circle's own navigation — only to the parts this member may open, the part shown marked
+ * as the current one. The network map's pages (/kreise/:id/karte…, feature folder map/) are the
+ * section 'map' with headings of their own (`title`); its print view stands alone.
  */
 export function CircleFrame({
   section,
+  title,
   children,
 }: {
   section: CircleSection;
+  title?: (circle: Circle) => string;
   children: (circle: Circle) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -30,13 +33,17 @@ export function CircleFrame({
         const name = t('circles.circleOf', { name: c.personLabel });
         return (
           <>
-            <PageHeading title={section === 'overview' ? name : `${t(`circles.nav.${section}`)} – ${name}`}>
+            <PageHeading
+              title={
+                title?.(c) ?? (section === 'overview' ? name : `${t(`circles.nav.${section}`)} – ${name}`)
+              }
+            >
               <p className="meta">
                 {t('circles.overview.myRole', { role: t(`circles.role.${c.myRole}`) })}
                 {c.organisation && ` · ${t('circles.overview.openedWith', { org: c.organisation.name })}`}
               </p>
             </PageHeading>
-            <CircleNav circle={c} />
+            <CircleNav circle={c} current={section} />
             <StatusNotice circle={c} section={section} />
             {children(c)}
             <p className="page-end">
@@ -49,33 +56,30 @@ export function CircleFrame({
   );
 }
 
-function CircleNav({ circle: c }: { circle: Circle }) {
+function CircleNav({ circle: c, current }: { circle: Circle; current: CircleSection }) {
   const { t } = useTranslation();
   const base = `/kreise/${c.id}`;
   const a = c.abilities;
-  const links = [
-    { to: base, label: t('circles.nav.overview'), end: true, show: true },
-    { to: `${base}/mitglieder`, label: t('circles.nav.members'), end: true, show: true },
-    { to: `${base}/karte`, label: t('circles.nav.map'), end: false, show: a.viewMap },
-    { to: `${base}/team`, label: t('circles.nav.team'), end: true, show: a.viewTeam },
-    { to: `${base}/einwilligung`, label: t('circles.nav.consent'), end: true, show: a.viewConsents },
-    {
-      to: `${base}/datenschutz`,
-      label: t('circles.nav.privacy'),
-      end: true,
-      show: a.viewAccessLog || a.export || a.requestDeletion,
-    },
-  ].filter((l) => l.show);
+  const links: { section: CircleSection; to: string; show: boolean }[] = [
+    { section: 'overview', to: base, show: true },
+    { section: 'members', to: `${base}/mitglieder`, show: true },
+    { section: 'map', to: `${base}/karte`, show: a.viewMap },
+    { section: 'team', to: `${base}/team`, show: a.viewTeam },
+    { section: 'consent', to: `${base}/einwilligung`, show: a.viewConsents },
+    { section: 'privacy', to: `${base}/datenschutz`, show: a.viewAccessLog || a.export || a.requestDeletion },
+  ];
   return (
     <nav aria-label={t('circles.nav.label')} className="subnav circle-nav">
       <ul>
-        {links.map((l) => (
-          <li key={l.to}>
-            <NavLink to={l.to} end={l.end}>
-              {l.label}
-            </NavLink>
-          </li>
-        ))}
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.section}>
+              <Link to={l.to} aria-current={l.section === current ? 'page' : undefined}>
+                {t(`circles.nav.${l.section}`)}
+              </Link>
+            </li>
+          ))}
       </ul>
     </nav>
   );

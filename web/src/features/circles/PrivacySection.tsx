@@ -157,7 +157,7 @@ function DeletionSection({ circle }: { circle: Circle }) {
         </>
       ) : (
         <>
-          <p>{t('circles.privacy.deleteText')}</p>
+          <p>{t('circles.privacy.deleteText', { count: circle.deletionGraceDays })}</p>
           <ConfirmButton
             label={t('circles.privacy.deleteButton')}
             title={t('circles.privacy.deleteConfirmTitle', { name: circle.personLabel })}

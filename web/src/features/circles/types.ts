@@ -64,6 +64,8 @@ export interface Circle {
   organisation: { id: string; name: string } | null;
   status: CircleStatus;
   purgeAfter: string | null;
+  /** Days between a deletion request and the erasure (the server's grace period). */
+  deletionGraceDays: number;
   consentScope: ConsentScope[];
   alertHours: number;
   myRole: CircleRole;

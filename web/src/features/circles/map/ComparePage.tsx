@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../app/api.ts';
 import { SelectField } from '../../../app/forms.tsx';
-import { formatDate, PageHeading, QueryView } from '../../../app/ui.tsx';
+import { formatDate, QueryView } from '../../../app/ui.tsx';
+import { CircleFrame } from '../CircleFrame.tsx';
 import type { Circle } from '../types.ts';
 import { Legend, NetworkMap, nameOf } from './NetworkMap.tsx';
-import { mapKey, mapUrl, percent, ReadOnlyNote, useCircleMap } from './parts.tsx';
+import { mapKey, mapUrl, percent, ReadOnlyNote } from './parts.tsx';
 import {
   type Comparison,
   type Figures,
@@ -22,21 +23,16 @@ import {
 /** /kreise/:id/karte/vergleich?von=…&bis=… — how the network changed between two dates. */
 export function ComparePage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const { circle } = useCircleMap(id);
   return (
-    <QueryView query={circle}>
+    <CircleFrame section="map" title={(c) => t('circles.map.compare.title', { name: c.personLabel })}>
       {(c) =>
         c.abilities.viewMap ? (
           <Compare circle={c} />
         ) : (
-          <>
-            <PageHeading title={t('circles.map.compare.title', { name: c.personLabel })} />
-            <p className="notice">{t('circles.map.notForRole', { role: t(`circles.role.${c.myRole}`) })}</p>
-          </>
+          <p className="notice">{t('circles.map.notForRole', { role: t(`circles.role.${c.myRole}`) })}</p>
         )
       }
-    </QueryView>
+    </CircleFrame>
   );
 }
 
@@ -84,12 +80,10 @@ function Compare({ circle }: { circle: Circle }) {
 
   return (
     <>
-      <PageHeading title={t('circles.map.compare.title', { name: personLabel })}>
-        <p className="lead">{t('circles.map.compare.lead')}</p>
-        <p className="nm-links">
-          <Link to="..">{t('circles.map.backToMap')}</Link>
-        </p>
-      </PageHeading>
+      <p className="lead">{t('circles.map.compare.lead')}</p>
+      <p className="nm-links">
+        <Link to="..">{t('circles.map.backToMap')}</Link>
+      </p>
       {circle.status !== 'active' && <ReadOnlyNote circle={circle} />}
       <QueryView
         query={snapshots}

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../../app/api.ts';
 import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../../app/forms.tsx';
-import { ConfirmButton, formatDate, PageHeading, QueryView } from '../../../app/ui.tsx';
+import { ConfirmButton, formatDate, QueryView } from '../../../app/ui.tsx';
+import { CircleFrame } from '../CircleFrame.tsx';
 import type { Circle } from '../types.ts';
 import { EntryForm, TieEditForm, TieForm } from './forms.tsx';
 import { Legend, NetworkMap, nameOf } from './NetworkMap.tsx';
@@ -26,23 +27,17 @@ type Panel = { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'tie'; fro
 export function MapPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { circle, map } = useCircleMap(id);
+  const { map } = useCircleMap(id);
   return (
-    <QueryView query={circle}>
+    <CircleFrame section="map" title={(c) => t('circles.map.title', { name: c.personLabel })}>
       {(c) =>
         c.abilities.viewMap ? (
           <QueryView query={map}>{(m) => <MapScreen circle={c} map={m} />}</QueryView>
         ) : (
-          <>
-            <PageHeading title={t('circles.map.title', { name: c.personLabel })} />
-            <p className="notice">{t('circles.map.notForRole', { role: t(`circles.role.${c.myRole}`) })}</p>
-            <p>
-              <Link to={`/kreise/${c.id}`}>{t('circles.map.backToCircle')}</Link>
-            </p>
-          </>
+          <p className="notice">{t('circles.map.notForRole', { role: t(`circles.role.${c.myRole}`) })}</p>
         )
       }
-    </QueryView>
+    </CircleFrame>
   );
 }
 
@@ -86,13 +81,10 @@ function MapScreen({ circle, map }: { circle: Circle; map: MapView }) {
 
   return (
     <>
-      <PageHeading title={t('circles.map.title', { name: map.personLabel })}>
-        <p className="lead">{t('circles.map.lead')}</p>
-        <p className="nm-links">
-          <Link to={`/kreise/${circle.id}`}>{t('circles.map.backToCircle')}</Link>
-          <Link to="druck">{t('circles.map.printLink')}</Link>
-        </p>
-      </PageHeading>
+      <p className="lead">{t('circles.map.lead')}</p>
+      <p className="nm-links">
+        <Link to="druck">{t('circles.map.printLink')}</Link>
+      </p>
       {!edit && <ReadOnlyNote circle={circle} />}
       <div className="nm-toolbar">
         {canName && (
