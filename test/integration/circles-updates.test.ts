@@ -82,6 +82,22 @@ describe('support circles: updates and the team around the person', () => {
     assert.equal(await heard(k.viewer), 1);
     assert.equal(await heard(k.professional), 2);
 
+    // the author hears of a comment, and from whom — but not of one the author may not see
+    const helperNews = await post(k.helper, 'Ich fahre Donnerstag zur Physio.', 'all_members');
+    const internal = await call(k.coordinator, 'POST', `/${k.circleId}/updates/${helperNews}/comments`, {
+      body: 'Intern: Termin bestätigt.',
+      visibility: 'coordinators_professionals',
+    });
+    assert.equal(internal.statusCode, 201, internal.body);
+    await call(k.professional, 'POST', `/${k.circleId}/updates/${helperNews}/comments`, { body: 'Danke!' });
+    const told = await t.db
+      .selectFrom('notification')
+      .select(['params', 'link'])
+      .where('account_id', '=', k.helper.id)
+      .where('kind', '=', 'circle.comment_posted')
+      .execute();
+    assert.deepEqual(told, [{ params: { name: k.professional.displayName }, link: `/kreise/${k.circleId}` }]);
+
     assert.equal((await call(k.viewer, 'DELETE', `/${k.circleId}/updates/${all}`)).statusCode, 403);
     assert.equal((await call(k.owner, 'DELETE', `/${k.circleId}/updates/${all}`)).statusCode, 204);
     assert.ok(!(await bodies(k.viewer)).includes('Papa war heute gut gelaunt.'));
