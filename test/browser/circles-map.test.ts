@@ -127,6 +127,12 @@ test('Aylin works with Herr K.’s network map by keyboard: nodes, details, a ne
   await page.keyboard.press('Enter');
   const label = form.getByLabel(/^Name oder Bezeichnung/);
   assert.match(await fieldMessage(page, label), /Bitte einen Namen/);
+  // the form moves focus to the field after it rendered the message: wait for it, do not race it
+  await page
+    .waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'label', null, {
+      timeout: 5000,
+    })
+    .catch(() => undefined);
   assert.equal(
     await page.evaluate(() => (document.activeElement as HTMLInputElement).name),
     'label',
