@@ -372,6 +372,22 @@ export interface ResourceTable {
   updated_at: Timestamp;
 }
 
+/**
+ * The unfiltered map summed per cell of the base grid (migration 20261127_0900): kept exact by
+ * triggers on resource, read by clusterResources at low zoom.
+ */
+export interface ResourceMapCellTable {
+  network_id: string;
+  gx: number;
+  gy: number;
+  n: number;
+  /** Σ map_e6(public_lat): whole millionths of a degree */
+  sum_lat_e6: number;
+  sum_lng_e6: number;
+  /** the smallest id in the cell */
+  one_id: string | null;
+}
+
 export interface ResourceAvailabilityTable {
   network_id: string;
   id: Generated<string>;
@@ -708,6 +724,7 @@ export interface DB {
   timebank_line: TimebankLineTable;
   timebank_transfer: TimebankTransferTable;
   resource: ResourceTable;
+  resource_map_cell: ResourceMapCellTable;
   resource_availability: ResourceAvailabilityTable;
   resource_blocked_period: ResourceBlockedPeriodTable;
   booking: BookingTable;

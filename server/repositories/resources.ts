@@ -319,27 +319,110 @@ export async function listResources(db: Executor, networkId: string, f: Resource
 export const maxClusterCells = 600;
 
 /**
- * Resources in a map view grouped on a grid of `cell` degrees: per occupied cell its count and the
- * mean position of its resources, and for a cell of one the resource itself. Reads the public points
- * only (the GiST index resource_point), then the titles of the single ones.
+ * The zoom level of the map summary's base grid (migration 20261127_0900, resource_map_base_zoom()):
+ * views at this zoom or below, without filters, add up its cells instead of the points in view.
+ */
+export const mapBaseZoom = 15;
+
+type ClusterFilter = Omit<ResourceFilter, 'limit' | 'offset' | 'bbox'> & {
+  bbox: NonNullable<ResourceFilter['bbox']>;
+};
+
+/** Whether `matching` would narrow the map beyond its view: the summary holds only the unfiltered map. */
+function narrows(f: ClusterFilter) {
+  return Boolean(
+    f.kind ||
+      f.districtId ||
+      f.organisationId ||
+      f.personId ||
+      f.q ||
+      f.near ||
+      (f.freeFrom && f.freeTo) ||
+      f.includeInactive,
+  );
+}
+
+/**
+ * The map grid at `zoom` for this network (cell sizes cx, cy in degrees: map_cell_lng and
+ * map_lat_factor) and the range of its cells a view touches, as a one-row table. OFFSET 0 keeps it
+ * a table of its own, computed once: folded into the scan, the factor was worked out from the
+ * network's settings for every point (5× the time of a zoom-15 view).
+ */
+function gridView(networkId: string, zoom: number, b: ClusterFilter['bbox']) {
+  return sql<{ cx: number; cy: number; x0: number; x1: number; y0: number; y1: number }>`(
+    SELECT cx, cy, map_cell(${b.minLng}::float8, cx) AS x0, map_cell(${b.maxLng}::float8, cx) AS x1,
+           map_cell(${b.minLat}::float8, cy) AS y0, map_cell(${b.maxLat}::float8, cy) AS y1
+    FROM (SELECT map_cell_lng(${zoom}::int) AS cx, map_cell_lng(${zoom}::int) * map_lat_factor(settings) AS cy
+          FROM network WHERE id = ${networkId}) AS s
+    OFFSET 0)`.as('g');
+}
+
+/**
+ * The map: resources grouped on a grid of cells of about 80 × 80 px at the zoom level (map_cell_lng,
+ * map_lat_factor); per occupied cell its count and the mean position of its resources, and for a
+ * cell of one the resource itself. A cell the view touches counts whole, so a cluster keeps its
+ * count and place while the map pans.
+ *
+ * Two ways to the same answer (a property test holds them equal): without filters and at zoom ≤
+ * mapBaseZoom, the base cells of the summary resource_map_cell are added up — cell (x, y) at zoom z
+ * holds base cells (x·2^k … x·2^k + 2^k − 1, likewise y) with k = base − z — so a view of the whole
+ * town reads a few hundred rows; otherwise the points in view are grouped live, from the GiST index
+ * resource_point. Positions are means of whole millionths of a degree (map_e6) in both.
  */
 export async function clusterResources(
   db: Executor,
   networkId: string,
-  f: Omit<ResourceFilter, 'limit' | 'offset' | 'bbox'> & { bbox: NonNullable<ResourceFilter['bbox']> },
-  cell: { lat: number; lng: number },
+  f: ClusterFilter,
+  zoom: number,
+  /** live: group the points even where the summary could answer (the test comparing the two) */
+  opts: { live?: boolean } = {},
 ) {
-  const cells = await matching(db, networkId, f)
-    .select([
-      sql<number>`floor(r.public_lat / ${cell.lat})`.as('gy'),
-      sql<number>`floor(r.public_lng / ${cell.lng})`.as('gx'),
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`avg(r.public_lat)`.as('lat'),
-      sql<number>`avg(r.public_lng)`.as('lng'),
-      sql<string>`min(r.id::text)`.as('one'),
-    ])
-    .groupBy([sql`1`, sql`2`])
+  const g = gridView(networkId, zoom, f.bbox);
+  const k = mapBaseZoom - zoom;
+  const perCell =
+    !opts.live && !narrows(f) && k >= 0
+      ? db
+          .selectFrom('resource_map_cell as c')
+          .innerJoin(g, (j) => j.onTrue())
+          .where('c.network_id', '=', networkId)
+          .where(sql<boolean>`c.gx BETWEEN g.x0 << ${k}::int AND ((g.x1 + 1) << ${k}::int) - 1`)
+          .where(sql<boolean>`c.gy BETWEEN g.y0 << ${k}::int AND ((g.y1 + 1) << ${k}::int) - 1`)
+          .select([
+            sql<number>`c.gx >> ${k}::int`.as('gx'),
+            sql<number>`c.gy >> ${k}::int`.as('gy'),
+            sql<number>`sum(c.n)::int`.as('n'),
+            sql<number>`sum(c.sum_lat_e6)`.as('sum_lat_e6'),
+            sql<number>`sum(c.sum_lng_e6)`.as('sum_lng_e6'),
+            sql<string>`min(c.one_id::text)`.as('one'),
+          ])
+          .groupBy([sql`1`, sql`2`])
+          .as('cell')
+      : matching(db, networkId, { ...f, bbox: undefined })
+          .innerJoin(g, (j) => j.onTrue())
+          .where('r.public_lat', 'is not', null)
+          // the cells' box for the index (a hair wider than the cells), then the cells exactly
+          .where(
+            sql<boolean>`point(r.public_lng, r.public_lat) <@ box(point(g.x0 * g.cx - 1e-9, g.y0 * g.cy - 1e-9),
+              point((g.x1 + 1) * g.cx + 1e-9, (g.y1 + 1) * g.cy + 1e-9))`,
+          )
+          .where(sql<boolean>`map_cell(r.public_lng, g.cx) BETWEEN g.x0 AND g.x1`)
+          .where(sql<boolean>`map_cell(r.public_lat, g.cy) BETWEEN g.y0 AND g.y1`)
+          .select([
+            sql<number>`map_cell(r.public_lng, g.cx)`.as('gx'),
+            sql<number>`map_cell(r.public_lat, g.cy)`.as('gy'),
+            sql<number>`count(*)::int`.as('n'),
+            sql<number>`sum(map_e6(r.public_lat))`.as('sum_lat_e6'),
+            sql<number>`sum(map_e6(r.public_lng))`.as('sum_lng_e6'),
+            sql<string>`min(r.id::text)`.as('one'),
+          ])
+          .groupBy([sql`1`, sql`2`])
+          .as('cell');
+  const cells = await db
+    .selectFrom(perCell)
+    .selectAll()
     .orderBy('n', 'desc')
+    .orderBy('gy')
+    .orderBy('gx')
     .limit(maxClusterCells + 1)
     .execute();
   const capped = cells.length > maxClusterCells;
@@ -361,13 +444,28 @@ export async function clusterResources(
     total += count;
     const one = count === 1 ? byId.get(c.one) : undefined;
     return {
-      lat: Number(Number(c.lat).toFixed(6)),
-      lng: Number(Number(c.lng).toFixed(6)),
+      lat: Math.round(Number(c.sum_lat_e6) / count) / 1e6,
+      lng: Math.round(Number(c.sum_lng_e6) / count) / 1e6,
       count,
       resource: one ? { id: one.id, title: one.title, kind: one.kind, approximate: one.approximate } : null,
     };
   });
   return { cells: out, total, capped };
+}
+
+/**
+ * Cells of the map summary that differ from a fresh count of the network's resources
+ * (resource_map_cells_of): 0 when its triggers kept it exact.
+ */
+export async function mapCellHealth(db: Executor, networkId: string) {
+  const r = await sql<{ cells: number; mismatched: number }>`
+    SELECT count(s.gx)::int AS cells,
+           count(*) FILTER (WHERE s.gx IS NULL OR f.gx IS NULL
+             OR (s.n, s.sum_lat_e6, s.sum_lng_e6, s.one_id) IS DISTINCT FROM (f.n, f.sum_lat_e6, f.sum_lng_e6, f.one_id))::int
+             AS mismatched
+    FROM (SELECT * FROM resource_map_cell WHERE network_id = ${networkId}) AS s
+    FULL JOIN resource_map_cells_of(${networkId}) AS f ON f.gx = s.gx AND f.gy = s.gy`.execute(db);
+  return r.rows[0] ?? { cells: 0, mismatched: 0 };
 }
 
 export async function availabilityRules(db: Executor, networkId: string, resourceId: string) {

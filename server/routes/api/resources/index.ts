@@ -107,15 +107,6 @@ function parseBbox(s: string | undefined) {
   return { minLng, minLat, maxLng, maxLat };
 }
 
-/**
- * Map cells of about 80 × 80 screen pixels at a Web-Mercator zoom level around `lat`, in degrees:
- * the grid the server clusters resources on, so the map never gets more markers than it can show.
- */
-export function clusterCell(zoom: number, lat: number): { lat: number; lng: number } {
-  const lng = (360 / 2 ** zoom) * (80 / 256);
-  return { lng, lat: lng * Math.cos((lat * Math.PI) / 180) };
-}
-
 export async function resourceRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
@@ -209,17 +200,15 @@ export async function resourceRoutes(app: FastifyInstance) {
         tags,
         querystring: ResourceClusterQuery,
         summary:
-          'The map: active resources in a bounding box, grouped on a grid of about 80 px at the zoom level; ' +
-          'a cell holding one resource names it. Same filters as the catalogue.',
+          'The map: active resources grouped on a grid of about 80 px at the zoom level, every cell the ' +
+          'bounding box touches counted whole; a cell holding one resource names it. Same filters as the catalogue.',
         response: { 200: ResourceClusters, ...problems },
       },
     },
     async (req) => {
       const { zoom, ...rest } = req.query;
       const f = filterOf(rest);
-      const bbox = f.bbox!;
-      const cell = clusterCell(zoom, (bbox.minLat + bbox.maxLat) / 2);
-      return clusterResources(db, networkId, { ...f, bbox }, cell);
+      return clusterResources(db, networkId, { ...f, bbox: f.bbox! }, zoom);
     },
   );
 

@@ -116,6 +116,19 @@ describe('resources: catalogue, map and search', () => {
     assert.ok(pair, JSON.stringify(cells));
     assert.equal(pair.resource, null);
     assert.equal(cells.find((c) => c.count === 1)?.resource?.id, ids.backroom);
+    // a view that only grazes their cell (a box around the hall alone) shows the cell whole, at
+    // the mean of the two: a cluster does not change as the map pans
+    const grazing = (
+      await call(null, 'GET', '/clusters?bbox=12.3730,51.3396,12.3732,51.3398&zoom=12')
+    ).json();
+    assert.deepEqual(grazing.cells, [{ lat: 51.3398, lng: 12.3733, count: 2, resource: null }]);
+    // with a filter the points are grouped live, on the same grid
+    const rooms = (
+      await call(null, 'GET', '/clusters?bbox=12.3730,51.3396,12.3732,51.3398&zoom=12&kind=room')
+    )
+      .json()
+      .cells.map((c: { count: number; resource: { id: string } | null }) => [c.count, c.resource?.id]);
+    assert.deepEqual(rooms, [[1, ids.hall]]);
     // zoomed in, every resource is its own marker with its title
     const close = (await call(null, 'GET', `/clusters?bbox=${view}&zoom=19`)).json();
     assert.deepEqual(close.cells.map((c: { resource: { title: string } }) => c.resource.title).sort(), [
