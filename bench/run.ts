@@ -417,6 +417,7 @@ async function loadTheTown(): Promise<TownHandles> {
       ...(town.ledger ? { ledger: town.ledger } : {}),
       ...(town.participation ? { participation: town.participation } : {}),
       ...(town.circles ? { circles: town.circles } : {}),
+      ...(town.resourceMap ? { resource_map: town.resourceMap } : {}),
       ...(town.notes.length > 0 ? { notes: town.notes } : {}),
     });
     return {

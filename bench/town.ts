@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB, OrganisationKind, Sector } from '../server/db/schema.ts';
+import { mapCellHealth } from '../server/repositories/resources.ts';
 import { type LedgerHealth, ledgerHealth } from '../server/repositories/timebank.ts';
 
 /**
@@ -95,6 +96,8 @@ export interface LoadedTown {
   participation: ParticipationHealth | null;
   /** the circle invariants after the load (null: no tables) */
   circles: CircleHealth | null;
+  /** the map summary against a fresh count after the load (null: no summary table) */
+  resourceMap: { cells: number; mismatched: number } | null;
   /** a helper in circle 0, to read its care calendar as (null: no circles) */
   circleReader: { email: string; password: string; circleId: string } | null;
   /** one bookable resource per payer (an organisation's, open to everyone), none booked after `freeFrom` */
@@ -821,7 +824,7 @@ export async function loadTown(
 
   // Teilen -------------------------------------------------------------------------------------
   const orgDistricts = organisations.map((o) => districts.findIndex((d) => d.id === o.district_id));
-  const extra: TeilenExtra = { participation: null, circles: null };
+  const extra: TeilenExtra = { participation: null, circles: null, resourceMap: null };
   const teilen = () => loadTeilen({ db, networkId, seed, spec, step, notes, log, orgDistricts, extra });
 
   // The two big parts are independent: on PostgreSQL they load side by side on two connections.
@@ -894,6 +897,7 @@ export async function loadTown(
     ledger,
     participation: extra.participation,
     circles: extra.circles,
+    resourceMap: extra.resourceMap,
     circleReader,
     bookables,
     notes,
@@ -903,6 +907,7 @@ export async function loadTown(
 interface TeilenExtra {
   participation: ParticipationHealth | null;
   circles: CircleHealth | null;
+  resourceMap: LoadedTown['resourceMap'];
 }
 
 interface TeilenContext {
@@ -940,11 +945,20 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public'
-      AND table_name IN ('resource', 'booking', 'circle', 'opportunity', 'timebank_account', 'timebank_transfer')
+      AND table_name IN ('resource', 'resource_map_cell', 'booking', 'circle', 'opportunity', 'timebank_account',
+                         'timebank_transfer')
   `.execute(db);
   const have = new Set(tables.rows.map((r) => r.table_name));
   if (have.has('resource') && have.has('booking')) {
     await loadResources(ctx);
+    // The map summary is kept by statement-level triggers, so each bulk INSERT above filled it with
+    // one aggregated upsert; it must equal a fresh count, or the load fails.
+    if (have.has('resource_map_cell')) {
+      const health = await mapCellHealth(db, networkId);
+      if (health.mismatched > 0 || (spec.resources > 0 && health.cells === 0))
+        throw new Error(`the map summary differs from the loaded resources: ${JSON.stringify(health)}`);
+      ctx.extra.resourceMap = health;
+    }
   } else {
     ctx.notes.push(`resources and bookings not generated (no tables): ${spec.resources} / ${spec.bookings}`);
   }

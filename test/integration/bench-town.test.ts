@@ -86,6 +86,26 @@ describe('benchmark town, size S', () => {
       if (!['opportunities', 'shifts', 'signups'].includes(k)) assert.equal(v, 0, k);
   });
 
+  test('the map summary was filled by the bulk load and equals a fresh count', async () => {
+    assert.ok(town.resourceMap);
+    assert.equal(town.resourceMap.mismatched, 0);
+    assert.ok(town.resourceMap.cells > 0);
+    const r = await sql<{
+      n: number;
+    }>`SELECT coalesce(sum(n), 0)::int AS n FROM resource_map_cell WHERE network_id = ${networkId}`.execute(
+      d.db,
+    );
+    const shown = await d.db
+      .selectFrom('resource')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('network_id', '=', networkId)
+      .where('active', '=', true)
+      .where('public_lat', 'is not', null)
+      .executeTakeFirstOrThrow();
+    assert.equal(r.rows[0]!.n, Number(shown.n));
+    assert.ok(Number(shown.n) > 0);
+  });
+
   test('circles have members, a live consent, needs claimed only by members and map entries', async () => {
     const h = await circleHealth(d.db, networkId);
     assert.equal(h.circles, town.spec.circles);
