@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { createTestApp, freshDatabase, type TestApp } from '../../test/helpers/app.ts';
 import { createOrganisation, createUser } from '../../test/helpers/factories.ts';
+import { knownMigrations, migrateTo, migrateToLatest } from '../db/migrate.ts';
 import type { NetworkSettings } from '../db/schema.ts';
+import { ensureNetwork } from '../platform/network.ts';
 import { updateNetwork } from './network.ts';
+import { insertOrganisation } from './organisations.ts';
 import {
   clusterResources,
   findResource,
@@ -405,5 +408,55 @@ describe('map summary (resource_map_cell) equals the live grouping', () => {
       await clusterResources(t.db, t.networkId, { bbox }, mapBaseZoom - 1, { live: true }),
     );
     assert.equal((await mapCellHealth(t.db, t.networkId)).mismatched, 0);
+  });
+});
+
+describe('the map summary migration', () => {
+  test('fills the summary from the resources already there, and down removes it', async () => {
+    const d = await freshDatabase();
+    try {
+      const migration = '20261127_0900_resource_map_cells';
+      const known = await knownMigrations();
+      await migrateTo(d.db, known[known.indexOf(migration) - 1]!);
+      const { network } = await ensureNetwork(d.db, { slug: 'vorher', name: 'Vorher' });
+      await updateNetwork(d.db, network.id, { settings: { mapCenter: [47.6, 7.6] } });
+      const org = await insertOrganisation(d.db, network.id, {
+        name: 'Werkstatt',
+        slug: 'werkstatt',
+        kind: 'association',
+        sector: 'civil_society',
+      });
+      await d.db
+        .insertInto('resource')
+        .values(
+          Array.from({ length: 50 }, (_, i) => ({
+            network_id: network.id,
+            kind: 'equipment' as const,
+            owner_type: 'organisation' as const,
+            organisation_id: org.id,
+            title: `Werkzeug ${i}`,
+            lat: 47.6 + (i % 7) * 0.003,
+            lng: 7.6 + (i % 5) * 0.004,
+            public_lat: 47.6 + (i % 7) * 0.003,
+            public_lng: 7.6 + (i % 5) * 0.004,
+            active: i % 10 !== 0,
+          })),
+        )
+        .execute();
+      await migrateToLatest(d.db);
+      const h = await mapCellHealth(d.db, network.id);
+      assert.equal(h.mismatched, 0);
+      const n = await sql<{ n: number }>`SELECT sum(n)::int AS n FROM resource_map_cell`.execute(d.db);
+      assert.equal(n.rows[0]!.n, 45);
+      await migrateTo(d.db, known[known.indexOf(migration) - 1]!);
+      const left = await sql<{
+        t: string | null;
+      }>`SELECT to_regclass('resource_map_cell')::text AS t`.execute(d.db);
+      assert.equal(left.rows[0]!.t, null);
+      await migrateToLatest(d.db);
+      assert.equal((await mapCellHealth(d.db, network.id)).mismatched, 0);
+    } finally {
+      await d.close();
+    }
   });
 });

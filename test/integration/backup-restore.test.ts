@@ -8,6 +8,7 @@ import { readBackupHeader, restoreBackup, writeBackup } from '../../server/cli/b
 import { nonEmptyTables, wipeAll } from '../../server/cli/transfer.ts';
 import { audit } from '../../server/platform/audit.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
+import { mapCellHealth } from '../../server/repositories/resources.ts';
 import { ensureAccount, postEntry } from '../../server/repositories/timebank.ts';
 import { seedDemoTown } from '../../server/seed/demo.ts';
 import { freshDatabase } from '../helpers/app.ts';
@@ -109,6 +110,10 @@ describe(`backup and restore (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlit
 
     // Cached balances were not counted a second time (the demo town has its own transfers too).
     assert.deepEqual(await balancesOf(), balancesBefore);
+    // The map summary came back as it was and still equals a fresh count of the resources.
+    const map = await mapCellHealth(d.db, networkId);
+    assert.ok(map.cells > 0);
+    assert.equal(map.mismatched, 0);
   });
 
   test('identity sequences continue after the restored rows', async () => {

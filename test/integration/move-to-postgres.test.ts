@@ -9,6 +9,7 @@ import { countRows, listTables } from '../../server/cli/transfer.ts';
 import { type Database, openPglite, openPostgres } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
+import { mapCellHealth } from '../../server/repositories/resources.ts';
 import { seedDemoTown } from '../../server/seed/demo.ts';
 import { childEnv, runScript, snapshot } from './helpers.ts';
 
@@ -67,8 +68,20 @@ describe('move-to-postgres', () => {
       assert.ok((sourceCounts.get('organisation') ?? 0) >= 10);
       // A sample of rows, value for value: organisations, profiles (arrays, jsonb), districts (GeoJSON).
       const [s, t] = [await snapshot(source.db), await snapshot(target.db)];
-      for (const table of ['organisation', 'profile', 'district', 'network', 'membership'])
+      for (const table of [
+        'organisation',
+        'profile',
+        'district',
+        'network',
+        'membership',
+        'resource_map_cell',
+      ])
         assert.deepEqual(t[table], s[table], table);
+      // the map summary computed on PGlite is exact on PostgreSQL too (the grid is the same bit for bit)
+      const network = await target.db.selectFrom('network').select('id').executeTakeFirstOrThrow();
+      const map = await mapCellHealth(target.db, network.id);
+      assert.ok(map.cells > 0);
+      assert.equal(map.mismatched, 0);
     } finally {
       await source.close();
     }
