@@ -13,10 +13,14 @@ const pageSize = 20;
 
 /** /kreise/:id/datenschutz: for the owner — who looked at what, the whole circle as a file, deletion. */
 export function PrivacyPage() {
+  const { t } = useTranslation();
   return (
     <CircleFrame section="privacy">
       {(c) => (
         <>
+          {!c.abilities.viewAccessLog && !c.abilities.export && !c.abilities.requestDeletion && (
+            <p className="hint">{t('circles.privacy.notYours')}</p>
+          )}
           {c.abilities.viewAccessLog && <AccessLog circle={c} />}
           {c.abilities.export && <ExportSection circle={c} />}
           {c.abilities.requestDeletion && <DeletionSection circle={c} />}
