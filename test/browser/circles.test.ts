@@ -171,6 +171,8 @@ test('the daughter marks the weekly shopping done and gives Erwin an hour of tim
   const minutes = shopping.getByLabel('Minuten');
   assert.equal(await minutes.inputValue(), '60', 'the need’s hour is suggested');
   const payer = shopping.getByLabel('Von welchem Zeitkonto?');
+  // the accounts arrive after the form opens: wait for them rather than race the request
+  await payer.locator('option', { hasText: 'Mein Zeitkonto' }).waitFor({ state: 'attached' });
   assert.match(
     (await payer.locator('option').allTextContents()).join('|'),
     /^Mein Zeitkonto – verfügbar: 9 Std\. 15 Min\.$/,
