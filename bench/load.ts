@@ -7,6 +7,7 @@ import { demoLogins, demoPassword } from '../server/seed/demo.ts';
 import { mapCenter } from '../server/seed/lindenbrueck.ts';
 import { ApiClient, signIn } from '../test/crash/client.ts';
 import { type RunningServer, startServer } from '../test/integration/helpers.ts';
+import { quantile } from './stats.ts';
 import { prng } from './town.ts';
 
 /**
@@ -292,10 +293,6 @@ async function setUpMix(url: string): Promise<{ ops: Op[]; check: () => Promise<
     return h.status === 200 && h.body.ok;
   };
   return { ops, check };
-}
-
-function quantile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------

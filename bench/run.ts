@@ -10,6 +10,7 @@ import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../server/db/connect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { ensureNetwork } from '../server/platform/network.ts';
+import { quantile } from './stats.ts';
 import {
   type LoadedTown,
   loadTown,
@@ -338,7 +339,7 @@ async function load(
     });
   });
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  const q = (p: number) => quantile(latencies, p);
   return {
     rps: result.requests.total / (result.duration || duration),
     p50: q(0.5),
@@ -646,7 +647,7 @@ async function mapViews(url: string) {
     points += body.total ?? 0;
   }
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  const q = (p: number) => quantile(latencies, p);
   const extra = { views, zoom: '12-17', mean_resources_in_view: Math.round(points / views) };
   emit('http.resources_map_views.p50', q(0.5), 'ms', null, extra);
   emit('http.resources_map_views.p95', q(0.95), 'ms', null, { ...extra, target: 20 });
