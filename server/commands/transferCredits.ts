@@ -20,6 +20,7 @@ import {
   findTimebankAccountPair,
   findTransferByKey,
   insertTransferOnce,
+  type NewEntry,
   postEntry,
   type TimebankAccountRow,
   type TransferRow,
@@ -76,6 +77,22 @@ function available(payer: TimebankAccountRow): number {
 
 const insufficientCredit = (payer: TimebankAccountRow) =>
   new Problem(422, 'timebank.insufficient_credit', { params: { available: Math.max(0, available(payer)) } });
+
+/** The journal entry of a payment: the minutes leave the payer's account and reach the payee's. */
+function paymentEntry(
+  t: { payer: TimebankAccountRow; payee: TimebankAccountRow; minutes: number; memo: string },
+  createdBy: string,
+): NewEntry {
+  return {
+    kind: 'transfer',
+    memo: t.memo,
+    createdBy,
+    lines: [
+      { accountId: t.payer.id, amount: -t.minutes },
+      { accountId: t.payee.id, amount: t.minutes },
+    ],
+  };
+}
 
 async function overdraftAsProblem<T>(write: () => Promise<T>): Promise<T> {
   try {
@@ -138,17 +155,7 @@ export async function completeTransfer(
   t: { id: string; payer: TimebankAccountRow; payee: TimebankAccountRow; minutes: number; memo: string },
 ): Promise<void> {
   if (t.minutes > available(t.payer)) throw insufficientCredit(t.payer);
-  const entryId = await overdraftAsProblem(() =>
-    postEntry(tx, ctx.networkId, {
-      kind: 'transfer',
-      memo: t.memo,
-      createdBy: ctx.actorId,
-      lines: [
-        { accountId: t.payer.id, amount: -t.minutes },
-        { accountId: t.payee.id, amount: t.minutes },
-      ],
-    }),
-  );
+  const entryId = await overdraftAsProblem(() => postEntry(tx, ctx.networkId, paymentEntry(t, ctx.actorId)));
   await updateTransfer(tx, ctx.networkId, t.id, {
     status: 'completed',
     entry_id: entryId,
@@ -260,17 +267,7 @@ export async function transferCredits(
           sourceId: input.source?.id ?? null,
         },
         // the payer's own payment completes in the same statement; a request waits for the payer
-        immediate
-          ? {
-              kind: 'transfer',
-              memo,
-              createdBy: ctx.actorId,
-              lines: [
-                { accountId: payer.id, amount: -input.minutes },
-                { accountId: payee.id, amount: input.minutes },
-              ],
-            }
-          : undefined,
+        immediate ? paymentEntry({ payer, payee, minutes: input.minutes, memo }, ctx.actorId) : undefined,
       ),
     );
     if (transfer === null) {
