@@ -1,14 +1,15 @@
 import './participation.css';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type FormEvent, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useSearchParams } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { api } from '../../app/api.ts';
 import { SelectField, TextField } from '../../app/forms.tsx';
 import { currentLocale } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import type { District } from '../../app/types.ts';
+import { useUrlFilters } from '../../app/urlFilters.ts';
 import { useDistricts } from '../profile/ProfilePage.tsx';
 import { formatDateTime, formatMinutes } from '../sharing/lib.ts';
 import {
@@ -237,14 +238,8 @@ export function hasFilters(f: Filters): boolean {
 /** Level, dates, time of day, online or on site, district, skill, language and text; state lives in the URL. */
 export function OpportunityFilters() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const current = readFilters(params);
-  const [draft, setDraft] = useState(current);
+  const { current, draft, set, setParams } = useUrlFilters(readFilters);
   const districts = useDistricts();
-  const key = params.toString();
-  useEffect(() => setDraft(readFilters(new URLSearchParams(key))), [key]);
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [k]: e.target.value }));
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,13 +1,14 @@
 import './sharing.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useSearchParams } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { api } from '../../app/api.ts';
 import { SelectField, TextField } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { District } from '../../app/types.ts';
 import { ConfirmButton } from '../../app/ui.tsx';
+import { useUrlFilters } from '../../app/urlFilters.ts';
 import { useDistricts } from '../profile/ProfilePage.tsx';
 import { formatEuro, formatSlot, kindOptions, zonedInstant } from './lib.ts';
 import type { Booking, BookingStatus, Resource } from './types.ts';
@@ -137,19 +138,11 @@ export function hasFilters(f: CatalogueFilters): boolean {
  */
 export function ResourceFilters() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const current = readFilters(params);
-  const [draft, setDraft] = useState(current);
+  const { current, draft, setDraft, set, setParams } = useUrlFilters(readFilters);
   const [geoError, setGeoError] = useState('');
   const districts = useDistricts();
   const options = (districts.data ?? []).map((d) => ({ value: d.id, label: d.name }));
   const id = useId();
-  // a new URL (back button, a link) shows in the form
-  const key = params.toString();
-  useEffect(() => setDraft(readFilters(new URLSearchParams(key))), [key]);
-
-  const set = (k: keyof CatalogueFilters) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [k]: e.target.value }));
 
   function apply(f: CatalogueFilters) {
     const next = new URLSearchParams();
