@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { TransferSourceType } from '../db/schema.ts';
-import { type Executor, executeTx, insertTogether } from '../db/tx.ts';
+import { type Executor, insertTogether } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { auditInsert } from '../platform/audit.ts';
 import { interactionInsert, type Party } from '../platform/interactions.ts';
@@ -67,9 +67,9 @@ function requestHash(input: TransferInput): string {
 }
 
 /**
- * What the payer may still pay: balance plus credit limit (the pool has no limit). The payer must be
- * locked (findTimebankAccountPair with `lock`), so the balance is the one that counts; the database
- * CHECK enforces the same rule again (see `overdraftAsProblem`).
+ * What the payer may still pay: balance plus credit limit (the pool has no limit). For the words of a
+ * refusal and to spare the database a doomed write; the CHECK on the locked account decides (see
+ * insertTransferOnce and `overdraftAsProblem`).
  */
 function available(payer: TimebankAccountRow): number {
   return payer.credit_limit === null ? Number.POSITIVE_INFINITY : payer.balance + payer.credit_limit;
@@ -207,9 +207,17 @@ async function sourceVisible(
  * Creates a transfer: the payer's side pays at once; the receiver's side asks the payer, who later
  * confirms or declines.
  *
+ * It reads the two accounts without locks (whose they are decides the policy, and that never
+ * changes) and then writes everything in one statement (insertTransferOnce), atomic without a
+ * transaction of its own: the transfer, for a payment its journal entry under both accounts' locks,
+ * the audit row, the notification and the interaction. Three round trips with the session's, where a
+ * transaction would need six.
+ *
  * Guarantees: one transfer per (initiator, idempotency key) — the unique key decides, so the same key
- * sent twice, even in parallel, yields one transfer and the same answer; a reused key with a different
- * request is refused. Money only moves with the payer's consent, and only within the credit limit.
+ * sent twice, even in parallel, yields one transfer and the same answer, and the second writes
+ * nothing; a reused key with a different request is refused. Money only moves with the payer's
+ * consent, and only within the credit limit: the balance read first only words the refusal, the
+ * database's CHECK under the lock decides.
  */
 export async function transferCredits(
   db: Executor,
@@ -222,89 +230,89 @@ export async function transferCredits(
   payee: TimebankAccountRow;
   replayed: boolean;
 }> {
-  return executeTx(db, async (tx) => {
-    // both accounts locked from the start: a payment that completes at once needs them, and a
-    // request holds them only for this short transaction
-    const [payer, payee] = await findTimebankAccountPair(
-      tx,
-      ctx.networkId,
-      input.payerAccountId,
-      input.payeeAccountId,
-      { lock: true },
-    );
-    if (!payer || !payee) throw notFound();
-    if (payer.id === payee.id) throw new Problem(422, 'timebank.same_account');
-    if (input.source && !(await sourceVisible(tx, ctx.actor, ctx.networkId, input.source)))
-      throw new Problem(422, 'timebank.source_not_found');
-    const immediate = timebankPolicy.pay(ctx.actor, payer);
-    if (!immediate && !timebankPolicy.request(ctx.actor, payee)) throw forbidden();
-    const hash = requestHash(input);
-    const memo = input.memo ?? '';
-    const replay = async () => {
-      const existing = await findTransferByKey(tx, ctx.networkId, ctx.actorId, idempotencyKey);
-      if (existing && existing.request_hash !== hash) throw new Problem(422, 'timebank.idempotency_mismatch');
-      return existing && { transfer: existing, payer, payee, replayed: true };
-    };
-    if (immediate && input.minutes > available(payer)) {
-      // the same key again gets the first answer, even when the credits it moved are spent by now
-      const earlier = await replay();
-      if (earlier) return earlier;
-      throw insufficientCredit(payer);
-    }
-    const transfer = await overdraftAsProblem(() =>
-      insertTransferOnce(
-        tx,
-        ctx.networkId,
-        {
-          payerAccountId: payer.id,
-          payeeAccountId: payee.id,
-          minutes: input.minutes,
-          memo,
-          initiatedBy: ctx.actorId,
-          idempotencyKey,
-          requestHash: hash,
-          sourceType: input.source?.type ?? null,
-          sourceId: input.source?.id ?? null,
-        },
-        // the payer's own payment completes in the same statement; a request waits for the payer
-        immediate ? paymentEntry({ payer, payee, minutes: input.minutes, memo }, ctx.actorId) : undefined,
-      ),
-    );
-    if (transfer === null) {
-      const earlier = await replay();
-      if (!earlier) throw new Error('idempotency key taken but no transfer found');
-      return earlier;
-    }
-    const audited = auditInsert(tx, {
-      networkId: ctx.networkId,
-      actorId: ctx.actorId,
-      action: immediate ? 'timebank.transfer_completed' : 'timebank.transfer_requested',
-      entityType: 'timebank_transfer',
-      entityId: transfer.id,
-      details: { payer: payer.id, payee: payee.id, minutes: input.minutes, source: input.source ?? null },
-      ip: ctx.ip,
-    });
-    if (immediate) {
-      await insertTogether(tx, [
-        ...(await afterCompleted(tx, ctx, { id: transfer.id, payer, payee, minutes: input.minutes })),
-        audited,
-      ]);
-    } else {
-      const holders = await accountHolders(tx, ctx.networkId, payer);
-      await insertTogether(tx, [
+  const [payer, payee] = await findTimebankAccountPair(
+    db,
+    ctx.networkId,
+    input.payerAccountId,
+    input.payeeAccountId,
+  );
+  if (!payer || !payee) throw notFound();
+  if (payer.id === payee.id) throw new Problem(422, 'timebank.same_account');
+  if (input.source && !(await sourceVisible(db, ctx.actor, ctx.networkId, input.source)))
+    throw new Problem(422, 'timebank.source_not_found');
+  const immediate = timebankPolicy.pay(ctx.actor, payer);
+  if (!immediate && !timebankPolicy.request(ctx.actor, payee)) throw forbidden();
+  const hash = requestHash(input);
+  const memo = input.memo ?? '';
+  const replay = async () => {
+    const existing = await findTransferByKey(db, ctx.networkId, ctx.actorId, idempotencyKey);
+    if (existing && existing.request_hash !== hash) throw new Problem(422, 'timebank.idempotency_mismatch');
+    return existing && { transfer: existing, payer, payee, replayed: true };
+  };
+  if (immediate && input.minutes > available(payer)) {
+    // the same key again gets the first answer, even when the credits it moved are spent by now
+    const earlier = await replay();
+    if (earlier) return earlier;
+    throw insufficientCredit(payer);
+  }
+  const id = randomUUID();
+  const audited = auditInsert(db, {
+    networkId: ctx.networkId,
+    actorId: ctx.actorId,
+    action: immediate ? 'timebank.transfer_completed' : 'timebank.transfer_requested',
+    entityType: 'timebank_transfer',
+    entityId: id,
+    details: { payer: payer.id, payee: payee.id, minutes: input.minutes, source: input.source ?? null },
+    ip: ctx.ip,
+  });
+  const closing = immediate
+    ? [...(await afterCompleted(db, ctx, { id, payer, payee, minutes: input.minutes })), audited]
+    : [
         notificationInsert(
-          tx,
-          holders.map((accountId) => ({
+          db,
+          (await accountHolders(db, ctx.networkId, payer)).map((accountId) => ({
             networkId: ctx.networkId,
             accountId,
-            kind: 'timebank.transfer_requested',
+            kind: 'timebank.transfer_requested' as const,
             params: { minutes: input.minutes, by: payee.owner_name ?? '' },
-            link: webPaths.transfer(transfer.id),
+            link: webPaths.transfer(id),
           })),
         ),
         audited,
-      ]);
-    }
-    return { transfer, payer, payee, replayed: false };
-  });
+      ];
+  let transfer: TransferRow | null;
+  try {
+    transfer = await insertTransferOnce(
+      db,
+      ctx.networkId,
+      {
+        id,
+        payerAccountId: payer.id,
+        payeeAccountId: payee.id,
+        minutes: input.minutes,
+        memo,
+        initiatedBy: ctx.actorId,
+        idempotencyKey,
+        requestHash: hash,
+        sourceType: input.source?.type ?? null,
+        sourceId: input.source?.id ?? null,
+      },
+      // the payer's own payment completes in the same statement; a request waits for the payer
+      immediate ? paymentEntry({ payer, payee, minutes: input.minutes, memo }, ctx.actorId) : undefined,
+      closing,
+    );
+  } catch (err) {
+    if (!isOverdraft(err)) throw err;
+    // spent between the read and the write; outside a transaction the refusal can name what is left
+    const [now] = db.isTransaction
+      ? []
+      : await findTimebankAccountPair(db, ctx.networkId, payer.id, payee.id);
+    throw insufficientCredit(now ?? { ...payer, balance: -(payer.credit_limit ?? 0) });
+  }
+  if (transfer === null) {
+    const earlier = await replay();
+    if (!earlier) throw new Error('idempotency key taken but no transfer found');
+    return earlier;
+  }
+  return { transfer, payer, payee, replayed: false };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TimebankOwnerType, TransferSourceType, TransferStatus } from '../db/schema.ts';
-import type { Executor } from '../db/tx.ts';
+import { type Executor, type TogetherInsert, togetherCtes } from '../db/tx.ts';
 import { coordinatorsOf } from './organisations.ts';
 
 /** How far (in minutes) a new account may go below zero. The community pool has no limit. */
@@ -191,6 +191,8 @@ export async function entryLines(db: Executor, networkId: string, entryId: strin
 }
 
 export interface NewTransfer {
+  /** Chosen by the caller, so the records that go with the transfer can name it in the same statement. */
+  id: string;
   payerAccountId: string;
   payeeAccountId: string;
   minutes: number;
@@ -232,29 +234,47 @@ export async function findTransfer(db: Executor, networkId: string, id: string, 
 }
 
 /**
- * Inserts the transfer unless the initiator already used this idempotency key, and returns it — or
- * null when the key was taken (a concurrent insert with the same key waits on the unique index and
- * then sees the committed row). With `entry`, the transfer is completed at once: the transfer, its
- * journal entry and the lines are one statement, and nothing at all is written for a taken key.
+ * Writes a new transfer in ONE statement, which is atomic by itself, inside a transaction or without
+ * one — unless the initiator already used this idempotency key: then it writes nothing at all and
+ * returns null (a concurrent insert with the same key waits on the unique index and then sees the
+ * committed row).
+ *
+ * With `entry` the transfer is completed at once: the statement first locks both accounts in id
+ * order (the one order every writer uses, so writers never deadlock; NO KEY UPDATE does not conflict
+ * with the KEY SHARE locks of foreign keys), then writes the transfer, its journal entry and the lines,
+ * whose triggers move the balances — the CHECK refuses an overdraft, failing the whole statement.
+ * `closing` are the inserts that go with the transfer (its audit row, notifications, interaction);
+ * each is written only if the transfer was.
  */
 export async function insertTransferOnce(
   db: Executor,
   networkId: string,
   t: NewTransfer,
   entry?: NewEntry,
+  closing: TogetherInsert[] = [],
 ): Promise<TransferRow | null> {
   const entryId = entry ? randomUUID() : null;
+  const locks = entry
+    ? sql`lk AS (
+        SELECT id FROM timebank_account WHERE network_id = ${networkId} AND id IN (${t.payerAccountId}, ${t.payeeAccountId})
+        ORDER BY id FOR NO KEY UPDATE
+      ), `
+    : sql``;
+  const closingCtes = togetherCtes(closing, 't');
   const { rows } = await sql<TransferRow>`
-    WITH t AS (
-      INSERT INTO timebank_transfer (network_id, payer_account_id, payee_account_id, minutes, memo, status,
+    WITH ${locks}t AS (
+      INSERT INTO timebank_transfer (network_id, id, payer_account_id, payee_account_id, minutes, memo, status,
         initiated_by, idempotency_key, request_hash, source_type, source_id, entry_id, decided_by, decided_at)
-      VALUES (${networkId}, ${t.payerAccountId}, ${t.payeeAccountId}, ${t.minutes}, ${t.memo},
+      SELECT ${networkId}, ${t.id}, ${t.payerAccountId}, ${t.payeeAccountId}, ${t.minutes}, ${t.memo},
         ${entry ? 'completed' : 'requested'}, ${t.initiatedBy}, ${t.idempotencyKey}, ${t.requestHash},
         ${t.sourceType}, ${t.sourceId}, ${entryId}, ${entry ? t.initiatedBy : null},
-        ${entry ? sql`now()` : null})
+        ${entry ? sql`now()` : null}
+      ${entry ? sql`FROM (SELECT count(*) FROM lk) AS locked` : sql``}
       ON CONFLICT (network_id, initiated_by, idempotency_key) DO NOTHING
       RETURNING ${sql.join(transferColumns.map((c) => sql.ref(c.slice(2))))}
-    )${entry && entryId ? sql`, ${entryWrites(networkId, entryId, entry, 't')}` : sql``}
+    )${entry && entryId ? sql`, ${entryWrites(networkId, entryId, entry, 't')}` : sql``}${
+      closingCtes ? sql`, ${closingCtes}` : sql``
+    }
     SELECT * FROM t`.execute(db);
   return rows[0] ?? null;
 }

@@ -73,7 +73,33 @@ describe('time bank under concurrency (PostgreSQL)', () => {
     await post(admin, '/transfers', { payerAccountId: pool, payeeAccountId: jonasAccount, minutes: 100 });
     const before = (await get(jonas, `/accounts/${jonasAccount}`)).json().balance;
     const key = randomUUID();
-    const body = { payerAccountId: jonasAccount, payeeAccountId: payees[0], minutes: 40, memo: 'Werkstatt' };
+    const werkstatt = await createUser(t);
+    const payee = (await get(werkstatt, '/accounts/mine')).json().items[0].id;
+    const body = { payerAccountId: jonasAccount, payeeAccountId: payee, minutes: 40, memo: 'Werkstatt' };
+    // what closes a payment: counted before and after (a replay that wrote would add rows under ids of its own)
+    const n = (q: { executeTakeFirstOrThrow(): Promise<{ n: string | number | bigint }> }) =>
+      q.executeTakeFirstOrThrow().then((r) => Number(r.n));
+    const closingRecords = async () => ({
+      audit: await n(
+        t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('action', '=', 'timebank.transfer_completed'),
+      ),
+      interactions: await n(
+        t.db
+          .selectFrom('interaction')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('b_id', '=', werkstatt.id),
+      ),
+      notifications: await n(
+        t.db
+          .selectFrom('notification')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('account_id', '=', werkstatt.id),
+      ),
+    });
+    const recordsBefore = await closingRecords();
     const results = await Promise.all(Array.from({ length: 20 }, () => post(jonas, '/transfers', body, key)));
     assert.deepEqual(
       results.map((r) => r.statusCode),
@@ -83,6 +109,43 @@ describe('time bank under concurrency (PostgreSQL)', () => {
     assert.equal(ids.size, 1);
     assert.equal(results.filter((r) => r.headers['idempotent-replayed'] === 'true').length, 19);
     assert.equal((await get(jonas, `/accounts/${jonasAccount}`)).json().balance, before - 40);
+    assert.equal((await get(admin, '/health')).json().ok, true);
+    // the 19 replays wrote nothing: one audit row, one interaction, the payee told once
+    assert.deepEqual(await closingRecords(), {
+      audit: recordsBefore.audit + 1,
+      interactions: 1,
+      notifications: 1,
+    });
+  });
+
+  test('payments both ways between the same accounts at once never deadlock and lose nothing', async () => {
+    const other = await createUser(t);
+    const otherAccount = (await get(other, '/accounts/mine')).json().items[0].id;
+    const start = [
+      (await get(jonas, `/accounts/${jonasAccount}`)).json().balance,
+      (await get(other, `/accounts/${otherAccount}`)).json().balance,
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2
+          ? post(jonas, '/transfers', {
+              payerAccountId: jonasAccount,
+              payeeAccountId: otherAccount,
+              minutes: 5,
+            })
+          : post(other, '/transfers', {
+              payerAccountId: otherAccount,
+              payeeAccountId: jonasAccount,
+              minutes: 7,
+            }),
+      ),
+    );
+    assert.deepEqual(
+      results.map((r) => r.statusCode),
+      Array(30).fill(201),
+    );
+    assert.equal((await get(jonas, `/accounts/${jonasAccount}`)).json().balance, start[0] - 15 * 5 + 15 * 7);
+    assert.equal((await get(other, `/accounts/${otherAccount}`)).json().balance, start[1] + 15 * 5 - 15 * 7);
     assert.equal((await get(admin, '/health')).json().ok, true);
   });
 
