@@ -292,6 +292,8 @@ interface LoadResult {
   errors: number;
   /** CPU seconds the load cost the app server and (on PostgreSQL) its database backends */
   cpu: { server: number; postgres: number | null } | null;
+  /** CPU seconds of this process meanwhile: the load generator itself, on the same cores */
+  cpuClient: number;
 }
 
 let ipCounter = 0;
@@ -332,12 +334,14 @@ async function load(
     ],
   };
   const before = await cpuSnapshot();
+  const clientBefore = process.cpuUsage();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime);
     });
   });
+  const client = process.cpuUsage(clientBefore);
   latencies.sort((a, b) => a - b);
   const q = (p: number) => quantile(latencies, p);
   return {
@@ -349,6 +353,7 @@ async function load(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     cpu: cpuSpent(before, await cpuSnapshot()),
+    cpuClient: (client.user + client.system) / 1e6,
   };
 }
 
@@ -366,6 +371,7 @@ function emitLoad(name: string, r: LoadResult, baselineRps: number | null, unit 
     if (r.cpu.postgres !== null)
       emit(`${name}.cpu_postgres`, (r.cpu.postgres * 1000) / r.requests, 'ms/request');
   }
+  if (r.requests > 0) emit(`${name}.cpu_client`, (r.cpuClient * 1000) / r.requests, 'ms/request');
   emit(`${name}.p50`, r.p50, 'ms');
   emit(`${name}.p95`, r.p95, 'ms');
   // the issue's latency target is for reads

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { MembershipRole } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
+import { onWrite } from '../db/writeWatch.ts';
 import type { Actor } from '../policies/actor.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
@@ -37,6 +38,28 @@ export interface LoadedSession {
   account: { id: string; displayName: string; email: string; locale: 'de' | 'en' };
 }
 
+/**
+ * Sessions loaded in the last second, by network and session id. Every signed-in request needs its
+ * session, and a page sends several at once: without this, the lookup was one of the three database
+ * round trips of a time-bank payment (docs/PERFORMANCE.md, "Transfers").
+ *
+ * Whatever changes what a session grants — a deleted session (sign-out, blocking, a new password), an
+ * account's flags or names, a membership — empties the cache as soon as this process writes it
+ * (onWrite). So the only staleness left is one second for changes this process does not make itself
+ * (the `admin` command line, another instance) or that race a lookup right before their commit.
+ */
+const recentMs = 1000;
+const recentMax = 10_000;
+const recent = new Map<string, { until: number; session: LoadedSession }>();
+
+onWrite(['session'], ['delete'], () => recent.clear());
+onWrite(['account', 'membership'], ['insert', 'update', 'delete'], () => recent.clear());
+
+function remember(key: string, session: LoadedSession, expiresAt: Date) {
+  if (recent.size >= recentMax) recent.delete(recent.keys().next().value as string);
+  recent.set(key, { until: Math.min(Date.now() + recentMs, expiresAt.getTime()), session });
+}
+
 /** Resolves a cookie to the account behind it, with roles; slides the expiry at most every 10 minutes. */
 export async function loadSession(
   db: Executor,
@@ -44,6 +67,9 @@ export async function loadSession(
   secret: string,
 ): Promise<LoadedSession | null> {
   const id = hashSecret(secret);
+  const key = `${networkId}:${id}`;
+  const known = recent.get(key);
+  if (known && known.until > Date.now()) return known.session;
   const row = await db
     .selectFrom('session as s')
     .innerJoin('account as a', (j) =>
@@ -53,6 +79,7 @@ export async function loadSession(
       's.id',
       's.csrf_token',
       's.last_seen_at',
+      's.expires_at',
       'a.id as account_id',
       'a.display_name',
       'a.email',
@@ -78,7 +105,7 @@ export async function loadSession(
       .where('id', '=', id)
       .execute();
   }
-  return {
+  const session: LoadedSession = {
     id,
     csrfToken: row.csrf_token,
     actor: {
@@ -89,6 +116,8 @@ export async function loadSession(
     },
     account: { id: row.account_id, displayName: row.display_name, email: row.email, locale: row.locale },
   };
+  remember(key, session, row.expires_at);
+  return session;
 }
 
 export async function deleteSession(db: Executor, networkId: string, sessionId: string): Promise<void> {

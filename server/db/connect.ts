@@ -8,6 +8,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { WriteWatchPlugin } from './writeWatch.ts';
 
 // Return bigint/numeric counts as JS numbers and timestamps as Date; dates (no time) stay strings.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -64,11 +65,16 @@ class PreparingClient extends pg.Client {
   }
 }
 
+/** The query builder over a pool, as every part of the app (and the tests) must open it. */
+export function kyselyOver(pool: pg.Pool): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteWatchPlugin()] });
+}
+
 /** Opens PGlite at `dataDir` ('memory://' for tests). One connection: PGlite serialises every query. */
 export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const pglite = await PGlite.create(dataDir, { extensions, loadDataDir });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, Client: PreparingClient });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = kyselyOver(pool);
   return {
     db,
     host: 'pglite',
@@ -83,7 +89,7 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, Client: PreparingClient });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = kyselyOver(pool);
   return {
     db,
     host: 'postgres',

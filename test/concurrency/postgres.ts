@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type AppDeps, buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+// the app's query builder, with its type parsers (bigint as number, dates as strings) and plugins
+import { kyselyOver } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
-import type { DB } from '../../server/db/schema.ts';
-// the same type parsers as the app's own connections (bigint as number, dates as strings)
-import '../../server/db/connect.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
 import type { TestApp } from '../helpers/app.ts';
 
@@ -37,7 +35,7 @@ export async function createPostgresTestApp(): Promise<TestApp> {
   pool.on('connect', (client) => {
     ended.push(new Promise((resolve) => client.once('end', () => resolve())));
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = kyselyOver(pool);
   const database = {
     db,
     host: 'postgres' as const,
