@@ -29,7 +29,7 @@ import {
  * compared with must be named too), for a quick rerun of what an optimisation touched.
  * Prints one JSON line per figure on stdout: {"name","value","unit","baseline","ratio", …};
  * progress goes to stderr. Every baseline is measured in the same run on the same machine: a bare
- * Fastify hello-world for the HTTP reads, pgbench TPC-B for writes. Everything it starts listens
+ * Fastify hello-world for the HTTP reads, pgbench TPC-B right before each write. Everything it starts listens
  * on 127.0.0.1 and is stopped at the end; scratch databases are dropped and temp dirs removed.
  */
 
@@ -484,7 +484,11 @@ async function signInCookie(url: string, who: Who): Promise<{ cookie: string; cs
   return { cookie: cookie.split(';')[0]!, csrf: view.csrfToken };
 }
 
-async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: number | null) {
+async function serverFigures(
+  town: TownHandles,
+  base: LoadResult,
+  tpcb: ((figure: string) => Promise<number | null>) | null,
+) {
   const { env, signIn: who, payers } = town;
   const port = await freePort();
   const t0 = performance.now();
@@ -575,6 +579,7 @@ async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: nu
   if (!wanted('http.timebank_transfers')) {
     // not asked for
   } else if (payers.length > 0 && paths['/api/v1/timebank/transfers']) {
+    const pgbenchTps = tpcb ? await tpcb('http.timebank_transfers') : null;
     try {
       await transfers(server.url, payers, pgbenchTps);
     } catch (err) {
@@ -590,6 +595,7 @@ async function serverFigures(town: TownHandles, base: LoadResult, pgbenchTps: nu
   if (!wanted('http.bookings_create')) {
     // not asked for
   } else if (town.bookables.length > 0 && paths['/api/v1/bookings/']) {
+    const pgbenchTps = tpcb ? await tpcb('http.bookings_create') : null;
     try {
       await bookings(server.url, town.bookers, town.bookables, pgbenchTps);
     } catch (err) {
@@ -811,7 +817,12 @@ async function webFigures(url: string) {
   return { gzKb: gz / 1024, files: refs.size, tti, ttiError };
 }
 
-async function pgbenchBaseline(): Promise<number | null> {
+/**
+ * pgbench TPC-B on a scratch database of the same server, initialised once. Each write figure runs
+ * it again right before its own load (`tpcb(figure)`), so the ratio compares two measurements taken
+ * a few seconds apart, not minutes apart while the machine's speed drifts.
+ */
+async function pgbenchBaseline(): Promise<((figure: string) => Promise<number | null>) | null> {
   const bin = ['/usr/lib/postgresql/15/bin/pgbench', '/usr/bin/pgbench'].find(existsSync);
   if (!bin) {
     emit('pgbench.tpcb', null, 'tps', null, { skipped: 'pgbench not found' });
@@ -820,19 +831,25 @@ async function pgbenchBaseline(): Promise<number | null> {
   const name = await scratchDatabase('pgbench');
   const u = new URL(dbUrl(name));
   const conn = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres')];
-  log(`pgbench TPC-B: -i -s 1, then -c ${connections} -j 2 -T ${duration} …`);
   await execFileP(bin, [...conn, '-i', '-s', '1', '-q', name]);
-  const { stdout } = await execFileP(
-    bin,
-    [...conn, '-c', String(connections), '-j', '2', '-T', String(duration), name],
-    {
-      timeout: (duration + 60) * 1000,
-    },
-  );
-  const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
-  const tps = m ? Number(m[1]) : null;
-  emit('pgbench.tpcb', tps, 'tps', null, { scale: 1, clients: connections, threads: 2, duration });
-  return tps;
+  return async (figure) => {
+    log(`pgbench TPC-B before ${figure}: -c ${connections} -j 2 -T ${duration} …`);
+    const { stdout } = await execFileP(
+      bin,
+      [...conn, '-c', String(connections), '-j', '2', '-T', String(duration), name],
+      { timeout: (duration + 60) * 1000 },
+    );
+    const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
+    const tps = m ? Number(m[1]) : null;
+    emit('pgbench.tpcb', tps, 'tps', null, {
+      scale: 1,
+      clients: connections,
+      threads: 2,
+      duration,
+      before: figure,
+    });
+    return tps;
+  };
 }
 
 async function coldStarts() {
@@ -865,12 +882,12 @@ async function main() {
   });
   const town = await loadTheTown();
   const base = await baseline();
-  const pgbenchTps = host === 'postgres' && wanted('pgbench') ? await pgbenchBaseline() : null;
+  const tpcb = host === 'postgres' && wanted('pgbench') ? await pgbenchBaseline() : null;
   if (args['build-web']) {
     log('building the web client if needed …');
     await execFileP(process.execPath, ['scripts/build-web-if-needed.ts'], { cwd: root, timeout: 300_000 });
   }
-  const web = await serverFigures(town, base, pgbenchTps);
+  const web = await serverFigures(town, base, tpcb);
   if (!wanted('web.')) {
     // not asked for
   } else if (web) {
