@@ -2,6 +2,7 @@ import { type Executor, executeTx } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
 import { indexDocument } from '../platform/search.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { actsFor } from '../policies/actor.ts';
 import { playbookPolicy } from '../policies/playbook.ts';
 import { insertPage, insertRevision, lockPage, type RevisionFields } from '../repositories/playbook.ts';
@@ -22,7 +23,7 @@ async function index(db: Executor, networkId: string, pageId: string, f: Revisio
     body: [f.body, f.tags.join(', '), f.channels.map((c) => `${c.channel}: ${c.reached}`).join('\n')].join(
       '\n',
     ),
-    link: `/mitmachen/praxis/${pageId}`,
+    link: webPaths.playbookPage(pageId),
   });
 }
 

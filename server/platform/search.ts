@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/tx.ts';
+import type { WebPath } from './webPaths.ts';
 
 /**
  * Full-text search over the public content of every area, German and English stemming plus
@@ -14,7 +15,7 @@ export async function indexDocument(
     entityId: string;
     title: string;
     body?: string;
-    link: string;
+    link: WebPath;
   },
 ): Promise<void> {
   await db

@@ -1,6 +1,6 @@
 /**
- * Where the web client shows things, for the links the server hands out (notifications, mails,
- * feeds). One place, so a page that moves in web/src/app/router.tsx moves here too — and
+ * Where the web client shows things, for the links the server hands out (notifications, search
+ * entries, mails, feeds). One place, so a page that moves in web/src/app/router.tsx moves here too — and
  * test/browser/notification-texts.test.ts matches every path made here against the client's routes.
  * A notification's link is a WebPath, so it can only be made here.
  */
@@ -22,7 +22,10 @@ export const webPaths = {
   exchangePost: (postId: string) => path(`/tauschring/${seg(postId)}`),
   transfer: (transferId: string) => path(`/zeitbank/ueberweisungen/${seg(transferId)}`),
   booking: (bookingId: string) => path(`/teilen/buchungen/${seg(bookingId)}`),
+  organisation: (slug: string) => path(`/organisationen/${seg(slug)}`),
   organisationAdmin: (slug: string) => path(`/organisationen/${seg(slug)}/verwaltung`),
+  resource: (resourceId: string) => path(`/teilen/ressourcen/${seg(resourceId)}`),
+  playbookPage: (pageId: string) => path(`/mitmachen/praxis/${seg(pageId)}`),
   /** Where a person confirms or declines the interactions others logged with them. */
   interactions: () => path('/begegnungen'),
 } satisfies Record<string, (...args: string[]) => WebPath>;

@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Area, DB, NetworkSettings } from '../db/schema.ts';
 import { type Party, recordInteraction } from '../platform/interactions.ts';
 import { indexDocument } from '../platform/search.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import { createAccount } from '../repositories/accounts.ts';
 import { insertOrganisation, setMembership } from '../repositories/organisations.ts';
 import { seedCircles } from './circles.ts';
@@ -192,7 +193,7 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
         entityId: id,
         title: o.name,
         body: `${o.description} ${o.address}`,
-        link: `/organisationen/${o.slug}`,
+        link: webPaths.organisation(o.slug),
       });
     }
 

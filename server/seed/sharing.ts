@@ -6,6 +6,7 @@ import { decideTransfer } from '../commands/decideTransfer.ts';
 import { transferCredits } from '../commands/transferCredits.ts';
 import type { DB, ExchangeCategory, MembershipRole, ResourceKind } from '../db/schema.ts';
 import { indexDocument } from '../platform/search.ts';
+import { webPaths } from '../platform/webPaths.ts';
 import type { Actor } from '../policies/actor.ts';
 import { insertBooking, setBookingStatus } from '../repositories/bookings.ts';
 import { insertPost } from '../repositories/exchange.ts';
@@ -370,7 +371,7 @@ export async function seedSharing(tx: Transaction<DB>, c: SharingContext) {
       entityId: id,
       title: r.title,
       body: [r.description, r.accessibility].filter(Boolean).join('\n'),
-      link: `/teilen/ressourcen/${id}`,
+      link: webPaths.resource(id),
     });
   }
   const resource = async (key: string) => (await findResource(tx, networkId, resourceIds.get(key)!))!;

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
 import { hiddenIds, isHidden } from '../../../platform/moderation.ts';
 import { indexDocument } from '../../../platform/search.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 
 describe('moderation: flag, hide, dismiss', () => {
   let t: TestApp;
@@ -28,7 +29,7 @@ describe('moderation: flag, hide, dismiss', () => {
       entityId: pinId,
       title: 'Billige Uhren kaufen',
       body: 'Werbung für Uhren',
-      link: `/karte/${pinId}`,
+      link: webPaths.resource(pinId),
     });
   });
   after(() => t.close());
@@ -60,7 +61,7 @@ describe('moderation: flag, hide, dismiss', () => {
       status: 'open',
       reporterName: 'Frau M.',
       createdAt: page.items[0].createdAt,
-      link: `/karte/${pinId}`,
+      link: webPaths.resource(pinId),
     });
   });
 

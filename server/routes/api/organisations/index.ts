@@ -10,6 +10,7 @@ import { t } from '../../../i18n/messages.ts';
 import { audit } from '../../../platform/audit.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { indexDocument } from '../../../platform/search.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { organisationAbilities, organisationPolicy } from '../../../policies/organisation.ts';
 import { findAccount } from '../../../repositories/accounts.ts';
@@ -136,7 +137,7 @@ export async function organisationRoutes(app: FastifyInstance) {
           entityId: id,
           title: req.body.name,
           body: req.body.description ?? '',
-          link: `/organisationen/${req.body.slug}`,
+          link: webPaths.organisation(req.body.slug),
         });
         return id;
       });
@@ -178,7 +179,7 @@ export async function organisationRoutes(app: FastifyInstance) {
             entityId: org.id,
             title: updated.name,
             body: updated.description,
-            link: `/organisationen/${updated.slug}`,
+            link: webPaths.organisation(updated.slug),
           });
       });
       return present(await load(org.id), req.actor);

@@ -8,6 +8,7 @@ import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import { indexDocument, removeDocument } from '../../../platform/search.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 import { type Actor, actsFor } from '../../../policies/actor.ts';
 import { resourceAbilities, resourcePolicy } from '../../../policies/resource.ts';
 import { busySlots, createFeedToken, revokeFeedTokens } from '../../../repositories/bookings.ts';
@@ -129,7 +130,7 @@ export async function resourceRoutes(app: FastifyInstance) {
         entityId: r.id,
         title: r.title,
         body: [r.description, r.accessibility].filter(Boolean).join('\n'),
-        link: `/teilen/ressourcen/${r.id}`,
+        link: webPaths.resource(r.id),
       });
     else await removeDocument(ex, networkId, 'resource', r.id);
   }
@@ -242,7 +243,7 @@ export async function resourceRoutes(app: FastifyInstance) {
             whoMayBorrow: r.who_may_borrow,
             free: r.fee_cents === 0,
             districtId: r.district_id,
-            link: `/teilen/ressourcen/${r.id}`,
+            link: webPaths.resource(r.id),
           },
         }));
       return reply

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { createUser } from '../../../../test/helpers/factories.ts';
 import { indexDocument } from '../../../platform/search.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
 
 describe('search', () => {
   let t: TestApp;
@@ -16,7 +17,7 @@ describe('search', () => {
         entityId,
         title,
         body,
-        link: `/${entityType}/${entityId}`,
+        link: webPaths.resource(entityId),
       });
     await doc(
       'organisation',
@@ -51,7 +52,7 @@ describe('search', () => {
       entityId: ids.werkstatt,
       title: 'Fahrradwerkstatt',
       snippet: page.items[0].snippet,
-      link: `/wiki_page/${ids.werkstatt}`,
+      link: webPaths.resource(ids.werkstatt),
     });
     assert.match(page.items[0].snippet, /Reparaturen/);
   });
