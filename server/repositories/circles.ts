@@ -467,32 +467,70 @@ export async function setPersonAccount(db: Executor, networkId: string, circleId
 
 // access log and deletion
 
+/** Reads of the same part by the same person with at most this gap are one visit in the access log. */
+export const visitGapMinutes = 30;
+
+export interface AccessLogRow {
+  id: string;
+  action: string;
+  what: string;
+  at: Date;
+  /** When the visit began; equals `at` for a single entry */
+  first_at: Date;
+  /** How many reads the visit holds (1 for anything else) */
+  count: number;
+  actor_id: string | null;
+  actor_name: string | null;
+}
+
+/**
+ * Who read or changed what in the circle, newest first. With `visits`, the reads of one part of the
+ * circle by one person, each within visitGapMinutes of the one before, are one entry with their
+ * count and first time — a professional who opens the updates sees one line, not one per photo.
+ * Changes are always single entries. Without it, every row of the log (for the owner's export).
+ */
 export async function accessLog(
   db: Executor,
   networkId: string,
   circleId: string,
   limit: number,
   offset: number,
-) {
-  const base = db
-    .selectFrom('audit_log as l')
-    .where('l.network_id', '=', networkId)
-    .where('l.entity_type', '=', 'circle')
-    .where('l.entity_id', '=', circleId);
-  const [items, total] = await Promise.all([
-    base
-      .leftJoin('account as a', (j) =>
-        j.onRef('a.network_id', '=', 'l.network_id').onRef('a.id', '=', 'l.actor_id'),
-      )
-      .select(['l.id', 'l.action', 'l.details', 'l.at', 'l.actor_id', 'a.display_name as actor_name'])
-      .orderBy('l.at', 'desc')
-      .orderBy('l.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  { visits = true } = {},
+): Promise<{ items: AccessLogRow[]; total: number }> {
+  const rows = await sql<AccessLogRow & { total: number }>`
+    WITH l AS (
+      SELECT id, action, coalesce(details->>'what', '') AS what, at, actor_id
+      FROM audit_log
+      WHERE network_id = ${networkId} AND entity_type = 'circle' AND entity_id = ${circleId}
+    ), starts AS (
+      SELECT *, CASE
+          WHEN ${visits} AND action = 'circle.read'
+            AND at - lag(at) OVER w <= make_interval(mins => ${visitGapMinutes}) THEN 0
+          ELSE 1 END AS starts
+      FROM l
+      WINDOW w AS (PARTITION BY action, actor_id, what ORDER BY at, id)
+    ), numbered AS (
+      SELECT *, sum(starts) OVER (PARTITION BY action, actor_id, what ORDER BY at, id) AS visit
+      FROM starts
+    ), grouped AS (
+      SELECT max(id) AS id, action, what, max(at) AS at, min(at) AS first_at, count(*)::int AS count, actor_id
+      FROM numbered
+      GROUP BY action, actor_id, what, visit
+    )
+    SELECT g.id::text AS id, g.action, g.what, g.at, g.first_at, g.count, g.actor_id,
+      a.display_name AS actor_name, count(*) OVER ()::int AS total
+    FROM grouped g
+    LEFT JOIN account a ON a.network_id = ${networkId} AND a.id = g.actor_id
+    ORDER BY g.at DESC, g.id DESC
+    LIMIT ${limit} OFFSET ${offset}
+  `.execute(db);
+  const total =
+    rows.rows[0]?.total ?? (offset > 0 ? await accessLogCount(db, networkId, circleId, visits) : 0);
+  return { items: rows.rows.map(({ total: _, ...r }) => r), total };
+}
+
+async function accessLogCount(db: Executor, networkId: string, circleId: string, visits: boolean) {
+  return (await accessLog(db, networkId, circleId, 1, 0, { visits })).total;
 }
 
 export async function setDeletionRequested(

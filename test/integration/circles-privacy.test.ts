@@ -53,6 +53,67 @@ describe('support circles: privacy, audit, export and deletion', () => {
     return res.json() as { id: string; url: string };
   }
 
+  test('the access log shows a visit as one line: reads of one part by one person, at most 30 minutes apart', async () => {
+    const fx = await circleWithEveryRole(t);
+    const base = Date.parse('2026-11-20T09:00:00Z');
+    const at = (minutes: number) => new Date(base + minutes * 60_000);
+    const row = (actorId: string, minutes: number, action: string, what?: string) => ({
+      network_id: t.networkId,
+      actor_id: actorId,
+      action,
+      entity_type: 'circle',
+      entity_id: fx.circleId,
+      details: JSON.stringify(what ? { what } : {}),
+      at: at(minutes),
+    });
+    // far in the past, so everything the fixture wrote comes before these in the list
+    await t.db
+      .insertInto('audit_log')
+      .values([
+        row(fx.professional.id, 0, 'circle.read', '/:id/updates'),
+        row(fx.professional.id, 5, 'circle.read', '/:id/updates'),
+        row(fx.coordinator.id, 6, 'circle.need_created'),
+        row(fx.professional.id, 7, 'circle.read', '/:id/needs'),
+        row(fx.professional.id, 35, 'circle.read', '/:id/updates'), // 30 minutes after the last: same visit
+        row(fx.professional.id, 66, 'circle.read', '/:id/updates'), // 31 minutes later: a new visit
+      ])
+      .execute();
+    const log = (await call(fx.owner, 'GET', `/${fx.circleId}/access-log?limit=100`)).json();
+    const old = (log.items as { at: string; firstAt: string; count: number; action: string; what: string }[])
+      .filter((e) => Date.parse(e.at) < base + 24 * 3_600_000)
+      .map((e) => [
+        e.action,
+        e.what,
+        e.count,
+        (Date.parse(e.firstAt) - base) / 60_000,
+        (Date.parse(e.at) - base) / 60_000,
+      ]);
+    assert.deepEqual(old, [
+      ['circle.read', '/:id/updates', 1, 66, 66],
+      ['circle.read', '/:id/updates', 3, 0, 35],
+      ['circle.read', '/:id/needs', 1, 7, 7],
+      ['circle.need_created', '', 1, 6, 6],
+    ]);
+    // the total counts entries, and the pages meet without a gap or an overlap
+    const all = log.items.map((e: { id: string }) => e.id);
+    assert.equal(log.total, all.length);
+    const paged: string[] = [];
+    for (let offset = 0; offset < log.total; offset += 3)
+      paged.push(
+        ...(await call(fx.owner, 'GET', `/${fx.circleId}/access-log?limit=3&offset=${offset}`))
+          .json()
+          .items.map((e: { id: string }) => e.id),
+      );
+    assert.deepEqual(paged, all);
+    // the owner's export still has every single read
+    const exported = (await call(fx.owner, 'GET', `/${fx.circleId}/export`)).json();
+    const reads = exported.accessLog.filter(
+      (e: { at: string; action: string }) =>
+        e.action === 'circle.read' && Date.parse(e.at) < base + 24 * 3_600_000,
+    );
+    assert.equal(reads.length, 5);
+  });
+
   test('every read by a professional is in the access log, which only the owner reads', async () => {
     await call(k.professional, 'GET', `/${k.circleId}`);
     await call(k.professional, 'GET', `/${k.circleId}/needs`);

@@ -39,7 +39,8 @@ export async function privacyRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Who read or changed what in the circle, newest first (every professional’s read is here)',
+        summary:
+          'Who read or changed what in the circle, newest first. Every professional’s read is here; the reads of one part by one person with gaps of at most 30 minutes are one visit, with its count and first time',
         params: CircleParams,
         querystring: AccessLogQuery,
         response: { 200: Page(AccessLogEntry), ...problems },
@@ -53,19 +54,15 @@ export async function privacyRoutes(app: FastifyInstance) {
         return accessLog(tx, networkId, req.params.id, limit, offset);
       });
       return {
-        items: r.items.map((e) => {
-          const details = (typeof e.details === 'string' ? JSON.parse(e.details) : e.details) as Record<
-            string,
-            unknown
-          >;
-          return {
-            id: String(e.id),
-            at: e.at.toISOString(),
-            action: e.action,
-            actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? '' } : null,
-            what: typeof details.what === 'string' ? details.what : '',
-          };
-        }),
+        items: r.items.map((e) => ({
+          id: e.id,
+          at: e.at.toISOString(),
+          firstAt: e.first_at.toISOString(),
+          count: e.count,
+          action: e.action,
+          actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? '' } : null,
+          what: e.what,
+        })),
         total: r.total,
         limit,
         offset,
@@ -91,7 +88,7 @@ export async function privacyRoutes(app: FastifyInstance) {
         const updateIds = updates.map((u) => u.id);
         const comments = await listComments(tx, networkId, updateIds);
         const attachments = await listAttachments(tx, networkId, updateIds);
-        const log = await accessLog(tx, networkId, c.id, 10_000, 0);
+        const log = await accessLog(tx, networkId, c.id, 10_000, 0, { visits: false });
         await audit(tx, {
           networkId,
           actorId: l.accountId,

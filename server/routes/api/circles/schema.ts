@@ -538,7 +538,12 @@ export const AccessLogQuery = Type.Object(PageQuery, { additionalProperties: fal
 export const AccessLogEntry = Type.Object({
   /** Stable across pages, so a client can key its rows. */
   id: Type.String(),
+  /** The entry's time; for a visit of several reads, the last one */
   at: Timestamp,
+  /** For a visit, its first read; otherwise equal to `at` */
+  firstAt: Timestamp,
+  /** Reads in the visit; 1 for every other entry */
+  count: Type.Integer({ minimum: 1 }),
   action: Type.String(),
   actor: Nullable(Person),
   what: Type.String(),

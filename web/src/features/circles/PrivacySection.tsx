@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, apiUrl, errorMessage } from '../../app/api.ts';
 import type { Page } from '../../app/types.ts';
 import { ConfirmButton, Pagination, QueryView } from '../../app/ui.tsx';
-import { formatDateTime } from '../sharing/lib.ts';
+import { formatDateTime, formatSlot } from '../sharing/lib.ts';
 import { CircleFrame } from './CircleFrame.tsx';
 import { circleKey, circlePath, refreshCircle } from './lib.ts';
 import type { AccessLogEntry, Circle } from './types.ts';
@@ -63,7 +63,10 @@ function AccessLog({ circle }: { circle: Circle }) {
     const action = e.action.replace(/^circle\./, '');
     if (action === 'read') {
       const part = parts[e.what];
-      return t('circles.privacy.read', { part: part ? t(`circles.privacy.part.${part}`) : e.what });
+      const name = part ? t(`circles.privacy.part.${part}`) : e.what;
+      return e.count > 1
+        ? t('circles.privacy.readVisit', { part: name, count: e.count })
+        : t('circles.privacy.read', { part: name });
     }
     const key = `circles.privacy.action.${action}`;
     return i18n.exists(key) ? t(key) : e.action;
@@ -88,7 +91,7 @@ function AccessLog({ circle }: { circle: Circle }) {
                 <tbody>
                   {d.items.map((e) => (
                     <tr key={e.id} className={e.action === 'circle.read' ? 'is-read' : undefined}>
-                      <td>{formatDateTime(e.at)}</td>
+                      <td>{e.count > 1 ? formatSlot(e.firstAt, e.at) : formatDateTime(e.at)}</td>
                       <td>{e.actor?.name ?? t('circles.privacy.system')}</td>
                       <td>{describe(e)}</td>
                     </tr>

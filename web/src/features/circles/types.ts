@@ -181,7 +181,11 @@ export interface TeamMember {
 
 export interface AccessLogEntry {
   id: string;
+  /** For a visit of several reads, the last one */
   at: string;
+  /** For a visit, its first read; otherwise equal to `at` */
+  firstAt: string;
+  count: number;
   action: string;
   actor: { id: string; name: string } | null;
   what: string;
