@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
 import type { FlagReason } from '../db/schema.ts';
-import type { Executor } from '../db/tx.ts';
+import { type Executor, insertTogether } from '../db/tx.ts';
 import { notFound, Problem } from '../http/problem.ts';
-import { audit } from './audit.ts';
+import { audit, auditInsert } from './audit.ts';
+import { notificationInsert } from './notifications.ts';
 
 /**
  * Moderation: anyone signed in flags content; instance admins hide it or dismiss the flag.
  * Hidden content stays in its area's tables (so hiding can be undone and audited) but every area
- * filters it with isHidden / hiddenIds, and search stops finding it.
+ * filters it with isHidden / hiddenIds, and search stops finding it. Whoever reported it hears of
+ * the outcome (not who decided, nor the moderator's reason).
  */
 
 export interface FlagInput {
@@ -26,6 +28,9 @@ const knownTables = {
   organisation: 'organisation',
   district: 'district',
 } as const;
+
+/** The column that names a thing of each known type. */
+const nameColumns = { account: 'display_name', organisation: 'name', district: 'name' } as const;
 
 async function exists(db: Executor, networkId: string, entityType: string, entityId: string) {
   const table = knownTables[entityType as keyof typeof knownTables];
@@ -127,7 +132,7 @@ export async function listFlags(
 async function openFlag(db: Executor, networkId: string, flagId: string) {
   const flag = await db
     .selectFrom('flag')
-    .select(['id', 'entity_type', 'entity_id', 'status'])
+    .select(['id', 'entity_type', 'entity_id', 'status', 'reporter_id', 'created_at'])
     .where('network_id', '=', networkId)
     .where('id', '=', flagId)
     .forUpdate()
@@ -138,8 +143,57 @@ async function openFlag(db: Executor, networkId: string, flagId: string) {
 }
 
 /**
+ * What a reported thing was called where the reporter saw it: its search entry's title, else its
+ * own name for the types this module knows; empty when it has none.
+ */
+async function reportedName(db: Executor, networkId: string, entityType: string, entityId: string) {
+  const doc = await db
+    .selectFrom('search_document')
+    .select('title')
+    .where('network_id', '=', networkId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .executeTakeFirst();
+  if (doc) return doc.title;
+  const table = knownTables[entityType as keyof typeof knownTables];
+  if (!table) return '';
+  const row = await db
+    .selectFrom(table)
+    .select(sql<string>`${sql.ref(nameColumns[table])}`.as('name'))
+    .where('network_id', '=', networkId)
+    .where('id', '=', entityId)
+    .executeTakeFirst();
+  return row?.name ?? '';
+}
+
+/** Tells the reporters of resolved flags the outcome, leaving out the moderator's own report. */
+async function reportersTold(
+  db: Executor,
+  networkId: string,
+  actorId: string,
+  flag: { entity_type: string; entity_id: string },
+  kind: 'flag.hidden' | 'flag.dismissed',
+  reports: { reporter_id: string; created_at: Date }[],
+) {
+  const others = reports.filter((r) => r.reporter_id !== actorId);
+  if (others.length === 0) return null;
+  const reported = await reportedName(db, networkId, flag.entity_type, flag.entity_id);
+  return notificationInsert(
+    db,
+    others.map((r) => ({
+      networkId,
+      accountId: r.reporter_id,
+      kind,
+      params: { reported, reportedAt: r.created_at.toISOString() },
+      link: null,
+    })),
+  );
+}
+
+/**
  * Hides the flagged thing: records it in hidden_content, takes it out of search, and resolves
- * every open flag on it (not only this one), all in the caller's transaction with the audit entry.
+ * every open flag on it (not only this one), all in the caller's transaction with the audit entry
+ * and a notification to each of their reporters.
  */
 export async function hideFlagged(
   db: Executor,
@@ -171,19 +225,23 @@ export async function hideFlagged(
     .where('entity_type', '=', flag.entity_type)
     .where('entity_id', '=', flag.entity_id)
     .where('status', '=', 'open')
-    .executeTakeFirst();
-  await audit(db, {
-    networkId: h.networkId,
-    actorId: h.actorId,
-    action: 'content.hidden',
-    entityType: flag.entity_type,
-    entityId: flag.entity_id,
-    details: { flagId: flag.id, reason: h.reason, flagsResolved: Number(resolved.numUpdatedRows) },
-    ip: h.ip,
-  });
+    .returning(['reporter_id', 'created_at'])
+    .execute();
+  await insertTogether(db, [
+    auditInsert(db, {
+      networkId: h.networkId,
+      actorId: h.actorId,
+      action: 'content.hidden',
+      entityType: flag.entity_type,
+      entityId: flag.entity_id,
+      details: { flagId: flag.id, reason: h.reason, flagsResolved: resolved.length },
+      ip: h.ip,
+    }),
+    await reportersTold(db, h.networkId, h.actorId, flag, 'flag.hidden', resolved),
+  ]);
 }
 
-/** Closes one flag without action. */
+/** Closes one flag without action, and tells its reporter. */
 export async function dismissFlag(
   db: Executor,
   d: { networkId: string; flagId: string; actorId: string; ip?: string | null },
@@ -195,15 +253,18 @@ export async function dismissFlag(
     .where('network_id', '=', d.networkId)
     .where('id', '=', flag.id)
     .execute();
-  await audit(db, {
-    networkId: d.networkId,
-    actorId: d.actorId,
-    action: 'flag.dismissed',
-    entityType: flag.entity_type,
-    entityId: flag.entity_id,
-    details: { flagId: flag.id },
-    ip: d.ip,
-  });
+  await insertTogether(db, [
+    auditInsert(db, {
+      networkId: d.networkId,
+      actorId: d.actorId,
+      action: 'flag.dismissed',
+      entityType: flag.entity_type,
+      entityId: flag.entity_id,
+      details: { flagId: flag.id },
+      ip: d.ip,
+    }),
+    await reportersTold(db, d.networkId, d.actorId, flag, 'flag.dismissed', [flag]),
+  ]);
 }
 
 /** Whether a moderator hid this thing. Areas answer 404 for hidden content to everyone but moderators. */

@@ -8,12 +8,16 @@ import type { WebPath } from './webPaths.ts';
  * a text uses a param not listed here, and `notify` only takes a kind listed here with all its params.
  *
  * Conventions the client relies on: params ending in `At` are ISO instants (shown as local date and
- * time), `minutes` is a duration in minutes, `count` picks the plural form. Everything else is shown
- * as it is — so a time the server has already worded for the recipient (`slot`, `when`) is a string —
- * except an empty `from`/`by`, which names the community pool (the one time-bank account without an owner).
+ * time), `minutes` is a duration in minutes, `count` picks the plural form, `role` is a membership
+ * role (`membershipRoles`, worded by the client), `reported` names what a person reported as it was
+ * named to them (empty when it had no name). Everything else is shown as it is — so a time the server
+ * has already worded for the recipient (`slot`, `when`) is a string — except an empty `from`/`by`,
+ * which names the community pool (the one time-bank account without an owner).
  */
 export const notificationKinds = {
   'invitation.accepted': ['name', 'organisation'],
+  'membership.role_changed': ['organisation', 'role'],
+  'membership.removed': ['organisation'],
   'hours.confirmed': ['activity', 'minutes', 'organisation', 'credits'],
   'hours.rejected': ['activity', 'minutes', 'organisation', 'credits'],
   'shift.promoted': ['title', 'slot'],
@@ -43,6 +47,9 @@ export const notificationKinds = {
   'circle.need_reminder': ['title', 'when'],
   'circle.need_thanks': ['title', 'thanks'],
   'interaction.confirmation_requested': ['name', 'kind'],
+  /** A report the person filed was dealt with: the thing is hidden now, or it stays as it was. */
+  'flag.hidden': ['reported', 'reportedAt'],
+  'flag.dismissed': ['reported', 'reportedAt'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type NotificationKind = keyof typeof notificationKinds;
@@ -51,9 +58,17 @@ export type NotificationParams<K extends NotificationKind> = {
   [P in (typeof notificationKinds)[K][number]]: string | number;
 };
 
-/** What a notification says and where it leads, whoever it goes to: one member per kind. */
+/**
+ * What a notification says and where it leads, whoever it goes to: one member per kind. A report's
+ * outcome (`flag.*`) has nothing to open — the reported thing may be hidden now, and a person has
+ * no page of their reports — so its link is null; every other kind leads somewhere.
+ */
 export type NotificationMessage = {
-  [K in NotificationKind]: { kind: K; params: NotificationParams<K>; link: WebPath };
+  [K in NotificationKind]: {
+    kind: K;
+    params: NotificationParams<K>;
+    link: K extends `flag.${string}` ? null : WebPath;
+  };
 }[NotificationKind];
 
 export type NewNotification = NotificationMessage & { networkId: string; accountId: string };

@@ -160,12 +160,17 @@ export async function signInByLink(page: Page, server: TestServer, email: string
   await page.getByRole('link', { name: /^(Mein Profil|My profile)$/ }).waitFor();
 }
 
-export async function signInWithPassword(page: Page, server: TestServer, email: string): Promise<void> {
+export async function signInWithPassword(
+  page: Page,
+  server: TestServer,
+  email: string,
+  password = demoPassword,
+): Promise<void> {
   await page.goto(`${server.url}/anmelden`);
   await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
   const form = page.locator('form', { has: page.locator('input[name=password]') });
   await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(demoPassword);
+  await form.locator('input[name=password]').fill(password);
   await form.getByRole('button', { name: 'Anmelden' }).click();
   await page.getByRole('link', { name: /^(Mein Profil|My profile)$/ }).waitFor();
 }

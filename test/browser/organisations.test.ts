@@ -8,6 +8,7 @@ import {
   expectPage,
   fieldMessage,
   launchBrowser,
+  mainNav,
   newContext,
   petraEmail,
   phone,
@@ -24,6 +25,7 @@ let browser: Browser;
 const orgName = 'Nachbarschaftszentrum Lindenhof';
 const orgSlug = 'nachbarschaftszentrum-lindenhof';
 const invitee = 'neu.nachbarin@example.org';
+const inviteePassword = 'Lindenblüten duften im Juni am Marktplatz';
 
 before(async () => {
   server = await startServer();
@@ -103,7 +105,7 @@ test('Petra invites someone, the invitee joins on a phone, Petra changes the rol
   await checkA11y(guest, 'invitation with a password error');
   await shot(guest, 'invitation-error-phone');
 
-  await guest.getByLabel(/^Passwort/).fill('Lindenblüten duften im Juni am Marktplatz');
+  await guest.getByLabel(/^Passwort/).fill(inviteePassword);
   await guest.getByRole('button', { name: 'Einladung annehmen' }).click();
   await expectPage(guest, orgName, 'organisation page after joining');
   await guest.getByText('Sie sind hier dabei: Ehrenamt.').waitFor();
@@ -149,9 +151,36 @@ test('Petra invites someone, the invitee joins on a phone, Petra changes the rol
   );
   assert.equal(nora?.role, 'staff');
 
+  // Nora is told of her new role
+  const noraContext = await newContext(browser, phone);
+  const noraPage = await noraContext.newPage();
+  await signInWithPassword(noraPage, server, invitee, inviteePassword);
+  await noraPage.goto(`${server.url}/benachrichtigungen`);
+  await expectPage(noraPage, 'Benachrichtigungen', 'notifications (member)');
+  await noraPage.getByText(`Ihre Rolle bei ${orgName} ist jetzt: Mitarbeit.`).waitFor();
+
+  // Petra removes her after all, and Nora is told that too, in German and in English
+  await row.getByRole('button', { name: 'Entfernen' }).click();
+  await petra
+    .getByRole('alertdialog', { name: 'Nora Nachbarin entfernen?' })
+    .getByRole('button', { name: 'Entfernen' })
+    .click();
+  await row.waitFor({ state: 'detached' });
+  await noraPage.reload();
+  await noraPage.getByText(`Die Verwaltung von ${orgName} hat Sie als Mitglied entfernt.`).waitFor();
+  await checkA11y(noraPage, 'notifications of a removed member');
+  await shot(noraPage, 'notifications-removed-phone');
+  await mainNav(noraPage);
+  await noraPage.getByRole('button', { name: 'English' }).click();
+  await noraPage.getByText(`The administrators of ${orgName} have removed you as a member.`).waitFor();
+  await noraPage.getByText(`Your role at ${orgName} is now: staff.`).waitFor();
+  await noraContext.close();
+
   await petra.getByRole('link', { name: /Benachrichtigungen/ }).click();
   await expectPage(petra, 'Benachrichtigungen', 'notifications');
   await petra.getByText(`Nora Nachbarin hat die Einladung zu ${orgName} angenommen.`).waitFor();
+  // what Petra did herself is not news to her
+  assert.equal(await petra.getByText(/Ihre Rolle bei|als Mitglied entfernt/).count(), 0);
   await shot(petra, 'notifications-desktop');
   await petraContext.close();
 });
@@ -186,4 +215,19 @@ test('someone reports an organisation, and a moderator dismisses the report', as
   await admin.getByRole('alertdialog').getByRole('button', { name: 'Meldung ablehnen' }).click();
   await admin.getByText('Keine offenen Meldungen.').waitFor();
   await adminContext.close();
+
+  // Jonas hears the outcome, and nothing about who decided or why
+  const again = await newContext(browser, phone);
+  const jonas = await again.newPage();
+  await signInWithPassword(jonas, server, 'jonas@example.org');
+  await jonas.goto(`${server.url}/benachrichtigungen`);
+  const told = jonas.getByRole('listitem').filter({ hasText: `Ihre Meldung zu „${orgName}“` });
+  await told
+    .getByText(
+      /\(.*\d{4}.*\) wurde geprüft: Die Moderation hat nichts daran geändert, der Inhalt bleibt sichtbar\./,
+    )
+    .waitFor();
+  assert.equal(await told.getByRole('link').count(), 0, 'a report has nothing to open');
+  await checkA11y(jonas, 'notifications with a report outcome');
+  await again.close();
 });

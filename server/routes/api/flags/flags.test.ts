@@ -197,4 +197,90 @@ describe('moderation: flag, hide, dismiss', () => {
     assert.equal(blank.statusCode, 422);
     assert.equal(await isHidden(t.db, t.networkId, 'organisation', orgId), false);
   });
+
+  test('whoever reported something hears the outcome, once, without who decided or why; the moderator is not told', async () => {
+    const earlier = new Set((await t.db.selectFrom('notification').select('id').execute()).map((n) => n.id));
+    const notices = async () =>
+      (
+        await t.db
+          .selectFrom('notification')
+          .select(['id', 'account_id', 'kind', 'params', 'link'])
+          .orderBy('created_at')
+          .orderBy('account_id')
+          .execute()
+      ).filter((n) => !earlier.has(n.id));
+    const reportedAt = async (id: string) =>
+      (
+        await t.db.selectFrom('flag').select('created_at').where('id', '=', id).executeTakeFirstOrThrow()
+      ).created_at.toISOString();
+
+    const pin = crypto.randomUUID();
+    await indexDocument(t.db, {
+      networkId: t.networkId,
+      entityType: 'pin',
+      entityId: pin,
+      title: 'Falsche Öffnungszeiten',
+      body: '',
+      link: `/karte/${pin}`,
+    });
+    const byReporter = (
+      await flag(reporter.headers, { entityType: 'pin', entityId: pin, reason: 'spam' })
+    ).json().id;
+    const byOther = (await flag(other.headers, { entityType: 'pin', entityId: pin, reason: 'abuse' })).json()
+      .id;
+    const byAdmin = (await flag(admin.headers, { entityType: 'pin', entityId: pin, reason: 'other' })).json()
+      .id;
+    const hide = await post(`/api/v1/admin/flags/${byAdmin}/hide`, admin.headers, {
+      reason: 'Geheime Notiz der Moderation',
+    });
+    assert.equal(hide.statusCode, 204);
+    const told = (await notices()).map(({ id: _, ...n }) => n);
+    const hidden = (account_id: string, at: string) => ({
+      account_id,
+      kind: 'flag.hidden',
+      params: { reported: 'Falsche Öffnungszeiten', reportedAt: at },
+      link: null,
+    });
+    assert.deepEqual(
+      told.sort((a, b) => a.account_id.localeCompare(b.account_id)),
+      [hidden(reporter.id, await reportedAt(byReporter)), hidden(other.id, await reportedAt(byOther))].sort(
+        (a, b) => a.account_id.localeCompare(b.account_id),
+      ),
+    );
+    assert.doesNotMatch(JSON.stringify(told), /Geheime|Notiz/);
+    assert.ok(!told.some((n) => n.account_id === admin.id));
+
+    // dismissed: a person is named by their name, a thing nobody can name by nothing
+    const person = (
+      await flag(reporter.headers, { entityType: 'person', entityId: other.id, reason: 'abuse' })
+    ).json().id;
+    assert.equal((await post(`/api/v1/admin/flags/${person}/dismiss`, admin.headers)).statusCode, 204);
+    const comment = (
+      await flag(reporter.headers, { entityType: 'comment', entityId: crypto.randomUUID(), reason: 'other' })
+    ).json().id;
+    assert.equal((await post(`/api/v1/admin/flags/${comment}/dismiss`, admin.headers)).statusCode, 204);
+    const own = (
+      await flag(admin.headers, { entityType: 'person', entityId: other.id, reason: 'other' })
+    ).json().id;
+    assert.equal((await post(`/api/v1/admin/flags/${own}/dismiss`, admin.headers)).statusCode, 204);
+    const later = (await notices()).slice(2).map(({ id: _, ...n }) => n);
+    assert.deepEqual(later, [
+      {
+        account_id: reporter.id,
+        kind: 'flag.dismissed',
+        params: { reported: 'Petra', reportedAt: await reportedAt(person) },
+        link: null,
+      },
+      {
+        account_id: reporter.id,
+        kind: 'flag.dismissed',
+        params: { reported: '', reportedAt: await reportedAt(comment) },
+        link: null,
+      },
+    ]);
+    // and the reporter sees it in their list
+    const list = await t.app.inject({ url: '/api/v1/notifications', headers: reporter.headers });
+    assert.equal(list.json().items[0].kind, 'flag.dismissed');
+    assert.equal(list.json().items[0].link, null);
+  });
 });

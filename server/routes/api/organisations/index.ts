@@ -2,13 +2,14 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { hashSecret, newSecret } from '../../../auth/tokens.ts';
-import { executeTx } from '../../../db/tx.ts';
+import { executeTx, insertTogether } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { t } from '../../../i18n/messages.ts';
-import { audit } from '../../../platform/audit.ts';
+import { audit, auditInsert } from '../../../platform/audit.ts';
 import { sendMail } from '../../../platform/mail.ts';
+import { notificationInsert } from '../../../platform/notifications.ts';
 import { indexDocument } from '../../../platform/search.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
 import type { Actor } from '../../../policies/actor.ts';
@@ -243,15 +244,29 @@ export async function organisationRoutes(app: FastifyInstance) {
         if (current.role === 'admin' && req.body.role !== 'admin' && admins <= 1)
           throw new Problem(409, 'membership.last_admin');
         await setMembership(tx, networkId, org.id, req.params.accountId, req.body.role);
-        await audit(tx, {
-          networkId,
-          actorId,
-          action: 'membership.role_changed',
-          entityType: 'organisation',
-          entityId: org.id,
-          details: { accountId: req.params.accountId, from: current.role, to: req.body.role },
-          ip: clientIp(req),
-        });
+        // The member hears of a new role, unless it is their own doing or nothing changed.
+        const tell = req.params.accountId !== actorId && current.role !== req.body.role;
+        await insertTogether(tx, [
+          auditInsert(tx, {
+            networkId,
+            actorId,
+            action: 'membership.role_changed',
+            entityType: 'organisation',
+            entityId: org.id,
+            details: { accountId: req.params.accountId, from: current.role, to: req.body.role },
+            ip: clientIp(req),
+          }),
+          tell &&
+            notificationInsert(tx, [
+              {
+                networkId,
+                accountId: req.params.accountId,
+                kind: 'membership.role_changed',
+                params: { organisation: org.name, role: req.body.role },
+                link: webPaths.organisation(org.slug),
+              },
+            ]),
+        ]);
       });
       return reply.code(204).send();
     },
@@ -284,15 +299,28 @@ export async function organisationRoutes(app: FastifyInstance) {
         if (!current) throw notFound();
         if (current.role === 'admin' && admins <= 1) throw new Problem(409, 'membership.last_admin');
         await removeMembership(tx, networkId, org.id, req.params.accountId);
-        await audit(tx, {
-          networkId,
-          actorId,
-          action: leaving ? 'membership.left' : 'membership.removed',
-          entityType: 'organisation',
-          entityId: org.id,
-          details: { accountId: req.params.accountId },
-          ip: clientIp(req),
-        });
+        // Someone removed by an admin is told; someone who leaves knows already.
+        await insertTogether(tx, [
+          auditInsert(tx, {
+            networkId,
+            actorId,
+            action: leaving ? 'membership.left' : 'membership.removed',
+            entityType: 'organisation',
+            entityId: org.id,
+            details: { accountId: req.params.accountId },
+            ip: clientIp(req),
+          }),
+          !leaving &&
+            notificationInsert(tx, [
+              {
+                networkId,
+                accountId: req.params.accountId,
+                kind: 'membership.removed',
+                params: { organisation: org.name },
+                link: webPaths.organisation(org.slug),
+              },
+            ]),
+        ]);
       });
       return reply.code(204).send();
     },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { createOrganisation, createUser } from '../../../../test/helpers/factories.ts';
+import { createOrganisation, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
 
 describe('organisations', () => {
   let t: TestApp;
@@ -136,6 +136,61 @@ describe('organisations', () => {
       headers: admin.headers,
     });
     assert.equal(after.json().items.length, 1);
+  });
+
+  test('a member is told when an admin changes their role or removes them; leaving or one’s own change tells nobody', async () => {
+    const org = await createOrganisation(t, { name: 'Stadtteilzentrum Linde' });
+    const admin = await createUser(t, { memberOf: [[org.id, 'admin']] });
+    const coAdmin = await createUser(t, { memberOf: [[org.id, 'admin']] });
+    const vol = await createUser(t, { memberOf: [[org.id, 'volunteer']] });
+    const leaver = await createUser(t, { memberOf: [[org.id, 'staff']] });
+    // every notification written from here on, whoever it went to
+    const earlier = new Set((await t.db.selectFrom('notification').select('id').execute()).map((n) => n.id));
+    const member = (id: string) => `/api/v1/organisations/${org.id}/members/${id}`;
+    const put = (by: TestUser, id: string, role: string) =>
+      t.app.inject({ method: 'PUT', url: member(id), headers: by.headers, payload: { role } });
+    const del = (by: TestUser, id: string) =>
+      t.app.inject({ method: 'DELETE', url: member(id), headers: by.headers });
+    const notices = async () =>
+      (
+        await t.db
+          .selectFrom('notification')
+          .select(['id', 'account_id', 'kind', 'params', 'link'])
+          .orderBy('created_at')
+          .execute()
+      )
+        .filter((n) => !earlier.has(n.id))
+        .map(({ id: _, ...n }) => n);
+    const link = `/organisationen/${org.slug}`;
+
+    assert.equal((await put(admin, vol.id, 'staff')).statusCode, 204);
+    assert.deepEqual(await notices(), [
+      {
+        account_id: vol.id,
+        kind: 'membership.role_changed',
+        params: { organisation: 'Stadtteilzentrum Linde', role: 'staff' },
+        link,
+      },
+    ]);
+    // the same role again changes nothing, so it is no news; neither is stepping down oneself
+    assert.equal((await put(admin, vol.id, 'staff')).statusCode, 204);
+    assert.equal((await put(coAdmin, coAdmin.id, 'volunteer')).statusCode, 204);
+    // a refused change tells nobody either
+    assert.equal((await put(admin, admin.id, 'staff')).statusCode, 409);
+    assert.equal((await notices()).length, 1);
+
+    assert.equal((await del(leaver, leaver.id)).statusCode, 204);
+    assert.equal((await notices()).length, 1, 'leaving oneself is no news to anyone');
+
+    assert.equal((await del(admin, vol.id)).statusCode, 204);
+    const all = await notices();
+    assert.equal(all.length, 2);
+    assert.deepEqual(all[1], {
+      account_id: vol.id,
+      kind: 'membership.removed',
+      params: { organisation: 'Stadtteilzentrum Linde' },
+      link,
+    });
   });
 
   test('invitation by email: the invitee joins without a password and is signed in', async () => {
