@@ -221,7 +221,7 @@ describe('moderation: flag, hide, dismiss', () => {
       entityId: pin,
       title: 'Falsche Öffnungszeiten',
       body: '',
-      link: `/karte/${pin}`,
+      link: webPaths.resource(pin),
     });
     const byReporter = (
       await flag(reporter.headers, { entityType: 'pin', entityId: pin, reason: 'spam' })
