@@ -19,6 +19,14 @@ function fieldError(error: unknown, name: string): string | undefined {
   return error instanceof ApiError ? error.field(name) : undefined;
 }
 
+/**
+ * A check the browser does before asking the server, shown exactly like the server's own answer
+ * (message at each field, summary on top), so both kinds of mistakes read the same.
+ */
+export function invalid(title: string, fields: Record<string, string>): ApiError {
+  return new ApiError(422, 'validation', title, fields);
+}
+
 interface FieldShell {
   label: string;
   name: string;
@@ -171,6 +179,80 @@ export function SelectField({
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/** Radio buttons or checkboxes under one legend, with the hint and the error of the group. */
+export function ChoiceGroup<T extends string>({
+  legend,
+  name,
+  type,
+  options,
+  value,
+  onChange,
+  error,
+  serverField,
+  hint,
+}: {
+  legend: string;
+  name: string;
+  type: 'radio' | 'checkbox';
+  options: { value: T; label: string; hint?: string }[];
+  value: T[];
+  onChange: (value: T[]) => void;
+  error: unknown;
+  /** Field name in the server's answer, when it differs from `name`. */
+  serverField?: string;
+  hint?: string;
+}) {
+  const id = useId();
+  const message = fieldError(error, serverField ?? name);
+  return (
+    <fieldset
+      className={message ? 'field invalid' : 'field'}
+      aria-describedby={describedBy(hint && `${id}-hint`, message && `${id}-error`)}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <ul className="check-list">
+        {options.map((o) => (
+          <li key={o.value}>
+            <label className="check">
+              <input
+                type={type}
+                name={name}
+                value={o.value}
+                checked={value.includes(o.value)}
+                aria-invalid={message ? true : undefined}
+                onChange={(e) =>
+                  onChange(
+                    type === 'radio'
+                      ? [o.value]
+                      : e.target.checked
+                        ? [...value, o.value]
+                        : value.filter((v) => v !== o.value),
+                  )
+                }
+              />
+              <span>
+                {o.label}
+                {o.hint && <span className="hint check-hint">{o.hint}</span>}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {message && (
+        <p id={`${id}-error`} className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {message}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

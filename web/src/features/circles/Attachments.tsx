@@ -1,10 +1,10 @@
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { TextField } from '../../app/forms.tsx';
+import { invalid, TextField } from '../../app/forms.tsx';
 import { currentLocale } from '../../app/i18n.ts';
 import { ConfirmButton } from '../../app/ui.tsx';
-import { circlePath, invalid } from './lib.ts';
+import { circlePath } from './lib.ts';
 import type { Attachment, Update } from './types.ts';
 
 /** The server's rules (platform/uploads.ts, circles/attachments.ts), checked here first so nobody waits for a refusal. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../app/api.ts';
 import {
   FormError,
+  invalid,
   Saved,
   SelectField,
   SubmitButton,
@@ -15,15 +16,7 @@ import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
 import { accountName, formatMinutes, localDate } from '../sharing/lib.ts';
 import type { Account } from '../sharing/types.ts';
-import {
-  circleKey,
-  circlePath,
-  formatDay,
-  formatShortDay,
-  formatTimes,
-  invalid,
-  refreshCircle,
-} from './lib.ts';
+import { circleKey, circlePath, formatDay, formatShortDay, formatTimes, refreshCircle } from './lib.ts';
 import { NeedForm } from './NeedForm.tsx';
 import type { Circle, Load, Need } from './types.ts';
 

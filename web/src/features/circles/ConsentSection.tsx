@@ -1,9 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import {
+  ChoiceGroup,
   FormError,
+  invalid,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -13,7 +15,7 @@ import {
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
 import { formatDateTime } from '../sharing/lib.ts';
 import { CircleFrame } from './CircleFrame.tsx';
-import { circleKey, circlePath, fromLocalInput, invalid, refreshCircle, toLocalInput } from './lib.ts';
+import { circleKey, circlePath, fromLocalInput, refreshCircle, toLocalInput } from './lib.ts';
 import {
   type Circle,
   type Consent,
@@ -80,78 +82,6 @@ export function consentBody(d: ConsentDraft) {
     ...(d.note.trim() ? { note: d.note.trim() } : {}),
     ...(d.legalBasis.trim() ? { legalBasis: d.legalBasis.trim() } : {}),
   };
-}
-
-function fieldMessage(error: unknown, name: string): string | undefined {
-  return error instanceof ApiError ? error.field(name) : undefined;
-}
-
-function ChoiceGroup<T extends string>({
-  legend,
-  name,
-  type,
-  options,
-  value,
-  onChange,
-  error,
-  hint,
-}: {
-  legend: string;
-  name: string;
-  type: 'radio' | 'checkbox';
-  options: { value: T; label: string; hint?: string }[];
-  value: T[];
-  onChange: (value: T[]) => void;
-  error: unknown;
-  hint?: string;
-}) {
-  const id = useId();
-  const message = fieldMessage(error, name);
-  const described = [hint && `${id}-hint`, message && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <fieldset className={message ? 'field invalid' : 'field'} aria-describedby={described}>
-      <legend>{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <ul className="check-list">
-        {options.map((o) => (
-          <li key={o.value}>
-            <label className="check">
-              <input
-                type={type}
-                name={name}
-                value={o.value}
-                checked={value.includes(o.value)}
-                aria-invalid={message ? true : undefined}
-                onChange={(e) =>
-                  onChange(
-                    type === 'radio'
-                      ? [o.value]
-                      : e.target.checked
-                        ? [...value, o.value]
-                        : value.filter((v) => v !== o.value),
-                  )
-                }
-              />
-              <span>
-                {o.label}
-                {o.hint && <span className="hint check-hint">{o.hint}</span>}
-              </span>
-            </label>
-          </li>
-        ))}
-      </ul>
-      {message && (
-        <p id={`${id}-error`} className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {message}
-        </p>
-      )}
-    </fieldset>
-  );
 }
 
 /** Who consented, how, when, to what, and (for an organisation) on which legal basis. */

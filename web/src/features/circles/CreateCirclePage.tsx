@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
-import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
+import { FormError, invalid, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeading } from '../../app/ui.tsx';
 import {
@@ -14,7 +14,7 @@ import {
   consentBody,
   emptyConsent,
 } from './ConsentSection.tsx';
-import { invalid, looksLikeEmail } from './lib.ts';
+import { looksLikeEmail } from './lib.ts';
 import type { Circle } from './types.ts';
 
 type Mode = 'self' | 'onBehalf';

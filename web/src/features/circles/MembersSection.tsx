@@ -3,11 +3,19 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
-import { FormError, Saved, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
+import {
+  FormError,
+  invalid,
+  Saved,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useAction,
+} from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, formatDate, QueryView } from '../../app/ui.tsx';
 import { CircleFrame } from './CircleFrame.tsx';
-import { circleKey, circlePath, invalid, looksLikeEmail, refreshCircle } from './lib.ts';
+import { circleKey, circlePath, looksLikeEmail, refreshCircle } from './lib.ts';
 import {
   type ChangeableRole,
   type Circle,

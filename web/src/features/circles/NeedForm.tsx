@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import {
   FormError,
+  invalid,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -10,7 +11,7 @@ import {
   useAction,
 } from '../../app/forms.tsx';
 import { localDate, zonedInstant } from '../sharing/lib.ts';
-import { circlePath, invalid, isDate, isTime, toInputs } from './lib.ts';
+import { circlePath, isDate, isTime, toInputs } from './lib.ts';
 import { type Need, type NeedKind, needKinds, type Visibility, visibilities } from './types.ts';
 
 /** Field names as the server names them (the date input carries `start`, the end time `end`). */

@@ -2,10 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { FormError, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
+import { FormError, invalid, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
 import { CircleFrame } from './CircleFrame.tsx';
-import { circleKey, circlePath, invalid } from './lib.ts';
+import { circleKey, circlePath } from './lib.ts';
 import type { Circle, TeamMember } from './types.ts';
 
 /** /kreise/:id/team: the professionals around the person, from any organisation, and how to reach them. */

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, errorMessage } from '../../app/api.ts';
-import { FormError, SelectField, SubmitButton, TextAreaField, useAction } from '../../app/forms.tsx';
+import { FormError, invalid, SelectField, SubmitButton, TextAreaField, useAction } from '../../app/forms.tsx';
 import type { Page } from '../../app/types.ts';
 import { ConfirmButton, Pagination, QueryView } from '../../app/ui.tsx';
 import { formatDateTime } from '../sharing/lib.ts';
@@ -14,7 +14,7 @@ import {
   missingDescriptions,
   uploadAttachment,
 } from './Attachments.tsx';
-import { circleKey, circlePath, invalid } from './lib.ts';
+import { circleKey, circlePath } from './lib.ts';
 import { type Circle, type Update, type Visibility, visibilities } from './types.ts';
 
 const pageSize = 10;

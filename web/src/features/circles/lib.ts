@@ -1,5 +1,5 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import { ApiError, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { currentLocale } from '../../app/i18n.ts';
 import { localParts, networkTimeZone, zonedInstant } from '../sharing/lib.ts';
 import type { Circle } from './types.ts';
@@ -19,14 +19,6 @@ export function useCircle(id: string) {
 export async function refreshCircle(qc: QueryClient, id: string) {
   await qc.invalidateQueries({ queryKey: circleKey(id) });
   await qc.invalidateQueries({ queryKey: ['circles'] });
-}
-
-/**
- * A check the browser does before asking the server, shown exactly like the server's own answer
- * (message at each field, summary on top), so both kinds of mistakes read the same.
- */
-export function invalid(title: string, fields: Record<string, string>): ApiError {
-  return new ApiError(422, 'validation', title, fields);
 }
 
 const tag = () => (currentLocale() === 'en' ? 'en-GB' : 'de-DE');
