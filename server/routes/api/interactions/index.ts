@@ -122,7 +122,11 @@ export async function interactionRoutes(app: FastifyInstance) {
       const accountId = requireAccount(req);
       if (!interactionPolicy.record(req.actor)) throw forbidden();
       const b = req.body;
-      if (b.with.type === 'person' && b.with.id === accountId) throw new Problem(422, 'interaction.self');
+      if (b.with.type === 'person' && b.with.id === accountId) {
+        throw new Problem(422, 'interaction.self', {
+          fields: [{ field: '/with/id', code: 'interaction.self' }],
+        });
+      }
       const occurredAt = b.occurredAt ? new Date(b.occurredAt) : new Date();
       if (occurredAt.getTime() > Date.now() + futureToleranceMs) {
         throw new Problem(422, 'interaction.future', {
@@ -150,7 +154,13 @@ export async function interactionRoutes(app: FastifyInstance) {
           source: { type: loggedByHand, id: sourceId },
         });
         // the only conflict a fresh source id can meet: the one pending interaction a pair may have
-        if (!inserted) throw new Problem(409, 'interaction.pending_exists', { params: { name: withName } });
+        if (!inserted) {
+          throw new Problem(409, 'interaction.pending_exists', {
+            params: { name: withName },
+            // a form shows it at the party it concerns
+            fields: [{ field: '/with/id', code: 'interaction.pending_exists', params: { name: withName } }],
+          });
+        }
         const row = await readBack(tx, accountId, { sourceId });
         if (row.status === 'pending') {
           await scheduleExpiry(tx, networkId, row.id);

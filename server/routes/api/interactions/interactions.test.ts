@@ -105,6 +105,11 @@ describe('interactions', () => {
     assert.equal(again.statusCode, 409);
     assert.equal(again.json().code, 'interaction.pending_exists');
     assert.match(again.json().title, /Herr K\./);
+    // a form shows it at the person picker
+    assert.deepEqual(
+      again.json().errors.map((e: { field: string }) => e.field),
+      ['/with/id'],
+    );
     assert.equal(await count(), before);
     assert.equal((await requestsTo(herrK)).length, 1);
     // only he confirms it
@@ -292,6 +297,10 @@ describe('interactions', () => {
     });
     assert.equal(self.statusCode, 422);
     assert.equal(self.json().code, 'interaction.self');
+    assert.deepEqual(
+      self.json().errors.map((e: { field: string }) => e.field),
+      ['/with/id'],
+    );
     const ghost = await record(aylin.headers, {
       area: 'places',
       kind: 'meeting',
