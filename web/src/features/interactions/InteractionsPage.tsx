@@ -5,30 +5,11 @@ import { api } from '../../app/api.ts';
 import { FormError, useAction } from '../../app/forms.tsx';
 import type { Page } from '../../app/types.ts';
 import { ConfirmButton, formatDate, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
-
-export interface Interaction {
-  id: string;
-  area: 'knowledge' | 'participation' | 'codesign' | 'sharing' | 'support' | 'places';
-  kind: string;
-  mode: 'online' | 'offline';
-  with: { type: 'person' | 'organisation'; id: string; name: string };
-  occurredAt: string;
-  status: 'pending' | 'confirmed';
-  loggedBy: 'me' | 'them' | null;
-  abilities: { confirm: boolean; remove: boolean };
-}
+import { useKindText } from './kinds.ts';
+import { LogInteractionForm } from './LogInteractionForm.tsx';
+import { type Interaction, interactionsKey } from './types.ts';
 
 const pageSize = 20;
-const queryKey = ['interactions'];
-
-/** The name of what happened: one the platform knows in the reader's language, else as it was typed. */
-function useKindText() {
-  const { t, i18n } = useTranslation();
-  return (kind: string) =>
-    /^[a-z_]+$/.test(kind) && i18n.exists(`interactions.kinds.${kind}`)
-      ? t(`interactions.kinds.${kind}`)
-      : kind;
-}
 
 /** Where and how: "Support circles · online · 20 Nov 2026". */
 function Facts({ i }: { i: Interaction }) {
@@ -154,24 +135,25 @@ export function InteractionsPage() {
   const qc = useQueryClient();
   const [offset, setOffset] = useState(0);
   const pending = useQuery({
-    queryKey: [...queryKey, 'pending'],
+    queryKey: [...interactionsKey, 'pending'],
     queryFn: () => api<Page<Interaction>>('/interactions/mine', { query: { status: 'pending', limit: 100 } }),
   });
   const confirmed = useQuery({
-    queryKey: [...queryKey, 'confirmed', offset],
+    queryKey: [...interactionsKey, 'confirmed', offset],
     queryFn: () =>
       api<Page<Interaction>>('/interactions/mine', {
         query: { status: 'confirmed', limit: pageSize, offset },
       }),
     placeholderData: keepPreviousData,
   });
-  const refresh = () => qc.invalidateQueries({ queryKey });
+  const refresh = () => qc.invalidateQueries({ queryKey: interactionsKey });
 
   return (
     <>
       <PageHeading title={t('interactions.title')}>
         <p className="lead">{t('interactions.lead')}</p>
       </PageHeading>
+      <LogInteractionForm onLogged={refresh} />
       <section aria-labelledby="pending-title" className="stack">
         <h2 id="pending-title">{t('interactions.pending.title')}</h2>
         <QueryView

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
+import { useSession } from '../../app/session.tsx';
 import type { Person } from '../../app/types.ts';
 import { ErrorState, Loading, PageHeading, Tags } from '../../app/ui.tsx';
 
@@ -9,6 +10,7 @@ import { ErrorState, Loading, PageHeading, Tags } from '../../app/ui.tsx';
 export function PersonPage() {
   const { t } = useTranslation();
   const { id } = useParams();
+  const { session } = useSession();
   const person = useQuery({
     queryKey: ['person', id],
     queryFn: () => api<Person>(`/people/${encodeURIComponent(id ?? '')}`),
@@ -33,7 +35,16 @@ export function PersonPage() {
   };
   return (
     <>
-      <PageHeading title={p.displayName} />
+      <PageHeading title={p.displayName}>
+        {session.account && session.account.id !== p.id && (
+          <p>
+            {/* the way to pick someone new there: nobody's name is listed for everyone to search */}
+            <Link className="button secondary" to={`/begegnungen?mit=${encodeURIComponent(p.id)}`}>
+              {t('person.logInteraction', { name: p.displayName })}
+            </Link>
+          </p>
+        )}
+      </PageHeading>
       <div className="stack">
         <section className="card" aria-labelledby="person-about">
           <h2 id="person-about">{t('person.about')}</h2>
