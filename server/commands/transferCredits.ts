@@ -16,7 +16,9 @@ import { findPost } from '../repositories/exchange.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
 import { findShift } from '../repositories/shifts.ts';
 import {
+  type AccountOwner,
   accountHolders,
+  accountOwnerPair,
   findTimebankAccountPair,
   findTransferByKey,
   insertTransferOnce,
@@ -48,7 +50,7 @@ export function isOverdraft(err: unknown): boolean {
   return e?.code === '23514' && e.constraint === 'timebank_account_within_limit';
 }
 
-export function partyOf(a: TimebankAccountRow): Party | null {
+export function partyOf(a: AccountOwner): Party | null {
   if (a.person_id) return { type: 'person', id: a.person_id };
   if (a.organisation_id) return { type: 'organisation', id: a.organisation_id };
   return null;
@@ -68,19 +70,18 @@ function requestHash(input: TransferInput): string {
 
 /**
  * What the payer may still pay: balance plus credit limit (the pool has no limit). For the words of a
- * refusal and to spare the database a doomed write; the CHECK on the locked account decides (see
- * insertTransferOnce and `overdraftAsProblem`).
+ * refusal; the CHECK on the locked account decides (see insertTransferOnce and `overdraftAsProblem`).
  */
-function available(payer: TimebankAccountRow): number {
+function available(payer: Pick<TimebankAccountRow, 'balance' | 'credit_limit'>): number {
   return payer.credit_limit === null ? Number.POSITIVE_INFINITY : payer.balance + payer.credit_limit;
 }
 
-const insufficientCredit = (payer: TimebankAccountRow) =>
+const insufficientCredit = (payer: Pick<TimebankAccountRow, 'balance' | 'credit_limit'>) =>
   new Problem(422, 'timebank.insufficient_credit', { params: { available: Math.max(0, available(payer)) } });
 
 /** The journal entry of a payment: the minutes leave the payer's account and reach the payee's. */
 function paymentEntry(
-  t: { payer: TimebankAccountRow; payee: TimebankAccountRow; minutes: number; memo: string },
+  t: { payer: AccountOwner; payee: AccountOwner; minutes: number; memo: string },
   createdBy: string,
 ): NewEntry {
   return {
@@ -111,7 +112,7 @@ async function overdraftAsProblem<T>(write: () => Promise<T>): Promise<T> {
 async function afterCompleted(
   tx: Executor,
   ctx: { networkId: string; actorId: string },
-  t: { id: string; payer: TimebankAccountRow; payee: TimebankAccountRow; minutes: number },
+  t: { id: string; payer: AccountOwner; payee: AccountOwner; minutes: number },
 ) {
   const a = partyOf(t.payer);
   const b = partyOf(t.payee);
@@ -207,17 +208,17 @@ async function sourceVisible(
  * Creates a transfer: the payer's side pays at once; the receiver's side asks the payer, who later
  * confirms or declines.
  *
- * It reads the two accounts without locks (whose they are decides the policy, and that never
- * changes) and then writes everything in one statement (insertTransferOnce), atomic without a
- * transaction of its own: the transfer, for a payment its journal entry under both accounts' locks,
- * the audit row, the notification and the interaction. Three round trips with the session's, where a
- * transaction would need six.
+ * It needs to know whose the two accounts are (that decides the policy, and never changes:
+ * accountOwnerPair remembers it) and then writes everything in one statement (insertTransferOnce),
+ * atomic without a transaction of its own: the transfer, for a payment its journal entry under both
+ * accounts' locks, the audit row, the notification and the interaction. With the session remembered
+ * too, a payment is one round trip; it was six with a transaction.
  *
  * Guarantees: one transfer per (initiator, idempotency key) — the unique key decides, so the same key
- * sent twice, even in parallel, yields one transfer and the same answer, and the second writes
- * nothing; a reused key with a different request is refused. Money only moves with the payer's
- * consent, and only within the credit limit: the balance read first only words the refusal, the
- * database's CHECK under the lock decides.
+ * sent twice, even in parallel, yields one transfer and the same answer (even when the credits it
+ * moved are spent by now), and the second writes nothing; a reused key with a different request is
+ * refused. Money only moves with the payer's consent, and only within the credit limit, which the
+ * database's CHECK decides under the lock; a refusal then reads what is still available.
  */
 export async function transferCredits(
   db: Executor,
@@ -226,16 +227,17 @@ export async function transferCredits(
   idempotencyKey: string,
 ): Promise<{
   transfer: TransferRow;
-  payer: TimebankAccountRow;
-  payee: TimebankAccountRow;
+  payer: AccountOwner;
+  payee: AccountOwner;
   replayed: boolean;
 }> {
-  const [payer, payee] = await findTimebankAccountPair(
-    db,
-    ctx.networkId,
-    input.payerAccountId,
-    input.payeeAccountId,
-  );
+  // inside a caller's transaction a refused write would abort it, so there the balance is read and
+  // checked first; on its own the write tries, and only a refusal reads
+  const current = db.isTransaction
+    ? await findTimebankAccountPair(db, ctx.networkId, input.payerAccountId, input.payeeAccountId)
+    : null;
+  const [payer, payee] =
+    current ?? (await accountOwnerPair(db, ctx.networkId, input.payerAccountId, input.payeeAccountId));
   if (!payer || !payee) throw notFound();
   if (payer.id === payee.id) throw new Problem(422, 'timebank.same_account');
   if (input.source && !(await sourceVisible(db, ctx.actor, ctx.networkId, input.source)))
@@ -249,11 +251,11 @@ export async function transferCredits(
     if (existing && existing.request_hash !== hash) throw new Problem(422, 'timebank.idempotency_mismatch');
     return existing && { transfer: existing, payer, payee, replayed: true };
   };
-  if (immediate && input.minutes > available(payer)) {
-    // the same key again gets the first answer, even when the credits it moved are spent by now
+  const balance = current?.[0];
+  if (immediate && balance && input.minutes > available(balance)) {
     const earlier = await replay();
     if (earlier) return earlier;
-    throw insufficientCredit(payer);
+    throw insufficientCredit(balance);
   }
   const id = randomUUID();
   const audited = auditInsert(db, {
@@ -303,11 +305,11 @@ export async function transferCredits(
     );
   } catch (err) {
     if (!isOverdraft(err)) throw err;
-    // spent between the read and the write; outside a transaction the refusal can name what is left
+    // a replayed key never gets here: its transfer is skipped before any line is written
     const [now] = db.isTransaction
       ? []
       : await findTimebankAccountPair(db, ctx.networkId, payer.id, payee.id);
-    throw insufficientCredit(now ?? { ...payer, balance: -(payer.credit_limit ?? 0) });
+    throw insufficientCredit(now ?? { credit_limit: 0, balance: 0 });
   }
   if (transfer === null) {
     const earlier = await replay();

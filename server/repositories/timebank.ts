@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TimebankOwnerType, TransferSourceType, TransferStatus } from '../db/schema.ts';
 import { type Executor, type TogetherInsert, togetherCtes } from '../db/tx.ts';
+import { onWrite } from '../db/writeWatch.ts';
 import { coordinatorsOf } from './organisations.ts';
 
 /** How far (in minutes) a new account may go below zero. The community pool has no limit. */
@@ -55,6 +56,50 @@ export async function findTimebankAccountPair(
   const q = withOwnerName(db).where('ta.network_id', '=', networkId).where('ta.id', 'in', [a, b]);
   const rows = await (lock ? q.orderBy('ta.id').forNoKeyUpdate('ta') : q).execute();
   return [rows.find((r) => r.id === a), rows.find((r) => r.id === b)] as const;
+}
+
+/** Whose an account is, and the name to show for it: what a payment needs before it writes. */
+export type AccountOwner = Pick<
+  TimebankAccountRow,
+  'id' | 'owner_type' | 'person_id' | 'organisation_id' | 'owner_name'
+>;
+
+/**
+ * Owners of accounts looked up in the last ten seconds, by network and account id. An account's owner
+ * never changes, so a payment needs no read for it; only the name can, and any write to accounts,
+ * people or organisations through this process's query builder empties the map (db/writeWatch.ts).
+ * Never balances or credit limits: those the database checks under lock.
+ */
+const ownersMs = 10_000;
+const ownersMax = 10_000;
+const owners = new Map<string, { until: number; owner: AccountOwner }>();
+onWrite(['timebank_account', 'account', 'organisation'], ['update', 'delete'], () => owners.clear());
+
+/** The owners of two accounts (payer and payee), read only where not remembered; undefined when missing. */
+export async function accountOwnerPair(db: Executor, networkId: string, a: string, b: string) {
+  const now = Date.now();
+  const known = (id: string) => {
+    const k = owners.get(`${networkId}:${id}`);
+    return k && k.until > now ? k.owner : undefined;
+  };
+  let [x, y] = [known(a), known(b)];
+  if (!x || !y) {
+    const [ra, rb] = await findTimebankAccountPair(db, networkId, a, b);
+    for (const r of [ra, rb]) {
+      if (!r) continue;
+      if (owners.size >= ownersMax) owners.delete(owners.keys().next().value as string);
+      const owner = {
+        id: r.id,
+        owner_type: r.owner_type,
+        person_id: r.person_id,
+        organisation_id: r.organisation_id,
+        owner_name: r.owner_name,
+      };
+      owners.set(`${networkId}:${r.id}`, { until: now + ownersMs, owner });
+    }
+    [x, y] = [known(a), known(b)];
+  }
+  return [x, y] as const;
 }
 
 export async function findAccountOf(db: Executor, networkId: string, owner: Owner) {

@@ -12,6 +12,7 @@ import { audit } from '../../../platform/audit.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { timebankPolicy, transferAbilities } from '../../../policies/timebank.ts';
 import {
+  type AccountOwner,
   ensureAccount,
   findTimebankAccount,
   findTimebankAccountPair,
@@ -40,7 +41,7 @@ import {
   TransferView,
 } from './schema.ts';
 
-function ownerId(a: TimebankAccountRow): string | null {
+function ownerId(a: AccountOwner): string | null {
   return a.person_id ?? a.organisation_id;
 }
 
@@ -66,11 +67,11 @@ export function presentAccount(a: TimebankAccountRow, actor: Actor) {
   };
 }
 
-function party(a: TimebankAccountRow) {
+function party(a: AccountOwner) {
   return { accountId: a.id, ownerType: a.owner_type, ownerId: ownerId(a), name: a.owner_name };
 }
 
-function presentTransfer(t: TransferRow, payer: TimebankAccountRow, payee: TimebankAccountRow, actor: Actor) {
+function presentTransfer(t: TransferRow, payer: AccountOwner, payee: AccountOwner, actor: Actor) {
   return {
     id: t.id,
     payer: party(payer),
