@@ -501,13 +501,15 @@ export interface LevelMonth {
   month: string;
   level: LadderLevel;
   signups: number;
+  /** distinct people who took a place or had time confirmed in this cell: the people behind its figures */
   volunteers: number;
   confirmedMinutes: number;
 }
 
 /**
  * Per month (local time) and ladder level: places taken on shifts (sign-ups that hold a place), distinct
- * volunteers, and confirmed minutes — for one organisation's opportunities, or the whole network.
+ * volunteers (with a place or with confirmed time), and confirmed minutes — for one organisation's
+ * opportunities, or the whole network. Raw counts: what may be shown of them is for `protectCell`.
  */
 export async function countsPerLevel(
   db: Executor,
@@ -520,37 +522,27 @@ export async function countsPerLevel(
       : sql<SqlBool>`EXISTS (SELECT 1 FROM opportunity_organisation oo WHERE oo.network_id = ${sql.ref(`${alias}.network_id`)}
           AND oo.opportunity_id = ${sql.ref(`${alias}.id`)} AND oo.organisation_id = ${f.organisationId}
           AND oo.status = 'accepted')`;
-  const signups = await sql<{ month: string; level: LadderLevel; signups: number; volunteers: number }>`
-    SELECT to_char(${localStart}, 'YYYY-MM') AS month, op.level,
-      count(*)::int AS signups, count(DISTINCT su.account_id)::int AS volunteers
-    FROM shift_signup su
-    JOIN shift s ON s.network_id = su.network_id AND s.id = su.shift_id
-    JOIN opportunity op ON op.network_id = s.network_id AND op.id = s.opportunity_id
-    WHERE su.network_id = ${networkId} AND su.status IN ('signed_up', 'checked_in', 'no_show')
-      AND ${localStart}::date BETWEEN ${f.from}::date AND ${f.to}::date AND ${runBy('op')}
+  // one row per place taken and per confirmed hours entry, so the people are counted across both
+  const { rows } = await sql<LevelMonth>`
+    SELECT month, level, sum(place)::int AS signups, count(DISTINCT account_id)::int AS volunteers,
+      sum(minutes)::int AS "confirmedMinutes"
+    FROM (
+      SELECT to_char(${localStart}, 'YYYY-MM') AS month, op.level, su.account_id, 1 AS place, 0 AS minutes
+      FROM shift_signup su
+      JOIN shift s ON s.network_id = su.network_id AND s.id = su.shift_id
+      JOIN opportunity op ON op.network_id = s.network_id AND op.id = s.opportunity_id
+      WHERE su.network_id = ${networkId} AND su.status IN ('signed_up', 'checked_in', 'no_show')
+        AND ${localStart}::date BETWEEN ${f.from}::date AND ${f.to}::date AND ${runBy('op')}
+      UNION ALL
+      SELECT to_char(h.occurred_on, 'YYYY-MM'), op.level, h.account_id, 0, h.minutes
+      FROM hours_entry h
+      JOIN opportunity op ON op.network_id = h.network_id AND op.id = h.opportunity_id
+      WHERE h.network_id = ${networkId} AND h.status = 'confirmed'
+        AND h.occurred_on BETWEEN ${f.from}::date AND ${f.to}::date
+        AND ${f.organisationId === null ? sql`true` : sql`h.organisation_id = ${f.organisationId}`}
+    ) cell
     GROUP BY 1, 2`.execute(db);
-  const hours = await sql<{ month: string; level: LadderLevel; minutes: number }>`
-    SELECT to_char(h.occurred_on, 'YYYY-MM') AS month, op.level, sum(h.minutes)::int AS minutes
-    FROM hours_entry h
-    JOIN opportunity op ON op.network_id = h.network_id AND op.id = h.opportunity_id
-    WHERE h.network_id = ${networkId} AND h.status = 'confirmed'
-      AND h.occurred_on BETWEEN ${f.from}::date AND ${f.to}::date
-      AND ${f.organisationId === null ? sql`true` : sql`h.organisation_id = ${f.organisationId}`}
-    GROUP BY 1, 2`.execute(db);
-  const out = new Map<string, LevelMonth>();
-  const at = (month: string, level: LadderLevel) => {
-    const key = `${month}|${level}`;
-    let r = out.get(key);
-    if (!r) {
-      r = { month, level, signups: 0, volunteers: 0, confirmedMinutes: 0 };
-      out.set(key, r);
-    }
-    return r;
-  };
-  for (const r of signups.rows)
-    Object.assign(at(r.month, r.level), { signups: r.signups, volunteers: r.volunteers });
-  for (const r of hours.rows) at(r.month, r.level).confirmedMinutes = r.minutes;
-  return [...out.values()].sort(
+  return rows.sort(
     (a, b) => a.month.localeCompare(b.month) || ladderLevels.indexOf(a.level) - ladderLevels.indexOf(b.level),
   );
 }

@@ -10,6 +10,7 @@ import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
+import { minPeoplePerCell, protectCell, wholeMonths } from '../../../platform/smallCells.ts';
 import { type Actor, actsFor, isSignedIn } from '../../../policies/actor.ts';
 import {
   coordinates,
@@ -236,7 +237,7 @@ export async function opportunityRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Places taken, volunteers and confirmed minutes per ladder level and month',
+        summary: `Places taken, volunteers and confirmed minutes per ladder level and whole month (the range is widened to whole months, so overlapping ranges cannot be subtracted). A cell of 1 to ${minPeoplePerCell - 1} volunteers (with a place or confirmed time) is suppressed: all three figures are null, since places and minutes summed over so few are their personal record and small ones give the count away`,
         querystring: StatsQuery,
         response: { 200: StatsView, ...problems },
       },
@@ -246,12 +247,14 @@ export async function opportunityRoutes(app: FastifyInstance) {
       const organisationId = req.query.organisationId ?? null;
       if (!opportunityPolicy.viewStats(req.actor, organisationId)) throw forbidden();
       if (req.query.from > req.query.to) throw new Problem(400, 'bad_request');
+      const cells = await countsPerLevel(db, networkId, { organisationId, ...wholeMonths(req.query) });
       return {
-        items: await countsPerLevel(db, networkId, {
-          organisationId,
-          from: req.query.from,
-          to: req.query.to,
-        }),
+        items: cells.map(({ month, level, ...figures }) => ({
+          month,
+          level,
+          ...protectCell(figures.volunteers, figures),
+        })),
+        minPeoplePerCell,
       };
     },
   );

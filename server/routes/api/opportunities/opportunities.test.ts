@@ -423,9 +423,96 @@ describe('opportunities on the engagement ladder', () => {
     const regularRow = stats.find(
       (r: { level: string; month: string }) => r.level === 'regular' && r.month === month,
     );
-    assert.deepEqual(regularRow, { month, level: 'regular', signups: 1, volunteers: 1, confirmedMinutes: 0 });
+    // one volunteer each: the cells say they are small, and nothing more
+    assert.deepEqual(regularRow, {
+      month,
+      level: 'regular',
+      signups: null,
+      volunteers: null,
+      confirmedMinutes: null,
+      suppressed: true,
+    });
     const miniRow = stats.find((r: { level: string }) => r.level === 'mini');
-    assert.equal(miniRow.confirmedMinutes, 30);
+    assert.deepEqual(
+      [miniRow.confirmedMinutes, miniRow.volunteers, miniRow.suppressed],
+      [null, null, true],
+      "Jonas's 30 minutes stay his",
+    );
     assert.equal((await call(petra, 'GET', `/opportunities/stats?from=${from}&to=${to}`)).statusCode, 403);
+  });
+
+  test('a cell of fewer than five volunteers shows no figure; from five on it shows them all, for whole months', async () => {
+    const event = await create(petra, {
+      level: 'event_project',
+      title: 'Sommerfest aufbauen',
+      mode: 'on_site',
+      organisationIds: [centre.id],
+      status: 'published',
+    });
+    const day = localAt(4, 10);
+    const morning = await addShift(petra, event.id, day, 2, 10);
+    const afternoon = await addShift(petra, event.id, localAt(4, 14), 2, 10);
+    const helpers = [jonas, ...(await Promise.all([1, 2, 3].map(() => createUser(t))))];
+    for (const h of helpers)
+      assert.equal((await call(h, 'POST', `/shifts/${morning.id}/signup`)).statusCode, 201);
+    // five places by four people: the number of places must not stand in for the people
+    assert.equal((await call(jonas, 'POST', `/shifts/${afternoon.id}/signup`)).statusCode, 201);
+    const month = isoDay(day).slice(0, 7);
+    const cell = async (from: string, to: string) => {
+      const r = await call(
+        petra,
+        'GET',
+        `/opportunities/stats?organisationId=${centre.id}&from=${from}&to=${to}`,
+      );
+      assert.equal(r.statusCode, 200, r.body);
+      return r
+        .json()
+        .items.find(
+          (x: { level: string; month: string }) => x.level === 'event_project' && x.month === month,
+        );
+    };
+    const range = [isoDay(localAt(-40, 12)), isoDay(localAt(40, 12))] as const;
+    assert.deepEqual(await cell(...range), {
+      month,
+      level: 'event_project',
+      signups: null,
+      volunteers: null,
+      confirmedMinutes: null,
+      suppressed: true,
+    });
+    // a fifth person, with confirmed time and no place, is one of the people behind the cell
+    const fifth = await createUser(t);
+    await t.db
+      .insertInto('hours_entry')
+      .values({
+        network_id: t.networkId,
+        account_id: fifth.id,
+        organisation_id: centre.id,
+        opportunity_id: event.id,
+        shift_id: null,
+        signup_id: null,
+        activity: 'Zelte geliehen',
+        occurred_on: isoDay(day),
+        minutes: 90,
+        source: 'logged',
+        status: 'confirmed',
+        decided_by: petra.id,
+        decided_at: new Date(),
+        credit_minutes: null,
+        credit_transfer_id: null,
+      })
+      .execute();
+    const shown = {
+      month,
+      level: 'event_project',
+      signups: 5,
+      volunteers: 5,
+      confirmedMinutes: 90,
+      suppressed: false,
+    };
+    assert.deepEqual(await cell(...range), shown);
+    // a range of one day answers for the whole month, so two ranges cannot be subtracted to split a cell
+    const otherDay = isoDay(day).endsWith('-01') ? `${month}-02` : `${month}-01`;
+    assert.deepEqual(await cell(otherDay, otherDay), shown);
   });
 });

@@ -211,11 +211,18 @@ export const StatsView = Type.Object({
     Type.Object({
       month: Type.String(),
       level: Level,
-      signups: Type.Integer(),
-      volunteers: Type.Integer(),
-      confirmedMinutes: Type.Integer(),
+      /** places taken on shifts; null when suppressed */
+      signups: Nullable(Type.Integer()),
+      /** distinct people with a place or with confirmed time; null when suppressed */
+      volunteers: Nullable(Type.Integer()),
+      /** null when suppressed */
+      confirmedMinutes: Nullable(Type.Integer()),
+      /** fewer than 5 people (platform/smallCells.ts): the cell shows that it is small, and no figure */
+      suppressed: Type.Boolean(),
     }),
   ),
+  /** the fewest volunteers a cell must have to show its figures */
+  minPeoplePerCell: Type.Integer(),
 });
 
 export const ShiftView = Type.Object({

@@ -22,7 +22,7 @@ import {
 } from './common.tsx';
 import { HoursRow } from './MinePages.tsx';
 import { PartnerInvitations } from './PartnerParts.tsx';
-import { type Hours, ladderLevels, type Opportunity, type Roster, type StatsRow } from './types.ts';
+import { type Hours, ladderLevels, type Opportunity, type Roster, type Stats as StatsData } from './types.ts';
 
 /** One pending hours entry with confirm and reject (a note goes to the volunteer with either). */
 function DecideHours({ h, onDecided }: { h: Hours; onDecided: () => Promise<unknown> }) {
@@ -237,9 +237,15 @@ function Stats({ organisationId }: { organisationId: string }) {
   })();
   const stats = useQuery({
     queryKey: ['opportunities', 'stats', organisationId, from, to],
-    queryFn: () =>
-      api<{ items: StatsRow[] }>('/opportunities/stats', { query: { organisationId, from, to } }),
+    queryFn: () => api<StatsData>('/opportunities/stats', { query: { organisationId, from, to } }),
   });
+  // a dash to the eye, words to a screen reader
+  const notShown = (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">{t('participation.stats.notShown')}</span>
+    </>
+  );
   const monthName = (m: string) => {
     const [y = 0, mo = 1] = m.split('-').map(Number);
     return new Intl.DateTimeFormat(t('localeTag'), {
@@ -253,45 +259,62 @@ function Stats({ organisationId }: { organisationId: string }) {
       <h2 id="stats-title">{t('participation.stats.title')}</h2>
       <QueryView query={stats} isEmpty={(d) => d.items.length === 0} empty={t('participation.stats.none')}>
         {(d) => (
-          // a scrolling box must be reachable by keyboard (WCAG 2.1.1), so it takes focus and has a name
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways on a phone
-          <section className="table-wrap" aria-label={t('participation.stats.caption')} tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">{t('participation.stats.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('participation.stats.month')}</th>
-                  <th scope="col">{t('participation.stats.level')}</th>
-                  <th scope="col" className="num">
-                    {t('participation.stats.signups')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('participation.stats.volunteers')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('participation.stats.hours')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...d.items]
-                  .sort(
-                    (a, b) =>
-                      a.month.localeCompare(b.month) ||
-                      ladderLevels.indexOf(a.level) - ladderLevels.indexOf(b.level),
-                  )
-                  .map((r) => (
-                    <tr key={`${r.month}-${r.level}`}>
-                      <th scope="row">{monthName(r.month)}</th>
-                      <td>{t(`participation.level.${r.level}`)}</td>
-                      <td className="num">{r.signups}</td>
-                      <td className="num">{r.volunteers}</td>
-                      <td className="num">{formatMinutes(t, r.confirmedMinutes)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </section>
+          <>
+            {/* a scrolling box must be reachable by keyboard (WCAG 2.1.1), so it takes focus and has a name */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways on a phone */}
+            <section className="table-wrap" aria-label={t('participation.stats.caption')} tabIndex={0}>
+              <table>
+                <caption className="visually-hidden">{t('participation.stats.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('participation.stats.month')}</th>
+                    <th scope="col">{t('participation.stats.level')}</th>
+                    <th scope="col" className="num">
+                      {t('participation.stats.signups')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('participation.stats.volunteers')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('participation.stats.hours')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...d.items]
+                    .sort(
+                      (a, b) =>
+                        a.month.localeCompare(b.month) ||
+                        ladderLevels.indexOf(a.level) - ladderLevels.indexOf(b.level),
+                    )
+                    .map((r) => (
+                      <tr key={`${r.month}-${r.level}`}>
+                        <th scope="row">{monthName(r.month)}</th>
+                        <td>{t(`participation.level.${r.level}`)}</td>
+                        {r.suppressed ? (
+                          <>
+                            <td className="num">{notShown}</td>
+                            <td className="num">
+                              {t('participation.stats.fewer', { min: d.minPeoplePerCell })}
+                            </td>
+                            <td className="num">{notShown}</td>
+                          </>
+                        ) : (
+                          <>
+                            <td className="num">{r.signups}</td>
+                            <td className="num">{r.volunteers}</td>
+                            <td className="num">{formatMinutes(t, r.confirmedMinutes)}</td>
+                          </>
+                        )}
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </section>
+            {d.items.some((r) => r.suppressed) && (
+              <p className="hint">{t('participation.stats.suppressedNote', { min: d.minPeoplePerCell })}</p>
+            )}
+          </>
         )}
       </QueryView>
     </section>

@@ -151,12 +151,15 @@ export interface Certificate {
   organisations: { id: string; name: string; minutes: number; entries: number }[];
 }
 
-export interface StatsRow {
-  month: string;
-  level: Level;
-  signups: number;
-  volunteers: number;
-  confirmedMinutes: number;
+/** One month and level; with fewer volunteers than the server's minimum, `suppressed` and no figures. */
+export type StatsRow = { month: string; level: Level } & (
+  | { suppressed: false; signups: number; volunteers: number; confirmedMinutes: number }
+  | { suppressed: true; signups: null; volunteers: null; confirmedMinutes: null }
+);
+
+export interface Stats {
+  items: StatsRow[];
+  minPeoplePerCell: number;
 }
 
 export interface Person {
