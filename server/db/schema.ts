@@ -262,6 +262,14 @@ export interface InteractionTable {
   confirmed_at: TimestampNullable;
 }
 
+/** After a person removed an interaction someone logged by hand with them, that someone may not log another with them until `until` (migration 20261128_1000_interaction_cooldown). */
+export interface InteractionCooldownTable {
+  network_id: string;
+  requester_id: string;
+  person_id: string;
+  until: Timestamp;
+}
+
 // Teilen: time bank (migration 20261125_1100_timebank)
 export type TimebankOwnerType = 'person' | 'organisation' | 'pool';
 export const transferStatuses = ['requested', 'completed', 'declined', 'cancelled', 'reversed'] as const;
@@ -719,6 +727,7 @@ export interface DB {
   hidden_content: HiddenContentTable;
   job: JobTable;
   interaction: InteractionTable;
+  interaction_cooldown: InteractionCooldownTable;
   timebank_account: TimebankAccountTable;
   timebank_entry: TimebankEntryTable;
   timebank_line: TimebankLineTable;

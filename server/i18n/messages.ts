@@ -146,6 +146,10 @@ export const messages = {
     de: '{name} hat Ihre letzte Begegnung noch nicht bestätigt. Sie können eine weitere eintragen, sobald {name} geantwortet hat.',
     en: '{name} has not confirmed your last interaction yet. You can log another one once {name} has answered.',
   },
+  'interaction.declined_recently': {
+    de: '{name} hat vor Kurzem eine Begegnung abgelehnt, die Sie eingetragen hatten. Danach können Sie {days} Tage lang keine neue mit {name} eintragen; {name} kann eine Begegnung mit Ihnen aber selbst eintragen.',
+    en: '{name} recently declined an interaction you had logged. For {days} days after that you cannot log a new one with {name}; {name} can still log one with you.',
+  },
   'interaction.confirm_own': {
     de: 'Bestätigen kann nur die Person, mit der Sie die Begegnung eingetragen haben.',
     en: 'Only the person you logged the interaction with can confirm it.',

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Area, DB, PartyType } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 import { enqueue } from './jobs.ts';
@@ -26,6 +26,12 @@ export const loggedByHand = 'manual';
 /** How long a person has to confirm an interaction logged with them before it goes. */
 export const confirmationDays = 30;
 export const expireInteractionJob = 'interaction.expire';
+/**
+ * How long someone cannot log a new interaction with a person after that person removed one they had
+ * logged with them (declined it, or took back a confirmation): otherwise a "no" would only bring the
+ * next request, and the next notification.
+ */
+export const cooldownDays = 30;
 
 /**
  * Logged by hand with a person: it waits for that person's confirmation. Everything else is recorded
@@ -85,5 +91,41 @@ export async function expireInteraction(db: Kysely<DB>, networkId: string, inter
     .where('network_id', '=', networkId)
     .where('id', '=', interactionId)
     .where('status', '=', 'pending')
+    .execute();
+}
+
+/**
+ * The person removed an interaction `requesterId` logged by hand with them: for `cooldownDays` that
+ * requester cannot log another with them (a second "no" starts the period again). In the caller's
+ * transaction, so the cool-down begins exactly when the interaction goes.
+ */
+export async function startCooldown(db: Executor, networkId: string, requesterId: string, personId: string) {
+  const until = sql<Date>`now() + make_interval(days => ${cooldownDays})`;
+  await db
+    .insertInto('interaction_cooldown')
+    .values({ network_id: networkId, requester_id: requesterId, person_id: personId, until })
+    .onConflict((oc) => oc.columns(['network_id', 'requester_id', 'person_id']).doUpdateSet({ until }))
+    .execute();
+}
+
+/** Whether the requester is still in a cool-down with this person. */
+export async function inCooldown(db: Executor, networkId: string, requesterId: string, personId: string) {
+  const row = await db
+    .selectFrom('interaction_cooldown')
+    .select('until')
+    .where('network_id', '=', networkId)
+    .where('requester_id', '=', requesterId)
+    .where('person_id', '=', personId)
+    .where('until', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Part of the daily clean-up: a cool-down that is over is forgotten. */
+export async function pruneCooldowns(db: Executor, networkId: string) {
+  await db
+    .deleteFrom('interaction_cooldown')
+    .where('network_id', '=', networkId)
+    .where('until', '<=', sql<Date>`now()`)
     .execute();
 }

@@ -4,7 +4,7 @@ import { remindExpiringPosts, reminderJob } from '../commands/remindExpiringPost
 import { remindShift, shiftReminderJob } from '../commands/remindShift.ts';
 import type { Config } from '../config.ts';
 import type { Executor } from '../db/tx.ts';
-import { expireInteraction, expireInteractionJob } from './interactions.ts';
+import { expireInteraction, expireInteractionJob, pruneCooldowns } from './interactions.ts';
 import { enqueue, type JobHandler } from './jobs.ts';
 import { mailDeliveryJob } from './mail.ts';
 
@@ -21,7 +21,7 @@ export async function schedulePrune(db: Executor, networkId: string, at = new Da
 /** Every kind of background job the worker runs. Areas add theirs here. */
 export function jobHandlers(config: Config): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = {
-    /** Forget old sign-in failures, expired sessions and tokens; once a day. */
+    /** Forget old sign-in failures, expired sessions and tokens, cool-downs that are over; once a day. */
     [pruneJob]: async (db, { networkId }) => {
       await db
         .deleteFrom('auth_failure')
@@ -38,6 +38,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
         .where('network_id', '=', networkId)
         .where('expires_at', '<', sql<Date>`now() - interval '30 days'`)
         .execute();
+      await pruneCooldowns(db, networkId);
       await schedulePrune(db, networkId, new Date(Date.now() + 24 * 60 * 60 * 1000));
     },
   };

@@ -242,9 +242,15 @@ export async function buildTown(t: TestApp) {
   // ---- Räume & Brücken: the interaction record --------------------------------------------------
   /**
    * A meeting Nils logged with Olga, waiting for her to confirm it. A pair has one open request at a
-   * time, so one of his still open is withdrawn first.
+   * time, so one of his still open is withdrawn first; and after Olga removed one of his, he may not
+   * ask her again for 30 days, so that cool-down is ended first.
    */
   const newLoggedMeeting = async () => {
+    await t.db
+      .deleteFrom('interaction_cooldown')
+      .where('requester_id', '=', users.neighbour.id)
+      .where('person_id', '=', users.owner.id)
+      .execute();
     const open = (await call('neighbour', { url: '/interactions/mine?status=pending&limit=100' })).json()
       .items as { id: string; loggedBy: string | null; with: { id: string } }[];
     for (const i of open.filter((x) => x.loggedBy === 'me' && x.with.id === users.owner.id))

@@ -10,9 +10,12 @@ import { IdParams, Page, PageQuery, problems, Timestamp, Uuid } from '../../../h
 import { audit } from '../../../platform/audit.ts';
 import {
   confirmationDays,
+  cooldownDays,
+  inCooldown,
   loggedByHand,
   recordInteraction,
   scheduleExpiry,
+  startCooldown,
 } from '../../../platform/interactions.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
@@ -113,7 +116,7 @@ export async function interactionRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: `Log an interaction of mine with an organisation, or with a person who then confirms it (pending until then, gone after ${confirmationDays} days unanswered)`,
+        summary: `Log an interaction of mine with an organisation, or with a person who then confirms it (pending until then, gone after ${confirmationDays} days unanswered). After that person removed one I logged with them (declined it or took back a confirmation), I cannot log another with them for ${cooldownDays} days (409 interaction.declined_recently)`,
         body: InteractionCreate,
         response: { 201: InteractionView, ...problems },
       },
@@ -159,6 +162,20 @@ export async function interactionRoutes(app: FastifyInstance) {
             params: { name: withName },
             // a form shows it at the party it concerns
             fields: [{ field: '/with/id', code: 'interaction.pending_exists', params: { name: withName } }],
+          });
+        }
+        // checked after the insert: one racing the person's "no" waits on the pending row that "no"
+        // deletes, so this read sees the cool-down committed with it
+        if (b.with.type === 'person' && (await inCooldown(tx, networkId, accountId, b.with.id))) {
+          throw new Problem(409, 'interaction.declined_recently', {
+            params: { name: withName, days: cooldownDays },
+            fields: [
+              {
+                field: '/with/id',
+                code: 'interaction.declined_recently',
+                params: { name: withName, days: cooldownDays },
+              },
+            ],
           });
         }
         const row = await readBack(tx, accountId, { sourceId });
@@ -250,8 +267,7 @@ export async function interactionRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary:
-          'Remove an interaction logged by hand that I took part in: decline one logged with me, withdraw my own, or take back a confirmation',
+        summary: `Remove an interaction logged by hand that I took part in: decline one logged with me, withdraw my own, or take back a confirmation (the one who logged it with me then cannot log another with me for ${cooldownDays} days)`,
         params: IdParams,
         response: { 204: Type.Null(), ...problems },
       },
@@ -263,6 +279,9 @@ export async function interactionRoutes(app: FastifyInstance) {
         if (!i || !interactionPolicy.view(req.actor, i)) throw notFound();
         if (!interactionPolicy.remove(req.actor, i)) throw new Problem(409, 'interaction.not_by_hand');
         if (!(await deleteInteraction(tx, networkId, i.id))) throw notFound();
+        // the person said no to one logged with them: the one who logged it does not ask again soon
+        const declined = i.b_type === 'person' && i.b_id === accountId && i.a_type === 'person';
+        if (declined) await startCooldown(tx, networkId, i.a_id, accountId);
         await audit(tx, {
           networkId,
           actorId: accountId,

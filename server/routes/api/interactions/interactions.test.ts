@@ -164,6 +164,65 @@ describe('interactions', () => {
     assert.equal((await confirm(herrK, id)).statusCode, 404);
   });
 
+  const cooldowns = () =>
+    t.db.selectFrom('interaction_cooldown').select(['requester_id', 'person_id', 'until']).execute();
+  /** As if the cool-downs had begun 30 days and a second ago. */
+  const endCooldowns = () =>
+    sql`UPDATE interaction_cooldown SET until = now() - interval '1 second'`.execute(t.db);
+
+  test('after he declined, she cannot ask him again for 30 days; others can, and so can she afterwards', async () => {
+    const before = await count();
+    const asked = (await requestsTo(herrK)).length;
+    assert.deepEqual(
+      (await cooldowns()).map((c) => [c.requester_id, c.person_id]),
+      [[aylin.id, herrK.id]],
+      'his "no" is remembered for the pair, and nothing else of it',
+    );
+    const days = ((await cooldowns())[0]!.until.getTime() - Date.now()) / 86_400_000;
+    assert.ok(days > 29.9 && days <= 30, `${days} days`);
+    const again = await callWith(herrK, 'visit');
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json().code, 'interaction.declined_recently');
+    assert.equal(
+      again.json().title,
+      'Herr K. hat vor Kurzem eine Begegnung abgelehnt, die Sie eingetragen hatten. Danach können Sie 30 Tage lang keine neue mit Herr K. eintragen; Herr K. kann eine Begegnung mit Ihnen aber selbst eintragen.',
+    );
+    assert.equal(again.headers['retry-after'], undefined, 'not when he said no');
+    const english = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/interactions',
+      headers: { ...aylin.headers, 'accept-language': 'en' },
+      payload: { area: 'support', kind: 'visit', mode: 'online', with: { type: 'person', id: herrK.id } },
+    });
+    assert.equal(english.statusCode, 409);
+    assert.match(
+      english.json().title,
+      /^Herr K\. recently declined an interaction you had logged\. For 30 days/,
+    );
+    assert.equal(await count(), before, 'nothing written');
+    assert.equal((await requestsTo(herrK)).length, asked, 'he is not asked again');
+    // someone else may ask him; withdrawing one's own request starts no cool-down
+    const paulas = await record(paula.headers, {
+      area: 'support',
+      kind: 'visit',
+      mode: 'offline',
+      with: { type: 'person', id: herrK.id },
+    });
+    assert.equal(paulas.statusCode, 201, paulas.body);
+    assert.equal((await requestsTo(herrK)).length, asked + 1);
+    assert.equal((await remove(paula, paulas.json().id)).statusCode, 204);
+    assert.equal((await cooldowns()).length, 1);
+    // 30 days on, she may ask again; the daily clean-up forgets what is over
+    await endCooldowns();
+    const later = await callWith(herrK, 'visit');
+    assert.equal(later.statusCode, 201, later.body);
+    assert.equal((await requestsTo(herrK)).length, asked + 2);
+    const prune = jobHandlers(loadConfig({ SEED: 'none', DATA_DIR: '/nonexistent' }))['maintenance.prune']!;
+    await prune(t.db, { networkId: t.networkId, payload: {} });
+    assert.deepEqual(await cooldowns(), []);
+    assert.equal((await remove(aylin, later.json().id)).statusCode, 204);
+  });
+
   test('nobody else sees, confirms or removes it: not another person, not staff of the organisation, not admins', async () => {
     const pending = (await callWith(paula)).json().id as string;
     const withBakery = (await mine(aylin.headers))
@@ -210,6 +269,9 @@ describe('interactions', () => {
       .items.find((i: { loggedBy: string | null }) => i.loggedBy === 'them');
     assert.equal((await remove(herrK, confirmed.id)).statusCode, 204);
     assert.equal(await row(confirmed.id), undefined);
+    // taking back is a "no" too: Aylin, who had logged it, does not ask him again soon
+    assert.equal((await callWith(herrK)).json().code, 'interaction.declined_recently');
+    await endCooldowns();
   });
 
   test('unanswered for 30 days, it goes; a confirmed one stays', async () => {
