@@ -213,6 +213,8 @@ test('the map, the playbook with its revisions, and a coordinator creating and p
     true,
   );
   await page.getByText(/Wo weniger als 5 Freiwillige .* zeigen wir keine Zahlen/).waitFor();
+  await page.getByRole('heading', { name: 'Zahlen je Stufe' }).scrollIntoViewIfNeeded();
+  await shot(page, 'participation-stats-390');
   const coordWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(coordWidth <= phone.width, `coordination fits the phone (${coordWidth}px)`);
 

@@ -312,7 +312,9 @@ function Stats({ organisationId }: { organisationId: string }) {
               </table>
             </section>
             {d.items.some((r) => r.suppressed) && (
-              <p className="hint">{t('participation.stats.suppressedNote', { min: d.minPeoplePerCell })}</p>
+              <p className="muted small">
+                {t('participation.stats.suppressedNote', { min: d.minPeoplePerCell })}
+              </p>
             )}
           </>
         )}
