@@ -59,6 +59,29 @@ describe('opportunities on the engagement ladder', () => {
     return r.json();
   }
 
+  /** Hours at the centre, logged and confirmed by Petra. */
+  const confirmedHours = (who: TestUser, opportunityId: string, day: string, minutes: number) =>
+    t.db
+      .insertInto('hours_entry')
+      .values({
+        network_id: t.networkId,
+        account_id: who.id,
+        organisation_id: centre.id,
+        opportunity_id: opportunityId,
+        shift_id: null,
+        signup_id: null,
+        activity: 'Mitgeholfen',
+        occurred_on: day,
+        minutes,
+        source: 'logged',
+        status: 'confirmed',
+        decided_by: petra.id,
+        decided_at: new Date(),
+        credit_minutes: null,
+        credit_transfer_id: null,
+      })
+      .execute();
+
   let mini: { id: string };
   let regular: { id: string };
   let joint: { id: string };
@@ -381,26 +404,7 @@ describe('opportunities on the engagement ladder', () => {
       first.suggestions.map((x: { opportunity: { id: string } }) => x.opportunity.id),
       [mini.id],
     );
-    await t.db
-      .insertInto('hours_entry')
-      .values({
-        network_id: t.networkId,
-        account_id: jonas.id,
-        organisation_id: centre.id,
-        opportunity_id: mini.id,
-        shift_id: null,
-        signup_id: null,
-        activity: 'Flyer',
-        occurred_on: isoDay(new Date()),
-        minutes: 30,
-        source: 'logged',
-        status: 'confirmed',
-        decided_by: petra.id,
-        decided_at: new Date(),
-        credit_minutes: null,
-        credit_transfer_id: null,
-      })
-      .execute();
+    await confirmedHours(jonas, mini.id, isoDay(new Date()), 30);
     const next = (await call(jonas, 'GET', '/opportunities/next-step')).json();
     assert.equal(next.currentLevel, 'mini');
     assert.equal(next.nextLevel, 'event_project');
@@ -482,26 +486,7 @@ describe('opportunities on the engagement ladder', () => {
     });
     // a fifth person, with confirmed time and no place, is one of the people behind the cell
     const fifth = await createUser(t);
-    await t.db
-      .insertInto('hours_entry')
-      .values({
-        network_id: t.networkId,
-        account_id: fifth.id,
-        organisation_id: centre.id,
-        opportunity_id: event.id,
-        shift_id: null,
-        signup_id: null,
-        activity: 'Zelte geliehen',
-        occurred_on: isoDay(day),
-        minutes: 90,
-        source: 'logged',
-        status: 'confirmed',
-        decided_by: petra.id,
-        decided_at: new Date(),
-        credit_minutes: null,
-        credit_transfer_id: null,
-      })
-      .execute();
+    await confirmedHours(fifth, event.id, isoDay(day), 90);
     const shown = {
       month,
       level: 'event_project',
