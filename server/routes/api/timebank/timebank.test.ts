@@ -318,6 +318,36 @@ describe('time bank', () => {
     );
   });
 
+  test('a payment names the payer as they are called now, right after a rename', async () => {
+    const amira = await createUser(t, { displayName: 'Amira' });
+    const gul = await createUser(t, { displayName: 'Gül' });
+    const amiraAccount = (await inject(amira, 'GET', '/accounts/mine')).json().items[0].id;
+    const gulAccount = (await inject(gul, 'GET', '/accounts/mine')).json().items[0].id;
+    const lastNotice = async () =>
+      (
+        await t.db
+          .selectFrom('notification')
+          .select('params')
+          .where('account_id', '=', gul.id)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .executeTakeFirstOrThrow()
+      ).params as { from?: string };
+    const first = await pay(amira, amiraAccount, gulAccount, 1);
+    assert.equal(first.statusCode, 201, first.body);
+    assert.equal((await lastNotice()).from, 'Amira'); // the owners of both accounts are remembered now
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: amira.headers,
+      payload: { displayName: 'Amira S.' },
+    });
+    assert.equal(renamed.statusCode, 200, renamed.body);
+    const res = await pay(amira, amiraAccount, gulAccount, 1);
+    assert.equal(res.json().payer.name, 'Amira S.');
+    assert.equal((await lastNotice()).from, 'Amira S.');
+  });
+
   test('the journal is append-only and every entry must balance', async () => {
     await assert.rejects(sql`UPDATE timebank_line SET amount = amount * 2`.execute(t.db), /append-only/);
     await assert.rejects(sql`DELETE FROM timebank_entry`.execute(t.db), /append-only/);
