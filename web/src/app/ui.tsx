@@ -173,3 +173,13 @@ export function Tags({ items, label }: { items: string[]; label: string }) {
     </ul>
   );
 }
+
+/** A wide table that scrolls sideways on a phone; it takes focus so the keyboard can scroll it too. */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="table-wrap" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}

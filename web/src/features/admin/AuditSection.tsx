@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../app/forms.tsx';
 import type { AuditEntry } from '../../app/types.ts';
-import { formatDate, Pagination, QueryView } from '../../app/ui.tsx';
+import { formatDate, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { usePaged } from './usePaged.ts';
 
 /** Who did what, when: read-only. */
@@ -40,7 +40,7 @@ export function AuditSection() {
       <QueryView query={query} isEmpty={(p) => p.items.length === 0} empty={t('admin.audit.none')}>
         {(p) => (
           <>
-            <div className="table-wrap">
+            <ScrollRegion label={t('admin.audit.caption', { count: p.total })}>
               <table>
                 <caption>{t('admin.audit.caption', { count: p.total })}</caption>
                 <thead>
@@ -75,7 +75,7 @@ export function AuditSection() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <Pagination total={p.total} limit={p.limit} offset={p.offset} onOffset={setOffset} />
           </>
         )}

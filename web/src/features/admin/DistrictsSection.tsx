@@ -3,7 +3,7 @@ import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api.ts';
 import { FormError, Saved, SubmitButton, TextAreaField, TextField, useAction } from '../../app/forms.tsx';
-import { ConfirmButton, QueryView } from '../../app/ui.tsx';
+import { ConfirmButton, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { useDistricts } from '../profile/ProfilePage.tsx';
 
 /** Districts come from a GeoJSON FeatureCollection (file or pasted text); names from a property. */
@@ -91,7 +91,7 @@ export function DistrictsSection() {
       <h2 id="admin-districts">{t('admin.districts.title')}</h2>
       <QueryView query={districts} isEmpty={(d) => d.length === 0} empty={t('admin.districts.none')}>
         {(items) => (
-          <div className="table-wrap">
+          <ScrollRegion label={t('admin.districts.caption', { count: items.length })}>
             <table>
               <caption>{t('admin.districts.caption', { count: items.length })}</caption>
               <thead>
@@ -122,7 +122,7 @@ export function DistrictsSection() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </QueryView>
       <ImportForm />

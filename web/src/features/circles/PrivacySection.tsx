@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, apiUrl, errorMessage } from '../../app/api.ts';
 import type { Page } from '../../app/types.ts';
-import { ConfirmButton, Pagination, QueryView } from '../../app/ui.tsx';
+import { ConfirmButton, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { formatDateTime, formatSlot } from '../sharing/lib.ts';
 import { CircleFrame } from './CircleFrame.tsx';
 import { circleKey, circlePath, refreshCircle } from './lib.ts';
@@ -78,7 +78,7 @@ function AccessLog({ circle }: { circle: Circle }) {
       <QueryView query={log} isEmpty={(d) => d.total === 0} empty={t('circles.privacy.logEmpty')}>
         {(d) => (
           <>
-            <div className="table-wrap">
+            <ScrollRegion label={t('circles.privacy.logCaption')}>
               <table className="access-log">
                 <caption className="visually-hidden">{t('circles.privacy.logCaption')}</caption>
                 <thead>
@@ -98,7 +98,7 @@ function AccessLog({ circle }: { circle: Circle }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <Pagination total={d.total} limit={pageSize} offset={offset} onOffset={setOffset} />
           </>
         )}

@@ -12,7 +12,7 @@ import {
   useAction,
 } from '../../app/forms.tsx';
 import type { Page } from '../../app/types.ts';
-import { ConfirmButton, Empty, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+import { ConfirmButton, Empty, PageHeading, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { formatDateTime, formatMinutes, formatSlot, localDate } from '../sharing/lib.ts';
 import {
   OpportunityCard,
@@ -260,9 +260,7 @@ function Stats({ organisationId }: { organisationId: string }) {
       <QueryView query={stats} isEmpty={(d) => d.items.length === 0} empty={t('participation.stats.none')}>
         {(d) => (
           <>
-            {/* a scrolling box must be reachable by keyboard (WCAG 2.1.1), so it takes focus and has a name */}
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways on a phone */}
-            <section className="table-wrap" aria-label={t('participation.stats.caption')} tabIndex={0}>
+            <ScrollRegion label={t('participation.stats.caption')}>
               <table>
                 <caption className="visually-hidden">{t('participation.stats.caption')}</caption>
                 <thead>
@@ -310,7 +308,7 @@ function Stats({ organisationId }: { organisationId: string }) {
                     ))}
                 </tbody>
               </table>
-            </section>
+            </ScrollRegion>
             {d.items.some((r) => r.suppressed) && (
               <p className="muted small">
                 {t('participation.stats.suppressedNote', { min: d.minPeoplePerCell })}

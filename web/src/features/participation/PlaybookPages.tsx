@@ -13,7 +13,7 @@ import {
 } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
-import { Empty, PageHeading, Pagination, QueryView, Tags } from '../../app/ui.tsx';
+import { Empty, PageHeading, Pagination, QueryView, ScrollRegion, Tags } from '../../app/ui.tsx';
 import { TagInput } from '../profile/TagInput.tsx';
 import { formatDateTime } from '../sharing/lib.ts';
 import { ParticipationNav, useCoordinatedOrganisations } from './common.tsx';
@@ -208,7 +208,7 @@ function Channels({ channels }: { channels: PlaybookChannel[] }) {
   return (
     <section aria-labelledby="channels-title">
       <h2 id="channels-title">{t('participation.playbook.channels')}</h2>
-      <div className="table-wrap">
+      <ScrollRegion label={t('participation.playbook.channels')}>
         <table>
           <thead>
             <tr>
@@ -225,7 +225,7 @@ function Channels({ channels }: { channels: PlaybookChannel[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

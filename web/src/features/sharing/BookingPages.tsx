@@ -6,8 +6,8 @@ import { api } from '../../app/api.ts';
 import { SelectField, TextField } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
-import { PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
-import { BookingCard, FeedLink, ScrollRegion, SharingNav } from './common.tsx';
+import { PageHeading, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
+import { BookingCard, FeedLink, SharingNav } from './common.tsx';
 import { localDate, zonedInstant } from './lib.ts';
 import { type Booking, bookingStatuses, type Utilisation } from './types.ts';
 

@@ -6,9 +6,9 @@ import { api, apiUrl } from '../../app/api.ts';
 import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
-import { ConfirmButton, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+import { ConfirmButton, PageHeading, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { useAllOrganisations } from '../organisations/useAllOrganisations.ts';
-import { ScrollRegion, SharingNav } from './common.tsx';
+import { SharingNav } from './common.tsx';
 import { accountName, formatDateTime, formatMinutes, transferMemo } from './lib.ts';
 import type { Account, LedgerHealth, Statement, Transfer } from './types.ts';
 

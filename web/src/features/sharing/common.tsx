@@ -1,6 +1,6 @@
 import './sharing.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { api } from '../../app/api.ts';
@@ -532,16 +532,6 @@ export function FeedLink({ createPath, label }: { createPath: string; label: str
           }}
         />
       </div>
-    </section>
-  );
-}
-
-/** A wide table that scrolls sideways on a phone; it takes focus so the keyboard can scroll it too. */
-export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="table-wrap" tabIndex={0} aria-label={label}>
-      {children}
     </section>
   );
 }

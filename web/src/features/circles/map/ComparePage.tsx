@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../app/api.ts';
 import { SelectField } from '../../../app/forms.tsx';
-import { formatDate, QueryView } from '../../../app/ui.tsx';
+import { formatDate, QueryView, ScrollRegion } from '../../../app/ui.tsx';
 import { CircleFrame } from '../CircleFrame.tsx';
 import type { Circle } from '../types.ts';
 import { Legend, NetworkMap, nameOf } from './NetworkMap.tsx';
@@ -254,7 +254,7 @@ function FiguresCompare({
     return b > a ? `+${d.replace(/^\+/, '')}` : d;
   };
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={t('circles.map.compare.figures')}>
       <table className="nm-compare-table">
         <caption className="visually-hidden">{t('circles.map.compare.figures')}</caption>
         <thead>
@@ -276,7 +276,7 @@ function FiguresCompare({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
