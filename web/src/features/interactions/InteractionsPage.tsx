@@ -27,6 +27,24 @@ function PendingItem({ i, onChanged }: { i: Interaction; onChanged: () => Promis
   const kind = useKindText()(i.kind);
   const step = useAction();
   const titleId = `interaction-${i.id}`;
+  // declining one logged with me and withdrawing my own are the same removal
+  const remove = () => api(`/interactions/${i.id}`, { method: 'DELETE' });
+  const stepButton = (variant: 'primary' | 'secondary', label: string, call: () => Promise<unknown>) => (
+    <button
+      type="button"
+      className={`button ${variant}`}
+      disabled={step.pending}
+      aria-describedby={titleId}
+      onClick={() =>
+        void step.run(async () => {
+          await call();
+          await onChanged();
+        })
+      }
+    >
+      {label}
+    </button>
+  );
   return (
     <li className="card" aria-labelledby={titleId}>
       <h3 id={titleId}>
@@ -39,52 +57,15 @@ function PendingItem({ i, onChanged }: { i: Interaction; onChanged: () => Promis
       <div className="actions">
         {i.abilities.confirm && (
           <>
-            <button
-              type="button"
-              className="button primary"
-              disabled={step.pending}
-              aria-describedby={titleId}
-              onClick={() =>
-                void step.run(async () => {
-                  await api(`/interactions/${i.id}/confirm`, { method: 'POST' });
-                  await onChanged();
-                })
-              }
-            >
-              {t('interactions.pending.confirm')}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              disabled={step.pending}
-              aria-describedby={titleId}
-              onClick={() =>
-                void step.run(async () => {
-                  await api(`/interactions/${i.id}`, { method: 'DELETE' });
-                  await onChanged();
-                })
-              }
-            >
-              {t('interactions.pending.decline')}
-            </button>
+            {stepButton('primary', t('interactions.pending.confirm'), () =>
+              api(`/interactions/${i.id}/confirm`, { method: 'POST' }),
+            )}
+            {stepButton('secondary', t('interactions.pending.decline'), remove)}
           </>
         )}
-        {!i.abilities.confirm && i.abilities.remove && (
-          <button
-            type="button"
-            className="button secondary"
-            disabled={step.pending}
-            aria-describedby={titleId}
-            onClick={() =>
-              void step.run(async () => {
-                await api(`/interactions/${i.id}`, { method: 'DELETE' });
-                await onChanged();
-              })
-            }
-          >
-            {t('interactions.pending.withdraw')}
-          </button>
-        )}
+        {!i.abilities.confirm &&
+          i.abilities.remove &&
+          stepButton('secondary', t('interactions.pending.withdraw'), remove)}
       </div>
     </li>
   );
