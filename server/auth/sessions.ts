@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { MembershipRole } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
-import { onWrite } from '../db/writeWatch.ts';
+import { forgetfulCache } from '../db/writeWatch.ts';
 import type { Actor } from '../policies/actor.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
@@ -45,20 +45,20 @@ export interface LoadedSession {
  *
  * Whatever changes what a session grants — a deleted session (sign-out, blocking, a new password), an
  * account's flags or names, a membership — empties the cache as soon as this process writes it
- * (onWrite). So the only staleness left is one second for changes this process does not make itself
+ * (forgetfulCache). So the only staleness left is one second for changes this process does not make itself
  * (the `admin` command line, another instance) or that race a lookup right before their commit.
  */
-const recentMs = 1000;
-const recentMax = 10_000;
-const recent = new Map<string, { until: number; session: LoadedSession }>();
-
-onWrite(['session'], ['delete'], () => recent.clear());
-onWrite(['account', 'membership'], ['insert', 'update', 'delete'], () => recent.clear());
-
-function remember(key: string, session: LoadedSession, expiresAt: Date) {
-  if (recent.size >= recentMax) recent.delete(recent.keys().next().value as string);
-  recent.set(key, { until: Math.min(Date.now() + recentMs, expiresAt.getTime()), session });
-}
+const recent = forgetfulCache<LoadedSession>({
+  ms: 1000,
+  max: 10_000,
+  forgetOn: [
+    [['session'], ['delete']],
+    [
+      ['account', 'membership'],
+      ['insert', 'update', 'delete'],
+    ],
+  ],
+});
 
 /** Resolves a cookie to the account behind it, with roles; slides the expiry at most every 10 minutes. */
 export async function loadSession(
@@ -69,7 +69,7 @@ export async function loadSession(
   const id = hashSecret(secret);
   const key = `${networkId}:${id}`;
   const known = recent.get(key);
-  if (known && known.until > Date.now()) return known.session;
+  if (known) return known;
   const row = await db
     .selectFrom('session as s')
     .innerJoin('account as a', (j) =>
@@ -116,7 +116,7 @@ export async function loadSession(
     },
     account: { id: row.account_id, displayName: row.display_name, email: row.email, locale: row.locale },
   };
-  remember(key, session, row.expires_at);
+  recent.set(key, session, row.expires_at.getTime());
   return session;
 }
 

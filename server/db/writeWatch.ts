@@ -61,3 +61,28 @@ export class WriteWatchPlugin implements KyselyPlugin {
     return result;
   }
 }
+
+/**
+ * A small cache of what this process read, for rows that change rarely: each entry lives at most `ms`
+ * (or less, when set with an earlier end), at most `max` entries are kept (the oldest go first), and
+ * everything is forgotten on any write that `forgetOn` names ([tables, kinds] pairs, see onWrite).
+ */
+export function forgetfulCache<V>(opts: {
+  ms: number;
+  max: number;
+  forgetOn: [tables: string[], kinds: WriteKind[]][];
+}) {
+  const entries = new Map<string, { until: number; value: V }>();
+  for (const [tables, kinds] of opts.forgetOn) onWrite(tables, kinds, () => entries.clear());
+  return {
+    get(key: string): V | undefined {
+      const e = entries.get(key);
+      return e && e.until > Date.now() ? e.value : undefined;
+    },
+    set(key: string, value: V, endsAt = Number.POSITIVE_INFINITY): void {
+      if (!entries.has(key) && entries.size >= opts.max)
+        entries.delete(entries.keys().next().value as string);
+      entries.set(key, { until: Math.min(Date.now() + opts.ms, endsAt), value });
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TimebankOwnerType, TransferSourceType, TransferStatus } from '../db/schema.ts';
 import { type Executor, type TogetherInsert, togetherCtes } from '../db/tx.ts';
-import { onWrite } from '../db/writeWatch.ts';
+import { forgetfulCache } from '../db/writeWatch.ts';
 import { coordinatorsOf } from './organisations.ts';
 
 /** How far (in minutes) a new account may go below zero. The community pool has no limit. */
@@ -70,36 +70,38 @@ export type AccountOwner = Pick<
  * people or organisations through this process's query builder empties the map (db/writeWatch.ts).
  * Never balances or credit limits: those the database checks under lock.
  */
-const ownersMs = 10_000;
-const ownersMax = 10_000;
-const owners = new Map<string, { until: number; owner: AccountOwner }>();
-onWrite(['timebank_account', 'account', 'organisation'], ['update', 'delete'], () => owners.clear());
+const owners = forgetfulCache<AccountOwner>({
+  ms: 10_000,
+  max: 10_000,
+  forgetOn: [
+    [
+      ['timebank_account', 'account', 'organisation'],
+      ['update', 'delete'],
+    ],
+  ],
+});
 
 /** The owners of two accounts (payer and payee), read only where not remembered; undefined when missing. */
-export async function accountOwnerPair(db: Executor, networkId: string, a: string, b: string) {
-  const now = Date.now();
-  const known = (id: string) => {
-    const k = owners.get(`${networkId}:${id}`);
-    return k && k.until > now ? k.owner : undefined;
-  };
-  let [x, y] = [known(a), known(b)];
-  if (!x || !y) {
-    const [ra, rb] = await findTimebankAccountPair(db, networkId, a, b);
-    for (const r of [ra, rb]) {
-      if (!r) continue;
-      if (owners.size >= ownersMax) owners.delete(owners.keys().next().value as string);
-      const owner = {
-        id: r.id,
-        owner_type: r.owner_type,
-        person_id: r.person_id,
-        organisation_id: r.organisation_id,
-        owner_name: r.owner_name,
-      };
-      owners.set(`${networkId}:${r.id}`, { until: now + ownersMs, owner });
-    }
-    [x, y] = [known(a), known(b)];
+export async function accountOwnerPair(
+  db: Executor,
+  networkId: string,
+  a: string,
+  b: string,
+): Promise<readonly [AccountOwner | undefined, AccountOwner | undefined]> {
+  const known = [owners.get(`${networkId}:${a}`), owners.get(`${networkId}:${b}`)] as const;
+  if (known[0] && known[1]) return known;
+  const read = await findTimebankAccountPair(db, networkId, a, b);
+  for (const r of read) {
+    if (!r) continue;
+    owners.set(`${networkId}:${r.id}`, {
+      id: r.id,
+      owner_type: r.owner_type,
+      person_id: r.person_id,
+      organisation_id: r.organisation_id,
+      owner_name: r.owner_name,
+    });
   }
-  return [x, y] as const;
+  return read;
 }
 
 export async function findAccountOf(db: Executor, networkId: string, owner: Owner) {
