@@ -9,7 +9,7 @@ import {
   sessionCookie,
   sessionDays,
 } from '../../../auth/sessions.ts';
-import { clearFailures, isThrottled, recordFailure } from '../../../auth/throttle.ts';
+import { clearFailures, countAttempt, takeBackAttempt } from '../../../auth/throttle.ts';
 import { hashSecret, newSecret } from '../../../auth/tokens.ts';
 import { type Executor, executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
@@ -153,13 +153,15 @@ export async function sessionRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const email = normaliseEmail(req.body.email);
       const ip = clientIp(req);
-      if (await isThrottled(db, networkId, email, ip)) throw new Problem(429, 'auth.throttled');
+      // Counted before the password is checked, so parallel attempts cannot slip past the limit; up
+      // to the 401 every email takes the same path: one argon2 verification (a dummy hash when there
+      // is no account or no password), nothing recorded after it.
+      if (!(await countAttempt(db, networkId, email, ip))) throw new Problem(429, 'auth.throttled');
       const account = await findAccountByEmail(db, networkId, email);
       const ok = await verifyPassword(account?.password_hash ?? null, req.body.password);
-      if (!account || !ok) {
-        await recordFailure(db, networkId, email, ip);
-        throw new Problem(401, 'auth.invalid_credentials');
-      }
+      if (!account || !ok) throw new Problem(401, 'auth.invalid_credentials');
+      // the right password was no failure; only it learns that the account is blocked
+      await takeBackAttempt(db, networkId, email, ip);
       if (account.blocked_at) throw new Problem(403, 'auth.blocked');
       await clearFailures(db, networkId, email);
       const s = await signIn(app, req, reply, account.id);
@@ -225,11 +227,11 @@ export async function sessionRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const email = normaliseEmail(req.body.email);
       const ip = clientIp(req);
-      if (await isThrottled(db, networkId, email, ip, 'link')) throw new Problem(429, 'auth.throttled');
+      // Counted (and committed) before the account is looked up, whether or not it exists, so link
+      // requests cannot flood a mailbox and the time the mail takes cannot widen the limit.
+      if (!(await countAttempt(db, networkId, email, ip, 'link'))) throw new Problem(429, 'auth.throttled');
       await executeTx(db, async (tx) => {
         const account = await findAccountByEmail(tx, networkId, email);
-        // counts towards the throttle either way, so link requests cannot be used to flood a mailbox
-        await recordFailure(tx, networkId, email, ip, 'link');
         if (!account || account.blocked_at) return;
         const token = await createLoginToken(tx, networkId, { id: account.id, email });
         const link = loginLink(app.deps.config.publicUrl, token);
