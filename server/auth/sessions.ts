@@ -8,12 +8,16 @@ import { hashSecret, newSecret } from './tokens.ts';
 export const sessionCookie = 'kp_session';
 export const sessionDays = 30;
 
-/** Creates a session and returns the cookie value (the secret); the database keeps only its hash. */
+/**
+ * Creates a session and returns the cookie value (the secret); the database keeps only its hash.
+ * `assisted`: begun with a sign-in link an instance admin made (see `LoadedSession.assisted`).
+ */
 export async function createSession(
   db: Executor,
   networkId: string,
   accountId: string,
   userAgent: string | undefined,
+  { assisted = false } = {},
 ): Promise<{ secret: string; csrfToken: string }> {
   const secret = newSecret();
   const csrfToken = newSecret();
@@ -25,6 +29,7 @@ export async function createSession(
       account_id: accountId,
       csrf_token: csrfToken,
       user_agent: userAgent?.slice(0, 300) ?? null,
+      assisted,
       expires_at: sql<Date>`now() + make_interval(days => ${sessionDays})`,
     })
     .execute();
@@ -34,6 +39,12 @@ export async function createSession(
 export interface LoadedSession {
   id: string;
   csrfToken: string;
+  /**
+   * Begun with a sign-in link that an instance admin made for the person: support circles stay
+   * closed in it and it cannot set a password, so an admin's help never silently opens care data
+   * or becomes a key of its own. Signing in oneself (password, emailed link) starts a full session.
+   */
+  assisted: boolean;
   actor: Actor;
   account: { id: string; displayName: string; email: string; locale: 'de' | 'en' };
 }
@@ -78,6 +89,7 @@ export async function loadSession(
     .select([
       's.id',
       's.csrf_token',
+      's.assisted',
       's.last_seen_at',
       's.expires_at',
       'a.id as account_id',
@@ -108,6 +120,7 @@ export async function loadSession(
   const session: LoadedSession = {
     id,
     csrfToken: row.csrf_token,
+    assisted: row.assisted,
     actor: {
       accountId: row.account_id,
       isInstanceAdmin: row.is_instance_admin,

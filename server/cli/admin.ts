@@ -12,8 +12,9 @@ const usage = 'Usage: npm run admin -- create EMAIL "Display Name"';
 
 /**
  * `npm run admin -- create EMAIL "Display Name"`: makes an instance administrator (creating the
- * account, or promoting an existing one) and prints a one-time sign-in link. This is how the first
- * administrator of an installation started with SEED=none gets in.
+ * account, or promoting an existing one). For a new account it prints a one-time sign-in link: this
+ * is how the first administrator of an installation started with SEED=none gets in. An existing
+ * account gets no link — it would let whoever runs the command in as that person.
  */
 runCli('admin', async (args) => {
   const { positional } = parseArgs(args, []);
@@ -63,17 +64,22 @@ runCli('admin', async (args) => {
         entityId: accountId,
         details: { instanceAdmin: true, via: 'cli' },
       });
+      const name = existing?.display_name ?? displayName;
+      // An existing account is someone's: a link for it would let whoever runs this command in as
+      // them (their support circles included), so they sign in themselves, as always.
+      if (!created) return { created, name, token: null, expires: null };
       const token = await createLoginToken(tx, network.id, { id: accountId, email }, linkMinutes);
       const expires = await sql<{
         at: Date;
       }>`SELECT now() + make_interval(mins => ${linkMinutes}) AS at`.execute(tx);
-      return { created, token, name: existing?.display_name ?? displayName, expires: expires.rows[0]!.at };
+      return { created, token, name, expires: expires.rows[0]!.at };
     });
-    say(
-      outcome.created
-        ? `Created the instance administrator ${outcome.name} <${email}> in "${network.name}".`
-        : `${outcome.name} <${email}> is now an instance administrator of "${network.name}".`,
-    );
+    if (!outcome.token || !outcome.expires) {
+      say(`${outcome.name} <${email}> is now an instance administrator of "${network.name}".`);
+      say('They sign in as always: with their password, or with a link sent to their email address.');
+      return;
+    }
+    say(`Created the instance administrator ${outcome.name} <${email}> in "${network.name}".`);
     say('');
     say(`One-time sign-in link (works once, until ${outcome.expires.toISOString()}):`);
     say(`  ${loginLink(target.config.publicUrl, outcome.token)}`);

@@ -226,6 +226,7 @@ async function tell(
         to: to.email,
         subject: t(to.locale, `email.${kind}.subject`, params),
         text: t(to.locale, `email.${kind}.body`, params),
+        confidential: true,
       },
       smtp,
     );

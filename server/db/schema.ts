@@ -124,12 +124,14 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** Begun with a sign-in link an instance admin made: circles stay closed, no password can be set */
+  assisted: Generated<boolean>;
 }
 
 export interface OneTimeTokenTable {
   network_id: string;
   token_hash: string;
-  purpose: 'login' | 'invitation';
+  purpose: 'login' | 'invitation' | 'assisted_login';
   account_id: string | null;
   email: string;
   organisation_id: string | null;
@@ -152,7 +154,12 @@ export interface OutboxEmailTable {
   id: Generated<string>;
   to_address: string;
   subject: string;
+  /** What is delivered, secrets included; no route returns it, and it is redacted once sent or failed */
   body_text: string;
+  /** What an instance admin may read: the text with every secret redacted */
+  body_shown: string;
+  /** A support circle's mail: admins only count these */
+  confidential: Generated<boolean>;
   status: Generated<'queued' | 'sent' | 'failed' | 'held'>;
   attempts: Generated<number>;
   last_error: string | null;

@@ -16,6 +16,10 @@ export const messages = {
     en: 'Some fields are invalid. Please check the marked fields.',
   },
   body_too_large: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+  'body.unexpected': {
+    de: 'Diese Anfrage nimmt keinen Inhalt entgegen. Bitte senden Sie sie ohne Inhalt.',
+    en: 'This request takes no content. Please send it without a body.',
+  },
   unsupported_media_type: {
     de: 'Dieses Format wird nicht unterstützt. Bitte senden Sie JSON.',
     en: 'This format is not supported. Please send JSON.',
@@ -73,6 +77,10 @@ export const messages = {
     en: 'The field "{name}" is not expected here.',
   },
   'field.invalid': { de: 'Dieser Wert ist ungültig.', en: 'This value is invalid.' },
+  'field.nul': {
+    de: 'Dieser Wert enthält ein unzulässiges Steuerzeichen (NUL).',
+    en: 'This value contains a character that is not allowed (NUL).',
+  },
   // auth
   'auth.invalid_credentials': {
     de: 'E-Mail-Adresse oder Passwort stimmen nicht.',
@@ -98,6 +106,10 @@ export const messages = {
     de: 'Dieses Passwort ist zu bekannt oder leicht zu erraten. Bitte wählen Sie ein anderes, z. B. mehrere Wörter.',
     en: 'This password is too common or easy to guess. Please choose another, e.g. several words.',
   },
+  'auth.assisted_session': {
+    de: 'Sie sind mit einem Anmeldelink der Verwaltung angemeldet. Ein Passwort legen Sie fest, wenn Sie sich selbst angemeldet haben – mit einem Link per E-Mail.',
+    en: 'You are signed in with a sign-in link from the administration. You can set a password once you have signed in yourself, with a link by email.',
+  },
   'auth.password_wrong': {
     de: 'Das aktuelle Passwort stimmt nicht.',
     en: 'The current password is incorrect.',
@@ -122,9 +134,21 @@ export const messages = {
     de: 'Die Datei ist kein gültiges GeoJSON mit Flächen (Polygon oder MultiPolygon) und einem Namen je Fläche.',
     en: 'The file is not valid GeoJSON with areas (Polygon or MultiPolygon) and a name for each.',
   },
+  'flag.circle': {
+    de: 'Inhalte aus Unterstützungskreisen werden nicht der Verwaltung gemeldet. Bitte sprechen Sie die Koordination des Kreises an.',
+    en: 'Content of support circles is not reported to the administration. Please talk to the circle’s coordinators.',
+  },
   'flag.resolved': {
     de: 'Diese Meldung wurde schon bearbeitet.',
     en: 'This report has already been dealt with.',
+  },
+  'account.sign_in_link_self': {
+    de: 'Für Ihr eigenes Konto brauchen Sie keinen Anmeldelink der Verwaltung.',
+    en: 'You do not need an administration sign-in link for your own account.',
+  },
+  'account.sign_in_link_blocked': {
+    de: 'Dieses Konto ist gesperrt. Heben Sie die Sperre zuerst auf.',
+    en: 'This account is blocked. Lift the block first.',
   },
   'account.block_self': {
     de: 'Sie können Ihr eigenes Konto nicht sperren.',
@@ -248,6 +272,14 @@ export const messages = {
     de: 'Das Foto ist zu groß (höchstens {mb} MB).',
     en: 'The photo is too large (at most {mb} MB).',
   },
+  'upload.malformed': {
+    de: 'Die hochgeladenen Daten sind unvollständig oder fehlerhaft. Bitte versuchen Sie es noch einmal.',
+    en: 'The uploaded data is incomplete or malformed. Please try again.',
+  },
+  'upload.unexpected_parts': {
+    de: 'Bitte senden Sie eine Datei und nur die vorgesehenen Felder.',
+    en: 'Please send one file and only the expected fields.',
+  },
   'upload.image_too_many_pixels': {
     de: 'Das Bild hat zu viele Bildpunkte (höchstens {megapixels} Megapixel). Bitte verkleinern Sie es oder senden Sie eine kleinere Fassung.',
     en: 'The image has too many pixels (at most {megapixels} megapixels). Please scale it down or send a smaller copy.',
@@ -370,6 +402,14 @@ export const messages = {
   'email.login.body': {
     de: 'Guten Tag {name},\n\nmit diesem Link melden Sie sich bei {network} an. Er gilt {minutes} Minuten und nur einmal:\n\n{link}\n\nWenn Sie das nicht angefordert haben, können Sie diese E-Mail einfach löschen.',
     en: 'Hello {name},\n\nuse this link to sign in to {network}. It is valid for {minutes} minutes and only once:\n\n{link}\n\nIf you did not ask for it, you can simply delete this email.',
+  },
+  'email.sign_in_link_created.subject': {
+    de: 'Die Verwaltung von {network} hat einen Anmeldelink für Sie erstellt',
+    en: 'The administration of {network} made a sign-in link for you',
+  },
+  'email.sign_in_link_created.body': {
+    de: 'Guten Tag {name},\n\n{admin} aus der Verwaltung von {network} hat am {at} einen Anmeldelink für Ihr Konto erstellt, um Ihnen ohne E-Mail hineinzuhelfen. Als Grund wurde angegeben: „{reason}“\n\nDer Link gilt {minutes} Minuten und nur einmal. Wer damit angemeldet ist, sieht Ihre Unterstützungskreise nicht und kann kein Passwort festlegen. Unter „Profil → Kontoaktivität“ sehen Sie, wann er benutzt wurde.\n\nWenn Sie das nicht wollten, melden Sie sich bitte überall ab (Profil → Überall abmelden) und sprechen Sie die Verwaltung an.',
+    en: 'Hello {name},\n\n{admin} of the administration of {network} made a sign-in link for your account on {at}, to help you in without email. The reason given: “{reason}”\n\nThe link is valid for {minutes} minutes and only once. Whoever is signed in with it does not see your support circles and cannot set a password. Under “Profile → Account activity” you see when it was used.\n\nIf you did not want this, please sign out everywhere (Profile → Sign out everywhere) and talk to the administration.',
   },
   'email.invitation.subject': {
     de: '{inviter} lädt Sie zu {organisation} ein',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { freshDatabase } from '../../test/helpers/app.ts';
 import type { Database } from '../db/connect.ts';
-import { sendMail } from './mail.ts';
+import { mailDeliveryJob, redacted, redactSecrets, sendMail } from './mail.ts';
 import { ensureNetwork } from './network.ts';
 
 describe('sendMail', () => {
@@ -69,5 +69,41 @@ describe('sendMail', () => {
       .where('to_address', '=', 'weg@example.org')
       .execute();
     assert.equal(rows.length, 0);
+  });
+
+  test('a secret is shown redacted from the start and leaves the delivered text once delivery is given up', async () => {
+    const secret = 'Zx9_token-only-for-the-recipient-0123456789';
+    await sendMail(
+      d.db,
+      {
+        networkId,
+        to: 'geheim@example.org',
+        subject: 'Ihr Anmeldelink',
+        text: `Hier: https://kp.example/anmelden/link#${secret} (gilt 60 Minuten)`,
+        secrets: [secret],
+      },
+      true,
+    );
+    const row = () =>
+      d.db
+        .selectFrom('outbox_email')
+        .select(['status', 'body_text', 'body_shown'])
+        .where('to_address', '=', 'geheim@example.org')
+        .executeTakeFirstOrThrow();
+    const queued = await row();
+    assert.equal(queued.body_shown, `Hier: https://kp.example/anmelden/link#${redacted} (gilt 60 Minuten)`);
+    assert.ok(queued.body_text.includes(secret), 'delivery still needs it');
+    // nothing listens on port 9: every attempt fails, and the fifth gives up
+    const deliver = mailDeliveryJob('smtp://127.0.0.1:9', 'test@example.org');
+    for (let i = 0; i < 5; i++) await deliver(d.db, { networkId, payload: {} });
+    const failed = await row();
+    assert.equal(failed.status, 'failed');
+    assert.equal(failed.body_text, failed.body_shown);
+  });
+
+  test('redactSecrets replaces every occurrence, the longer secret first', () => {
+    assert.equal(redactSecrets('a abc b abc', ['abc', 'abc b']), `a ${redacted} ${redacted}`);
+    assert.equal(redactSecrets('kein Geheimnis', []), 'kein Geheimnis');
+    assert.equal(redactSecrets('leer', ['']), 'leer');
   });
 });

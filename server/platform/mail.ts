@@ -10,14 +10,34 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /**
+   * What only the recipient may read — a sign-in or invitation link, whose token lets its holder in.
+   * The outbox shows the text with each of these redacted, and keeps them only until delivery.
+   */
+  secrets?: string[];
+  /** A support circle's mail: instance admins see only how many there are, nothing of them. */
+  confidential?: boolean;
+}
+
+/** Stands in the shown text for a secret. */
+export const redacted = '[…]';
+
+/** The text with every secret replaced, longest first (a link may contain a shorter secret). */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  return [...secrets]
+    .filter((s) => s.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .reduce((shown, s) => shown.replaceAll(s, redacted), text);
 }
 
 /**
  * Every email is written to the outbox in the caller's transaction, so it is never dropped
- * silently. With SMTP configured a job delivers it; without, it stays 'held' and an instance
- * admin reads it in the outbox page.
+ * silently. With SMTP configured a job delivers it; without, it stays 'held', and an instance
+ * admin sees it in the outbox page — with its secrets redacted, and a circle's mail only counted.
+ * The delivered text (`body_text`) never leaves the server through any route.
  */
 export async function sendMail(db: Executor, mail: Mail, smtpConfigured: boolean): Promise<void> {
+  const shown = redactSecrets(mail.text, mail.secrets);
   await db
     .insertInto('outbox_email')
     .values({
@@ -25,6 +45,8 @@ export async function sendMail(db: Executor, mail: Mail, smtpConfigured: boolean
       to_address: mail.to,
       subject: mail.subject,
       body_text: mail.text,
+      body_shown: shown,
+      confidential: mail.confidential ?? false,
       status: smtpConfigured ? 'queued' : 'held',
     })
     .execute();
@@ -33,7 +55,11 @@ export async function sendMail(db: Executor, mail: Mail, smtpConfigured: boolean
   }
 }
 
-/** Delivers queued outbox messages over SMTP; a failure is recorded on the message and retried. */
+/**
+ * Delivers queued outbox messages over SMTP; a failure is recorded on the message and retried.
+ * Once a message is sent or given up, its delivered text is replaced by the shown one, so its
+ * secrets leave the database.
+ */
 export function mailDeliveryJob(smtpUrl: string, from: string): JobHandler {
   const transport = nodemailer.createTransport(smtpUrl);
   return async (db: Kysely<DB>, { networkId }) => {
@@ -51,16 +77,24 @@ export function mailDeliveryJob(smtpUrl: string, from: string): JobHandler {
         await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
         await db
           .updateTable('outbox_email')
-          .set({ status: 'sent', sent_at: sql`now()`, attempts: m.attempts + 1, last_error: null })
+          .set({
+            status: 'sent',
+            sent_at: sql`now()`,
+            attempts: m.attempts + 1,
+            last_error: null,
+            body_text: m.body_shown,
+          })
           .where('network_id', '=', networkId)
           .where('id', '=', m.id)
           .execute();
       } catch (err) {
         failures++;
+        const givenUp = m.attempts + 1 >= 5;
         await db
           .updateTable('outbox_email')
           .set({
-            status: m.attempts + 1 >= 5 ? 'failed' : 'queued',
+            status: givenUp ? 'failed' : 'queued',
+            ...(givenUp ? { body_text: m.body_shown } : {}),
             attempts: m.attempts + 1,
             last_error: String(err instanceof Error ? err.message : err).slice(0, 1000),
           })

@@ -46,9 +46,16 @@ async function exists(db: Executor, networkId: string, entityType: string, entit
 
 /**
  * Records a flag. A person has at most one open flag on a thing (a unique index holds this under
- * concurrency too); a second one is a 409.
+ * concurrency too); a second one is a 409. Nothing of a support circle can be reported (422).
  */
 export async function createFlag(db: Executor, f: FlagInput): Promise<string> {
+  // The moderation queue is the instance admins', and circles are invisible to them: a circle's
+  // content is dealt with by its coordinators, and a report would name the circle and its member.
+  if (f.entityType === 'circle' || f.entityType.startsWith('circle_')) {
+    throw new Problem(422, 'flag.circle', {
+      fields: [{ field: '/entityType', code: 'flag.circle' }],
+    });
+  }
   if (!(await exists(db, f.networkId, f.entityType, f.entityId))) throw notFound();
   const open = await db
     .selectFrom('flag')

@@ -18,6 +18,8 @@ export const notificationKinds = {
   'invitation.accepted': ['name', 'organisation'],
   'membership.role_changed': ['organisation', 'role'],
   'membership.removed': ['organisation'],
+  /** An instance admin made a sign-in link for the person (name: the admin; reason: theirs). */
+  'account.sign_in_link_created': ['name', 'reason'],
   'hours.confirmed': ['activity', 'minutes', 'organisation', 'credits'],
   'hours.rejected': ['activity', 'minutes', 'organisation', 'credits'],
   'shift.promoted': ['title', 'slot'],

@@ -26,6 +26,8 @@ export const webPaths = {
   organisationAdmin: (slug: string) => path(`/organisationen/${seg(slug)}/verwaltung`),
   resource: (resourceId: string) => path(`/teilen/ressourcen/${seg(resourceId)}`),
   playbookPage: (pageId: string) => path(`/mitmachen/praxis/${seg(pageId)}`),
+  /** A person's own account activity: sign-ins, password changes, an admin's sign-in links. */
+  accountActivity: () => path('/profil#aktivitaet'),
   /** Where a person confirms or declines the interactions others logged with them. */
   interactions: () => path('/begegnungen'),
 } satisfies Record<string, (...args: string[]) => WebPath>;

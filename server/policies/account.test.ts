@@ -13,6 +13,8 @@ const aboutSomeoneElse: Record<keyof typeof accountPolicy, RoleName[]> = {
   block: ['instanceAdmin'],
   unblock: ['instanceAdmin'],
   listAll: ['instanceAdmin'],
+  makeSignInLink: ['instanceAdmin'],
+  readActivity: [],
 };
 
 /** The same functions asked by each actor about their own account. */
@@ -23,6 +25,8 @@ const aboutOneself: Record<keyof typeof accountPolicy, RoleName[]> = {
   block: [],
   unblock: ['instanceAdmin'],
   listAll: ['instanceAdmin'],
+  makeSignInLink: [],
+  readActivity: signedIn,
 };
 
 describe('account policy', () => {

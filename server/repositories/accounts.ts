@@ -96,3 +96,44 @@ export async function membershipsOf(db: Executor, networkId: string, accountId: 
     .orderBy('o.name')
     .execute();
 }
+
+/**
+ * What was done with a person's account, newest first, from the audit log: sign-ins (and how),
+ * signing out everywhere, password and profile changes, blocks, and sign-in links an instance admin
+ * made for them — so help from an admin always leaves a trace the person reads. Only rows about the
+ * account itself; nothing of circles or of other people.
+ */
+export async function listAccountActivity(
+  db: Executor,
+  networkId: string,
+  accountId: string,
+  f: { limit: number; offset: number },
+) {
+  const q = db
+    .selectFrom('audit_log as l')
+    .where('l.network_id', '=', networkId)
+    .where('l.entity_type', '=', 'account')
+    .where('l.entity_id', '=', accountId);
+  const [rows, count] = await Promise.all([
+    q
+      .leftJoin('account as a', (j) =>
+        j.onRef('a.network_id', '=', 'l.network_id').onRef('a.id', '=', 'l.actor_id'),
+      )
+      .select([
+        'l.id',
+        'l.action',
+        'l.actor_id',
+        'a.display_name as actor_name',
+        sql<string | null>`l.details->>'method'`.as('method'),
+        sql<string | null>`l.details->>'reason'`.as('reason'),
+        'l.at',
+      ])
+      .orderBy('l.at', 'desc')
+      .orderBy('l.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n };
+}

@@ -5,6 +5,10 @@ const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 export type OutboxStatus = 'queued' | 'sent' | 'failed' | 'held';
 
+/**
+ * The outbox as an instance admin sees it: the shown text (secrets redacted), never the delivered
+ * one; a support circle's mails are left out and only counted (`confidential`), across every status.
+ */
 export async function listOutbox(
   db: Executor,
   networkId: string,
@@ -12,13 +16,14 @@ export async function listOutbox(
 ) {
   let q = db.selectFrom('outbox_email').where('network_id', '=', networkId);
   if (f.status) q = q.where('status', '=', f.status);
+  const listed = q.where('confidential', '=', false);
   const [rows, count] = await Promise.all([
-    q
+    listed
       .select([
         'id',
         'to_address',
         'subject',
-        'body_text',
+        'body_shown',
         'status',
         'attempts',
         'last_error',
@@ -30,26 +35,39 @@ export async function listOutbox(
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .select((eb) => [
+        eb.fn.countAll<number>().filterWhere('confidential', '=', false).as('n'),
+        eb.fn.countAll<number>().filterWhere('confidential', '=', true).as('confidential'),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: count.n };
+  return { rows, total: count.n, confidential: count.confidential };
 }
+
+/**
+ * Audit rows about support circles belong to the circle's owner (its access log): an instance admin's
+ * view leaves them out, whatever the filter, and counts them — so nobody learns from who created,
+ * read or changed which circle when that a named person has one.
+ */
+export const confidentialEntityTypes = ['circle'] as const;
 
 export async function listAuditLog(
   db: Executor,
   networkId: string,
   f: { action?: string; entityType?: string; entityId?: string; limit: number; offset: number },
 ) {
-  let q = db
+  const base = db
     .selectFrom('audit_log as l')
     .leftJoin('account as a', (j) =>
       j.onRef('a.network_id', '=', 'l.network_id').onRef('a.id', '=', 'l.actor_id'),
     )
     .where('l.network_id', '=', networkId);
+  let q = base.where('l.entity_type', 'not in', confidentialEntityTypes);
   if (f.action) q = q.where('l.action', '=', f.action);
   if (f.entityType) q = q.where('l.entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('l.entity_id', '=', f.entityId);
-  const [rows, count] = await Promise.all([
+  const [rows, count, confidential] = await Promise.all([
     q
       .select([
         'l.id',
@@ -67,8 +85,12 @@ export async function listAuditLog(
       .offset(f.offset)
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .where('l.entity_type', 'in', confidentialEntityTypes)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: count.n };
+  return { rows, total: count.n, confidential: confidential.n };
 }
 
 export async function listAccounts(

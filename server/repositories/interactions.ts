@@ -83,7 +83,15 @@ export async function listInteractionsOf(
   db: Executor,
   networkId: string,
   accountId: string,
-  f: { limit: number; offset: number; sourceId?: string; status?: InteractionStatus; id?: string },
+  f: {
+    limit: number;
+    offset: number;
+    sourceId?: string;
+    status?: InteractionStatus;
+    id?: string;
+    /** leave out support circles' (a care task done), for a session in which circles stay closed */
+    withoutCircles?: boolean;
+  },
 ) {
   let q = db
     .selectFrom('interaction as i')
@@ -97,6 +105,7 @@ export async function listInteractionsOf(
   if (f.sourceId) q = q.where('i.source_id', '=', f.sourceId);
   if (f.status) q = q.where('i.status', '=', f.status);
   if (f.id) q = q.where('i.id', '=', f.id);
+  if (f.withoutCircles) q = q.where('i.area', '!=', 'support');
   const [rows, count] = await Promise.all([
     q
       .select(columns)

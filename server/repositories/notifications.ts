@@ -1,16 +1,23 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/tx.ts';
 
+/**
+ * A person's notifications. `withoutCircles` leaves out those of support circles (they all link under
+ * `/kreise/`), for a session in which circles stay closed (LoadedSession.assisted).
+ */
 export async function listNotifications(
   db: Executor,
   networkId: string,
   accountId: string,
-  f: { unreadOnly: boolean; limit: number; offset: number },
+  f: { unreadOnly: boolean; limit: number; offset: number; withoutCircles?: boolean },
 ) {
-  const mine = db
+  const all = db
     .selectFrom('notification')
     .where('network_id', '=', networkId)
     .where('account_id', '=', accountId);
+  const mine = f.withoutCircles
+    ? all.where((eb) => eb.or([eb('link', 'is', null), eb('link', 'not like', '/kreise/%')]))
+    : all;
   const q = f.unreadOnly ? mine.where('read_at', 'is', null) : mine;
   const [rows, total, unread] = await Promise.all([
     q

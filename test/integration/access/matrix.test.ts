@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
-import { type Case, permissions, renderGrid } from './permissions.ts';
+import { type Case, generatedMarker, permissions, renderGrid } from './permissions.ts';
 import { buildTown, type Method, roles, type Town } from './town.ts';
 
 /**
@@ -66,10 +66,14 @@ describe('access control: every route × every role (permissions.ts)', () => {
 
   test('docs/ACCESS.md shows the table as it is', () => {
     const file = new URL('../../../docs/ACCESS.md', import.meta.url);
-    if (process.env.UPDATE_ACCESS_GRID === '1') writeFileSync(file, renderGrid());
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf(generatedMarker);
+    assert.ok(at >= 0, `docs/ACCESS.md lacks the line ${generatedMarker}`);
+    const written = text.slice(0, at + generatedMarker.length);
+    if (process.env.UPDATE_ACCESS_GRID === '1') writeFileSync(file, `${written}\n\n${renderGrid()}`);
     assert.equal(
-      readFileSync(file, 'utf8'),
-      renderGrid(),
+      readFileSync(file, 'utf8').slice(written.length),
+      `\n\n${renderGrid()}`,
       'docs/ACCESS.md is out of date: run UPDATE_ACCESS_GRID=1 npx node --test test/integration/access/matrix.test.ts',
     );
   });

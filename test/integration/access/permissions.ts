@@ -92,6 +92,7 @@ export const permissions: Record<string, Case | Case[]> = {
   // ---- My own profile: every signed-in person, about themselves only ---------------------------
   'GET /me': { allowed: signedIn, request: () => ({ url: '/me' }) },
   'PATCH /me': { allowed: signedIn, request: () => ({ url: '/me', payload: { bio: 'Ich helfe gern.' } }) },
+  'GET /me/activity': { allowed: signedIn, request: () => ({ url: '/me/activity' }) },
   'PUT /me/password': {
     allowed: signedIn,
     session: 'renew',
@@ -602,6 +603,14 @@ export const permissions: Record<string, Case | Case[]> = {
       payload: { reason: 'Belästigung' },
     }),
   },
+  // helping someone in without email: never for oneself (422), and the person hears of it
+  'POST /admin/accounts/{id}/sign-in-link': {
+    allowed: instanceAdmin,
+    request: async (town) => ({
+      url: `/admin/accounts/${(await createUser(town.t)).id}/sign-in-link`,
+      payload: { reason: 'Keine E-Mail, Anruf im Bürgerbüro' },
+    }),
+  },
   'POST /admin/accounts/{id}/unblock': {
     allowed: instanceAdmin,
     request: async (town) => {
@@ -987,9 +996,12 @@ const headings: Record<Role, string> = {
 };
 
 /** The table as a grid for people to read (docs/ACCESS.md); matrix.test.ts keeps that file current. */
+/** docs/ACCESS.md is written by hand above this line and generated below it (renderGrid). */
+export const generatedMarker = '<!-- Generated below this line from test/integration/access/permissions.ts. -->';
+
 export function renderGrid(): string {
   const lines = [
-    '# Who may do what',
+    '## Every route × every role',
     '',
     'Generated from `test/integration/access/permissions.ts` (the rule the access-control suite checks',
     'every route against; `UPDATE_ACCESS_GRID=1 node --test test/integration/access/matrix.test.ts`',

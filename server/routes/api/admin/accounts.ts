@@ -1,6 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { deleteAllSessions } from '../../../auth/sessions.ts';
+import { assistedLinkMinutes, createAssistedSignInLink } from '../../../commands/assistedSignIn.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
@@ -8,7 +9,8 @@ import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import { accountPolicy } from '../../../policies/account.ts';
 import { listAccounts, setBlocked } from '../../../repositories/admin.ts';
-import { AccountItem, AccountQuery, Reason } from './schema.ts';
+import { loginLink } from '../session/index.ts';
+import { AccountItem, AccountQuery, Reason, SignInLink } from './schema.ts';
 
 export async function adminAccountRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
@@ -82,6 +84,55 @@ export async function adminAccountRoutes(app: FastifyInstance) {
         });
       });
       return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof Reason> }>(
+    '/:id/sign-in-link',
+    {
+      schema: {
+        tags,
+        summary: 'Help a person in without email: a one-time sign-in link for them (instance admins)',
+        description:
+          `The link is shown once, valid for ${assistedLinkMinutes} minutes, to hand over in person or by phone. ` +
+          'The step and its reason are audited; the person is told at once (notification and email, without ' +
+          'the link) and sees it in their account activity. A session begun with the link sees no support ' +
+          'circle and cannot set a password.',
+        params: IdParams,
+        body: Reason,
+        response: { 201: SignInLink, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const adminId = requireAccount(req);
+      const target = { id: req.params.id };
+      if (!accountPolicy.listAll(req.actor)) throw forbidden();
+      if (target.id === adminId) throw new Problem(422, 'account.sign_in_link_self');
+      if (!accountPolicy.makeSignInLink(req.actor, target)) throw forbidden();
+      const reason = req.body.reason.trim();
+      if (reason === '') {
+        throw new Problem(422, 'validation', { fields: [{ field: '/reason', code: 'field.required' }] });
+      }
+      const made = await executeTx(db, (tx) =>
+        createAssistedSignInLink(
+          tx,
+          {
+            networkId,
+            networkName: app.deps.network.name,
+            adminId,
+            adminName: req.session?.account.displayName ?? '',
+            smtp: Boolean(app.deps.config.smtpUrl),
+            ip: clientIp(req),
+          },
+          target.id,
+          reason,
+        ),
+      );
+      reply.header('cache-control', 'no-store');
+      return reply.code(201).send({
+        link: loginLink(app.deps.config.publicUrl, made.token),
+        expiresAt: made.expiresAt.toISOString(),
+      });
     },
   );
 

@@ -2,10 +2,10 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../../../http/context.ts';
 import { forbidden } from '../../../http/problem.ts';
-import { Page, problems } from '../../../http/schemas.ts';
+import { problems } from '../../../http/schemas.ts';
 import { networkPolicy } from '../../../policies/network.ts';
 import { listAuditLog } from '../../../repositories/admin.ts';
-import { AuditItem, AuditQuery } from './schema.ts';
+import { AuditPage, AuditQuery } from './schema.ts';
 
 export async function adminAuditRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
@@ -17,8 +17,11 @@ export async function adminAuditRoutes(app: FastifyInstance) {
       schema: {
         tags: ['admin'],
         summary: 'The audit log: who did or read what, newest first (instance admins)',
+        description:
+          "Entries about support circles are the circle owner's (its access log): they are counted " +
+          'in `confidential`, never listed.',
         querystring: AuditQuery,
-        response: { 200: Page(AuditItem), ...problems },
+        response: { 200: AuditPage, ...problems },
       },
     },
     async (req) => {
@@ -26,7 +29,11 @@ export async function adminAuditRoutes(app: FastifyInstance) {
       if (!networkPolicy.readAuditLog(req.actor)) throw forbidden();
       const limit = req.query.limit ?? 20;
       const offset = req.query.offset ?? 0;
-      const { rows, total } = await listAuditLog(db, networkId, { ...req.query, limit, offset });
+      const { rows, total, confidential } = await listAuditLog(db, networkId, {
+        ...req.query,
+        limit,
+        offset,
+      });
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -41,6 +48,7 @@ export async function adminAuditRoutes(app: FastifyInstance) {
         total,
         limit,
         offset,
+        confidential,
       };
     },
   );

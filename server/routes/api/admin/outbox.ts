@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden } from '../../../http/problem.ts';
-import { Page, problems } from '../../../http/schemas.ts';
+import { problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import { networkPolicy } from '../../../policies/network.ts';
 import { listOutbox } from '../../../repositories/admin.ts';
-import { OutboxItem, OutboxQuery } from './schema.ts';
+import { OutboxPage, OutboxQuery } from './schema.ts';
 
 export async function adminOutboxRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
@@ -20,10 +20,12 @@ export async function adminOutboxRoutes(app: FastifyInstance) {
         tags: ['admin'],
         summary: 'Emails the network sent or holds, newest first (instance admins)',
         description:
-          'Without SMTP configured every email stays here as "held", so an admin can pass on a sign-in ' +
-          'link by hand. The messages contain personal data: every reading is written to the audit log.',
+          'Without SMTP configured every email stays here as "held", so an admin can see what a person ' +
+          'was sent. Secrets (the tokens of sign-in and invitation links) are redacted, and the mails of ' +
+          'support circles are only counted. The messages contain personal data: every reading is ' +
+          'written to the audit log.',
         querystring: OutboxQuery,
-        response: { 200: Page(OutboxItem), ...problems },
+        response: { 200: OutboxPage, ...problems },
       },
     },
     async (req) => {
@@ -31,7 +33,7 @@ export async function adminOutboxRoutes(app: FastifyInstance) {
       if (!networkPolicy.readOutbox(req.actor)) throw forbidden();
       const limit = req.query.limit ?? 20;
       const offset = req.query.offset ?? 0;
-      const { rows, total } = await executeTx(db, async (tx) => {
+      const { rows, total, confidential } = await executeTx(db, async (tx) => {
         const page = await listOutbox(tx, networkId, { status: req.query.status, limit, offset });
         await audit(tx, {
           networkId,
@@ -48,7 +50,7 @@ export async function adminOutboxRoutes(app: FastifyInstance) {
           id: m.id,
           to: m.to_address,
           subject: m.subject,
-          body: m.body_text,
+          body: m.body_shown,
           status: m.status,
           attempts: m.attempts,
           lastError: m.last_error,
@@ -58,6 +60,7 @@ export async function adminOutboxRoutes(app: FastifyInstance) {
         total,
         limit,
         offset,
+        confidential,
       };
     },
   );

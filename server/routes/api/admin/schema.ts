@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { flagReasons } from '../../../db/schema.ts';
-import { PageQuery, Timestamp } from '../../../http/schemas.ts';
+import { Page, PageQuery, Timestamp } from '../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 
@@ -15,6 +15,7 @@ export const OutboxItem = Type.Object({
   id: Type.String(),
   to: Type.String(),
   subject: Type.String(),
+  /** the text with every secret (a sign-in or invitation link's token) redacted */
   body: Type.String(),
   status: OutboxStatus,
   attempts: Type.Integer(),
@@ -22,6 +23,18 @@ export const OutboxItem = Type.Object({
   createdAt: Timestamp,
   sentAt: Nullable(Timestamp),
 });
+
+/**
+ * A page of what an instance admin may see, with `confidential`: how many entries of support circles
+ * there are besides, which are never listed (circles are invisible to instance admins).
+ */
+const PageWithConfidential = <T extends ReturnType<typeof Type.Object>>(item: T) =>
+  Type.Object({
+    ...Page(item).properties,
+    confidential: Type.Integer({ description: 'entries of support circles: counted, never listed' }),
+  });
+
+export const OutboxPage = PageWithConfidential(OutboxItem);
 
 export const AuditQuery = Type.Object(
   {
@@ -43,6 +56,8 @@ export const AuditItem = Type.Object({
   details: Type.Record(Type.String(), Type.Unknown()),
   at: Timestamp,
 });
+
+export const AuditPage = PageWithConfidential(AuditItem);
 
 export const FlagStatus = Type.Union(['open', 'hidden', 'dismissed'].map((s) => Type.Literal(s)));
 
@@ -67,6 +82,9 @@ export const Reason = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
 );
+
+/** Shown once to the admin who made it; never stored (only its token's hash) and never listed. */
+export const SignInLink = Type.Object({ link: Type.String(), expiresAt: Timestamp });
 
 export const AccountQuery = Type.Object(
   { q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), ...PageQuery },

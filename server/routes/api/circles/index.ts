@@ -4,7 +4,7 @@ import { createCircle } from '../../../commands/createCircle.ts';
 import { graceDays } from '../../../commands/purgeCircle.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
-import { Problem } from '../../../http/problem.ts';
+import { notFound, Problem } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import { actsFor } from '../../../policies/actor.ts';
@@ -72,6 +72,13 @@ export function presentCircle(c: CircleForMember) {
 export async function circleRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
+
+  // A session begun with a sign-in link an instance admin made sees no circle at all — not the list,
+  // not one circle, no joining or opening one — exactly as if there were none: whoever holds that
+  // link may be the admin, and circles are invisible to admins (LoadedSession.assisted).
+  app.addHook('onRequest', async (req) => {
+    if (req.session?.assisted) throw notFound();
+  });
 
   app.post<{ Body: Static<typeof CircleCreate> }>(
     '/',

@@ -277,6 +277,8 @@ export async function memberRoutes(app: FastifyInstance) {
               to: email,
               subject: t(locale, 'email.circle_invitation.subject', params),
               text: t(locale, 'email.circle_invitation.body', params),
+              secrets: [token],
+              confidential: true,
             },
             Boolean(app.deps.config.smtpUrl),
           );

@@ -224,6 +224,7 @@ export async function interactionRoutes(app: FastifyInstance) {
         limit,
         offset,
         ...(req.query.status ? { status: req.query.status } : {}),
+        withoutCircles: req.session?.assisted === true,
       });
       return { items: rows.map((r) => present(r, req.actor, accountId)), total, limit, offset };
     },

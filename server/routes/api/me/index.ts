@@ -6,9 +6,10 @@ import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../..
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
-import { NoContent, problems, Uuid } from '../../../http/schemas.ts';
+import { NoContent, Page, PageQuery, problems, Timestamp, Uuid } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
-import { getProfile } from '../../../repositories/accounts.ts';
+import { accountPolicy } from '../../../policies/account.ts';
+import { getProfile, listAccountActivity } from '../../../repositories/accounts.ts';
 
 const Tag = Type.String({ minLength: 1, maxLength: 60 });
 const Slot = Type.Object(
@@ -55,7 +56,23 @@ const PasswordChange = Type.Object(
   { additionalProperties: false },
 );
 
-/** The signed-in person's own profile and password. */
+const ActivityQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+const ActivityItem = Type.Object({
+  id: Type.Integer(),
+  /** e.g. session.created, password.changed, account.sign_in_link_created */
+  action: Type.String(),
+  /** who did it when it was not the person themself (an instance admin); null for the command line */
+  byOther: Type.Boolean(),
+  byName: Type.Union([Type.String(), Type.Null()]),
+  /** how a session began: password, link or assisted_link */
+  method: Type.Union([Type.String(), Type.Null()]),
+  /** the reason an admin gave (a block, a sign-in link) */
+  reason: Type.Union([Type.String(), Type.Null()]),
+  at: Timestamp,
+});
+
+/** The signed-in person's own profile, password and account activity. */
 export async function meRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
@@ -164,6 +181,8 @@ export async function meRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const accountId = requireAccount(req);
+      // whoever holds an admin's sign-in link may be the admin: the help must not become a key
+      if (req.session?.assisted) throw new Problem(403, 'auth.assisted_session');
       const current = await db
         .selectFrom('account')
         .select(['password_hash', 'display_name', 'email'])
@@ -204,6 +223,39 @@ export async function meRoutes(app: FastifyInstance) {
         });
       });
       return reply.code(204).send();
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof ActivityQuery> }>(
+    '/activity',
+    {
+      schema: {
+        tags,
+        summary: 'What was done with my account: sign-ins, password changes, an admin’s sign-in links',
+        querystring: ActivityQuery,
+        response: { 200: Page(ActivityItem), ...problems },
+      },
+    },
+    async (req) => {
+      const accountId = requireAccount(req);
+      if (!accountPolicy.readActivity(req.actor, { id: accountId })) throw notFound();
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      const { rows, total } = await listAccountActivity(db, networkId, accountId, { limit, offset });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          action: r.action,
+          byOther: r.actor_id !== accountId,
+          byName: r.actor_id !== accountId ? r.actor_name : null,
+          method: r.method,
+          reason: r.reason,
+          at: r.at.toISOString(),
+        })),
+        total,
+        limit,
+        offset,
+      };
     },
   );
 }

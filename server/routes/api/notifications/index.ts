@@ -58,6 +58,7 @@ export async function notificationRoutes(app: FastifyInstance) {
         unreadOnly: req.query.unread === true,
         limit,
         offset,
+        withoutCircles: req.session?.assisted === true,
       });
       return {
         items: page.rows.map((n) => ({

@@ -418,6 +418,7 @@ export async function organisationRoutes(app: FastifyInstance) {
             to: email,
             subject: t(locale, 'email.invitation.subject', params),
             text: t(locale, 'email.invitation.body', params),
+            secrets: [token],
           },
           Boolean(app.deps.config.smtpUrl),
         );

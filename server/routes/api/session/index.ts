@@ -27,13 +27,16 @@ export const loginLinkMinutes = 60;
 
 /**
  * Stores a one-time sign-in token for the account and returns its secret (only the hash is kept).
- * Used by the emailed link and by `npm run admin -- create`.
+ * Used by the emailed link and by `npm run admin -- create`. `assisted`: made by an instance admin
+ * (`createdBy`, null for the command line) for someone else; its session is assisted
+ * (LoadedSession.assisted).
  */
 export async function createLoginToken(
   db: Executor,
   networkId: string,
   account: { id: string; email: string },
   minutes = loginLinkMinutes,
+  { assisted = false, createdBy = null as string | null } = {},
 ): Promise<string> {
   const token = newSecret();
   await db
@@ -41,12 +44,12 @@ export async function createLoginToken(
     .values({
       network_id: networkId,
       token_hash: hashSecret(token),
-      purpose: 'login',
+      purpose: assisted ? 'assisted_login' : 'login',
       account_id: account.id,
       email: account.email,
       organisation_id: null,
       role: null,
-      created_by: null,
+      created_by: createdBy,
       expires_at: sql<Date>`now() + make_interval(mins => ${minutes})`,
       used_at: null,
       revoked_at: null,
@@ -77,10 +80,13 @@ export async function signIn(
   req: FastifyRequest,
   reply: FastifyReply,
   accountId: string,
+  { assisted = false } = {},
 ) {
   const networkId = app.deps.network.id;
   if (req.session) await deleteSession(app.deps.db.db, networkId, req.session.id);
-  const s = await createSession(app.deps.db.db, networkId, accountId, req.headers['user-agent']);
+  const s = await createSession(app.deps.db.db, networkId, accountId, req.headers['user-agent'], {
+    assisted,
+  });
   setSessionCookie(app, reply, s.secret);
   return s;
 }
@@ -90,10 +96,16 @@ export async function sessionRoutes(app: FastifyInstance) {
   const networkId = app.deps.network.id;
 
   /** The session as the client sees it; abilities come from the account's own row and memberships. */
-  async function view(accountId: string | null, csrfToken: string | null) {
+  async function view(accountId: string | null, csrfToken: string | null, assisted = false) {
     const network = app.deps.network;
     if (!accountId)
-      return { network, account: null, csrfToken: null, abilities: networkAbilities(anonymous) };
+      return {
+        network,
+        account: null,
+        csrfToken: null,
+        assisted: false,
+        abilities: networkAbilities(anonymous),
+      };
     const a = await db
       .selectFrom('account')
       .select(['id', 'display_name', 'email', 'locale', 'is_instance_admin'])
@@ -110,6 +122,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     return {
       network,
       csrfToken,
+      assisted,
       abilities: networkAbilities(actor),
       account: {
         id: a.id,
@@ -136,7 +149,8 @@ export async function sessionRoutes(app: FastifyInstance) {
         response: { 200: SessionView },
       },
     },
-    async (req) => view(req.session?.account.id ?? null, req.session?.csrfToken ?? null),
+    async (req) =>
+      view(req.session?.account.id ?? null, req.session?.csrfToken ?? null, req.session?.assisted ?? false),
   );
 
   app.post<{ Body: Static<typeof PasswordLogin> }>(
@@ -248,6 +262,7 @@ export async function sessionRoutes(app: FastifyInstance) {
             to: email,
             subject: t(account.locale, 'email.login.subject', params),
             text: t(account.locale, 'email.login.body', params),
+            secrets: [token],
           },
           Boolean(app.deps.config.smtpUrl),
         );
@@ -261,7 +276,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['session'],
-        summary: 'Sign in with the token from an emailed link (once)',
+        summary: 'Sign in with the token from an emailed link, or from an admin’s sign-in link (once)',
         body: LinkRedeem,
         response: { 200: SessionView, ...problems },
       },
@@ -274,11 +289,11 @@ export async function sessionRoutes(app: FastifyInstance) {
           .set({ used_at: sql`now()` })
           .where('network_id', '=', networkId)
           .where('token_hash', '=', tokenHash)
-          .where('purpose', '=', 'login')
+          .where('purpose', 'in', ['login', 'assisted_login'])
           .where('used_at', 'is', null)
           .where('revoked_at', 'is', null)
           .where('expires_at', '>', sql<Date>`now()`)
-          .returning(['account_id', 'email'])
+          .returning(['account_id', 'email', 'purpose'])
           .executeTakeFirst(),
       );
       if (!used?.account_id) throw new Problem(400, 'auth.link_invalid');
@@ -289,24 +304,29 @@ export async function sessionRoutes(app: FastifyInstance) {
         .where('id', '=', used.account_id)
         .executeTakeFirst();
       if (!account || account.blocked_at) throw new Problem(400, 'auth.link_invalid');
-      await db
-        .updateTable('account')
-        .set({ email_verified_at: sql`coalesce(email_verified_at, now())` })
-        .where('network_id', '=', networkId)
-        .where('id', '=', account.id)
-        .execute();
-      await clearFailures(db, networkId, used.email);
-      const s = await signIn(app, req, reply, account.id);
+      // An admin's link proves neither the email address nor that the person is at the keyboard:
+      // the address stays unverified and their failed sign-ins stay counted.
+      const assisted = used.purpose === 'assisted_login';
+      if (!assisted) {
+        await db
+          .updateTable('account')
+          .set({ email_verified_at: sql`coalesce(email_verified_at, now())` })
+          .where('network_id', '=', networkId)
+          .where('id', '=', account.id)
+          .execute();
+        await clearFailures(db, networkId, used.email);
+      }
+      const s = await signIn(app, req, reply, account.id, { assisted });
       await audit(db, {
         networkId,
         actorId: account.id,
         action: 'session.created',
         entityType: 'account',
         entityId: account.id,
-        details: { method: 'link' },
+        details: { method: assisted ? 'assisted_link' : 'link' },
         ip: clientIp(req),
       });
-      return view(account.id, s.csrfToken);
+      return view(account.id, s.csrfToken, assisted);
     },
   );
 }

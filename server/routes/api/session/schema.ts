@@ -31,6 +31,8 @@ export const SessionView = Type.Object({
     }),
   ]),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
+  /** signed in with a link an instance admin made: support circles stay closed, no password can be set */
+  assisted: Type.Boolean(),
   abilities: Abilities,
 });
 
