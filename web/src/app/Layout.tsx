@@ -227,6 +227,12 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {session.assisted && (
+          // on every page, not to be dismissed: this session is not the person's own full one
+          <p className="notice assisted-notice" role="status">
+            {t('assisted.notice')}
+          </p>
+        )}
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -70,6 +70,11 @@ export interface Session {
   network: { id: string; name: string; slug: string };
   account: SessionAccount | null;
   csrfToken: string | null;
+  /**
+   * Signed in with a sign-in link an instance admin made (not by the person themself): support
+   * circles stay closed in this session and no password can be set.
+   */
+  assisted: boolean;
   abilities: NetworkAbilities;
 }
 
@@ -165,12 +170,40 @@ export interface OutboxEmail {
   id: string;
   to: string;
   subject: string;
+  /** the text with every secret (the token of a sign-in or invitation link) shown as `[…]` */
   body: string;
   status: string;
   attempts: number;
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+/** A page of what an instance admin may see, and how many entries of support circles it leaves out. */
+export interface ConfidentialPage<T> extends Page<T> {
+  /** entries of support circles: counted, never listed */
+  confidential: number;
+}
+
+/** POST /admin/accounts/{id}/sign-in-link: shown once, never listed again. */
+export interface SignInLink {
+  link: string;
+  expiresAt: string;
+}
+
+/** GET /me/activity: what was done with one's own account, newest first. */
+export interface AccountActivity {
+  id: number;
+  /** e.g. session.created, password.changed, account.sign_in_link_created */
+  action: string;
+  /** done by someone else (an instance admin, or the command line when byName is null) */
+  byOther: boolean;
+  byName: string | null;
+  /** how a session began: password, link or assisted_link */
+  method: string | null;
+  /** the reason an admin gave (a block, a sign-in link) */
+  reason: string | null;
+  at: string;
 }
 
 export interface AuditEntry {

@@ -1,17 +1,22 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../app/forms.tsx';
-import type { AuditEntry } from '../../app/types.ts';
+import type { AuditEntry, ConfidentialPage } from '../../app/types.ts';
 import { formatDate, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { usePaged } from './usePaged.ts';
 
-/** Who did what, when: read-only. */
+/** Who did what, when: read-only. Entries about support circles are their owners' (counted only). */
 export function AuditSection() {
   const { t } = useTranslation();
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
   const [filters, setFilters] = useState<{ action?: string; entityType?: string }>({});
-  const { query, setOffset } = usePaged<AuditEntry>('/admin/audit', filters, 25);
+  const { query, setOffset } = usePaged<AuditEntry, ConfidentialPage<AuditEntry>>(
+    '/admin/audit',
+    filters,
+    25,
+  );
+  const confidential = query.data?.confidential ?? 0;
   function submit(e: FormEvent) {
     e.preventDefault();
     setFilters({ action: action.trim() || undefined, entityType: entityType.trim() || undefined });
@@ -37,6 +42,7 @@ export function AuditSection() {
           {t('admin.audit.filter')}
         </button>
       </form>
+      {confidential > 0 && <p className="notice">{t('admin.audit.confidential', { count: confidential })}</p>}
       <QueryView query={query} isEmpty={(p) => p.items.length === 0} empty={t('admin.audit.none')}>
         {(p) => (
           <>

@@ -1,17 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../app/forms.tsx';
-import type { OutboxEmail } from '../../app/types.ts';
+import type { ConfidentialPage, OutboxEmail } from '../../app/types.ts';
 import { formatDate, Pagination, QueryView } from '../../app/ui.tsx';
 import { usePaged } from './usePaged.ts';
 
 const statuses = ['queued', 'sent', 'failed', 'held'] as const;
 
-/** Every email the network sent or tried to send: what a helpless "I got no email" needs. */
+/**
+ * Every email the network sent or tried to send: what a helpless "I got no email" needs. The secret
+ * part of links is not shown (`[…]`), and the mails of support circles only counted: circles are
+ * not the administration's to see. Someone without email is helped in under Konten instead.
+ */
 export function OutboxSection() {
   const { t } = useTranslation();
   const [status, setStatus] = useState('');
-  const { query, setOffset } = usePaged<OutboxEmail>('/admin/outbox', { status: status || undefined });
+  const { query, setOffset } = usePaged<OutboxEmail, ConfidentialPage<OutboxEmail>>('/admin/outbox', {
+    status: status || undefined,
+  });
+  const confidential = query.data?.confidential ?? 0;
   return (
     <section aria-labelledby="admin-outbox">
       <h2 id="admin-outbox">{t('admin.outbox.title')}</h2>
@@ -28,6 +35,9 @@ export function OutboxSection() {
           ]}
         />
       </div>
+      {confidential > 0 && (
+        <p className="notice">{t('admin.outbox.confidential', { count: confidential })}</p>
+      )}
       <QueryView query={query} isEmpty={(p) => p.items.length === 0} empty={t('admin.outbox.none')}>
         {(p) => (
           <>

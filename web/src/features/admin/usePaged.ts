@@ -3,8 +3,15 @@ import { useState } from 'react';
 import { api } from '../../app/api.ts';
 import type { Page } from '../../app/types.ts';
 
-/** One page of an admin list, with its own offset, reset to the start when the filters change. */
-export function usePaged<T>(path: string, filters: Record<string, string | undefined>, limit = 20) {
+/**
+ * One page of an admin list, with its own offset, reset to the start when the filters change. `P`: a
+ * page with more than the items (e.g. the `confidential` count of the outbox and the audit log).
+ */
+export function usePaged<T, P extends Page<T> = Page<T>>(
+  path: string,
+  filters: Record<string, string | undefined>,
+  limit = 20,
+) {
   const [offset, setOffset] = useState(0);
   const [lastFilters, setLastFilters] = useState(JSON.stringify(filters));
   const key = JSON.stringify(filters);
@@ -14,7 +21,7 @@ export function usePaged<T>(path: string, filters: Record<string, string | undef
   }
   const query = useQuery({
     queryKey: ['admin', path, filters, offset],
-    queryFn: () => api<Page<T>>(path, { query: { ...filters, limit, offset } }),
+    queryFn: () => api<P>(path, { query: { ...filters, limit, offset } }),
     placeholderData: keepPreviousData,
   });
   return { query, setOffset };

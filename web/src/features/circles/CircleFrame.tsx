@@ -2,6 +2,7 @@ import './circles.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useSession } from '../../app/session.tsx';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
 import { formatDateTime } from '../sharing/lib.ts';
 import { useCircle } from './lib.ts';
@@ -15,7 +16,37 @@ export type CircleSection = 'overview' | 'members' | 'map' | 'team' | 'consent' 
  * as the current one. The network map's pages (/kreise/:id/karte…, feature folder map/) are the
  * section 'map' with headings of their own (`title`); its print view stands alone.
  */
-export function CircleFrame({
+export function CircleFrame(props: {
+  section: CircleSection;
+  title?: (circle: Circle) => string;
+  children: (circle: Circle) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  if (!session.assisted) return <OpenCircleFrame {...props} />;
+  return (
+    <>
+      <PageHeading title={t('circles.list.title')} />
+      <ClosedInAssistedSession />
+    </>
+  );
+}
+
+/**
+ * In a session begun with an admin's sign-in link the server shows no circle (every circle route
+ * answers 404): instead of an error or an empty list, why — and how to open them oneself.
+ */
+export function ClosedInAssistedSession() {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="circles-closed">
+      <h2 id="circles-closed">{t('assisted.circlesTitle')}</h2>
+      <p>{t('assisted.circles')}</p>
+    </section>
+  );
+}
+
+function OpenCircleFrame({
   section,
   title,
   children,

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
+import { useSession } from '../../app/session.tsx';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
 import { CalendarSection, LoadSection, Warnings } from './CalendarSection.tsx';
-import { CircleFrame } from './CircleFrame.tsx';
+import { CircleFrame, ClosedInAssistedSession } from './CircleFrame.tsx';
 import type { CircleListItem } from './types.ts';
 import { UpdatesSection } from './UpdatesSection.tsx';
 
@@ -18,10 +19,20 @@ export { TeamPage } from './TeamSection.tsx';
 /** /kreise: the circles I belong to, with what nobody has taken on yet this week. */
 export function CirclesPage() {
   const { t } = useTranslation();
+  const { session } = useSession();
   const list = useQuery({
     queryKey: ['circles'],
     queryFn: () => api<{ items: CircleListItem[] }>('/circles'),
+    enabled: !session.assisted,
   });
+  if (session.assisted) {
+    return (
+      <>
+        <PageHeading title={t('circles.list.title')} />
+        <ClosedInAssistedSession />
+      </>
+    );
+  }
   return (
     <>
       <PageHeading title={t('circles.list.title')}>

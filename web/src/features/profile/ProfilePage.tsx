@@ -1,7 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import {
   FormError,
@@ -14,8 +15,8 @@ import {
 } from '../../app/forms.tsx';
 import { currentLocale } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
-import type { District, Locale, Profile } from '../../app/types.ts';
-import { ConfirmButton, PageHeading, QueryView } from '../../app/ui.tsx';
+import type { AccountActivity, District, Locale, Page, Profile } from '../../app/types.ts';
+import { ConfirmButton, formatDate, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { AvailabilityGrid } from './AvailabilityGrid.tsx';
 import { TagInput } from './TagInput.tsx';
 
@@ -217,6 +218,121 @@ function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
   );
 }
 
+/** In a session begun with an admin's sign-in link no password can be set (the server says 403). */
+function NoPasswordInAssistedSession({ hasPassword }: { hasPassword: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="password-title">
+      <h2 id="password-title">{hasPassword ? t('password.change') : t('password.set')}</h2>
+      <p>{t('assisted.password')}</p>
+    </section>
+  );
+}
+
+/** What one entry of the account activity says, in words (unknown actions: a neutral text). */
+function activityText(t: TFunction, a: AccountActivity): string {
+  const by = a.byName ?? t('profile.activity.someone');
+  const reason = a.reason ?? '';
+  switch (a.action) {
+    case 'session.created':
+      return t(`profile.activity.session.${a.method ?? ''}`, {
+        defaultValue: t('profile.activity.session.other'),
+      });
+    case 'account.sign_in_link_created':
+      return t('profile.activity.signInLink', { name: by, reason });
+    case 'account.blocked':
+      return reason
+        ? t('profile.activity.blockedReason', { name: by, reason })
+        : t('profile.activity.blocked', { name: by });
+    case 'account.unblocked':
+      return reason
+        ? t('profile.activity.unblockedReason', { name: by, reason })
+        : t('profile.activity.unblocked', { name: by });
+    default:
+      return t(`profile.activity.actions.${a.action.replaceAll('.', '_')}`, {
+        defaultValue: t('profile.activity.other'),
+      });
+  }
+}
+
+const activityPageSize = 10;
+
+/**
+ * /profil#aktivitaet: what was done with one's own account — sign-ins and how, password and profile
+ * changes, and every sign-in link the administration made, with its name and reason. The
+ * notification about such a link leads here: the heading then takes focus, once the list is there.
+ */
+function ActivitySection() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const handled = useRef<string | null>(null);
+  const [offset, setOffset] = useState(0);
+  const activity = useQuery({
+    queryKey: ['me', 'activity', offset],
+    queryFn: () => api<Page<AccountActivity>>('/me/activity', { query: { limit: activityPageSize, offset } }),
+    placeholderData: keepPreviousData,
+  });
+  const ready = !activity.isPending;
+
+  useEffect(() => {
+    if (!ready || location.hash !== '#aktivitaet' || handled.current === location.key) return;
+    handled.current = location.key;
+    // after the layout's own focus on the page heading (a frame after a navigation)
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => {
+        section.current?.scrollIntoView({ block: 'start' });
+        heading.current?.focus({ preventScroll: true });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [ready, location.hash, location.key]);
+
+  return (
+    <section className="card scroll-target" aria-labelledby="aktivitaet" ref={section}>
+      <h2 id="aktivitaet" ref={heading} tabIndex={-1}>
+        {t('profile.activity.title')}
+      </h2>
+      <p>{t('profile.activity.intro')}</p>
+      <QueryView query={activity} isEmpty={(p) => p.items.length === 0} empty={t('profile.activity.none')}>
+        {(p) => (
+          <>
+            <ul className="activity-list">
+              {p.items.map((a) => (
+                <li
+                  key={a.id}
+                  className={
+                    a.action === 'account.sign_in_link_created' || a.method === 'assisted_link'
+                      ? 'assisted'
+                      : undefined
+                  }
+                >
+                  <p className="meta">
+                    <time dateTime={a.at}>{formatDate(a.at, true)}</time>
+                  </p>
+                  <p>
+                    {a.action === 'account.sign_in_link_created' ? (
+                      <strong>{activityText(t, a)}</strong>
+                    ) : (
+                      activityText(t, a)
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <Pagination total={p.total} limit={p.limit} offset={p.offset} onOffset={setOffset} />
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
 function hasField(err: unknown, name: string): boolean {
   return typeof err === 'object' && err !== null && 'fields' in err && name in (err.fields as object);
 }
@@ -259,6 +375,7 @@ function SignOut() {
 
 export function ProfilePage() {
   const { t } = useTranslation();
+  const { session } = useSession();
   const me = useQuery({ queryKey: ['me'], queryFn: () => api<Profile>('/me') });
   return (
     <>
@@ -274,7 +391,12 @@ export function ProfilePage() {
                 <Link to="/begegnungen">{t('profile.interactionsLink')}</Link>
               </p>
             </section>
-            <PasswordForm hasPassword={profile.hasPassword} />
+            {session.assisted ? (
+              <NoPasswordInAssistedSession hasPassword={profile.hasPassword} />
+            ) : (
+              <PasswordForm hasPassword={profile.hasPassword} />
+            )}
+            <ActivitySection />
             <SignOut />
           </div>
         )}
