@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { registerBodyRules } from './http/body.ts';
 import { registerRequestContext } from './http/context.ts';
 import { errorHandler, sendProblem } from './http/errors.ts';
 import { ProblemSchema } from './http/schemas.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerRequestContext(app);
+  registerBodyRules(app);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
 

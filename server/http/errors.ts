@@ -69,6 +69,9 @@ const pgCodes: Record<string, [number, MessageKey]> = {
   '22007': [422, 'validation'],
   '22008': [422, 'validation'],
   '22P02': [400, 'bad_request'],
+  // a NUL character in text or an escape jsonb cannot hold: refused up front (http/body.ts), this is the net
+  '22021': [400, 'bad_request'],
+  '22P05': [400, 'bad_request'],
   '22023': [400, 'bad_request'],
   '2201B': [400, 'bad_request'],
   '22025': [400, 'bad_request'],

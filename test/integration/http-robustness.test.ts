@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { InjectOptions } from 'fastify';
+import Fastify, { type InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import { errorHandler } from '../../server/http/errors.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
+import { circleWithEveryRole, someClient } from './circles-fixture.ts';
+import { snapshot } from './helpers.ts';
 
 /** Bad input of every kind is a 4xx problem+json, never a 500, and writes nothing. */
 describe('HTTP robustness', () => {
@@ -115,5 +119,191 @@ describe('HTTP robustness', () => {
     const doc = await t.app.inject({ url: '/api/openapi.json' });
     assert.equal(doc.json().openapi, '3.1.0');
     assert.ok(Object.keys(doc.json().paths).includes('/api/v1/organisations/'));
+  });
+});
+
+/** Row contents of every table but those a refused request may touch (audit of reads, sessions seen). */
+async function contents(t: TestApp) {
+  const all = await snapshot(t.db);
+  for (const table of ['audit_log', 'session', 'auth_failure', 'circle_access_log']) delete all[table];
+  return all;
+}
+
+const nul = 'Vor\u0000nach';
+
+describe('bad input that reached the database', () => {
+  let t: TestApp;
+  let staff: TestUser;
+  let circle: Awaited<ReturnType<typeof circleWithEveryRole>>;
+  let updateId: string;
+  let pageId: string;
+
+  const send = (
+    user: TestUser | null,
+    method: InjectOptions['method'],
+    url: string,
+    opts: InjectOptions = {},
+  ) =>
+    t.app.inject({
+      ...opts,
+      method,
+      url: `/api/v1${url}`,
+      remoteAddress: someClient(),
+      headers: { ...(user?.headers ?? {}), ...(opts.headers ?? {}) },
+    });
+
+  before(async () => {
+    t = await createTestApp();
+    const org = await createOrganisation(t);
+    staff = await createUser(t, { memberOf: [[org.id, 'staff']] });
+    circle = await circleWithEveryRole(t);
+    const update = await send(circle.coordinator, 'POST', `/circles/${circle.circleId}/updates`, {
+      payload: { body: 'Heute war ein guter Tag.', visibility: 'all_members' },
+    });
+    assert.equal(update.statusCode, 201, update.body);
+    updateId = update.json().id;
+    const page = await send(staff, 'POST', '/playbook/pages', {
+      payload: { title: 'Erste Schritte', body: 'So fangen wir an.' },
+    });
+    assert.equal(page.statusCode, 201, page.body);
+    pageId = page.json().pageId;
+  });
+  after(() => t.close());
+
+  /** A refused request: the status, the problem's code, and nothing written. */
+  async function refused(
+    res: () => Promise<Awaited<ReturnType<typeof send>>>,
+    status: number,
+    code: string,
+  ): Promise<{ title: string; errors?: { field: string; message: string }[] }> {
+    const before = await contents(t);
+    const r = await res();
+    assert.equal(r.statusCode, status, r.body);
+    assert.match(String(r.headers['content-type']), /application\/problem\+json/);
+    assert.equal(r.json().code, code);
+    assert.deepEqual(await contents(t), before, 'nothing written');
+    return r.json();
+  }
+
+  test('a NUL character in a text field is a 400 naming the field, in German and in English', async () => {
+    const cases: [TestUser, InjectOptions['method'], string, object, string][] = [
+      [staff, 'PATCH', '/me', { displayName: nul }, '/displayName'],
+      [staff, 'PATCH', '/me', { skills: ['Kochen', nul] }, '/skills/1'],
+      [staff, 'POST', '/exchange/posts', { kind: 'offer', category: 'help', title: nul }, '/title'],
+      [
+        staff,
+        'POST',
+        '/exchange/posts',
+        { kind: 'offer', category: 'help', title: 'Einkaufshilfe', description: nul },
+        '/description',
+      ],
+      [staff, 'POST', '/playbook/pages', { title: 'Zweite Seite', body: nul }, '/body'],
+      [staff, 'PUT', `/playbook/pages/${pageId}`, { title: nul, body: 'x', baseRevision: 1 }, '/title'],
+      [
+        circle.coordinator,
+        'POST',
+        `/circles/${circle.circleId}/updates`,
+        { body: nul, visibility: 'all_members' },
+        '/body',
+      ],
+      [
+        circle.coordinator,
+        'POST',
+        `/circles/${circle.circleId}/updates/${updateId}/comments`,
+        { body: nul },
+        '/body',
+      ],
+      [staff, 'POST', '/organisations', { [nul]: 1 }, `/${nul}`],
+    ];
+    for (const [user, method, url, payload, field] of cases) {
+      const de = await refused(() => send(user, method, url, { payload }), 400, 'validation');
+      assert.deepEqual(
+        de.errors,
+        [{ field, message: 'Dieser Wert enthält ein unzulässiges Steuerzeichen (NUL).' }],
+        `${method} ${url}`,
+      );
+      const en = await send(user, method, url, { payload, headers: { 'accept-language': 'en' } });
+      assert.equal(en.json().errors[0].message, 'This value contains a character that is not allowed (NUL).');
+    }
+  });
+
+  test('a NUL character in the query or the path is a 400 too', async () => {
+    const q = await refused(() => send(staff, 'GET', '/search?q=a%00b'), 400, 'validation');
+    assert.deepEqual(q.errors?.[0]?.field, 'querystring:/q');
+    const path = await refused(() => send(staff, 'GET', '/organisations/a%00b'), 400, 'validation');
+    assert.deepEqual(path.errors?.[0]?.field, 'params:/id');
+  });
+
+  test('PostgreSQL refusing a NUL (22021) or a \\u0000 in jsonb (22P05) is a 400, not a 500', async () => {
+    const bare = Fastify({ logger: false });
+    bare.setErrorHandler(errorHandler);
+    bare.get('/text', async () => (await sql`SELECT ${nul}::text AS x`.execute(t.db)).rows);
+    bare.get(
+      '/jsonb',
+      async () => (await sql`SELECT ${JSON.stringify({ a: nul })}::jsonb AS x`.execute(t.db)).rows,
+    );
+    try {
+      for (const url of ['/text', '/jsonb']) {
+        const res = await bare.inject({ url });
+        assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+        assert.equal(res.json().code, 'bad_request');
+      }
+    } finally {
+      await bare.close();
+    }
+  });
+
+  test('a null body does not take a network-map snapshot; no body or {} takes an untitled one', async () => {
+    const url = `/circles/${circle.circleId}/map/snapshots`;
+    const json = { 'content-type': 'application/json' };
+    await refused(
+      () => send(circle.coordinator, 'POST', url, { payload: 'null', headers: json }),
+      400,
+      'validation',
+    );
+    await refused(
+      () => send(circle.coordinator, 'POST', url, { payload: '[]', headers: json }),
+      400,
+      'validation',
+    );
+    for (const opts of [{}, { payload: {} }, { payload: '', headers: json }]) {
+      const res = await send(circle.coordinator, 'POST', url, opts);
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().title, '');
+    }
+  });
+
+  test('a body sent to an endpoint that takes none is refused; none, an empty one or {} is fine', async () => {
+    const doomed = await send(staff, 'POST', '/resources', {
+      payload: { kind: 'equipment', title: 'Bohrmaschine', lat: 51.34, lng: 12.37 },
+    });
+    const url = `/resources/${doomed.json().id}`;
+    const json = { 'content-type': 'application/json' };
+    for (const payload of ['null', '{"force":true}', '[]', '"weg"', '0']) {
+      const p = await refused(
+        () => send(staff, 'DELETE', url, { payload, headers: json }),
+        400,
+        'body.unexpected',
+      );
+      assert.equal(p.title, 'Diese Anfrage nimmt keinen Inhalt entgegen. Bitte senden Sie sie ohne Inhalt.');
+    }
+    await refused(
+      () => send(staff, 'DELETE', url, { payload: 'weg', headers: { 'content-type': 'text/plain' } }),
+      400,
+      'body.unexpected',
+    );
+    const en = await send(staff, 'POST', '/notifications/read-all', {
+      payload: { all: true },
+      headers: { 'accept-language': 'en' },
+    });
+    assert.equal(en.statusCode, 400);
+    assert.equal(en.json().title, 'This request takes no content. Please send it without a body.');
+    // what clients send when there is nothing to say: accepted
+    assert.equal(
+      (await send(staff, 'POST', '/notifications/read-all', { payload: '', headers: json })).statusCode,
+      204,
+    );
+    assert.equal((await send(staff, 'POST', '/notifications/read-all', { payload: {} })).statusCode, 204);
+    assert.equal((await send(staff, 'DELETE', url, { payload: '', headers: json })).statusCode, 204);
   });
 });

@@ -5,6 +5,7 @@ import { hashSecret, newSecret } from '../../../auth/tokens.ts';
 import { bookResource } from '../../../commands/bookResource.ts';
 import { type BookingAction, decideBooking } from '../../../commands/decideBooking.ts';
 import { executeTx } from '../../../db/tx.ts';
+import { optionalBody } from '../../../http/body.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { notFound } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
@@ -193,9 +194,7 @@ export async function bookingRoutes(app: FastifyInstance) {
           response: { 200: BookingView, ...problems },
         },
         // the note is optional, and so is the whole body
-        preValidation: async (req) => {
-          req.body ??= {};
-        },
+        preValidation: optionalBody,
       },
       async (req) => {
         await decideBooking(db, ctxOf(req), req.params.id, action, req.body?.note);

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../db/tx.ts';
+import { optionalBody } from '../../../http/body.ts';
 import { clientIp } from '../../../http/context.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
 import { NoContent, problems } from '../../../http/schemas.ts';
@@ -335,9 +336,7 @@ export async function mapRoutes(app: FastifyInstance) {
         body: SnapshotCreate,
         response: { 201: SnapshotView, ...problems },
       },
-      preValidation: async (req) => {
-        req.body ??= {};
-      },
+      preValidation: optionalBody,
     },
     async (req, reply) => {
       const view = await executeTx(db, async (tx) => {

@@ -5,6 +5,7 @@ import { hashSecret, newSecret } from '../../../auth/tokens.ts';
 import { createNeeds, scheduleUnclaimedAlert } from '../../../commands/careCalendar.ts';
 import { claimNeed, completeNeed } from '../../../commands/claimNeed.ts';
 import { executeTx } from '../../../db/tx.ts';
+import { optionalBody } from '../../../http/body.ts';
 import { clientIp } from '../../../http/context.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
 import { NoContent, problems } from '../../../http/schemas.ts';
@@ -336,9 +337,7 @@ export async function needRoutes(app: FastifyInstance) {
         body: NeedDone,
         response: { 200: NeedView, ...problems },
       },
-      preValidation: async (req) => {
-        req.body ??= {};
-      },
+      preValidation: optionalBody,
     },
     async (req) => {
       return executeTx(db, async (tx) => {

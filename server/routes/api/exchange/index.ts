@@ -3,6 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { scheduleReminder } from '../../../commands/remindExpiringPosts.ts';
 import { executeTx } from '../../../db/tx.ts';
+import { optionalBody } from '../../../http/body.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem, unauthenticated } from '../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../http/schemas.ts';
@@ -178,9 +179,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
         body: Renew,
         response: { 200: PostView, ...problems },
       },
-      preValidation: async (req) => {
-        req.body ??= {};
-      },
+      preValidation: optionalBody,
     },
     async (req) => {
       const actorId = requireAccount(req);

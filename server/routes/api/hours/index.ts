@@ -9,6 +9,7 @@ import {
 import { localDate } from '../../../commands/availability.ts';
 import { confirmHours } from '../../../commands/confirmHours.ts';
 import { executeTx } from '../../../db/tx.ts';
+import { optionalBody } from '../../../http/body.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, problems } from '../../../http/schemas.ts';
@@ -337,9 +338,7 @@ export async function hoursRoutes(app: FastifyInstance) {
           body: Decision,
           response: { 200: HoursView, ...problems },
         },
-        preValidation: async (req) => {
-          req.body ??= {};
-        },
+        preValidation: optionalBody,
       },
       async (req) => {
         await confirmHours(db, ctxOf(req), req.params.id, { confirm, note: req.body.note });
