@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Problem } from './problem.ts';
 
@@ -10,6 +11,10 @@ import { Problem } from './problem.ts';
  *   a 400, not silently ignored (multipart routes declare `consumes` and read their parts themselves);
  * - no string anywhere in the body, the query or the path may hold a NUL character: PostgreSQL
  *   cannot store one in text (SQLSTATE 22021), so it is refused up front with the field named.
+ *
+ * And `discardBody`: a request refused before its body was read (too large, refused upload) has the
+ * rest read and thrown away before the answer goes out, so a client that sends its whole body before
+ * it reads sees the answer instead of a reset connection.
  */
 export function registerBodyRules(app: FastifyInstance) {
   const json = app.getDefaultJsonParser('error', 'error');
@@ -72,6 +77,48 @@ export function findNul(root: unknown): string | null {
     }
   }
   return null;
+}
+
+/** At most this much of a refused body is read and discarded; a client sending more loses the connection. */
+export const maxDiscardBytes = 32 * 1024 * 1024;
+/** …and for at most this long, so a slow sender cannot hold on to a refused request. */
+const maxDiscardMs = 30_000;
+
+/** Whether some of the request body has not been read yet. */
+export function bodyLeft(raw: IncomingMessage): boolean {
+  return !raw.complete && !raw.readableEnded && !raw.destroyed;
+}
+
+/**
+ * Reads what is left of a request body and throws it away (up to `maxDiscardBytes` and
+ * `maxDiscardMs`). Without this the server closes a connection the client is still writing to, and
+ * the kernel answers the unread bytes with a reset that wipes out the answer on the client's side.
+ */
+export function discardBody(raw: IncomingMessage): Promise<void> {
+  if (!bodyLeft(raw)) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const timer = setTimeout(stop, maxDiscardMs);
+    function onData(chunk: Buffer) {
+      seen += chunk.length;
+      if (seen > maxDiscardBytes) stop();
+    }
+    function stop() {
+      clearTimeout(timer);
+      raw.off('data', onData);
+      raw.off('end', stop);
+      raw.off('error', stop);
+      raw.off('close', stop);
+      resolve();
+    }
+    // a parser that gave up may still be attached (a multipart upload): from here on nobody reads
+    raw.unpipe();
+    raw.on('data', onData);
+    raw.on('end', stop);
+    raw.on('error', stop);
+    raw.on('close', stop);
+    raw.resume();
+  });
 }
 
 /**

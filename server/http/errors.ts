@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type Locale, type MessageKey, t } from '../i18n/messages.ts';
+import { bodyLeft, discardBody } from './body.ts';
 import { Problem } from './problem.ts';
 
 interface FieldError {
@@ -107,8 +108,17 @@ export function sendProblem(
     });
 }
 
-/** The one place where any thrown error becomes an HTTP answer. Nothing but a real bug gives 5xx. */
+/**
+ * The one place where any thrown error becomes an HTTP answer. Nothing but a real bug gives 5xx.
+ * A request refused before its body was read (too large, an upload refused early) has the rest of
+ * it discarded first, so the client sees the answer rather than a reset connection.
+ */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (!bodyLeft(request.raw)) return answerError(error, request, reply);
+  return discardBody(request.raw).then(() => answerError(error, request, reply));
+}
+
+function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const locale = request.locale ?? 'de';
   if (error instanceof Problem) {
     return sendProblem(

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import Fastify, { type InjectOptions } from 'fastify';
 import { sql } from 'kysely';
@@ -305,5 +306,81 @@ describe('bad input that reached the database', () => {
     );
     assert.equal((await send(staff, 'POST', '/notifications/read-all', { payload: {} })).statusCode, 204);
     assert.equal((await send(staff, 'DELETE', url, { payload: '', headers: json })).statusCode, 204);
+  });
+});
+
+describe('oversized bodies over a real connection', () => {
+  let t: TestApp;
+  let user: TestUser;
+  let port: number;
+  before(async () => {
+    t = await createTestApp();
+    user = await createUser(t);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as net.AddressInfo).port;
+  });
+  after(() => t.close());
+
+  /**
+   * Sends the whole request before reading anything, as many simple clients do, and returns the raw
+   * answer. A server that closes the connection with the body still unread resets it, and such a
+   * client sees no answer at all.
+   */
+  function sendAllThenRead(method: string, path: string, body: Buffer, headers: Record<string, string>) {
+    return new Promise<{ status: number; headers: string; body: string }>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.pause();
+      const chunks: Buffer[] = [];
+      socket.on('error', reject);
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const [head = '', rest = ''] = text.split('\r\n\r\n');
+        resolve({ status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body: rest });
+      });
+      const lines = Object.entries({
+        host: 'localhost',
+        'content-length': String(body.length),
+        connection: 'close',
+        ...headers,
+      }).map(([k, v]) => `${k}: ${v}`);
+      socket.write(`${method} ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`);
+      socket.write(body, () => socket.resume());
+    });
+  }
+
+  const big = (n: number) => Buffer.from(JSON.stringify({ displayName: 'x'.repeat(n) }));
+  for (const [label, body] of [
+    ['a 1 MB string in a JSON field', big(1024 * 1024)],
+    ['a 10 MB body', big(10 * 1024 * 1024)],
+  ] as const)
+    for (const [method, path, signedIn] of [
+      ['POST', '/api/v1/session', false],
+      ['POST', '/api/v1/organisations', true],
+      ['PATCH', '/api/v1/me', true],
+    ] as const)
+      test(`${label} to ${method} ${path} is answered 413 problem+json`, async () => {
+        const res = await sendAllThenRead(method, path, body, {
+          'content-type': 'application/json',
+          ...(signedIn ? user.headers : {}),
+        });
+        assert.equal(res.status, 413);
+        assert.match(res.headers, /content-type: application\/problem\+json/);
+        assert.deepEqual(JSON.parse(res.body), {
+          type: 'about:blank#body_too_large',
+          title: 'Die Anfrage ist zu groß.',
+          status: 413,
+          code: 'body_too_large',
+        });
+      });
+
+  test('the answer is in English when asked, and the server goes on serving', async () => {
+    const res = await sendAllThenRead('POST', '/api/v1/session', big(10 * 1024 * 1024), {
+      'content-type': 'application/json',
+      'accept-language': 'en',
+    });
+    assert.equal(JSON.parse(res.body).title, 'The request is too large.');
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    assert.equal(health.status, 200);
   });
 });
