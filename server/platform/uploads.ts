@@ -7,7 +7,8 @@ import { Problem } from '../http/problem.ts';
  * The platform's upload rules, one place for every feature that takes files (resource photos,
  * attachments of circle updates):
  *
- * - one file per request (multipart/form-data: the text fields, then "file"), at most 10 MB;
+ * - one file per request (multipart/form-data: the text fields, then "file"), at most 10 MB; only
+ *   the text fields a route names, each within its length; a broken body is a 400, not a 500;
  * - the kind is read from the bytes, never from the declared type or the file name;
  * - images (JPEG, PNG, WebP) are turned upright, resized and re-encoded as WebP, so the uploaded
  *   file's metadata (EXIF: camera, GPS position of someone's home) never reaches the database;
@@ -20,6 +21,8 @@ import { Problem } from '../http/problem.ts';
 
 export const maxUploadBytes = 10 * 1024 * 1024;
 export const maxUploadMb = maxUploadBytes / 1024 / 1024;
+/** The most characters of an image's description (its alt text); the web forms hold the same. */
+export const maxAltLength = 300;
 const imageFormats = new Set(['jpeg', 'png', 'webp']);
 /**
  * The most pixels an uploaded image may have. Phones save 12 MP by default and cameras 24–36 MP, all
@@ -34,10 +37,24 @@ const decodeOptions = { limitInputPixels: maxImagePixels };
 /** Reading the header decodes no pixels, so it takes any size: an image too large is told as such, not as a wrong kind. */
 const headerOptions = { limitInputPixels: false } as const;
 
+/**
+ * The text fields an upload takes, by name, with the most characters each may have (like a schema's
+ * maxLength). Any other field is refused, as an unknown property of a JSON body is.
+ */
+export type UploadFields = Record<string, number>;
+
 /** Registers the multipart parser in the calling plugin only (the rest of the API takes JSON). */
-export async function registerUploads(app: FastifyInstance, opts: { fields: number }) {
+export async function registerUploads(app: FastifyInstance, fields: UploadFields) {
+  const longest = Math.max(0, ...Object.values(fields));
   await app.register(multipart, {
-    limits: { fileSize: maxUploadBytes, files: 1, fields: opts.fields, fieldSize: 1000 },
+    limits: {
+      fileSize: maxUploadBytes,
+      files: 1,
+      // one more than taken, so that an extra field is named as unknown rather than cut off
+      fields: Object.keys(fields).length + 1,
+      // a character is at most 4 bytes in UTF-8: a value cut off here is too long in any case
+      fieldSize: 4 * longest + 4,
+    },
   });
 }
 
@@ -46,27 +63,56 @@ export interface Upload {
   file: { bytes: Buffer; filename: string } | null;
 }
 
+const invalidField = (field: string, code: 'field.unknown' | 'field.too_long', limit = 0) =>
+  new Problem(400, 'validation', {
+    fields: [{ field: `/${field}`, code, params: code === 'field.unknown' ? { name: field } : { limit } }],
+  });
+
+/** What the multipart parser threw, as the client's mistake it is: the stream is all theirs. */
+function uploadProblem(err: unknown, tooLarge: () => Problem): Problem {
+  if (err instanceof Problem) return err;
+  switch ((err as { code?: string }).code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return tooLarge();
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return new Problem(400, 'upload.unexpected_parts');
+    default:
+      // busboy's "Unexpected end of form", "Malformed part header", a missing boundary …
+      return new Problem(400, 'upload.malformed');
+  }
+}
+
 /**
- * Reads a multipart request: its text fields and its one file named "file". Anything that is not
- * multipart is `wrongType`; a file over the limit is `tooLarge` (the caller's own 413).
+ * Reads a multipart request: its text fields (only those of `allowed`, each within its length) and
+ * its one file named "file". Anything that is not multipart is `wrongType`; a file over the limit is
+ * `tooLarge` (the caller's own 413); a broken body is a 400 that says so.
  */
 export async function readUpload(
   req: FastifyRequest,
   problems: { wrongType: () => Problem; tooLarge: () => Problem },
+  allowed: UploadFields,
 ): Promise<Upload> {
   if (!req.isMultipart()) throw problems.wrongType();
   const fields: Record<string, string> = {};
   let file: Upload['file'] = null;
   try {
     for await (const part of req.parts()) {
-      if (part.type === 'field') fields[part.fieldname] = String(part.value);
-      else if (part.fieldname === 'file' && !file)
-        file = { bytes: await part.toBuffer(), filename: part.filename ?? '' };
-      else await part.toBuffer();
+      if (part.type === 'field') {
+        const limit = Object.hasOwn(allowed, part.fieldname) ? allowed[part.fieldname] : undefined;
+        if (limit === undefined) throw invalidField(part.fieldname, 'field.unknown');
+        const value = String(part.value);
+        if (part.valueTruncated || [...value].length > limit)
+          throw invalidField(part.fieldname, 'field.too_long', limit);
+        fields[part.fieldname] = value;
+      } else if (part.fieldname !== 'file') throw invalidField(part.fieldname, 'field.unknown');
+      else file = { bytes: await part.toBuffer(), filename: part.filename ?? '' };
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw problems.tooLarge();
-    throw err;
+    const problem = uploadProblem(err, problems.tooLarge);
+    if (!(err instanceof Problem)) req.log.info({ err }, 'upload refused');
+    throw problem;
   }
   return { fields, file };
 }

@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import { errorHandler } from '../../server/http/errors.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
-import { circleWithEveryRole, someClient } from './circles-fixture.ts';
+import { blankPng } from '../helpers/images.ts';
+import { circleWithEveryRole, multipartBody, someClient } from './circles-fixture.ts';
 import { snapshot } from './helpers.ts';
 
 /** Bad input of every kind is a 4xx problem+json, never a 500, and writes nothing. */
@@ -137,6 +138,7 @@ describe('bad input that reached the database', () => {
   let staff: TestUser;
   let circle: Awaited<ReturnType<typeof circleWithEveryRole>>;
   let updateId: string;
+  let resourceId: string;
   let pageId: string;
 
   const send = (
@@ -163,6 +165,11 @@ describe('bad input that reached the database', () => {
     });
     assert.equal(update.statusCode, 201, update.body);
     updateId = update.json().id;
+    const resource = await send(staff, 'POST', '/resources', {
+      payload: { kind: 'equipment', title: 'Lastenrad', lat: 51.34, lng: 12.37 },
+    });
+    assert.equal(resource.statusCode, 201, resource.body);
+    resourceId = resource.json().id;
     const page = await send(staff, 'POST', '/playbook/pages', {
       payload: { title: 'Erste Schritte', body: 'So fangen wir an.' },
     });
@@ -251,6 +258,72 @@ describe('bad input that reached the database', () => {
       }
     } finally {
       await bare.close();
+    }
+  });
+
+  test('a broken multipart body is a 400 on resource photos and circle attachments', async () => {
+    const boundary = 'kp-broken';
+    const broken: [string, string | Buffer][] = [
+      ['multipart/form-data', `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nx\r\n`],
+      [
+        `multipart/form-data; boundary=${boundary}`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nx`,
+      ],
+      [`multipart/form-data; boundary=${boundary}`, 'kein multipart'],
+      [
+        `multipart/form-data; boundary=${boundary}`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\u0089PNG`,
+      ],
+    ];
+    const routes: [TestUser, string][] = [
+      [staff, `/resources/${resourceId}/photos`],
+      [circle.coordinator, `/circles/${circle.circleId}/updates/${updateId}/attachments`],
+    ];
+    for (const [user, url] of routes)
+      for (const [contentType, payload] of broken) {
+        const p = await refused(
+          () => send(user, 'POST', url, { payload, headers: { 'content-type': contentType } }),
+          400,
+          'upload.malformed',
+        );
+        assert.match(p.title, /unvollständig oder fehlerhaft/);
+      }
+  });
+
+  test('an image description longer than 300 characters is refused, one of 300 is kept whole', async () => {
+    const png = { bytes: blankPng(40, 30), filename: 'bild.png', type: 'image/png' };
+    const routes: [TestUser, string][] = [
+      [staff, `/resources/${resourceId}/photos`],
+      [circle.coordinator, `/circles/${circle.circleId}/updates/${updateId}/attachments`],
+    ];
+    for (const [user, url] of routes) {
+      for (const alt of ['x'.repeat(301), 'x'.repeat(1024 * 1024)]) {
+        const body = multipartBody({ alt }, png);
+        const p = await refused(
+          () =>
+            send(user, 'POST', url, { payload: body.payload, headers: { 'content-type': body.contentType } }),
+          400,
+          'validation',
+        );
+        assert.deepEqual(p.errors, [{ field: '/alt', message: 'Bitte höchstens 300 Zeichen eingeben.' }]);
+      }
+      const extra = multipartBody({ alt: 'Ein Bild', caption: 'mehr' }, png);
+      const unknown = await refused(
+        () =>
+          send(user, 'POST', url, { payload: extra.payload, headers: { 'content-type': extra.contentType } }),
+        400,
+        'validation',
+      );
+      assert.equal(unknown.errors?.[0]?.field, '/caption');
+      // 300 characters of four bytes each: within the limit, so stored as sent
+      const alt = '🚲'.repeat(300);
+      const ok = multipartBody({ alt }, png);
+      const res = await send(user, 'POST', url, {
+        payload: ok.payload,
+        headers: { 'content-type': ok.contentType },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().alt, alt);
     }
   });
 

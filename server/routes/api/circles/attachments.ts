@@ -12,6 +12,7 @@ import {
   contentDisposition,
   imageFormat,
   isPdf,
+  maxAltLength,
   maxUploadMb,
   processImage,
   readUpload,
@@ -32,6 +33,7 @@ import { loadCircle, loadForChange, tags } from './access.ts';
 import { AttachmentParams, AttachmentQuery, AttachmentView, UpdateParams } from './schema.ts';
 
 export const maxAttachments = 5;
+const uploadFields = { alt: maxAltLength };
 
 const wrongType = () => new Problem(415, 'circle.attachment_type');
 const tooLarge = () => new Problem(413, 'circle.attachment_too_large', { params: { mb: maxUploadMb } });
@@ -82,7 +84,7 @@ async function visibleUpdate(
 export async function attachmentRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
-  await registerUploads(app, { fields: 2 });
+  await registerUploads(app, uploadFields);
 
   /** Who may add a file to this update now: its author, while they may post in a live circle. */
   const authorOf = async (req: FastifyRequest, ex: Executor, circleId: string, updateId: string) => {
@@ -97,7 +99,7 @@ export async function attachmentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: `Attach a file to my update (multipart/form-data: "alt" — what an image shows — then "file"; JPEG, PNG or WebP, re-encoded without metadata, or PDF; ≤ ${maxUploadMb} MB; at most ${maxAttachments} per update)`,
+        summary: `Attach a file to my update (multipart/form-data: "alt" — what an image shows, ≤ ${maxAltLength} characters — then "file"; JPEG, PNG or WebP, re-encoded without metadata, or PDF; ≤ ${maxUploadMb} MB; at most ${maxAttachments} per update)`,
         consumes: ['multipart/form-data'],
         params: UpdateParams,
         response: { 201: AttachmentView, 413: problems[422], 415: problems[422], ...problems },
@@ -107,14 +109,14 @@ export async function attachmentRoutes(app: FastifyInstance) {
       const { id: circleId, updateId } = req.params;
       // checked before the body is read, so nobody else gets to send (or learn about) anything
       await executeTx(db, (tx) => authorOf(req, tx, circleId, updateId));
-      const { fields, file } = await readUpload(req, { wrongType, tooLarge });
+      const { fields, file } = await readUpload(req, { wrongType, tooLarge }, uploadFields);
       if (!file) throw wrongType();
       let stored: AttachmentFile;
       if (isPdf(file.bytes)) {
         stored = { kind: 'pdf', name: cleanFileName(file.filename, 'pdf', 'Dokument'), bytes: file.bytes };
       } else {
         if (!(await imageFormat(file.bytes))) throw wrongType();
-        const alt = cleanText(fields.alt ?? '', 300);
+        const alt = cleanText(fields.alt ?? '', maxAltLength);
         if (!alt)
           throw new Problem(422, 'circle.attachment_alt_required', {
             fields: [{ field: '/alt', code: 'circle.attachment_alt_required' }],

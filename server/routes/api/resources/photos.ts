@@ -7,6 +7,7 @@ import { NoContent, problems, Uuid } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import {
   cleanText,
+  maxAltLength,
   maxUploadMb,
   processImage,
   readUpload,
@@ -20,6 +21,8 @@ export const maxPhotos = 8;
 
 const wrongType = () => new Problem(415, 'resource.photo_type');
 const tooLarge = () => new Problem(413, 'resource.photo_too_large', { params: { mb: maxUploadMb } });
+
+const uploadFields = { alt: maxAltLength };
 
 const PhotoParams = Type.Object({ id: Uuid, photoId: Uuid }, { additionalProperties: false });
 const PhotoQuery = Type.Object(
@@ -49,15 +52,14 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
   const tags = ['resources'];
-  await registerUploads(app, { fields: 2 });
+  await registerUploads(app, uploadFields);
 
   app.post<{ Params: { id: string } }>(
     '/:id/photos',
     {
       schema: {
         tags,
-        summary:
-          'Add a photo (multipart/form-data: "alt" text first, then "file"; JPEG, PNG or WebP, ≤ 10 MB)',
+        summary: `Add a photo (multipart/form-data: "alt" text first, ≤ ${maxAltLength} characters, then "file"; JPEG, PNG or WebP, ≤ ${maxUploadMb} MB)`,
         consumes: ['multipart/form-data'],
         params: Type.Object({ id: Uuid }, { additionalProperties: false }),
         response: { 201: PhotoView, 413: problems[422], 415: problems[422], ...problems },
@@ -68,8 +70,8 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
       const r = await findResource(db, networkId, req.params.id);
       if (!r || !resourcePolicy.view(req.actor, r)) throw notFound();
       if (!resourcePolicy.update(req.actor, r)) throw forbidden();
-      const { fields, file } = await readUpload(req, { wrongType, tooLarge });
-      const alt = cleanText(fields.alt ?? '', 300);
+      const { fields, file } = await readUpload(req, { wrongType, tooLarge }, uploadFields);
+      const alt = cleanText(fields.alt ?? '', maxAltLength);
       if (!alt)
         throw new Problem(422, 'resource.photo_alt_required', {
           fields: [{ field: '/alt', code: 'resource.photo_alt_required' }],
