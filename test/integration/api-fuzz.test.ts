@@ -1,43 +1,220 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
+import type { FastifySchemaCompiler } from 'fastify';
 import { sql } from 'kysely';
+import { validatorCompiler } from '../../server/http/validation.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
 /**
  * Fuzzing generated from the OpenAPI document: every operation gets malformed, oversized and
  * unexpected requests, anonymous and as an instance admin. Nothing may answer 5xx, and requests
- * that were rejected may not have written anything.
+ * that were rejected may not have written anything. Besides the random requests, every string the
+ * document describes (in a body, the query or the path) is sent one character over its maximum,
+ * as 1 MB and with a NUL character; every operation that changes something gets a `null` body and
+ * broken multipart bodies — all with ids of things that exist and may be changed by the sender, so
+ * the request gets as far as it can.
  */
+
+/** The part of JSON Schema the document uses for requests. */
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  minItems?: number;
+}
+
+interface Parameter {
+  in: string;
+  name: string;
+  required?: boolean;
+  schema: JsonSchema;
+}
 
 interface Operation {
   method: string;
   path: string;
+  summary: string;
   params: string[];
+  parameters: Parameter[];
+  body: JsonSchema | undefined;
   hasBody: boolean;
+}
+
+type Step = string | number;
+/** A JSON pointer as validation errors name fields ("/a/0/b"). */
+const pointer = (path: Step[]) => (path.length === 0 ? '/' : path.map((p) => `/${p}`).join(''));
+
+/** The branch a sample takes through a union: the first that is not null. */
+function branch(s: JsonSchema): JsonSchema {
+  const options = s.anyOf ?? s.oneOf;
+  if (!options) return s;
+  return branch(options.find((o) => o.type !== 'null') ?? options[0]!);
+}
+
+/** Whether a string can only take a few fixed values (an enum, a const or a union of them). */
+function fixed(s: JsonSchema): boolean {
+  const options = s.anyOf ?? s.oneOf;
+  if (options) return options.every(fixed);
+  return s.enum !== undefined || s.const !== undefined || s.type === 'null';
+}
+
+const patternSamples = [
+  'de',
+  'fuzz-slug',
+  '10:00',
+  'x',
+  'https://example.org/',
+  'https://tiles.example.org/{z}/{x}/{y}.png',
+  'a'.repeat(43),
+  `${'a'.repeat(43)}.ics`,
+];
+const zeroUuid = '00000000-0000-0000-0000-000000000000';
+
+/** A small valid value of a schema (required properties only). */
+function sample(schema: JsonSchema): unknown {
+  const s = branch(schema);
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  if (s.default !== undefined) return s.default;
+  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
+  switch (type) {
+    case 'string': {
+      if (s.format === 'uuid') return zeroUuid;
+      if (s.format === 'email') return 'fuzz@example.org';
+      if (s.format === 'date-time') return '2030-01-07T10:00:00.000Z';
+      if (s.format === 'date') return '2030-01-07';
+      if (s.format === 'uri') return 'https://example.org/';
+      const plain = 'x'.repeat(Math.max(s.minLength ?? 1, 1));
+      if (!s.pattern) return plain;
+      const re = new RegExp(s.pattern, 'u');
+      const fits = (c: string) =>
+        re.test(c) && c.length >= (s.minLength ?? 0) && c.length <= (s.maxLength ?? Number.POSITIVE_INFINITY);
+      return [...patternSamples, plain].find(fits) ?? plain;
+    }
+    case 'integer':
+    case 'number':
+      return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
+    case 'boolean':
+      return false;
+    case 'array':
+      return Array.from({ length: s.minItems ?? 0 }, (_, i) => {
+        const v = sample(s.items ?? {});
+        return typeof v === 'string' && i > 0 ? `${v}${i}` : v;
+      });
+    case 'object':
+      return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {})]));
+    case 'null':
+      return null;
+    default:
+      return 'x';
+  }
+}
+
+/**
+ * Every free-text string a schema holds (not enums), with the path to it (array items as index 0),
+ * in every branch of a union.
+ */
+function stringFields(schema: JsonSchema, path: Step[] = []): { path: Step[]; schema: JsonSchema }[] {
+  if (fixed(schema)) return [];
+  const options = schema.anyOf ?? schema.oneOf;
+  if (options) return options.flatMap((o) => stringFields(o, path));
+  const s = schema;
+  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
+  if (type === 'string') return [{ path, schema: s }];
+  if (type === 'array' && s.items) return stringFields(s.items, [...path, 0]);
+  if (type === 'object')
+    return Object.entries(s.properties ?? {}).flatMap(([k, v]) => stringFields(v, [...path, k]));
+  return [];
+}
+
+/** `base` with `value` at `path`, adding what leads there (an optional object, a first item). */
+function put(schema: JsonSchema, base: unknown, path: Step[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const s = branch(schema);
+  const [head, ...rest] = path;
+  if (typeof head === 'number') {
+    const items = Array.isArray(base) && base.length > 0 ? [...base] : [sample(s.items ?? {})];
+    items[0] = put(s.items ?? {}, items[0], rest, value);
+    return items;
+  }
+  const inner = s.properties?.[head!] ?? {};
+  const obj = { ...((base as Record<string, unknown> | null) ?? {}) };
+  obj[head!] = put(inner, obj[head!] ?? sample(inner), rest, value);
+  return obj;
+}
+
+/** Whether a string is bounded: a maximum length, a fixed set of values, a fixed format or pattern. */
+function bounded(s: JsonSchema): boolean {
+  if (s.maxLength !== undefined || fixed(s)) return true;
+  if (s.format === 'uuid' || s.format === 'date' || s.format === 'date-time') return true;
+  // anchored and without unbounded repetition ("*", "+", "{n,}"), so no longer than its parts
+  return Boolean(
+    s.pattern && /^\^/.test(s.pattern) && /\$$/.test(s.pattern) && !/[*+]|\{\d+,\}/.test(s.pattern),
+  );
 }
 
 const runs = Number(process.env.FUZZ_RUNS ?? 400);
 
-// Tables that a rejected request may legitimately touch: throttling counts failed sign-ins.
-const allowedWrites = new Set(['auth_failure']);
+// Tables that a rejected request may legitimately touch: throttling counts failed sign-ins, and
+// reads by admins are audited by design.
+const allowedWrites = new Set(['auth_failure', 'audit_log']);
 
 describe('API fuzzing from the OpenAPI document', () => {
   let t: TestApp;
   let admin: TestUser;
   let ops: Operation[];
   let realIds: string[];
+  /** Things the admin may change, by the path parameter that names them. */
+  let owned: { organisation: string; resource: string; circle: string; update: string };
 
   before(async () => {
     t = await createTestApp();
     admin = await createUser(t, { admin: true });
     const org = await createOrganisation(t);
     realIds = [org.id, admin.id];
+    const made = async (method: 'POST', url: string, payload: object) => {
+      const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: admin.headers, payload });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().id as string;
+    };
+    const resource = await made('POST', '/resources', {
+      kind: 'equipment',
+      title: 'Lastenrad',
+      lat: 51.34,
+      lng: 12.37,
+    });
+    const circle = await made('POST', '/circles', {});
+    const update = await made('POST', `/circles/${circle}/updates`, {
+      body: 'Alles gut.',
+      visibility: 'all_members',
+    });
+    owned = { organisation: org.id, resource, circle, update };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,
-        Record<string, { parameters?: { in: string; name: string }[]; requestBody?: unknown }>
+        Record<
+          string,
+          {
+            summary?: string;
+            parameters?: Parameter[];
+            requestBody?: { content: Record<string, { schema: JsonSchema }> };
+          }
+        >
       >;
     };
     ops = [];
@@ -46,7 +223,10 @@ describe('API fuzzing from the OpenAPI document', () => {
         ops.push({
           method: method.toUpperCase(),
           path,
+          summary: op.summary ?? '',
           params: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+          parameters: op.parameters ?? [],
+          body: op.requestBody?.content['application/json']?.schema,
           hasBody: Boolean(op.requestBody),
         });
       }
@@ -54,9 +234,65 @@ describe('API fuzzing from the OpenAPI document', () => {
   });
   after(() => t.close());
 
+  let clients = 0;
+  /** A client address of its own per request: the rate limit is not what these requests test. */
+  const someClient = () => {
+    clients++;
+    return `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+  };
+
+  /** A path parameter's value: the id of something the admin may change, or a valid-looking one. */
+  function paramValue(op: Operation, p: Parameter): string {
+    const area = op.path.split('/')[3];
+    if (p.name === 'id' && area === 'resources') return owned.resource;
+    if (p.name === 'id' && area === 'circles') return owned.circle;
+    if (p.name === 'id' && area === 'organisations') return owned.organisation;
+    if (p.name === 'updateId') return owned.update;
+    return String(sample(p.schema));
+  }
+
+  /** The operation's URL with its path parameters (one of them replaced) and query. */
+  function urlOf(op: Operation, replace: Record<string, string> = {}, query: Record<string, string> = {}) {
+    let url = op.path;
+    for (const p of op.parameters.filter((x) => x.in === 'path'))
+      url = url.replace(`{${p.name}}`, replace[p.name] ?? encodeURIComponent(paramValue(op, p)));
+    const required = op.parameters.filter((x) => x.in === 'query' && x.required);
+    const q = new URLSearchParams({
+      ...Object.fromEntries(required.map((p) => [p.name, String(sample(p.schema))])),
+      ...query,
+    }).toString();
+    return q ? `${url}?${q}` : url;
+  }
+
+  /**
+   * Sends one request as the admin and checks it: no 5xx, refused (4xx), and nothing written.
+   * Returns the answer for closer checks, or a failure message.
+   */
+  async function mustRefuse(
+    op: Operation,
+    url: string,
+    payload: string | Buffer | undefined,
+    contentType = 'application/json',
+  ): Promise<{ status: number; json: () => { errors?: { field: string }[] }; failure?: string }> {
+    const before = await tableState();
+    const res = await t.app.inject({
+      method: op.method as 'GET',
+      url,
+      remoteAddress: someClient(),
+      headers: { ...admin.headers, ...(payload === undefined ? {} : { 'content-type': contentType }) },
+      ...(payload === undefined ? {} : { payload }),
+    });
+    const what = `${op.method} ${url.slice(0, 120)} ${String(payload ?? '').slice(0, 60)}`;
+    let failure: string | undefined;
+    if (res.statusCode >= 500) failure = `${what} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+    else if (res.statusCode < 400) failure = `${what} → ${res.statusCode}: accepted`;
+    else if (!sameState(before, await tableState())) failure = `${what} → ${res.statusCode} but wrote rows`;
+    return { status: res.statusCode, json: () => res.json(), ...(failure ? { failure } : {}) };
+  }
+
   let countQuery: ReturnType<typeof sql.raw> | undefined;
-  /** Row count of every application table, in one query. */
-  async function tableCounts(): Promise<Record<string, number>> {
+  /** Row count and a digest of the rows of every application table, in one query: a refused request may not insert, change or delete. */
+  async function tableState(): Promise<Record<string, string>> {
     if (!countQuery) {
       const tables = await sql<{ table_name: string }>`
         SELECT table_name FROM information_schema.tables
@@ -65,13 +301,18 @@ describe('API fuzzing from the OpenAPI document', () => {
       countQuery = sql.raw(
         tables.rows
           .filter((r) => !allowedWrites.has(r.table_name))
-          .map((r) => `SELECT '${r.table_name}' AS t, count(*)::int AS n FROM "${r.table_name}"`)
+          .map(
+            (r) =>
+              `SELECT '${r.table_name}' AS t, count(*) || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS n FROM "${r.table_name}" x`,
+          )
           .join(' UNION ALL '),
       );
     }
-    const r = await (countQuery as ReturnType<typeof sql<{ t: string; n: number }>>).execute(t.db);
+    const r = await (countQuery as ReturnType<typeof sql<{ t: string; n: string }>>).execute(t.db);
     return Object.fromEntries(r.rows.map((row) => [row.t, row.n]));
   }
+  const sameState = (a: Record<string, string>, b: Record<string, string>) =>
+    JSON.stringify(a) === JSON.stringify(b);
 
   test('the document lists the API', () => {
     assert.ok(ops.length >= 30, `only ${ops.length} operations`);
@@ -130,7 +371,7 @@ describe('API fuzzing from the OpenAPI document', () => {
             url = url.replace(`{${p}}`, v).replace(`:${p}`, v);
           });
           const qs = new URLSearchParams(query).toString();
-          const before = await tableCounts();
+          const before = await tableState();
           const res = await t.app.inject({
             method: op.method as 'GET',
             url: qs ? `${url}?${qs}` : url,
@@ -139,13 +380,8 @@ describe('API fuzzing from the OpenAPI document', () => {
           });
           if (res.statusCode >= 500)
             failures.push(`${op.method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
-          if (res.statusCode >= 400) {
-            const afterCounts = await tableCounts();
-            delete before.audit_log; // reads by admins are audited by design
-            delete afterCounts.audit_log;
-            if (JSON.stringify(afterCounts) !== JSON.stringify(before)) {
-              failures.push(`${op.method} ${url} → ${res.statusCode} but wrote rows`);
-            }
+          if (res.statusCode >= 400 && !sameState(before, await tableState())) {
+            failures.push(`${op.method} ${url} → ${res.statusCode} but wrote rows`);
           }
           return res.statusCode < 500;
         },
@@ -154,5 +390,126 @@ describe('API fuzzing from the OpenAPI document', () => {
     );
     assert.deepEqual(failures, []);
     assert.equal((await t.app.inject({ url: '/healthz' })).statusCode, 200);
+  });
+
+  test('every string a request takes has a maximum length', () => {
+    const unbounded: string[] = [];
+    for (const op of ops) {
+      for (const p of op.parameters)
+        for (const f of stringFields(p.schema))
+          if (!bounded(f.schema)) unbounded.push(`${op.method} ${op.path} ${p.in}:${p.name}`);
+      for (const f of op.body ? stringFields(op.body) : [])
+        if (!bounded(f.schema)) unbounded.push(`${op.method} ${op.path} body ${pointer(f.path)}`);
+    }
+    assert.deepEqual(unbounded, []);
+  });
+
+  const megabyte = 'x'.repeat(1024 * 1024);
+  const nul = 'a\u0000b';
+
+  test('every string field: one character too many, 1 MB or a NUL character is refused, nothing written', async (ctx) => {
+    const failures: string[] = [];
+    let sent = 0;
+    let named = 0;
+    const check = (r: Awaited<ReturnType<typeof mustRefuse>>, field?: string) => {
+      sent++;
+      if (r.failure) failures.push(r.failure);
+      else if (field !== undefined) {
+        // the answer names the field, when nothing else in the request was wrong
+        const fields = r.status === 400 ? (r.json().errors ?? []).map((e) => e.field) : [];
+        if (fields.includes(field)) named++;
+        else failures.push(`${field}: ${r.status} named ${JSON.stringify(fields)}`);
+      }
+    };
+    for (const op of ops) {
+      const validate = op.body
+        ? (validatorCompiler as FastifySchemaCompiler<object>)({
+            schema: op.body,
+            method: op.method,
+            url: op.path,
+            httpPart: 'body',
+          })
+        : undefined;
+      for (const f of op.body ? stringFields(op.body) : []) {
+        const base = sample(op.body!);
+        const at = pointer(f.path);
+        const body = (v: string) => JSON.stringify(put(op.body!, base, f.path, v));
+        // a body that is valid but for this field: then the refusal must name it
+        const valid = validate!(structuredClone(put(op.body!, base, f.path, sample(f.schema)))) === true;
+        if (f.schema.maxLength !== undefined)
+          check(
+            await mustRefuse(op, urlOf(op), body('x'.repeat(f.schema.maxLength + 1))),
+            valid ? at : undefined,
+          );
+        check(await mustRefuse(op, urlOf(op), body(megabyte)));
+        check(await mustRefuse(op, urlOf(op), body(nul)), at);
+      }
+      const valid = op.body ? JSON.stringify(sample(op.body)) : op.method === 'GET' ? undefined : '';
+      for (const p of op.parameters) {
+        for (const f of stringFields(p.schema)) {
+          const where = p.in === 'path' ? 'params' : 'querystring';
+          const url = (v: string) =>
+            p.in === 'path' ? urlOf(op, { [p.name]: encodeURIComponent(v) }) : urlOf(op, {}, { [p.name]: v });
+          if (f.schema.maxLength !== undefined)
+            check(await mustRefuse(op, url('x'.repeat(f.schema.maxLength + 1)), valid));
+          // a path parameter of 1 MB finds no route (404); the query is validated
+          check(await mustRefuse(op, url(megabyte), valid));
+          check(await mustRefuse(op, url(nul), valid), `${where}:/${p.name}`);
+        }
+      }
+    }
+    ctx.diagnostic(`${sent} requests, ${named} refusals named their field`);
+    assert.deepEqual(failures, []);
+    assert.ok(sent > 300, `only ${sent} requests`);
+    assert.ok(named > 100, `only ${named} answers named their field`);
+  });
+
+  /** Operations that change something, signing out last (accepted, it would end the admin's session). */
+  const changing = () =>
+    ops
+      .filter((o) => o.method !== 'GET')
+      .sort((a, b) => Number(a.path.includes('/session')) - Number(b.path.includes('/session')));
+
+  test('a null body to every operation that changes something is refused, nothing written', async () => {
+    const failures: string[] = [];
+    for (const op of changing()) {
+      const r = await mustRefuse(op, urlOf(op), 'null');
+      if (r.failure) failures.push(r.failure);
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('broken multipart bodies to every operation that changes something: refused, nothing written', async () => {
+    const boundary = 'fuzz-boundary';
+    const broken: [string, string][] = [
+      ['multipart/form-data', `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nx\r\n`],
+      [`multipart/form-data; boundary=${boundary}`, 'no parts at all'],
+      [
+        `multipart/form-data; boundary=${boundary}`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nx`,
+      ],
+      [
+        `multipart/form-data; boundary=${boundary}`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\n${'x'.repeat(5000)}\r\n--${boundary}--\r\n`,
+      ],
+      [
+        `multipart/form-data; boundary=${boundary}`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\u0089PNG\r\n`,
+      ],
+    ];
+    const failures: string[] = [];
+    let uploads = 0;
+    for (const op of changing()) {
+      const multipart = op.summary.includes('multipart/form-data');
+      if (multipart) uploads++;
+      for (const [contentType, payload] of broken) {
+        const r = await mustRefuse(op, urlOf(op), payload, contentType);
+        if (r.failure) failures.push(r.failure);
+        // the upload routes get as far as reading the parts, and say what is wrong with them
+        else if (multipart && r.status !== 400) failures.push(`${op.method} ${op.path} → ${r.status}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.equal(uploads, 2, 'resource photos and circle attachments');
   });
 });
