@@ -53,9 +53,12 @@ describe('sign-in throttling answers every email alike', () => {
   const askForLink = (email: string, ip: string) =>
     t.app.inject({ method: 'POST', url: '/api/v1/session/link', payload: { email }, remoteAddress: ip });
 
-  /** What a client sees of an answer (the date aside). */
+  /**
+   * What a client sees of an answer, clocks aside: the date, and the seconds until the rate
+   * limiter's window resets (59 or 60 depending on when in the second the request came).
+   */
   function seen(res: LightMyRequestResponse) {
-    const { date: _date, ...headers } = res.headers;
+    const { date: _date, 'x-ratelimit-reset': _reset, ...headers } = res.headers;
     return { status: res.statusCode, headers, body: res.body };
   }
   /** How many answers had each status code. */

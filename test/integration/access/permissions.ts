@@ -997,7 +997,8 @@ const headings: Record<Role, string> = {
 
 /** The table as a grid for people to read (docs/ACCESS.md); matrix.test.ts keeps that file current. */
 /** docs/ACCESS.md is written by hand above this line and generated below it (renderGrid). */
-export const generatedMarker = '<!-- Generated below this line from test/integration/access/permissions.ts. -->';
+export const generatedMarker =
+  '<!-- Generated below this line from test/integration/access/permissions.ts. -->';
 
 export function renderGrid(): string {
   const lines = [
