@@ -3,12 +3,12 @@ import type { Executor } from '../db/tx.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { t } from '../i18n/messages.ts';
 import { auditInsert } from '../platform/audit.ts';
+import { networkTimeZone } from '../platform/localTime.ts';
 import { sendMail } from '../platform/mail.ts';
 import { notificationInsert } from '../platform/notifications.ts';
 import { webPaths } from '../platform/webPaths.ts';
 import { findAccount } from '../repositories/accounts.ts';
 import { createLoginToken } from '../routes/api/session/index.ts';
-import { networkTimeZone } from './availability.ts';
 
 /** Long enough to read a link out on the phone or write it down; short enough to be of no later use. */
 export const assistedLinkMinutes = 30;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fitsAvailability, formatSlot, localParts, weeklyOccurrences, zonedTime } from './availability.ts';
+import { formatSlot, localParts, weeklyOccurrences, zonedTime } from '../platform/localTime.ts';
+import { fitsAvailability } from './availability.ts';
 
 describe('availability in local time', () => {
   test('local wall time round-trips in winter and summer', () => {

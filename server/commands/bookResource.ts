@@ -6,6 +6,7 @@ import { type Executor, executeTx } from '../db/tx.ts';
 import { forbidden, Problem } from '../http/problem.ts';
 import { type Locale, t } from '../i18n/messages.ts';
 import { audit } from '../platform/audit.ts';
+import { formatSlot, weeklyOccurrences } from '../platform/localTime.ts';
 import { notify } from '../platform/notifications.ts';
 import { webPaths } from '../platform/webPaths.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -14,7 +15,7 @@ import { ownsResource, resourcePolicy } from '../policies/resource.ts';
 import { conflictingBooking, insertBooking } from '../repositories/bookings.ts';
 import { coordinatorsOf } from '../repositories/organisations.ts';
 import { availabilityRules, blockedOverlap, type ResourceRow } from '../repositories/resources.ts';
-import { fitsAvailability, formatSlot, weeklyOccurrences } from './availability.ts';
+import { fitsAvailability } from './availability.ts';
 import { recordBookingInteraction } from './decideBooking.ts';
 
 export const maxOccurrences = 104;

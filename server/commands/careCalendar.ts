@@ -4,6 +4,7 @@ import { type Executor, executeTx } from '../db/tx.ts';
 import { Problem } from '../http/problem.ts';
 import { t } from '../i18n/messages.ts';
 import { enqueue } from '../platform/jobs.ts';
+import { formatSlot, localDate, weeklyOccurrences } from '../platform/localTime.ts';
 import { sendMail } from '../platform/mail.ts';
 import { notify } from '../platform/notifications.ts';
 import { webPaths } from '../platform/webPaths.ts';
@@ -17,7 +18,6 @@ import {
   seriesToExtend,
   setMaterialisedUntil,
 } from '../repositories/circles-needs.ts';
-import { formatSlot, localDate, weeklyOccurrences } from './availability.ts';
 
 /** Weekly needs are written as single needs this far ahead; a daily job moves the horizon on. */
 export const horizonWeeks = 8;

@@ -1,12 +1,12 @@
 import { type Executor, executeTx } from '../db/tx.ts';
 import { forbidden, notFound, Problem } from '../http/problem.ts';
 import { audit } from '../platform/audit.ts';
+import { localDate } from '../platform/localTime.ts';
 import { refOf } from '../policies/opportunity.ts';
 import { shiftPolicy } from '../policies/shift.ts';
 import { insertHours } from '../repositories/hours.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
 import { findSignup, lockShift, setSignupStatus } from '../repositories/shifts.ts';
-import { localDate } from './availability.ts';
 import type { ParticipationContext } from './signUpForShift.ts';
 
 /** A volunteer may check in from this long before the shift starts until it ends. */

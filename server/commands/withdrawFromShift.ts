@@ -3,6 +3,7 @@ import { type Executor, executeTx } from '../db/tx.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { t } from '../i18n/messages.ts';
 import { audit } from '../platform/audit.ts';
+import { formatSlot } from '../platform/localTime.ts';
 import { sendMail } from '../platform/mail.ts';
 import { notify } from '../platform/notifications.ts';
 import { webPaths } from '../platform/webPaths.ts';
@@ -17,7 +18,6 @@ import {
   lockShift,
   setSignupStatus,
 } from '../repositories/shifts.ts';
-import { formatSlot } from './availability.ts';
 import { scheduleShiftReminder } from './remindShift.ts';
 import type { ParticipationContext } from './signUpForShift.ts';
 

@@ -1,5 +1,4 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { networkTimeZone } from '../commands/availability.ts';
 import {
   type LadderLevel,
   ladderLevels,
@@ -7,6 +6,7 @@ import {
   type OpportunityStatus,
 } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
+import { networkTimeZone } from '../platform/localTime.ts';
 
 export interface RunningOrganisation {
   id: string;

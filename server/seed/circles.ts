@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
-import { localParts, zonedTime } from '../commands/availability.ts';
 import { completeNeed } from '../commands/claimNeed.ts';
 import { createCircle } from '../commands/createCircle.ts';
 import type { DB, MembershipRole, NeedKind } from '../db/schema.ts';
+import { localParts, zonedTime } from '../platform/localTime.ts';
 import { webPaths } from '../platform/webPaths.ts';
 import type { Actor } from '../policies/actor.ts';
 import { addMember, appendConsent, setMemberRole } from '../repositories/circles.ts';

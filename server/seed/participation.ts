@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
-import { localParts, zonedTime } from '../commands/availability.ts';
 import { confirmHours } from '../commands/confirmHours.ts';
 import { acceptPartnership } from '../commands/opportunityPartners.ts';
 import { changeOpportunity, createOpportunity } from '../commands/saveOpportunity.ts';
 import { createPlaybookPage, savePlaybookRevision } from '../commands/savePlaybookPage.ts';
 import { signUpForShift } from '../commands/signUpForShift.ts';
 import type { DB, LadderLevel, MembershipRole, OpportunityMode } from '../db/schema.ts';
+import { localParts, zonedTime } from '../platform/localTime.ts';
 import type { Actor } from '../policies/actor.ts';
 import { insertHours, setCreditRate } from '../repositories/hours.ts';
 import { insertShift, insertSignup, setSignupStatus } from '../repositories/shifts.ts';

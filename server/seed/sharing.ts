@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
-import { localParts, zonedTime } from '../commands/availability.ts';
 import { bookResource } from '../commands/bookResource.ts';
 import { decideBooking, recordBookingInteraction } from '../commands/decideBooking.ts';
 import { decideTransfer } from '../commands/decideTransfer.ts';
 import { transferCredits } from '../commands/transferCredits.ts';
 import type { DB, ExchangeCategory, MembershipRole, ResourceKind } from '../db/schema.ts';
+import { localParts, zonedTime } from '../platform/localTime.ts';
 import { indexDocument } from '../platform/search.ts';
 import { webPaths } from '../platform/webPaths.ts';
 import type { Actor } from '../policies/actor.ts';

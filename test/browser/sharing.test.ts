@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { localParts } from '../../server/commands/availability.ts';
+import { localParts } from '../../server/platform/localTime.ts';
 import {
   adminEmail,
   checkA11y,

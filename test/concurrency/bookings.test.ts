@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { formatSlot, localParts, zonedTime } from '../../server/commands/availability.ts';
+import { formatSlot, localParts, zonedTime } from '../../server/platform/localTime.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 import { createPostgresTestApp } from './postgres.ts';

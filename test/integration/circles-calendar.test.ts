@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { localParts } from '../../server/commands/availability.ts';
 import { extendSeries } from '../../server/commands/careCalendar.ts';
 import { loadConfig } from '../../server/config.ts';
 import { jobHandlers } from '../../server/platform/job-handlers.ts';
 import { runDueJobs } from '../../server/platform/jobs.ts';
+import { localParts } from '../../server/platform/localTime.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createUser, type TestUser } from '../helpers/factories.ts';
 import { api, circleWithEveryRole, type EveryRole, join } from './circles-fixture.ts';

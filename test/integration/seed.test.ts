@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { localParts } from '../../server/commands/availability.ts';
 import { ladderLevels, opportunityModes, resourceKinds, sectors } from '../../server/db/schema.ts';
+import { localParts } from '../../server/platform/localTime.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
 import { search } from '../../server/platform/search.ts';
 import { listCirclesOf, listConsents, listMembers } from '../../server/repositories/circles.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
-import { localParts, zonedTime } from '../../../commands/availability.ts';
+import { localParts, zonedTime } from '../../../platform/localTime.ts';
 
 /** A Monday at least a week ahead, at `hour` local time, plus `weeks` weeks. */
 function monday(hour: number, minute = 0, weeks = 0): Date {

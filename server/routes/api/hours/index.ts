@@ -6,7 +6,6 @@ import {
   renderCertificateHtml,
   renderCertificatePdf,
 } from '../../../certificates/volunteerCertificate.ts';
-import { localDate } from '../../../commands/availability.ts';
 import { confirmHours } from '../../../commands/confirmHours.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { optionalBody } from '../../../http/body.ts';
@@ -14,6 +13,7 @@ import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
+import { localDate } from '../../../platform/localTime.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { hoursAbilities, hoursPolicy } from '../../../policies/hours.ts';
 import { findAccount } from '../../../repositories/accounts.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
-import { localParts, zonedTime } from '../../../commands/availability.ts';
+import { localParts, zonedTime } from '../../../platform/localTime.ts';
 
 /** The instant `days` from today at local `hour` o'clock in the network's time zone. */
 function localAt(days: number, hour: number): Date {

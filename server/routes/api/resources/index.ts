@@ -1,12 +1,12 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { hashSecret, newSecret } from '../../../auth/tokens.ts';
-import { networkTimeZone } from '../../../commands/availability.ts';
 import { type Executor, executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
+import { networkTimeZone } from '../../../platform/localTime.ts';
 import { indexDocument, removeDocument } from '../../../platform/search.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
 import { type Actor, actsFor } from '../../../policies/actor.ts';

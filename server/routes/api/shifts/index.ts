@@ -1,6 +1,5 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatSlot } from '../../../commands/availability.ts';
 import { checkInToShift, markNoShow } from '../../../commands/checkInToShift.ts';
 import { isOverCapacity, signUpForShift } from '../../../commands/signUpForShift.ts';
 import { withdrawFromShift } from '../../../commands/withdrawFromShift.ts';
@@ -10,6 +9,7 @@ import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, problems } from '../../../http/schemas.ts';
 import { t } from '../../../i18n/messages.ts';
 import { audit } from '../../../platform/audit.ts';
+import { formatSlot } from '../../../platform/localTime.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
