@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { mapCellHealth } from '../server/areas/sharing/repositories/resources.ts';
+import { type LedgerHealth, ledgerHealth } from '../server/areas/timebank/repositories/timebank.ts';
 import type { DB, OrganisationKind, Sector } from '../server/db/schema.ts';
-import { mapCellHealth } from '../server/repositories/resources.ts';
-import { type LedgerHealth, ledgerHealth } from '../server/repositories/timebank.ts';
 
 /**
  * A synthetic but realistic town for benchmarks, the same for the same seed on every host.

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { circleJobHandlers } from '../commands/circleJobs.ts';
-import { remindExpiringPosts, reminderJob } from '../commands/remindExpiringPosts.ts';
-import { remindShift, shiftReminderJob } from '../commands/remindShift.ts';
+import { remindShift, shiftReminderJob } from '../areas/participation/commands/remindShift.ts';
+import { remindExpiringPosts, reminderJob } from '../areas/sharing/commands/remindExpiringPosts.ts';
+import { circleJobHandlers } from '../areas/support/commands/circleJobs.ts';
 import type { Config } from '../config.ts';
 import type { Executor } from '../db/tx.ts';
 import { expireInteraction, expireInteractionJob, pruneCooldowns } from './interactions.ts';

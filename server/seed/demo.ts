@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import { seedParticipation } from '../areas/participation/seed.ts';
+import { seedSharing } from '../areas/sharing/seed.ts';
+import { seedCircles } from '../areas/support/seed.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Area, DB, NetworkSettings } from '../db/schema.ts';
 import { type Party, recordInteraction } from '../platform/interactions.ts';
@@ -6,10 +9,7 @@ import { indexDocument } from '../platform/search.ts';
 import { webPaths } from '../platform/webPaths.ts';
 import { createAccount } from '../repositories/accounts.ts';
 import { insertOrganisation, setMembership } from '../repositories/organisations.ts';
-import { seedCircles } from './circles.ts';
 import { districts, mapCenter, mapZoom, organisations, people, ringCenter } from './lindenbrueck.ts';
-import { seedParticipation } from './participation.ts';
-import { seedSharing } from './sharing.ts';
 
 /** Shown on the console at start; every demo account shares it. Never used outside the demo town. */
 export const demoPassword = 'Lindenbrueck-Demo-2026';

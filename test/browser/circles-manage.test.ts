@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { graceDays } from '../../server/commands/purgeCircle.ts';
+import { graceDays } from '../../server/areas/support/commands/purgeCircle.ts';
 import {
   checkA11y,
   desktop,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { setMemberRole } from '../../server/repositories/circles.ts';
+import { setMemberRole } from '../../server/areas/support/repositories/circles.ts';
 import {
   checkA11y,
   desktop,

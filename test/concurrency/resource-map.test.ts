@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { mapCellHealth } from '../../server/repositories/resources.ts';
+import { mapCellHealth } from '../../server/areas/sharing/repositories/resources.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 import { createPostgresTestApp } from './postgres.ts';

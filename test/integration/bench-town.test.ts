@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { circleHealth, type LoadedTown, loadTown, participationHealth, townId } from '../../bench/town.ts';
+import { circlePolicy } from '../../server/areas/support/policies/circle.ts';
+import { findCircleFor } from '../../server/areas/support/repositories/circles.ts';
+import { listNeeds } from '../../server/areas/support/repositories/circles-needs.ts';
+import { accessOf } from '../../server/areas/support/routes/circles/access.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
-import { circlePolicy } from '../../server/policies/circle.ts';
-import { findCircleFor } from '../../server/repositories/circles.ts';
-import { listNeeds } from '../../server/repositories/circles-needs.ts';
-import { accessOf } from '../../server/routes/api/circles/access.ts';
 import { freshDatabase } from '../helpers/app.ts';
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { extendSeries } from '../../server/commands/careCalendar.ts';
+import { extendSeries } from '../../server/areas/support/commands/careCalendar.ts';
 import { loadConfig } from '../../server/config.ts';
 import { jobHandlers } from '../../server/platform/job-handlers.ts';
 import { runDueJobs } from '../../server/platform/jobs.ts';

@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
+import { mapCellHealth } from '../../server/areas/sharing/repositories/resources.ts';
 import { countRows, listTables } from '../../server/cli/transfer.ts';
 import { type Database, openPglite, openPostgres } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
-import { mapCellHealth } from '../../server/repositories/resources.ts';
 import { seedDemoTown } from '../../server/seed/demo.ts';
 import { childEnv, runScript, snapshot } from './helpers.ts';
 

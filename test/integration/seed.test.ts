@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { listCirclesOf, listConsents, listMembers } from '../../server/areas/support/repositories/circles.ts';
+import { currentMap, listSnapshots } from '../../server/areas/support/repositories/circles-map.ts';
+import { listNeeds } from '../../server/areas/support/repositories/circles-needs.ts';
+import { listUpdates } from '../../server/areas/support/repositories/circles-updates.ts';
+import { findAccountOf, ledgerHealth } from '../../server/areas/timebank/repositories/timebank.ts';
 import { ladderLevels, opportunityModes, resourceKinds, sectors } from '../../server/db/schema.ts';
 import { localParts } from '../../server/platform/localTime.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
 import { search } from '../../server/platform/search.ts';
-import { listCirclesOf, listConsents, listMembers } from '../../server/repositories/circles.ts';
-import { currentMap, listSnapshots } from '../../server/repositories/circles-map.ts';
-import { listNeeds } from '../../server/repositories/circles-needs.ts';
-import { listUpdates } from '../../server/repositories/circles-updates.ts';
-import { findAccountOf, ledgerHealth } from '../../server/repositories/timebank.ts';
 import { demoLogins, seedDemoTown } from '../../server/seed/demo.ts';
 import { freshDatabase } from '../helpers/app.ts';
 

@@ -1,25 +1,25 @@
 import type { FastifyInstance } from 'fastify';
+import { hoursRoutes } from '../../areas/participation/routes/hours/index.ts';
+import { opportunityRoutes } from '../../areas/participation/routes/opportunities/index.ts';
+import { playbookRoutes } from '../../areas/participation/routes/playbook/index.ts';
+import { shiftRoutes } from '../../areas/participation/routes/shifts/index.ts';
+import { interactionRoutes } from '../../areas/places/routes/interactions/index.ts';
+import { bookingRoutes } from '../../areas/sharing/routes/bookings/index.ts';
+import { exchangeRoutes } from '../../areas/sharing/routes/exchange/index.ts';
+import { resourceRoutes } from '../../areas/sharing/routes/resources/index.ts';
+import { circleRoutes } from '../../areas/support/routes/circles/index.ts';
+import { timebankRoutes } from '../../areas/timebank/routes/timebank/index.ts';
 import { adminRoutes } from './admin/index.ts';
-import { bookingRoutes } from './bookings/index.ts';
-import { circleRoutes } from './circles/index.ts';
 import { districtRoutes } from './districts/index.ts';
-import { exchangeRoutes } from './exchange/index.ts';
 import { flagRoutes } from './flags/index.ts';
-import { hoursRoutes } from './hours/index.ts';
-import { interactionRoutes } from './interactions/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
 import { meRoutes } from './me/index.ts';
 import { networkRoutes } from './network/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
-import { opportunityRoutes } from './opportunities/index.ts';
 import { organisationRoutes } from './organisations/index.ts';
 import { peopleRoutes } from './people/index.ts';
-import { playbookRoutes } from './playbook/index.ts';
-import { resourceRoutes } from './resources/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { sessionRoutes } from './session/index.ts';
-import { shiftRoutes } from './shifts/index.ts';
-import { timebankRoutes } from './timebank/index.ts';
 
 /** Every resource under /api/v1, one folder each. */
 export async function apiRoutes(app: FastifyInstance) {

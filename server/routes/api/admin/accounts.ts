@@ -1,7 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { assistedLinkMinutes, createAssistedSignInLink } from '../../../auth/assistedSignIn.ts';
 import { deleteAllSessions } from '../../../auth/sessions.ts';
-import { assistedLinkMinutes, createAssistedSignInLink } from '../../../commands/assistedSignIn.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';

@@ -1,0 +1,84 @@
+import { type Executor, executeTx } from '../../../db/tx.ts';
+import { forbidden, notFound, Problem } from '../../../http/problem.ts';
+import { audit } from '../../../platform/audit.ts';
+import type { Actor } from '../../../policies/actor.ts';
+import { refOf } from '../policies/opportunity.ts';
+import { shiftPolicy } from '../policies/shift.ts';
+import { findOpportunity } from '../repositories/opportunities.ts';
+import { activeSignupOf, insertSignup, lockShift, waitlistPosition } from '../repositories/shifts.ts';
+import { scheduleShiftReminder } from './remindShift.ts';
+
+export interface ParticipationContext {
+  networkId: string;
+  actor: Actor;
+  actorId: string;
+  ip: string | null;
+}
+
+/** True when a PostgreSQL error is the CHECK that keeps a shift within its capacity. */
+export function isOverCapacity(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23514' && e.constraint === 'shift_within_capacity';
+}
+
+/**
+ * Signs the actor up for a shift: a place if one is free, otherwise the end of the waitlist (or 409
+ * when the shift keeps no waitlist).
+ *
+ * Guarantees: never over capacity — the shift row is locked first, so sign-ups of one shift are
+ * decided one after another, and the database CHECK on the counter (moved by a trigger in this
+ * transaction) refuses any place beyond the capacity even if this code were wrong; one active
+ * sign-up per person and shift (unique index; signing up twice answers 409); the waitlist is in
+ * arrival order (a sequence number taken while holding the lock).
+ */
+export async function signUpForShift(
+  db: Executor,
+  ctx: ParticipationContext,
+  shiftId: string,
+): Promise<{ signupId: string; status: 'signed_up' | 'waitlisted'; position: number | null }> {
+  return executeTx(db, async (tx) => {
+    const shift = await lockShift(tx, ctx.networkId, shiftId);
+    if (!shift) throw notFound();
+    const opportunity = await findOpportunity(tx, ctx.networkId, shift.opportunity_id);
+    if (!opportunity) throw notFound();
+    const ref = refOf(opportunity);
+    if (ref.status === 'draft') throw notFound();
+    if (ref.status === 'closed') throw new Problem(409, 'opportunity.not_published');
+    if (!shiftPolicy.signUp(ctx.actor, ref)) throw forbidden();
+    if (shift.ends_at.getTime() <= Date.now()) throw new Problem(409, 'shift.over');
+    if (await activeSignupOf(tx, ctx.networkId, shift.id, ctx.actorId))
+      throw new Problem(409, 'shift.already_signed_up');
+    const free = shift.signed_up < shift.capacity;
+    if (!free && !shift.waitlist_enabled) throw new Problem(409, 'shift.full');
+    const status = free ? 'signed_up' : 'waitlisted';
+    let signupId: string;
+    try {
+      signupId = (await insertSignup(tx, ctx.networkId, shift.id, ctx.actorId, status)).id;
+    } catch (err) {
+      if (isOverCapacity(err)) throw new Problem(409, 'shift.full');
+      if ((err as { code?: string }).code === '23505') throw new Problem(409, 'shift.already_signed_up');
+      throw err;
+    }
+    let position: number | null = null;
+    if (status === 'waitlisted') {
+      const row = await tx
+        .selectFrom('shift_signup')
+        .select('queue_no')
+        .where('network_id', '=', ctx.networkId)
+        .where('id', '=', signupId)
+        .executeTakeFirstOrThrow();
+      position = await waitlistPosition(tx, ctx.networkId, shift.id, row.queue_no);
+    } else {
+      await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
+    }
+    await audit(tx, {
+      networkId: ctx.networkId,
+      actorId: ctx.actorId,
+      action: status === 'signed_up' ? 'shift.signed_up' : 'shift.waitlisted',
+      entityType: 'shift',
+      entityId: shift.id,
+      ip: ctx.ip,
+    });
+    return { signupId, status, position };
+  });
+}

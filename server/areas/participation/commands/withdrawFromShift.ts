@@ -1,0 +1,108 @@
+import type { Config } from '../../../config.ts';
+import { type Executor, executeTx } from '../../../db/tx.ts';
+import { notFound, Problem } from '../../../http/problem.ts';
+import { t } from '../../../i18n/messages.ts';
+import { audit } from '../../../platform/audit.ts';
+import { formatSlot } from '../../../platform/localTime.ts';
+import { sendMail } from '../../../platform/mail.ts';
+import { notify } from '../../../platform/notifications.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
+import { findAccount } from '../../../repositories/accounts.ts';
+import { refOf } from '../policies/opportunity.ts';
+import { shiftPolicy } from '../policies/shift.ts';
+import { findOpportunity } from '../repositories/opportunities.ts';
+import {
+  findSignup,
+  firstWaitlisted,
+  holdsPlace,
+  lockShift,
+  setSignupStatus,
+} from '../repositories/shifts.ts';
+import { scheduleShiftReminder } from './remindShift.ts';
+import type { ParticipationContext } from './signUpForShift.ts';
+
+/**
+ * Withdraws a sign-up (the person themselves, or a coordinator removing someone). When it held a
+ * place and the shift has not ended, the first person on the waitlist gets it and is told (in-app
+ * and by email).
+ *
+ * Guarantees: the promotion happens in the withdrawal's transaction while the shift row is locked,
+ * so a freed place goes to exactly one person — the longest-waiting — and never to a concurrent
+ * newcomer; the counter and its CHECK keep the shift within capacity throughout.
+ */
+export async function withdrawFromShift(
+  db: Executor,
+  ctx: ParticipationContext & { config: Pick<Config, 'smtpUrl' | 'publicUrl'> },
+  signupId: string,
+): Promise<{ promotedAccountId: string | null }> {
+  return executeTx(db, async (tx) => {
+    const first = await findSignup(tx, ctx.networkId, signupId);
+    if (!first) throw notFound();
+    const shift = await lockShift(tx, ctx.networkId, first.shift_id);
+    if (!shift) throw notFound();
+    // read again under the shift lock: a concurrent withdrawal may have changed it
+    const signup = await findSignup(tx, ctx.networkId, signupId);
+    const opportunity = await findOpportunity(tx, ctx.networkId, shift.opportunity_id);
+    if (!signup || !opportunity) throw notFound();
+    const ref = {
+      account_id: signup.account_id,
+      status: signup.status,
+      opportunity: refOf(opportunity),
+    };
+    const own = signup.account_id === ctx.actorId;
+    if (!shiftPolicy.withdraw(ctx.actor, ref)) {
+      if (own || shiftPolicy.viewRoster(ctx.actor, ref.opportunity))
+        throw new Problem(409, 'shift.wrong_status', { params: { status: signup.status } });
+      throw notFound();
+    }
+    await setSignupStatus(tx, ctx.networkId, signup.id, 'withdrawn');
+    let promotedAccountId: string | null = null;
+    if (holdsPlace.includes(signup.status) && shift.ends_at.getTime() > Date.now()) {
+      const next = await firstWaitlisted(tx, ctx.networkId, shift.id);
+      if (next) {
+        await setSignupStatus(tx, ctx.networkId, next.id, 'signed_up');
+        promotedAccountId = next.account_id;
+        const person = await findAccount(tx, ctx.networkId, next.account_id);
+        const params = {
+          title: opportunity.title,
+          slot: formatSlot(shift.starts_at, shift.ends_at, person?.locale ?? 'de'),
+        };
+        await notify(tx, {
+          networkId: ctx.networkId,
+          accountId: next.account_id,
+          kind: 'shift.promoted',
+          params,
+          link: webPaths.opportunity(opportunity.id),
+        });
+        if (person) {
+          const locale = person.locale;
+          await sendMail(
+            tx,
+            {
+              networkId: ctx.networkId,
+              to: person.email,
+              subject: t(locale, 'email.shift_promoted.subject', params),
+              text: t(locale, 'email.shift_promoted.body', {
+                ...params,
+                name: person.display_name,
+                link: `${ctx.config.publicUrl}${webPaths.opportunity(opportunity.id)}`,
+              }),
+            },
+            Boolean(ctx.config.smtpUrl),
+          );
+        }
+        await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
+      }
+    }
+    await audit(tx, {
+      networkId: ctx.networkId,
+      actorId: ctx.actorId,
+      action: own ? 'shift.withdrawn' : 'shift.removed',
+      entityType: 'shift',
+      entityId: shift.id,
+      details: { signupId: signup.id, promoted: promotedAccountId },
+      ip: ctx.ip,
+    });
+    return { promotedAccountId };
+  });
+}

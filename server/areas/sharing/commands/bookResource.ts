@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { type Executor, executeTx } from '../../../db/tx.ts';
+import { forbidden, Problem } from '../../../http/problem.ts';
+import { type Locale, t } from '../../../i18n/messages.ts';
+import { audit } from '../../../platform/audit.ts';
+import { formatSlot, weeklyOccurrences } from '../../../platform/localTime.ts';
+import { notify } from '../../../platform/notifications.ts';
+import { webPaths } from '../../../platform/webPaths.ts';
+import type { Actor } from '../../../policies/actor.ts';
+import { actsFor } from '../../../policies/actor.ts';
+import { coordinatorsOf } from '../../../repositories/organisations.ts';
+import { ownsResource, resourcePolicy } from '../policies/resource.ts';
+import { conflictingBooking, insertBooking } from '../repositories/bookings.ts';
+import { availabilityRules, blockedOverlap, type ResourceRow } from '../repositories/resources.ts';
+import { fitsAvailability } from './availability.ts';
+import { recordBookingInteraction } from './decideBooking.ts';
+
+export const maxOccurrences = 104;
+
+export interface BookingContext {
+  networkId: string;
+  actor: Actor;
+  actorId: string;
+  ip: string | null;
+  locale: Locale;
+}
+
+export interface BookingRequest {
+  start: Date;
+  end: Date;
+  note?: string;
+  /** book for this organisation (the requester must act for it) */
+  organisationId?: string;
+  /** repeat weekly at the same local time up to and including this date (YYYY-MM-DD) */
+  repeatWeeklyUntil?: string;
+}
+
+export interface Occurrence {
+  start: Date;
+  end: Date;
+}
+
+export interface RefusedOccurrence extends Occurrence {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export function isBookingOverlap(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23P01' && e.constraint === 'booking_no_overlap';
+}
+
+/** The 409 that names the approved booking a slot collides with. */
+export async function conflictProblem(
+  db: Executor,
+  ctx: { networkId: string; locale: Locale },
+  resource: Pick<ResourceRow, 'id' | 'buffer_minutes'>,
+  slot: Occurrence,
+  exceptId?: string,
+): Promise<Problem> {
+  const other = await conflictingBooking(
+    db,
+    ctx.networkId,
+    resource.id,
+    slot.start,
+    slot.end,
+    resource.buffer_minutes,
+    exceptId,
+  );
+  const named = other
+    ? formatSlot(other.starts_at, other.ends_at, ctx.locale)
+    : formatSlot(slot.start, slot.end, ctx.locale);
+  return new Problem(409, 'booking.conflict', { params: { slot: named } });
+}
+
+/**
+ * Requests a booking of a resource, once or weekly until a date.
+ *
+ * Guarantees: every occurrence is checked on its own — inside the weekly availability, outside any
+ * blocked period, not overlapping an approved or handed-over booking (including the buffer time) —
+ * and the answer lists each created occurrence and each refused one with its reason; none is dropped
+ * silently. Pending requests do not block each other; an auto-approved resource books directly, and
+ * the database's exclusion constraint makes sure two overlapping bookings are never both approved,
+ * even when requests race. The owner side is notified; the whole request commits or nothing does.
+ */
+export async function bookResource(
+  db: Executor,
+  ctx: BookingContext,
+  resource: ResourceRow,
+  req: BookingRequest,
+): Promise<{ created: string[]; refused: RefusedOccurrence[] }> {
+  if (!resourcePolicy.book(ctx.actor, resource)) throw forbidden();
+  if (req.organisationId && !actsFor(ctx.actor, req.organisationId))
+    throw new Problem(403, 'booking.not_for_organisation');
+  if (req.end <= req.start) throw new Problem(422, 'booking.invalid_period');
+  if (req.start.getTime() < Date.now() - 60_000) throw new Problem(422, 'booking.in_past');
+  const occurrences = req.repeatWeeklyUntil
+    ? weeklyOccurrences(req.start, req.end, req.repeatWeeklyUntil, maxOccurrences + 1)
+    : [{ start: req.start, end: req.end }];
+  if (occurrences.length > maxOccurrences)
+    throw new Problem(422, 'booking.series_too_long', { params: { max: maxOccurrences } });
+  const seriesId = req.repeatWeeklyUntil ? randomUUID() : null;
+  const autoApprove = resource.auto_approve || ownsResource(ctx.actor, resource);
+
+  return executeTx(db, async (tx) => {
+    const rules = await availabilityRules(tx, ctx.networkId, resource.id);
+    const created: string[] = [];
+    const refused: { occurrence: Occurrence; problem: Problem }[] = [];
+
+    for (const o of occurrences) {
+      const problem = await checkOccurrence(tx, ctx, resource, rules, o);
+      if (problem) {
+        refused.push({ occurrence: o, problem });
+        continue;
+      }
+      await sql`SAVEPOINT occurrence`.execute(tx);
+      try {
+        const { id } = await insertBooking(tx, ctx.networkId, {
+          resourceId: resource.id,
+          requesterId: ctx.actorId,
+          organisationId: req.organisationId ?? null,
+          seriesId,
+          start: o.start,
+          end: o.end,
+          bufferMinutes: resource.buffer_minutes,
+          status: autoApprove ? 'approved' : 'requested',
+          note: req.note ?? '',
+          decidedBy: autoApprove ? ctx.actorId : null,
+        });
+        await sql`RELEASE SAVEPOINT occurrence`.execute(tx);
+        created.push(id);
+        if (autoApprove)
+          await recordBookingInteraction(tx, ctx.networkId, resource, {
+            id,
+            requester_id: ctx.actorId,
+            organisation_id: req.organisationId ?? null,
+            starts_at: o.start,
+          });
+      } catch (err) {
+        if (!isBookingOverlap(err)) throw err;
+        // another booking was approved in the meantime: report it, keep the other occurrences
+        await sql`ROLLBACK TO SAVEPOINT occurrence`.execute(tx);
+        refused.push({ occurrence: o, problem: await conflictProblem(tx, ctx, resource, o) });
+      }
+    }
+
+    // a single booking that cannot be made is an error, not an empty success
+    const first = refused[0];
+    if (!seriesId && first) throw first.problem;
+    if (created.length > 0)
+      await notifyOwnerSide(tx, ctx, resource, created[0]!, created.length, autoApprove);
+    await audit(tx, {
+      networkId: ctx.networkId,
+      actorId: ctx.actorId,
+      action: autoApprove ? 'booking.created_approved' : 'booking.requested',
+      entityType: 'resource',
+      entityId: resource.id,
+      details: { bookings: created, refused: refused.length, seriesId },
+      ip: ctx.ip,
+    });
+    return {
+      created,
+      refused: refused.map(({ occurrence, problem }) => ({
+        ...occurrence,
+        status: problem.status,
+        code: problem.code,
+        message: t(ctx.locale, problem.code, problem.params),
+      })),
+    };
+  });
+}
+
+async function checkOccurrence(
+  tx: Transaction<DB>,
+  ctx: BookingContext,
+  resource: ResourceRow,
+  rules: Awaited<ReturnType<typeof availabilityRules>>,
+  o: Occurrence,
+): Promise<Problem | null> {
+  const slot = formatSlot(o.start, o.end, ctx.locale);
+  if (!fitsAvailability(o.start, o.end, rules))
+    return new Problem(422, 'booking.outside_availability', { params: { slot, resource: resource.title } });
+  const blocked = await blockedOverlap(tx, ctx.networkId, resource.id, o.start, o.end);
+  if (blocked)
+    return new Problem(422, 'booking.blocked', {
+      params: {
+        resource: resource.title,
+        blocked: formatSlot(blocked.starts_at, blocked.ends_at, ctx.locale),
+        reason: blocked.reason,
+      },
+    });
+  const other = await conflictingBooking(
+    tx,
+    ctx.networkId,
+    resource.id,
+    o.start,
+    o.end,
+    resource.buffer_minutes,
+  );
+  if (other)
+    return new Problem(409, 'booking.conflict', {
+      params: { slot: formatSlot(other.starts_at, other.ends_at, ctx.locale) },
+    });
+  return null;
+}
+
+async function notifyOwnerSide(
+  tx: Transaction<DB>,
+  ctx: BookingContext,
+  resource: ResourceRow,
+  bookingId: string,
+  count: number,
+  approved: boolean,
+) {
+  let holders: string[] = [];
+  if (resource.person_id) holders = [resource.person_id];
+  else if (resource.organisation_id)
+    holders = await coordinatorsOf(tx, ctx.networkId, resource.organisation_id);
+  for (const accountId of holders) {
+    if (accountId === ctx.actorId) continue;
+    await notify(tx, {
+      networkId: ctx.networkId,
+      accountId,
+      kind: approved ? 'booking.booked' : 'booking.requested',
+      params: { resource: resource.title, count },
+      link: webPaths.booking(bookingId),
+    });
+  }
+}

@@ -1,0 +1,236 @@
+import { sql } from 'kysely';
+import type { BookingStatus } from '../../../db/schema.ts';
+import type { Executor } from '../../../db/tx.ts';
+
+const columns = [
+  'b.id',
+  'b.resource_id',
+  'b.requester_id',
+  'b.organisation_id',
+  'b.series_id',
+  'b.status',
+  'b.note',
+  'b.decision_note',
+  'b.handover_note',
+  'b.return_note',
+  'b.decided_at',
+  'b.handed_over_at',
+  'b.returned_at',
+  'b.cancelled_at',
+  'b.created_at',
+] as const;
+
+function base(db: Executor, networkId: string) {
+  return db
+    .selectFrom('booking as b')
+    .innerJoin('resource as r', (j) =>
+      j.onRef('r.network_id', '=', 'b.network_id').onRef('r.id', '=', 'b.resource_id'),
+    )
+    .innerJoin('account as a', (j) =>
+      j.onRef('a.network_id', '=', 'b.network_id').onRef('a.id', '=', 'b.requester_id'),
+    )
+    .where('b.network_id', '=', networkId)
+    .select([
+      ...columns,
+      sql<Date>`lower(b.period)`.as('starts_at'),
+      sql<Date>`upper(b.period)`.as('ends_at'),
+      'a.display_name as requester_name',
+      'r.title as resource_title',
+      'r.kind as resource_kind',
+      'r.owner_type',
+      'r.organisation_id as owner_organisation_id',
+      'r.person_id as owner_person_id',
+    ]);
+}
+
+export type BookingRow = NonNullable<Awaited<ReturnType<typeof findBooking>>>;
+
+export async function findBooking(db: Executor, networkId: string, id: string, lock = false) {
+  const q = base(db, networkId).where('b.id', '=', id);
+  return (lock ? q.forUpdate('b') : q).executeTakeFirst();
+}
+
+export async function insertBooking(
+  db: Executor,
+  networkId: string,
+  b: {
+    resourceId: string;
+    requesterId: string;
+    organisationId: string | null;
+    seriesId: string | null;
+    start: Date;
+    end: Date;
+    bufferMinutes: number;
+    status: 'requested' | 'approved';
+    note: string;
+    decidedBy: string | null;
+  },
+) {
+  return db
+    .insertInto('booking')
+    .values({
+      network_id: networkId,
+      resource_id: b.resourceId,
+      requester_id: b.requesterId,
+      organisation_id: b.organisationId,
+      series_id: b.seriesId,
+      period: sql<string>`tstzrange(${b.start}, ${b.end}, '[)')`,
+      buffer_minutes: b.bufferMinutes,
+      status: b.status,
+      note: b.note,
+      decided_by: b.decidedBy,
+      decided_at: b.decidedBy ? sql<Date>`now()` : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The first approved or handed-over booking whose buffered period overlaps [start, end + buffer):
+ * the slot a new request or an approval collides with.
+ */
+export async function conflictingBooking(
+  db: Executor,
+  networkId: string,
+  resourceId: string,
+  start: Date,
+  end: Date,
+  bufferMinutes: number,
+  exceptId?: string,
+) {
+  let q = db
+    .selectFrom('booking')
+    .select(['id', sql<Date>`lower(period)`.as('starts_at'), sql<Date>`upper(period)`.as('ends_at')])
+    .where('network_id', '=', networkId)
+    .where('resource_id', '=', resourceId)
+    .where('status', 'in', ['approved', 'handed_over'])
+    .where(
+      sql<boolean>`buffered_period && tstzrange(${start}, ${end}::timestamptz + make_interval(mins => ${bufferMinutes}), '[)')`,
+    );
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return q.orderBy(sql`lower(period)`).executeTakeFirst();
+}
+
+export async function setBookingStatus(
+  db: Executor,
+  networkId: string,
+  id: string,
+  status: BookingStatus,
+  extra: { decidedBy?: string; note?: string; field?: 'decision_note' | 'handover_note' | 'return_note' },
+) {
+  const set: Record<string, unknown> = { status };
+  if (extra.decidedBy) {
+    set.decided_by = extra.decidedBy;
+    set.decided_at = sql`now()`;
+  }
+  if (status === 'handed_over') set.handed_over_at = sql`now()`;
+  if (status === 'returned') set.returned_at = sql`now()`;
+  if (status === 'cancelled') set.cancelled_at = sql`now()`;
+  if (extra.field && extra.note !== undefined) set[extra.field] = extra.note;
+  await db.updateTable('booking').set(set).where('network_id', '=', networkId).where('id', '=', id).execute();
+}
+
+export interface BookingFilter {
+  requesterId?: string;
+  resourceId?: string;
+  /** bookings of resources owned by these organisations or this person */
+  ownedBy?: { organisationIds: string[]; personId: string };
+  status?: BookingStatus;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+export async function listBookings(db: Executor, networkId: string, f: BookingFilter) {
+  let q = base(db, networkId);
+  if (f.requesterId) q = q.where('b.requester_id', '=', f.requesterId);
+  if (f.resourceId) q = q.where('b.resource_id', '=', f.resourceId);
+  const owned = f.ownedBy;
+  if (owned) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.person_id', '=', owned.personId),
+        ...(owned.organisationIds.length > 0 ? [eb('r.organisation_id', 'in', owned.organisationIds)] : []),
+      ]),
+    );
+  }
+  if (f.status) q = q.where('b.status', '=', f.status);
+  if (f.from) q = q.where(sql<boolean>`upper(b.period) > ${f.from}`);
+  if (f.to) q = q.where(sql<boolean>`lower(b.period) < ${f.to}`);
+  const [items, total] = await Promise.all([
+    q.orderBy(sql`lower(b.period)`).orderBy('b.id').limit(f.limit).offset(f.offset).execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+/** Busy slots of a resource (approved or handed over), without who booked them. */
+export async function busySlots(db: Executor, networkId: string, resourceId: string, from: Date, to: Date) {
+  return db
+    .selectFrom('booking')
+    .select([sql<Date>`lower(period)`.as('starts_at'), sql<Date>`upper(period)`.as('ends_at')])
+    .where('network_id', '=', networkId)
+    .where('resource_id', '=', resourceId)
+    .where('status', 'in', ['approved', 'handed_over'])
+    .where(sql<boolean>`period && tstzrange(${from}, ${to}, '[)')`)
+    .orderBy(sql`lower(period)`)
+    .execute();
+}
+
+export async function createFeedToken(
+  db: Executor,
+  networkId: string,
+  f: {
+    kind: 'resource' | 'person';
+    resourceId?: string;
+    accountId?: string;
+    tokenHash: string;
+    createdBy: string;
+  },
+) {
+  await revokeFeedTokens(db, networkId, f);
+  await db
+    .insertInto('calendar_feed')
+    .values({
+      network_id: networkId,
+      token_hash: f.tokenHash,
+      kind: f.kind,
+      resource_id: f.resourceId ?? null,
+      account_id: f.accountId ?? null,
+      created_by: f.createdBy,
+    })
+    .execute();
+}
+
+export async function revokeFeedTokens(
+  db: Executor,
+  networkId: string,
+  f: { kind: 'resource' | 'person'; resourceId?: string; accountId?: string },
+) {
+  let q = db
+    .updateTable('calendar_feed')
+    .set({ revoked_at: sql`now()` })
+    .where('network_id', '=', networkId)
+    .where('kind', '=', f.kind)
+    .where('revoked_at', 'is', null);
+  q =
+    f.kind === 'resource'
+      ? q.where('resource_id', '=', f.resourceId ?? '')
+      : q.where('account_id', '=', f.accountId ?? '');
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function findFeed(db: Executor, networkId: string, tokenHash: string) {
+  return db
+    .selectFrom('calendar_feed')
+    .select(['kind', 'resource_id', 'account_id'])
+    .where('network_id', '=', networkId)
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}

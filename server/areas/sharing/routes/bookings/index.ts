@@ -1,0 +1,312 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import ical, { ICalEventStatus } from 'ical-generator';
+import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
+import { executeTx } from '../../../../db/tx.ts';
+import { optionalBody } from '../../../../http/body.ts';
+import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { notFound } from '../../../../http/problem.ts';
+import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
+import { audit } from '../../../../platform/audit.ts';
+import type { Actor } from '../../../../policies/actor.ts';
+import { bookResource } from '../../commands/bookResource.ts';
+import { type BookingAction, decideBooking } from '../../commands/decideBooking.ts';
+import { bookingAbilities, bookingPolicy, bookingRef } from '../../policies/booking.ts';
+import { resourcePolicy } from '../../policies/resource.ts';
+import {
+  type BookingRow,
+  createFeedToken,
+  findBooking,
+  findFeed,
+  listBookings,
+  revokeFeedTokens,
+} from '../../repositories/bookings.ts';
+import { findResource } from '../../repositories/resources.ts';
+import { FeedView } from '../resources/schema.ts';
+import {
+  BookingCreate,
+  BookingCreated,
+  BookingListQuery,
+  BookingStep,
+  BookingView,
+  FeedParams,
+} from './schema.ts';
+
+export function presentBooking(b: BookingRow, actor: Actor) {
+  return {
+    id: b.id,
+    resource: { id: b.resource_id, title: b.resource_title, kind: b.resource_kind },
+    requester: { id: b.requester_id, name: b.requester_name },
+    organisationId: b.organisation_id,
+    seriesId: b.series_id,
+    start: b.starts_at.toISOString(),
+    end: b.ends_at.toISOString(),
+    status: b.status,
+    note: b.note,
+    decisionNote: b.decision_note,
+    handoverNote: b.handover_note,
+    returnNote: b.return_note,
+    createdAt: b.created_at.toISOString(),
+    abilities: bookingAbilities(actor, bookingRef(b)),
+  };
+}
+
+export async function bookingRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+  const tags = ['bookings'];
+
+  const ctxOf = (req: FastifyRequest) => ({
+    networkId,
+    actor: req.actor,
+    actorId: requireAccount(req),
+    ip: clientIp(req),
+    locale: req.locale,
+  });
+
+  async function load(id: string, actor: Actor) {
+    const b = await findBooking(db, networkId, id);
+    if (!b || !bookingPolicy.view(actor, bookingRef(b))) throw notFound();
+    return b;
+  }
+
+  app.post<{ Body: Static<typeof BookingCreate> }>(
+    '/',
+    {
+      schema: {
+        tags,
+        summary:
+          'Request a booking, once or weekly until a date. Each occurrence is checked; the answer lists the ' +
+          'created ones and the refused ones with the reason. A single booking that cannot be made is a 409/422.',
+        body: BookingCreate,
+        response: { 201: BookingCreated, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const resource = await findResource(db, networkId, req.body.resourceId);
+      if (!resource || !resourcePolicy.view(req.actor, resource)) throw notFound();
+      const { created, refused } = await bookResource(db, ctx, resource, {
+        start: new Date(req.body.start),
+        end: new Date(req.body.end),
+        note: req.body.note,
+        organisationId: req.body.organisationId,
+        repeatWeeklyUntil: req.body.repeatWeeklyUntil,
+      });
+      const rows = [];
+      for (const id of created) {
+        const b = await findBooking(db, networkId, id);
+        if (b) rows.push(presentBooking(b, req.actor));
+      }
+      return reply.code(201).send({
+        created: rows,
+        refused: refused.map((r) => ({ ...r, start: r.start.toISOString(), end: r.end.toISOString() })),
+      });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof BookingListQuery> }>(
+    '/mine',
+    {
+      schema: {
+        tags,
+        summary: 'My bookings and requests',
+        querystring: BookingListQuery,
+        response: { 200: Page(BookingView), ...problems },
+      },
+    },
+    async (req) => {
+      const actorId = requireAccount(req);
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      const { items, total } = await listBookings(db, networkId, {
+        requesterId: actorId,
+        status: req.query.status,
+        from: req.query.from ? new Date(req.query.from) : undefined,
+        to: req.query.to ? new Date(req.query.to) : undefined,
+        limit,
+        offset,
+      });
+      return { items: items.map((b) => presentBooking(b, req.actor)), total, limit, offset };
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof BookingListQuery> }>(
+    '/incoming',
+    {
+      schema: {
+        tags,
+        summary: 'Bookings of the resources I look after (mine and my organisations’), e.g. status=requested',
+        querystring: BookingListQuery,
+        response: { 200: Page(BookingView), ...problems },
+      },
+    },
+    async (req) => {
+      const actorId = requireAccount(req);
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      const organisationIds = [...req.actor.roles.entries()]
+        .filter(([, role]) => role === 'admin' || role === 'staff')
+        .map(([id]) => id);
+      const { items, total } = await listBookings(db, networkId, {
+        ownedBy: { organisationIds, personId: actorId },
+        status: req.query.status,
+        from: req.query.from ? new Date(req.query.from) : undefined,
+        to: req.query.to ? new Date(req.query.to) : undefined,
+        limit,
+        offset,
+      });
+      return { items: items.map((b) => presentBooking(b, req.actor)), total, limit, offset };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/:id',
+    {
+      schema: { tags, summary: 'One booking', params: IdParams, response: { 200: BookingView, ...problems } },
+    },
+    async (req) => {
+      requireAccount(req);
+      return presentBooking(await load(req.params.id, req.actor), req.actor);
+    },
+  );
+
+  const steps: [string, BookingAction, string][] = [
+    [
+      'approve',
+      'approve',
+      'Approve a request (owner side); 409 naming the slot if it collides with a confirmed booking',
+    ],
+    ['decline', 'decline', 'Decline a request (owner side)'],
+    ['hand-over', 'handOver', 'Hand the resource over, with a note on its condition (owner side)'],
+    ['return', 'return', 'Take the resource back, with a note on its condition (owner side)'],
+    ['cancel', 'cancel', 'Cancel before the hand-over (requester or owner side)'],
+  ];
+  for (const [path, action, summary] of steps) {
+    app.post<{ Params: { id: string }; Body: Static<typeof BookingStep> }>(
+      `/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body: BookingStep,
+          response: { 200: BookingView, ...problems },
+        },
+        // the note is optional, and so is the whole body
+        preValidation: optionalBody,
+      },
+      async (req) => {
+        await decideBooking(db, ctxOf(req), req.params.id, action, req.body?.note);
+        return presentBooking(await load(req.params.id, req.actor), req.actor);
+      },
+    );
+  }
+
+  app.post(
+    '/feed',
+    {
+      schema: {
+        tags,
+        summary: 'A new secret iCalendar URL for my bookings (the previous one stops working)',
+        response: { 201: FeedView, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const token = newSecret();
+      await executeTx(db, async (tx) => {
+        await createFeedToken(tx, networkId, {
+          kind: 'person',
+          accountId: actorId,
+          tokenHash: hashSecret(token),
+          createdBy: actorId,
+        });
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'booking.feed_created',
+          entityType: 'account',
+          entityId: actorId,
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(201).send({ url: `${app.deps.config.publicUrl}/api/v1/bookings/feeds/${token}.ics` });
+    },
+  );
+
+  app.delete(
+    '/feed',
+    { schema: { tags, summary: 'Revoke my calendar URL', response: { 204: NoContent, ...problems } } },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      await executeTx(db, async (tx) => {
+        await revokeFeedTokens(tx, networkId, { kind: 'person', accountId: actorId });
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'booking.feed_revoked',
+          entityType: 'account',
+          entityId: actorId,
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get<{ Params: Static<typeof FeedParams> }>(
+    '/feeds/:file',
+    {
+      schema: {
+        tags,
+        summary: 'iCalendar feed behind a secret URL (no sign-in: calendar apps cannot sign in)',
+        params: FeedParams,
+        produces: ['text/calendar'],
+      },
+    },
+    async (req, reply) => {
+      const token = req.params.file.slice(0, -'.ics'.length);
+      const feed = await findFeed(db, networkId, hashSecret(token));
+      if (!feed) throw notFound();
+      const from = new Date(Date.now() - 90 * 24 * 60 * 60 * 1000);
+      const { items: rows } = await listBookings(db, networkId, {
+        ...(feed.kind === 'resource'
+          ? { resourceId: feed.resource_id ?? '' }
+          : { requesterId: feed.account_id ?? '' }),
+        from,
+        limit: 2000,
+        offset: 0,
+      });
+      const de = req.locale === 'de';
+      const cal = ical({
+        name:
+          feed.kind === 'resource'
+            ? (rows[0]?.resource_title ?? app.deps.network.name)
+            : app.deps.network.name,
+        // times are written in UTC (with Z): correct in every calendar app without a VTIMEZONE block
+        prodId: { company: 'Knotenpunkt', product: 'Teilen', language: de ? 'DE' : 'EN' },
+      });
+      for (const b of rows) {
+        if (b.status === 'declined' || b.status === 'cancelled') continue;
+        const pending = b.status === 'requested';
+        cal.createEvent({
+          id: `booking-${b.id}@${new URL(app.deps.config.publicUrl).host}`,
+          start: b.starts_at,
+          end: b.ends_at,
+          summary:
+            feed.kind === 'resource'
+              ? `${b.requester_name}${pending ? (de ? ' (angefragt)' : ' (requested)') : ''}`
+              : `${b.resource_title}${pending ? (de ? ' (angefragt)' : ' (requested)') : ''}`,
+          description: b.note || undefined,
+          status: pending ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+          url: `${app.deps.config.publicUrl}/teilen/buchungen/${b.id}`,
+        });
+      }
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(cal.toString());
+    },
+  );
+}

@@ -1,0 +1,649 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
+import { type Executor, executeTx } from '../../../../db/tx.ts';
+import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
+import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
+import { audit } from '../../../../platform/audit.ts';
+import { networkTimeZone } from '../../../../platform/localTime.ts';
+import { indexDocument, removeDocument } from '../../../../platform/search.ts';
+import { webPaths } from '../../../../platform/webPaths.ts';
+import { type Actor, actsFor } from '../../../../policies/actor.ts';
+import { resourceAbilities, resourcePolicy } from '../../policies/resource.ts';
+import { busySlots, createFeedToken, revokeFeedTokens } from '../../repositories/bookings.ts';
+import {
+  addBlockedPeriod,
+  availabilityRules,
+  blockedPeriods,
+  clusterResources,
+  findResource,
+  insertResource,
+  listResources,
+  type ResourceRow,
+  removeBlockedPeriod,
+  replaceAvailability,
+  updateResource,
+  utilisation,
+} from '../../repositories/resources.ts';
+import { listPhotos, resourcePhotoRoutes } from './photos.ts';
+import {
+  AvailabilityUpdate,
+  AvailabilityView,
+  BlockedParams,
+  BlockedPeriodCreate,
+  BusyQuery,
+  BusyView,
+  FeedView,
+  ResourceClusterQuery,
+  ResourceClusters,
+  ResourceCreate,
+  ResourceListQuery,
+  ResourceUpdate,
+  ResourceView,
+  UtilisationQuery,
+  UtilisationView,
+} from './schema.ts';
+
+/** Below this share of the available hours a resource counts as idle and worth offering more widely. */
+export const idleThreshold = 0.1;
+
+export function presentResource(r: ResourceRow, actor: Actor) {
+  const exact = resourcePolicy.viewExactLocation(actor, r);
+  return {
+    id: r.id,
+    kind: r.kind,
+    owner: {
+      type: r.owner_type,
+      id: (r.organisation_id ?? r.person_id) as string,
+      name: r.owner_name,
+    },
+    title: r.title,
+    description: r.description,
+    districtId: r.district_id,
+    lat: exact ? r.lat : r.public_lat,
+    lng: exact ? r.lng : r.public_lng,
+    approximate: r.approximate,
+    conditions: {
+      whoMayBorrow: r.who_may_borrow,
+      depositCents: r.deposit_cents,
+      feeCents: r.fee_cents,
+      free: r.fee_cents === 0,
+      feeNote: r.fee_note,
+      rules: r.rules,
+    },
+    accessibility: r.accessibility,
+    capacity: r.capacity,
+    autoApprove: r.auto_approve,
+    bufferMinutes: r.buffer_minutes,
+    active: r.active,
+    ...(r.distance_km !== null && r.distance_km !== undefined ? { distanceKm: r.distance_km } : {}),
+    abilities: resourceAbilities(actor, r),
+  };
+}
+
+/** A location is a point: both coordinates or neither. */
+function requireBothCoordinates(lat: number | null, lng: number | null) {
+  if ((lat === null) !== (lng === null))
+    throw new Problem(422, 'validation', {
+      fields: [{ field: lat === null ? '/lat' : '/lng', code: 'field.required' }],
+    });
+}
+
+/** "minLng,minLat,maxLng,maxLat" → a box on the globe, or 400 naming the field. */
+function parseBbox(s: string | undefined) {
+  if (!s) return undefined;
+  const [minLng = Number.NaN, minLat = Number.NaN, maxLng = Number.NaN, maxLat = Number.NaN] = s
+    .split(',')
+    .map(Number);
+  const ok =
+    [minLng, minLat, maxLng, maxLat].every(Number.isFinite) &&
+    -180 <= minLng &&
+    minLng <= maxLng &&
+    maxLng <= 180 &&
+    -90 <= minLat &&
+    minLat <= maxLat &&
+    maxLat <= 90;
+  if (!ok) throw new Problem(400, 'validation', { fields: [{ field: '/bbox', code: 'field.invalid' }] });
+  return { minLng, minLat, maxLng, maxLat };
+}
+
+export async function resourceRoutes(app: FastifyInstance) {
+  const { db } = app.deps.db;
+  const networkId = app.deps.network.id;
+  const tags = ['resources'];
+  await app.register(resourcePhotoRoutes);
+
+  async function load(id: string, actor: Actor) {
+    const r = await findResource(db, networkId, id);
+    if (!r || !resourcePolicy.view(actor, r)) throw notFound();
+    return r;
+  }
+
+  async function reindex(ex: Executor, id: string) {
+    const r = await findResource(ex, networkId, id);
+    if (!r) return;
+    if (r.active)
+      await indexDocument(ex, {
+        networkId,
+        entityType: 'resource',
+        entityId: r.id,
+        title: r.title,
+        body: [r.description, r.accessibility].filter(Boolean).join('\n'),
+        link: webPaths.resource(r.id),
+      });
+    else await removeDocument(ex, networkId, 'resource', r.id);
+  }
+
+  const listSchema = {
+    tags,
+    querystring: ResourceListQuery,
+  };
+
+  function filterOf(q: Static<typeof ResourceListQuery>) {
+    if ((q.freeFrom === undefined) !== (q.freeTo === undefined))
+      throw new Problem(400, 'validation', {
+        fields: [{ field: q.freeFrom ? '/freeTo' : '/freeFrom', code: 'field.required' }],
+      });
+    if ((q.lat === undefined) !== (q.lng === undefined))
+      throw new Problem(400, 'validation', {
+        fields: [{ field: q.lat === undefined ? '/lat' : '/lng', code: 'field.required' }],
+      });
+    return {
+      kind: q.kind,
+      districtId: q.districtId,
+      organisationId: q.organisationId,
+      personId: q.personId,
+      q: q.q,
+      near:
+        q.lat !== undefined && q.lng !== undefined
+          ? { lat: q.lat, lng: q.lng, radiusKm: q.radiusKm ?? 5 }
+          : undefined,
+      bbox: parseBbox(q.bbox),
+      freeFrom: q.freeFrom ? new Date(q.freeFrom) : undefined,
+      freeTo: q.freeTo ? new Date(q.freeTo) : undefined,
+    };
+  }
+
+  app.get<{ Querystring: Static<typeof ResourceListQuery> }>(
+    '/',
+    {
+      schema: {
+        ...listSchema,
+        summary:
+          'The catalogue: filter by kind, district, owner, text, distance from a point (lat, lng, radiusKm), ' +
+          'map bounding box, and free in a time window (freeFrom, freeTo)',
+        response: { 200: Page(ResourceView), ...problems },
+      },
+    },
+    async (req) => {
+      const limit = req.query.limit ?? 20;
+      const offset = req.query.offset ?? 0;
+      // the owner side also sees its withdrawn resources when it lists its own
+      const q = req.query;
+      const own =
+        (q.personId !== undefined && q.personId === req.actor.accountId && !req.actor.blocked) ||
+        (q.organisationId !== undefined && actsFor(req.actor, q.organisationId));
+      const { items, total } = await listResources(db, networkId, {
+        ...filterOf(q),
+        includeInactive: own,
+        limit,
+        offset,
+      });
+      return { items: items.map((r) => presentResource(r, req.actor)), total, limit, offset };
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof ResourceClusterQuery> }>(
+    '/clusters',
+    {
+      schema: {
+        tags,
+        querystring: ResourceClusterQuery,
+        summary:
+          'The map: active resources grouped on a grid of about 80 px at the zoom level, every cell the ' +
+          'bounding box touches counted whole; a cell holding one resource names it. Same filters as the catalogue.',
+        response: { 200: ResourceClusters, ...problems },
+      },
+    },
+    async (req) => {
+      const { zoom, ...rest } = req.query;
+      const f = filterOf(rest);
+      return clusterResources(db, networkId, { ...f, bbox: f.bbox! }, zoom);
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof ResourceListQuery> }>(
+    '/geojson',
+    {
+      schema: {
+        ...listSchema,
+        summary:
+          'Active resources with a location as a GeoJSON FeatureCollection (private addresses approximate)',
+        produces: ['application/geo+json'],
+      },
+    },
+    async (req, reply) => {
+      const f = filterOf(req.query);
+      const { items } = await listResources(db, networkId, { ...f, limit: 5000, offset: 0 });
+      const features = items
+        .filter((r) => r.public_lat !== null && r.public_lng !== null)
+        .map((r) => ({
+          type: 'Feature' as const,
+          id: r.id,
+          // the public point, never the exact address, whoever asks: the file is shared onwards
+          geometry: { type: 'Point' as const, coordinates: [r.public_lng, r.public_lat] },
+          properties: {
+            id: r.id,
+            kind: r.kind,
+            title: r.title,
+            owner: r.owner_name,
+            ownerType: r.owner_type,
+            approximate: r.approximate,
+            whoMayBorrow: r.who_may_borrow,
+            free: r.fee_cents === 0,
+            districtId: r.district_id,
+            link: webPaths.resource(r.id),
+          },
+        }));
+      return reply
+        .type('application/geo+json; charset=utf-8')
+        .send(JSON.stringify({ type: 'FeatureCollection', features }));
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof UtilisationQuery> }>(
+    '/utilisation',
+    {
+      schema: {
+        tags,
+        summary: 'Booked vs available hours of my resources (or one organisation’s), idle ones flagged',
+        querystring: UtilisationQuery,
+        response: { 200: UtilisationView, ...problems },
+      },
+    },
+    async (req) => {
+      const actorId = requireAccount(req);
+      const from = new Date(req.query.from);
+      const to = new Date(req.query.to);
+      if (to <= from) throw new Problem(422, 'booking.invalid_period');
+      let filter: { organisationId?: string; resourceIds?: string[] };
+      if (req.query.organisationId) {
+        if (!actsFor(req.actor, req.query.organisationId) && !req.actor.isInstanceAdmin) throw forbidden();
+        filter = { organisationId: req.query.organisationId };
+      } else {
+        const own = await db
+          .selectFrom('resource')
+          .select('id')
+          .where('network_id', '=', networkId)
+          .where('person_id', '=', actorId)
+          .execute();
+        filter = { resourceIds: own.map((r) => r.id) };
+      }
+      const rows = await utilisation(db, networkId, { ...filter, from, to });
+      const items = rows.map((r) => {
+        const share = r.available_hours > 0 ? Math.min(1, r.booked_hours / r.available_hours) : 0;
+        return {
+          resourceId: r.id,
+          title: r.title,
+          kind: r.kind,
+          bookedHours: Math.round(r.booked_hours * 100) / 100,
+          availableHours: Math.round(r.available_hours * 100) / 100,
+          utilisation: Math.round(share * 1000) / 1000,
+          idle: share < idleThreshold,
+        };
+      });
+      const sum = (k: 'bookedHours' | 'availableHours') =>
+        Math.round(items.reduce((s, i) => s + i[k], 0) * 100) / 100;
+      return { items, bookedHours: sum('bookedHours'), availableHours: sum('availableHours') };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One resource',
+        params: IdParams,
+        response: { 200: ResourceView, ...problems },
+      },
+    },
+    async (req) => {
+      const r = await load(req.params.id, req.actor);
+      return { ...presentResource(r, req.actor), photos: await listPhotos(app, r.id) };
+    },
+  );
+
+  app.post<{ Body: Static<typeof ResourceCreate> }>(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Offer a resource (for an organisation one acts for, or as oneself)',
+        body: ResourceCreate,
+        response: { 201: ResourceView, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const { organisationId, ...fields } = req.body;
+      const owner = organisationId
+        ? { type: 'organisation' as const, id: organisationId }
+        : { type: 'person' as const, id: actorId };
+      if (!resourcePolicy.create(req.actor, owner)) throw forbidden();
+      if (fields.capacity != null && fields.kind !== 'room')
+        throw new Problem(422, 'resource.capacity_rooms_only');
+      requireBothCoordinates(fields.lat ?? null, fields.lng ?? null);
+      const id = await executeTx(db, async (tx) => {
+        const { id } = await insertResource(tx, networkId, owner, fields, actorId);
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'resource.created',
+          entityType: 'resource',
+          entityId: id,
+          ip: clientIp(req),
+        });
+        await reindex(tx, id);
+        return id;
+      });
+      return reply.code(201).send(presentResource(await load(id, req.actor), req.actor));
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: Static<typeof ResourceUpdate> }>(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a resource',
+        params: IdParams,
+        body: ResourceUpdate,
+        response: { 200: ResourceView, ...problems },
+      },
+    },
+    async (req) => {
+      const actorId = requireAccount(req);
+      const r = await load(req.params.id, req.actor);
+      if (!resourcePolicy.update(req.actor, r)) throw forbidden();
+      const kind = req.body.kind ?? r.kind;
+      const capacity = req.body.capacity !== undefined ? req.body.capacity : r.capacity;
+      if (capacity !== null && kind !== 'room') throw new Problem(422, 'resource.capacity_rooms_only');
+      requireBothCoordinates(
+        req.body.lat !== undefined ? req.body.lat : r.lat,
+        req.body.lng !== undefined ? req.body.lng : r.lng,
+      );
+      await executeTx(db, async (tx) => {
+        await updateResource(tx, networkId, r, req.body);
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'resource.updated',
+          entityType: 'resource',
+          entityId: r.id,
+          details: { fields: Object.keys(req.body) },
+          ip: clientIp(req),
+        });
+        await reindex(tx, r.id);
+      });
+      return presentResource(await load(r.id, req.actor), req.actor);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a resource from the catalogue (its bookings stay on record)',
+        params: IdParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const r = await load(req.params.id, req.actor);
+      if (!resourcePolicy.delete(req.actor, r)) throw forbidden();
+      await executeTx(db, async (tx) => {
+        await updateResource(tx, networkId, r, { active: false });
+        await removeDocument(tx, networkId, 'resource', r.id);
+        await revokeFeedTokens(tx, networkId, { kind: 'resource', resourceId: r.id });
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'resource.withdrawn',
+          entityType: 'resource',
+          entityId: r.id,
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  async function availabilityOf(id: string) {
+    const [rules, blocked] = await Promise.all([
+      availabilityRules(db, networkId, id),
+      blockedPeriods(db, networkId, id),
+    ]);
+    return {
+      timeZone: networkTimeZone,
+      rules: rules.map((r) => ({ id: r.id, weekday: r.weekday, start: r.start_time, end: r.end_time })),
+      blocked: blocked.map((b) => ({
+        id: b.id,
+        start: b.starts_at.toISOString(),
+        end: b.ends_at.toISOString(),
+        reason: b.reason,
+      })),
+    };
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/:id/availability',
+    {
+      schema: {
+        tags,
+        summary: 'Weekly availability (local times; none = always) and blocked periods',
+        params: IdParams,
+        response: { 200: AvailabilityView, ...problems },
+      },
+    },
+    async (req) => availabilityOf((await load(req.params.id, req.actor)).id),
+  );
+
+  app.put<{ Params: { id: string }; Body: Static<typeof AvailabilityUpdate> }>(
+    '/:id/availability',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the weekly availability rules',
+        params: IdParams,
+        body: AvailabilityUpdate,
+        response: { 200: AvailabilityView, ...problems },
+      },
+    },
+    async (req) => {
+      const actorId = requireAccount(req);
+      const r = await load(req.params.id, req.actor);
+      if (!resourcePolicy.manageAvailability(req.actor, r)) throw forbidden();
+      req.body.rules.forEach((rule, i) => {
+        if (rule.start >= rule.end)
+          throw new Problem(400, 'validation', {
+            fields: [{ field: `/rules/${i}/end`, code: 'booking.invalid_period' }],
+          });
+      });
+      await executeTx(db, async (tx) => {
+        await replaceAvailability(
+          tx,
+          networkId,
+          r.id,
+          req.body.rules.map((x) => ({ ...x, end: x.end === '24:00' ? '23:59:59.999999' : x.end })),
+        );
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'resource.availability_changed',
+          entityType: 'resource',
+          entityId: r.id,
+          details: { rules: req.body.rules.length },
+          ip: clientIp(req),
+        });
+      });
+      return availabilityOf(r.id);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: Static<typeof BlockedPeriodCreate> }>(
+    '/:id/blocked-periods',
+    {
+      schema: {
+        tags,
+        summary: 'Block a period (holidays, repairs)',
+        params: IdParams,
+        body: BlockedPeriodCreate,
+        response: { 201: AvailabilityView, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const r = await load(req.params.id, req.actor);
+      if (!resourcePolicy.manageAvailability(req.actor, r)) throw forbidden();
+      const start = new Date(req.body.start);
+      const end = new Date(req.body.end);
+      if (end <= start) throw new Problem(422, 'booking.invalid_period');
+      await executeTx(db, async (tx) => {
+        const { id } = await addBlockedPeriod(tx, networkId, r.id, {
+          start,
+          end,
+          reason: req.body.reason ?? '',
+        });
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'resource.period_blocked',
+          entityType: 'resource',
+          entityId: r.id,
+          details: { blockId: id },
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(201).send(await availabilityOf(r.id));
+    },
+  );
+
+  app.delete<{ Params: Static<typeof BlockedParams> }>(
+    '/:id/blocked-periods/:blockId',
+    {
+      schema: {
+        tags,
+        summary: 'Lift a blocked period',
+        params: BlockedParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const r = await load(req.params.id, req.actor);
+      if (!resourcePolicy.manageAvailability(req.actor, r)) throw forbidden();
+      const removed = await executeTx(db, async (tx) => {
+        const ok = await removeBlockedPeriod(tx, networkId, r.id, req.params.blockId);
+        if (ok)
+          await audit(tx, {
+            networkId,
+            actorId,
+            action: 'resource.period_unblocked',
+            entityType: 'resource',
+            entityId: r.id,
+            details: { blockId: req.params.blockId },
+            ip: clientIp(req),
+          });
+        return ok;
+      });
+      if (!removed) throw notFound();
+      return reply.code(204).send();
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: Static<typeof BusyQuery> }>(
+    '/:id/busy',
+    {
+      schema: {
+        tags,
+        summary: 'When the resource is taken (confirmed bookings, without who booked them)',
+        params: IdParams,
+        querystring: BusyQuery,
+        response: { 200: BusyView, ...problems },
+      },
+    },
+    async (req) => {
+      const r = await load(req.params.id, req.actor);
+      const rows = await busySlots(db, networkId, r.id, new Date(req.query.from), new Date(req.query.to));
+      return { items: rows.map((s) => ({ start: s.starts_at.toISOString(), end: s.ends_at.toISOString() })) };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/:id/feed',
+    {
+      schema: {
+        tags,
+        summary: 'A new secret iCalendar URL for the resource’s bookings (the previous one stops working)',
+        params: IdParams,
+        response: { 201: FeedView, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const r = await load(req.params.id, req.actor);
+      if (!resourcePolicy.manageFeed(req.actor, r)) throw forbidden();
+      const token = newSecret();
+      await executeTx(db, async (tx) => {
+        await createFeedToken(tx, networkId, {
+          kind: 'resource',
+          resourceId: r.id,
+          tokenHash: hashSecret(token),
+          createdBy: actorId,
+        });
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'resource.feed_created',
+          entityType: 'resource',
+          entityId: r.id,
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(201).send({ url: `${app.deps.config.publicUrl}/api/v1/bookings/feeds/${token}.ics` });
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/:id/feed',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke the resource’s calendar URL',
+        params: IdParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const actorId = requireAccount(req);
+      const r = await load(req.params.id, req.actor);
+      if (!resourcePolicy.manageFeed(req.actor, r)) throw forbidden();
+      await executeTx(db, async (tx) => {
+        await revokeFeedTokens(tx, networkId, { kind: 'resource', resourceId: r.id });
+        await audit(tx, {
+          networkId,
+          actorId,
+          action: 'resource.feed_revoked',
+          entityType: 'resource',
+          entityId: r.id,
+          ip: clientIp(req),
+        });
+      });
+      return reply.code(204).send();
+    },
+  );
+}

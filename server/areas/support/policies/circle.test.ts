@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { type CircleRole, consentScopes } from '../../../db/schema.ts';
+import { actors, evaluate, expectedFor, thisOrg } from '../../../policies/actors.fixture.ts';
+import { type CircleAccess, circlePolicy } from './circle.ts';
+
+const roles = ['owner', 'coordinator', 'helper', 'professional', 'viewer', 'outsider'] as const;
+type Who = (typeof roles)[number];
+const everything = new Set(consentScopes);
+
+const access = (who: Who, live = true, scope: CircleAccess['scope'] = everything): CircleAccess => ({
+  role: who === 'outsider' ? null : (who as CircleRole),
+  live,
+  scope,
+});
+
+function allowed(
+  check: (a: CircleAccess) => boolean,
+  live = true,
+  scope: CircleAccess['scope'] = everything,
+) {
+  return roles.filter((r) => check(access(r, live, scope)));
+}
+
+describe('circle policy', () => {
+  test('anyone signed in opens a circle for themselves; only staff and admins of the organisation on someone’s behalf', () => {
+    assert.deepEqual(
+      evaluate(circlePolicy.create),
+      expectedFor(['citizen', 'volunteer', 'staff', 'orgAdmin', 'otherOrgAdmin', 'instanceAdmin']),
+    );
+    assert.deepEqual(
+      evaluate((a) => circlePolicy.createOnBehalf(a, thisOrg.id)),
+      expectedFor(['staff', 'orgAdmin']),
+    );
+    assert.equal(circlePolicy.createOnBehalf(actors.blocked, thisOrg.id), false);
+  });
+
+  test('a live circle is open to its members and nobody else', () => {
+    assert.deepEqual(allowed(circlePolicy.view), [
+      'owner',
+      'coordinator',
+      'helper',
+      'professional',
+      'viewer',
+    ]);
+    assert.deepEqual(allowed(circlePolicy.viewNeeds), [
+      'owner',
+      'coordinator',
+      'helper',
+      'professional',
+      'viewer',
+    ]);
+    assert.deepEqual(allowed(circlePolicy.viewUpdates), [
+      'owner',
+      'coordinator',
+      'helper',
+      'professional',
+      'viewer',
+    ]);
+  });
+
+  test('map, team, load and consents are for those who organise and the professionals', () => {
+    for (const check of [
+      circlePolicy.viewMap,
+      circlePolicy.viewTeam,
+      circlePolicy.viewLoad,
+      circlePolicy.viewConsents,
+    ])
+      assert.deepEqual(allowed(check), ['owner', 'coordinator', 'professional']);
+    assert.deepEqual(allowed(circlePolicy.seeMapLabels), ['owner', 'coordinator']);
+  });
+
+  test('helpers claim, viewers only look', () => {
+    assert.deepEqual(allowed(circlePolicy.claim), ['owner', 'coordinator', 'helper', 'professional']);
+    assert.deepEqual(allowed(circlePolicy.manageNeeds), ['owner', 'coordinator', 'professional']);
+    assert.deepEqual(allowed(circlePolicy.post), ['owner', 'coordinator', 'helper', 'professional']);
+  });
+
+  test('a time credit for done help is given by those who organise, only while the circle is live', () => {
+    assert.deepEqual(allowed(circlePolicy.giveCredit), ['owner', 'coordinator']);
+    assert.deepEqual(allowed(circlePolicy.giveCredit, false), []);
+    assert.deepEqual(allowed(circlePolicy.giveCredit, true, new Set(['updates'] as const)), ['owner']);
+  });
+
+  test('the owner alone reads the access log, exports and asks for deletion', () => {
+    for (const check of [circlePolicy.viewAccessLog, circlePolicy.export, circlePolicy.requestDeletion]) {
+      assert.deepEqual(allowed(check), ['owner']);
+      assert.deepEqual(allowed(check, false), ['owner']);
+    }
+  });
+
+  test('frozen (no consent or deletion pending): the owner reads, nobody changes anything but the consent', () => {
+    assert.deepEqual(allowed(circlePolicy.view, false), ['owner']);
+    assert.deepEqual(allowed(circlePolicy.viewNeeds, false), ['owner']);
+    for (const check of [
+      circlePolicy.update,
+      circlePolicy.manageNeeds,
+      circlePolicy.claim,
+      circlePolicy.post,
+      circlePolicy.editMap,
+    ])
+      assert.deepEqual(allowed(check, false), []);
+    assert.deepEqual(allowed(circlePolicy.grantConsent, false), ['owner']);
+    assert.deepEqual(allowed(circlePolicy.withdrawConsent, false), []);
+    assert.deepEqual(allowed(circlePolicy.withdrawConsent), ['owner']);
+  });
+
+  test('parts outside the consent’s scope are the owner’s alone', () => {
+    const onlyCalendar = new Set(['care_calendar'] as const);
+    assert.deepEqual(allowed(circlePolicy.viewMap, true, onlyCalendar), ['owner']);
+    assert.deepEqual(allowed(circlePolicy.viewUpdates, true, onlyCalendar), ['owner']);
+    assert.deepEqual(allowed(circlePolicy.viewNeeds, true, onlyCalendar), [
+      'owner',
+      'coordinator',
+      'helper',
+      'professional',
+      'viewer',
+    ]);
+  });
+
+  test('the owner removes anyone but an owner, coordinators remove helpers and viewers, everyone else may leave', () => {
+    const targets: CircleRole[] = ['owner', 'coordinator', 'helper', 'professional', 'viewer'];
+    const removable = (who: Who) => targets.filter((t) => circlePolicy.removeMember(access(who), t, false));
+    assert.deepEqual(removable('owner'), ['coordinator', 'helper', 'professional', 'viewer']);
+    assert.deepEqual(removable('coordinator'), ['helper', 'viewer']);
+    assert.deepEqual(removable('helper'), []);
+    assert.equal(circlePolicy.removeMember(access('helper'), 'helper', true), true);
+    assert.equal(circlePolicy.removeMember(access('owner'), 'owner', true), false);
+    assert.equal(circlePolicy.removeOwner(access('owner'), true, false), true, 'the person removes a proxy');
+    assert.equal(
+      circlePolicy.removeOwner(access('owner'), false, true),
+      false,
+      'a proxy never removes the person',
+    );
+    assert.equal(circlePolicy.removeOwner(access('coordinator'), true, false), false);
+  });
+
+  test('invitations: the owner invites anyone (also the person at the centre); coordinators helpers, professionals, viewers', () => {
+    assert.deepEqual(
+      allowed((a) => circlePolicy.invite(a, 'helper')),
+      ['owner', 'coordinator'],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.invite(a, 'person')),
+      ['owner'],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.invite(a, 'coordinator')),
+      ['owner'],
+    );
+  });
+
+  test('per-item visibility: all members; coordinators and professionals; the owner only (authors see their own)', () => {
+    assert.deepEqual(
+      allowed((a) => circlePolicy.seeItem(a, 'all_members')),
+      ['owner', 'coordinator', 'helper', 'professional', 'viewer'],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.seeItem(a, 'coordinators_professionals')),
+      ['owner', 'coordinator', 'professional'],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.seeItem(a, 'owner_only')),
+      ['owner'],
+    );
+    assert.equal(circlePolicy.seeItem(access('helper'), 'owner_only', true), true);
+    assert.equal(circlePolicy.seeItem(access('outsider'), 'all_members', true), false);
+  });
+});

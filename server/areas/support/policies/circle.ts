@@ -1,0 +1,140 @@
+import type { CircleRole, CircleVisibility, ConsentScope } from '../../../db/schema.ts';
+import { type Actor, actsFor, isSignedIn } from '../../../policies/actor.ts';
+
+/**
+ * What the policy knows about one circle and one actor: the actor's role in it (null for anyone who is
+ * not a member, instance admins included), whether the circle is live (an active consent record and
+ * no deletion pending) and which parts the consent covers.
+ */
+export interface CircleAccess {
+  role: CircleRole | null;
+  live: boolean;
+  scope: ReadonlySet<ConsentScope>;
+}
+
+export type InvitableRole = Exclude<CircleRole, 'owner'> | 'person';
+
+const isOwner = (c: CircleAccess) => c.role === 'owner';
+const inRoles =
+  (...roles: CircleRole[]) =>
+  (c: CircleAccess) =>
+    c.role !== null && roles.includes(c.role);
+
+/** A part of the circle (calendar, map, updates, team) is open to the owner always, to others only under consent. */
+const covered = (c: CircleAccess, part: ConsentScope) => isOwner(c) || c.scope.has(part);
+
+/** Reading: members of a live circle; the owner also while it is frozen (withdrawn consent or deletion pending). */
+const canRead = (c: CircleAccess) => c.role !== null && (c.live || isOwner(c));
+/** Writing: only while the circle is live. */
+const canWrite = (c: CircleAccess, ...roles: CircleRole[]) =>
+  c.live && c.role !== null && roles.includes(c.role);
+
+/**
+ * Unterstützungskreise. Everything is private to the circle's members; nobody else — instance admins
+ * included — sees that a circle exists (the routes answer 404). The owner (the person at the centre or a
+ * named proxy) sees everything and can remove anyone. Without an active consent record only the owner
+ * can read, and nobody can change anything except the consent itself and the deletion request.
+ */
+export const circlePolicy = {
+  /** Anyone signed in may open a circle for themselves; staff and admins of an organisation on someone's behalf. */
+  create: (actor: Actor) => isSignedIn(actor),
+  createOnBehalf: (actor: Actor, organisationId: string) =>
+    isSignedIn(actor) && actsFor(actor, organisationId),
+
+  view: canRead,
+  update: (c: CircleAccess) => canWrite(c, 'owner', 'coordinator'),
+
+  /** Consent history: the owner, and the coordinators and professionals who work under it. */
+  viewConsents: (c: CircleAccess) => canRead(c) && inRoles('owner', 'coordinator', 'professional')(c),
+  /** Granting (renewing) consent: the owner at any time; coordinators and professionals record a new version while live. */
+  grantConsent: (c: CircleAccess) => isOwner(c) || canWrite(c, 'coordinator', 'professional'),
+  withdrawConsent: (c: CircleAccess) => isOwner(c) && c.live,
+
+  viewMembers: canRead,
+  invite: (c: CircleAccess, role: InvitableRole) =>
+    canWrite(c, 'owner') || (canWrite(c, 'coordinator') && role !== 'person' && role !== 'coordinator'),
+  changeRole: (c: CircleAccess) => canWrite(c, 'owner'),
+  /** The owner removes anyone but an owner; coordinators remove helpers and viewers; everyone but an owner may leave. */
+  removeMember: (c: CircleAccess, target: CircleRole, self: boolean) => {
+    if (!c.live || c.role === null || target === 'owner') return false;
+    if (self) return true;
+    if (isOwner(c)) return true;
+    return c.role === 'coordinator' && (target === 'helper' || target === 'viewer');
+  },
+  /** The person at the centre decides: they may take a proxy's ownership away; nobody removes the person. */
+  removeOwner: (c: CircleAccess, actorIsPerson: boolean, targetIsPerson: boolean) =>
+    c.live && isOwner(c) && actorIsPerson && !targetIsPerson,
+  settings: (c: CircleAccess) => c.live && c.role !== null,
+
+  viewNeeds: (c: CircleAccess) => canRead(c) && covered(c, 'care_calendar'),
+  manageNeeds: (c: CircleAccess) =>
+    canWrite(c, 'owner', 'coordinator', 'professional') && covered(c, 'care_calendar'),
+  claim: (c: CircleAccess) =>
+    canWrite(c, 'owner', 'coordinator', 'helper', 'professional') && covered(c, 'care_calendar'),
+  /**
+   * Marking someone else's help done with a time credit: those who organise (the owner and the
+   * coordinators). Whose account pays is the time bank's policy; the helper never pays themselves.
+   */
+  giveCredit: (c: CircleAccess) => canWrite(c, 'owner', 'coordinator') && covered(c, 'care_calendar'),
+  /** The load spread and the unclaimed overview are for those who organise. */
+  viewLoad: (c: CircleAccess) =>
+    canRead(c) && inRoles('owner', 'coordinator', 'professional')(c) && covered(c, 'care_calendar'),
+  feed: (c: CircleAccess) => c.live && c.role !== null && covered(c, 'care_calendar'),
+
+  viewMap: (c: CircleAccess) =>
+    canRead(c) && inRoles('owner', 'coordinator', 'professional')(c) && covered(c, 'network_map'),
+  editMap: (c: CircleAccess) =>
+    canWrite(c, 'owner', 'coordinator', 'professional') && covered(c, 'network_map'),
+  /** Full names of people without an account on the map; others see initials. */
+  seeMapLabels: (c: CircleAccess) => inRoles('owner', 'coordinator')(c),
+
+  viewUpdates: (c: CircleAccess) => canRead(c) && covered(c, 'updates'),
+  post: (c: CircleAccess) =>
+    canWrite(c, 'owner', 'coordinator', 'helper', 'professional') && covered(c, 'updates'),
+  deletePost: (c: CircleAccess, authorIsActor: boolean) =>
+    c.live && (isOwner(c) || (authorIsActor && c.role !== null)) && covered(c, 'updates'),
+
+  viewTeam: (c: CircleAccess) =>
+    canRead(c) && inRoles('owner', 'coordinator', 'professional')(c) && covered(c, 'team'),
+  editTeam: (c: CircleAccess) => canWrite(c, 'owner', 'coordinator', 'professional') && covered(c, 'team'),
+
+  viewAccessLog: (c: CircleAccess) => isOwner(c),
+  export: (c: CircleAccess) => isOwner(c),
+  requestDeletion: (c: CircleAccess) => isOwner(c),
+
+  /** Per-item visibility of needs, posts and comments; authors always see their own. */
+  seeItem: (c: CircleAccess, visibility: CircleVisibility, authorIsActor = false) => {
+    if (c.role === null) return false;
+    if (authorIsActor || isOwner(c)) return true;
+    if (visibility === 'all_members') return true;
+    if (visibility === 'coordinators_professionals')
+      return c.role === 'coordinator' || c.role === 'professional';
+    return false;
+  },
+};
+
+/** The abilities the client uses to hide what the server would refuse. */
+export function circleAbilities(c: CircleAccess) {
+  return {
+    update: circlePolicy.update(c),
+    viewConsents: circlePolicy.viewConsents(c),
+    grantConsent: circlePolicy.grantConsent(c),
+    withdrawConsent: circlePolicy.withdrawConsent(c),
+    invite: circlePolicy.invite(c, 'helper'),
+    changeRole: circlePolicy.changeRole(c),
+    viewNeeds: circlePolicy.viewNeeds(c),
+    manageNeeds: circlePolicy.manageNeeds(c),
+    claim: circlePolicy.claim(c),
+    viewLoad: circlePolicy.viewLoad(c),
+    feed: circlePolicy.feed(c),
+    viewMap: circlePolicy.viewMap(c),
+    editMap: circlePolicy.editMap(c),
+    viewUpdates: circlePolicy.viewUpdates(c),
+    post: circlePolicy.post(c),
+    viewTeam: circlePolicy.viewTeam(c),
+    editTeam: circlePolicy.editTeam(c),
+    viewAccessLog: circlePolicy.viewAccessLog(c),
+    export: circlePolicy.export(c),
+    requestDeletion: circlePolicy.requestDeletion(c),
+  };
+}
