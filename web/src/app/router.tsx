@@ -21,16 +21,16 @@ const OrganisationAdminPage = lazy(() => import('../features/organisations/Organ
 const OrganisationCreatePage = lazy(() => import('../features/organisations/OrganisationCreatePage.tsx'));
 // Räume & Brücken: one's interactions, fetched when opened.
 const InteractionsPage = lazy(() =>
-  import('../features/interactions/InteractionsPage.tsx').then((m) => ({ default: m.InteractionsPage })),
+  import('../areas/places/InteractionsPage.tsx').then((m) => ({ default: m.InteractionsPage })),
 );
 // Teilen: catalogue, map (Leaflet), bookings, time bank and Tauschring, each fetched when opened.
-const sharingBookings = () => import('../features/sharing/BookingPages.tsx');
-const sharingResources = () => import('../features/sharing/ResourceEditPage.tsx');
-const sharingTimebank = () => import('../features/sharing/TimebankPages.tsx');
-const sharingExchange = () => import('../features/sharing/ExchangePages.tsx');
-const CataloguePage = lazy(() => import('../features/sharing/CataloguePage.tsx'));
-const ResourceMapPage = lazy(() => import('../features/sharing/MapPage.tsx'));
-const ResourcePage = lazy(() => import('../features/sharing/ResourcePage.tsx'));
+const sharingBookings = () => import('../areas/sharing/BookingPages.tsx');
+const sharingResources = () => import('../areas/sharing/ResourceEditPage.tsx');
+const sharingTimebank = () => import('../areas/timebank/TimebankPages.tsx');
+const sharingExchange = () => import('../areas/sharing/ExchangePages.tsx');
+const CataloguePage = lazy(() => import('../areas/sharing/CataloguePage.tsx'));
+const ResourceMapPage = lazy(() => import('../areas/sharing/MapPage.tsx'));
+const ResourcePage = lazy(() => import('../areas/sharing/ResourcePage.tsx'));
 const ResourceCreatePage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceCreatePage })));
 const ResourceEditPage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceEditPage })));
 const MyBookingsPage = lazy(() => sharingBookings().then((m) => ({ default: m.MyBookingsPage })));
@@ -43,13 +43,13 @@ const TransferPage = lazy(() => sharingTimebank().then((m) => ({ default: m.Tran
 const ExchangePage = lazy(() => sharingExchange().then((m) => ({ default: m.ExchangePage })));
 const PostPage = lazy(() => sharingExchange().then((m) => ({ default: m.PostPage })));
 // Mitmachen: discovery, map (Leaflet), shifts, hours, coordination and the playbook, each fetched when opened.
-const participationEdit = () => import('../features/participation/EditPage.tsx');
-const participationMine = () => import('../features/participation/MinePages.tsx');
-const participationCoordination = () => import('../features/participation/CoordinationPages.tsx');
-const participationPlaybook = () => import('../features/participation/PlaybookPages.tsx');
-const OpportunitiesPage = lazy(() => import('../features/participation/ListPage.tsx'));
-const OpportunityMapPage = lazy(() => import('../features/participation/MapPage.tsx'));
-const OpportunityPage = lazy(() => import('../features/participation/OpportunityPage.tsx'));
+const participationEdit = () => import('../areas/participation/EditPage.tsx');
+const participationMine = () => import('../areas/participation/MinePages.tsx');
+const participationCoordination = () => import('../areas/participation/CoordinationPages.tsx');
+const participationPlaybook = () => import('../areas/participation/PlaybookPages.tsx');
+const OpportunitiesPage = lazy(() => import('../areas/participation/ListPage.tsx'));
+const OpportunityMapPage = lazy(() => import('../areas/participation/MapPage.tsx'));
+const OpportunityPage = lazy(() => import('../areas/participation/OpportunityPage.tsx'));
 const OpportunityCreatePage = lazy(() =>
   participationEdit().then((m) => ({ default: m.OpportunityCreatePage })),
 );
@@ -70,7 +70,7 @@ const PlaybookRevisionsPage = lazy(() =>
   participationPlaybook().then((m) => ({ default: m.PlaybookRevisionsPage })),
 );
 // Unterstützungskreise: only members ever open these, so they load on first use.
-const circlePages = () => import('../features/circles/CirclePages.tsx');
+const circlePages = () => import('../areas/support/CirclePages.tsx');
 const CirclesPage = lazy(() => circlePages().then((m) => ({ default: m.CirclesPage })));
 const CirclePage = lazy(() => circlePages().then((m) => ({ default: m.CirclePage })));
 const CreateCirclePage = lazy(() => circlePages().then((m) => ({ default: m.CreateCirclePage })));
@@ -78,9 +78,9 @@ const CircleMembersPage = lazy(() => circlePages().then((m) => ({ default: m.Mem
 const CircleTeamPage = lazy(() => circlePages().then((m) => ({ default: m.TeamPage })));
 const CircleConsentPage = lazy(() => circlePages().then((m) => ({ default: m.ConsentPage })));
 const CirclePrivacyPage = lazy(() => circlePages().then((m) => ({ default: m.PrivacyPage })));
-const CircleMapRoutes = lazy(() => import('../features/circles/map/index.tsx'));
+const CircleMapRoutes = lazy(() => import('../areas/support/map/index.tsx'));
 const CircleJoinPage = lazy(() =>
-  import('../features/circles/JoinPage.tsx').then((m) => ({ default: m.JoinPage })),
+  import('../areas/support/JoinPage.tsx').then((m) => ({ default: m.JoinPage })),
 );
 
 /** A page only for signed-in people, as a route element. */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
+import { formatDateTime, formatMinutes } from '../../app/localTime.ts';
 import type { Notification } from '../../app/types.ts';
-import { formatDateTime, formatMinutes } from '../sharing/lib.ts';
 
 /**
  * What a notification says: the text for its kind ("invitation.accepted" →

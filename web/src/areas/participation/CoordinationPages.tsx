@@ -1,0 +1,629 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, errorMessage } from '../../app/api.ts';
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useAction,
+} from '../../app/forms.tsx';
+import { formatDateTime, formatMinutes, formatSlot, localDate } from '../../app/localTime.ts';
+import type { Page } from '../../app/types.ts';
+import { ConfirmButton, Empty, PageHeading, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
+import {
+  OpportunityCard,
+  ParticipationNav,
+  SignupStatusPill,
+  useCoordinatedOrganisations,
+} from './common.tsx';
+import { HoursRow } from './MinePages.tsx';
+import { PartnerInvitations } from './PartnerParts.tsx';
+import { type Hours, ladderLevels, type Opportunity, type Roster, type Stats as StatsData } from './types.ts';
+
+/** One pending hours entry with confirm and reject (a note goes to the volunteer with either). */
+function DecideHours({ h, onDecided }: { h: Hours; onDecided: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const decide = async (what: 'confirm' | 'reject') => {
+    await api(`/hours/${h.id}/${what}`, { method: 'POST', body: note.trim() ? { note: note.trim() } : {} });
+    await onDecided();
+  };
+  return (
+    <li className="card hours-card">
+      <HoursRow h={h} showVolunteer />
+      {h.abilities.decide ? (
+        <>
+          <TextField
+            label={t('participation.coordination.note', { name: h.volunteer.name })}
+            name={`note-${h.id}`}
+            maxLength={1000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <div className="actions">
+            <button
+              type="button"
+              className="button primary"
+              disabled={pending}
+              onClick={() => {
+                setPending(true);
+                setError(null);
+                decide('confirm')
+                  .catch(setError)
+                  .finally(() => setPending(false));
+              }}
+            >
+              {t('participation.coordination.confirm', { name: h.volunteer.name })}
+            </button>
+            <ConfirmButton
+              className="button secondary"
+              label={t('participation.coordination.reject')}
+              title={t('participation.coordination.rejectTitle')}
+              message={t('participation.coordination.rejectText', {
+                name: h.volunteer.name,
+                activity: h.activity,
+              })}
+              confirmLabel={t('participation.coordination.rejectConfirm')}
+              onConfirm={() => decide('reject')}
+            />
+          </div>
+        </>
+      ) : (
+        <p className="hint">{t('participation.coordination.ownHours')}</p>
+      )}
+      {error !== null && (
+        <p className="form-error" role="alert">
+          <strong>{t('common.errorPrefix')}</strong> {errorMessage(error)}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function PendingHours({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [offset, setOffset] = useState(0);
+  const [status, setStatus] = useState<'pending' | 'confirmed' | 'rejected'>('pending');
+  const list = useQuery({
+    queryKey: ['hours', 'organisation', organisationId, status, offset],
+    queryFn: () =>
+      api<Page<Hours>>(`/hours/organisations/${organisationId}`, { query: { status, limit: 10, offset } }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <section aria-labelledby="pending-title" id="pending" tabIndex={-1}>
+      <h2 id="pending-title">{t('participation.coordination.hoursTitle')}</h2>
+      <div className="field narrow">
+        <SelectField
+          label={t('participation.coordination.hoursShow')}
+          name="hoursStatus"
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value as typeof status);
+            setOffset(0);
+          }}
+          options={(['pending', 'confirmed', 'rejected'] as const).map((s) => ({
+            value: s,
+            label: t(`participation.hours.status.${s}`),
+          }))}
+        />
+      </div>
+      <QueryView
+        query={list}
+        isEmpty={(p) => p.items.length === 0}
+        empty={
+          status === 'pending' ? t('participation.coordination.nonePending') : t('participation.hours.none')
+        }
+      >
+        {(p) => (
+          <>
+            <p role="status">{t('participation.hours.count', { count: p.total })}</p>
+            <ul className="card-list">
+              {p.items.map((h) =>
+                status === 'pending' ? (
+                  <DecideHours
+                    key={h.id}
+                    h={h}
+                    onDecided={() => qc.invalidateQueries({ queryKey: ['hours'] })}
+                  />
+                ) : (
+                  <li key={h.id} className="card hours-card">
+                    <HoursRow h={h} showVolunteer />
+                  </li>
+                ),
+              )}
+            </ul>
+            <Pagination
+              total={p.total}
+              limit={p.limit}
+              offset={p.offset}
+              onOffset={(o) => {
+                setOffset(o);
+                document.getElementById('pending')?.focus();
+              }}
+            />
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function CreditSettings({ organisationId, isAdmin }: { organisationId: string; isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const action = useAction();
+  const settings = useQuery({
+    queryKey: ['hours', 'settings', organisationId],
+    queryFn: () => api<{ creditMinutesPerHour: number }>(`/hours/settings/${organisationId}`),
+  });
+  const [rate, setRate] = useState('');
+  useEffect(() => {
+    if (settings.data) setRate(String(settings.data.creditMinutesPerHour));
+  }, [settings.data]);
+  return (
+    <section aria-labelledby="credits-title" className="card">
+      <h2 id="credits-title">{t('participation.coordination.creditsTitle')}</h2>
+      <p className="hint">{t('participation.coordination.creditsHint')}</p>
+      <QueryView query={settings}>
+        {(s) =>
+          isAdmin ? (
+            <form
+              ref={form}
+              noValidate
+              onSubmit={(e: FormEvent) => {
+                e.preventDefault();
+                void action.run(async () => {
+                  await api(`/hours/settings/${organisationId}`, {
+                    method: 'PUT',
+                    body: { creditMinutesPerHour: Number(rate) },
+                  });
+                  await settings.refetch();
+                }, form.current);
+              }}
+            >
+              <FormError error={action.error} fields={['creditMinutesPerHour']} />
+              <TextField
+                label={t('participation.coordination.creditsLabel')}
+                name="creditMinutesPerHour"
+                type="number"
+                min={0}
+                max={240}
+                required
+                value={rate}
+                onChange={(e) => setRate(e.target.value)}
+                error={action.error}
+              />
+              <SubmitButton pending={action.pending}>{t('common.save')}</SubmitButton>
+              <p role="status" className="saved">
+                {action.done && (
+                  <>
+                    <span aria-hidden="true">✓ </span>
+                    {t('participation.coordination.creditsSaved')}
+                  </>
+                )}
+              </p>
+            </form>
+          ) : (
+            <p>
+              {s.creditMinutesPerHour === 0
+                ? t('participation.coordination.creditsNone')
+                : t('participation.coordination.creditsRate', {
+                    time: formatMinutes(t, s.creditMinutesPerHour),
+                  })}
+            </p>
+          )
+        }
+      </QueryView>
+    </section>
+  );
+}
+
+/** Places taken, volunteers and confirmed hours per ladder level, month by month (last six months). */
+function Stats({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const to = localDate(new Date(), 60);
+  const from = (() => {
+    const d = new Date();
+    d.setMonth(d.getMonth() - 5, 1);
+    return localDate(d);
+  })();
+  const stats = useQuery({
+    queryKey: ['opportunities', 'stats', organisationId, from, to],
+    queryFn: () => api<StatsData>('/opportunities/stats', { query: { organisationId, from, to } }),
+  });
+  // a dash to the eye, words to a screen reader
+  const notShown = (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">{t('participation.stats.notShown')}</span>
+    </>
+  );
+  const monthName = (m: string) => {
+    const [y = 0, mo = 1] = m.split('-').map(Number);
+    return new Intl.DateTimeFormat(t('localeTag'), {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y, mo - 1, 1)));
+  };
+  return (
+    <section aria-labelledby="stats-title">
+      <h2 id="stats-title">{t('participation.stats.title')}</h2>
+      <QueryView query={stats} isEmpty={(d) => d.items.length === 0} empty={t('participation.stats.none')}>
+        {(d) => (
+          <>
+            <ScrollRegion label={t('participation.stats.caption')}>
+              <table>
+                <caption className="visually-hidden">{t('participation.stats.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('participation.stats.month')}</th>
+                    <th scope="col">{t('participation.stats.level')}</th>
+                    <th scope="col" className="num">
+                      {t('participation.stats.signups')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('participation.stats.volunteers')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('participation.stats.hours')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...d.items]
+                    .sort(
+                      (a, b) =>
+                        a.month.localeCompare(b.month) ||
+                        ladderLevels.indexOf(a.level) - ladderLevels.indexOf(b.level),
+                    )
+                    .map((r) => (
+                      <tr key={`${r.month}-${r.level}`}>
+                        <th scope="row">{monthName(r.month)}</th>
+                        <td>{t(`participation.level.${r.level}`)}</td>
+                        {r.suppressed ? (
+                          <>
+                            <td className="num">{notShown}</td>
+                            <td className="num">
+                              {t('participation.stats.fewer', { min: d.minPeoplePerCell })}
+                            </td>
+                            <td className="num">{notShown}</td>
+                          </>
+                        ) : (
+                          <>
+                            <td className="num">{r.signups}</td>
+                            <td className="num">{r.volunteers}</td>
+                            <td className="num">{formatMinutes(t, r.confirmedMinutes)}</td>
+                          </>
+                        )}
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+            {d.items.some((r) => r.suppressed) && (
+              <p className="muted small">
+                {t('participation.stats.suppressedNote', { min: d.minPeoplePerCell })}
+              </p>
+            )}
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function OrganisationOpportunities({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const list = useQuery({
+    queryKey: ['opportunities', 'organisation', organisationId, offset],
+    queryFn: () => api<Page<Opportunity>>('/opportunities', { query: { organisationId, limit: 10, offset } }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <section aria-labelledby="own-title" id="own" tabIndex={-1}>
+      <h2 id="own-title">{t('participation.coordination.opportunities')}</h2>
+      <p>
+        <Link className="button secondary" to="/mitmachen/neu">
+          {t('participation.list.create')}
+        </Link>
+      </p>
+      <QueryView
+        query={list}
+        isEmpty={(p) => p.items.length === 0}
+        empty={t('participation.coordination.noOpportunities')}
+      >
+        {(p) => (
+          <>
+            <ul className="card-list">
+              {p.items.map((o) => (
+                <OpportunityCard key={o.id} o={o} districts={undefined} />
+              ))}
+            </ul>
+            <Pagination
+              total={p.total}
+              limit={p.limit}
+              offset={p.offset}
+              onOffset={(o) => {
+                setOffset(o);
+                document.getElementById('own')?.focus();
+              }}
+            />
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+/**
+ * /mitmachen/koordination — for one organisation: invitations to run an opportunity jointly, hours to
+ * decide, its opportunities, credits, counts per level.
+ */
+export function CoordinationPage() {
+  const { t } = useTranslation();
+  const mine = useCoordinatedOrganisations();
+  const [params, setParams] = useSearchParams();
+  const chosen = mine.find((m) => m.organisationId === params.get('org')) ?? mine[0];
+  return (
+    <>
+      <PageHeading title={t('participation.coordination.title')}>
+        <p className="lead">{t('participation.coordination.lead')}</p>
+      </PageHeading>
+      <ParticipationNav />
+      {!chosen ? (
+        <Empty>{t('participation.edit.notCoordinator')}</Empty>
+      ) : (
+        <>
+          {mine.length > 1 && (
+            <div className="field narrow">
+              <SelectField
+                label={t('participation.coordination.organisation')}
+                name="org"
+                value={chosen.organisationId}
+                onChange={(e) => setParams({ org: e.target.value })}
+                options={mine.map((m) => ({ value: m.organisationId, label: m.name }))}
+              />
+            </div>
+          )}
+          {mine.length === 1 && <p className="meta">{chosen.name}</p>}
+          <PartnerInvitations key={`i-${chosen.organisationId}`} organisationId={chosen.organisationId} />
+          <PendingHours key={`h-${chosen.organisationId}`} organisationId={chosen.organisationId} />
+          <OrganisationOpportunities
+            key={`o-${chosen.organisationId}`}
+            organisationId={chosen.organisationId}
+          />
+          <Stats organisationId={chosen.organisationId} />
+          <CreditSettings
+            key={`c-${chosen.organisationId}`}
+            organisationId={chosen.organisationId}
+            isAdmin={chosen.role === 'admin'}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function MessageForm({ shiftId }: { shiftId: string }) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const action = useAction();
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [includeWaitlist, setIncludeWaitlist] = useState(false);
+  const [sent, setSent] = useState<number | null>(null);
+  return (
+    <form
+      ref={form}
+      className="card"
+      aria-labelledby="message-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(async () => {
+          const r = await api<{ recipients: number }>(`/shifts/${shiftId}/message`, {
+            method: 'POST',
+            body: { subject: subject.trim(), body: body.trim(), includeWaitlist },
+          });
+          setSent(r.recipients);
+          setSubject('');
+          setBody('');
+        }, form.current);
+      }}
+    >
+      <h2 id="message-title">{t('participation.roster.messageTitle')}</h2>
+      <FormError error={action.error} fields={['subject', 'body']} />
+      <TextField
+        label={t('participation.roster.subject')}
+        name="subject"
+        required
+        minLength={3}
+        maxLength={150}
+        value={subject}
+        onChange={(e) => setSubject(e.target.value)}
+        error={action.error}
+      />
+      <TextAreaField
+        label={t('participation.roster.body')}
+        name="body"
+        required
+        maxLength={5000}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        error={action.error}
+      />
+      <div className="field checkbox">
+        <label>
+          <input
+            type="checkbox"
+            checked={includeWaitlist}
+            onChange={(e) => setIncludeWaitlist(e.target.checked)}
+          />{' '}
+          {t('participation.roster.includeWaitlist')}
+        </label>
+      </div>
+      <SubmitButton pending={action.pending}>{t('participation.roster.send')}</SubmitButton>
+      <p role="status" className="saved">
+        {action.done && sent !== null && (
+          <>
+            <span aria-hidden="true">✓ </span>
+            {t('participation.roster.sent', { count: sent })}
+          </>
+        )}
+      </p>
+    </form>
+  );
+}
+
+/** /mitmachen/schichten/:id — the roster of one shift: check in, mark no-shows, take someone off, write to all, CSV. */
+export function RosterPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
+  const roster = useQuery({
+    queryKey: ['shifts', 'roster', id],
+    queryFn: () => api<Roster>(`/shifts/${id}/roster`),
+    enabled: Boolean(id),
+  });
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['shifts'] }),
+      qc.invalidateQueries({ queryKey: ['hours'] }),
+    ]);
+  async function act(path: string, done: string) {
+    setError(null);
+    setMessage('');
+    try {
+      await api(path, { method: 'POST' });
+      await refresh();
+      setMessage(done);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <QueryView query={roster}>
+      {(r) => {
+        const started = new Date(r.shift.startsAt).getTime() <= Date.now();
+        const checkInOpen = new Date(r.shift.startsAt).getTime() - 60 * 60_000 <= Date.now();
+        const active = r.items.filter((i) => i.status !== 'withdrawn');
+        return (
+          <>
+            <PageHeading title={t('participation.roster.title', { title: r.shift.opportunityTitle })}>
+              <p className="lead">
+                {formatSlot(r.shift.startsAt, r.shift.endsAt)} ·{' '}
+                {t('participation.roster.places', { signedUp: r.shift.signedUp, capacity: r.shift.capacity })}
+              </p>
+            </PageHeading>
+            <ParticipationNav />
+            <div className="actions">
+              <Link className="button secondary" to={`/mitmachen/${r.shift.opportunityId}`}>
+                {t('participation.roster.back')}
+              </Link>
+              <a className="button secondary" href={`/api/v1/shifts/${r.shift.id}/roster.csv`} download>
+                {t('participation.roster.csv')}
+              </a>
+            </div>
+            <section aria-labelledby="people-title">
+              <h2 id="people-title">{t('participation.roster.people')}</h2>
+              <p role="status" className="saved">
+                {message && (
+                  <>
+                    <span aria-hidden="true">✓ </span>
+                    {message}
+                  </>
+                )}
+              </p>
+              {error !== null && (
+                <p className="form-error" role="alert">
+                  <strong>{t('common.errorPrefix')}</strong> {errorMessage(error)}
+                </p>
+              )}
+              {active.length === 0 ? (
+                <Empty>{t('participation.roster.none')}</Empty>
+              ) : (
+                <ul className="card-list">
+                  {active.map((p) => (
+                    <li key={p.signupId} className="card roster-card">
+                      <h3>{p.name}</h3>
+                      <p className="meta">
+                        <SignupStatusPill status={p.status} position={p.waitlistPosition} /> · {p.email}
+                        {p.checkedInAt &&
+                          ` · ${t('participation.roster.checkedInAt', { when: formatDateTime(p.checkedInAt) })}`}
+                      </p>
+                      <div className="actions">
+                        {(p.status === 'signed_up' || p.status === 'no_show') && checkInOpen && (
+                          <button
+                            type="button"
+                            className="button primary"
+                            onClick={() =>
+                              void act(
+                                `/shifts/${r.shift.id}/signups/${p.signupId}/check-in`,
+                                t('participation.roster.checkedIn', { name: p.name }),
+                              )
+                            }
+                          >
+                            {t('participation.roster.checkIn', { name: p.name })}
+                          </button>
+                        )}
+                        {p.status === 'signed_up' && started && (
+                          <button
+                            type="button"
+                            className="button secondary"
+                            onClick={() =>
+                              void act(
+                                `/shifts/${r.shift.id}/signups/${p.signupId}/no-show`,
+                                t('participation.roster.markedNoShow', { name: p.name }),
+                              )
+                            }
+                          >
+                            {t('participation.roster.noShow', { name: p.name })}
+                          </button>
+                        )}
+                        {(p.status === 'signed_up' || p.status === 'waitlisted') && (
+                          <ConfirmButton
+                            className="button danger"
+                            label={t('participation.roster.remove', { name: p.name })}
+                            title={t('participation.roster.removeTitle')}
+                            message={t('participation.roster.removeText', { name: p.name })}
+                            confirmLabel={t('participation.roster.removeConfirm')}
+                            onConfirm={async () => {
+                              const res = await api<{ promoted: boolean }>(
+                                `/shifts/${r.shift.id}/signups/${p.signupId}`,
+                                { method: 'DELETE' },
+                              );
+                              await refresh();
+                              setMessage(
+                                res.promoted
+                                  ? t('participation.roster.removedPromoted', { name: p.name })
+                                  : t('participation.roster.removed', { name: p.name }),
+                              );
+                            }}
+                          />
+                        )}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <MessageForm shiftId={r.shift.id} />
+          </>
+        );
+      }}
+    </QueryView>
+  );
+}

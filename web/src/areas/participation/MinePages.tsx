@@ -1,0 +1,384 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, errorMessage } from '../../app/api.ts';
+import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
+import { currentLocale } from '../../app/i18n.ts';
+import { formatMinutes, formatSlot, localDate } from '../../app/localTime.ts';
+import type { Page } from '../../app/types.ts';
+import { ConfirmButton, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+import { useAllOrganisations } from '../../features/organisations/useAllOrganisations.ts';
+import { HoursStatusPill, LevelBadge, ParticipationNav, SignupStatusPill } from './common.tsx';
+import type { Certificate, Hours, HoursStatus, MySignup } from './types.ts';
+
+const checkInOpensMs = 60 * 60_000;
+
+function MySignupItem({ s, onChanged }: { s: MySignup; onChanged: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const now = Date.now();
+  const start = new Date(s.startsAt).getTime();
+  const end = new Date(s.endsAt).getTime();
+  const canCheckIn = s.status === 'signed_up' && now >= start - checkInOpensMs && now <= end;
+
+  async function checkIn() {
+    setPending(true);
+    setError(null);
+    try {
+      await api(`/shifts/${s.shiftId}/check-in`, { method: 'POST' });
+      await onChanged();
+      setMessage(t('participation.shift.checkedIn'));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <li className="card shift-card">
+      <p className="meta">
+        <LevelBadge level={s.opportunity.level} /> <SignupStatusPill status={s.status} />
+      </p>
+      <h3>
+        <Link to={`/mitmachen/${s.opportunity.id}`}>{s.opportunity.title}</Link>
+      </h3>
+      <p className="meta">{formatSlot(s.startsAt, s.endsAt)}</p>
+      <div className="actions">
+        {canCheckIn && (
+          <button type="button" className="button primary" disabled={pending} onClick={() => void checkIn()}>
+            {t('participation.shift.checkIn')}
+          </button>
+        )}
+        {(s.status === 'signed_up' || s.status === 'waitlisted') && end > now && (
+          <ConfirmButton
+            className="button secondary"
+            label={
+              s.status === 'waitlisted'
+                ? t('participation.shift.leaveWaitlist')
+                : t('participation.shift.withdraw')
+            }
+            title={t('participation.shift.withdrawTitle')}
+            message={t('participation.shift.withdrawText', { when: formatSlot(s.startsAt, s.endsAt) })}
+            confirmLabel={t('participation.shift.withdrawConfirm')}
+            onConfirm={async () => {
+              await api(`/shifts/${s.shiftId}/withdraw`, { method: 'POST' });
+              await onChanged();
+            }}
+          />
+        )}
+        {s.status === 'checked_in' && <Link to="/mitmachen/stunden">{t('participation.shift.toHours')}</Link>}
+      </div>
+      {s.status === 'signed_up' && now < start - checkInOpensMs && (
+        <p className="hint">{t('participation.shift.checkInLater')}</p>
+      )}
+      <p role="status" className="saved">
+        {message && (
+          <>
+            <span aria-hidden="true">✓ </span>
+            {message}
+          </>
+        )}
+      </p>
+      {error !== null && (
+        <p className="form-error" role="alert">
+          <strong>{t('common.errorPrefix')}</strong> {errorMessage(error)}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** /mitmachen/meine — my shifts (upcoming, or all), with check-in and cancelling. */
+export function MyShiftsPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [past, setPast] = useState(false);
+  const mine = useQuery({
+    queryKey: ['shifts', 'mine', past],
+    queryFn: () => api<{ items: MySignup[] }>('/shifts/mine', { query: { past: past || undefined } }),
+  });
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['shifts'] }),
+      qc.invalidateQueries({ queryKey: ['opportunity'] }),
+      qc.invalidateQueries({ queryKey: ['hours'] }),
+    ]);
+  return (
+    <>
+      <PageHeading title={t('participation.mine.title')}>
+        <p className="lead">{t('participation.mine.lead')}</p>
+      </PageHeading>
+      <ParticipationNav />
+      <div className="field checkbox">
+        <label>
+          <input type="checkbox" checked={past} onChange={(e) => setPast(e.target.checked)} />{' '}
+          {t('participation.mine.showPast')}
+        </label>
+      </div>
+      <QueryView
+        query={mine}
+        isEmpty={(d) => d.items.length === 0}
+        empty={
+          <>
+            {t('participation.mine.none')} <Link to="/mitmachen">{t('participation.mine.find')}</Link>
+          </>
+        }
+      >
+        {(d) => (
+          <ul className="card-list">
+            {d.items.map((s) => (
+              <MySignupItem key={s.signupId} s={s} onChanged={refresh} />
+            ))}
+          </ul>
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+/** Log hours given to an organisation; its coordinators confirm or reject them. */
+function LogHoursForm({ onLogged }: { onLogged: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const action = useAction();
+  const organisations = useAllOrganisations();
+  const [organisationId, setOrganisationId] = useState('');
+  const [activity, setActivity] = useState('');
+  const [date, setDate] = useState(localDate(new Date()));
+  const [hours, setHours] = useState('');
+  const [minutes, setMinutes] = useState('');
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void action.run(async () => {
+      await api('/hours', {
+        method: 'POST',
+        body: {
+          organisationId,
+          activity: activity.trim(),
+          date,
+          minutes: Number(hours || 0) * 60 + Number(minutes || 0),
+        },
+      });
+      setActivity('');
+      setHours('');
+      setMinutes('');
+      await onLogged();
+    }, form.current);
+  }
+
+  return (
+    <form ref={form} className="card" onSubmit={submit} aria-labelledby="log-title" noValidate>
+      <h2 id="log-title">{t('participation.hours.logTitle')}</h2>
+      <p className="hint">{t('participation.hours.logHint')}</p>
+      <FormError error={action.error} fields={['organisationId', 'activity', 'date', 'minutes']} />
+      <SelectField
+        label={t('participation.hours.organisation')}
+        name="organisationId"
+        required
+        value={organisationId}
+        onChange={(e) => setOrganisationId(e.target.value)}
+        options={[
+          { value: '', label: t('participation.hours.chooseOrganisation') },
+          ...(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+        ]}
+        error={action.error}
+      />
+      <TextField
+        label={t('participation.hours.activity')}
+        name="activity"
+        required
+        minLength={2}
+        maxLength={200}
+        value={activity}
+        onChange={(e) => setActivity(e.target.value)}
+        error={action.error}
+      />
+      <div className="field-row">
+        <TextField
+          label={t('participation.hours.date')}
+          name="date"
+          type="date"
+          required
+          max={localDate(new Date())}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          error={action.error}
+        />
+        <TextField
+          label={t('participation.hours.hours')}
+          name="hours"
+          type="number"
+          min={0}
+          max={24}
+          inputMode="numeric"
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          error={action.error}
+          serverField="minutes"
+        />
+        <TextField
+          label={t('participation.hours.minutes')}
+          name="minutes"
+          type="number"
+          min={0}
+          max={59}
+          inputMode="numeric"
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+      </div>
+      <SubmitButton pending={action.pending}>{t('participation.hours.log')}</SubmitButton>
+      <p role="status" className="saved">
+        {action.done && (
+          <>
+            <span aria-hidden="true">✓ </span>
+            {t('participation.hours.logged')}
+          </>
+        )}
+      </p>
+    </form>
+  );
+}
+
+export function HoursRow({ h, showVolunteer = false }: { h: Hours; showVolunteer?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="meta">
+        <HoursStatusPill status={h.status} /> {h.level && <LevelBadge level={h.level} />}
+      </p>
+      <h3>{h.activity}</h3>
+      <p className="meta">
+        {showVolunteer && `${h.volunteer.name} · `}
+        {h.organisation.name} · {formatDateOnly(h.date)} · {formatMinutes(t, h.minutes)} ·{' '}
+        {t(`participation.hours.source.${h.source}`)}
+        {h.creditMinutes !== null &&
+          ` · ${t('participation.hours.credits', { time: formatMinutes(t, h.creditMinutes) })}`}
+      </p>
+      {h.decisionNote && <p className="quote">{h.decisionNote}</p>}
+    </>
+  );
+}
+
+export function formatDateOnly(date: string): string {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(currentLocale() === 'en' ? 'en-GB' : 'de-DE', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+const hoursPage = 10;
+
+/** /mitmachen/stunden — my hours across organisations, logging, and the volunteer certificate. */
+export function HoursPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<'' | HoursStatus>('');
+  const [offset, setOffset] = useState(0);
+  const certificate = useQuery({
+    queryKey: ['hours', 'certificate'],
+    queryFn: () => api<Certificate>('/hours/certificate'),
+  });
+  const list = useQuery({
+    queryKey: ['hours', 'mine', status, offset],
+    queryFn: () =>
+      api<Page<Hours>>('/hours', { query: { status: status || undefined, limit: hoursPage, offset } }),
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['hours'] });
+
+  return (
+    <>
+      <PageHeading title={t('participation.hours.title')}>
+        <p className="lead">{t('participation.hours.lead')}</p>
+      </PageHeading>
+      <ParticipationNav />
+      <section aria-labelledby="certificate-title" className="card">
+        <h2 id="certificate-title">{t('participation.hours.certificateTitle')}</h2>
+        <QueryView query={certificate}>
+          {(c) =>
+            c.totalMinutes === 0 ? (
+              <p>{t('participation.hours.noneConfirmed')}</p>
+            ) : (
+              <>
+                <p>{t('participation.hours.total', { time: formatMinutes(t, c.totalMinutes) })}</p>
+                <ul className="plain-list">
+                  {c.organisations.map((o) => (
+                    <li key={o.id}>
+                      {o.name}: {formatMinutes(t, o.minutes)}
+                    </li>
+                  ))}
+                </ul>
+                <div className="actions">
+                  <a
+                    className="button secondary"
+                    href="/api/v1/hours/certificate.html"
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    {t('participation.hours.certificatePage')}
+                    <span className="visually-hidden"> {t('participation.hours.newWindow')}</span>
+                  </a>
+                  <a className="button primary" href="/api/v1/hours/certificate.pdf" download>
+                    {t('participation.hours.certificatePdf')}
+                  </a>
+                </div>
+              </>
+            )
+          }
+        </QueryView>
+      </section>
+      <LogHoursForm onLogged={refresh} />
+      <section aria-labelledby="history-title" id="history" tabIndex={-1}>
+        <h2 id="history-title">{t('participation.hours.history')}</h2>
+        <div className="field narrow">
+          <SelectField
+            label={t('participation.hours.filterStatus')}
+            name="status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as '' | HoursStatus);
+              setOffset(0);
+            }}
+            options={[
+              { value: '', label: t('participation.hours.allStatuses') },
+              ...(['pending', 'confirmed', 'rejected'] as const).map((s) => ({
+                value: s,
+                label: t(`participation.hours.status.${s}`),
+              })),
+            ]}
+          />
+        </div>
+        <QueryView query={list} isEmpty={(p) => p.items.length === 0} empty={t('participation.hours.none')}>
+          {(p) => (
+            <>
+              <p role="status">{t('participation.hours.count', { count: p.total })}</p>
+              <ul className="card-list">
+                {p.items.map((h) => (
+                  <li key={h.id} className="card hours-card">
+                    <HoursRow h={h} />
+                  </li>
+                ))}
+              </ul>
+              <Pagination
+                total={p.total}
+                limit={p.limit}
+                offset={p.offset}
+                onOffset={(o) => {
+                  setOffset(o);
+                  document.getElementById('history')?.focus();
+                }}
+              />
+            </>
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,627 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, apiUrl } from '../../app/api.ts';
+import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
+import { formatDateTime, formatMinutes } from '../../app/localTime.ts';
+import { useSession } from '../../app/session.tsx';
+import type { Page } from '../../app/types.ts';
+import { ConfirmButton, PageHeading, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
+import { useAllOrganisations } from '../../features/organisations/useAllOrganisations.ts';
+import { SharingNav } from '../sharing/common.tsx';
+import { accountName, transferMemo } from './lib.ts';
+import type { Account, LedgerHealth, Statement, Transfer } from './types.ts';
+
+function useMyAccounts() {
+  return useQuery({
+    queryKey: ['timebank', 'accounts'],
+    queryFn: () => api<{ items: Account[] }>('/timebank/accounts/mine'),
+  });
+}
+
+/** The account chosen in the URL (?konto=), or my own. */
+function useChosenAccount(accounts: Account[] | undefined) {
+  const [params, setParams] = useSearchParams();
+  const id = params.get('konto');
+  const chosen = accounts?.find((a) => a.id === id) ?? accounts?.[0];
+  const choose = (next: string) => {
+    const p = new URLSearchParams(params);
+    p.set('konto', next);
+    setParams(p, { replace: true });
+  };
+  return { chosen, choose };
+}
+
+function AccountSwitch({
+  accounts,
+  value,
+  onChange,
+}: {
+  accounts: Account[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  if (accounts.length < 2) return null;
+  return (
+    <div className="inline-form narrow">
+      <SelectField
+        label={t('sharing.timebank.account')}
+        name="account"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        options={accounts.map((a) => ({
+          value: a.id,
+          label: a.ownerType === 'person' ? t('sharing.timebank.myAccount') : accountName(t, a),
+        }))}
+      />
+    </div>
+  );
+}
+
+function TransferStatusText({ tr }: { tr: Transfer }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className={`status-pill ${tr.status === 'completed' ? 'good' : tr.status === 'requested' ? 'wait' : 'bad'}`}
+    >
+      {t(`sharing.transfer.status.${tr.status}`)}
+    </span>
+  );
+}
+
+/** Requests waiting for a decision: the payer confirms or declines, the receiver may withdraw. */
+function PendingTransfers({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const pending = useQuery({
+    queryKey: ['timebank', 'transfers', account.id, 'requested'],
+    queryFn: () =>
+      api<Page<Transfer>>(`/timebank/accounts/${account.id}/transfers`, {
+        query: { status: 'requested', limit: 50 },
+      }),
+  });
+  const decide = useMutation({
+    mutationFn: ({ id, step }: { id: string; step: 'confirm' | 'decline' | 'cancel' }) =>
+      api<Transfer>(`/timebank/transfers/${id}/${step}`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['timebank'] }),
+  });
+  return (
+    <section className="card" aria-labelledby="pending-title">
+      <h2 id="pending-title">{t('sharing.timebank.pending')}</h2>
+      {decide.isError && (
+        <p className="form-error" role="alert">
+          <strong>{t('common.errorPrefix')}</strong> {decide.error.message}
+        </p>
+      )}
+      <QueryView
+        query={pending}
+        isEmpty={(p) => p.items.length === 0}
+        empty={t('sharing.timebank.noPending')}
+      >
+        {(p) => (
+          <ul className="card-list">
+            {p.items.map((tr) => {
+              const incoming = tr.payee.accountId === account.id;
+              return (
+                <li key={tr.id} className="list-row">
+                  <p>
+                    {incoming
+                      ? t('sharing.timebank.askedOf', {
+                          name: accountName(t, tr.payer),
+                          amount: formatMinutes(t, tr.minutes),
+                        })
+                      : t('sharing.timebank.askedBy', {
+                          name: accountName(t, tr.payee),
+                          amount: formatMinutes(t, tr.minutes),
+                        })}
+                  </p>
+                  {tr.memo && (
+                    <p className="meta">
+                      „{tr.memo}“ · {formatDateTime(tr.createdAt)}
+                    </p>
+                  )}
+                  <div className="actions">
+                    {tr.abilities.confirm && (
+                      <button
+                        type="button"
+                        className="button primary"
+                        disabled={decide.isPending}
+                        onClick={() => decide.mutate({ id: tr.id, step: 'confirm' })}
+                      >
+                        {t('sharing.timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
+                      </button>
+                    )}
+                    {tr.abilities.decline && (
+                      <button
+                        type="button"
+                        className="button secondary"
+                        disabled={decide.isPending}
+                        onClick={() => decide.mutate({ id: tr.id, step: 'decline' })}
+                      >
+                        {t('sharing.timebank.decline')}
+                      </button>
+                    )}
+                    {tr.abilities.cancel && (
+                      <button
+                        type="button"
+                        className="button secondary"
+                        disabled={decide.isPending}
+                        onClick={() => decide.mutate({ id: tr.id, step: 'cancel' })}
+                      >
+                        {t('sharing.timebank.withdraw')}
+                      </button>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+interface Counterpart {
+  value: string;
+  label: string;
+}
+
+/**
+ * Pay someone (the payer's side: done at once) or ask someone for credits (the receiver's side: the
+ * payer confirms). Each submission carries an Idempotency-Key made once and reused when the same
+ * submission is sent again after a failure, so a retry never pays twice.
+ */
+function TransferForm({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [params] = useSearchParams();
+  const form = useRef<HTMLFormElement>(null);
+  const action = useAction();
+  const preset = params.get('an') ?? '';
+  const presetName = params.get('name') ?? '';
+  const [mode, setMode] = useState<'pay' | 'request'>(params.get('art') === 'anfordern' ? 'request' : 'pay');
+  const [other, setOther] = useState(preset);
+  const [hours, setHours] = useState(
+    params.get('minuten') ? String(Math.floor(Number(params.get('minuten')) / 60)) : '1',
+  );
+  const [minutes, setMinutes] = useState(
+    params.get('minuten') ? String(Number(params.get('minuten')) % 60) : '0',
+  );
+  const [memo, setMemo] = useState(params.get('zweck') ?? '');
+  const [done, setDone] = useState<Transfer | null>(null);
+  const key = useRef<string | null>(null);
+  const doneId = useId();
+  // a changed submission is a new one: it gets a new key
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key belongs to exactly these values
+  useEffect(() => {
+    key.current = null;
+  }, [mode, other, hours, minutes, memo, account.id]);
+
+  const orgs = useAllOrganisations();
+  const options: Counterpart[] = [
+    { value: '', label: t('sharing.timebank.choose') },
+    ...(preset.startsWith('person:')
+      ? [{ value: preset, label: presetName || t('sharing.timebank.person') }]
+      : []),
+    ...(orgs.data?.items ?? [])
+      .filter((o) => !(account.ownerType === 'organisation' && account.ownerId === o.id))
+      .map((o) => ({ value: `organisation:${o.id}`, label: o.name })),
+    ...(account.ownerType === 'pool' ? [] : [{ value: 'pool', label: t('sharing.timebank.pool') }]),
+  ];
+  const total = (Number(hours) || 0) * 60 + (Number(minutes) || 0);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(null);
+    key.current ??= crypto.randomUUID();
+    const idempotencyKey = key.current;
+    const ok = await action.run(async () => {
+      const [type, id] = other.split(':');
+      const counterpart = await api<Account>('/timebank/accounts/lookup', {
+        query:
+          type === 'pool' ? { pool: true } : type === 'person' ? { personId: id } : { organisationId: id },
+      });
+      const transfer = await api<Transfer>('/timebank/transfers', {
+        method: 'POST',
+        headers: { 'Idempotency-Key': idempotencyKey },
+        body: {
+          payerAccountId: mode === 'pay' ? account.id : counterpart.id,
+          payeeAccountId: mode === 'pay' ? counterpart.id : account.id,
+          minutes: total,
+          memo: memo.trim() || undefined,
+          ...(params.get('angebot') ? { source: { type: 'offer', id: params.get('angebot') } } : {}),
+        },
+      });
+      setDone(transfer);
+      key.current = null;
+      await qc.invalidateQueries({ queryKey: ['timebank'] });
+    }, form.current);
+    if (ok) requestAnimationFrame(() => document.getElementById(doneId)?.focus());
+  }
+
+  const canPay = account.abilities.pay;
+  const canRequest = account.abilities.request;
+  return (
+    <section className="card" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">{t('sharing.timebank.transferTitle')}</h2>
+      <form ref={form} onSubmit={submit} noValidate>
+        <FormError error={action.error} fields={['minutes', 'memo']} />
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t('sharing.timebank.mode')}</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="mode"
+              value="pay"
+              checked={mode === 'pay'}
+              disabled={!canPay}
+              onChange={() => setMode('pay')}
+            />
+            {t('sharing.timebank.pay')}
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="mode"
+              value="request"
+              checked={mode === 'request'}
+              disabled={!canRequest}
+              onChange={() => setMode('request')}
+            />
+            {t('sharing.timebank.request')}
+          </label>
+        </fieldset>
+        <p className="hint">
+          {mode === 'pay' ? t('sharing.timebank.payHint') : t('sharing.timebank.requestHint')}
+        </p>
+        <SelectField
+          label={mode === 'pay' ? t('sharing.timebank.to') : t('sharing.timebank.from')}
+          name="counterpart"
+          required
+          value={other}
+          onChange={(e) => setOther(e.target.value)}
+          options={options}
+          hint={t('sharing.timebank.counterpartHint')}
+        />
+        <div className="field-row">
+          <TextField
+            label={t('sharing.timebank.hours')}
+            name="hours"
+            type="number"
+            min={0}
+            max={1666}
+            inputMode="numeric"
+            value={hours}
+            onChange={(e) => setHours(e.target.value)}
+          />
+          <TextField
+            label={t('sharing.timebank.minutes')}
+            name="minutes"
+            type="number"
+            min={0}
+            max={59}
+            inputMode="numeric"
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            error={action.error}
+          />
+        </div>
+        <TextField
+          label={t('sharing.timebank.memo')}
+          name="memo"
+          value={memo}
+          onChange={(e) => setMemo(e.target.value)}
+          maxLength={500}
+          error={action.error}
+        />
+        <SubmitButton pending={action.pending}>
+          {mode === 'pay'
+            ? t('sharing.timebank.paySubmit', { amount: formatMinutes(t, total) })
+            : t('sharing.timebank.requestSubmit', { amount: formatMinutes(t, total) })}
+        </SubmitButton>
+      </form>
+      {done && (
+        <p id={doneId} tabIndex={-1} role="status" className="notice">
+          {done.status === 'completed'
+            ? t('sharing.timebank.paid', {
+                amount: formatMinutes(t, done.minutes),
+                name: accountName(t, done.payee),
+              })
+            : t('sharing.timebank.requested', {
+                amount: formatMinutes(t, done.minutes),
+                name: accountName(t, done.payer),
+              })}{' '}
+          <Link to={`/zeitbank/kontoauszug?konto=${account.id}`}>{t('sharing.timebank.statementLink')}</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function LedgerHealthSection() {
+  const { t } = useTranslation();
+  const health = useQuery({
+    queryKey: ['timebank', 'health'],
+    queryFn: () => api<LedgerHealth>('/timebank/health'),
+  });
+  return (
+    <section className="card" aria-labelledby="health-title">
+      <h2 id="health-title">{t('sharing.health.title')}</h2>
+      <QueryView query={health}>
+        {(h) => (
+          <>
+            <p className={h.ok ? 'notice' : 'form-error'}>
+              <strong>{h.ok ? t('sharing.health.ok') : t('sharing.health.notOk')}</strong>
+            </p>
+            <dl className="facts">
+              <dt>{t('sharing.health.balanceSum')}</dt>
+              <dd>{h.balanceSum}</dd>
+              <dt>{t('sharing.health.mismatched')}</dt>
+              <dd>{h.mismatchedAccounts}</dd>
+              <dt>{t('sharing.health.unbalanced')}</dt>
+              <dd>{h.unbalancedEntries}</dd>
+              <dt>{t('sharing.health.overLimit')}</dt>
+              <dd>{h.overLimitAccounts}</dd>
+              <dt>{t('sharing.health.accounts')}</dt>
+              <dd>{h.accounts}</dd>
+              <dt>{t('sharing.health.entries')}</dt>
+              <dd>{h.entries}</dd>
+              <dt>{t('sharing.health.reversals')}</dt>
+              <dd>{h.reversals}</dd>
+            </dl>
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function Balance({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="balance-title">
+      <h2 id="balance-title">
+        {account.ownerType === 'person' ? t('sharing.timebank.myAccount') : accountName(t, account)}
+      </h2>
+      <p className="balance">{formatMinutes(t, account.balance ?? 0)}</p>
+      <dl className="facts">
+        <dt>{t('sharing.timebank.creditLimit')}</dt>
+        <dd>
+          {account.creditLimit == null
+            ? t('sharing.timebank.unlimited')
+            : formatMinutes(t, account.creditLimit)}
+        </dd>
+        <dt>{t('sharing.timebank.available')}</dt>
+        <dd>
+          {account.available == null ? t('sharing.timebank.unlimited') : formatMinutes(t, account.available)}
+        </dd>
+      </dl>
+      <p className="actions">
+        <Link className="button secondary" to={`/zeitbank/kontoauszug?konto=${account.id}`}>
+          {t('sharing.timebank.statementLink')}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/** /zeitbank: balance, pay or ask for credits, requests to decide; ledger health for instance admins. */
+export function TimebankPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const accounts = useMyAccounts();
+  const { chosen, choose } = useChosenAccount(accounts.data?.items);
+  return (
+    <>
+      <PageHeading title={t('sharing.timebank.title')}>
+        <p className="lead">{t('sharing.timebank.lead')}</p>
+      </PageHeading>
+      <SharingNav />
+      <QueryView query={accounts}>
+        {(a) =>
+          chosen && (
+            <>
+              <AccountSwitch accounts={a.items} value={chosen.id} onChange={choose} />
+              <div className="columns">
+                <Balance account={chosen} />
+                <PendingTransfers account={chosen} />
+              </div>
+              <TransferForm key={chosen.id} account={chosen} />
+            </>
+          )
+        }
+      </QueryView>
+      {session.account?.isInstanceAdmin && <LedgerHealthSection />}
+    </>
+  );
+}
+
+/** /zeitbank/kontoauszug: journal lines, newest first, with the running balance; CSV for all. */
+export function StatementPage() {
+  const { t } = useTranslation();
+  const accounts = useMyAccounts();
+  const { chosen, choose } = useChosenAccount(accounts.data?.items);
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Number(params.get('ab') ?? 0) || 0);
+  const statement = useQuery({
+    queryKey: ['timebank', 'statement', chosen?.id, offset],
+    queryFn: () =>
+      api<Statement>(`/timebank/accounts/${chosen?.id}/statement`, { query: { limit: 20, offset } }),
+    enabled: Boolean(chosen),
+    placeholderData: keepPreviousData,
+  });
+  const goTo = (n: number) => {
+    const p = new URLSearchParams(params);
+    if (n > 0) p.set('ab', String(n));
+    else p.delete('ab');
+    setParams(p);
+    document.getElementById('results')?.focus();
+  };
+  return (
+    <>
+      <PageHeading title={t('sharing.statement.title')}>
+        {chosen && (
+          <p className="lead">
+            {chosen.ownerType === 'person' ? t('sharing.timebank.myAccount') : accountName(t, chosen)}
+          </p>
+        )}
+      </PageHeading>
+      <SharingNav />
+      <QueryView query={accounts}>
+        {(a) =>
+          chosen && (
+            <>
+              <AccountSwitch accounts={a.items} value={chosen.id} onChange={choose} />
+              <p className="actions">
+                <a
+                  className="button secondary"
+                  href={apiUrl(`/timebank/accounts/${chosen.id}/statement.csv`)}
+                  download
+                >
+                  {t('sharing.statement.csv')}
+                </a>
+                <Link className="button secondary" to={`/zeitbank?konto=${chosen.id}`}>
+                  {t('sharing.nav.timebank')}
+                </Link>
+              </p>
+            </>
+          )
+        }
+      </QueryView>
+      <section id="results" tabIndex={-1} aria-labelledby="statement-title">
+        <h2 id="statement-title" className="visually-hidden">
+          {t('sharing.statement.title')}
+        </h2>
+        {chosen && (
+          <QueryView
+            query={statement}
+            isEmpty={(s) => s.items.length === 0}
+            empty={t('sharing.statement.none')}
+          >
+            {(s) => (
+              <>
+                <p role="status">
+                  {t('sharing.statement.summary', {
+                    count: s.total,
+                    balance: formatMinutes(t, s.account.balance ?? 0),
+                  })}
+                </p>
+                <ScrollRegion label={t('sharing.statement.caption')}>
+                  <table>
+                    <caption className="visually-hidden">{t('sharing.statement.caption')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('sharing.statement.date')}</th>
+                        <th scope="col">{t('sharing.statement.counterparty')}</th>
+                        <th scope="col" className="num">
+                          {t('sharing.statement.amount')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('sharing.statement.balance')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {s.items.map((l) => (
+                        <tr key={l.entryId}>
+                          <td>{formatDateTime(l.at)}</td>
+                          <td>
+                            {l.counterparty ? accountName(t, l.counterparty) : '–'}
+                            {l.kind === 'reversal' && ` (${t('sharing.statement.reversal')})`}
+                            {transferMemo(t, l.memo, l.sourceType) && (
+                              <>
+                                <br />
+                                <span className="meta">{transferMemo(t, l.memo, l.sourceType)}</span>
+                              </>
+                            )}
+                          </td>
+                          <td className={`num ${l.amount < 0 ? 'amount-out' : 'amount-in'}`}>
+                            {l.amount > 0 ? '+' : ''}
+                            {formatMinutes(t, l.amount)}
+                          </td>
+                          <td className="num">{formatMinutes(t, l.balanceAfter)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
+                <Pagination total={s.total} limit={s.limit} offset={s.offset} onOffset={goTo} />
+              </>
+            )}
+          </QueryView>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** /zeitbank/ueberweisungen/:id (the link in notifications). */
+export function TransferPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const qc = useQueryClient();
+  const transfer = useQuery({
+    queryKey: ['timebank', 'transfer', id],
+    queryFn: () => api<Transfer>(`/timebank/transfers/${encodeURIComponent(id ?? '')}`),
+  });
+  const step = async (s: string) => {
+    await api(`/timebank/transfers/${id}/${s}`, { method: 'POST' });
+    await qc.invalidateQueries({ queryKey: ['timebank'] });
+  };
+  return (
+    <>
+      <PageHeading title={t('sharing.transfer.title')} />
+      <SharingNav />
+      <QueryView query={transfer}>
+        {(tr) => (
+          <section className="card" aria-label={t('sharing.transfer.title')}>
+            <dl className="facts">
+              <dt>{t('sharing.transfer.payer')}</dt>
+              <dd>{accountName(t, tr.payer)}</dd>
+              <dt>{t('sharing.transfer.payee')}</dt>
+              <dd>{accountName(t, tr.payee)}</dd>
+              <dt>{t('sharing.transfer.amount')}</dt>
+              <dd>{formatMinutes(t, tr.minutes)}</dd>
+              <dt>{t('sharing.timebank.memo')}</dt>
+              <dd>{transferMemo(t, tr.memo, tr.source?.type) || '–'}</dd>
+              <dt>{t('sharing.transfer.statusLabel')}</dt>
+              <dd>
+                <TransferStatusText tr={tr} />
+              </dd>
+              <dt>{t('sharing.transfer.created')}</dt>
+              <dd>{formatDateTime(tr.createdAt)}</dd>
+            </dl>
+            <div className="actions">
+              {tr.abilities.confirm && (
+                <ConfirmButton
+                  className="button primary"
+                  label={t('sharing.timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
+                  title={t('sharing.transfer.confirmTitle')}
+                  message={t('sharing.transfer.confirmText', {
+                    amount: formatMinutes(t, tr.minutes),
+                    name: accountName(t, tr.payee),
+                  })}
+                  confirmLabel={t('sharing.timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
+                  onConfirm={() => step('confirm')}
+                />
+              )}
+              {tr.abilities.decline && (
+                <button type="button" className="button secondary" onClick={() => void step('decline')}>
+                  {t('sharing.timebank.decline')}
+                </button>
+              )}
+              {tr.abilities.cancel && (
+                <button type="button" className="button secondary" onClick={() => void step('cancel')}>
+                  {t('sharing.timebank.withdraw')}
+                </button>
+              )}
+            </div>
+          </section>
+        )}
+      </QueryView>
+    </>
+  );
+}
