@@ -1,7 +1,5 @@
 import { sql } from 'kysely';
-import { remindShift, shiftReminderJob } from '../areas/participation/commands/remindShift.ts';
-import { remindExpiringPosts, reminderJob } from '../areas/sharing/commands/remindExpiringPosts.ts';
-import { circleJobHandlers } from '../areas/support/commands/circleJobs.ts';
+import { areas } from '../areas/index.ts';
 import type { Config } from '../config.ts';
 import type { Executor } from '../db/tx.ts';
 import { expireInteraction, expireInteractionJob, pruneCooldowns } from './interactions.ts';
@@ -18,7 +16,7 @@ export async function schedulePrune(db: Executor, networkId: string, at = new Da
   await enqueue(db, { networkId, kind: pruneJob, runAt: at, dedupeKey: 'daily' });
 }
 
-/** Every kind of background job the worker runs. Areas add theirs here. */
+/** Every kind of background job the worker runs: the foundation's, and each area's (its manifest). */
 export function jobHandlers(config: Config): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = {
     /** Forget old sign-in failures, expired sessions and tokens, cool-downs that are over; once a day. */
@@ -42,16 +40,7 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
       await schedulePrune(db, networkId, new Date(Date.now() + 24 * 60 * 60 * 1000));
     },
   };
-  /** Teilen: remind authors of offers and wants that expire soon. */
-  handlers[reminderJob] = async (db, { networkId }) => {
-    await remindExpiringPosts(db, networkId);
-  };
-  /** Unterstützungskreise: unclaimed-need alerts, reminders, weekly series, purges after deletion. */
-  Object.assign(handlers, circleJobHandlers(config));
-  /** Mitmachen: remind everyone with a place a day before their shift. */
-  handlers[shiftReminderJob] = async (db, { networkId, payload }) => {
-    if (typeof payload.shiftId === 'string') await remindShift(db, networkId, payload.shiftId);
-  };
+  for (const area of areas) Object.assign(handlers, area.jobs?.(config));
   /** Räume & Brücken: an interaction logged with a person who did not confirm it in time goes. */
   handlers[expireInteractionJob] = async (db, { networkId, payload }) => {
     if (typeof payload.interactionId === 'string')

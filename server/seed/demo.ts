@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
-import { seedParticipation } from '../areas/participation/seed.ts';
-import { seedSharing } from '../areas/sharing/seed.ts';
-import { seedCircles } from '../areas/support/seed.ts';
+import { areas } from '../areas/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Area, DB, NetworkSettings } from '../db/schema.ts';
 import { type Party, recordInteraction } from '../platform/interactions.ts';
@@ -9,6 +7,7 @@ import { indexDocument } from '../platform/search.ts';
 import { webPaths } from '../platform/webPaths.ts';
 import { createAccount } from '../repositories/accounts.ts';
 import { insertOrganisation, setMembership } from '../repositories/organisations.ts';
+import type { DemoSeedContext } from './context.ts';
 import { districts, mapCenter, mapZoom, organisations, people, ringCenter } from './lindenbrueck.ts';
 
 /** Shown on the console at start; every demo account shares it. Never used outside the demo town. */
@@ -258,8 +257,9 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
       });
       if (recorded) interactions++;
     }
-    // Teilen: resources, bookings, time bank and Tauschring, through the commands that guard them.
-    const sharing = await seedSharing(tx, {
+    // Each area builds on these through its own commands (its manifest's `seed`), in the order of
+    // server/areas/index.ts: Teilen with the time bank, the circles, then Mitmachen.
+    const context: DemoSeedContext = {
       networkId,
       orgIds,
       personIds,
@@ -267,37 +267,15 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
       centres,
       memberships: new Map(people.map((p) => [p.key, p.memberships])),
       now,
-    });
-    // Unterstützungskreise: Herr K.'s circle and a frozen one, through the command that records consent.
-    const circles = await seedCircles(tx, {
-      networkId,
-      orgIds,
-      personIds,
-      memberships: new Map(people.map((p) => [p.key, p.memberships])),
-      now,
-    });
-    // Mitmachen: opportunities on every rung, shifts, hours and the playbook, through their commands.
-    const participation = await seedParticipation(tx, {
-      networkId,
-      orgIds,
-      personIds,
-      districtIds,
-      centres,
-      memberships: new Map(people.map((p) => [p.key, p.memberships])),
-      now,
-    });
+    };
+    const made: Record<string, unknown> = {};
+    for (const area of areas) if (area.seed) Object.assign(made, await area.seed(tx, context));
     return {
       districts: districtIds.size,
       organisations: orgIds.size,
       people: personIds.size,
       interactions,
-      resources: sharing.resources,
-      bookings: sharing.bookings,
-      transfers: sharing.transfers,
-      posts: sharing.posts,
-      circles: circles.circles,
-      opportunities: participation.opportunities,
-      shifts: participation.shifts,
+      ...made,
     };
   });
   return { logins: demoLogins, ...summary };

@@ -7,13 +7,6 @@ import { interactionInsert, type Party } from '../../../platform/interactions.ts
 import { notificationInsert } from '../../../platform/notifications.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
 import type { Actor } from '../../../policies/actor.ts';
-import { opportunityPolicy, refOf } from '../../participation/policies/opportunity.ts';
-import { findOpportunity } from '../../participation/repositories/opportunities.ts';
-import { findShift } from '../../participation/repositories/shifts.ts';
-import { bookingPolicy, bookingRef } from '../../sharing/policies/booking.ts';
-import { exchangePolicy } from '../../sharing/policies/exchange.ts';
-import { findBooking } from '../../sharing/repositories/bookings.ts';
-import { findPost } from '../../sharing/repositories/exchange.ts';
 import { timebankPolicy } from '../policies/timebank.ts';
 import {
   type AccountOwner,
@@ -28,6 +21,7 @@ import {
   type TransferRow,
   updateTransfer,
 } from '../repositories/timebank.ts';
+import { transferSourceCheck } from '../transferSources.ts';
 
 export interface CommandContext {
   networkId: string;
@@ -166,10 +160,10 @@ export async function completeTransfer(
 }
 
 /**
- * What a transfer is for must exist in this network and be one the actor may see, by the policy of
- * its kind: a booking (requester or owner side), an offer or want of the exchange, a shift (through
- * its opportunity: a draft only for its coordinators). Anything else is answered like a missing one,
- * so a payment can neither name it nor probe whether it exists.
+ * What a transfer is for must exist in this network and be one the actor may see, by the rule of the
+ * area that owns it (transferSources.ts): a booking (requester or owner side), an offer or want of the
+ * exchange, a shift (through its opportunity: a draft only for its coordinators), a care need. Anything
+ * else is answered like a missing one, so a payment can neither name it nor probe whether it exists.
  */
 async function sourceVisible(
   tx: Executor,
@@ -177,31 +171,8 @@ async function sourceVisible(
   networkId: string,
   source: NonNullable<TransferInput['source']>,
 ) {
-  switch (source.type) {
-    case 'booking': {
-      const booking = await findBooking(tx, networkId, source.id);
-      return !!booking && bookingPolicy.view(actor, bookingRef(booking));
-    }
-    case 'offer': {
-      const post = await findPost(tx, networkId, source.id);
-      return !!post && exchangePolicy.view(actor, post);
-    }
-    case 'shift': {
-      const shift = await findShift(tx, networkId, source.id);
-      const opportunity = shift && (await findOpportunity(tx, networkId, shift.opportunity_id));
-      return !!opportunity && opportunityPolicy.view(actor, refOf(opportunity));
-    }
-    case 'need': {
-      // named only by completeNeed, which checks the circle's policy; the time bank's route cannot name one
-      const need = await tx
-        .selectFrom('circle_need')
-        .select('id')
-        .where('network_id', '=', networkId)
-        .where('id', '=', source.id)
-        .executeTakeFirst();
-      return !!need;
-    }
-  }
+  const check = transferSourceCheck(source.type);
+  return check ? check(tx, actor, networkId, source.id) : false;
 }
 
 /**

@@ -1,0 +1,25 @@
+import { codesignArea } from './codesign/index.ts';
+import { knowledgeArea } from './knowledge/index.ts';
+import type { AreaManifest } from './manifest.ts';
+import { participationArea } from './participation/index.ts';
+import { placesArea } from './places/index.ts';
+import { sharingArea } from './sharing/index.ts';
+import { supportArea } from './support/index.ts';
+import { registerTransferSources, timebankArea } from './timebank/index.ts';
+
+/**
+ * Every area of the platform, the one list: the API routes (routes/api/index.ts), the background
+ * jobs (platform/job-handlers.ts) and the demo town (seed/demo.ts) are put together from it, in this
+ * order (the demo town's areas build on the ones before them). Adding an area means adding it here.
+ */
+export const areas: readonly AreaManifest[] = [
+  timebankArea,
+  sharingArea,
+  supportArea,
+  participationArea,
+  placesArea,
+  knowledgeArea,
+  codesignArea,
+];
+
+for (const area of areas) if (area.transferSources) registerTransferSources(area.transferSources);

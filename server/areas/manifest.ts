@@ -1,0 +1,40 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Area, DB, TransferSourceType } from '../db/schema.ts';
+import type { Executor } from '../db/tx.ts';
+import type { JobHandler } from '../platform/jobs.ts';
+import type { Actor } from '../policies/actor.ts';
+import type { DemoSeedContext } from '../seed/context.ts';
+
+/** The six networks of the product (the constants the database stores), and the time bank they share. */
+export type AreaId = Area | 'timebank';
+
+/**
+ * Whether a thing a transfer names as its source exists in this network and may be seen by the one
+ * paying or asking, by the rule of the area that owns the thing: so a payment can neither name what
+ * its author may not see nor probe whether it exists.
+ */
+export type TransferSourceCheck = (
+  tx: Executor,
+  actor: Actor,
+  networkId: string,
+  id: string,
+) => Promise<boolean>;
+
+/**
+ * What an area brings to the platform: it registers itself here, and server/areas/index.ts puts the
+ * areas together — the routes under /api/v1, the background jobs, the demo town, the things the
+ * time bank can pay for. Nothing outside the area lists its parts.
+ */
+export interface AreaManifest {
+  id: AreaId;
+  /** The HTTP routes, each a Fastify plugin under /api/v1 + prefix. */
+  routes: { prefix: string; plugin: FastifyPluginAsync }[];
+  /** Background jobs by kind. */
+  jobs?: (config: Config) => Record<string, JobHandler>;
+  /** Fills the demo town (through the area's commands), returning what it made, counted. */
+  seed?: (tx: Transaction<DB>, c: DemoSeedContext) => Promise<Record<string, unknown>>;
+  /** The kinds of things of this area a time-bank transfer can be for. */
+  transferSources?: Partial<Record<TransferSourceType, TransferSourceCheck>>;
+}

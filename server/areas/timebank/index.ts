@@ -1,0 +1,17 @@
+/**
+ * Zeitbank: accounts for people and organisations, transfers confirmed by the payer, an append-only
+ * double-entry journal. What the other areas may use of it is exported here, nothing else.
+ */
+import type { AreaManifest } from '../manifest.ts';
+import { timebankRoutes } from './routes/timebank/index.ts';
+
+export { decideTransfer } from './commands/decideTransfer.ts';
+export { type CommandContext, type TransferInput, transferCredits } from './commands/transferCredits.ts';
+export { timebankPolicy } from './policies/timebank.ts';
+export { ensureAccount, findTimebankAccount } from './repositories/timebank.ts';
+export { registerTransferSources } from './transferSources.ts';
+
+export const timebankArea: AreaManifest = {
+  id: 'timebank',
+  routes: [{ prefix: '/timebank', plugin: timebankRoutes }],
+};
