@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { catalogue } from './catalogue.ts';
 
 const web = path.resolve(import.meta.dirname, '../../web/src');
 type Tree = { [k: string]: string | Tree };
@@ -19,8 +20,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const de = keys(JSON.parse(readFileSync(path.join(web, 'i18n/de.json'), 'utf8')));
-const en = keys(JSON.parse(readFileSync(path.join(web, 'i18n/en.json'), 'utf8')));
+const de = keys(catalogue('de') as Tree);
+const en = keys(catalogue('en') as Tree);
 
 test('English has exactly the strings German has', () => {
   assert.deepEqual(

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import i18next from 'i18next';
 import { matchPath } from 'react-router';
 import { type NotificationKind, notificationKinds } from '../../server/platform/notifications.ts';
 import { webPaths } from '../../server/platform/webPaths.ts';
+import { catalogue } from './catalogue.ts';
 
 /**
  * The server names a notification by its kind and params (server/platform/notifications.ts, whose
@@ -14,12 +15,9 @@ import { webPaths } from '../../server/platform/webPaths.ts';
  */
 
 const web = path.resolve(import.meta.dirname, '../../web/src');
-const catalogue = (lng: string) =>
-  JSON.parse(readFileSync(path.join(web, `i18n/${lng}.json`), 'utf8')).notification.kinds as Record<
-    string,
-    string
-  >;
-const languages = { de: catalogue('de'), en: catalogue('en') };
+const kindTexts = (lng: 'de' | 'en') =>
+  (catalogue(lng) as { notification: { kinds: Record<string, string> } }).notification.kinds;
+const languages = { de: kindTexts('de'), en: kindTexts('en') };
 const kinds = Object.keys(notificationKinds) as NotificationKind[];
 const keyOf = (kind: string) => kind.replaceAll('.', '_');
 const paramsOf = (kind: NotificationKind): readonly string[] => notificationKinds[kind];
@@ -60,8 +58,8 @@ test('filled in, every text shows its params and nothing unfilled', async () => 
   const i18n = i18next.createInstance();
   await i18n.init({
     resources: {
-      de: { translation: JSON.parse(readFileSync(path.join(web, 'i18n/de.json'), 'utf8')) },
-      en: { translation: JSON.parse(readFileSync(path.join(web, 'i18n/en.json'), 'utf8')) },
+      de: { translation: catalogue('de') },
+      en: { translation: catalogue('en') },
     },
     lng: 'de',
     fallbackLng: false,
@@ -83,9 +81,19 @@ test('filled in, every text shows its params and nothing unfilled', async () => 
 });
 
 test('every link the server hands out leads to a page of the web client', () => {
-  const router = readFileSync(path.join(web, 'app/router.tsx'), 'utf8');
-  const routes = [...router.matchAll(/\bpath: '([^']+)'/g)].map((m) => `/${m[1]}`).filter((p) => p !== '/*');
-  assert.ok(routes.length > 20, 'the routes were read from router.tsx');
+  // the router's own routes and every area's (web/src/areas/<area>/routes.tsx)
+  const areas = path.join(web, 'areas');
+  const routeFiles = [
+    path.join(web, 'app/router.tsx'),
+    ...readdirSync(areas)
+      .map((a) => path.join(areas, a, 'routes.tsx'))
+      .filter((f) => existsSync(f)),
+  ];
+  const routes = routeFiles
+    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bpath: '([^']+)'/g)])
+    .map((m) => `/${m[1]}`)
+    .filter((p) => p !== '/*');
+  assert.ok(routes.length > 20, 'the routes were read from router.tsx and the areas');
   for (const [name, make] of Object.entries(webPaths)) {
     const args = Array.from({ length: make.length }, (_, i) => `x${i}a9`);
     const link = (make as (...a: string[]) => string)(...args);
@@ -96,7 +104,10 @@ test('every link the server hands out leads to a page of the web client', () => 
     if (hash) {
       // the fragment must name an element the client renders
       const id = hash.slice(1);
-      const found = [...readSources(path.join(web, 'features'))].some((f) => f.includes(`id="${id}"`));
+      const found = [
+        ...readSources(path.join(web, 'features')),
+        ...readSources(path.join(web, 'areas')),
+      ].some((f) => f.includes(`id="${id}"`));
       assert.ok(found, `${name}: no element with id="${id}" in the web client`);
     }
   }

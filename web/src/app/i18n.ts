@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { areaMessages } from '../areas/messages.ts';
 import de from '../i18n/de.json' with { type: 'json' };
 import en from '../i18n/en.json' with { type: 'json' };
 import type { Locale } from './types.ts';
@@ -31,7 +32,10 @@ export function storeLocale(locale: Locale): void {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources: {
+    de: { translation: Object.assign({}, de, ...areaMessages.map((m) => m.de)) },
+    en: { translation: Object.assign({}, en, ...areaMessages.map((m) => m.en)) },
+  },
   lng: storedLocale() ?? 'de',
   fallbackLng: 'de',
   supportedLngs: ['de', 'en'],

@@ -101,7 +101,7 @@ export function formatMinutes(t: TFunction, minutes: number): string {
   const abs = Math.abs(minutes);
   const h = Math.floor(abs / 60);
   const m = abs % 60;
-  if (h === 0) return `${sign}${t('sharing.time.minutes', { count: m })}`;
-  if (m === 0) return `${sign}${t('sharing.time.hours', { count: h })}`;
-  return `${sign}${t('sharing.time.hoursMinutes', { h, m })}`;
+  if (h === 0) return `${sign}${t('time.minutes', { count: m })}`;
+  if (m === 0) return `${sign}${t('time.hours', { count: h })}`;
+  return `${sign}${t('time.hoursMinutes', { h, m })}`;
 }

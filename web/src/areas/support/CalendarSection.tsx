@@ -15,8 +15,8 @@ import {
 import { formatMinutes, localDate } from '../../app/localTime.ts';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
-import { accountName } from '../timebank/lib.ts';
-import type { Account } from '../timebank/types.ts';
+import type { Account } from '../timebank/index.ts';
+import { accountName } from '../timebank/index.ts';
 import { circleKey, circlePath, formatDay, formatShortDay, formatTimes, refreshCircle } from './lib.ts';
 import { NeedForm } from './NeedForm.tsx';
 import type { Circle, Load, Need } from './types.ts';

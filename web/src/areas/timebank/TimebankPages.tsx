@@ -9,7 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
 import { ConfirmButton, PageHeading, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { useAllOrganisations } from '../../features/organisations/useAllOrganisations.ts';
-import { SharingNav } from '../sharing/common.tsx';
+import { SharingNav } from '../sharing/index.ts';
 import { accountName, transferMemo } from './lib.ts';
 import type { Account, LedgerHealth, Statement, Transfer } from './types.ts';
 
@@ -47,13 +47,13 @@ function AccountSwitch({
   return (
     <div className="inline-form narrow">
       <SelectField
-        label={t('sharing.timebank.account')}
+        label={t('timebank.account')}
         name="account"
         value={value}
         onChange={(e) => onChange(e.target.value)}
         options={accounts.map((a) => ({
           value: a.id,
-          label: a.ownerType === 'person' ? t('sharing.timebank.myAccount') : accountName(t, a),
+          label: a.ownerType === 'person' ? t('timebank.myAccount') : accountName(t, a),
         }))}
       />
     </div>
@@ -89,17 +89,13 @@ function PendingTransfers({ account }: { account: Account }) {
   });
   return (
     <section className="card" aria-labelledby="pending-title">
-      <h2 id="pending-title">{t('sharing.timebank.pending')}</h2>
+      <h2 id="pending-title">{t('timebank.pending')}</h2>
       {decide.isError && (
         <p className="form-error" role="alert">
           <strong>{t('common.errorPrefix')}</strong> {decide.error.message}
         </p>
       )}
-      <QueryView
-        query={pending}
-        isEmpty={(p) => p.items.length === 0}
-        empty={t('sharing.timebank.noPending')}
-      >
+      <QueryView query={pending} isEmpty={(p) => p.items.length === 0} empty={t('timebank.noPending')}>
         {(p) => (
           <ul className="card-list">
             {p.items.map((tr) => {
@@ -108,11 +104,11 @@ function PendingTransfers({ account }: { account: Account }) {
                 <li key={tr.id} className="list-row">
                   <p>
                     {incoming
-                      ? t('sharing.timebank.askedOf', {
+                      ? t('timebank.askedOf', {
                           name: accountName(t, tr.payer),
                           amount: formatMinutes(t, tr.minutes),
                         })
-                      : t('sharing.timebank.askedBy', {
+                      : t('timebank.askedBy', {
                           name: accountName(t, tr.payee),
                           amount: formatMinutes(t, tr.minutes),
                         })}
@@ -130,7 +126,7 @@ function PendingTransfers({ account }: { account: Account }) {
                         disabled={decide.isPending}
                         onClick={() => decide.mutate({ id: tr.id, step: 'confirm' })}
                       >
-                        {t('sharing.timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
+                        {t('timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
                       </button>
                     )}
                     {tr.abilities.decline && (
@@ -140,7 +136,7 @@ function PendingTransfers({ account }: { account: Account }) {
                         disabled={decide.isPending}
                         onClick={() => decide.mutate({ id: tr.id, step: 'decline' })}
                       >
-                        {t('sharing.timebank.decline')}
+                        {t('timebank.decline')}
                       </button>
                     )}
                     {tr.abilities.cancel && (
@@ -150,7 +146,7 @@ function PendingTransfers({ account }: { account: Account }) {
                         disabled={decide.isPending}
                         onClick={() => decide.mutate({ id: tr.id, step: 'cancel' })}
                       >
-                        {t('sharing.timebank.withdraw')}
+                        {t('timebank.withdraw')}
                       </button>
                     )}
                   </div>
@@ -202,14 +198,12 @@ function TransferForm({ account }: { account: Account }) {
 
   const orgs = useAllOrganisations();
   const options: Counterpart[] = [
-    { value: '', label: t('sharing.timebank.choose') },
-    ...(preset.startsWith('person:')
-      ? [{ value: preset, label: presetName || t('sharing.timebank.person') }]
-      : []),
+    { value: '', label: t('timebank.choose') },
+    ...(preset.startsWith('person:') ? [{ value: preset, label: presetName || t('timebank.person') }] : []),
     ...(orgs.data?.items ?? [])
       .filter((o) => !(account.ownerType === 'organisation' && account.ownerId === o.id))
       .map((o) => ({ value: `organisation:${o.id}`, label: o.name })),
-    ...(account.ownerType === 'pool' ? [] : [{ value: 'pool', label: t('sharing.timebank.pool') }]),
+    ...(account.ownerType === 'pool' ? [] : [{ value: 'pool', label: t('timebank.pool') }]),
   ];
   const total = (Number(hours) || 0) * 60 + (Number(minutes) || 0);
 
@@ -246,11 +240,11 @@ function TransferForm({ account }: { account: Account }) {
   const canRequest = account.abilities.request;
   return (
     <section className="card" aria-labelledby="transfer-title">
-      <h2 id="transfer-title">{t('sharing.timebank.transferTitle')}</h2>
+      <h2 id="transfer-title">{t('timebank.transferTitle')}</h2>
       <form ref={form} onSubmit={submit} noValidate>
         <FormError error={action.error} fields={['minutes', 'memo']} />
         <fieldset className="segmented">
-          <legend className="visually-hidden">{t('sharing.timebank.mode')}</legend>
+          <legend className="visually-hidden">{t('timebank.mode')}</legend>
           <label className="check">
             <input
               type="radio"
@@ -260,7 +254,7 @@ function TransferForm({ account }: { account: Account }) {
               disabled={!canPay}
               onChange={() => setMode('pay')}
             />
-            {t('sharing.timebank.pay')}
+            {t('timebank.pay')}
           </label>
           <label className="check">
             <input
@@ -271,24 +265,22 @@ function TransferForm({ account }: { account: Account }) {
               disabled={!canRequest}
               onChange={() => setMode('request')}
             />
-            {t('sharing.timebank.request')}
+            {t('timebank.request')}
           </label>
         </fieldset>
-        <p className="hint">
-          {mode === 'pay' ? t('sharing.timebank.payHint') : t('sharing.timebank.requestHint')}
-        </p>
+        <p className="hint">{mode === 'pay' ? t('timebank.payHint') : t('timebank.requestHint')}</p>
         <SelectField
-          label={mode === 'pay' ? t('sharing.timebank.to') : t('sharing.timebank.from')}
+          label={mode === 'pay' ? t('timebank.to') : t('timebank.from')}
           name="counterpart"
           required
           value={other}
           onChange={(e) => setOther(e.target.value)}
           options={options}
-          hint={t('sharing.timebank.counterpartHint')}
+          hint={t('timebank.counterpartHint')}
         />
         <div className="field-row">
           <TextField
-            label={t('sharing.timebank.hours')}
+            label={t('timebank.hours')}
             name="hours"
             type="number"
             min={0}
@@ -298,7 +290,7 @@ function TransferForm({ account }: { account: Account }) {
             onChange={(e) => setHours(e.target.value)}
           />
           <TextField
-            label={t('sharing.timebank.minutes')}
+            label={t('timebank.minutes')}
             name="minutes"
             type="number"
             min={0}
@@ -310,7 +302,7 @@ function TransferForm({ account }: { account: Account }) {
           />
         </div>
         <TextField
-          label={t('sharing.timebank.memo')}
+          label={t('timebank.memo')}
           name="memo"
           value={memo}
           onChange={(e) => setMemo(e.target.value)}
@@ -319,22 +311,22 @@ function TransferForm({ account }: { account: Account }) {
         />
         <SubmitButton pending={action.pending}>
           {mode === 'pay'
-            ? t('sharing.timebank.paySubmit', { amount: formatMinutes(t, total) })
-            : t('sharing.timebank.requestSubmit', { amount: formatMinutes(t, total) })}
+            ? t('timebank.paySubmit', { amount: formatMinutes(t, total) })
+            : t('timebank.requestSubmit', { amount: formatMinutes(t, total) })}
         </SubmitButton>
       </form>
       {done && (
         <p id={doneId} tabIndex={-1} role="status" className="notice">
           {done.status === 'completed'
-            ? t('sharing.timebank.paid', {
+            ? t('timebank.paid', {
                 amount: formatMinutes(t, done.minutes),
                 name: accountName(t, done.payee),
               })
-            : t('sharing.timebank.requested', {
+            : t('timebank.requested', {
                 amount: formatMinutes(t, done.minutes),
                 name: accountName(t, done.payer),
               })}{' '}
-          <Link to={`/zeitbank/kontoauszug?konto=${account.id}`}>{t('sharing.timebank.statementLink')}</Link>
+          <Link to={`/zeitbank/kontoauszug?konto=${account.id}`}>{t('timebank.statementLink')}</Link>
         </p>
       )}
     </section>
@@ -384,24 +376,20 @@ function Balance({ account }: { account: Account }) {
   return (
     <section className="card" aria-labelledby="balance-title">
       <h2 id="balance-title">
-        {account.ownerType === 'person' ? t('sharing.timebank.myAccount') : accountName(t, account)}
+        {account.ownerType === 'person' ? t('timebank.myAccount') : accountName(t, account)}
       </h2>
       <p className="balance">{formatMinutes(t, account.balance ?? 0)}</p>
       <dl className="facts">
-        <dt>{t('sharing.timebank.creditLimit')}</dt>
+        <dt>{t('timebank.creditLimit')}</dt>
         <dd>
-          {account.creditLimit == null
-            ? t('sharing.timebank.unlimited')
-            : formatMinutes(t, account.creditLimit)}
+          {account.creditLimit == null ? t('timebank.unlimited') : formatMinutes(t, account.creditLimit)}
         </dd>
-        <dt>{t('sharing.timebank.available')}</dt>
-        <dd>
-          {account.available == null ? t('sharing.timebank.unlimited') : formatMinutes(t, account.available)}
-        </dd>
+        <dt>{t('timebank.available')}</dt>
+        <dd>{account.available == null ? t('timebank.unlimited') : formatMinutes(t, account.available)}</dd>
       </dl>
       <p className="actions">
         <Link className="button secondary" to={`/zeitbank/kontoauszug?konto=${account.id}`}>
-          {t('sharing.timebank.statementLink')}
+          {t('timebank.statementLink')}
         </Link>
       </p>
     </section>
@@ -416,8 +404,8 @@ export function TimebankPage() {
   const { chosen, choose } = useChosenAccount(accounts.data?.items);
   return (
     <>
-      <PageHeading title={t('sharing.timebank.title')}>
-        <p className="lead">{t('sharing.timebank.lead')}</p>
+      <PageHeading title={t('timebank.title')}>
+        <p className="lead">{t('timebank.lead')}</p>
       </PageHeading>
       <SharingNav />
       <QueryView query={accounts}>
@@ -465,7 +453,7 @@ export function StatementPage() {
       <PageHeading title={t('sharing.statement.title')}>
         {chosen && (
           <p className="lead">
-            {chosen.ownerType === 'person' ? t('sharing.timebank.myAccount') : accountName(t, chosen)}
+            {chosen.ownerType === 'person' ? t('timebank.myAccount') : accountName(t, chosen)}
           </p>
         )}
       </PageHeading>
@@ -585,7 +573,7 @@ export function TransferPage() {
               <dd>{accountName(t, tr.payee)}</dd>
               <dt>{t('sharing.transfer.amount')}</dt>
               <dd>{formatMinutes(t, tr.minutes)}</dd>
-              <dt>{t('sharing.timebank.memo')}</dt>
+              <dt>{t('timebank.memo')}</dt>
               <dd>{transferMemo(t, tr.memo, tr.source?.type) || '–'}</dd>
               <dt>{t('sharing.transfer.statusLabel')}</dt>
               <dd>
@@ -598,24 +586,24 @@ export function TransferPage() {
               {tr.abilities.confirm && (
                 <ConfirmButton
                   className="button primary"
-                  label={t('sharing.timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
+                  label={t('timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
                   title={t('sharing.transfer.confirmTitle')}
                   message={t('sharing.transfer.confirmText', {
                     amount: formatMinutes(t, tr.minutes),
                     name: accountName(t, tr.payee),
                   })}
-                  confirmLabel={t('sharing.timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
+                  confirmLabel={t('timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
                   onConfirm={() => step('confirm')}
                 />
               )}
               {tr.abilities.decline && (
                 <button type="button" className="button secondary" onClick={() => void step('decline')}>
-                  {t('sharing.timebank.decline')}
+                  {t('timebank.decline')}
                 </button>
               )}
               {tr.abilities.cancel && (
                 <button type="button" className="button secondary" onClick={() => void step('cancel')}>
-                  {t('sharing.timebank.withdraw')}
+                  {t('timebank.withdraw')}
                 </button>
               )}
             </div>

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 
 /** The name of an account as people say it (the pool is named in the user's language). */
 export function accountName(t: TFunction, a: { ownerType: string; name: string | null }): string {
-  return a.ownerType === 'pool' ? t('sharing.timebank.pool') : (a.name ?? '–');
+  return a.ownerType === 'pool' ? t('timebank.pool') : (a.name ?? '–');
 }
 
 /**
@@ -11,5 +11,5 @@ export function accountName(t: TFunction, a: { ownerType: string; name: string |
  */
 export function transferMemo(t: TFunction, memo: string, sourceType: string | null | undefined): string {
   if (memo) return memo;
-  return sourceType === 'need' ? t('sharing.timebank.needCredit') : '';
+  return sourceType === 'need' ? t('timebank.needCredit') : '';
 }

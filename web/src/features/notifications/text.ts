@@ -27,6 +27,6 @@ function formatParam(t: TFunction, name: string, value: string | number): string
   if (name === 'role' && typeof value === 'string') return t(`role.${value}`, { defaultValue: value });
   if (name === 'reported')
     return value === '' ? t('notification.reportedUnnamed') : t('notification.reported', { name: value });
-  if ((name === 'from' || name === 'by') && value === '') return t('sharing.timebank.pool');
+  if ((name === 'from' || name === 'by') && value === '') return t('timebank.pool');
   return value;
 }

@@ -1,0 +1,5 @@
+import de from './i18n/de.json' with { type: 'json' };
+import en from './i18n/en.json' with { type: 'json' };
+
+/** Mitmachen: the area's texts in German and English, merged into the client's catalogue (areas/messages.ts). */
+export const messages = { de, en };

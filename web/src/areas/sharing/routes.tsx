@@ -1,0 +1,34 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import { signedIn } from '../../app/RequireAccount.tsx';
+
+// Teilen: catalogue, map (Leaflet), bookings, Tauschring, each fetched when opened.
+const sharingBookings = () => import('./BookingPages.tsx');
+const sharingResources = () => import('./ResourceEditPage.tsx');
+const sharingExchange = () => import('./ExchangePages.tsx');
+const CataloguePage = lazy(() => import('./CataloguePage.tsx'));
+const ResourceMapPage = lazy(() => import('./MapPage.tsx'));
+const ResourcePage = lazy(() => import('./ResourcePage.tsx'));
+const ResourceCreatePage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceCreatePage })));
+const ResourceEditPage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceEditPage })));
+const MyBookingsPage = lazy(() => sharingBookings().then((m) => ({ default: m.MyBookingsPage })));
+const BookingPage = lazy(() => sharingBookings().then((m) => ({ default: m.BookingPage })));
+const RequestsPage = lazy(() => sharingBookings().then((m) => ({ default: m.RequestsPage })));
+const UtilisationPage = lazy(() => sharingBookings().then((m) => ({ default: m.UtilisationPage })));
+const ExchangePage = lazy(() => sharingExchange().then((m) => ({ default: m.ExchangePage })));
+const PostPage = lazy(() => sharingExchange().then((m) => ({ default: m.PostPage })));
+
+/** Teilen: catalogue, map, resources, bookings and the Tauschring. */
+export const routes: RouteObject[] = [
+  { path: 'teilen', element: <CataloguePage /> },
+  { path: 'teilen/karte', element: <ResourceMapPage /> },
+  { path: 'teilen/neu', element: signedIn(<ResourceCreatePage />) },
+  { path: 'teilen/ressourcen/:id', element: <ResourcePage /> },
+  { path: 'teilen/ressourcen/:id/bearbeiten', element: signedIn(<ResourceEditPage />) },
+  { path: 'teilen/buchungen', element: signedIn(<MyBookingsPage />) },
+  { path: 'teilen/buchungen/:id', element: signedIn(<BookingPage />) },
+  { path: 'teilen/anfragen', element: signedIn(<RequestsPage />) },
+  { path: 'teilen/auslastung', element: signedIn(<UtilisationPage />) },
+  { path: 'tauschring', element: <ExchangePage /> },
+  { path: 'tauschring/:id', element: <PostPage /> },
+];
