@@ -1,6 +1,6 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router';
+import { createBrowserRouter, Link } from 'react-router';
 import { areaRoutes } from '../areas/index.ts';
 import { InvitationPage } from '../features/auth/InvitationPage.tsx';
 import { LinkRedeemPage } from '../features/auth/LinkRedeemPage.tsx';
@@ -14,7 +14,6 @@ import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { Layout } from './Layout.tsx';
 import { RequireAccount } from './RequireAccount.tsx';
-import { useSession } from './session.tsx';
 import { PageHeading } from './ui.tsx';
 
 // Admin code is only fetched by those who open it.
