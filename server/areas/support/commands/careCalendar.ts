@@ -8,7 +8,8 @@ import { formatSlot, localDate, weeklyOccurrences } from '../../../platform/loca
 import { sendMail } from '../../../platform/mail.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
-import { membersToNotify } from '../repositories/circles.ts';
+import { isLive } from '../policies/circle.ts';
+import { findCircleState, membersToNotify } from '../repositories/circles.ts';
 import {
   findNeed,
   insertNeeds,
@@ -164,24 +165,8 @@ export async function extendSeries(db: Kysely<DB>, networkId: string): Promise<n
 }
 
 async function liveCircle(db: Executor, networkId: string, circleId: string) {
-  const c = await db
-    .selectFrom('circle as c')
-    .select([
-      'c.status',
-      (eb) =>
-        eb
-          .selectFrom('circle_consent as k')
-          .select('k.kind')
-          .whereRef('k.network_id', '=', 'c.network_id')
-          .whereRef('k.circle_id', '=', 'c.id')
-          .orderBy('k.version', 'desc')
-          .limit(1)
-          .as('consent_kind'),
-    ])
-    .where('c.network_id', '=', networkId)
-    .where('c.id', '=', circleId)
-    .executeTakeFirst();
-  return c?.status === 'active' && c.consent_kind === 'granted';
+  const c = await findCircleState(db, networkId, circleId);
+  return c !== undefined && isLive(c);
 }
 
 async function needById(db: Executor, networkId: string, needId: string) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type CircleRole, consentScopes } from '../../../db/schema.ts';
 import { actors, evaluate, expectedFor, thisOrg } from '../../../policies/actors.fixture.ts';
-import { type CircleAccess, circlePolicy } from './circle.ts';
+import { type CircleAccess, circlePolicy, isLive } from './circle.ts';
 
 const roles = ['owner', 'coordinator', 'helper', 'professional', 'viewer', 'outsider'] as const;
 type Who = (typeof roles)[number];
@@ -23,6 +23,18 @@ function allowed(
 }
 
 describe('circle policy', () => {
+  test('a circle is live only while no deletion is pending and its latest consent grants', () => {
+    assert.equal(isLive({ status: 'active', consent_kind: 'granted' }), true);
+    assert.equal(isLive({ status: 'active', consent_kind: 'withdrawn' }), false, 'consent withdrawn');
+    assert.equal(isLive({ status: 'active', consent_kind: null }), false, 'no consent record');
+    assert.equal(
+      isLive({ status: 'deletion_requested', consent_kind: 'granted' }),
+      false,
+      'deletion pending, even with consent',
+    );
+    assert.equal(isLive({ status: 'deletion_requested', consent_kind: 'withdrawn' }), false);
+  });
+
   test('anyone signed in opens a circle for themselves; only staff and admins of the organisation on someone’s behalf', () => {
     assert.deepEqual(
       evaluate(circlePolicy.create),

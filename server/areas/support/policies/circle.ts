@@ -14,6 +14,21 @@ export interface CircleAccess {
 
 export type InvitableRole = Exclude<CircleRole, 'owner'> | 'person';
 
+/**
+ * What decides whether a circle is live: its status and the kind of its latest consent record (null
+ * when it has none). The repositories read the latest record in one place (`latestConsentKind`).
+ */
+export interface CircleState {
+  status: 'active' | 'deletion_requested';
+  consent_kind: 'granted' | 'withdrawn' | null;
+}
+
+/**
+ * A circle is live while no deletion is pending and its latest consent record grants; otherwise it is
+ * frozen: only its owner reads it, nobody changes it, it accepts no members and sends no alerts.
+ */
+export const isLive = (c: CircleState) => c.status === 'active' && c.consent_kind === 'granted';
+
 const isOwner = (c: CircleAccess) => c.role === 'owner';
 const inRoles =
   (...roles: CircleRole[]) =>

@@ -1,6 +1,29 @@
-import { sql } from 'kysely';
-import type { CircleRole, ConsentScope } from '../../../db/schema.ts';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { CircleRole, ConsentScope, DB } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
+import { isLive } from '../policies/circle.ts';
+
+/** A query that reads the circle as `c`. */
+type WithCircle = ExpressionBuilder<DB & { c: DB['circle'] }, 'c'>;
+
+/**
+ * The circle's latest consent record: the one with the highest version counts, whatever came before
+ * (versions are only appended, see appendConsent). The one place that says which record is current;
+ * select its parts with latestConsentKind and latestConsentScope.
+ */
+const latestConsent = (eb: WithCircle) =>
+  eb
+    .selectFrom('circle_consent as k')
+    .whereRef('k.network_id', '=', 'c.network_id')
+    .whereRef('k.circle_id', '=', 'c.id')
+    .orderBy('k.version', 'desc')
+    .limit(1);
+
+/** Selects `consent_kind`: the kind of the latest consent record of `c`, null when it has none. */
+export const latestConsentKind = (eb: WithCircle) => latestConsent(eb).select('k.kind').as('consent_kind');
+
+/** Selects `consent_scope`: the parts the latest consent record of `c` covers, null when it has none. */
+export const latestConsentScope = (eb: WithCircle) => latestConsent(eb).select('k.scope').as('consent_scope');
 
 /** A circle as its members see it, with the actor's membership and the latest consent record. */
 export async function findCircleFor(db: Executor, networkId: string, circleId: string, accountId: string) {
@@ -24,24 +47,8 @@ export async function findCircleFor(db: Executor, networkId: string, circleId: s
       'm.notify_email',
       'm.reminder_hours',
       'o.name as organisation_name',
-      (eb) =>
-        eb
-          .selectFrom('circle_consent as k')
-          .select('k.kind')
-          .whereRef('k.network_id', '=', 'c.network_id')
-          .whereRef('k.circle_id', '=', 'c.id')
-          .orderBy('k.version', 'desc')
-          .limit(1)
-          .as('consent_kind'),
-      (eb) =>
-        eb
-          .selectFrom('circle_consent as k')
-          .select('k.scope')
-          .whereRef('k.network_id', '=', 'c.network_id')
-          .whereRef('k.circle_id', '=', 'c.id')
-          .orderBy('k.version', 'desc')
-          .limit(1)
-          .as('consent_scope'),
+      latestConsentKind,
+      latestConsentScope,
     ])
     .where('c.network_id', '=', networkId)
     .where('c.id', '=', circleId)
@@ -65,15 +72,7 @@ export async function listCirclesOf(db: Executor, networkId: string, accountId: 
       'c.status',
       'c.created_at',
       'm.role',
-      (eb) =>
-        eb
-          .selectFrom('circle_consent as k')
-          .select('k.kind')
-          .whereRef('k.network_id', '=', 'c.network_id')
-          .whereRef('k.circle_id', '=', 'c.id')
-          .orderBy('k.version', 'desc')
-          .limit(1)
-          .as('consent_kind'),
+      latestConsentKind,
       (eb) =>
         eb
           .selectFrom('circle_need as n')
@@ -88,7 +87,17 @@ export async function listCirclesOf(db: Executor, networkId: string, accountId: 
     .where('c.network_id', '=', networkId)
     .orderBy('c.created_at', 'desc')
     .execute();
-  return rows.filter((r) => r.role === 'owner' || (r.status === 'active' && r.consent_kind === 'granted'));
+  return rows.filter((r) => r.role === 'owner' || isLive(r));
+}
+
+/** What decides whether the circle is live (isLive in policies/circle.ts); undefined when there is no such circle. */
+export async function findCircleState(db: Executor, networkId: string, circleId: string) {
+  return db
+    .selectFrom('circle as c')
+    .select(['c.status', latestConsentKind])
+    .where('c.network_id', '=', networkId)
+    .where('c.id', '=', circleId)
+    .executeTakeFirst();
 }
 
 export async function insertCircle(
@@ -423,15 +432,7 @@ export async function findUsableInvitation(db: Executor, networkId: string, toke
       'c.person_account_id',
       'c.status',
       'a.display_name as inviter_name',
-      (eb) =>
-        eb
-          .selectFrom('circle_consent as k')
-          .select('k.kind')
-          .whereRef('k.network_id', '=', 'c.network_id')
-          .whereRef('k.circle_id', '=', 'c.id')
-          .orderBy('k.version', 'desc')
-          .limit(1)
-          .as('consent_kind'),
+      latestConsentKind,
     ])
     .where('i.network_id', '=', networkId)
     .where('i.token_hash', '=', tokenHash)
@@ -440,7 +441,7 @@ export async function findUsableInvitation(db: Executor, networkId: string, toke
     .where('i.expires_at', '>', sql<Date>`now()`);
   if (lock) q = q.forUpdate('i');
   const inv = await q.executeTakeFirst();
-  if (inv?.status !== 'active' || inv.consent_kind !== 'granted') return undefined;
+  if (!inv || !isLive(inv)) return undefined;
   return inv;
 }
 

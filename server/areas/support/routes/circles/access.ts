@@ -7,7 +7,7 @@ import { notFound, Problem } from '../../../../http/problem.ts';
 import { Uuid } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
 import { isSignedIn } from '../../../../policies/actor.ts';
-import type { CircleAccess } from '../../policies/circle.ts';
+import { type CircleAccess, isLive } from '../../policies/circle.ts';
 import { type CircleForMember, findCircleFor } from '../../repositories/circles.ts';
 
 export const tags = ['circles'];
@@ -59,10 +59,9 @@ export async function loadCircle(
 }
 
 export function accessOf(circle: CircleForMember): CircleAccess {
-  const live = circle.status === 'active' && circle.consent_kind === 'granted';
   return {
     role: circle.role,
-    live,
+    live: isLive(circle),
     scope: new Set((circle.consent_scope ?? []) as ConsentScope[]),
   };
 }

@@ -8,7 +8,7 @@ import { audit } from '../../../../platform/audit.ts';
 import { actsFor } from '../../../../policies/actor.ts';
 import { createCircle } from '../../commands/createCircle.ts';
 import { graceDays } from '../../commands/purgeCircle.ts';
-import { circleAbilities, circlePolicy } from '../../policies/circle.ts';
+import { type CircleState, circleAbilities, circlePolicy, isLive } from '../../policies/circle.ts';
 import {
   appendConsent,
   type CircleForMember,
@@ -33,9 +33,9 @@ import {
 import { teamRoutes } from './team.ts';
 import { updateRoutes } from './updates.ts';
 
-export function circleStatus(c: { status: 'active' | 'deletion_requested'; consent_kind: string | null }) {
+export function circleStatus(c: CircleState) {
   if (c.status === 'deletion_requested') return 'deletion_requested' as const;
-  return c.consent_kind === 'granted' ? ('active' as const) : ('frozen' as const);
+  return isLive(c) ? ('active' as const) : ('frozen' as const);
 }
 
 export function presentCircle(c: CircleForMember) {
