@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type CircleRole, consentScopes } from '../../../db/schema.ts';
 import { actors, evaluate, expectedFor, thisOrg } from '../../../policies/actors.fixture.ts';
-import { type CircleAccess, circlePolicy, isLive } from './circle.ts';
+import { type CircleAccess, circlePolicy, isLive, organises } from './circle.ts';
 
 const roles = ['owner', 'coordinator', 'helper', 'professional', 'viewer', 'outsider'] as const;
 type Who = (typeof roles)[number];
@@ -33,6 +33,11 @@ describe('circle policy', () => {
       'deletion pending, even with consent',
     );
     assert.equal(isLive({ status: 'deletion_requested', consent_kind: 'withdrawn' }), false);
+  });
+
+  test('the owner and the coordinators organise, live or frozen; nobody else', () => {
+    assert.deepEqual(allowed(organises), ['owner', 'coordinator']);
+    assert.deepEqual(allowed(organises, false), ['owner', 'coordinator']);
   });
 
   test('anyone signed in opens a circle for themselves; only staff and admins of the organisation on someone’s behalf', () => {

@@ -29,6 +29,12 @@ export interface CircleState {
  */
 export const isLive = (c: CircleState) => c.status === 'active' && c.consent_kind === 'granted';
 
+/**
+ * Those who organise a circle: the owner and the coordinators. They see the person's email and the
+ * members', and may give back or mark done a need someone else claimed.
+ */
+export const organises = (c: { role: CircleRole | null }) => c.role === 'owner' || c.role === 'coordinator';
+
 const isOwner = (c: CircleAccess) => c.role === 'owner';
 const inRoles =
   (...roles: CircleRole[]) =>
@@ -101,7 +107,7 @@ export const circlePolicy = {
   editMap: (c: CircleAccess) =>
     canWrite(c, 'owner', 'coordinator', 'professional') && covered(c, 'network_map'),
   /** Full names of people without an account on the map; others see initials. */
-  seeMapLabels: (c: CircleAccess) => inRoles('owner', 'coordinator')(c),
+  seeMapLabels: organises,
 
   viewUpdates: (c: CircleAccess) => canRead(c) && covered(c, 'updates'),
   post: (c: CircleAccess) =>

@@ -8,7 +8,7 @@ import { audit } from '../../../../platform/audit.ts';
 import { actsFor } from '../../../../policies/actor.ts';
 import { createCircle } from '../../commands/createCircle.ts';
 import { graceDays } from '../../commands/purgeCircle.ts';
-import { type CircleState, circleAbilities, circlePolicy, isLive } from '../../policies/circle.ts';
+import { type CircleState, circleAbilities, circlePolicy, isLive, organises } from '../../policies/circle.ts';
 import {
   appendConsent,
   type CircleForMember,
@@ -40,11 +40,10 @@ export function circleStatus(c: CircleState) {
 
 export function presentCircle(c: CircleForMember) {
   const access = accessOf(c);
-  const organiser = c.role === 'owner' || c.role === 'coordinator';
   return {
     id: c.id,
     personLabel: c.person_label,
-    ...(organiser ? { personEmail: c.person_email } : {}),
+    ...(organises(c) ? { personEmail: c.person_email } : {}),
     personHasAccount: c.person_account_id !== null,
     organisation: c.organisation_id ? { id: c.organisation_id, name: c.organisation_name ?? '' } : null,
     status: circleStatus(c),

@@ -18,7 +18,7 @@ import {
   normaliseEmail,
 } from '../../../../repositories/accounts.ts';
 import { signIn } from '../../../../routes/api/session/index.ts';
-import { circlePolicy } from '../../policies/circle.ts';
+import { circlePolicy, organises } from '../../policies/circle.ts';
 import {
   addMember,
   findMember,
@@ -72,7 +72,7 @@ export async function memberRoutes(app: FastifyInstance) {
         const l = await loadCircle(app, req, tx, req.params.id, circlePolicy.viewMembers);
         return { l, rows: await listMembers(tx, networkId, req.params.id) };
       });
-      const organiser = l.access.role === 'owner' || l.access.role === 'coordinator';
+      const organiser = organises(l.access);
       return {
         items: rows.map((m) => ({
           accountId: m.account_id,

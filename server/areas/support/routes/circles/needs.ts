@@ -11,7 +11,7 @@ import { audit } from '../../../../platform/audit.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
 import { createNeeds, scheduleUnclaimedAlert } from '../../commands/careCalendar.ts';
 import { claimNeed, completeNeed } from '../../commands/claimNeed.ts';
-import { type CircleAccess, circlePolicy } from '../../policies/circle.ts';
+import { type CircleAccess, circlePolicy, organises } from '../../policies/circle.ts';
 import { findCircleFor } from '../../repositories/circles.ts';
 import {
   countUnclaimed,
@@ -42,8 +42,6 @@ import {
 
 export const loadWeeks = 8;
 const day = 24 * 3600_000;
-
-const organises = (a: CircleAccess) => a.role === 'owner' || a.role === 'coordinator';
 
 export function presentNeed(n: NeedRow, access: CircleAccess, accountId: string) {
   const mine = n.claimed_by === accountId;
