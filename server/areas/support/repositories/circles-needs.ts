@@ -12,7 +12,7 @@ export interface NeedFields {
   visibility: CircleVisibility;
 }
 
-export function needsQuery(db: Executor, networkId: string, circleId: string) {
+function needsQuery(db: Executor, networkId: string, circleId: string) {
   return db
     .selectFrom('circle_need as n')
     .leftJoin('account as a', (j) =>
@@ -45,6 +45,11 @@ export async function listNeeds(
     .limit(1000);
   if (f.unclaimed) q = q.where('n.claimed_by', 'is', null);
   return q.execute();
+}
+
+/** Every need of the circle, earliest first, whatever its visibility (the owner's export). */
+export async function listAllNeeds(db: Executor, networkId: string, circleId: string) {
+  return needsQuery(db, networkId, circleId).orderBy('n.starts_at').execute();
 }
 
 export async function findNeed(db: Executor, networkId: string, circleId: string, needId: string) {

@@ -16,7 +16,7 @@ import {
   setDeletionRequested,
 } from '../../repositories/circles.ts';
 import { currentMap, listSnapshots } from '../../repositories/circles-map.ts';
-import { needsQuery } from '../../repositories/circles-needs.ts';
+import { listAllNeeds } from '../../repositories/circles-needs.ts';
 import { listAttachments, listComments, listTeam, listUpdates } from '../../repositories/circles-updates.ts';
 import { CircleParams, loadCircle, tags } from './access.ts';
 import { presentAttachment } from './attachments.ts';
@@ -129,7 +129,7 @@ export async function privacyRoutes(app: FastifyInstance) {
             email: i.email,
             expiresAt: i.expires_at.toISOString(),
           })),
-          needs: (await needsQuery(tx, networkId, c.id).orderBy('n.starts_at').execute()).map((n) => ({
+          needs: (await listAllNeeds(tx, networkId, c.id)).map((n) => ({
             kind: n.kind,
             title: n.title,
             start: n.starts_at.toISOString(),
