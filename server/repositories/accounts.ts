@@ -137,3 +137,135 @@ export async function listAccountActivity(
   ]);
   return { rows, total: count.n };
 }
+
+/** What the session view shows of the signed-in account (it exists: its session was just loaded). */
+export async function findSessionAccount(db: Executor, networkId: string, accountId: string) {
+  return db
+    .selectFrom('account')
+    .select(['id', 'display_name', 'email', 'locale', 'is_instance_admin'])
+    .where('network_id', '=', networkId)
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Whether the account exists and is blocked (to sign it in by link). */
+export async function findAccountStatus(db: Executor, networkId: string, accountId: string) {
+  return db
+    .selectFrom('account')
+    .select(['id', 'blocked_at', 'is_instance_admin'])
+    .where('network_id', '=', networkId)
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+}
+
+/** The account's id if it exists and is not blocked. */
+export async function findActiveAccountId(db: Executor, networkId: string, accountId: string) {
+  return db
+    .selectFrom('account')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('id', '=', accountId)
+    .where('blocked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The name an account is shown by (it must exist). */
+export async function findDisplayName(db: Executor, networkId: string, accountId: string) {
+  return db
+    .selectFrom('account')
+    .select('display_name')
+    .where('network_id', '=', networkId)
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The first time the address is proven (a sign-in link reached it) is kept; later ones change nothing. */
+export async function markEmailVerified(db: Executor, networkId: string, accountId: string) {
+  await db
+    .updateTable('account')
+    .set({ email_verified_at: sql`coalesce(email_verified_at, now())` })
+    .where('network_id', '=', networkId)
+    .where('id', '=', accountId)
+    .execute();
+}
+
+/** Changes the account's name (trimmed) and language; nothing is written when neither is given. */
+export async function updateAccountSettings(
+  db: Executor,
+  networkId: string,
+  accountId: string,
+  f: { displayName?: string; locale?: 'de' | 'en' },
+) {
+  if (f.displayName === undefined && f.locale === undefined) return;
+  await db
+    .updateTable('account')
+    .set({
+      ...(f.displayName !== undefined ? { display_name: f.displayName.trim() } : {}),
+      ...(f.locale ? { locale: f.locale } : {}),
+    })
+    .where('network_id', '=', networkId)
+    .where('id', '=', accountId)
+    .execute();
+}
+
+export interface ProfileFields {
+  bio?: string;
+  skills?: string[];
+  interests?: string[];
+  languages?: string[];
+  availability?: { day: string; part: string }[];
+  districtIds?: string[];
+}
+
+/** Changes the profile fields given (tags trimmed); nothing is written when none is. */
+export async function updateProfile(db: Executor, networkId: string, accountId: string, f: ProfileFields) {
+  const profile: Record<string, unknown> = {};
+  if (f.bio !== undefined) profile.bio = f.bio;
+  if (f.skills) profile.skills = f.skills.map((s) => s.trim());
+  if (f.interests) profile.interests = f.interests.map((s) => s.trim());
+  if (f.languages) profile.languages = f.languages;
+  if (f.availability) profile.availability = JSON.stringify(f.availability);
+  if (f.districtIds) profile.district_ids = f.districtIds;
+  if (Object.keys(profile).length === 0) return;
+  await db
+    .updateTable('profile')
+    .set({ ...profile, updated_at: sql`now()` })
+    .where('network_id', '=', networkId)
+    .where('account_id', '=', accountId)
+    .execute();
+}
+
+/** What a new password is checked against: the current hash, and the name and email it must not resemble. */
+export async function findPasswordCheck(db: Executor, networkId: string, accountId: string) {
+  return db
+    .selectFrom('account')
+    .select(['password_hash', 'display_name', 'email'])
+    .where('network_id', '=', networkId)
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Sets a new password hash and ends every other session of the account: a changed password must
+ * lock out whoever knew the old one. Only the session `keepSessionId` (the one that changed it) stays.
+ */
+export async function setPassword(
+  db: Executor,
+  networkId: string,
+  accountId: string,
+  passwordHash: string,
+  keepSessionId: string,
+) {
+  await db
+    .updateTable('account')
+    .set({ password_hash: passwordHash })
+    .where('network_id', '=', networkId)
+    .where('id', '=', accountId)
+    .execute();
+  await db
+    .deleteFrom('session')
+    .where('network_id', '=', networkId)
+    .where('account_id', '=', accountId)
+    .where('id', '!=', keepSessionId)
+    .execute();
+}

@@ -18,6 +18,16 @@ export async function findDistrict(db: Executor, networkId: string, id: string) 
     .executeTakeFirst();
 }
 
+/** Which of the ids are districts of the network. */
+export async function existingDistricts(db: Executor, networkId: string, ids: string[]) {
+  return db
+    .selectFrom('district')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
 /** Inserts or replaces the district with this slug; returns whether it was new. */
 export async function upsertDistrict(
   db: Executor,

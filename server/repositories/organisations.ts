@@ -162,6 +162,32 @@ export async function coordinatorsOf(
   return rows.map((r) => r.account_id);
 }
 
+/** The account's role in the organisation, if it is a member. */
+export async function findMembership(
+  db: Executor,
+  networkId: string,
+  organisationId: string,
+  accountId: string,
+) {
+  return db
+    .selectFrom('membership')
+    .select('role')
+    .where('network_id', '=', networkId)
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+}
+
+/** The organisation's id if it exists. */
+export async function findOrganisationId(db: Executor, networkId: string, id: string) {
+  return db
+    .selectFrom('organisation')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function setMembership(
   db: Executor,
   networkId: string,

@@ -1,10 +1,9 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { assertAcceptablePassword, hashPassword } from '../../../auth/passwords.ts';
 import { hashSecret } from '../../../auth/tokens.ts';
-import { executeTx } from '../../../db/tx.ts';
+import { type Executor, executeTx } from '../../../db/tx.ts';
 import { clientIp } from '../../../http/context.ts';
 import { Problem } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
@@ -12,6 +11,7 @@ import { audit } from '../../../platform/audit.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
 import { createAccount, findAccountByEmail } from '../../../repositories/accounts.ts';
+import { findOpenInvitation, markInvitationUsed } from '../../../repositories/oneTimeTokens.ts';
 import { setMembership } from '../../../repositories/organisations.ts';
 import { Role } from '../organisations/schema.ts';
 import { signIn } from '../session/index.ts';
@@ -46,34 +46,8 @@ export async function invitationRoutes(app: FastifyInstance) {
   const networkId = app.deps.network.id;
   const tags = ['invitations'];
 
-  async function find(
-    tx: typeof db | Parameters<Parameters<typeof executeTx>[1]>[0],
-    token: string,
-    lock = false,
-  ) {
-    let q = tx
-      .selectFrom('one_time_token as t')
-      .innerJoin('organisation as o', (j) =>
-        j.onRef('o.network_id', '=', 't.network_id').onRef('o.id', '=', 't.organisation_id'),
-      )
-      .select([
-        't.token_hash',
-        't.email',
-        't.role',
-        't.expires_at',
-        't.created_by',
-        'o.id as org_id',
-        'o.name as org_name',
-        'o.slug as org_slug',
-      ])
-      .where('t.network_id', '=', networkId)
-      .where('t.token_hash', '=', hashSecret(token))
-      .where('t.purpose', '=', 'invitation')
-      .where('t.used_at', 'is', null)
-      .where('t.revoked_at', 'is', null)
-      .where('t.expires_at', '>', sql<Date>`now()`);
-    if (lock) q = q.forUpdate();
-    const inv = await q.executeTakeFirst();
+  async function find(ex: Executor, token: string, lock = false) {
+    const inv = await findOpenInvitation(ex, networkId, hashSecret(token), lock);
     if (!inv) throw new Problem(404, 'invitation.invalid');
     return inv;
   }
@@ -136,12 +110,7 @@ export async function invitationRoutes(app: FastifyInstance) {
           });
         }
         await setMembership(tx, networkId, inv.org_id, account.id, inv.role ?? 'volunteer');
-        await tx
-          .updateTable('one_time_token')
-          .set({ used_at: sql`now()`, account_id: account.id })
-          .where('network_id', '=', networkId)
-          .where('token_hash', '=', inv.token_hash)
-          .execute();
+        await markInvitationUsed(tx, networkId, inv.token_hash, account.id);
         await audit(tx, {
           networkId,
           actorId: account.id,

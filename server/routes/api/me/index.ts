@@ -1,7 +1,6 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../../auth/passwords.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
@@ -9,7 +8,15 @@ import { notFound, Problem } from '../../../http/problem.ts';
 import { NoContent, Page, PageQuery, problems, Timestamp, Uuid } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import { accountPolicy } from '../../../policies/account.ts';
-import { getProfile, listAccountActivity } from '../../../repositories/accounts.ts';
+import {
+  findPasswordCheck,
+  getProfile,
+  listAccountActivity,
+  setPassword,
+  updateAccountSettings,
+  updateProfile,
+} from '../../../repositories/accounts.ts';
+import { existingDistricts } from '../../../repositories/districts.ts';
 
 const Tag = Type.String({ minLength: 1, maxLength: 60 });
 const Slot = Type.Object(
@@ -117,44 +124,15 @@ export async function meRoutes(app: FastifyInstance) {
       const b = req.body;
       await executeTx(db, async (tx) => {
         if (b.districtIds && b.districtIds.length > 0) {
-          const found = await tx
-            .selectFrom('district')
-            .select('id')
-            .where('network_id', '=', networkId)
-            .where('id', 'in', b.districtIds)
-            .execute();
+          const found = await existingDistricts(tx, networkId, b.districtIds);
           if (found.length !== b.districtIds.length) {
             throw new Problem(422, 'validation', {
               fields: [{ field: '/districtIds', code: 'field.invalid' }],
             });
           }
         }
-        if (b.displayName !== undefined || b.locale !== undefined) {
-          await tx
-            .updateTable('account')
-            .set({
-              ...(b.displayName !== undefined ? { display_name: b.displayName.trim() } : {}),
-              ...(b.locale ? { locale: b.locale } : {}),
-            })
-            .where('network_id', '=', networkId)
-            .where('id', '=', accountId)
-            .execute();
-        }
-        const profile: Record<string, unknown> = {};
-        if (b.bio !== undefined) profile.bio = b.bio;
-        if (b.skills) profile.skills = b.skills.map((s) => s.trim());
-        if (b.interests) profile.interests = b.interests.map((s) => s.trim());
-        if (b.languages) profile.languages = b.languages;
-        if (b.availability) profile.availability = JSON.stringify(b.availability);
-        if (b.districtIds) profile.district_ids = b.districtIds;
-        if (Object.keys(profile).length > 0) {
-          await tx
-            .updateTable('profile')
-            .set({ ...profile, updated_at: sql`now()` })
-            .where('network_id', '=', networkId)
-            .where('account_id', '=', accountId)
-            .execute();
-        }
+        await updateAccountSettings(tx, networkId, accountId, b);
+        await updateProfile(tx, networkId, accountId, b);
         await audit(tx, {
           networkId,
           actorId: accountId,
@@ -183,12 +161,7 @@ export async function meRoutes(app: FastifyInstance) {
       const accountId = requireAccount(req);
       // whoever holds an admin's sign-in link may be the admin: the help must not become a key
       if (req.session?.assisted) throw new Problem(403, 'auth.assisted_session');
-      const current = await db
-        .selectFrom('account')
-        .select(['password_hash', 'display_name', 'email'])
-        .where('network_id', '=', networkId)
-        .where('id', '=', accountId)
-        .executeTakeFirstOrThrow();
+      const current = await findPasswordCheck(db, networkId, accountId);
       if (
         current.password_hash &&
         !(await verifyPassword(current.password_hash, req.body.currentPassword ?? ''))
@@ -200,19 +173,7 @@ export async function meRoutes(app: FastifyInstance) {
       assertAcceptablePassword(req.body.newPassword, [current.display_name, current.email], '/newPassword');
       const hash = await hashPassword(req.body.newPassword);
       await executeTx(db, async (tx) => {
-        await tx
-          .updateTable('account')
-          .set({ password_hash: hash })
-          .where('network_id', '=', networkId)
-          .where('id', '=', accountId)
-          .execute();
-        // other sessions end: a changed password must lock out whoever knew the old one
-        await tx
-          .deleteFrom('session')
-          .where('network_id', '=', networkId)
-          .where('account_id', '=', accountId)
-          .where('id', '!=', req.session!.id)
-          .execute();
+        await setPassword(tx, networkId, accountId, hash, req.session!.id);
         await audit(tx, {
           networkId,
           actorId: accountId,

@@ -1,6 +1,5 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { hashSecret, newSecret } from '../../../auth/tokens.ts';
 import { executeTx, insertTogether } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
@@ -16,7 +15,13 @@ import type { Actor } from '../../../policies/actor.ts';
 import { organisationAbilities, organisationPolicy } from '../../../policies/organisation.ts';
 import { findAccount } from '../../../repositories/accounts.ts';
 import {
+  insertInvitation,
+  listOpenInvitations,
+  revokeInvitation,
+} from '../../../repositories/oneTimeTokens.ts';
+import {
   countAdminsForUpdate,
+  findMembership,
   findOrganisation,
   insertOrganisation,
   listMembers,
@@ -233,13 +238,7 @@ export async function organisationRoutes(app: FastifyInstance) {
       if (!organisationPolicy.manageMembers(req.actor, org)) throw forbidden();
       await executeTx(db, async (tx) => {
         const admins = await countAdminsForUpdate(tx, networkId, org.id);
-        const current = await tx
-          .selectFrom('membership')
-          .select('role')
-          .where('network_id', '=', networkId)
-          .where('organisation_id', '=', org.id)
-          .where('account_id', '=', req.params.accountId)
-          .executeTakeFirst();
+        const current = await findMembership(tx, networkId, org.id, req.params.accountId);
         if (!current) throw notFound();
         if (current.role === 'admin' && req.body.role !== 'admin' && admins <= 1)
           throw new Problem(409, 'membership.last_admin');
@@ -289,13 +288,7 @@ export async function organisationRoutes(app: FastifyInstance) {
       if (!leaving && !organisationPolicy.manageMembers(req.actor, org)) throw forbidden();
       await executeTx(db, async (tx) => {
         const admins = await countAdminsForUpdate(tx, networkId, org.id);
-        const current = await tx
-          .selectFrom('membership')
-          .select('role')
-          .where('network_id', '=', networkId)
-          .where('organisation_id', '=', org.id)
-          .where('account_id', '=', req.params.accountId)
-          .executeTakeFirst();
+        const current = await findMembership(tx, networkId, org.id, req.params.accountId);
         if (!current) throw notFound();
         if (current.role === 'admin' && admins <= 1) throw new Problem(409, 'membership.last_admin');
         await removeMembership(tx, networkId, org.id, req.params.accountId);
@@ -343,17 +336,7 @@ export async function organisationRoutes(app: FastifyInstance) {
       requireAccount(req);
       const org = await load(req.params.id);
       if (!organisationPolicy.invite(req.actor, org)) throw forbidden();
-      const rows = await db
-        .selectFrom('one_time_token')
-        .select(['token_hash', 'email', 'role', 'created_at', 'expires_at'])
-        .where('network_id', '=', networkId)
-        .where('organisation_id', '=', org.id)
-        .where('purpose', '=', 'invitation')
-        .where('used_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', sql<Date>`now()`)
-        .orderBy('created_at', 'desc')
-        .execute();
+      const rows = await listOpenInvitations(db, networkId, org.id);
       return {
         items: rows.map((r) => ({
           id: r.token_hash,
@@ -385,23 +368,14 @@ export async function organisationRoutes(app: FastifyInstance) {
       const token = newSecret();
       const row = await executeTx(db, async (tx) => {
         const inviter = await findAccount(tx, networkId, actorId);
-        const created = await tx
-          .insertInto('one_time_token')
-          .values({
-            network_id: networkId,
-            token_hash: hashSecret(token),
-            purpose: 'invitation',
-            account_id: null,
-            email,
-            organisation_id: org.id,
-            role: req.body.role,
-            created_by: actorId,
-            expires_at: sql<Date>`now() + make_interval(days => ${invitationDays})`,
-            used_at: null,
-            revoked_at: null,
-          })
-          .returning(['token_hash', 'email', 'role', 'created_at', 'expires_at'])
-          .executeTakeFirstOrThrow();
+        const created = await insertInvitation(tx, networkId, {
+          tokenHash: hashSecret(token),
+          email,
+          organisationId: org.id,
+          role: req.body.role,
+          createdBy: actorId,
+          days: invitationDays,
+        });
         const locale = req.locale;
         const params = {
           inviter: inviter?.display_name ?? '',
@@ -458,17 +432,8 @@ export async function organisationRoutes(app: FastifyInstance) {
       const org = await load(req.params.id);
       if (!organisationPolicy.invite(req.actor, org)) throw forbidden();
       const r = await executeTx(db, async (tx) => {
-        const res = await tx
-          .updateTable('one_time_token')
-          .set({ revoked_at: sql`now()` })
-          .where('network_id', '=', networkId)
-          .where('organisation_id', '=', org.id)
-          .where('token_hash', '=', req.params.invitationId)
-          .where('purpose', '=', 'invitation')
-          .where('used_at', 'is', null)
-          .where('revoked_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) > 0) {
+        const revoked = await revokeInvitation(tx, networkId, org.id, req.params.invitationId);
+        if (revoked > 0) {
           await audit(tx, {
             networkId,
             actorId,
@@ -478,7 +443,7 @@ export async function organisationRoutes(app: FastifyInstance) {
             ip: clientIp(req),
           });
         }
-        return Number(res.numUpdatedRows);
+        return revoked;
       });
       if (r === 0) throw notFound();
       return reply.code(204).send();

@@ -1,6 +1,5 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { verifyPassword } from '../../../auth/passwords.ts';
 import {
   createSession,
@@ -20,7 +19,15 @@ import { audit } from '../../../platform/audit.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { anonymous } from '../../../policies/actor.ts';
 import { networkAbilities } from '../../../policies/network.ts';
-import { findAccountByEmail, membershipsOf, normaliseEmail } from '../../../repositories/accounts.ts';
+import {
+  findAccountByEmail,
+  findAccountStatus,
+  findSessionAccount,
+  markEmailVerified,
+  membershipsOf,
+  normaliseEmail,
+} from '../../../repositories/accounts.ts';
+import { insertLoginToken, useLoginToken } from '../../../repositories/oneTimeTokens.ts';
 import { LinkRedeem, LinkRequest, PasswordLogin, SessionView } from './schema.ts';
 
 export const loginLinkMinutes = 60;
@@ -39,22 +46,13 @@ export async function createLoginToken(
   { assisted = false, createdBy = null as string | null } = {},
 ): Promise<string> {
   const token = newSecret();
-  await db
-    .insertInto('one_time_token')
-    .values({
-      network_id: networkId,
-      token_hash: hashSecret(token),
-      purpose: assisted ? 'assisted_login' : 'login',
-      account_id: account.id,
-      email: account.email,
-      organisation_id: null,
-      role: null,
-      created_by: createdBy,
-      expires_at: sql<Date>`now() + make_interval(mins => ${minutes})`,
-      used_at: null,
-      revoked_at: null,
-    })
-    .execute();
+  await insertLoginToken(db, networkId, {
+    tokenHash: hashSecret(token),
+    assisted,
+    account,
+    createdBy,
+    minutes,
+  });
   return token;
 }
 
@@ -106,12 +104,7 @@ export async function sessionRoutes(app: FastifyInstance) {
         assisted: false,
         abilities: networkAbilities(anonymous),
       };
-    const a = await db
-      .selectFrom('account')
-      .select(['id', 'display_name', 'email', 'locale', 'is_instance_admin'])
-      .where('network_id', '=', networkId)
-      .where('id', '=', accountId)
-      .executeTakeFirstOrThrow();
+    const a = await findSessionAccount(db, networkId, accountId);
     const memberships = await membershipsOf(db, networkId, accountId);
     const actor = {
       accountId: a.id,
@@ -283,37 +276,15 @@ export async function sessionRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const tokenHash = hashSecret(req.body.token);
-      const used = await executeTx(db, async (tx) =>
-        tx
-          .updateTable('one_time_token')
-          .set({ used_at: sql`now()` })
-          .where('network_id', '=', networkId)
-          .where('token_hash', '=', tokenHash)
-          .where('purpose', 'in', ['login', 'assisted_login'])
-          .where('used_at', 'is', null)
-          .where('revoked_at', 'is', null)
-          .where('expires_at', '>', sql<Date>`now()`)
-          .returning(['account_id', 'email', 'purpose'])
-          .executeTakeFirst(),
-      );
+      const used = await executeTx(db, async (tx) => useLoginToken(tx, networkId, tokenHash));
       if (!used?.account_id) throw new Problem(400, 'auth.link_invalid');
-      const account = await db
-        .selectFrom('account')
-        .select(['id', 'blocked_at', 'is_instance_admin'])
-        .where('network_id', '=', networkId)
-        .where('id', '=', used.account_id)
-        .executeTakeFirst();
+      const account = await findAccountStatus(db, networkId, used.account_id);
       if (!account || account.blocked_at) throw new Problem(400, 'auth.link_invalid');
       // An admin's link proves neither the email address nor that the person is at the keyboard:
       // the address stays unverified and their failed sign-ins stay counted.
       const assisted = used.purpose === 'assisted_login';
       if (!assisted) {
-        await db
-          .updateTable('account')
-          .set({ email_verified_at: sql`coalesce(email_verified_at, now())` })
-          .where('network_id', '=', networkId)
-          .where('id', '=', account.id)
-          .execute();
+        await markEmailVerified(db, networkId, account.id);
         await clearFailures(db, networkId, used.email);
       }
       const s = await signIn(app, req, reply, account.id, { assisted });

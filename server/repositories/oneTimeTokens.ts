@@ -1,0 +1,160 @@
+import { sql } from 'kysely';
+import type { MembershipRole } from '../db/schema.ts';
+import type { Executor } from '../db/tx.ts';
+
+/**
+ * One-time tokens: sign-in links (`login`, and `assisted_login` made by an instance admin) and
+ * invitations to an organisation. Only the hash of a token is stored; an invitation's hash is its id.
+ */
+
+export async function insertLoginToken(
+  db: Executor,
+  networkId: string,
+  t: {
+    tokenHash: string;
+    assisted: boolean;
+    account: { id: string; email: string };
+    createdBy: string | null;
+    minutes: number;
+  },
+) {
+  await db
+    .insertInto('one_time_token')
+    .values({
+      network_id: networkId,
+      token_hash: t.tokenHash,
+      purpose: t.assisted ? 'assisted_login' : 'login',
+      account_id: t.account.id,
+      email: t.account.email,
+      organisation_id: null,
+      role: null,
+      created_by: t.createdBy,
+      expires_at: sql<Date>`now() + make_interval(mins => ${t.minutes})`,
+      used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+}
+
+/** Uses up a valid sign-in token (once): the account, email and purpose it was for, or undefined. */
+export async function useLoginToken(db: Executor, networkId: string, tokenHash: string) {
+  return db
+    .updateTable('one_time_token')
+    .set({ used_at: sql`now()` })
+    .where('network_id', '=', networkId)
+    .where('token_hash', '=', tokenHash)
+    .where('purpose', 'in', ['login', 'assisted_login'])
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning(['account_id', 'email', 'purpose'])
+    .executeTakeFirst();
+}
+
+/** An organisation's invitations that are neither used, withdrawn nor expired, newest first. */
+export async function listOpenInvitations(db: Executor, networkId: string, organisationId: string) {
+  return db
+    .selectFrom('one_time_token')
+    .select(['token_hash', 'email', 'role', 'created_at', 'expires_at'])
+    .where('network_id', '=', networkId)
+    .where('organisation_id', '=', organisationId)
+    .where('purpose', '=', 'invitation')
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function insertInvitation(
+  db: Executor,
+  networkId: string,
+  i: {
+    tokenHash: string;
+    email: string;
+    organisationId: string;
+    role: MembershipRole;
+    createdBy: string;
+    days: number;
+  },
+) {
+  return db
+    .insertInto('one_time_token')
+    .values({
+      network_id: networkId,
+      token_hash: i.tokenHash,
+      purpose: 'invitation',
+      account_id: null,
+      email: i.email,
+      organisation_id: i.organisationId,
+      role: i.role,
+      created_by: i.createdBy,
+      expires_at: sql<Date>`now() + make_interval(days => ${i.days})`,
+      used_at: null,
+      revoked_at: null,
+    })
+    .returning(['token_hash', 'email', 'role', 'created_at', 'expires_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Withdraws an open invitation of the organisation; the number of invitations withdrawn (0 or 1). */
+export async function revokeInvitation(
+  db: Executor,
+  networkId: string,
+  organisationId: string,
+  tokenHash: string,
+): Promise<number> {
+  const res = await db
+    .updateTable('one_time_token')
+    .set({ revoked_at: sql`now()` })
+    .where('network_id', '=', networkId)
+    .where('organisation_id', '=', organisationId)
+    .where('token_hash', '=', tokenHash)
+    .where('purpose', '=', 'invitation')
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** A valid invitation with its organisation (locked with `lock`, to accept it), or undefined. */
+export async function findOpenInvitation(db: Executor, networkId: string, tokenHash: string, lock = false) {
+  let q = db
+    .selectFrom('one_time_token as t')
+    .innerJoin('organisation as o', (j) =>
+      j.onRef('o.network_id', '=', 't.network_id').onRef('o.id', '=', 't.organisation_id'),
+    )
+    .select([
+      't.token_hash',
+      't.email',
+      't.role',
+      't.expires_at',
+      't.created_by',
+      'o.id as org_id',
+      'o.name as org_name',
+      'o.slug as org_slug',
+    ])
+    .where('t.network_id', '=', networkId)
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.purpose', '=', 'invitation')
+    .where('t.used_at', 'is', null)
+    .where('t.revoked_at', 'is', null)
+    .where('t.expires_at', '>', sql<Date>`now()`);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** Marks an invitation used by the account that accepted it. */
+export async function markInvitationUsed(
+  db: Executor,
+  networkId: string,
+  tokenHash: string,
+  accountId: string,
+) {
+  await db
+    .updateTable('one_time_token')
+    .set({ used_at: sql`now()`, account_id: accountId })
+    .where('network_id', '=', networkId)
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
