@@ -65,6 +65,21 @@ export async function findResource(db: Executor, networkId: string, id: string) 
     .executeTakeFirst();
 }
 
+/** The ids of the resources a person offers as themself (withdrawn ones too). */
+export async function resourceIdsOfPerson(
+  db: Executor,
+  networkId: string,
+  personId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('resource')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('person_id', '=', personId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export interface ResourceFields {
   kind: ResourceKind;
   title: string;

@@ -10,6 +10,7 @@ import { audit } from '../../../../platform/audit.ts';
 import { notify } from '../../../../platform/notifications.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
 import type { Actor } from '../../../../policies/actor.ts';
+import { findDisplayName } from '../../../../repositories/accounts.ts';
 import { scheduleReminder } from '../../commands/remindExpiringPosts.ts';
 import { exchangeAbilities, exchangePolicy } from '../../policies/exchange.ts';
 import {
@@ -298,12 +299,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
         if (!exchangePolicy.answer(req.actor, p)) throw new Problem(409, 'exchange.post_closed');
         recipient = p.author_id;
       }
-      const me = await db
-        .selectFrom('account')
-        .select('display_name')
-        .where('network_id', '=', networkId)
-        .where('id', '=', actorId)
-        .executeTakeFirstOrThrow();
+      const me = await findDisplayName(db, networkId, actorId);
       const row = await executeTx(db, async (tx) => {
         const m = await insertMessage(tx, networkId, {
           postId: p.id,

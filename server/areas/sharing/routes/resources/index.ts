@@ -23,6 +23,7 @@ import {
   type ResourceRow,
   removeBlockedPeriod,
   replaceAvailability,
+  resourceIdsOfPerson,
   updateResource,
   utilisation,
 } from '../../repositories/resources.ts';
@@ -272,13 +273,7 @@ export async function resourceRoutes(app: FastifyInstance) {
         if (!actsFor(req.actor, req.query.organisationId) && !req.actor.isInstanceAdmin) throw forbidden();
         filter = { organisationId: req.query.organisationId };
       } else {
-        const own = await db
-          .selectFrom('resource')
-          .select('id')
-          .where('network_id', '=', networkId)
-          .where('person_id', '=', actorId)
-          .execute();
-        filter = { resourceIds: own.map((r) => r.id) };
+        filter = { resourceIds: await resourceIdsOfPerson(db, networkId, actorId) };
       }
       const rows = await utilisation(db, networkId, { ...filter, from, to });
       const items = rows.map((r) => {

@@ -14,6 +14,13 @@ import {
   registerUploads,
 } from '../../../../platform/uploads.ts';
 import { resourcePolicy } from '../../policies/resource.ts';
+import {
+  countResourcePhotos,
+  deleteResourcePhoto,
+  findResourcePhotoData,
+  insertResourcePhoto,
+  listResourcePhotos,
+} from '../../repositories/resourcePhotos.ts';
 import { findResource } from '../../repositories/resources.ts';
 import { PhotoView } from './schema.ts';
 
@@ -36,14 +43,7 @@ export function photoUrls(resourceId: string, photoId: string) {
 }
 
 export async function listPhotos(app: FastifyInstance, resourceId: string) {
-  const rows = await app.deps.db.db
-    .selectFrom('resource_photo')
-    .select(['id', 'alt', 'width', 'height'])
-    .where('network_id', '=', app.deps.network.id)
-    .where('resource_id', '=', resourceId)
-    .orderBy('position')
-    .orderBy('created_at')
-    .execute();
+  const rows = await listResourcePhotos(app.deps.db.db, app.deps.network.id, resourceId);
   return rows.map((r) => ({ ...r, ...photoUrls(resourceId, r.id) }));
 }
 
@@ -79,30 +79,19 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
       if (!file) throw wrongType();
       const photo = await processImage(file.bytes, wrongType);
       const id = await executeTx(db, async (tx) => {
-        const count = await tx
-          .selectFrom('resource_photo')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('network_id', '=', networkId)
-          .where('resource_id', '=', r.id)
-          .executeTakeFirstOrThrow();
-        if (count.n >= maxPhotos)
+        const count = await countResourcePhotos(tx, networkId, r.id);
+        if (count >= maxPhotos)
           throw new Problem(409, 'resource.photo_limit', { params: { max: maxPhotos } });
-        const row = await tx
-          .insertInto('resource_photo')
-          .values({
-            network_id: networkId,
-            resource_id: r.id,
-            position: count.n,
-            alt,
-            content_type: 'image/webp',
-            width: photo.width,
-            height: photo.height,
-            bytes: photo.bytes,
-            thumb: photo.thumb,
-            created_by: actorId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const row = await insertResourcePhoto(tx, networkId, {
+          resourceId: r.id,
+          position: count,
+          alt,
+          width: photo.width,
+          height: photo.height,
+          bytes: photo.bytes,
+          thumb: photo.thumb,
+          createdBy: actorId,
+        });
         await audit(tx, {
           networkId,
           actorId,
@@ -135,13 +124,7 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
       const r = await findResource(db, networkId, req.params.id);
       if (!r || !resourcePolicy.view(req.actor, r)) throw notFound();
       const thumb = req.query.size === 'thumb';
-      const row = await db
-        .selectFrom('resource_photo')
-        .select(thumb ? 'thumb as data' : 'bytes as data')
-        .where('network_id', '=', networkId)
-        .where('resource_id', '=', r.id)
-        .where('id', '=', req.params.photoId)
-        .executeTakeFirst();
+      const row = await findResourcePhotoData(db, networkId, r.id, req.params.photoId, thumb);
       if (!row) throw notFound();
       return reply
         .type('image/webp')
@@ -167,13 +150,7 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
       if (!r || !resourcePolicy.view(req.actor, r)) throw notFound();
       if (!resourcePolicy.update(req.actor, r)) throw forbidden();
       const removed = await executeTx(db, async (tx) => {
-        const res = await tx
-          .deleteFrom('resource_photo')
-          .where('network_id', '=', networkId)
-          .where('resource_id', '=', r.id)
-          .where('id', '=', req.params.photoId)
-          .executeTakeFirst();
-        if (Number(res.numDeletedRows) === 0) return false;
+        if (!(await deleteResourcePhoto(tx, networkId, r.id, req.params.photoId))) return false;
         await audit(tx, {
           networkId,
           actorId,
