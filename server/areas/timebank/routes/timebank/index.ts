@@ -7,6 +7,8 @@ import { IdParams, Page, problems } from '../../../../http/schemas.ts';
 import { t } from '../../../../i18n/messages.ts';
 import { audit } from '../../../../platform/audit.ts';
 import type { Actor } from '../../../../policies/actor.ts';
+import { findActiveAccountId } from '../../../../repositories/accounts.ts';
+import { findOrganisationId } from '../../../../repositories/organisations.ts';
 import { decideTransfer, type TransferDecision } from '../../commands/decideTransfer.ts';
 import { reverseTransfer } from '../../commands/reverseTransfer.ts';
 import { isOverdraft, transferCredits } from '../../commands/transferCredits.ts';
@@ -181,22 +183,11 @@ export async function timebankRoutes(app: FastifyInstance) {
       const q = req.query;
       let owner: Owner;
       if (q.personId) {
-        const exists = await db
-          .selectFrom('account')
-          .select('id')
-          .where('network_id', '=', networkId)
-          .where('id', '=', q.personId)
-          .where('blocked_at', 'is', null)
-          .executeTakeFirst();
+        const exists = await findActiveAccountId(db, networkId, q.personId);
         if (!exists) throw notFound();
         owner = { type: 'person', id: q.personId };
       } else if (q.organisationId) {
-        const exists = await db
-          .selectFrom('organisation')
-          .select('id')
-          .where('network_id', '=', networkId)
-          .where('id', '=', q.organisationId)
-          .executeTakeFirst();
+        const exists = await findOrganisationId(db, networkId, q.organisationId);
         if (!exists) throw notFound();
         owner = { type: 'organisation', id: q.organisationId };
       } else {
