@@ -8,9 +8,12 @@ export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Timestamp = Type.String({ format: 'date-time' });
 
+/** The page a list answers when the query names none (see paging in http/paging.ts). */
+export const pageDefaults = { limit: 20, offset: 0 } as const;
+
 export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: pageDefaults.limit })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: pageDefaults.offset })),
 };
 
 export const Page = <T extends ReturnType<typeof Type.Object>>(item: T) =>

@@ -4,6 +4,7 @@ import { assistedLinkMinutes, createAssistedSignInLink } from '../../../auth/ass
 import { deleteAllSessions } from '../../../auth/sessions.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
+import { paging } from '../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
@@ -30,9 +31,8 @@ export async function adminAccountRoutes(app: FastifyInstance) {
     async (req) => {
       requireAccount(req);
       if (!accountPolicy.listAll(req.actor)) throw forbidden();
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
-      const { rows, total } = await listAccounts(db, networkId, { q: req.query.q?.trim(), limit, offset });
+      const page = paging(req.query);
+      const { rows, total } = await listAccounts(db, networkId, { q: req.query.q?.trim(), ...page });
       return {
         items: rows.map((a) => ({
           id: a.id,
@@ -43,8 +43,7 @@ export async function adminAccountRoutes(app: FastifyInstance) {
           createdAt: a.created_at.toISOString(),
         })),
         total,
-        limit,
-        offset,
+        ...page,
       };
     },
   );

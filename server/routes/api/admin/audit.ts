@@ -1,6 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../../../http/context.ts';
+import { paging } from '../../../http/paging.ts';
 import { forbidden } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
 import { networkPolicy } from '../../../policies/network.ts';
@@ -27,12 +28,10 @@ export async function adminAuditRoutes(app: FastifyInstance) {
     async (req) => {
       requireAccount(req);
       if (!networkPolicy.readAuditLog(req.actor)) throw forbidden();
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const { rows, total, confidential } = await listAuditLog(db, networkId, {
         ...req.query,
-        limit,
-        offset,
+        ...page,
       });
       return {
         items: rows.map((r) => ({
@@ -46,8 +45,7 @@ export async function adminAuditRoutes(app: FastifyInstance) {
           at: r.at.toISOString(),
         })),
         total,
-        limit,
-        offset,
+        ...page,
         confidential,
       };
     },

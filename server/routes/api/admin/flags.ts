@@ -2,6 +2,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
+import { paging } from '../../../http/paging.ts';
 import { forbidden, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { dismissFlag, hideFlagged, listFlags } from '../../../platform/moderation.ts';
@@ -26,9 +27,8 @@ export async function adminFlagRoutes(app: FastifyInstance) {
     async (req) => {
       requireAccount(req);
       if (!networkPolicy.moderate(req.actor)) throw forbidden();
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
-      const { rows, total } = await listFlags(db, networkId, { status: req.query.status, limit, offset });
+      const page = paging(req.query);
+      const { rows, total } = await listFlags(db, networkId, { status: req.query.status, ...page });
       return {
         items: rows.map((f) => ({
           id: f.id,
@@ -42,8 +42,7 @@ export async function adminFlagRoutes(app: FastifyInstance) {
           link: f.link,
         })),
         total,
-        limit,
-        offset,
+        ...page,
       };
     },
   );

@@ -2,6 +2,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
+import { paging } from '../../../http/paging.ts';
 import { forbidden } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
@@ -31,19 +32,23 @@ export async function adminOutboxRoutes(app: FastifyInstance) {
     async (req) => {
       const actorId = requireAccount(req);
       if (!networkPolicy.readOutbox(req.actor)) throw forbidden();
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const { rows, total, confidential } = await executeTx(db, async (tx) => {
-        const page = await listOutbox(tx, networkId, { status: req.query.status, limit, offset });
+        const listed = await listOutbox(tx, networkId, { status: req.query.status, ...page });
         await audit(tx, {
           networkId,
           actorId,
           action: 'outbox.read',
           entityType: 'outbox_email',
-          details: { status: req.query.status ?? null, limit, offset, ids: page.rows.map((r) => r.id) },
+          details: {
+            status: req.query.status ?? null,
+            limit: page.limit,
+            offset: page.offset,
+            ids: listed.rows.map((r) => r.id),
+          },
           ip: clientIp(req),
         });
-        return page;
+        return listed;
       });
       return {
         items: rows.map((m) => ({
@@ -58,8 +63,7 @@ export async function adminOutboxRoutes(app: FastifyInstance) {
           sentAt: m.sent_at?.toISOString() ?? null,
         })),
         total,
-        limit,
-        offset,
+        ...page,
         confidential,
       };
     },

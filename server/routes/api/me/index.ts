@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../../auth/passwords.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
+import { paging } from '../../../http/paging.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
 import { NoContent, Page, PageQuery, problems, Timestamp, Uuid } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
@@ -200,9 +201,8 @@ export async function meRoutes(app: FastifyInstance) {
     async (req) => {
       const accountId = requireAccount(req);
       if (!accountPolicy.readActivity(req.actor, { id: accountId })) throw notFound();
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
-      const { rows, total } = await listAccountActivity(db, networkId, accountId, { limit, offset });
+      const page = paging(req.query);
+      const { rows, total } = await listAccountActivity(db, networkId, accountId, page);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -214,8 +214,7 @@ export async function meRoutes(app: FastifyInstance) {
           at: r.at.toISOString(),
         })),
         total,
-        limit,
-        offset,
+        ...page,
       };
     },
   );

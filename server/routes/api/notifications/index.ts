@@ -2,6 +2,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../../../http/context.ts';
+import { paging } from '../../../http/paging.ts';
 import { forbidden, notFound } from '../../../http/problem.ts';
 import { IdParams, NoContent, PageQuery, problems, Timestamp } from '../../../http/schemas.ts';
 import { notificationPolicy } from '../../../policies/notification.ts';
@@ -52,16 +53,14 @@ export async function notificationRoutes(app: FastifyInstance) {
     async (req) => {
       const accountId = requireAccount(req);
       if (!notificationPolicy.listOwn(req.actor)) throw forbidden();
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
-      const page = await listNotifications(db, networkId, accountId, {
+      const page = paging(req.query);
+      const found = await listNotifications(db, networkId, accountId, {
         unreadOnly: req.query.unread === true,
-        limit,
-        offset,
+        ...page,
         withoutCircles: req.session?.assisted === true,
       });
       return {
-        items: page.rows.map((n) => ({
+        items: found.rows.map((n) => ({
           id: n.id,
           kind: n.kind,
           params: n.params,
@@ -69,10 +68,9 @@ export async function notificationRoutes(app: FastifyInstance) {
           createdAt: n.created_at.toISOString(),
           readAt: n.read_at?.toISOString() ?? null,
         })),
-        total: page.total,
-        limit,
-        offset,
-        unreadCount: page.unreadCount,
+        total: found.total,
+        ...page,
+        unreadCount: found.unreadCount,
       };
     },
   );

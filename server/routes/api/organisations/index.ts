@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { hashSecret, newSecret } from '../../../auth/tokens.ts';
 import { executeTx, insertTogether } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
+import { paging } from '../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
 import { t } from '../../../i18n/messages.ts';
@@ -89,10 +90,9 @@ export async function organisationRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
-      const { items, total } = await listOrganisations(db, networkId, { ...req.query, limit, offset });
-      return { items: items.map((o) => present(o, req.actor)), total, limit, offset };
+      const page = paging(req.query);
+      const { items, total } = await listOrganisations(db, networkId, { ...req.query, ...page });
+      return { items: items.map((o) => present(o, req.actor)), total, ...page };
     },
   );
 

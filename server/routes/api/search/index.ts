@@ -1,6 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { paging } from '../../../http/paging.ts';
 import { forbidden, Problem } from '../../../http/problem.ts';
 import { Page, PageQuery, problems } from '../../../http/schemas.ts';
 import { search } from '../../../platform/search.ts';
@@ -47,14 +48,12 @@ export async function searchRoutes(app: FastifyInstance) {
         throw new Problem(400, 'validation', {
           fields: [{ field: 'querystring:/q', code: 'field.required' }],
         });
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const { hits, total } = await search(db, networkId, q, {
         types: req.query.type?.split(','),
-        limit,
-        offset,
+        ...page,
       });
-      return { items: hits, total, limit, offset };
+      return { items: hits, total, ...page };
     },
   );
 }

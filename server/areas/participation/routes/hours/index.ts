@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
 import { optionalBody } from '../../../../http/body.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
@@ -93,15 +94,13 @@ export async function hoursRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const accountId = requireAccount(req);
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const { items, total } = await listHours(db, networkId, {
         accountId,
         status: req.query.status,
-        limit,
-        offset,
+        ...page,
       });
-      return { items: items.map((h) => present(h, req.actor)), total, limit, offset };
+      return { items: items.map((h) => present(h, req.actor)), total, ...page };
     },
   );
 
@@ -174,15 +173,13 @@ export async function hoursRoutes(app: FastifyInstance) {
     async (req) => {
       requireAccount(req);
       if (!hoursPolicy.listForOrganisation(req.actor, req.params.organisationId)) throw forbidden();
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const { items, total } = await listHours(db, networkId, {
         organisationId: req.params.organisationId,
         status: req.query.status,
-        limit,
-        offset,
+        ...page,
       });
-      return { items: items.map((h) => present(h, req.actor)), total, limit, offset };
+      return { items: items.map((h) => present(h, req.actor)), total, ...page };
     },
   );
 

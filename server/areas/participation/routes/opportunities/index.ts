@@ -4,6 +4,7 @@ import type { AvailabilitySlot, LadderLevel } from '../../../../db/schema.ts';
 import { ladderLevels } from '../../../../db/schema.ts';
 import { executeTx } from '../../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
@@ -139,17 +140,15 @@ export async function opportunityRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const orgId = req.query.organisationId;
       const includeUnpublished = orgId !== undefined && coordinates(req.actor, { organisationIds: [orgId] });
       const { items, total } = await listOpportunities(db, networkId, {
         ...req.query,
         includeUnpublished,
-        limit,
-        offset,
+        ...page,
       });
-      return { items: items.map((o) => presentOpportunity(o, req.actor)), total, limit, offset };
+      return { items: items.map((o) => presentOpportunity(o, req.actor)), total, ...page };
     },
   );
 
@@ -283,15 +282,11 @@ export async function opportunityRoutes(app: FastifyInstance) {
     },
     async (req) => {
       requireAccount(req);
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const mine = [...req.actor.roles.keys()].filter((id) => actsFor(req.actor, id));
       const orgId = req.query.organisationId;
       if (orgId !== undefined && !mine.includes(orgId)) throw forbidden();
-      const { items, total } = await pendingInvitations(db, networkId, orgId ? [orgId] : mine, {
-        limit,
-        offset,
-      });
+      const { items, total } = await pendingInvitations(db, networkId, orgId ? [orgId] : mine, page);
       return {
         items: items.map((r) => ({
           opportunity: {
@@ -307,8 +302,7 @@ export async function opportunityRoutes(app: FastifyInstance) {
           invitedAt: r.added_at.toISOString(),
         })),
         total,
-        limit,
-        offset,
+        ...page,
       };
     },
   );

@@ -2,6 +2,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PlaybookChannel } from '../../../../db/schema.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { paging } from '../../../../http/paging.ts';
 import { notFound } from '../../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../../http/schemas.ts';
 import type { Actor } from '../../../../policies/actor.ts';
@@ -99,10 +100,9 @@ export async function playbookRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
-      const { items, total } = await listPages(db, networkId, { ...req.query, limit, offset });
-      return { items: items.map((r) => present(r, r.revision, req.actor)), total, limit, offset };
+      const page = paging(req.query);
+      const { items, total } = await listPages(db, networkId, { ...req.query, ...page });
+      return { items: items.map((r) => present(r, r.revision, req.actor)), total, ...page };
     },
   );
 

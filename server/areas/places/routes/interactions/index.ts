@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { areas } from '../../../../db/schema.ts';
 import { executeTx } from '../../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, Page, PageQuery, problems, Timestamp, Uuid } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
@@ -218,15 +219,13 @@ export async function interactionRoutes(app: FastifyInstance) {
     async (req) => {
       const accountId = requireAccount(req);
       if (!interactionPolicy.listOwn(req.actor)) throw forbidden();
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const { rows, total } = await listInteractionsOf(db, networkId, accountId, {
-        limit,
-        offset,
+        ...page,
         ...(req.query.status ? { status: req.query.status } : {}),
         withoutCircles: req.session?.assisted === true,
       });
-      return { items: rows.map((r) => present(r, req.actor, accountId)), total, limit, offset };
+      return { items: rows.map((r) => present(r, req.actor, accountId)), total, ...page };
     },
   );
 

@@ -5,6 +5,7 @@ import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
 import { executeTx } from '../../../../db/tx.ts';
 import { optionalBody } from '../../../../http/body.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { paging } from '../../../../http/paging.ts';
 import { notFound } from '../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
@@ -117,17 +118,15 @@ export async function bookingRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actorId = requireAccount(req);
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const { items, total } = await listBookings(db, networkId, {
         requesterId: actorId,
         status: req.query.status,
         from: req.query.from ? new Date(req.query.from) : undefined,
         to: req.query.to ? new Date(req.query.to) : undefined,
-        limit,
-        offset,
+        ...page,
       });
-      return { items: items.map((b) => presentBooking(b, req.actor)), total, limit, offset };
+      return { items: items.map((b) => presentBooking(b, req.actor)), total, ...page };
     },
   );
 
@@ -143,8 +142,7 @@ export async function bookingRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actorId = requireAccount(req);
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const organisationIds = [...req.actor.roles.entries()]
         .filter(([, role]) => role === 'admin' || role === 'staff')
         .map(([id]) => id);
@@ -153,10 +151,9 @@ export async function bookingRoutes(app: FastifyInstance) {
         status: req.query.status,
         from: req.query.from ? new Date(req.query.from) : undefined,
         to: req.query.to ? new Date(req.query.to) : undefined,
-        limit,
-        offset,
+        ...page,
       });
-      return { items: items.map((b) => presentBooking(b, req.actor)), total, limit, offset };
+      return { items: items.map((b) => presentBooking(b, req.actor)), total, ...page };
     },
   );
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
 import { optionalBody } from '../../../../http/body.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem, unauthenticated } from '../../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
@@ -82,16 +83,14 @@ export async function exchangeRoutes(app: FastifyInstance) {
     async (req) => {
       const actorId = requireAccount(req);
       if (!exchangePolicy.list(req.actor)) throw forbidden();
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const { mine, ...f } = req.query;
       const { items, total } = await listPosts(db, networkId, {
         ...f,
         authorId: mine ? actorId : undefined,
-        limit,
-        offset,
+        ...page,
       });
-      return { items: items.map((p) => present(p, req.actor)), total, limit, offset };
+      return { items: items.map((p) => present(p, req.actor)), total, ...page };
     },
   );
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
 import { type Executor, executeTx } from '../../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
@@ -178,8 +179,7 @@ export async function resourceRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       // the owner side also sees its withdrawn resources when it lists its own
       const q = req.query;
       const own =
@@ -188,10 +188,9 @@ export async function resourceRoutes(app: FastifyInstance) {
       const { items, total } = await listResources(db, networkId, {
         ...filterOf(q),
         includeInactive: own,
-        limit,
-        offset,
+        ...page,
       });
-      return { items: items.map((r) => presentResource(r, req.actor)), total, limit, offset };
+      return { items: items.map((r) => presentResource(r, req.actor)), total, ...page };
     },
   );
 

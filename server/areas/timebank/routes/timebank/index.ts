@@ -2,6 +2,7 @@ import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Executor, executeTx } from '../../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../../http/schemas.ts';
 import { t } from '../../../../i18n/messages.ts';
@@ -270,10 +271,9 @@ export async function timebankRoutes(app: FastifyInstance) {
     async (req) => {
       requireAccount(req);
       const a = await loadViewable(db, req.params.id, req.actor);
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
-      const { items, total } = await statement(db, networkId, a.id, { limit, offset });
-      return { account: presentAccount(a, req.actor), items: items.map(presentLine), total, limit, offset };
+      const page = paging(req.query);
+      const { items, total } = await statement(db, networkId, a.id, page);
+      return { account: presentAccount(a, req.actor), items: items.map(presentLine), total, ...page };
     },
   );
 
@@ -330,12 +330,10 @@ export async function timebankRoutes(app: FastifyInstance) {
     async (req) => {
       requireAccount(req);
       const a = await loadViewable(db, req.params.id, req.actor);
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const page = paging(req.query);
       const { items, total } = await listTransfersOfAccount(db, networkId, a.id, {
         status: req.query.status,
-        limit,
-        offset,
+        ...page,
       });
       const cache = new Map<string, TimebankAccountRow>([[a.id, a]]);
       const get = async (id: string) => {
@@ -350,7 +348,7 @@ export async function timebankRoutes(app: FastifyInstance) {
       const out = [];
       for (const t of items)
         out.push(presentTransfer(t, await get(t.payer_account_id), await get(t.payee_account_id), req.actor));
-      return { items: out, total, limit, offset };
+      return { items: out, total, ...page };
     },
   );
 
