@@ -52,4 +52,18 @@ export function clientIp(req: FastifyRequest): string {
   return req.ip;
 }
 
+/** Who does what a command does, for its policy checks and its audit row; requires a signed-in account (401). */
+export interface CommandContext {
+  networkId: string;
+  actor: Actor;
+  actorId: string;
+  ip: string;
+  locale: Locale;
+}
+
+/** The command context of a request: the signed-in account (or a 401), where from, in which language. */
+export function commandContext(req: FastifyRequest, networkId: string): CommandContext {
+  return { networkId, actor: req.actor, actorId: requireAccount(req), ip: clientIp(req), locale: req.locale };
+}
+
 export type Reply = FastifyReply;

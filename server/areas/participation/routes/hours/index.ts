@@ -2,7 +2,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
 import { optionalBody } from '../../../../http/body.ts';
-import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { commandContext, requireAccount } from '../../../../http/context.ts';
 import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, problems } from '../../../../http/schemas.ts';
@@ -69,13 +69,6 @@ export async function hoursRoutes(app: FastifyInstance) {
   const networkId = app.deps.network.id;
   const tags = ['hours'];
 
-  const ctxOf = (req: FastifyRequest) => ({
-    networkId,
-    actor: req.actor,
-    actorId: requireAccount(req),
-    ip: clientIp(req),
-  });
-
   async function load(id: string, actor: Actor) {
     const h = await findHours(db, networkId, id);
     if (!h || !hoursPolicy.view(actor, h)) throw notFound();
@@ -115,7 +108,7 @@ export async function hoursRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       if (!hoursPolicy.log(req.actor)) throw forbidden();
       const b = req.body;
       if (b.date > localToday())
@@ -285,7 +278,7 @@ export async function hoursRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       if (!hoursPolicy.changeSettings(req.actor, req.params.organisationId)) throw forbidden();
       await executeTx(db, async (tx) => {
         await setCreditRate(tx, networkId, req.params.organisationId, req.body.creditMinutesPerHour);
@@ -338,7 +331,10 @@ export async function hoursRoutes(app: FastifyInstance) {
         preValidation: optionalBody,
       },
       async (req) => {
-        await confirmHours(db, ctxOf(req), req.params.id, { confirm, note: req.body.note });
+        await confirmHours(db, commandContext(req, networkId), req.params.id, {
+          confirm,
+          note: req.body.note,
+        });
         return present(await load(req.params.id, req.actor), req.actor);
       },
     );

@@ -1,9 +1,9 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AvailabilitySlot, LadderLevel } from '../../../../db/schema.ts';
 import { ladderLevels } from '../../../../db/schema.ts';
 import { executeTx } from '../../../../db/tx.ts';
-import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { commandContext, requireAccount } from '../../../../http/context.ts';
 import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
@@ -90,13 +90,6 @@ export async function opportunityRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
   const tags = ['opportunities'];
-
-  const ctxOf = (req: FastifyRequest) => ({
-    networkId,
-    actor: req.actor,
-    actorId: requireAccount(req),
-    ip: clientIp(req),
-  });
 
   async function load(id: string, actor: Actor) {
     const o = await findOpportunity(db, networkId, id);
@@ -264,7 +257,7 @@ export async function opportunityRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const id = await createOpportunity(db, ctxOf(req), req.body);
+      const id = await createOpportunity(db, commandContext(req, networkId), req.body);
       return reply.code(201).send(presentOpportunity(await load(id, req.actor), req.actor));
     },
   );
@@ -319,7 +312,7 @@ export async function opportunityRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      await acceptPartnership(db, ctxOf(req), req.params.id, req.params.organisationId);
+      await acceptPartnership(db, commandContext(req, networkId), req.params.id, req.params.organisationId);
       return presentOpportunity(await load(req.params.id, req.actor), req.actor);
     },
   );
@@ -336,7 +329,13 @@ export async function opportunityRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      await endPartnership(db, ctxOf(req), req.params.id, req.params.organisationId, 'decline');
+      await endPartnership(
+        db,
+        commandContext(req, networkId),
+        req.params.id,
+        req.params.organisationId,
+        'decline',
+      );
       return reply.code(204).send();
     },
   );
@@ -353,7 +352,13 @@ export async function opportunityRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      await endPartnership(db, ctxOf(req), req.params.id, req.params.organisationId, 'remove');
+      await endPartnership(
+        db,
+        commandContext(req, networkId),
+        req.params.id,
+        req.params.organisationId,
+        'remove',
+      );
       return reply.code(204).send();
     },
   );
@@ -383,7 +388,7 @@ export async function opportunityRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      await changeOpportunity(db, ctxOf(req), req.params.id, req.body);
+      await changeOpportunity(db, commandContext(req, networkId), req.params.id, req.body);
       return presentOpportunity(await load(req.params.id, req.actor), req.actor);
     },
   );
@@ -434,7 +439,7 @@ export async function opportunityRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       const o = await load(req.params.id, req.actor);
       if (!opportunityPolicy.manageShifts(req.actor, refOf(o))) throw forbidden();
       const start = new Date(req.body.startsAt);

@@ -1,7 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { PlaybookChannel } from '../../../../db/schema.ts';
-import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { commandContext } from '../../../../http/context.ts';
 import { paging } from '../../../../http/paging.ts';
 import { notFound } from '../../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../../http/schemas.ts';
@@ -60,13 +60,6 @@ export async function playbookRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
   const tags = ['playbook'];
-
-  const ctxOf = (req: FastifyRequest) => ({
-    networkId,
-    actor: req.actor,
-    actorId: requireAccount(req),
-    ip: clientIp(req),
-  });
   const fields = (b: Static<typeof PageSave>) => ({
     title: b.title.trim(),
     body: b.body,
@@ -117,7 +110,7 @@ export async function playbookRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const id = await createPlaybookPage(db, ctxOf(req), fields(req.body));
+      const id = await createPlaybookPage(db, commandContext(req, networkId), fields(req.body));
       const { page, r } = await revisionOf(id, 'current');
       return reply.code(201).send(present(r, page.current_revision, req.actor));
     },
@@ -152,7 +145,13 @@ export async function playbookRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const { baseRevision, ...rest } = req.body;
-      await savePlaybookRevision(db, ctxOf(req), req.params.id, baseRevision, fields(rest));
+      await savePlaybookRevision(
+        db,
+        commandContext(req, networkId),
+        req.params.id,
+        baseRevision,
+        fields(rest),
+      );
       const { page, r } = await revisionOf(req.params.id, 'current');
       return present(r, page.current_revision, req.actor);
     },

@@ -1,7 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
-import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { commandContext, requireAccount } from '../../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, problems } from '../../../../http/schemas.ts';
 import { t } from '../../../../i18n/messages.ts';
@@ -55,13 +55,6 @@ export async function shiftRoutes(app: FastifyInstance) {
   const networkId = app.deps.network.id;
   const { config } = app.deps;
   const tags = ['shifts'];
-
-  const ctxOf = (req: FastifyRequest) => ({
-    networkId,
-    actor: req.actor,
-    actorId: requireAccount(req),
-    ip: clientIp(req),
-  });
 
   /** The shift and its opportunity, if the actor may see the opportunity. */
   async function load(id: string, actor: Actor) {
@@ -141,7 +134,7 @@ export async function shiftRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       const { shift, opportunity } = await load(req.params.id, req.actor);
       if (!opportunityPolicy.manageShifts(req.actor, refOf(opportunity))) throw forbidden();
       await executeTx(db, async (tx) => {
@@ -185,7 +178,7 @@ export async function shiftRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const r = await signUpForShift(db, ctxOf(req), req.params.id);
+      const r = await signUpForShift(db, commandContext(req, networkId), req.params.id);
       return reply.code(201).send({ signupId: r.signupId, status: r.status, waitlistPosition: r.position });
     },
   );
@@ -201,7 +194,7 @@ export async function shiftRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       await load(req.params.id, req.actor);
       const mine = await activeSignupOf(db, networkId, req.params.id, ctx.actorId);
       if (!mine) throw notFound();
@@ -221,7 +214,7 @@ export async function shiftRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       await load(req.params.id, req.actor);
       const mine = await activeSignupOf(db, networkId, req.params.id, ctx.actorId);
       if (!mine) throw notFound();
@@ -240,7 +233,7 @@ export async function shiftRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       await loadForCoordinator(req.params.id, req.actor);
       const s = await signupOn(req.params.id, req.params.signupId);
       return checkInToShift(db, ctx, s.id, 'coordinator');
@@ -258,7 +251,7 @@ export async function shiftRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       await loadForCoordinator(req.params.id, req.actor);
       const s = await signupOn(req.params.id, req.params.signupId);
       await markNoShow(db, ctx, s.id);
@@ -277,7 +270,7 @@ export async function shiftRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       await loadForCoordinator(req.params.id, req.actor);
       const s = await signupOn(req.params.id, req.params.signupId);
       const r = await withdrawFromShift(db, { ...ctx, config }, s.id);
@@ -376,7 +369,7 @@ export async function shiftRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       const { shift, opportunity } = await load(req.params.id, req.actor);
       if (!shiftPolicy.message(req.actor, refOf(opportunity))) throw forbidden();
       const recipients = (await roster(db, networkId, shift.id)).filter(

@@ -1,10 +1,10 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
 import { executeTx } from '../../../../db/tx.ts';
 import { optionalBody } from '../../../../http/body.ts';
-import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { clientIp, commandContext, requireAccount } from '../../../../http/context.ts';
 import { paging } from '../../../../http/paging.ts';
 import { notFound } from '../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
@@ -57,14 +57,6 @@ export async function bookingRoutes(app: FastifyInstance) {
   const networkId = app.deps.network.id;
   const tags = ['bookings'];
 
-  const ctxOf = (req: FastifyRequest) => ({
-    networkId,
-    actor: req.actor,
-    actorId: requireAccount(req),
-    ip: clientIp(req),
-    locale: req.locale,
-  });
-
   async function load(id: string, actor: Actor) {
     const b = await findBooking(db, networkId, id);
     if (!b || !bookingPolicy.view(actor, bookingRef(b))) throw notFound();
@@ -84,7 +76,7 @@ export async function bookingRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       const resource = await findResource(db, networkId, req.body.resourceId);
       if (!resource || !resourcePolicy.view(req.actor, resource)) throw notFound();
       const { created, refused } = await bookResource(db, ctx, resource, {
@@ -194,7 +186,7 @@ export async function bookingRoutes(app: FastifyInstance) {
         preValidation: optionalBody,
       },
       async (req) => {
-        await decideBooking(db, ctxOf(req), req.params.id, action, req.body?.note);
+        await decideBooking(db, commandContext(req, networkId), req.params.id, action, req.body?.note);
         return presentBooking(await load(req.params.id, req.actor), req.actor);
       },
     );

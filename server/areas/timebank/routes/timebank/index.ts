@@ -1,7 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { type Executor, executeTx } from '../../../../db/tx.ts';
-import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { clientIp, commandContext, requireAccount } from '../../../../http/context.ts';
 import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../../http/schemas.ts';
@@ -117,13 +117,6 @@ export async function timebankRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
   const tags = ['timebank'];
-
-  const ctxOf = (req: FastifyRequest) => ({
-    networkId,
-    actor: req.actor,
-    actorId: requireAccount(req),
-    ip: clientIp(req),
-  });
 
   /** The account if the actor may see its balance; otherwise "not found", so balances stay private. */
   async function loadViewable(ex: Executor, id: string, actor: Actor) {
@@ -365,7 +358,7 @@ export async function timebankRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
+      const ctx = commandContext(req, networkId);
       const key = req.headers['idempotency-key'];
       if (typeof key !== 'string' || key.length < 8 || key.length > 100)
         throw new Problem(400, 'timebank.idempotency_key_required');
@@ -402,7 +395,7 @@ export async function timebankRoutes(app: FastifyInstance) {
       `/transfers/:id/${path}`,
       { schema: { tags, summary, params: IdParams, response: { 200: TransferView, ...problems } } },
       async (req) => {
-        await decideTransfer(db, ctxOf(req), req.params.id, decision);
+        await decideTransfer(db, commandContext(req, networkId), req.params.id, decision);
         return loadTransfer(db, req.params.id, req.actor);
       },
     );
@@ -420,7 +413,7 @@ export async function timebankRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      await reverseTransfer(db, ctxOf(req), req.params.id, req.body.reason);
+      await reverseTransfer(db, commandContext(req, networkId), req.params.id, req.body.reason);
       return loadTransfer(db, req.params.id, req.actor);
     },
   );
