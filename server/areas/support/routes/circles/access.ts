@@ -38,24 +38,54 @@ export async function loadCircle(
   const actor = req.actor;
   if (!isSignedIn(actor)) throw notFound();
   const networkId = app.deps.network.id;
-  const circle = await findCircleFor(ex, networkId, circleId, actor.accountId);
+  const l = await openCircle(ex, networkId, circleId, actor.accountId, check);
+  // HEAD too: it answers with the same headers (a file's name and size) without the body
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    await logRead(ex, l, {
+      networkId,
+      circleId,
+      what: req.routeOptions.url?.replace('/api/v1/circles', '') ?? '',
+      ip: clientIp(req),
+    });
+  }
+  return l;
+}
+
+/**
+ * The door for a known account without a request of its own (the calendar feed, reached by a secret
+ * URL): 404 for a non-member, for a frozen circle to anyone but its owner, and when `check` refuses.
+ */
+export async function openCircle(
+  ex: Executor,
+  networkId: string,
+  circleId: string,
+  accountId: string,
+  check: (a: CircleAccess) => boolean,
+): Promise<Loaded> {
+  const circle = await findCircleFor(ex, networkId, circleId, accountId);
   if (!circle) throw notFound();
   const access = accessOf(circle);
   if (!access.live && access.role !== 'owner') throw notFound();
   if (!check(access)) throw notFound();
-  // HEAD too: it answers with the same headers (a file's name and size) without the body
-  if ((req.method === 'GET' || req.method === 'HEAD') && access.role === 'professional') {
-    await audit(ex, {
-      networkId,
-      actorId: actor.accountId,
-      action: 'circle.read',
-      entityType: 'circle',
-      entityId: circleId,
-      details: { what: req.routeOptions.url?.replace('/api/v1/circles', '') ?? '' },
-      ip: clientIp(req),
-    });
-  }
-  return { circle, access, accountId: actor.accountId };
+  return { circle, access, accountId };
+}
+
+/** A read of `what` (a route path) by a professional goes into the owner's access log; others' reads are not logged. */
+export async function logRead(
+  ex: Executor,
+  l: Loaded,
+  r: { networkId: string; circleId: string; what: string; ip: string },
+) {
+  if (l.access.role !== 'professional') return;
+  await audit(ex, {
+    networkId: r.networkId,
+    actorId: l.accountId,
+    action: 'circle.read',
+    entityType: 'circle',
+    entityId: r.circleId,
+    details: { what: r.what },
+    ip: r.ip,
+  });
 }
 
 export function accessOf(circle: CircleForMember): CircleAccess {
@@ -79,9 +109,10 @@ export async function loadForChange(
   change: (a: CircleAccess) => boolean,
 ): Promise<Loaded> {
   const l = await loadCircle(app, req, ex, circleId, see);
-  if (!change(l.access)) {
-    if (!l.access.live) throw new Problem(409, 'circle.frozen');
-    throw new Problem(403, 'forbidden');
-  }
+  if (!change(l.access)) throw refusal(l.access);
   return l;
 }
+
+/** Why a member who sees something may not change it: the circle is frozen (409), or their role (403). */
+export const refusal = (a: CircleAccess) =>
+  a.live ? new Problem(403, 'forbidden') : new Problem(409, 'circle.frozen');

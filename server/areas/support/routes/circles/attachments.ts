@@ -18,18 +18,18 @@ import {
   readUpload,
   registerUploads,
 } from '../../../../platform/uploads.ts';
-import { type CircleAccess, circlePolicy } from '../../policies/circle.ts';
+import { circlePolicy } from '../../policies/circle.ts';
 import {
   type AttachmentFile,
   attachmentData,
   deleteAttachment,
   findAttachment,
-  findUpdate,
   freeAttachmentPositions,
   insertAttachment,
   type listAttachments,
 } from '../../repositories/circles-updates.ts';
-import { loadCircle, loadForChange, tags } from './access.ts';
+import { loadCircle, loadForChange, refusal, tags } from './access.ts';
+import { visibleUpdate } from './helpers.ts';
 import { AttachmentParams, AttachmentQuery, AttachmentView, UpdateParams } from './schema.ts';
 
 export const maxAttachments = 5;
@@ -61,23 +61,6 @@ export function presentAttachment(
 }
 
 /**
- * The update an attachment hangs on, for whoever may see that update (by its visibility, exactly like
- * the journal); anyone else gets 404, as for an update that does not exist.
- */
-async function visibleUpdate(
-  ex: Executor,
-  networkId: string,
-  access: CircleAccess,
-  accountId: string,
-  circleId: string,
-  updateId: string,
-) {
-  const u = await findUpdate(ex, networkId, circleId, updateId);
-  if (!u || !circlePolicy.seeItem(access, u.visibility, u.author_id === accountId)) throw notFound();
-  return u;
-}
-
-/**
  * Attachments of updates: images and PDF documents under the platform's upload rules
  * (platform/uploads.ts). An attachment is seen by exactly those who see its update, and goes with it.
  */
@@ -89,7 +72,7 @@ export async function attachmentRoutes(app: FastifyInstance) {
   /** Who may add a file to this update now: its author, while they may post in a live circle. */
   const authorOf = async (req: FastifyRequest, ex: Executor, circleId: string, updateId: string) => {
     const l = await loadForChange(app, req, ex, circleId, circlePolicy.viewUpdates, circlePolicy.post);
-    const u = await visibleUpdate(ex, networkId, l.access, l.accountId, circleId, updateId);
+    const u = await visibleUpdate(ex, networkId, l, circleId, updateId);
     if (u.author_id !== l.accountId) throw new Problem(403, 'circle.attachment_not_author');
     return l;
   };
@@ -163,7 +146,7 @@ export async function attachmentRoutes(app: FastifyInstance) {
       const file = await executeTx(db, async (tx) => {
         // a professional's download is written to the access log here, like every read of theirs
         const l = await loadCircle(app, req, tx, circleId, circlePolicy.viewUpdates);
-        await visibleUpdate(tx, networkId, l.access, l.accountId, circleId, updateId);
+        await visibleUpdate(tx, networkId, l, circleId, updateId);
         const row = await attachmentData(
           tx,
           networkId,
@@ -199,12 +182,11 @@ export async function attachmentRoutes(app: FastifyInstance) {
       const { id: circleId, updateId, attachmentId } = req.params;
       await executeTx(db, async (tx) => {
         const l = await loadCircle(app, req, tx, circleId, circlePolicy.viewUpdates);
-        const u = await visibleUpdate(tx, networkId, l.access, l.accountId, circleId, updateId);
+        const u = await visibleUpdate(tx, networkId, l, circleId, updateId);
         const a = await findAttachment(tx, networkId, circleId, updateId, attachmentId);
         if (!a) throw notFound();
         const mine = u.author_id === l.accountId || a.created_by === l.accountId;
-        if (!circlePolicy.deletePost(l.access, mine))
-          throw new Problem(l.access.live ? 403 : 409, l.access.live ? 'forbidden' : 'circle.frozen');
+        if (!circlePolicy.deletePost(l.access, mine)) throw refusal(l.access);
         await deleteAttachment(tx, networkId, circleId, updateId, attachmentId);
         await audit(tx, {
           networkId,

@@ -6,7 +6,6 @@ import { clientIp } from '../../../../http/context.ts';
 import { notFound, Problem } from '../../../../http/problem.ts';
 import { NoContent, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
-import { findAccount } from '../../../../repositories/accounts.ts';
 import { type CircleAccess, circlePolicy } from '../../policies/circle.ts';
 import {
   currentMap,
@@ -25,6 +24,7 @@ import {
   updateTie,
 } from '../../repositories/circles-map.ts';
 import { CircleParams, loadCircle, loadForChange, tags } from './access.ts';
+import { checkAccount } from './helpers.ts';
 import {
   CompareQuery,
   CompareView,
@@ -133,13 +133,6 @@ export async function mapRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
 
-  async function checkAccount(tx: Parameters<typeof findAccount>[0], accountId: string | null | undefined) {
-    if (accountId && !(await findAccount(tx, networkId, accountId)))
-      throw new Problem(422, 'validation', {
-        fields: [{ field: '/accountId', code: 'circle.unknown_account' }],
-      });
-  }
-
   app.get<{ Params: Static<typeof CircleParams> }>(
     '/:id/map',
     {
@@ -186,7 +179,7 @@ export async function mapRoutes(app: FastifyInstance) {
           circlePolicy.viewMap,
           circlePolicy.editMap,
         );
-        await checkAccount(tx, req.body.accountId);
+        await checkAccount(tx, networkId, req.body.accountId);
         const e = await insertEntry(tx, networkId, req.params.id, req.body);
         return presentEntry(e, l.access);
       });
@@ -215,7 +208,7 @@ export async function mapRoutes(app: FastifyInstance) {
           circlePolicy.viewMap,
           circlePolicy.editMap,
         );
-        await checkAccount(tx, req.body.accountId);
+        await checkAccount(tx, networkId, req.body.accountId);
         const e = await updateEntry(tx, networkId, req.params.id, req.params.entryId, req.body);
         if (!e) throw notFound();
         return presentEntry(e, l.access);

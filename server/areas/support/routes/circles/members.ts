@@ -33,7 +33,7 @@ import {
   updateSettings,
   useInvitation,
 } from '../../repositories/circles.ts';
-import { CircleParams, loadCircle, loadForChange, tags } from './access.ts';
+import { CircleParams, loadCircle, loadForChange, refusal, tags } from './access.ts';
 import {
   InvitationAccept,
   InvitationAccepted,
@@ -158,9 +158,8 @@ export async function memberRoutes(app: FastifyInstance) {
           target.role === 'owner' &&
           circlePolicy.removeOwner(l.access, l.accountId === person, target.account_id === person);
         if (!ownerRemoval && !circlePolicy.removeMember(l.access, target.role, self)) {
-          if (!l.access.live) throw new Problem(409, 'circle.frozen');
-          if (target.role === 'owner') throw new Problem(409, 'circle.owner_stays');
-          throw new Problem(403, 'forbidden');
+          if (l.access.live && target.role === 'owner') throw new Problem(409, 'circle.owner_stays');
+          throw refusal(l.access);
         }
         await removeMember(tx, networkId, req.params.id, target.account_id, ownerRemoval);
         await audit(tx, {

@@ -12,7 +12,6 @@ import { webPaths } from '../../../../platform/webPaths.ts';
 import { createNeeds, scheduleUnclaimedAlert } from '../../commands/careCalendar.ts';
 import { claimNeed, completeNeed } from '../../commands/claimNeed.ts';
 import { type CircleAccess, circlePolicy, organises } from '../../policies/circle.ts';
-import { findCircleFor } from '../../repositories/circles.ts';
 import {
   countUnclaimed,
   deleteNeeds,
@@ -26,7 +25,7 @@ import {
   unclaimNeed,
   updateNeed,
 } from '../../repositories/circles-needs.ts';
-import { accessOf, CircleParams, loadCircle, loadForChange, tags } from './access.ts';
+import { CircleParams, loadCircle, loadForChange, logRead, openCircle, tags } from './access.ts';
 import {
   FeedParams,
   FeedView,
@@ -479,21 +478,16 @@ export async function feedRoutes(app: FastifyInstance) {
       const token = req.params.file.slice(0, -'.ics'.length);
       const feed = await findFeed(db, networkId, hashSecret(token));
       if (!feed) throw notFound();
-      const circle = await findCircleFor(db, networkId, feed.circle_id, feed.account_id);
-      if (!circle) throw notFound();
-      const access = accessOf(circle);
-      if (!circlePolicy.feed(access) || !circlePolicy.viewNeeds(access)) throw notFound();
+      const l = await openCircle(
+        db,
+        networkId,
+        feed.circle_id,
+        feed.account_id,
+        (a) => circlePolicy.feed(a) && circlePolicy.viewNeeds(a),
+      );
+      const { circle, access } = l;
       // a professional's calendar app reading the feed is a professional reading the circle
-      if (access.role === 'professional')
-        await audit(db, {
-          networkId,
-          actorId: feed.account_id,
-          action: 'circle.read',
-          entityType: 'circle',
-          entityId: feed.circle_id,
-          details: { what: '/feeds' },
-          ip: clientIp(req),
-        });
+      await logRead(db, l, { networkId, circleId: feed.circle_id, what: '/feeds', ip: clientIp(req) });
       const rows = await listNeeds(db, networkId, feed.circle_id, {
         from: new Date(Date.now() - 30 * day),
         to: new Date(Date.now() + 120 * day),

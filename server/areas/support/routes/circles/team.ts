@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
 import { notFound, Problem } from '../../../../http/problem.ts';
 import { NoContent, problems } from '../../../../http/schemas.ts';
-import { findAccount } from '../../../../repositories/accounts.ts';
 import { findOrganisation } from '../../../../repositories/organisations.ts';
 import { circlePolicy } from '../../policies/circle.ts';
 import {
@@ -14,6 +13,7 @@ import {
   updateTeamMember,
 } from '../../repositories/circles-updates.ts';
 import { CircleParams, loadCircle, loadForChange, tags } from './access.ts';
+import { checkAccount } from './helpers.ts';
 import { TeamCreate, TeamParams, TeamUpdate, TeamView } from './schema.ts';
 
 type TeamRow = Awaited<ReturnType<typeof listTeam>>[number];
@@ -32,11 +32,8 @@ export async function teamRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
 
-  async function check(tx: Parameters<typeof findAccount>[0], f: TeamFields) {
-    if (f.accountId && !(await findAccount(tx, networkId, f.accountId)))
-      throw new Problem(422, 'validation', {
-        fields: [{ field: '/accountId', code: 'circle.unknown_account' }],
-      });
+  async function check(tx: Parameters<typeof findOrganisation>[0], f: TeamFields) {
+    await checkAccount(tx, networkId, f.accountId);
     if (f.organisationId) {
       const org = await findOrganisation(tx, networkId, f.organisationId);
       if (!org)

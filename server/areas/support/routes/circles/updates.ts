@@ -1,7 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
-import { notFound, Problem } from '../../../../http/problem.ts';
+import { notFound } from '../../../../http/problem.ts';
 import { NoContent, Page, problems } from '../../../../http/schemas.ts';
 import { notify } from '../../../../platform/notifications.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
@@ -12,15 +12,15 @@ import {
   deleteComment,
   deleteUpdate,
   findComment,
-  findUpdate,
   insertComment,
   insertUpdate,
   listAttachments,
   listComments,
   listUpdates,
 } from '../../repositories/circles-updates.ts';
-import { CircleParams, loadCircle, loadForChange, tags } from './access.ts';
+import { CircleParams, loadCircle, loadForChange, refusal, tags } from './access.ts';
 import { presentAttachment } from './attachments.ts';
+import { visibleUpdate } from './helpers.ts';
 import {
   CommentCreate,
   CommentParams,
@@ -178,11 +178,8 @@ export async function updateRoutes(app: FastifyInstance) {
     async (req, reply) => {
       await executeTx(db, async (tx) => {
         const l = await loadCircle(app, req, tx, req.params.id, circlePolicy.viewUpdates);
-        const u = await findUpdate(tx, networkId, req.params.id, req.params.updateId);
-        if (!u || !circlePolicy.seeItem(l.access, u.visibility, u.author_id === l.accountId))
-          throw notFound();
-        if (!circlePolicy.deletePost(l.access, u.author_id === l.accountId))
-          throw new Problem(l.access.live ? 403 : 409, l.access.live ? 'forbidden' : 'circle.frozen');
+        const u = await visibleUpdate(tx, networkId, l, req.params.id, req.params.updateId);
+        if (!circlePolicy.deletePost(l.access, u.author_id === l.accountId)) throw refusal(l.access);
         await deleteUpdate(tx, networkId, req.params.id, u.id);
       });
       return reply.code(204).send();
@@ -210,9 +207,7 @@ export async function updateRoutes(app: FastifyInstance) {
           circlePolicy.viewUpdates,
           circlePolicy.post,
         );
-        const u = await findUpdate(tx, networkId, req.params.id, req.params.updateId);
-        if (!u || !circlePolicy.seeItem(l.access, u.visibility, u.author_id === l.accountId))
-          throw notFound();
+        const u = await visibleUpdate(tx, networkId, l, req.params.id, req.params.updateId);
         const visibility = req.body.visibility ?? u.visibility;
         const c = await insertComment(tx, networkId, req.params.id, u.id, l.accountId, {
           body: req.body.body,
@@ -255,8 +250,7 @@ export async function updateRoutes(app: FastifyInstance) {
         const c = await findComment(tx, networkId, req.params.id, req.params.updateId, req.params.commentId);
         if (!c || !circlePolicy.seeItem(l.access, c.visibility, c.author_id === l.accountId))
           throw notFound();
-        if (!circlePolicy.deletePost(l.access, c.author_id === l.accountId))
-          throw new Problem(l.access.live ? 403 : 409, l.access.live ? 'forbidden' : 'circle.frozen');
+        if (!circlePolicy.deletePost(l.access, c.author_id === l.accountId)) throw refusal(l.access);
         await deleteComment(tx, networkId, req.params.id, c.id);
       });
       return reply.code(204).send();
