@@ -2,6 +2,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
 import { commandContext, requireAccount } from '../../../../http/context.ts';
+import { type CsvStyle, csvLine, sendCsv } from '../../../../http/csv.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, problems } from '../../../../http/schemas.ts';
 import { t } from '../../../../i18n/messages.ts';
@@ -43,11 +44,8 @@ import {
   WithdrawResult,
 } from './schema.ts';
 
-/** One CSV field: quoted, quotes doubled, and formula prefixes defused for spreadsheet programs. */
-export function csvField(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
+/** The roster: commas, every field quoted. */
+const rosterCsv: CsvStyle = { separator: ',', quote: 'always' };
 
 /** Shifts: sign-up with waitlist, withdrawal, check-in, and the coordinator's roster and messages. */
 export async function shiftRoutes(app: FastifyInstance) {
@@ -341,19 +339,21 @@ export async function shiftRoutes(app: FastifyInstance) {
       const header = de
         ? ['Name', 'E-Mail', 'Status', 'Warteliste', 'Angemeldet', 'Eingecheckt']
         : ['Name', 'Email', 'Status', 'Waitlist', 'Signed up', 'Checked in'];
-      const lines = [header.map(csvField).join(',')];
+      const lines = [csvLine(rosterCsv, header)];
       for (const i of r.items) {
         lines.push(
-          [i.name, i.email, i.status, i.waitlistPosition?.toString() ?? '', i.signedUpAt, i.checkedInAt ?? '']
-            .map(csvField)
-            .join(','),
+          csvLine(rosterCsv, [
+            i.name,
+            i.email,
+            i.status,
+            i.waitlistPosition?.toString() ?? '',
+            i.signedUpAt,
+            i.checkedInAt ?? '',
+          ]),
         );
       }
       const day = r.shift.startsAt.slice(0, 10);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="roster-${day}-${r.shift.id.slice(0, 8)}.csv"`)
-        .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+      return sendCsv(reply, `roster-${day}-${r.shift.id.slice(0, 8)}.csv`, lines);
     },
   );
 

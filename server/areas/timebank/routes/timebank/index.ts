@@ -2,6 +2,7 @@ import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { type Executor, executeTx } from '../../../../db/tx.ts';
 import { clientIp, commandContext, requireAccount } from '../../../../http/context.ts';
+import { type CsvStyle, csvLine, sendCsv } from '../../../../http/csv.ts';
 import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../../http/schemas.ts';
@@ -106,12 +107,8 @@ function presentLine(l: StatementLine) {
   };
 }
 
-/** A CSV cell; text that a spreadsheet would run as a formula is defused with a leading apostrophe. */
-function csvCell(v: string | number): string {
-  if (typeof v === 'number') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** The statement as spreadsheet programs set to German read it: semicolons, quotes only where needed. */
+const statementCsv: CsvStyle = { separator: ';', quote: 'needed' };
 
 export async function timebankRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
@@ -290,7 +287,7 @@ export async function timebankRoutes(app: FastifyInstance) {
         : ['Date', 'Kind', 'Counterparty', 'Memo', 'Minutes', 'Balance'];
       const poolName = de ? 'Gemeinschaftstopf' : 'Community pool';
       const rows = items.reverse().map((l) =>
-        [
+        csvLine(statementCsv, [
           new Date(l.created_at).toISOString(),
           l.kind === 'reversal' ? (de ? 'Storno' : 'Reversal') : de ? 'Überweisung' : 'Transfer',
           l.counterparty_type === 'pool' ? poolName : (l.counterparty_name ?? ''),
@@ -298,14 +295,9 @@ export async function timebankRoutes(app: FastifyInstance) {
           l.memo || (l.source_type === 'need' ? t(req.locale, 'timebank.need_credit') : ''),
           Number(l.amount),
           Number(l.balance_after),
-        ]
-          .map(csvCell)
-          .join(';'),
+        ]),
       );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="zeitkonto-${a.id}.csv"`)
-        .send(`\uFEFF${[header.join(';'), ...rows].join('\r\n')}\r\n`);
+      return sendCsv(reply, `zeitkonto-${a.id}.csv`, [csvLine(statementCsv, header), ...rows]);
     },
   );
 
