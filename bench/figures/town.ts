@@ -1,0 +1,82 @@
+import { type Database, openPglite, openPostgres } from '../../server/db/connect.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { ensureNetwork } from '../../server/platform/network.ts';
+import { args, host, log, seed, size } from '../runner/options.ts';
+import { emit } from '../runner/output.ts';
+import { dbUrl, scratchDatabase, tempDir } from '../runner/scratch.ts';
+import { serverEnv, type Who } from '../runner/servers.ts';
+import { type LoadedTown, loadTown } from '../town.ts';
+
+/** town.load_time: the synthetic town loaded into a scratch database, and the handles the other figures use. */
+
+export type Payer = Who & { timebankAccountId: string };
+
+export interface TownHandles {
+  env: Record<string, string | undefined>;
+  signIn: Who;
+  payers: Payer[];
+  /** the same 16 people book resources */
+  bookers: Who[];
+  bookables: LoadedTown['bookables'];
+  circleReader: LoadedTown['circleReader'];
+}
+
+export async function loadTheTown(): Promise<TownHandles> {
+  let database: Database;
+  let env: Record<string, string | undefined>;
+  if (host === 'postgres') {
+    const name = await scratchDatabase(`town_${size.toLowerCase()}`);
+    database = await openPostgres(dbUrl(name), 4);
+    env = serverEnv({ url: dbUrl(name) });
+  } else {
+    const dataDir = tempDir('town');
+    database = await openPglite(dataDir);
+    env = serverEnv({ dataDir });
+  }
+  try {
+    log(`loading town ${size} (seed ${seed}) into ${host} …`);
+    const t0 = performance.now();
+    await migrateToLatest(database.db);
+    const { network } = await ensureNetwork(database.db, { slug: 'messstadt', name: 'Messstadt' });
+    const town = await loadTown(database.db, network.id, size, seed, log, {
+      parallel: host === 'postgres',
+      ...(args.resources ? { resources: Number(args.resources) } : {}),
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    if (town.ledger && town.payers.length > 0) {
+      // the transfer figure's 16 payers pay a minute per request: at ~1 000 transfers/s they would
+      // reach their credit limit of 600 within a 10-s run and answer 422; the figure is throughput
+      await database.db
+        .updateTable('timebank_account')
+        .set({ credit_limit: 10_000_000 })
+        .where('network_id', '=', network.id)
+        .where(
+          'id',
+          'in',
+          town.payers.map((p) => p.timebankAccountId),
+        )
+        .execute();
+    }
+    emit('town.load_time', seconds, 's', null, {
+      seed,
+      rows: town.rows,
+      steps: Object.fromEntries(Object.entries(town.seconds).map(([k, v]) => [k, Number(v.toFixed(2))])),
+      ...(size === 'M' && host === 'postgres' ? { target: 120 } : {}),
+      ...(town.ledger ? { ledger: town.ledger } : {}),
+      ...(town.participation ? { participation: town.participation } : {}),
+      ...(town.circles ? { circles: town.circles } : {}),
+      ...(town.resourceMap ? { resource_map: town.resourceMap } : {}),
+      ...(town.notes.length > 0 ? { notes: town.notes } : {}),
+    });
+    return {
+      env,
+      signIn: town.signIn,
+      payers: town.ledger ? town.payers : [],
+      bookers: town.payers,
+      bookables: town.bookables,
+      circleReader: town.circleReader,
+    };
+  } finally {
+    await database.close();
+  }
+}
