@@ -8,7 +8,7 @@ import { formatSlot, localDate, weeklyOccurrences } from '../../../platform/loca
 import { sendMail } from '../../../platform/mail.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
-import { isLive } from '../policies/circle.ts';
+import { isLive, organiserRoles } from '../policies/circle.ts';
 import { findCircleState, membersToNotify } from '../repositories/circles.ts';
 import {
   findNeed,
@@ -234,8 +234,7 @@ export async function alertUnclaimed(
     if (!need || need.claimed_by || need.done_at) return;
     if (need.starts_at.toISOString() !== payload.start || need.starts_at.getTime() < Date.now()) return;
     if (!(await liveCircle(tx, networkId, need.circle_id))) return;
-    const roles =
-      need.visibility === 'owner_only' ? (['owner'] as const) : (['owner', 'coordinator'] as const);
+    const roles = need.visibility === 'owner_only' ? (['owner'] as const) : organiserRoles;
     const to = await membersToNotify(tx, networkId, need.circle_id, [...roles], 'notify_needs');
     for (const m of to) await tell(tx, networkId, smtp, m, 'circle.need_unclaimed', need);
   });

@@ -31,9 +31,11 @@ export const isLive = (c: CircleState) => c.status === 'active' && c.consent_kin
 
 /**
  * Those who organise a circle: the owner and the coordinators. They see the person's email and the
- * members', and may give back or mark done a need someone else claimed.
+ * members', may give back or mark done a need someone else claimed, and hear of needs nobody claimed.
  */
-export const organises = (c: { role: CircleRole | null }) => c.role === 'owner' || c.role === 'coordinator';
+export const organiserRoles = ['owner', 'coordinator'] as const satisfies readonly CircleRole[];
+export const organises = (c: { role: CircleRole | null }) =>
+  c.role !== null && (organiserRoles as readonly CircleRole[]).includes(c.role);
 
 const isOwner = (c: CircleAccess) => c.role === 'owner';
 const inRoles =
