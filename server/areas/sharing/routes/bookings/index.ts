@@ -13,7 +13,6 @@ import type { Actor } from '../../../../policies/actor.ts';
 import { bookResource } from '../../commands/bookResource.ts';
 import { type BookingAction, decideBooking } from '../../commands/decideBooking.ts';
 import { bookingAbilities, bookingPolicy, bookingRef } from '../../policies/booking.ts';
-import { resourcePolicy } from '../../policies/resource.ts';
 import {
   type BookingRow,
   createFeedToken,
@@ -22,7 +21,7 @@ import {
   listBookings,
   revokeFeedTokens,
 } from '../../repositories/bookings.ts';
-import { findResource } from '../../repositories/resources.ts';
+import { loadResource } from '../resources/load.ts';
 import { FeedView } from '../resources/schema.ts';
 import {
   BookingCreate,
@@ -32,6 +31,11 @@ import {
   BookingView,
   FeedParams,
 } from './schema.ts';
+
+/** The secret calendar URL of a feed token (GET /bookings/feeds/:file below serves it). */
+export function feedUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/api/v1/bookings/feeds/${token}.ics`;
+}
 
 export function presentBooking(b: BookingRow, actor: Actor) {
   return {
@@ -77,8 +81,7 @@ export async function bookingRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const ctx = commandContext(req, networkId);
-      const resource = await findResource(db, networkId, req.body.resourceId);
-      if (!resource || !resourcePolicy.view(req.actor, resource)) throw notFound();
+      const resource = await loadResource(db, networkId, req.body.resourceId, req.actor);
       const { created, refused } = await bookResource(db, ctx, resource, {
         start: new Date(req.body.start),
         end: new Date(req.body.end),
@@ -220,7 +223,7 @@ export async function bookingRoutes(app: FastifyInstance) {
           ip: clientIp(req),
         });
       });
-      return reply.code(201).send({ url: `${app.deps.config.publicUrl}/api/v1/bookings/feeds/${token}.ics` });
+      return reply.code(201).send({ url: feedUrl(app.deps.config.publicUrl, token) });
     },
   );
 

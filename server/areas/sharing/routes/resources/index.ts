@@ -1,42 +1,31 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
 import { type Executor, executeTx } from '../../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
 import { paging } from '../../../../http/paging.ts';
-import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
+import { forbidden, Problem } from '../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
-import { networkTimeZone } from '../../../../platform/localTime.ts';
 import { indexDocument, removeDocument } from '../../../../platform/search.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
 import { type Actor, actsFor } from '../../../../policies/actor.ts';
 import { resourceAbilities, resourcePolicy } from '../../policies/resource.ts';
-import { busySlots, createFeedToken, revokeFeedTokens } from '../../repositories/bookings.ts';
+import { revokeFeedTokens } from '../../repositories/bookings.ts';
 import {
-  addBlockedPeriod,
-  availabilityRules,
-  blockedPeriods,
   clusterResources,
   findResource,
   insertResource,
   listResources,
   type ResourceRow,
-  removeBlockedPeriod,
-  replaceAvailability,
   resourceIdsOfPerson,
   updateResource,
   utilisation,
 } from '../../repositories/resources.ts';
+import { resourceAvailabilityRoutes } from './availability.ts';
+import { resourceFeedRoutes } from './feed.ts';
+import { loadResource } from './load.ts';
 import { listPhotos, resourcePhotoRoutes } from './photos.ts';
 import {
-  AvailabilityUpdate,
-  AvailabilityView,
-  BlockedParams,
-  BlockedPeriodCreate,
-  BusyQuery,
-  BusyView,
-  FeedView,
   ResourceClusterQuery,
   ResourceClusters,
   ResourceCreate,
@@ -116,11 +105,7 @@ export async function resourceRoutes(app: FastifyInstance) {
   const tags = ['resources'];
   await app.register(resourcePhotoRoutes);
 
-  async function load(id: string, actor: Actor) {
-    const r = await findResource(db, networkId, id);
-    if (!r || !resourcePolicy.view(actor, r)) throw notFound();
-    return r;
-  }
+  const load = (id: string, actor: Actor) => loadResource(db, networkId, id, actor);
 
   async function reindex(ex: Executor, id: string) {
     const r = await findResource(ex, networkId, id);
@@ -416,228 +401,6 @@ export async function resourceRoutes(app: FastifyInstance) {
     },
   );
 
-  async function availabilityOf(id: string) {
-    const [rules, blocked] = await Promise.all([
-      availabilityRules(db, networkId, id),
-      blockedPeriods(db, networkId, id),
-    ]);
-    return {
-      timeZone: networkTimeZone,
-      rules: rules.map((r) => ({ id: r.id, weekday: r.weekday, start: r.start_time, end: r.end_time })),
-      blocked: blocked.map((b) => ({
-        id: b.id,
-        start: b.starts_at.toISOString(),
-        end: b.ends_at.toISOString(),
-        reason: b.reason,
-      })),
-    };
-  }
-
-  app.get<{ Params: { id: string } }>(
-    '/:id/availability',
-    {
-      schema: {
-        tags,
-        summary: 'Weekly availability (local times; none = always) and blocked periods',
-        params: IdParams,
-        response: { 200: AvailabilityView, ...problems },
-      },
-    },
-    async (req) => availabilityOf((await load(req.params.id, req.actor)).id),
-  );
-
-  app.put<{ Params: { id: string }; Body: Static<typeof AvailabilityUpdate> }>(
-    '/:id/availability',
-    {
-      schema: {
-        tags,
-        summary: 'Replace the weekly availability rules',
-        params: IdParams,
-        body: AvailabilityUpdate,
-        response: { 200: AvailabilityView, ...problems },
-      },
-    },
-    async (req) => {
-      const actorId = requireAccount(req);
-      const r = await load(req.params.id, req.actor);
-      if (!resourcePolicy.manageAvailability(req.actor, r)) throw forbidden();
-      req.body.rules.forEach((rule, i) => {
-        if (rule.start >= rule.end)
-          throw new Problem(400, 'validation', {
-            fields: [{ field: `/rules/${i}/end`, code: 'booking.invalid_period' }],
-          });
-      });
-      await executeTx(db, async (tx) => {
-        await replaceAvailability(
-          tx,
-          networkId,
-          r.id,
-          req.body.rules.map((x) => ({ ...x, end: x.end === '24:00' ? '23:59:59.999999' : x.end })),
-        );
-        await audit(tx, {
-          networkId,
-          actorId,
-          action: 'resource.availability_changed',
-          entityType: 'resource',
-          entityId: r.id,
-          details: { rules: req.body.rules.length },
-          ip: clientIp(req),
-        });
-      });
-      return availabilityOf(r.id);
-    },
-  );
-
-  app.post<{ Params: { id: string }; Body: Static<typeof BlockedPeriodCreate> }>(
-    '/:id/blocked-periods',
-    {
-      schema: {
-        tags,
-        summary: 'Block a period (holidays, repairs)',
-        params: IdParams,
-        body: BlockedPeriodCreate,
-        response: { 201: AvailabilityView, ...problems },
-      },
-    },
-    async (req, reply) => {
-      const actorId = requireAccount(req);
-      const r = await load(req.params.id, req.actor);
-      if (!resourcePolicy.manageAvailability(req.actor, r)) throw forbidden();
-      const start = new Date(req.body.start);
-      const end = new Date(req.body.end);
-      if (end <= start) throw new Problem(422, 'booking.invalid_period');
-      await executeTx(db, async (tx) => {
-        const { id } = await addBlockedPeriod(tx, networkId, r.id, {
-          start,
-          end,
-          reason: req.body.reason ?? '',
-        });
-        await audit(tx, {
-          networkId,
-          actorId,
-          action: 'resource.period_blocked',
-          entityType: 'resource',
-          entityId: r.id,
-          details: { blockId: id },
-          ip: clientIp(req),
-        });
-      });
-      return reply.code(201).send(await availabilityOf(r.id));
-    },
-  );
-
-  app.delete<{ Params: Static<typeof BlockedParams> }>(
-    '/:id/blocked-periods/:blockId',
-    {
-      schema: {
-        tags,
-        summary: 'Lift a blocked period',
-        params: BlockedParams,
-        response: { 204: NoContent, ...problems },
-      },
-    },
-    async (req, reply) => {
-      const actorId = requireAccount(req);
-      const r = await load(req.params.id, req.actor);
-      if (!resourcePolicy.manageAvailability(req.actor, r)) throw forbidden();
-      const removed = await executeTx(db, async (tx) => {
-        const ok = await removeBlockedPeriod(tx, networkId, r.id, req.params.blockId);
-        if (ok)
-          await audit(tx, {
-            networkId,
-            actorId,
-            action: 'resource.period_unblocked',
-            entityType: 'resource',
-            entityId: r.id,
-            details: { blockId: req.params.blockId },
-            ip: clientIp(req),
-          });
-        return ok;
-      });
-      if (!removed) throw notFound();
-      return reply.code(204).send();
-    },
-  );
-
-  app.get<{ Params: { id: string }; Querystring: Static<typeof BusyQuery> }>(
-    '/:id/busy',
-    {
-      schema: {
-        tags,
-        summary: 'When the resource is taken (confirmed bookings, without who booked them)',
-        params: IdParams,
-        querystring: BusyQuery,
-        response: { 200: BusyView, ...problems },
-      },
-    },
-    async (req) => {
-      const r = await load(req.params.id, req.actor);
-      const rows = await busySlots(db, networkId, r.id, new Date(req.query.from), new Date(req.query.to));
-      return { items: rows.map((s) => ({ start: s.starts_at.toISOString(), end: s.ends_at.toISOString() })) };
-    },
-  );
-
-  app.post<{ Params: { id: string } }>(
-    '/:id/feed',
-    {
-      schema: {
-        tags,
-        summary: 'A new secret iCalendar URL for the resource’s bookings (the previous one stops working)',
-        params: IdParams,
-        response: { 201: FeedView, ...problems },
-      },
-    },
-    async (req, reply) => {
-      const actorId = requireAccount(req);
-      const r = await load(req.params.id, req.actor);
-      if (!resourcePolicy.manageFeed(req.actor, r)) throw forbidden();
-      const token = newSecret();
-      await executeTx(db, async (tx) => {
-        await createFeedToken(tx, networkId, {
-          kind: 'resource',
-          resourceId: r.id,
-          tokenHash: hashSecret(token),
-          createdBy: actorId,
-        });
-        await audit(tx, {
-          networkId,
-          actorId,
-          action: 'resource.feed_created',
-          entityType: 'resource',
-          entityId: r.id,
-          ip: clientIp(req),
-        });
-      });
-      return reply.code(201).send({ url: `${app.deps.config.publicUrl}/api/v1/bookings/feeds/${token}.ics` });
-    },
-  );
-
-  app.delete<{ Params: { id: string } }>(
-    '/:id/feed',
-    {
-      schema: {
-        tags,
-        summary: 'Revoke the resource’s calendar URL',
-        params: IdParams,
-        response: { 204: NoContent, ...problems },
-      },
-    },
-    async (req, reply) => {
-      const actorId = requireAccount(req);
-      const r = await load(req.params.id, req.actor);
-      if (!resourcePolicy.manageFeed(req.actor, r)) throw forbidden();
-      await executeTx(db, async (tx) => {
-        await revokeFeedTokens(tx, networkId, { kind: 'resource', resourceId: r.id });
-        await audit(tx, {
-          networkId,
-          actorId,
-          action: 'resource.feed_revoked',
-          entityType: 'resource',
-          entityId: r.id,
-          ip: clientIp(req),
-        });
-      });
-      return reply.code(204).send();
-    },
-  );
+  await app.register(resourceAvailabilityRoutes);
+  await app.register(resourceFeedRoutes);
 }

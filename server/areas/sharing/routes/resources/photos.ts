@@ -21,7 +21,7 @@ import {
   insertResourcePhoto,
   listResourcePhotos,
 } from '../../repositories/resourcePhotos.ts';
-import { findResource } from '../../repositories/resources.ts';
+import { loadResource } from './load.ts';
 import { PhotoView } from './schema.ts';
 
 export const maxPhotos = 8;
@@ -67,8 +67,7 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const actorId = requireAccount(req);
-      const r = await findResource(db, networkId, req.params.id);
-      if (!r || !resourcePolicy.view(req.actor, r)) throw notFound();
+      const r = await loadResource(db, networkId, req.params.id, req.actor);
       if (!resourcePolicy.update(req.actor, r)) throw forbidden();
       const { fields, file } = await readUpload(req, { wrongType, tooLarge }, uploadFields);
       const alt = cleanText(fields.alt ?? '', maxAltLength);
@@ -121,8 +120,7 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const r = await findResource(db, networkId, req.params.id);
-      if (!r || !resourcePolicy.view(req.actor, r)) throw notFound();
+      const r = await loadResource(db, networkId, req.params.id, req.actor);
       const thumb = req.query.size === 'thumb';
       const row = await findResourcePhotoData(db, networkId, r.id, req.params.photoId, thumb);
       if (!row) throw notFound();
@@ -146,8 +144,7 @@ export async function resourcePhotoRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const actorId = requireAccount(req);
-      const r = await findResource(db, networkId, req.params.id);
-      if (!r || !resourcePolicy.view(req.actor, r)) throw notFound();
+      const r = await loadResource(db, networkId, req.params.id, req.actor);
       if (!resourcePolicy.update(req.actor, r)) throw forbidden();
       const removed = await executeTx(db, async (tx) => {
         if (!(await deleteResourcePhoto(tx, networkId, r.id, req.params.photoId))) return false;
