@@ -7,6 +7,7 @@ import { clientIp, requireAccount } from '../../../http/context.ts';
 import { paging } from '../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
+import { requiredText } from '../../../http/validation.ts';
 import { audit } from '../../../platform/audit.ts';
 import { accountPolicy } from '../../../policies/account.ts';
 import { listAccounts, setBlocked } from '../../../repositories/admin.ts';
@@ -65,10 +66,7 @@ export async function adminAccountRoutes(app: FastifyInstance) {
       if (!accountPolicy.listAll(req.actor)) throw forbidden();
       if (target.id === actorId) throw new Problem(422, 'account.block_self');
       if (!accountPolicy.block(req.actor, target)) throw forbidden();
-      const reason = req.body.reason.trim();
-      if (reason === '') {
-        throw new Problem(422, 'validation', { fields: [{ field: '/reason', code: 'field.required' }] });
-      }
+      const reason = requiredText(req.body.reason, '/reason');
       await executeTx(db, async (tx) => {
         if (!(await setBlocked(tx, networkId, target.id, reason))) throw notFound();
         const sessions = await deleteAllSessions(tx, networkId, target.id);
@@ -108,10 +106,7 @@ export async function adminAccountRoutes(app: FastifyInstance) {
       if (!accountPolicy.listAll(req.actor)) throw forbidden();
       if (target.id === adminId) throw new Problem(422, 'account.sign_in_link_self');
       if (!accountPolicy.makeSignInLink(req.actor, target)) throw forbidden();
-      const reason = req.body.reason.trim();
-      if (reason === '') {
-        throw new Problem(422, 'validation', { fields: [{ field: '/reason', code: 'field.required' }] });
-      }
+      const reason = requiredText(req.body.reason, '/reason');
       const made = await executeTx(db, (tx) =>
         createAssistedSignInLink(
           tx,

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { paging } from '../../../http/paging.ts';
-import { forbidden, Problem } from '../../../http/problem.ts';
+import { forbidden } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
+import { requiredText } from '../../../http/validation.ts';
 import { dismissFlag, hideFlagged, listFlags } from '../../../platform/moderation.ts';
 import { networkPolicy } from '../../../policies/network.ts';
 import { FlagItem, FlagQuery, Reason } from './schema.ts';
@@ -61,10 +62,7 @@ export async function adminFlagRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const actorId = requireAccount(req);
       if (!networkPolicy.moderate(req.actor)) throw forbidden();
-      const reason = req.body.reason.trim();
-      if (reason === '') {
-        throw new Problem(422, 'validation', { fields: [{ field: '/reason', code: 'field.required' }] });
-      }
+      const reason = requiredText(req.body.reason, '/reason');
       await executeTx(db, (tx) =>
         hideFlagged(tx, { networkId, flagId: req.params.id, actorId, reason, ip: clientIp(req) }),
       );

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { NetworkSettings } from '../../../db/schema.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
-import { forbidden, Problem } from '../../../http/problem.ts';
+import { forbidden } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
+import { requiredText } from '../../../http/validation.ts';
 import { audit } from '../../../platform/audit.ts';
 import { networkPolicy } from '../../../policies/network.ts';
 import { getNetwork, getNetworkForUpdate, updateNetwork } from '../../../repositories/network.ts';
@@ -59,9 +60,7 @@ export async function networkRoutes(app: FastifyInstance) {
       const actorId = requireAccount(req);
       if (!networkPolicy.updateSettings(req.actor)) throw forbidden();
       const b = req.body;
-      if (b.name !== undefined && b.name.trim() === '') {
-        throw new Problem(422, 'validation', { fields: [{ field: '/name', code: 'field.required' }] });
-      }
+      const name = b.name === undefined ? undefined : requiredText(b.name, '/name');
       const updated = await executeTx(db, async (tx) => {
         const current = await getNetworkForUpdate(tx, networkId);
         // null clears a setting; an absent field keeps it
@@ -71,7 +70,7 @@ export async function networkRoutes(app: FastifyInstance) {
           if (value === null) delete settings[key];
           else if (value !== undefined) Object.assign(settings, { [key]: value });
         }
-        await updateNetwork(tx, networkId, { name: b.name?.trim(), settings });
+        await updateNetwork(tx, networkId, { name, settings });
         await audit(tx, {
           networkId,
           actorId,

@@ -2,8 +2,9 @@ import type { Static } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { paging } from '../../../http/paging.ts';
-import { forbidden, Problem } from '../../../http/problem.ts';
+import { forbidden } from '../../../http/problem.ts';
 import { Page, PageQuery, problems } from '../../../http/schemas.ts';
+import { requiredText } from '../../../http/validation.ts';
 import { search } from '../../../platform/search.ts';
 import { networkPolicy } from '../../../policies/network.ts';
 
@@ -43,11 +44,7 @@ export async function searchRoutes(app: FastifyInstance) {
     },
     async (req) => {
       if (!networkPolicy.search(req.actor)) throw forbidden();
-      const q = req.query.q.trim();
-      if (q === '')
-        throw new Problem(400, 'validation', {
-          fields: [{ field: 'querystring:/q', code: 'field.required' }],
-        });
+      const q = requiredText(req.query.q, 'querystring:/q', 400);
       const page = paging(req.query);
       const { hits, total } = await search(db, networkId, q, {
         types: req.query.type?.split(','),
