@@ -8,7 +8,9 @@ import { localDate, zonedInstant } from '../../app/localTime.ts';
 import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
 import { PageHeading, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
-import { BookingCard, FeedLink, SharingNav } from './common.tsx';
+import { BookingCard } from './BookingCard.tsx';
+import { FeedLink } from './FeedLink.tsx';
+import { SharingNav } from './SharingNav.tsx';
 import { type Booking, bookingStatuses, type Utilisation } from './types.ts';
 
 const pageSize = 20;

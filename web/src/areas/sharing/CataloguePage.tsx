@@ -6,14 +6,9 @@ import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
 import { PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
-import {
-  filterQuery,
-  hasFilters,
-  ResourceCard,
-  ResourceFilters,
-  readFilters,
-  SharingNav,
-} from './common.tsx';
+import { ResourceCard } from './ResourceCard.tsx';
+import { filterQuery, hasFilters, ResourceFilters, readFilters } from './ResourceFilters.tsx';
+import { SharingNav } from './SharingNav.tsx';
 import type { Resource } from './types.ts';
 
 const pageSize = 10;

@@ -16,7 +16,8 @@ import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
 import { formatDate, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
-import { districtName, SharingNav } from './common.tsx';
+import { districtName } from './lib.ts';
+import { SharingNav } from './SharingNav.tsx';
 import { type Message, type Post, postCategories } from './types.ts';
 
 const pageSize = 10;

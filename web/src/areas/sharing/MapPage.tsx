@@ -8,14 +8,9 @@ import type { Page } from '../../app/types.ts';
 import { Loading, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { useNetworkSettings } from '../../features/organisations/OrganisationPage.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
-import {
-  filterQuery,
-  hasFilters,
-  ResourceCard,
-  ResourceFilters,
-  readFilters,
-  SharingNav,
-} from './common.tsx';
+import { ResourceCard } from './ResourceCard.tsx';
+import { filterQuery, hasFilters, ResourceFilters, readFilters } from './ResourceFilters.tsx';
+import { SharingNav } from './SharingNav.tsx';
 import type { MapCell, MapView, Resource } from './types.ts';
 
 const ResourceMap = lazy(() => import('./ResourceMap.tsx'));

@@ -16,8 +16,8 @@ import { formatSlot, localDate, zonedInstant } from '../../app/localTime.ts';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, PageHeading, QueryView } from '../../app/ui.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
-import { SharingNav, useResource } from './common.tsx';
-import { kindOptions, weekdays } from './lib.ts';
+import { kindOptions, useResource, weekdays } from './lib.ts';
+import { SharingNav } from './SharingNav.tsx';
 import type { Availability, AvailabilityRule, Photo, Resource, ResourceKind } from './types.ts';
 
 const euros = (cents: number) => (cents / 100).toFixed(2);

@@ -15,8 +15,10 @@ import { formatEuro, formatSlot, localDate, zonedInstant } from '../../app/local
 import { useSession } from '../../app/session.tsx';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
-import { BookingStatusPill, districtName, FeedLink, SharingNav, useResource } from './common.tsx';
-import { weekdays } from './lib.ts';
+import { BookingStatusPill } from './BookingCard.tsx';
+import { FeedLink } from './FeedLink.tsx';
+import { districtName, useResource, weekdays } from './lib.ts';
+import { SharingNav } from './SharingNav.tsx';
 import type { Availability, BookingCreated, Resource } from './types.ts';
 
 function useAvailability(id: string) {

@@ -1,0 +1,75 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import { ConfirmButton } from '../../app/ui.tsx';
+
+/** A secret calendar URL: made on request, copied with one button, revoked behind a confirmation. */
+export function FeedLink({ createPath, label }: { createPath: string; label: string }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState('');
+  const [copied, setCopied] = useState(false);
+  const id = useId();
+  const create = useMutation({
+    mutationFn: () => api<{ url: string }>(createPath, { method: 'POST' }),
+    onSuccess: (r) => {
+      setUrl(r.url);
+      setCopied(false);
+      requestAnimationFrame(() => document.getElementById(id)?.focus());
+    },
+  });
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{label}</h2>
+      <p className="hint">{t('sharing.feed.hint')}</p>
+      {url && (
+        <div className="feed-url">
+          <div className="field">
+            <label htmlFor={id}>{t('sharing.feed.url')}</label>
+            <input id={id} readOnly value={url} onFocus={(e) => e.target.select()} className="mono" />
+          </div>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              void navigator.clipboard?.writeText(url).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              );
+            }}
+          >
+            {t('sharing.feed.copy')}
+          </button>
+        </div>
+      )}
+      <p role="status" className="saved">
+        {copied ? t('sharing.feed.copied') : ''}
+      </p>
+      {create.isError && (
+        <p className="form-error" role="alert">
+          {create.error.message}
+        </p>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={create.isPending}
+          onClick={() => create.mutate()}
+        >
+          {url ? t('sharing.feed.renew') : t('sharing.feed.create')}
+        </button>
+        <ConfirmButton
+          label={t('sharing.feed.revoke')}
+          title={t('sharing.feed.revokeTitle')}
+          message={t('sharing.feed.revokeText')}
+          confirmLabel={t('sharing.feed.revokeConfirm')}
+          onConfirm={async () => {
+            await api(createPath, { method: 'DELETE' });
+            setUrl('');
+          }}
+        />
+      </div>
+    </section>
+  );
+}
