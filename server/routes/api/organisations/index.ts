@@ -1,6 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { hashSecret, newSecret } from '../../../auth/tokens.ts';
+import type { MembershipRole } from '../../../db/schema.ts';
 import { executeTx, insertTogether } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { paging } from '../../../http/paging.ts';
@@ -14,7 +15,7 @@ import { indexDocument } from '../../../platform/search.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { organisationAbilities, organisationPolicy } from '../../../policies/organisation.ts';
-import { findAccount } from '../../../repositories/accounts.ts';
+import { findAccount, type membershipsOf } from '../../../repositories/accounts.ts';
 import {
   insertInvitation,
   listOpenInvitations,
@@ -65,6 +66,24 @@ function present(o: OrgRow, actor: Actor) {
     lng: o.lng,
     memberCount: o.member_count,
     abilities: organisationAbilities(actor, o),
+  };
+}
+
+/** A person's membership as the session and a profile show it. */
+export function presentMembership(m: Awaited<ReturnType<typeof membershipsOf>>[number]) {
+  return { organisationId: m.id, name: m.name, slug: m.slug, role: m.role };
+}
+
+type InvitationRow = Awaited<ReturnType<typeof listOpenInvitations>>[number];
+
+/** An open invitation; its id is the token's hash (the token itself is only ever in the email). */
+function presentInvitation(r: InvitationRow, role: MembershipRole = r.role ?? 'volunteer') {
+  return {
+    id: r.token_hash,
+    email: r.email,
+    role,
+    createdAt: r.created_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
   };
 }
 
@@ -337,15 +356,7 @@ export async function organisationRoutes(app: FastifyInstance) {
       const org = await load(req.params.id);
       if (!organisationPolicy.invite(req.actor, org)) throw forbidden();
       const rows = await listOpenInvitations(db, networkId, org.id);
-      return {
-        items: rows.map((r) => ({
-          id: r.token_hash,
-          email: r.email,
-          role: r.role ?? 'volunteer',
-          createdAt: r.created_at.toISOString(),
-          expiresAt: r.expires_at.toISOString(),
-        })),
-      };
+      return { items: rows.map((r) => presentInvitation(r)) };
     },
   );
 
@@ -407,13 +418,7 @@ export async function organisationRoutes(app: FastifyInstance) {
         });
         return created;
       });
-      return reply.code(201).send({
-        id: row.token_hash,
-        email: row.email,
-        role: row.role ?? req.body.role,
-        createdAt: row.created_at.toISOString(),
-        expiresAt: row.expires_at.toISOString(),
-      });
+      return reply.code(201).send(presentInvitation(row, row.role ?? req.body.role));
     },
   );
 

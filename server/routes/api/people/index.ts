@@ -6,6 +6,7 @@ import { notFound } from '../../../http/problem.ts';
 import { IdParams, problems } from '../../../http/schemas.ts';
 import { accountPolicy } from '../../../policies/account.ts';
 import { getProfile, membershipsOf } from '../../../repositories/accounts.ts';
+import { presentMembership } from '../organisations/index.ts';
 
 const PersonView = Type.Object({
   id: Type.String(),
@@ -55,12 +56,7 @@ export async function peopleRoutes(app: FastifyInstance) {
         skills: p.skills,
         interests: p.interests,
         languages: p.languages,
-        memberships: memberships.map((m) => ({
-          organisationId: m.id,
-          name: m.name,
-          slug: m.slug,
-          role: m.role,
-        })),
+        memberships: memberships.map(presentMembership),
       };
     },
   );

@@ -28,6 +28,7 @@ import {
   normaliseEmail,
 } from '../../../repositories/accounts.ts';
 import { insertLoginToken, useLoginToken } from '../../../repositories/oneTimeTokens.ts';
+import { presentMembership } from '../organisations/index.ts';
 import { LinkRedeem, LinkRequest, PasswordLogin, SessionView } from './schema.ts';
 
 export const loginLinkMinutes = 60;
@@ -123,12 +124,7 @@ export async function sessionRoutes(app: FastifyInstance) {
         email: a.email,
         locale: a.locale,
         isInstanceAdmin: a.is_instance_admin,
-        memberships: memberships.map((m) => ({
-          organisationId: m.id,
-          name: m.name,
-          slug: m.slug,
-          role: m.role,
-        })),
+        memberships: memberships.map(presentMembership),
       },
     };
   }
