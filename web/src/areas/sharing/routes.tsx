@@ -3,20 +3,22 @@ import type { RouteObject } from 'react-router';
 import { signedIn } from '../../app/RequireAccount.tsx';
 
 // Teilen: catalogue, map (Leaflet), bookings, Tauschring, each fetched when opened.
-const sharingBookings = () => import('./BookingPages.tsx');
 const sharingResources = () => import('./ResourceEditPage.tsx');
-const sharingExchange = () => import('./ExchangePages.tsx');
 const CataloguePage = lazy(() => import('./CataloguePage.tsx'));
 const ResourceMapPage = lazy(() => import('./MapPage.tsx'));
 const ResourcePage = lazy(() => import('./ResourcePage.tsx'));
 const ResourceCreatePage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceCreatePage })));
 const ResourceEditPage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceEditPage })));
-const MyBookingsPage = lazy(() => sharingBookings().then((m) => ({ default: m.MyBookingsPage })));
-const BookingPage = lazy(() => sharingBookings().then((m) => ({ default: m.BookingPage })));
-const RequestsPage = lazy(() => sharingBookings().then((m) => ({ default: m.RequestsPage })));
-const UtilisationPage = lazy(() => sharingBookings().then((m) => ({ default: m.UtilisationPage })));
-const ExchangePage = lazy(() => sharingExchange().then((m) => ({ default: m.ExchangePage })));
-const PostPage = lazy(() => sharingExchange().then((m) => ({ default: m.PostPage })));
+const MyBookingsPage = lazy(() =>
+  import('./MyBookingsPage.tsx').then((m) => ({ default: m.MyBookingsPage })),
+);
+const BookingPage = lazy(() => import('./BookingPage.tsx').then((m) => ({ default: m.BookingPage })));
+const RequestsPage = lazy(() => import('./RequestsPage.tsx').then((m) => ({ default: m.RequestsPage })));
+const UtilisationPage = lazy(() =>
+  import('./UtilisationPage.tsx').then((m) => ({ default: m.UtilisationPage })),
+);
+const ExchangePage = lazy(() => import('./ExchangePage.tsx').then((m) => ({ default: m.ExchangePage })));
+const PostPage = lazy(() => import('./PostPage.tsx').then((m) => ({ default: m.PostPage })));
 
 /** Teilen: catalogue, map, resources, bookings and the Tauschring. */
 export const routes: RouteObject[] = [

@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../app/api.ts';
+import { PageHeading, QueryView } from '../../app/ui.tsx';
+import { BookingCard } from './BookingCard.tsx';
+import { SharingNav } from './SharingNav.tsx';
+import type { Booking } from './types.ts';
+
+/** /teilen/buchungen/:id (the link in notifications and calendar events). */
+export function BookingPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const booking = useQuery({
+    queryKey: ['booking', id],
+    queryFn: () => api<Booking>(`/bookings/${encodeURIComponent(id ?? '')}`),
+  });
+  return (
+    <>
+      <PageHeading title={booking.data ? booking.data.resource.title : t('sharing.booking.title')}>
+        <p className="lead">{t('sharing.booking.title')}</p>
+      </PageHeading>
+      <SharingNav />
+      <QueryView query={booking}>
+        {(b) => (
+          <>
+            <ul className="card-list">
+              <BookingCard b={b} showRequester />
+            </ul>
+            <p>
+              <Link to={`/teilen/ressourcen/${b.resource.id}`}>{t('sharing.booking.toResource')}</Link>
+            </p>
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}
