@@ -3,10 +3,9 @@ import type { RouteObject } from 'react-router';
 import { signedIn } from '../../app/RequireAccount.tsx';
 
 // fetched when opened
-const timebankPages = () => import('./TimebankPages.tsx');
-const TimebankPage = lazy(() => timebankPages().then((m) => ({ default: m.TimebankPage })));
-const StatementPage = lazy(() => timebankPages().then((m) => ({ default: m.StatementPage })));
-const TransferPage = lazy(() => timebankPages().then((m) => ({ default: m.TransferPage })));
+const TimebankPage = lazy(() => import('./TimebankPage.tsx').then((m) => ({ default: m.TimebankPage })));
+const StatementPage = lazy(() => import('./StatementPage.tsx').then((m) => ({ default: m.StatementPage })));
+const TransferPage = lazy(() => import('./TransferPage.tsx').then((m) => ({ default: m.TransferPage })));
 
 /** Zeitbank: accounts, statement and transfers. */
 export const routes: RouteObject[] = [
