@@ -1,9 +1,10 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import ical, { ICalEventStatus } from 'ical-generator';
+import { ICalEventStatus } from 'ical-generator';
 import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
 import { executeTx } from '../../../../db/tx.ts';
 import { optionalBody } from '../../../../http/body.ts';
+import { eventUid, feedToken, feedUrl, newCalendar, sendCalendar } from '../../../../http/calendar.ts';
 import { clientIp, commandContext, requireAccount } from '../../../../http/context.ts';
 import { paging } from '../../../../http/paging.ts';
 import { notFound } from '../../../../http/problem.ts';
@@ -32,9 +33,9 @@ import {
   FeedParams,
 } from './schema.ts';
 
-/** The secret calendar URL of a feed token (GET /bookings/feeds/:file below serves it). */
-export function feedUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}/api/v1/bookings/feeds/${token}.ics`;
+/** A booking feed's secret URL (GET /bookings/feeds/:file below serves it). */
+export function bookingFeedUrl(publicUrl: string, token: string): string {
+  return feedUrl(publicUrl, '/bookings', token);
 }
 
 export function presentBooking(b: BookingRow, actor: Actor) {
@@ -223,7 +224,7 @@ export async function bookingRoutes(app: FastifyInstance) {
           ip: clientIp(req),
         });
       });
-      return reply.code(201).send({ url: feedUrl(app.deps.config.publicUrl, token) });
+      return reply.code(201).send({ url: bookingFeedUrl(app.deps.config.publicUrl, token) });
     },
   );
 
@@ -258,8 +259,7 @@ export async function bookingRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const token = req.params.file.slice(0, -'.ics'.length);
-      const feed = await findFeed(db, networkId, hashSecret(token));
+      const feed = await findFeed(db, networkId, hashSecret(feedToken(req.params.file)));
       if (!feed) throw notFound();
       const from = new Date(Date.now() - 90 * 24 * 60 * 60 * 1000);
       const { items: rows } = await listBookings(db, networkId, {
@@ -271,19 +271,16 @@ export async function bookingRoutes(app: FastifyInstance) {
         offset: 0,
       });
       const de = req.locale === 'de';
-      const cal = ical({
-        name:
-          feed.kind === 'resource'
-            ? (rows[0]?.resource_title ?? app.deps.network.name)
-            : app.deps.network.name,
-        // times are written in UTC (with Z): correct in every calendar app without a VTIMEZONE block
-        prodId: { company: 'Knotenpunkt', product: 'Teilen', language: de ? 'DE' : 'EN' },
-      });
+      const cal = newCalendar(
+        feed.kind === 'resource' ? (rows[0]?.resource_title ?? app.deps.network.name) : app.deps.network.name,
+        'Teilen',
+        req.locale,
+      );
       for (const b of rows) {
         if (b.status === 'declined' || b.status === 'cancelled') continue;
         const pending = b.status === 'requested';
         cal.createEvent({
-          id: `booking-${b.id}@${new URL(app.deps.config.publicUrl).host}`,
+          id: eventUid(app.deps.config.publicUrl, 'booking', b.id),
           start: b.starts_at,
           end: b.ends_at,
           summary:
@@ -295,10 +292,7 @@ export async function bookingRoutes(app: FastifyInstance) {
           url: `${app.deps.config.publicUrl}/teilen/buchungen/${b.id}`,
         });
       }
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .send(cal.toString());
+      return sendCalendar(reply, cal);
     },
   );
 }

@@ -8,7 +8,7 @@ import { audit } from '../../../../platform/audit.ts';
 import type { Actor } from '../../../../policies/actor.ts';
 import { resourcePolicy } from '../../policies/resource.ts';
 import { createFeedToken, revokeFeedTokens } from '../../repositories/bookings.ts';
-import { feedUrl } from '../bookings/index.ts';
+import { bookingFeedUrl } from '../bookings/index.ts';
 import { loadResource } from './load.ts';
 import { FeedView } from './schema.ts';
 
@@ -50,7 +50,7 @@ export async function resourceFeedRoutes(app: FastifyInstance) {
           ip: clientIp(req),
         });
       });
-      return reply.code(201).send({ url: feedUrl(app.deps.config.publicUrl, token) });
+      return reply.code(201).send({ url: bookingFeedUrl(app.deps.config.publicUrl, token) });
     },
   );
 
