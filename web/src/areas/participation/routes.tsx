@@ -4,9 +4,6 @@ import { signedIn } from '../../app/RequireAccount.tsx';
 
 // Mitmachen: discovery, map (Leaflet), shifts, hours, coordination and the playbook, each fetched when opened.
 const participationEdit = () => import('./EditPage.tsx');
-const participationMine = () => import('./MinePages.tsx');
-const participationCoordination = () => import('./CoordinationPages.tsx');
-const participationPlaybook = () => import('./PlaybookPages.tsx');
 const OpportunitiesPage = lazy(() => import('./ListPage.tsx'));
 const OpportunityMapPage = lazy(() => import('./MapPage.tsx'));
 const OpportunityPage = lazy(() => import('./OpportunityPage.tsx'));
@@ -14,20 +11,24 @@ const OpportunityCreatePage = lazy(() =>
   participationEdit().then((m) => ({ default: m.OpportunityCreatePage })),
 );
 const OpportunityEditPage = lazy(() => participationEdit().then((m) => ({ default: m.OpportunityEditPage })));
-const MyShiftsPage = lazy(() => participationMine().then((m) => ({ default: m.MyShiftsPage })));
-const HoursPage = lazy(() => participationMine().then((m) => ({ default: m.HoursPage })));
+const MyShiftsPage = lazy(() => import('./MyShiftsPage.tsx').then((m) => ({ default: m.MyShiftsPage })));
+const HoursPage = lazy(() => import('./HoursPage.tsx').then((m) => ({ default: m.HoursPage })));
 const CoordinationPage = lazy(() =>
-  participationCoordination().then((m) => ({ default: m.CoordinationPage })),
+  import('./CoordinationPage.tsx').then((m) => ({ default: m.CoordinationPage })),
 );
-const RosterPage = lazy(() => participationCoordination().then((m) => ({ default: m.RosterPage })));
-const PlaybookListPage = lazy(() => participationPlaybook().then((m) => ({ default: m.PlaybookListPage })));
-const PlaybookPage = lazy(() => participationPlaybook().then((m) => ({ default: m.PlaybookPage })));
+const RosterPage = lazy(() => import('./RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
+const PlaybookListPage = lazy(() =>
+  import('./PlaybookListPage.tsx').then((m) => ({ default: m.PlaybookListPage })),
+);
+const PlaybookPage = lazy(() => import('./PlaybookPage.tsx').then((m) => ({ default: m.PlaybookPage })));
 const PlaybookCreatePage = lazy(() =>
-  participationPlaybook().then((m) => ({ default: m.PlaybookCreatePage })),
+  import('./PlaybookCreatePage.tsx').then((m) => ({ default: m.PlaybookCreatePage })),
 );
-const PlaybookEditPage = lazy(() => participationPlaybook().then((m) => ({ default: m.PlaybookEditPage })));
+const PlaybookEditPage = lazy(() =>
+  import('./PlaybookEditPage.tsx').then((m) => ({ default: m.PlaybookEditPage })),
+);
 const PlaybookRevisionsPage = lazy(() =>
-  participationPlaybook().then((m) => ({ default: m.PlaybookRevisionsPage })),
+  import('./PlaybookRevisionsPage.tsx').then((m) => ({ default: m.PlaybookRevisionsPage })),
 );
 
 /** Mitmachen: discovery, map, shifts, hours, coordination and the playbook. */
