@@ -3,14 +3,21 @@ import type { RouteObject } from 'react-router';
 import { signedIn } from '../../app/RequireAccount.tsx';
 
 // Unterstützungskreise: only members ever open these, so they load on first use.
-const circlePages = () => import('./CirclePages.tsx');
-const CirclesPage = lazy(() => circlePages().then((m) => ({ default: m.CirclesPage })));
-const CirclePage = lazy(() => circlePages().then((m) => ({ default: m.CirclePage })));
-const CreateCirclePage = lazy(() => circlePages().then((m) => ({ default: m.CreateCirclePage })));
-const CircleMembersPage = lazy(() => circlePages().then((m) => ({ default: m.MembersPage })));
-const CircleTeamPage = lazy(() => circlePages().then((m) => ({ default: m.TeamPage })));
-const CircleConsentPage = lazy(() => circlePages().then((m) => ({ default: m.ConsentPage })));
-const CirclePrivacyPage = lazy(() => circlePages().then((m) => ({ default: m.PrivacyPage })));
+const CirclesPage = lazy(() => import('./CirclesPage.tsx').then((m) => ({ default: m.CirclesPage })));
+const CirclePage = lazy(() => import('./CirclePage.tsx').then((m) => ({ default: m.CirclePage })));
+const CreateCirclePage = lazy(() =>
+  import('./CreateCirclePage.tsx').then((m) => ({ default: m.CreateCirclePage })),
+);
+const CircleMembersPage = lazy(() =>
+  import('./MembersSection.tsx').then((m) => ({ default: m.MembersPage })),
+);
+const CircleTeamPage = lazy(() => import('./TeamSection.tsx').then((m) => ({ default: m.TeamPage })));
+const CircleConsentPage = lazy(() =>
+  import('./ConsentSection.tsx').then((m) => ({ default: m.ConsentPage })),
+);
+const CirclePrivacyPage = lazy(() =>
+  import('./PrivacySection.tsx').then((m) => ({ default: m.PrivacyPage })),
+);
 const CircleMapRoutes = lazy(() => import('./map/index.tsx'));
 const CircleJoinPage = lazy(() => import('./JoinPage.tsx').then((m) => ({ default: m.JoinPage })));
 

@@ -5,16 +5,8 @@ import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
-import { CalendarSection, LoadSection, Warnings } from './CalendarSection.tsx';
-import { CircleFrame, ClosedInAssistedSession } from './CircleFrame.tsx';
+import { ClosedInAssistedSession } from './CircleFrame.tsx';
 import type { CircleListItem } from './types.ts';
-import { UpdatesSection } from './UpdatesSection.tsx';
-
-export { ConsentPage } from './ConsentSection.tsx';
-export { CreateCirclePage } from './CreateCirclePage.tsx';
-export { MembersPage } from './MembersSection.tsx';
-export { PrivacyPage } from './PrivacySection.tsx';
-export { TeamPage } from './TeamSection.tsx';
 
 /** /kreise: the circles I belong to, with what nobody has taken on yet this week. */
 export function CirclesPage() {
@@ -73,21 +65,5 @@ export function CirclesPage() {
         )}
       </QueryView>
     </>
-  );
-}
-
-/** /kreise/:id: the warnings, the care calendar, the spread of the load and the latest updates. */
-export function CirclePage() {
-  return (
-    <CircleFrame section="overview">
-      {(c) => (
-        <>
-          {c.abilities.viewLoad && c.status === 'active' && <Warnings circleId={c.id} />}
-          {c.abilities.viewNeeds && <CalendarSection circle={c} />}
-          {c.abilities.viewUpdates && <UpdatesSection circle={c} />}
-          {c.abilities.viewLoad && c.status === 'active' && <LoadSection circleId={c.id} />}
-        </>
-      )}
-    </CircleFrame>
   );
 }
