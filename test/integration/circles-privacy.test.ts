@@ -139,6 +139,24 @@ describe('support circles: privacy, audit, export and deletion', () => {
     assert.equal((await call(k.proxy, 'GET', `/${k.circleId}/access-log`)).statusCode, 200);
   });
 
+  test('a read with the circle id in capitals is logged like any other, and goes with the circle', async () => {
+    const upper = k.circleId.toUpperCase();
+    assert.equal((await call(k.professional, 'GET', `/${upper}/team`)).statusCode, 200);
+    const log = await call(k.owner, 'GET', `/${k.circleId}/access-log?limit=100`);
+    const reads = log
+      .json()
+      .items.filter(
+        (e: { action: string; what: string }) => e.action === 'circle.read' && e.what === '/:id/team',
+      );
+    assert.equal(reads.length, 1, 'the owner sees the read, whatever case the id was sent in');
+    const stored = await t.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('entity_id', '=', upper)
+      .execute();
+    assert.equal(stored.length, 0, 'no audit row keeps an id the circle does not have');
+  });
+
   test('circles never show up in search, not even for their own members', async () => {
     const update = await call(k.owner, 'POST', `/${k.circleId}/updates`, {
       body: 'Zauberwort Rhabarberkuchen',

@@ -45,8 +45,9 @@ export async function privacyRoutes(app: FastifyInstance) {
       const limit = req.query.limit ?? 20;
       const offset = req.query.offset ?? 0;
       const r = await executeTx(db, async (tx) => {
-        await loadCircle(app, req, tx, req.params.id, circlePolicy.viewAccessLog);
-        return accessLog(tx, networkId, req.params.id, limit, offset);
+        const { circle } = await loadCircle(app, req, tx, req.params.id, circlePolicy.viewAccessLog);
+        // the circle's own id: the log keeps ids as the database spells them, whatever the URL did
+        return accessLog(tx, networkId, circle.id, limit, offset);
       });
       return {
         items: r.items.map((e) => ({
