@@ -142,7 +142,7 @@ describe('support circles: privacy, audit, export and deletion', () => {
   test('a read with the circle id in capitals is logged like any other, and goes with the circle', async () => {
     const upper = k.circleId.toUpperCase();
     assert.equal((await call(k.professional, 'GET', `/${upper}/team`)).statusCode, 200);
-    const log = await call(k.owner, 'GET', `/${k.circleId}/access-log?limit=100`);
+    const log = await call(k.owner, 'GET', `/${upper}/access-log?limit=100`);
     const reads = log
       .json()
       .items.filter(
