@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
-import { type Case, generatedMarker, permissions, renderGrid } from './permissions.ts';
+import type { Case } from './cases.ts';
+import { generatedMarker, permissions, renderGrid } from './permissions.ts';
 import { buildTown, type Method, roles, type Town } from './town.ts';
 
 /**
