@@ -1,5 +1,12 @@
 /** The shapes of the HTTP API (server/routes/api/*), as the client reads them. */
 
+/**
+ * A type derived from a server schema (`Static<typeof XView>`) with some fields typed by hand: the
+ * schemas build some unions with `.map` (`Type.Union(list.map(Type.Literal))`), which Static types as
+ * `never`; those fields get the type of the list they are built from.
+ */
+export type Fixed<T, F> = Omit<T, keyof F> & F;
+
 export type Locale = 'de' | 'en';
 export const locales: Locale[] = ['de', 'en'];
 

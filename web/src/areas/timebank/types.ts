@@ -1,68 +1,44 @@
-export type OwnerType = 'person' | 'organisation' | 'pool';
+/**
+ * The shapes of the time bank's API, derived from the server's response schemas
+ * (server/areas/timebank/routes/timebank/schema.ts). Type-only imports: nothing reaches the bundle.
+ */
+import type { Static } from '@fastify/type-provider-typebox';
+import type {
+  AccountView,
+  LedgerHealthView,
+  OwnerType as OwnerTypeSchema,
+  StatementLineView,
+  StatementView,
+  TransferView,
+} from '../../../../server/areas/timebank/routes/timebank/schema.ts';
+import type {
+  TransferSourceType as DbTransferSourceType,
+  TransferStatus as DbTransferStatus,
+} from '../../../../server/db/schema.ts';
+import type { Fixed } from '../../app/types.ts';
 
-export interface Account {
-  id: string;
-  ownerType: OwnerType;
-  ownerId: string | null;
-  name: string | null;
-  balance?: number;
-  creditLimit?: number | null;
-  available?: number | null;
-  abilities: { pay: boolean; request: boolean; view: boolean };
-}
+export type OwnerType = Static<typeof OwnerTypeSchema>;
 
-export interface Party {
-  accountId: string;
-  ownerType: OwnerType;
-  ownerId: string | null;
-  name: string | null;
-}
+export type Account = Static<typeof AccountView>;
 
-export type TransferStatus = 'requested' | 'completed' | 'declined' | 'cancelled' | 'reversed';
+export type Party = Transfer['payer'];
+
+/** The schema builds this union from the database's list (Static makes it `never`), so from the list. */
+export type TransferStatus = DbTransferStatus;
 
 /** What a transfer was for; 'need' is a care-circle credit (it has no memo, the client names it). */
-export type TransferSourceType = 'offer' | 'booking' | 'shift' | 'need';
+export type TransferSourceType = DbTransferSourceType;
 
-export interface Transfer {
-  id: string;
-  payer: Party;
-  payee: Party;
-  minutes: number;
-  memo: string;
-  status: TransferStatus;
-  source: { type: TransferSourceType; id: string } | null;
-  createdAt: string;
-  decidedAt: string | null;
-  abilities: { confirm: boolean; decline: boolean; cancel: boolean; reverse: boolean };
-}
+export type Transfer = Fixed<
+  Static<typeof TransferView>,
+  { status: TransferStatus; source: { type: TransferSourceType; id: string } | null }
+>;
 
-export interface StatementLine {
-  entryId: string;
-  transferId: string | null;
-  at: string;
-  kind: 'transfer' | 'reversal';
-  memo: string;
-  sourceType: TransferSourceType | null;
-  amount: number;
-  balanceAfter: number;
-  counterparty: { accountId: string; ownerType: OwnerType; name: string | null } | null;
-}
+export type StatementLine = Fixed<
+  Static<typeof StatementLineView>,
+  { sourceType: TransferSourceType | null }
+>;
 
-export interface Statement {
-  account: Account;
-  items: StatementLine[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type Statement = Fixed<Static<typeof StatementView>, { items: StatementLine[] }>;
 
-export interface LedgerHealth {
-  ok: boolean;
-  accounts: number;
-  entries: number;
-  reversals: number;
-  balanceSum: number;
-  mismatchedAccounts: number;
-  unbalancedEntries: number;
-  overLimitAccounts: number;
-}
+export type LedgerHealth = Static<typeof LedgerHealthView>;
