@@ -1,4 +1,6 @@
+import { abilitiesOf } from './abilities.ts';
 import { type Actor, isSignedIn } from './actor.ts';
+import { organisationPolicy } from './organisation.ts';
 
 /** Instance-wide settings, districts, the email outbox, the audit log and moderation. */
 export const networkPolicy = {
@@ -8,18 +10,23 @@ export const networkPolicy = {
   readOutbox: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
   readAuditLog: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
   moderate: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
+  /** Opening an organisation is the organisation policy's rule, offered with the session. */
+  createOrganisation: organisationPolicy.create,
   flag: (actor: Actor) => isSignedIn(actor),
   search: (_actor: Actor) => true,
 };
 
 /** Global abilities sent to the client with the session, so it hides what the server would refuse. */
-export function networkAbilities(actor: Actor) {
-  return {
-    administer: networkPolicy.updateSettings(actor),
-    createOrganisation: isSignedIn(actor) && actor.isInstanceAdmin,
-    moderate: networkPolicy.moderate(actor),
-    readOutbox: networkPolicy.readOutbox(actor),
-    readAuditLog: networkPolicy.readAuditLog(actor),
-    flag: networkPolicy.flag(actor),
-  };
-}
+export const networkAbilities = (actor: Actor) =>
+  abilitiesOf(
+    networkPolicy,
+    {
+      administer: 'updateSettings',
+      createOrganisation: 'createOrganisation',
+      moderate: 'moderate',
+      readOutbox: 'readOutbox',
+      readAuditLog: 'readAuditLog',
+      flag: 'flag',
+    },
+    actor,
+  );

@@ -1,3 +1,4 @@
+import { abilitiesOf } from './abilities.ts';
 import { type Actor, actsFor, administers, isSignedIn } from './actor.ts';
 
 /** Organisations are public in the network directory; their admins (and instance admins) manage them. */
@@ -18,12 +19,5 @@ export const organisationPolicy = {
   delete: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
 };
 
-export function organisationAbilities(actor: Actor, org: { id: string }) {
-  return {
-    update: organisationPolicy.update(actor, org),
-    viewMembers: organisationPolicy.viewMembers(actor, org),
-    manageMembers: organisationPolicy.manageMembers(actor, org),
-    invite: organisationPolicy.invite(actor, org),
-    delete: organisationPolicy.delete(actor),
-  };
-}
+export const organisationAbilities = (actor: Actor, org: { id: string }) =>
+  abilitiesOf(organisationPolicy, ['update', 'viewMembers', 'manageMembers', 'invite', 'delete'], actor, org);

@@ -1,4 +1,5 @@
 import type { HoursStatus } from '../../../db/schema.ts';
+import { abilitiesOf } from '../../../policies/abilities.ts';
 import { type Actor, actsFor, administers, isSignedIn } from '../../../policies/actor.ts';
 
 export interface HoursRef {
@@ -30,6 +31,4 @@ export const hoursPolicy = {
     isSignedIn(actor) && administers(actor, organisationId),
 };
 
-export function hoursAbilities(actor: Actor, h: HoursRef) {
-  return { decide: hoursPolicy.decide(actor, h) };
-}
+export const hoursAbilities = (actor: Actor, h: HoursRef) => abilitiesOf(hoursPolicy, ['decide'], actor, h);

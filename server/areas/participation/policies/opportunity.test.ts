@@ -82,6 +82,11 @@ describe('opportunity policy', () => {
       expectedFor(['staff', 'orgAdmin']),
     );
     assert.deepEqual(
+      evaluate((a) => partnerPolicy.manage(a, undefined)),
+      expectedFor([]),
+      'an opportunity without a lead organisation has no partners to manage',
+    );
+    assert.deepEqual(
       evaluate((a) => partnerPolicy.view(a, invitation(invitedPublished))),
       expectedFor(['staff', 'orgAdmin', 'otherOrgAdmin']),
       "an invitation is the two sides' business, even on a published opportunity",

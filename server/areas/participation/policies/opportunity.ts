@@ -1,4 +1,5 @@
 import type { OpportunityStatus, PartnerStatus } from '../../../db/schema.ts';
+import { abilitiesOf } from '../../../policies/abilities.ts';
 import { type Actor, actsFor, isSignedIn } from '../../../policies/actor.ts';
 
 export interface OpportunityRef {
@@ -80,8 +81,8 @@ export interface PartnerRef {
  */
 export const partnerPolicy = {
   /** Invite, withdraw, remove: the lead organisation's staff and admins. */
-  manage: (actor: Actor, leadOrganisationId: string) =>
-    isSignedIn(actor) && actsFor(actor, leadOrganisationId),
+  manage: (actor: Actor, leadOrganisationId: string | undefined) =>
+    leadOrganisationId !== undefined && isSignedIn(actor) && actsFor(actor, leadOrganisationId),
   /** Who may know of it: anyone who sees the opportunity once accepted; an invitation only the two sides. */
   view: (actor: Actor, p: PartnerRef) =>
     opportunityPolicy.view(actor, p.opportunity) &&
@@ -102,9 +103,7 @@ export function opportunityAbilities(
   leadOrganisationId: string | undefined,
 ) {
   return {
-    update: opportunityPolicy.update(actor, o),
-    close: opportunityPolicy.close(actor, o),
-    manageShifts: opportunityPolicy.manageShifts(actor, o),
-    managePartners: leadOrganisationId !== undefined && partnerPolicy.manage(actor, leadOrganisationId),
+    ...abilitiesOf(opportunityPolicy, ['update', 'close', 'manageShifts'], actor, o),
+    ...abilitiesOf(partnerPolicy, { managePartners: 'manage' }, actor, leadOrganisationId),
   };
 }

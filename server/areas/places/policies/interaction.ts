@@ -1,4 +1,5 @@
 import type { InteractionStatus, PartyType } from '../../../db/schema.ts';
+import { abilitiesOf } from '../../../policies/abilities.ts';
 import { type Actor, isSignedIn } from '../../../policies/actor.ts';
 
 export interface InteractionRef {
@@ -34,6 +35,5 @@ export const interactionPolicy = {
     isSignedIn(actor) && i.source_type === 'manual' && takesPart(actor, i),
 };
 
-export function interactionAbilities(actor: Actor, i: InteractionRef) {
-  return { confirm: interactionPolicy.confirm(actor, i), remove: interactionPolicy.remove(actor, i) };
-}
+export const interactionAbilities = (actor: Actor, i: InteractionRef) =>
+  abilitiesOf(interactionPolicy, ['confirm', 'remove'], actor, i);

@@ -1,4 +1,5 @@
 import type { BookingStatus } from '../../../db/schema.ts';
+import { abilitiesOf } from '../../../policies/abilities.ts';
 import { type Actor, isSignedIn } from '../../../policies/actor.ts';
 import { ownsResource, type ResourceRef } from './resource.ts';
 
@@ -45,12 +46,5 @@ export const bookingPolicy = {
     (isRequester(actor, b) || ownsResource(actor, b.resource)),
 };
 
-export function bookingAbilities(actor: Actor, b: BookingRef) {
-  return {
-    approve: bookingPolicy.approve(actor, b),
-    decline: bookingPolicy.decline(actor, b),
-    handOver: bookingPolicy.handOver(actor, b),
-    return: bookingPolicy.return(actor, b),
-    cancel: bookingPolicy.cancel(actor, b),
-  };
-}
+export const bookingAbilities = (actor: Actor, b: BookingRef) =>
+  abilitiesOf(bookingPolicy, ['approve', 'decline', 'handOver', 'return', 'cancel'], actor, b);

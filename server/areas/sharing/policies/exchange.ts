@@ -1,3 +1,4 @@
+import { abilitiesOf } from '../../../policies/abilities.ts';
 import { type Actor, actsFor, isSignedIn } from '../../../policies/actor.ts';
 
 export interface ExchangePostRef {
@@ -31,11 +32,5 @@ export const exchangePolicy = {
   reply: (actor: Actor, p: ExchangePostRef) => isSignedIn(actor) && actor.accountId === p.author_id,
 };
 
-export function exchangeAbilities(actor: Actor, p: ExchangePostRef) {
-  return {
-    update: exchangePolicy.update(actor, p),
-    renew: exchangePolicy.renew(actor, p),
-    close: exchangePolicy.close(actor, p),
-    answer: exchangePolicy.answer(actor, p),
-  };
-}
+export const exchangeAbilities = (actor: Actor, p: ExchangePostRef) =>
+  abilitiesOf(exchangePolicy, ['update', 'renew', 'close', 'answer'], actor, p);

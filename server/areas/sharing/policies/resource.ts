@@ -1,3 +1,4 @@
+import { abilitiesOf } from '../../../policies/abilities.ts';
 import { type Actor, actsFor, isSignedIn } from '../../../policies/actor.ts';
 
 export interface ResourceRef {
@@ -49,12 +50,5 @@ export const resourcePolicy = {
   viewExactLocation: (actor: Actor, r: ResourceRef) => !r.approximate || ownsResource(actor, r),
 };
 
-export function resourceAbilities(actor: Actor, r: ResourceRef) {
-  return {
-    update: resourcePolicy.update(actor, r),
-    delete: resourcePolicy.delete(actor, r),
-    manageAvailability: resourcePolicy.manageAvailability(actor, r),
-    manageFeed: resourcePolicy.manageFeed(actor, r),
-    book: resourcePolicy.book(actor, r),
-  };
-}
+export const resourceAbilities = (actor: Actor, r: ResourceRef) =>
+  abilitiesOf(resourcePolicy, ['update', 'delete', 'manageAvailability', 'manageFeed', 'book'], actor, r);

@@ -165,6 +165,8 @@ describe('circle policy', () => {
       allowed((a) => circlePolicy.invite(a, 'coordinator')),
       ['owner'],
     );
+    assert.deepEqual(allowed(circlePolicy.inviteSomeone), ['owner', 'coordinator'], 'anyone at all');
+    assert.deepEqual(allowed(circlePolicy.inviteSomeone, false), [], 'nobody while frozen');
   });
 
   test('per-item visibility: all members; coordinators and professionals; the owner only (authors see their own)', () => {

@@ -1,4 +1,5 @@
 import type { CircleRole, CircleVisibility, ConsentScope } from '../../../db/schema.ts';
+import { abilitiesOf } from '../../../policies/abilities.ts';
 import { type Actor, actsFor, isSignedIn } from '../../../policies/actor.ts';
 
 /**
@@ -52,6 +53,9 @@ const canRead = (c: CircleAccess) => c.role !== null && (c.live || isOwner(c));
 const canWrite = (c: CircleAccess, ...roles: CircleRole[]) =>
   c.live && c.role !== null && roles.includes(c.role);
 
+const invite = (c: CircleAccess, role: InvitableRole) =>
+  canWrite(c, 'owner') || (canWrite(c, 'coordinator') && role !== 'person' && role !== 'coordinator');
+
 /**
  * Unterstützungskreise. Everything is private to the circle's members; nobody else — instance admins
  * included — sees that a circle exists (the routes answer 404). The owner (the person at the centre or a
@@ -74,8 +78,9 @@ export const circlePolicy = {
   withdrawConsent: (c: CircleAccess) => isOwner(c) && c.live,
 
   viewMembers: canRead,
-  invite: (c: CircleAccess, role: InvitableRole) =>
-    canWrite(c, 'owner') || (canWrite(c, 'coordinator') && role !== 'person' && role !== 'coordinator'),
+  invite,
+  /** Whether the actor may invite anyone at all: a helper is the role the most people may invite. */
+  inviteSomeone: (c: CircleAccess) => invite(c, 'helper'),
   changeRole: (c: CircleAccess) => canWrite(c, 'owner'),
   /** The owner removes anyone but an owner; coordinators remove helpers and viewers; everyone but an owner may leave. */
   removeMember: (c: CircleAccess, target: CircleRole, self: boolean) => {
@@ -137,27 +142,30 @@ export const circlePolicy = {
 };
 
 /** The abilities the client uses to hide what the server would refuse. */
-export function circleAbilities(c: CircleAccess) {
-  return {
-    update: circlePolicy.update(c),
-    viewConsents: circlePolicy.viewConsents(c),
-    grantConsent: circlePolicy.grantConsent(c),
-    withdrawConsent: circlePolicy.withdrawConsent(c),
-    invite: circlePolicy.invite(c, 'helper'),
-    changeRole: circlePolicy.changeRole(c),
-    viewNeeds: circlePolicy.viewNeeds(c),
-    manageNeeds: circlePolicy.manageNeeds(c),
-    claim: circlePolicy.claim(c),
-    viewLoad: circlePolicy.viewLoad(c),
-    feed: circlePolicy.feed(c),
-    viewMap: circlePolicy.viewMap(c),
-    editMap: circlePolicy.editMap(c),
-    viewUpdates: circlePolicy.viewUpdates(c),
-    post: circlePolicy.post(c),
-    viewTeam: circlePolicy.viewTeam(c),
-    editTeam: circlePolicy.editTeam(c),
-    viewAccessLog: circlePolicy.viewAccessLog(c),
-    export: circlePolicy.export(c),
-    requestDeletion: circlePolicy.requestDeletion(c),
-  };
-}
+export const circleAbilities = (c: CircleAccess) =>
+  abilitiesOf(
+    circlePolicy,
+    {
+      update: 'update',
+      viewConsents: 'viewConsents',
+      grantConsent: 'grantConsent',
+      withdrawConsent: 'withdrawConsent',
+      invite: 'inviteSomeone',
+      changeRole: 'changeRole',
+      viewNeeds: 'viewNeeds',
+      manageNeeds: 'manageNeeds',
+      claim: 'claim',
+      viewLoad: 'viewLoad',
+      feed: 'feed',
+      viewMap: 'viewMap',
+      editMap: 'editMap',
+      viewUpdates: 'viewUpdates',
+      post: 'post',
+      viewTeam: 'viewTeam',
+      editTeam: 'editTeam',
+      viewAccessLog: 'viewAccessLog',
+      export: 'export',
+      requestDeletion: 'requestDeletion',
+    },
+    c,
+  );

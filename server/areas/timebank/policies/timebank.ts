@@ -1,4 +1,5 @@
 import type { TimebankOwnerType, TransferStatus } from '../../../db/schema.ts';
+import { abilitiesOf } from '../../../policies/abilities.ts';
 import { type Actor, actsFor, isSignedIn } from '../../../policies/actor.ts';
 
 export interface TimebankAccountRef {
@@ -48,11 +49,5 @@ export const timebankPolicy = {
   viewLedgerHealth: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
 };
 
-export function transferAbilities(actor: Actor, t: TransferRef) {
-  return {
-    confirm: timebankPolicy.confirm(actor, t),
-    decline: timebankPolicy.decline(actor, t),
-    cancel: timebankPolicy.cancel(actor, t),
-    reverse: timebankPolicy.reverse(actor, t),
-  };
-}
+export const transferAbilities = (actor: Actor, t: TransferRef) =>
+  abilitiesOf(timebankPolicy, ['confirm', 'decline', 'cancel', 'reverse'], actor, t);
