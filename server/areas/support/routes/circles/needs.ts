@@ -1,9 +1,9 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import ical from 'ical-generator';
 import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
 import { executeTx } from '../../../../db/tx.ts';
 import { optionalBody } from '../../../../http/body.ts';
+import { eventUid, feedToken, feedUrl, newCalendar, sendCalendar } from '../../../../http/calendar.ts';
 import { clientIp } from '../../../../http/context.ts';
 import { notFound, Problem } from '../../../../http/problem.ts';
 import { NoContent, problems } from '../../../../http/schemas.ts';
@@ -440,7 +440,7 @@ export async function feedRoutes(app: FastifyInstance) {
           ip: clientIp(req),
         });
       });
-      return reply.code(201).send({ url: `${app.deps.config.publicUrl}/api/v1/circles/feeds/${token}.ics` });
+      return reply.code(201).send({ url: feedUrl(app.deps.config.publicUrl, '/circles', token) });
     },
   );
 
@@ -475,8 +475,7 @@ export async function feedRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const token = req.params.file.slice(0, -'.ics'.length);
-      const feed = await findFeed(db, networkId, hashSecret(token));
+      const feed = await findFeed(db, networkId, hashSecret(feedToken(req.params.file)));
       if (!feed) throw notFound();
       const l = await openCircle(
         db,
@@ -492,15 +491,11 @@ export async function feedRoutes(app: FastifyInstance) {
         from: new Date(Date.now() - 30 * day),
         to: new Date(Date.now() + 120 * day),
       });
-      const host = new URL(app.deps.config.publicUrl).host;
-      const cal = ical({
-        name: circle.person_label,
-        prodId: { company: 'Knotenpunkt', product: 'Kreise', language: req.locale === 'de' ? 'DE' : 'EN' },
-      });
+      const cal = newCalendar(circle.person_label, 'Kreise', req.locale);
       for (const n of rows) {
         if (!circlePolicy.seeItem(access, n.visibility)) continue;
         cal.createEvent({
-          id: `circle-need-${n.id}@${host}`,
+          id: eventUid(app.deps.config.publicUrl, 'circle-need', n.id),
           start: n.starts_at,
           end: n.ends_at,
           summary: n.title,
@@ -509,10 +504,7 @@ export async function feedRoutes(app: FastifyInstance) {
           url: `${app.deps.config.publicUrl}${webPaths.circle(feed.circle_id)}`,
         });
       }
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
-        .send(cal.toString());
+      return sendCalendar(reply, cal);
     },
   );
 }

@@ -2,6 +2,7 @@ import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
 import { clientIp } from '../../../../http/context.ts';
+import { paging } from '../../../../http/paging.ts';
 import { Problem } from '../../../../http/problem.ts';
 import { NoContent, Page, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
@@ -42,8 +43,7 @@ export async function privacyRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const { limit, offset } = paging(req.query);
       const r = await executeTx(db, async (tx) => {
         const { circle } = await loadCircle(app, req, tx, req.params.id, circlePolicy.viewAccessLog);
         // the circle's own id: the log keeps ids as the database spells them, whatever the URL did

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
+import { paging } from '../../../../http/paging.ts';
 import { notFound } from '../../../../http/problem.ts';
 import { NoContent, Page, problems } from '../../../../http/schemas.ts';
 import { notify } from '../../../../platform/notifications.ts';
@@ -65,8 +66,7 @@ export async function updateRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const limit = req.query.limit ?? 20;
-      const offset = req.query.offset ?? 0;
+      const { limit, offset } = paging(req.query);
       return executeTx(db, async (tx) => {
         const l = await loadCircle(app, req, tx, req.params.id, circlePolicy.viewUpdates);
         const visible = (v: Parameters<typeof circlePolicy.seeItem>[1], author: string) =>
