@@ -1,51 +1,32 @@
-/** The shapes of the Teilen API (server/routes/api/{resources,bookings,timebank,exchange}), as the client reads them. */
+/**
+ * The shapes of the Teilen API (server/areas/sharing/routes/{resources,bookings,exchange}), derived
+ * from the server's response schemas. Type-only imports: nothing reaches the bundle. The lists below
+ * stay values (the pages loop over them); the schemas build their unions from the database's copies
+ * with `.map`, which Static types as `never`, so those fields are given the list's type (Fixed).
+ */
+import type { Static } from '@fastify/type-provider-typebox';
+import type {
+  BookingCreated as BookingCreatedView,
+  BookingView,
+} from '../../../../server/areas/sharing/routes/bookings/schema.ts';
+import type { MessageView, PostView } from '../../../../server/areas/sharing/routes/exchange/schema.ts';
+import type {
+  AvailabilityView,
+  PhotoView,
+  ResourceClusters,
+  ResourceView,
+  UtilisationView,
+} from '../../../../server/areas/sharing/routes/resources/schema.ts';
+import type { Fixed } from '../../app/types.ts';
 
 export const resourceKinds = ['room', 'equipment', 'vehicle', 'giveaway', 'skill', 'service'] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 
-export interface Photo {
-  id: string;
-  alt: string;
-  width: number;
-  height: number;
-  url: string;
-  thumbUrl: string;
-}
+export type Photo = Static<typeof PhotoView>;
 
-export interface Resource {
-  id: string;
-  kind: ResourceKind;
-  owner: { type: 'organisation' | 'person'; id: string; name: string };
-  title: string;
-  description: string;
-  districtId: string | null;
-  lat: number | null;
-  lng: number | null;
-  approximate: boolean;
-  conditions: {
-    whoMayBorrow: 'members' | 'everyone';
-    depositCents: number;
-    feeCents: number;
-    free: boolean;
-    feeNote: string;
-    rules: string;
-  };
-  accessibility: string;
-  capacity: number | null;
-  autoApprove: boolean;
-  bufferMinutes: number;
-  active: boolean;
-  distanceKm?: number;
-  photos?: Photo[];
-  abilities: {
-    update: boolean;
-    delete: boolean;
-    manageAvailability: boolean;
-    manageFeed: boolean;
-    book: boolean;
-  };
-}
+export type Resource = Fixed<Static<typeof ResourceView>, { kind: ResourceKind }>;
 
+/** A weekly rule as the editor holds it (a new one has no id yet): client state. */
 export interface AvailabilityRule {
   id?: string;
   weekday: number;
@@ -53,11 +34,7 @@ export interface AvailabilityRule {
   end: string;
 }
 
-export interface Availability {
-  timeZone: string;
-  rules: (AvailabilityRule & { id: string })[];
-  blocked: { id: string; start: string; end: string; reason: string }[];
-}
+export type Availability = Static<typeof AvailabilityView>;
 
 export const bookingStatuses = [
   'requested',
@@ -69,88 +46,41 @@ export const bookingStatuses = [
 ] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
-export interface Booking {
-  id: string;
-  resource: { id: string; title: string; kind: ResourceKind };
-  requester: { id: string; name: string };
-  organisationId: string | null;
-  seriesId: string | null;
-  start: string;
-  end: string;
-  status: BookingStatus;
-  note: string;
-  decisionNote: string;
-  handoverNote: string;
-  returnNote: string;
-  createdAt: string;
-  abilities: { approve: boolean; decline: boolean; handOver: boolean; return: boolean; cancel: boolean };
-}
+type BookingFields = Static<typeof BookingView>;
+export type Booking = Fixed<
+  BookingFields,
+  { resource: Fixed<BookingFields['resource'], { kind: ResourceKind }>; status: BookingStatus }
+>;
 
-export interface RefusedOccurrence {
-  start: string;
-  end: string;
-  status: number;
-  code: string;
-  message: string;
-}
+export type RefusedOccurrence = Static<typeof BookingCreatedView>['refused'][number];
 
 export interface BookingCreated {
   created: Booking[];
   refused: RefusedOccurrence[];
 }
 
-export interface Utilisation {
-  items: {
-    resourceId: string;
-    title: string;
-    kind: ResourceKind;
-    bookedHours: number;
-    availableHours: number;
-    utilisation: number;
-    idle: boolean;
-  }[];
-  bookedHours: number;
-  availableHours: number;
-}
+type UtilisationFields = Static<typeof UtilisationView>;
+export type Utilisation = Fixed<
+  UtilisationFields,
+  { items: Fixed<UtilisationFields['items'][number], { kind: ResourceKind }>[] }
+>;
 
 export const postCategories = ['skill', 'help', 'item', 'lesson', 'transport', 'other'] as const;
 export type PostCategory = (typeof postCategories)[number];
 
-export interface Post {
-  id: string;
-  kind: 'offer' | 'want';
-  category: PostCategory;
-  title: string;
-  description: string;
-  author: { id: string; name: string };
-  organisation: { id: string; name: string } | null;
-  districtId: string | null;
-  timeCreditMinutes: number | null;
-  status: 'open' | 'closed';
-  expiresAt: string;
-  createdAt: string;
-  score?: number;
-  abilities: { update: boolean; renew: boolean; close: boolean; answer: boolean };
-}
+export type Post = Fixed<Static<typeof PostView>, { category: PostCategory }>;
 
-export interface Message {
-  id: string;
-  from: { id: string; name: string };
-  toId: string;
-  body: string;
-  createdAt: string;
-}
+export type Message = Static<typeof MessageView>;
 
-/** What the map shows: its bounding box (minLng,minLat,maxLng,maxLat) and zoom level. */
+/** What the map shows: its bounding box (minLng,minLat,maxLng,maxLat) and zoom level. Client state. */
 export interface MapView {
   bbox: string;
   zoom: number;
 }
 
 /** One cell of GET /resources/clusters: several resources, or exactly one, named. */
-export interface MapCell {
-  lat: number;
-  lng: number;
-  count: number;
-  resource: { id: string; title: string; kind: ResourceKind; approximate: boolean } | null;
-}
+type CellFields = Static<typeof ResourceClusters>['cells'][number];
+export type MapCell = Fixed<
+  CellFields,
+  { resource: Fixed<NonNullable<CellFields['resource']>, { kind: ResourceKind }> | null }
+>;
