@@ -1,4 +1,39 @@
-/** What the Mitmachen API answers (see the TypeBox schemas in server/routes/api/{opportunities,shifts,hours,playbook}). */
+/**
+ * What the Mitmachen API answers, derived from the server's response schemas
+ * (server/areas/participation/routes/{opportunities,shifts,hours,playbook}/schema.ts). Type-only
+ * imports: nothing reaches the bundle. The lists below stay values (the pages loop over them); the
+ * schemas build their unions from the database's lists with `.map`, which Static types as `never`,
+ * so those fields are given the list's type (Fixed).
+ */
+import type { Static } from '@fastify/type-provider-typebox';
+import type {
+  CertificateView,
+  HoursView,
+} from '../../../../server/areas/participation/routes/hours/schema.ts';
+import type {
+  MapView,
+  NextStepView,
+  OpportunityView,
+  PartnerInvitationView,
+  ShiftView,
+  StatsView,
+  SuggestionView,
+} from '../../../../server/areas/participation/routes/opportunities/schema.ts';
+import type {
+  DiffView,
+  RevisionSummary,
+  RevisionView,
+} from '../../../../server/areas/participation/routes/playbook/schema.ts';
+import type {
+  MySignupView,
+  RosterView,
+  SignupResult as SignupResultView,
+} from '../../../../server/areas/participation/routes/shifts/schema.ts';
+import type {
+  HoursStatus as DbHoursStatus,
+  SignupStatus as DbSignupStatus,
+} from '../../../../server/db/schema.ts';
+import type { Fixed } from '../../app/types.ts';
 
 export const ladderLevels = ['mini', 'event_project', 'regular', 'codesign_role'] as const;
 export type Level = (typeof ladderLevels)[number];
@@ -7,199 +42,81 @@ export type Mode = (typeof modes)[number];
 export const statuses = ['draft', 'published', 'closed'] as const;
 export type OpportunityStatus = (typeof statuses)[number];
 export const timesOfDay = ['morning', 'afternoon', 'evening'] as const;
-export type SignupStatus = 'signed_up' | 'waitlisted' | 'withdrawn' | 'checked_in' | 'no_show';
-export type HoursStatus = 'pending' | 'confirmed' | 'rejected';
+export type SignupStatus = DbSignupStatus;
+export type HoursStatus = DbHoursStatus;
 
-export interface Opportunity {
-  id: string;
-  level: Level;
-  title: string;
-  description: string;
-  mode: Mode;
-  districtId: string | null;
-  place: string;
-  lat: number | null;
-  lng: number | null;
-  skills: string[];
-  languages: string[];
-  accessibility: string;
-  minAge: number | null;
-  needsPoliceClearance: boolean;
-  effortMinutes: number | null;
-  status: OpportunityStatus;
-  /** who runs it: the lead and the partners that accepted */
-  organisations: { id: string; name: string; isLead: boolean }[];
-  /** invited, no answer yet: all for its coordinators, one's own for an invited organisation, else none */
-  invitedOrganisations: { id: string; name: string; invitedAt: string }[];
-  nextShiftAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  abilities: { update: boolean; close: boolean; manageShifts: boolean; managePartners: boolean };
-}
+export type Opportunity = Fixed<
+  Static<typeof OpportunityView>,
+  { level: Level; mode: Mode; status: OpportunityStatus }
+>;
 
 /** An invitation to run an opportunity jointly, waiting for an organisation the person acts for. */
-export interface PartnerInvitation {
-  opportunity: {
-    id: string;
-    title: string;
-    description: string;
-    level: Level;
-    mode: Mode;
-    status: OpportunityStatus;
-  };
-  organisation: { id: string; name: string };
-  lead: { id: string; name: string };
-  invitedAt: string;
-}
+type InvitationFields = Static<typeof PartnerInvitationView>;
+export type PartnerInvitation = Fixed<
+  InvitationFields,
+  {
+    opportunity: Fixed<
+      InvitationFields['opportunity'],
+      { level: Level; mode: Mode; status: OpportunityStatus }
+    >;
+  }
+>;
 
-export interface Suggestion {
-  opportunity: Opportunity;
-  score: number;
-  reasons: string[];
-}
+export type Suggestion = Fixed<Static<typeof SuggestionView>, { opportunity: Opportunity }>;
 
-export interface NextStep {
-  currentLevel: Level | null;
-  nextLevel: Level | null;
-  suggestions: Suggestion[];
-}
+export type NextStep = Fixed<
+  Static<typeof NextStepView>,
+  { currentLevel: Level | null; nextLevel: Level | null; suggestions: Suggestion[] }
+>;
 
-export interface MapItem {
-  id: string;
-  title: string;
-  level: Level;
-  mode: Mode;
-  lat: number;
-  lng: number;
-  nextShiftAt: string | null;
-}
+export type MapItem = Fixed<Static<typeof MapView>['items'][number], { level: Level; mode: Mode }>;
 
-export interface Shift {
-  id: string;
-  opportunityId: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  signedUp: number;
-  freePlaces: number;
-  waitlisted: number;
-  waitlistEnabled: boolean;
-  note: string;
-  mySignup: { id: string; status: SignupStatus; waitlistPosition: number | null } | null;
-}
+/** The schema types `mySignup.status` as a string; it is a sign-up status. */
+type ShiftFields = Static<typeof ShiftView>;
+export type Shift = Fixed<
+  ShiftFields,
+  { mySignup: Fixed<NonNullable<ShiftFields['mySignup']>, { status: SignupStatus }> | null }
+>;
 
-export interface SignupResult {
-  signupId: string;
-  status: 'signed_up' | 'waitlisted';
-  waitlistPosition: number | null;
-}
+export type SignupResult = Static<typeof SignupResultView>;
 
-export interface MySignup {
-  signupId: string;
-  shiftId: string;
-  status: SignupStatus;
-  startsAt: string;
-  endsAt: string;
-  opportunity: { id: string; title: string; level: Level };
-}
+type MySignupFields = Static<typeof MySignupView>;
+export type MySignup = Fixed<
+  MySignupFields,
+  { status: SignupStatus; opportunity: Fixed<MySignupFields['opportunity'], { level: Level }> }
+>;
 
-export interface Roster {
-  shift: {
-    id: string;
-    opportunityId: string;
-    opportunityTitle: string;
-    startsAt: string;
-    endsAt: string;
-    capacity: number;
-    signedUp: number;
-  };
-  items: {
-    signupId: string;
-    accountId: string;
-    name: string;
-    email: string;
-    status: SignupStatus;
-    waitlistPosition: number | null;
-    signedUpAt: string;
-    checkedInAt: string | null;
-  }[];
-}
+type RosterFields = Static<typeof RosterView>;
+export type Roster = Fixed<
+  RosterFields,
+  { items: Fixed<RosterFields['items'][number], { status: SignupStatus }>[] }
+>;
 
-export interface Hours {
-  id: string;
-  volunteer: { id: string; name: string };
-  organisation: { id: string; name: string };
-  opportunityId: string | null;
-  shiftId: string | null;
-  level: Level | null;
-  activity: string;
-  date: string;
-  minutes: number;
-  source: 'check_in' | 'logged';
-  status: HoursStatus;
-  decidedAt: string | null;
-  decisionNote: string;
-  creditMinutes: number | null;
-  abilities: { decide: boolean };
-}
+export type Hours = Fixed<Static<typeof HoursView>, { level: Level | null; status: HoursStatus }>;
 
-export interface Certificate {
-  person: { id: string; name: string };
-  network: string;
-  issuedOn: string;
-  totalMinutes: number;
-  organisations: { id: string; name: string; minutes: number; entries: number }[];
-}
+type CertificateFields = Static<typeof CertificateView>;
+export type Certificate = Fixed<
+  CertificateFields,
+  { entries: Fixed<CertificateFields['entries'][number], { level: Level | null }>[] }
+>;
 
-/** One month and level; with fewer volunteers than the server's minimum, `suppressed` and no figures. */
+/**
+ * One month and level; with fewer volunteers than the server's minimum, `suppressed` and no figures.
+ * Hand-written: the schema cannot say that the figures are null exactly when `suppressed`.
+ */
 export type StatsRow = { month: string; level: Level } & (
   | { suppressed: false; signups: number; volunteers: number; confirmedMinutes: number }
   | { suppressed: true; signups: null; volunteers: null; confirmedMinutes: null }
 );
 
-export interface Stats {
-  items: StatsRow[];
-  minPeoplePerCell: number;
-}
+export type Stats = Fixed<Static<typeof StatsView>, { items: StatsRow[] }>;
 
-export interface Person {
-  id: string;
-  name: string;
-}
+export type PlaybookRevision = Static<typeof RevisionView>;
 
-export interface PlaybookChannel {
-  channel: string;
-  reached: string;
-}
+export type Person = NonNullable<PlaybookRevision['author']>;
 
-export interface PlaybookRevision {
-  pageId: string;
-  revision: number;
-  currentRevision: number;
-  title: string;
-  body: string;
-  tags: string[];
-  channels: PlaybookChannel[];
-  summary: string;
-  author: Person | null;
-  organisation: Person | null;
-  createdAt: string;
-  abilities: { edit: boolean };
-}
+export type PlaybookChannel = PlaybookRevision['channels'][number];
 
-export interface PlaybookRevisionSummary {
-  revision: number;
-  title: string;
-  summary: string;
-  author: Person | null;
-  organisation: Person | null;
-  createdAt: string;
-}
+export type PlaybookRevisionSummary = Static<typeof RevisionSummary>;
 
-export interface PlaybookDiff {
-  from: number;
-  to: number;
-  title: { from: string; to: string };
-  tags: { added: string[]; removed: string[] };
-  lines: { op: 'equal' | 'insert' | 'delete'; text: string }[];
-}
+export type PlaybookDiff = Static<typeof DiffView>;
