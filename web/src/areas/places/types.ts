@@ -1,18 +1,17 @@
+/**
+ * What the interactions API answers, derived from the server's response schema
+ * (server/areas/places/routes/interactions/index.ts). Type-only import: nothing reaches the bundle.
+ */
+import type { Static } from '@fastify/type-provider-typebox';
+import type { InteractionView } from '../../../../server/areas/places/routes/interactions/index.ts';
+import type { Fixed } from '../../app/types.ts';
+
 /** The six areas of the network (server: db/schema.ts `areas`), in the order the product names them. */
 export const areas = ['knowledge', 'participation', 'codesign', 'sharing', 'support', 'places'] as const;
 export type Area = (typeof areas)[number];
 
-export interface Interaction {
-  id: string;
-  area: Area;
-  kind: string;
-  mode: 'online' | 'offline';
-  with: { type: 'person' | 'organisation'; id: string; name: string };
-  occurredAt: string;
-  status: 'pending' | 'confirmed';
-  loggedBy: 'me' | 'them' | null;
-  abilities: { confirm: boolean; remove: boolean };
-}
+/** `area` is built with `.map` on the server (never under Static): it takes the list's type. */
+export type Interaction = Fixed<Static<typeof InteractionView>, { area: Area }>;
 
 /** Every query of the page starts with this key: a change refreshes them all. */
 export const interactionsKey = ['interactions'] as const;

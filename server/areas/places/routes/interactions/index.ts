@@ -46,7 +46,7 @@ const InteractionCreate = Type.Object(
   { additionalProperties: false },
 );
 
-const InteractionView = Type.Object({
+export const InteractionView = Type.Object({
   id: Type.String(),
   area: Area,
   kind: Type.String(),
