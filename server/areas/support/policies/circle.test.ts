@@ -169,6 +169,97 @@ describe('circle policy', () => {
     assert.deepEqual(allowed(circlePolicy.inviteSomeone, false), [], 'nobody while frozen');
   });
 
+  test('a member in the list: owners are removed by the person only, others by removeMember; no owner changes role', () => {
+    const member = (role: CircleRole, self = false, actorIsPerson = false, targetIsPerson = false) => ({
+      role,
+      self,
+      actorIsPerson,
+      targetIsPerson,
+    });
+    assert.deepEqual(
+      allowed((a) => circlePolicy.removeThisMember(a, member('helper'))),
+      ['owner', 'coordinator'],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.removeThisMember(a, member('viewer', true))),
+      ['owner', 'coordinator', 'helper', 'professional', 'viewer'],
+      'everyone may leave',
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.removeThisMember(a, member('owner', false, true, false))),
+      ['owner'],
+      "the person takes a proxy's ownership away",
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.removeThisMember(a, member('owner', false, false, true))),
+      [],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.changeRoleOf(a, member('helper'))),
+      ['owner'],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.changeRoleOf(a, member('owner'))),
+      [],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.changeRoleOf(a, member('helper')), false),
+      [],
+    );
+  });
+
+  test('a need: claim an unclaimed open one; give back or finish mine (organisers any); credit only others', () => {
+    const need = (open: boolean, claimed: boolean, mine: boolean) => ({ open, claimed, mine });
+    const helpers = ['owner', 'coordinator', 'helper', 'professional'];
+    assert.deepEqual(
+      allowed((a) => circlePolicy.claimNeed(a, need(true, false, false))),
+      helpers,
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.claimNeed(a, need(true, true, false))),
+      [],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.claimNeed(a, need(false, false, false))),
+      [],
+    );
+    for (const rule of [circlePolicy.unclaimNeed, circlePolicy.finishNeed]) {
+      assert.deepEqual(
+        // an outsider never claimed a need: the routes answer 404 before any need is looked at
+        allowed((a) => rule(a, need(true, true, true))).filter((r) => r !== 'outsider'),
+        ['owner', 'coordinator', 'helper', 'professional', 'viewer'],
+      );
+      assert.deepEqual(
+        allowed((a) => rule(a, need(true, true, false))),
+        ['owner', 'coordinator'],
+      );
+      assert.deepEqual(
+        allowed((a) => rule(a, need(true, false, false))),
+        [],
+        'nobody claimed it',
+      );
+      assert.deepEqual(
+        allowed((a) => rule(a, need(false, true, true))),
+        [],
+        'already done',
+      );
+      assert.deepEqual(
+        allowed((a) => rule(a, need(true, true, true)), false),
+        [],
+        'frozen',
+      );
+    }
+    assert.deepEqual(
+      allowed((a) => circlePolicy.creditNeed(a, need(true, true, false))),
+      ['owner', 'coordinator'],
+    );
+    assert.deepEqual(
+      allowed((a) => circlePolicy.creditNeed(a, need(true, true, true))),
+      [],
+      'never oneself',
+    );
+  });
+
   test('per-item visibility: all members; coordinators and professionals; the owner only (authors see their own)', () => {
     assert.deepEqual(
       allowed((a) => circlePolicy.seeItem(a, 'all_members')),

@@ -15,6 +15,23 @@ export interface CircleAccess {
 
 export type InvitableRole = Exclude<CircleRole, 'owner'> | 'person';
 
+/** One member as the actor looks at them: their role, and who each of the two is. */
+export interface MemberTarget {
+  role: CircleRole;
+  /** the member is the actor */
+  self: boolean;
+  actorIsPerson: boolean;
+  /** the member is the person at the centre */
+  targetIsPerson: boolean;
+}
+
+/** One need as the actor looks at it: not yet done, claimed by someone, claimed by the actor. */
+export interface NeedState {
+  open: boolean;
+  claimed: boolean;
+  mine: boolean;
+}
+
 /**
  * What decides whether a circle is live: its status and the kind of its latest consent record (null
  * when it has none). The repositories read the latest record in one place (`latestConsentKind`).
@@ -92,6 +109,13 @@ export const circlePolicy = {
   /** The person at the centre decides: they may take a proxy's ownership away; nobody removes the person. */
   removeOwner: (c: CircleAccess, actorIsPerson: boolean, targetIsPerson: boolean) =>
     c.live && isOwner(c) && actorIsPerson && !targetIsPerson,
+  /** Removing this member: an owner by `removeOwner`, anyone else by `removeMember`. */
+  removeThisMember: (c: CircleAccess, m: MemberTarget): boolean =>
+    m.role === 'owner'
+      ? circlePolicy.removeOwner(c, m.actorIsPerson, m.targetIsPerson)
+      : circlePolicy.removeMember(c, m.role, m.self),
+  /** An owner's role is not changed: ownership is handed over or taken away, never edited. */
+  changeRoleOf: (c: CircleAccess, m: MemberTarget) => canWrite(c, 'owner') && m.role !== 'owner',
   settings: (c: CircleAccess) => c.live && c.role !== null,
 
   viewNeeds: (c: CircleAccess) => canRead(c) && covered(c, 'care_calendar'),
@@ -108,6 +132,15 @@ export const circlePolicy = {
   viewLoad: (c: CircleAccess) =>
     canRead(c) && inRoles('owner', 'coordinator', 'professional')(c) && covered(c, 'care_calendar'),
   feed: (c: CircleAccess) => c.live && c.role !== null && covered(c, 'care_calendar'),
+  /** Claiming this need: an open one nobody has claimed yet. */
+  claimNeed: (c: CircleAccess, n: NeedState): boolean => n.open && !n.claimed && circlePolicy.claim(c),
+  /** Giving back, or marking done, a claimed open need: whoever claimed it, or those who organise. */
+  unclaimNeed: (c: CircleAccess, n: NeedState): boolean =>
+    n.open && n.claimed && (n.mine || organises(c)) && c.live,
+  finishNeed: (c: CircleAccess, n: NeedState) => n.open && n.claimed && (n.mine || organises(c)) && c.live,
+  /** Marking done with a time credit someone else's help: the helper never credits themselves. */
+  creditNeed: (c: CircleAccess, n: NeedState): boolean =>
+    n.open && n.claimed && !n.mine && circlePolicy.giveCredit(c),
 
   viewMap: (c: CircleAccess) =>
     canRead(c) && inRoles('owner', 'coordinator', 'professional')(c) && covered(c, 'network_map'),
@@ -169,3 +202,30 @@ export const circleAbilities = (c: CircleAccess) =>
     },
     c,
   );
+
+/** A need's abilities, one for each thing the need page offers. */
+export const needAbilities = (c: CircleAccess, n: NeedState) =>
+  abilitiesOf(
+    circlePolicy,
+    {
+      claim: 'claimNeed',
+      unclaim: 'unclaimNeed',
+      done: 'finishNeed',
+      credit: 'creditNeed',
+      edit: 'manageNeeds',
+    },
+    c,
+    n,
+  );
+
+/** A member's abilities in the member list. */
+export const memberAbilities = (c: CircleAccess, m: MemberTarget) =>
+  abilitiesOf(circlePolicy, { remove: 'removeThisMember', changeRole: 'changeRoleOf' }, c, m);
+
+/** An update's abilities: its author (or the owner) deletes it; whoever may post comments on it. */
+export const updateAbilities = (c: CircleAccess, authorIsActor: boolean) =>
+  abilitiesOf(circlePolicy, { delete: 'deletePost', comment: 'post' }, c, authorIsActor);
+
+/** A comment's or an attachment's abilities: deleted by the one who wrote it (or the owner). */
+export const postPartAbilities = (c: CircleAccess, authorIsActor: boolean) =>
+  abilitiesOf(circlePolicy, { delete: 'deletePost' }, c, authorIsActor);

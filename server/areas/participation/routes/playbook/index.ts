@@ -5,6 +5,7 @@ import { commandContext } from '../../../../http/context.ts';
 import { paging } from '../../../../http/paging.ts';
 import { notFound } from '../../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../../http/schemas.ts';
+import { abilitiesOf } from '../../../../policies/abilities.ts';
 import type { Actor } from '../../../../policies/actor.ts';
 import { createPlaybookPage, savePlaybookRevision } from '../../commands/savePlaybookPage.ts';
 import { playbookPolicy } from '../../policies/playbook.ts';
@@ -48,7 +49,7 @@ function present(r: RevisionRow, currentRevision: number, actor: Actor) {
     body: r.body,
     tags: r.tags,
     channels: r.channels as unknown as PlaybookChannel[],
-    abilities: { edit: playbookPolicy.edit(actor) },
+    abilities: abilitiesOf(playbookPolicy, ['edit'], actor),
   };
 }
 

@@ -18,7 +18,7 @@ import {
   readUpload,
   registerUploads,
 } from '../../../../platform/uploads.ts';
-import { circlePolicy } from '../../policies/circle.ts';
+import { circlePolicy, postPartAbilities } from '../../policies/circle.ts';
 import {
   type AttachmentFile,
   attachmentData,
@@ -123,7 +123,8 @@ export async function attachmentRoutes(app: FastifyInstance) {
           details: { updateId, attachmentId: a.id, kind: a.kind },
           ip: clientIp(req),
         });
-        return presentAttachment(circleId, a, { delete: true });
+        // the update's author just attached it: the policy lets them delete it again
+        return presentAttachment(circleId, a, postPartAbilities(l.access, true));
       });
       return reply.code(201).send(view);
     },

@@ -6,6 +6,7 @@ import { clientIp } from '../../../../http/context.ts';
 import { notFound, Problem } from '../../../../http/problem.ts';
 import { NoContent, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
+import { abilitiesOf } from '../../../../policies/abilities.ts';
 import { type CircleAccess, circlePolicy } from '../../policies/circle.ts';
 import {
   currentMap,
@@ -153,7 +154,7 @@ export async function mapRoutes(app: FastifyInstance) {
         entries: m.entries.map((e) => presentEntry(e, l.access)),
         ties: m.ties.map(presentTie),
         figures: figures(m),
-        abilities: { edit: circlePolicy.editMap(l.access) },
+        abilities: abilitiesOf(circlePolicy, { edit: 'editMap' }, l.access),
       };
     },
   );

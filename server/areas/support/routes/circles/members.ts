@@ -18,7 +18,7 @@ import {
   normaliseEmail,
 } from '../../../../repositories/accounts.ts';
 import { signIn } from '../../../../routes/api/session/index.ts';
-import { circlePolicy, organises } from '../../policies/circle.ts';
+import { circlePolicy, memberAbilities, organises } from '../../policies/circle.ts';
 import {
   addMember,
   findMember,
@@ -81,17 +81,12 @@ export async function memberRoutes(app: FastifyInstance) {
           role: m.role,
           isPerson: m.account_id === l.circle.person_account_id,
           joinedAt: m.joined_at.toISOString(),
-          abilities: {
-            remove:
-              m.role === 'owner'
-                ? circlePolicy.removeOwner(
-                    l.access,
-                    l.accountId === l.circle.person_account_id,
-                    m.account_id === l.circle.person_account_id,
-                  )
-                : circlePolicy.removeMember(l.access, m.role, m.account_id === l.accountId),
-            changeRole: circlePolicy.changeRole(l.access) && m.role !== 'owner',
-          },
+          abilities: memberAbilities(l.access, {
+            role: m.role,
+            self: m.account_id === l.accountId,
+            actorIsPerson: l.accountId === l.circle.person_account_id,
+            targetIsPerson: m.account_id === l.circle.person_account_id,
+          }),
         })),
       };
     },

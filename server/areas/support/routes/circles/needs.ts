@@ -11,7 +11,7 @@ import { audit } from '../../../../platform/audit.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
 import { createNeeds, scheduleUnclaimedAlert } from '../../commands/careCalendar.ts';
 import { claimNeed, completeNeed } from '../../commands/claimNeed.ts';
-import { type CircleAccess, circlePolicy, organises } from '../../policies/circle.ts';
+import { type CircleAccess, circlePolicy, needAbilities, organises } from '../../policies/circle.ts';
 import {
   countUnclaimed,
   deleteNeeds,
@@ -62,13 +62,7 @@ export function presentNeed(n: NeedRow, access: CircleAccess, accountId: string)
       n.credit_minutes !== null && n.credit_status !== null
         ? { minutes: n.credit_minutes, reversed: n.credit_status === 'reversed' }
         : null,
-    abilities: {
-      claim: open && n.claimed_by === null && circlePolicy.claim(access),
-      unclaim: open && n.claimed_by !== null && (mine || organises(access)) && access.live,
-      done: open && n.claimed_by !== null && (mine || organises(access)) && access.live,
-      credit: open && n.claimed_by !== null && !mine && circlePolicy.giveCredit(access),
-      edit: circlePolicy.manageNeeds(access),
-    },
+    abilities: needAbilities(access, { open, claimed: n.claimed_by !== null, mine }),
   };
 }
 

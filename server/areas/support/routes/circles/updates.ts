@@ -7,7 +7,12 @@ import { NoContent, Page, problems } from '../../../../http/schemas.ts';
 import { notify } from '../../../../platform/notifications.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
 import { findAccount } from '../../../../repositories/accounts.ts';
-import { type CircleAccess, circlePolicy } from '../../policies/circle.ts';
+import {
+  type CircleAccess,
+  circlePolicy,
+  postPartAbilities,
+  updateAbilities,
+} from '../../policies/circle.ts';
 import { findMember, membersToNotify } from '../../repositories/circles.ts';
 import {
   deleteComment,
@@ -51,7 +56,7 @@ export async function updateRoutes(app: FastifyInstance) {
     body: c.body,
     visibility: c.visibility,
     createdAt: c.created_at.toISOString(),
-    abilities: { delete: circlePolicy.deletePost(access, c.author_id === accountId) },
+    abilities: postPartAbilities(access, c.author_id === accountId),
   });
 
   app.get<{ Params: Static<typeof CircleParams>; Querystring: Static<typeof UpdatesQuery> }>(
@@ -91,17 +96,13 @@ export async function updateRoutes(app: FastifyInstance) {
             attachments: attachments
               .filter((a) => a.update_id === u.id)
               .map((a) =>
-                presentAttachment(req.params.id, a, {
-                  delete: circlePolicy.deletePost(
-                    l.access,
-                    u.author_id === l.accountId || a.created_by === l.accountId,
-                  ),
-                }),
+                presentAttachment(
+                  req.params.id,
+                  a,
+                  postPartAbilities(l.access, u.author_id === l.accountId || a.created_by === l.accountId),
+                ),
               ),
-            abilities: {
-              delete: circlePolicy.deletePost(l.access, u.author_id === l.accountId),
-              comment: circlePolicy.post(l.access),
-            },
+            abilities: updateAbilities(l.access, u.author_id === l.accountId),
           })),
           total: all.length,
           limit,
@@ -158,7 +159,8 @@ export async function updateRoutes(app: FastifyInstance) {
           createdAt: u.created_at.toISOString(),
           comments: [],
           attachments: [],
-          abilities: { delete: true, comment: true },
+          // the author of a post just made: the policy lets them delete it and comment on it
+          abilities: updateAbilities(l.access, true),
         };
       });
       return reply.code(201).send(view);

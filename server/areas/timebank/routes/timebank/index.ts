@@ -8,6 +8,7 @@ import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, Page, problems } from '../../../../http/schemas.ts';
 import { t } from '../../../../i18n/messages.ts';
 import { audit } from '../../../../platform/audit.ts';
+import { abilitiesOf } from '../../../../policies/abilities.ts';
 import type { Actor } from '../../../../policies/actor.ts';
 import { findActiveAccountId } from '../../../../repositories/accounts.ts';
 import { findOrganisationId } from '../../../../repositories/organisations.ts';
@@ -63,11 +64,7 @@ export function presentAccount(a: TimebankAccountRow, actor: Actor) {
           available: a.credit_limit === null ? null : a.balance + a.credit_limit,
         }
       : {}),
-    abilities: {
-      pay: timebankPolicy.pay(actor, a),
-      request: timebankPolicy.request(actor, a),
-      view,
-    },
+    abilities: abilitiesOf(timebankPolicy, ['pay', 'request', 'view'], actor, a),
   };
 }
 
