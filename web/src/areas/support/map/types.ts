@@ -1,4 +1,19 @@
-/** The shapes of /api/v1/circles/:id/map… (server/routes/api/circles/schema.ts, network map). */
+/**
+ * The shapes of /api/v1/circles/:id/map…, derived from the server's response schemas
+ * (server/areas/support/routes/circles/schema.ts, network map). Type-only imports: nothing reaches
+ * the bundle. The lists below stay values: the map lays itself out by them.
+ */
+import type { Static } from '@fastify/type-provider-typebox';
+import type {
+  CompareView,
+  EntryView,
+  Figures as FiguresSchema,
+  MapView as MapViewSchema,
+  SnapshotSummary as SnapshotSummarySchema,
+  SnapshotView as SnapshotViewSchema,
+  TieView,
+} from '../../../../../server/areas/support/routes/circles/schema.ts';
+
 export const sectors = ['family', 'friends_neighbours', 'work_school_clubs', 'professional'] as const;
 export type Sector = (typeof sectors)[number];
 export const qualities = ['supportive', 'ambivalent', 'conflict'] as const;
@@ -7,65 +22,20 @@ export const supportKinds = ['practical', 'emotional', 'information', 'care', 'm
 export type Support = (typeof supportKinds)[number];
 export const rings = [1, 2, 3] as const;
 
-export interface MapEntry {
-  id: string;
-  sector: Sector;
-  ring: number;
-  /** Initials unless the person may be named (consent or an account of their own). */
-  displayLabel: string;
-  /** The full label: only for those who may see it (owner, coordination). */
-  label?: string;
-  showLabel: boolean;
-  accountId: string | null;
-  quality: Quality;
-  support: Support[];
-  note: string;
-}
+/** displayLabel: initials unless the person may be named; label: only for those who may see it. */
+export type MapEntry = Static<typeof EntryView>;
 
-export interface MapTie {
-  id: string;
-  a: string;
-  b: string;
-  quality: Quality;
-  support: Support[];
-}
+export type MapTie = Static<typeof TieView>;
 
-export interface Figures {
-  size: number;
-  perSector: Record<Sector, number>;
-  perRing: Record<'1' | '2' | '3', number>;
-  professionalShare: number;
-  supportiveTies: number;
-  conflictTies: number;
-}
+export type Figures = Static<typeof FiguresSchema>;
 
-export interface MapView {
-  personLabel: string;
-  entries: MapEntry[];
-  ties: MapTie[];
-  figures: Figures;
-  abilities: { edit: boolean };
-}
+export type MapView = Static<typeof MapViewSchema>;
 
-export interface SnapshotSummary {
-  id: string;
-  title: string;
-  takenAt: string;
-  figures: Figures;
-}
+export type SnapshotSummary = Static<typeof SnapshotSummarySchema>;
 
-export interface SnapshotView extends SnapshotSummary {
-  entries: MapEntry[];
-  ties: MapTie[];
-}
+export type SnapshotView = Static<typeof SnapshotViewSchema>;
 
-export interface Comparison {
-  from: { id: string; takenAt: string; figures: Figures };
-  to: { id: string | null; takenAt: string; figures: Figures };
-  added: MapEntry[];
-  removed: MapEntry[];
-  changed: { before: MapEntry; after: MapEntry; fields: string[] }[];
-}
+export type Comparison = Static<typeof CompareView>;
 
 /** How an entry is marked when two states of the map are laid over each other. */
 export type Mark = 'added' | 'removed' | 'changed';
