@@ -1,3 +1,4 @@
+import { areaNotificationKinds } from '../areas/lists.ts';
 import type { Executor } from '../db/tx.ts';
 import type { WebPath } from './webPaths.ts';
 
@@ -14,45 +15,19 @@ import type { WebPath } from './webPaths.ts';
  * has already worded for the recipient (`slot`, `when`) is a string — except an empty `from`/`by`,
  * which names the community pool (the one time-bank account without an owner).
  */
-export const notificationKinds = {
+const foundationKinds = {
   'invitation.accepted': ['name', 'organisation'],
   'membership.role_changed': ['organisation', 'role'],
   'membership.removed': ['organisation'],
   /** An instance admin made a sign-in link for the person (name: the admin; reason: theirs). */
   'account.sign_in_link_created': ['name', 'reason'],
-  'hours.confirmed': ['activity', 'minutes', 'organisation', 'credits'],
-  'hours.rejected': ['activity', 'minutes', 'organisation', 'credits'],
-  'shift.promoted': ['title', 'slot'],
-  'shift.reminder': ['title', 'startsAt'],
-  'shift.message': ['title', 'subject', 'slot'],
-  'opportunity.partner_invited': ['title', 'lead', 'organisation'],
-  'opportunity.partner_accepted': ['title', 'organisation'],
-  'opportunity.partner_declined': ['title', 'organisation'],
-  'opportunity.partner_left': ['title', 'organisation'],
-  'opportunity.partner_removed': ['title', 'lead', 'organisation'],
-  'booking.requested': ['resource', 'count'],
-  'booking.booked': ['resource', 'count'],
-  'booking.approved': ['resource'],
-  'booking.declined': ['resource'],
-  'booking.handed_over': ['resource'],
-  'booking.returned': ['resource'],
-  'booking.cancelled': ['resource'],
-  'timebank.transfer_received': ['minutes', 'from'],
-  'timebank.transfer_requested': ['minutes', 'by'],
-  'timebank.transfer_declined': ['minutes', 'by'],
-  'exchange.message': ['from', 'title'],
-  'exchange.post_expiring': ['title', 'expiresAt'],
-  'circle.member_joined': ['name'],
-  'circle.update_posted': ['name'],
-  'circle.comment_posted': ['name'],
-  'circle.need_unclaimed': ['title', 'when'],
-  'circle.need_reminder': ['title', 'when'],
-  'circle.need_thanks': ['title', 'thanks'],
-  'interaction.confirmation_requested': ['name', 'kind'],
   /** A report the person filed was dealt with: the thing is hidden now, or it stays as it was. */
   'flag.hidden': ['reported', 'reportedAt'],
   'flag.dismissed': ['reported', 'reportedAt'],
 } as const satisfies Record<string, readonly string[]>;
+
+/** Every kind: the foundation's and each area's (its area.ts, joined in server/areas/lists.ts). */
+export const notificationKinds = { ...foundationKinds, ...areaNotificationKinds } as const;
 
 export type NotificationKind = keyof typeof notificationKinds;
 
