@@ -1,4 +1,34 @@
-/** The shapes of the HTTP API (server/routes/api/*), as the client reads them. */
+/**
+ * The shapes of the HTTP API (server/routes/api/*), as the client reads them: derived from the
+ * server's response schemas. Type-only imports: nothing reaches the bundle. The lists below stay
+ * values (the pages loop over them).
+ */
+import type { Static } from '@fastify/type-provider-typebox';
+import type { FlagReason } from '../../../server/db/schema.ts';
+import type {
+  AccountItem,
+  AuditItem,
+  FlagItem,
+  OutboxItem,
+  SignInLink as SignInLinkSchema,
+} from '../../../server/routes/api/admin/schema.ts';
+import type { DistrictView } from '../../../server/routes/api/districts/schema.ts';
+import type { InvitationPreview as InvitationPreviewSchema } from '../../../server/routes/api/invitations/index.ts';
+import type { ActivityItem, ProfileView } from '../../../server/routes/api/me/index.ts';
+import type { NetworkView } from '../../../server/routes/api/network/schema.ts';
+import type {
+  NotificationItem,
+  NotificationPage as NotificationPageSchema,
+} from '../../../server/routes/api/notifications/index.ts';
+import type {
+  InvitationView,
+  MemberView,
+  OrganisationAbilities as OrganisationAbilitiesSchema,
+  OrganisationView,
+} from '../../../server/routes/api/organisations/schema.ts';
+import type { PersonView } from '../../../server/routes/api/people/index.ts';
+import type { SearchHit as SearchHitSchema } from '../../../server/routes/api/search/index.ts';
+import type { Abilities, SessionView } from '../../../server/routes/api/session/schema.ts';
 
 /**
  * A type derived from a server schema (`Static<typeof XView>`) with some fields typed by hand: the
@@ -48,143 +78,38 @@ export interface Page<T> {
   offset: number;
 }
 
-export interface NetworkAbilities {
-  administer: boolean;
-  createOrganisation: boolean;
-  moderate: boolean;
-  readOutbox: boolean;
-  readAuditLog: boolean;
-  flag: boolean;
-}
+export type NetworkAbilities = Static<typeof Abilities>;
 
-export interface Membership {
-  organisationId: string;
-  name: string;
-  slug: string;
-  role: string;
-}
+export type Session = Static<typeof SessionView>;
 
-export interface SessionAccount {
-  id: string;
-  displayName: string;
-  email: string;
-  locale: Locale;
-  isInstanceAdmin: boolean;
-  memberships: Membership[];
-}
+export type SessionAccount = NonNullable<Session['account']>;
 
-export interface Session {
-  network: { id: string; name: string; slug: string };
-  account: SessionAccount | null;
-  csrfToken: string | null;
-  /**
-   * Signed in with a sign-in link an instance admin made (not by the person themself): support
-   * circles stay closed in this session and no password can be set.
-   */
-  assisted: boolean;
-  abilities: NetworkAbilities;
-}
+export type Membership = SessionAccount['memberships'][number];
 
+/** Hand-written: the schema builds day and part with `.map` (never under Static). */
 export interface Slot {
   day: Day;
   part: DayPart;
 }
 
-export interface Profile {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: Locale;
-  hasPassword: boolean;
-  bio: string;
-  skills: string[];
-  interests: string[];
-  languages: string[];
-  availability: Slot[];
-  districtIds: string[];
-}
+export type Profile = Fixed<Static<typeof ProfileView>, { availability: Slot[] }>;
 
-export interface OrganisationAbilities {
-  update: boolean;
-  viewMembers: boolean;
-  manageMembers: boolean;
-  invite: boolean;
-  delete: boolean;
-}
+export type OrganisationAbilities = Static<typeof OrganisationAbilitiesSchema>;
 
-export interface Organisation {
-  id: string;
-  slug: string;
-  name: string;
-  kind: OrganisationKind;
-  sector: Sector;
-  description: string;
-  website: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  districtId: string | null;
-  lat: number | null;
-  lng: number | null;
-  memberCount: number;
-  abilities: OrganisationAbilities;
-}
+export type Organisation = Fixed<Static<typeof OrganisationView>, { kind: OrganisationKind; sector: Sector }>;
 
-export interface Member {
-  accountId: string;
-  displayName: string;
-  role: Role;
-  since: string;
-}
+export type Member = Fixed<Static<typeof MemberView>, { role: Role }>;
 
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  createdAt: string;
-  expiresAt: string;
-}
+export type Invitation = Fixed<Static<typeof InvitationView>, { role: Role }>;
 
-export interface InvitationPreview {
-  organisation: { id: string; name: string; slug: string };
-  role: Role;
-  email: string;
-  hasAccount: boolean;
-  expiresAt: string;
-}
+export type InvitationPreview = Fixed<Static<typeof InvitationPreviewSchema>, { role: Role }>;
 
-export interface NetworkSettings {
-  name: string;
-  slug: string;
-  settings: {
-    tileUrl: string | null;
-    tileAttribution: string | null;
-    mapCenter: [number, number] | null;
-    mapZoom: number | null;
-  };
-}
+export type NetworkSettings = Static<typeof NetworkView>;
 
-export interface District {
-  id: string;
-  slug: string;
-  name: string;
-  centerLat: number | null;
-  centerLng: number | null;
-  hasBoundary: boolean;
-}
+export type District = Static<typeof DistrictView>;
 
-export interface OutboxEmail {
-  id: string;
-  to: string;
-  subject: string;
-  /** the text with every secret (the token of a sign-in or invitation link) shown as `[…]` */
-  body: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
+/** `status` is built with `.map` on the server (never under Static): one of the outbox's states. */
+export type OutboxEmail = Fixed<Static<typeof OutboxItem>, { status: string }>;
 
 /** A page of what an instance admin may see, and how many entries of support circles it leaves out. */
 export interface ConfidentialPage<T> extends Page<T> {
@@ -193,85 +118,23 @@ export interface ConfidentialPage<T> extends Page<T> {
 }
 
 /** POST /admin/accounts/{id}/sign-in-link: shown once, never listed again. */
-export interface SignInLink {
-  link: string;
-  expiresAt: string;
-}
+export type SignInLink = Static<typeof SignInLinkSchema>;
 
 /** GET /me/activity: what was done with one's own account, newest first. */
-export interface AccountActivity {
-  id: number;
-  /** e.g. session.created, password.changed, account.sign_in_link_created */
-  action: string;
-  /** done by someone else (an instance admin, or the command line when byName is null) */
-  byOther: boolean;
-  byName: string | null;
-  /** how a session began: password, link or assisted_link */
-  method: string | null;
-  /** the reason an admin gave (a block, a sign-in link) */
-  reason: string | null;
-  at: string;
-}
+export type AccountActivity = Static<typeof ActivityItem>;
 
-export interface AuditEntry {
-  id: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  details: unknown;
-  at: string;
-}
+export type AuditEntry = Static<typeof AuditItem>;
 
-export interface Notification {
-  id: string;
-  kind: string;
-  params: Record<string, string | number>;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type Notification = Static<typeof NotificationItem>;
 
-export interface NotificationPage extends Page<Notification> {
-  unreadCount: number;
-}
+export type NotificationPage = Static<typeof NotificationPageSchema>;
 
-export interface SearchHit {
-  entityType: string;
-  entityId: string;
-  title: string;
-  snippet: string;
-  link: string;
-}
+export type SearchHit = Static<typeof SearchHitSchema>;
 
-export interface Flag {
-  id: string;
-  entityType: string;
-  entityId: string;
-  reason: string;
-  note: string | null;
-  status: string;
-  reporterName: string | null;
-  createdAt: string;
-  link: string | null;
-}
+/** `reason` and `status` are built with `.map` on the server (never under Static). */
+export type Flag = Fixed<Static<typeof FlagItem>, { reason: FlagReason; status: string }>;
 
-export interface AdminAccount {
-  id: string;
-  displayName: string;
-  email: string;
-  isInstanceAdmin: boolean;
-  blocked: boolean;
-  createdAt: string;
-}
+export type AdminAccount = Static<typeof AccountItem>;
 
-export interface Person {
-  id: string;
-  displayName: string;
-  bio: string;
-  skills: string[];
-  interests: string[];
-  languages: string[];
-  memberships: Membership[];
-}
+/** `memberships[].role` is built with `.map` on the server (never under Static). */
+export type Person = Fixed<Static<typeof PersonView>, { memberships: Membership[] }>;

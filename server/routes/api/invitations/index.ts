@@ -18,7 +18,7 @@ import { signIn } from '../session/index.ts';
 
 const Token = Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
 const InvitationLookup = Type.Object({ token: Token }, { additionalProperties: false });
-const InvitationPreview = Type.Object({
+export const InvitationPreview = Type.Object({
   organisation: Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() }),
   role: Role,
   email: Type.String(),

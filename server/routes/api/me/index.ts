@@ -66,7 +66,7 @@ const PasswordChange = Type.Object(
 
 const ActivityQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
-const ActivityItem = Type.Object({
+export const ActivityItem = Type.Object({
   id: Type.Integer(),
   /** e.g. session.created, password.changed, account.sign_in_link_created */
   action: Type.String(),

@@ -13,7 +13,7 @@ const NotificationQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const NotificationItem = Type.Object({
+export const NotificationItem = Type.Object({
   id: Type.String(),
   /** a message key of the web client's catalogue; params fill it */
   kind: Type.String(),
@@ -23,7 +23,7 @@ const NotificationItem = Type.Object({
   readAt: Type.Union([Timestamp, Type.Null()]),
 });
 
-const NotificationPage = Type.Object({
+export const NotificationPage = Type.Object({
   items: Type.Array(NotificationItem),
   total: Type.Integer(),
   limit: Type.Integer(),

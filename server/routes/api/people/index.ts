@@ -8,7 +8,7 @@ import { accountPolicy } from '../../../policies/account.ts';
 import { getProfile, membershipsOf } from '../../../repositories/accounts.ts';
 import { presentMembership } from '../organisations/index.ts';
 
-const PersonView = Type.Object({
+export const PersonView = Type.Object({
   id: Type.String(),
   displayName: Type.String(),
   bio: Type.String(),

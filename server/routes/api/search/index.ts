@@ -18,7 +18,7 @@ const SearchQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const SearchHit = Type.Object({
+export const SearchHit = Type.Object({
   entityType: Type.String(),
   entityId: Type.String(),
   title: Type.String(),
