@@ -10,6 +10,7 @@ import { ConfirmButton, Empty, PageHeading, Pagination, QueryView, ScrollRegion 
 import { OpportunityCard, ParticipationNav, useCoordinatedOrganisations } from './common.tsx';
 import { HoursRow } from './HoursParts.tsx';
 import { PartnerInvitations } from './PartnerParts.tsx';
+import { participationKeys } from './queries.ts';
 import { type Hours, ladderLevels, type Opportunity, type Stats as StatsData } from './types.ts';
 
 /** One pending hours entry with confirm and reject (a note goes to the volunteer with either). */
@@ -80,7 +81,7 @@ function PendingHours({ organisationId }: { organisationId: string }) {
   const [offset, setOffset] = useState(0);
   const [status, setStatus] = useState<'pending' | 'confirmed' | 'rejected'>('pending');
   const list = useQuery({
-    queryKey: ['hours', 'organisation', organisationId, status, offset],
+    queryKey: participationKeys.hours('organisation', organisationId, status, offset),
     queryFn: () =>
       api<Page<Hours>>(`/hours/organisations/${organisationId}`, { query: { status, limit: 10, offset } }),
     placeholderData: keepPreviousData,
@@ -119,7 +120,7 @@ function PendingHours({ organisationId }: { organisationId: string }) {
                   <DecideHours
                     key={h.id}
                     h={h}
-                    onDecided={() => qc.invalidateQueries({ queryKey: ['hours'] })}
+                    onDecided={() => qc.invalidateQueries({ queryKey: participationKeys.hours() })}
                   />
                 ) : (
                   <li key={h.id} className="card hours-card">
@@ -149,7 +150,7 @@ function CreditSettings({ organisationId, isAdmin }: { organisationId: string; i
   const form = useRef<HTMLFormElement>(null);
   const action = useAction();
   const settings = useQuery({
-    queryKey: ['hours', 'settings', organisationId],
+    queryKey: participationKeys.hours('settings', organisationId),
     queryFn: () => api<{ creditMinutesPerHour: number }>(`/hours/settings/${organisationId}`),
   });
   const [rate, setRate] = useState('');
@@ -224,7 +225,7 @@ function Stats({ organisationId }: { organisationId: string }) {
     return localDate(d);
   })();
   const stats = useQuery({
-    queryKey: ['opportunities', 'stats', organisationId, from, to],
+    queryKey: participationKeys.opportunities('stats', organisationId, from, to),
     queryFn: () => api<StatsData>('/opportunities/stats', { query: { organisationId, from, to } }),
   });
   // a dash to the eye, words to a screen reader
@@ -313,7 +314,7 @@ function OrganisationOpportunities({ organisationId }: { organisationId: string 
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
   const list = useQuery({
-    queryKey: ['opportunities', 'organisation', organisationId, offset],
+    queryKey: participationKeys.opportunities('organisation', organisationId, offset),
     queryFn: () => api<Page<Opportunity>>('/opportunities', { query: { organisationId, limit: 10, offset } }),
     placeholderData: keepPreviousData,
   });

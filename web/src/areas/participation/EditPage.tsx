@@ -24,6 +24,7 @@ import {
   useCoordinatedOrganisations,
   useOpportunity,
 } from './common.tsx';
+import { participationKeys } from './queries.ts';
 import type { Level, Mode, Opportunity } from './types.ts';
 
 interface Draft {
@@ -136,7 +137,7 @@ function OpportunityForm({ existing }: { existing?: Opportunity }) {
       const o = existing
         ? await api<Opportunity>(`/opportunities/${existing.id}`, { method: 'PATCH', body: body() })
         : await api<Opportunity>('/opportunities', { method: 'POST', body: body(status) });
-      await qc.invalidateQueries({ queryKey: ['opportunities'] });
+      await qc.invalidateQueries({ queryKey: participationKeys.opportunities() });
       qc.setQueryData(['opportunity', o.id], o);
       navigate(`/mitmachen/${o.id}`);
     }, form.current);

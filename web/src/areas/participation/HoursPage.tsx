@@ -9,6 +9,7 @@ import { PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { useAllOrganisations } from '../../features/organisations/useAllOrganisations.ts';
 import { ParticipationNav } from './common.tsx';
 import { HoursRow } from './HoursParts.tsx';
+import { participationKeys } from './queries.ts';
 import type { Certificate, Hours, HoursStatus } from './types.ts';
 
 /** Log hours given to an organisation; its coordinators confirm or reject them. */
@@ -125,16 +126,16 @@ export function HoursPage() {
   const [status, setStatus] = useState<'' | HoursStatus>('');
   const [offset, setOffset] = useState(0);
   const certificate = useQuery({
-    queryKey: ['hours', 'certificate'],
+    queryKey: participationKeys.hours('certificate'),
     queryFn: () => api<Certificate>('/hours/certificate'),
   });
   const list = useQuery({
-    queryKey: ['hours', 'mine', status, offset],
+    queryKey: participationKeys.hours('mine', status, offset),
     queryFn: () =>
       api<Page<Hours>>('/hours', { query: { status: status || undefined, limit: hoursPage, offset } }),
     placeholderData: keepPreviousData,
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['hours'] });
+  const refresh = () => qc.invalidateQueries({ queryKey: participationKeys.hours() });
 
   return (
     <>

@@ -16,6 +16,7 @@ import {
   readFilters,
   useCoordinatedOrganisations,
 } from './common.tsx';
+import { participationKeys } from './queries.ts';
 import type { NextStep, Opportunity, Suggestion } from './types.ts';
 
 const pageSize = 10;
@@ -25,7 +26,7 @@ function NextStepSection() {
   const { t } = useTranslation();
   const districts = useDistricts();
   const next = useQuery({
-    queryKey: ['opportunities', 'next-step'],
+    queryKey: participationKeys.opportunities('next-step'),
     queryFn: () => api<NextStep>('/opportunities/next-step', { query: { limit: 3 } }),
   });
   if (!next.data) return null;
@@ -73,7 +74,7 @@ function SuggestionsSection() {
   const { t } = useTranslation();
   const districts = useDistricts();
   const suggestions = useQuery({
-    queryKey: ['opportunities', 'suggestions'],
+    queryKey: participationKeys.opportunities('suggestions'),
     queryFn: () => api<{ items: Suggestion[] }>('/opportunities/suggestions', { query: { limit: 4 } }),
   });
   return (
@@ -117,7 +118,7 @@ export default function ListPage() {
   const offset = Math.max(0, Number(params.get('ab') ?? 0) || 0);
   const query = filterQuery(filters);
   const list = useQuery({
-    queryKey: ['opportunities', 'list', query, offset],
+    queryKey: participationKeys.opportunities('list', query, offset),
     queryFn: () => api<Page<Opportunity>>('/opportunities', { query: { ...query, limit: pageSize, offset } }),
     placeholderData: keepPreviousData,
   });

@@ -15,6 +15,7 @@ import {
   ParticipationNav,
   readFilters,
 } from './common.tsx';
+import { participationKeys } from './queries.ts';
 import { ladderLevels, type MapItem } from './types.ts';
 
 const PinMap = lazy(() => import('../../app/PinMap.tsx'));
@@ -34,7 +35,7 @@ export default function MapPage() {
   const filters = readFilters(params);
   const query = filterQuery(filters);
   const items = useQuery({
-    queryKey: ['opportunities', 'map', query],
+    queryKey: participationKeys.opportunities('map', query),
     queryFn: () =>
       api<{ items: MapItem[]; truncated: boolean }>('/opportunities/map', { query: { ...box, ...query } }),
     placeholderData: keepPreviousData,

@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../app/api.ts';
 import { formatSlot } from '../../app/localTime.ts';
 import { ConfirmButton, PageHeading, QueryView } from '../../app/ui.tsx';
 import { LevelBadge, ParticipationNav, SignupStatusPill } from './common.tsx';
+import { participationKeys } from './queries.ts';
 import type { MySignup } from './types.ts';
 
 const checkInOpensMs = 60 * 60_000;
@@ -94,14 +95,14 @@ export function MyShiftsPage() {
   const qc = useQueryClient();
   const [past, setPast] = useState(false);
   const mine = useQuery({
-    queryKey: ['shifts', 'mine', past],
+    queryKey: participationKeys.shifts('mine', past),
     queryFn: () => api<{ items: MySignup[] }>('/shifts/mine', { query: { past: past || undefined } }),
   });
   const refresh = () =>
     Promise.all([
-      qc.invalidateQueries({ queryKey: ['shifts'] }),
-      qc.invalidateQueries({ queryKey: ['opportunity'] }),
-      qc.invalidateQueries({ queryKey: ['hours'] }),
+      qc.invalidateQueries({ queryKey: participationKeys.shifts() }),
+      qc.invalidateQueries({ queryKey: participationKeys.opportunity() }),
+      qc.invalidateQueries({ queryKey: participationKeys.hours() }),
     ]);
   return (
     <>

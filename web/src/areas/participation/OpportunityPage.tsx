@@ -17,6 +17,7 @@ import {
   useOpportunity,
 } from './common.tsx';
 import { PartnersCard } from './PartnerParts.tsx';
+import { participationKeys } from './queries.ts';
 import type { Opportunity, Shift, SignupResult } from './types.ts';
 
 /** A volunteer may check in from an hour before the start until the end (the server's rule too). */
@@ -386,16 +387,16 @@ export default function OpportunityPage() {
   const opportunity = useOpportunity(id);
   const [past, setPast] = useState(false);
   const shifts = useQuery({
-    queryKey: ['opportunity', id, 'shifts', past],
+    queryKey: participationKeys.opportunity(id, 'shifts', past),
     queryFn: () =>
       api<{ items: Shift[] }>(`/opportunities/${id}/shifts`, { query: { past: past || undefined } }),
     enabled: Boolean(id),
   });
   const refresh = () =>
     Promise.all([
-      qc.invalidateQueries({ queryKey: ['opportunity', id] }),
-      qc.invalidateQueries({ queryKey: ['opportunities'] }),
-      qc.invalidateQueries({ queryKey: ['shifts'] }),
+      qc.invalidateQueries({ queryKey: participationKeys.opportunity(id) }),
+      qc.invalidateQueries({ queryKey: participationKeys.opportunities() }),
+      qc.invalidateQueries({ queryKey: participationKeys.shifts() }),
     ]);
 
   return (

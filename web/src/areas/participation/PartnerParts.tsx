@@ -7,6 +7,7 @@ import { Saved } from '../../app/forms.tsx';
 import type { Page } from '../../app/types.ts';
 import { ConfirmButton, formatDate, Pagination, QueryView } from '../../app/ui.tsx';
 import { LevelBadge, useCoordinatedOrganisations } from './common.tsx';
+import { participationKeys } from './queries.ts';
 import type { Opportunity, PartnerInvitation } from './types.ts';
 
 /**
@@ -20,8 +21,8 @@ function usePartnerRefresh() {
   const qc = useQueryClient();
   return () =>
     Promise.all([
-      qc.invalidateQueries({ queryKey: ['opportunity'] }),
-      qc.invalidateQueries({ queryKey: ['opportunities'] }),
+      qc.invalidateQueries({ queryKey: participationKeys.opportunity() }),
+      qc.invalidateQueries({ queryKey: participationKeys.opportunities() }),
     ]);
 }
 
@@ -111,7 +112,7 @@ export function PartnerInvitations({ organisationId }: { organisationId: string 
   const [message, setMessage] = useState(() => noticeOf(location.state));
   const [error, setError] = useState<unknown>(null);
   const list = useQuery({
-    queryKey: ['opportunities', 'partner-invitations', organisationId, offset],
+    queryKey: participationKeys.opportunities('partner-invitations', organisationId, offset),
     queryFn: () =>
       api<Page<PartnerInvitation>>('/opportunities/partner-invitations', {
         query: { organisationId, limit: 10, offset },

@@ -8,6 +8,7 @@ import type { Page } from '../../app/types.ts';
 import { PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { ParticipationNav } from './common.tsx';
 import { Byline, useCanEdit } from './PlaybookParts.tsx';
+import { participationKeys } from './queries.ts';
 import type { PlaybookRevision } from './types.ts';
 
 /** /mitmachen/praxis — the playbook shared by all organisations: what worked, which channel reached whom. */
@@ -20,7 +21,7 @@ export function PlaybookListPage() {
   const offset = Math.max(0, Number(params.get('ab') ?? 0) || 0);
   const [draft, setDraft] = useState(q);
   const list = useQuery({
-    queryKey: ['playbook', 'list', q, tag, offset],
+    queryKey: participationKeys.playbook('list', q, tag, offset),
     queryFn: () =>
       api<Page<PlaybookRevision>>('/playbook/pages', {
         query: { q: q || undefined, tag: tag || undefined, limit: 10, offset },

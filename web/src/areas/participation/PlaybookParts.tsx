@@ -15,6 +15,7 @@ import { formatDateTime } from '../../app/localTime.ts';
 import { useSession } from '../../app/session.tsx';
 import { TagInput } from '../../features/profile/TagInput.tsx';
 import { useCoordinatedOrganisations } from './common.tsx';
+import { participationKeys } from './queries.ts';
 import type { PlaybookChannel, PlaybookRevision } from './types.ts';
 
 export function useCanEdit() {
@@ -25,7 +26,7 @@ export function useCanEdit() {
 
 export function usePlaybookPage(id: string | undefined, revision?: number) {
   return useQuery({
-    queryKey: ['playbook', id, revision ?? 'current'],
+    queryKey: participationKeys.playbook(id, revision ?? 'current'),
     queryFn: () =>
       api<PlaybookRevision>(
         revision ? `/playbook/pages/${id}/revisions/${revision}` : `/playbook/pages/${id}`,
@@ -84,7 +85,7 @@ export function PlaybookForm({ existing }: { existing?: PlaybookRevision }) {
             body: { ...payload, baseRevision: existing.currentRevision },
           })
         : await api<PlaybookRevision>('/playbook/pages', { method: 'POST', body: payload });
-      await qc.invalidateQueries({ queryKey: ['playbook'] });
+      await qc.invalidateQueries({ queryKey: participationKeys.playbook() });
       navigate(`/mitmachen/praxis/${r.pageId}`);
     }, form.current);
   }

@@ -7,12 +7,13 @@ import { SelectField } from '../../app/forms.tsx';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
 import { ParticipationNav } from './common.tsx';
 import { Byline, usePlaybookPage } from './PlaybookParts.tsx';
+import { participationKeys } from './queries.ts';
 import type { PlaybookDiff, PlaybookRevisionSummary } from './types.ts';
 
 function DiffView({ pageId, from, to }: { pageId: string; from: number; to: number }) {
   const { t } = useTranslation();
   const diff = useQuery({
-    queryKey: ['playbook', pageId, 'diff', from, to],
+    queryKey: participationKeys.playbook(pageId, 'diff', from, to),
     queryFn: () => api<PlaybookDiff>(`/playbook/pages/${pageId}/diff`, { query: { from, to } }),
   });
   return (
@@ -57,7 +58,7 @@ export function PlaybookRevisionsPage() {
   const { t } = useTranslation();
   const page = usePlaybookPage(id);
   const revisions = useQuery({
-    queryKey: ['playbook', id, 'revisions'],
+    queryKey: participationKeys.playbook(id, 'revisions'),
     queryFn: () => api<{ items: PlaybookRevisionSummary[] }>(`/playbook/pages/${id}/revisions`),
     enabled: Boolean(id),
   });

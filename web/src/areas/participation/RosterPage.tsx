@@ -7,6 +7,7 @@ import { FormError, SubmitButton, TextAreaField, TextField, useAction } from '..
 import { formatDateTime, formatSlot } from '../../app/localTime.ts';
 import { ConfirmButton, Empty, PageHeading, QueryView } from '../../app/ui.tsx';
 import { ParticipationNav, SignupStatusPill } from './common.tsx';
+import { participationKeys } from './queries.ts';
 import type { Roster } from './types.ts';
 
 function MessageForm({ shiftId }: { shiftId: string }) {
@@ -88,14 +89,14 @@ export function RosterPage() {
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const roster = useQuery({
-    queryKey: ['shifts', 'roster', id],
+    queryKey: participationKeys.shifts('roster', id),
     queryFn: () => api<Roster>(`/shifts/${id}/roster`),
     enabled: Boolean(id),
   });
   const refresh = () =>
     Promise.all([
-      qc.invalidateQueries({ queryKey: ['shifts'] }),
-      qc.invalidateQueries({ queryKey: ['hours'] }),
+      qc.invalidateQueries({ queryKey: participationKeys.shifts() }),
+      qc.invalidateQueries({ queryKey: participationKeys.hours() }),
     ]);
   async function act(path: string, done: string) {
     setError(null);

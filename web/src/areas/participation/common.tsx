@@ -12,6 +12,7 @@ import { useSession } from '../../app/session.tsx';
 import type { District } from '../../app/types.ts';
 import { useUrlFilters } from '../../app/urlFilters.ts';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
+import { participationKeys } from './queries.ts';
 import {
   type HoursStatus,
   type Level,
@@ -64,7 +65,7 @@ export function ParticipationNav() {
 
 export function useOpportunity(id: string | undefined) {
   return useQuery({
-    queryKey: ['opportunity', id],
+    queryKey: participationKeys.opportunity(id),
     queryFn: () => api<Opportunity>(`/opportunities/${encodeURIComponent(id ?? '')}`),
     enabled: Boolean(id),
   });

@@ -7,7 +7,8 @@ import type { Page } from '../../app/types.ts';
 import { ConfirmButton, formatDate, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { useKindText } from './kinds.ts';
 import { LogInteractionForm } from './LogInteractionForm.tsx';
-import { type Interaction, interactionsKey } from './types.ts';
+import { placesKeys } from './queries.ts';
+import type { Interaction } from './types.ts';
 
 const pageSize = 20;
 
@@ -116,18 +117,18 @@ export function InteractionsPage() {
   const qc = useQueryClient();
   const [offset, setOffset] = useState(0);
   const pending = useQuery({
-    queryKey: [...interactionsKey, 'pending'],
+    queryKey: placesKeys.interactions('pending'),
     queryFn: () => api<Page<Interaction>>('/interactions/mine', { query: { status: 'pending', limit: 100 } }),
   });
   const confirmed = useQuery({
-    queryKey: [...interactionsKey, 'confirmed', offset],
+    queryKey: placesKeys.interactions('confirmed', offset),
     queryFn: () =>
       api<Page<Interaction>>('/interactions/mine', {
         query: { status: 'confirmed', limit: pageSize, offset },
       }),
     placeholderData: keepPreviousData,
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: interactionsKey });
+  const refresh = () => qc.invalidateQueries({ queryKey: placesKeys.interactions() });
 
   return (
     <>

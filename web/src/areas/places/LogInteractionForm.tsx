@@ -16,7 +16,8 @@ import { localDate, zonedInstant } from '../../app/localTime.ts';
 import type { Page, Person } from '../../app/types.ts';
 import { useAllOrganisations } from '../../features/organisations/useAllOrganisations.ts';
 import { kindChoices, useKindText } from './kinds.ts';
-import { type Area, areas, type Interaction, interactionsKey } from './types.ts';
+import { placesKeys } from './queries.ts';
+import { type Area, areas, type Interaction } from './types.ts';
 
 /** The API's limit for what happened (`kind`). */
 const kindMax = 60;
@@ -52,7 +53,7 @@ const emptyDraft = (personId = ''): Draft => ({
  */
 function usePeople(presetId: string) {
   const known = useQuery({
-    queryKey: [...interactionsKey, 'people'],
+    queryKey: placesKeys.interactions('people'),
     queryFn: () => api<Page<Interaction>>('/interactions/mine', { query: { limit: 100 } }),
   });
   const preset = useQuery({

@@ -14,4 +14,3 @@ export type Area = (typeof areas)[number];
 export type Interaction = Fixed<Static<typeof InteractionView>, { area: Area }>;
 
 /** Every query of the page starts with this key: a change refreshes them all. */
-export const interactionsKey = ['interactions'] as const;

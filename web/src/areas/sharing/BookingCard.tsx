@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
 import { formatSlot } from '../../app/localTime.ts';
 import { ConfirmButton } from '../../app/ui.tsx';
+import { sharingKeys } from './queries.ts';
 import type { Booking, BookingStatus } from './types.ts';
 
 const statusTone: Record<BookingStatus, string> = {
@@ -36,8 +37,8 @@ export function BookingCard({ b, showRequester = false }: { b: Booking; showRequ
       api<Booking>(`/bookings/${b.id}/${path}`, { method: 'POST', body: note ? { note } : {} }),
     onSuccess: async () => {
       setNote('');
-      await qc.invalidateQueries({ queryKey: ['bookings'] });
-      await qc.invalidateQueries({ queryKey: ['booking', b.id] });
+      await qc.invalidateQueries({ queryKey: sharingKeys.bookings() });
+      await qc.invalidateQueries({ queryKey: sharingKeys.booking(b.id) });
     },
   });
   const conditionStep = a.handOver || a.return;
@@ -149,8 +150,8 @@ export function BookingCard({ b, showRequester = false }: { b: Booking; showRequ
             confirmLabel={t('sharing.booking.cancelConfirm')}
             onConfirm={async () => {
               await api(`/bookings/${b.id}/cancel`, { method: 'POST', body: {} });
-              await qc.invalidateQueries({ queryKey: ['bookings'] });
-              await qc.invalidateQueries({ queryKey: ['booking', b.id] });
+              await qc.invalidateQueries({ queryKey: sharingKeys.bookings() });
+              await qc.invalidateQueries({ queryKey: sharingKeys.booking(b.id) });
             }}
           />
         )}

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
 import { BookingCard } from './BookingCard.tsx';
+import { sharingKeys } from './queries.ts';
 import { SharingNav } from './SharingNav.tsx';
 import type { Booking } from './types.ts';
 
@@ -12,7 +13,7 @@ export function BookingPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const booking = useQuery({
-    queryKey: ['booking', id],
+    queryKey: sharingKeys.booking(id),
     queryFn: () => api<Booking>(`/bookings/${encodeURIComponent(id ?? '')}`),
   });
   return (

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { SelectField } from '../../app/forms.tsx';
 import type { Page } from '../../app/types.ts';
+import { sharingKeys } from './queries.ts';
 import { type Booking, bookingStatuses } from './types.ts';
 
 const pageSize = 20;
@@ -13,7 +14,7 @@ export function useBookingList(path: '/bookings/mine' | '/bookings/incoming', de
   const status = params.get('status') ?? defaultStatus;
   const offset = Math.max(0, Number(params.get('ab') ?? 0) || 0);
   const list = useQuery({
-    queryKey: ['bookings', path, status, offset],
+    queryKey: sharingKeys.bookings(path, status, offset),
     queryFn: () =>
       api<Page<Booking>>(path, {
         query: { status: status === 'alle' ? undefined : status, limit: pageSize, offset },

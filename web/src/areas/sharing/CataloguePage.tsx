@@ -6,6 +6,7 @@ import { useSession } from '../../app/session.tsx';
 import type { Page } from '../../app/types.ts';
 import { PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
+import { sharingKeys } from './queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
 import { filterQuery, hasFilters, ResourceFilters, readFilters } from './ResourceFilters.tsx';
 import { SharingNav } from './SharingNav.tsx';
@@ -24,7 +25,7 @@ export default function CataloguePage() {
   const query = filterQuery(filters, districts.data);
   const waitForDistricts = Boolean(filters.near && filters.near !== 'standort') && !districts.data;
   const list = useQuery({
-    queryKey: ['resources', query, offset],
+    queryKey: sharingKeys.resources(query, offset),
     queryFn: () => api<Page<Resource>>('/resources', { query: { ...query, limit: pageSize, offset } }),
     placeholderData: keepPreviousData,
     enabled: !waitForDistricts,

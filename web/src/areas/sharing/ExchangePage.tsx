@@ -16,6 +16,7 @@ import type { Page } from '../../app/types.ts';
 import { PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
 import { PostCard } from './ExchangeParts.tsx';
+import { sharingKeys } from './queries.ts';
 import { SharingNav } from './SharingNav.tsx';
 import { type Post, postCategories } from './types.ts';
 
@@ -58,7 +59,7 @@ function PostForm() {
           days: Number(d.days),
         },
       });
-      await qc.invalidateQueries({ queryKey: ['exchange'] });
+      await qc.invalidateQueries({ queryKey: sharingKeys.exchange() });
       navigate(`/tauschring/${post.id}`);
     }, form.current);
   }
@@ -183,7 +184,7 @@ export function ExchangePage() {
   const offset = Math.max(0, Number(params.get('ab') ?? 0) || 0);
   const [draft, setDraft] = useState({ kind, category, q });
   const list = useQuery({
-    queryKey: ['exchange', 'posts', kind, category, q, mine, offset],
+    queryKey: sharingKeys.exchange('posts', kind, category, q, mine, offset),
     queryFn: () =>
       api<Page<Post>>('/exchange/posts', {
         query: {

@@ -8,6 +8,7 @@ import type { Page } from '../../app/types.ts';
 import { Loading, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { useNetworkSettings } from '../../features/organisations/OrganisationPage.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
+import { sharingKeys } from './queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
 import { filterQuery, hasFilters, ResourceFilters, readFilters } from './ResourceFilters.tsx';
 import { SharingNav } from './SharingNav.tsx';
@@ -54,7 +55,7 @@ export default function MapPage() {
   const withMap = Boolean(tileUrl);
   const inView = withMap && view ? { bbox: view.bbox } : {};
   const cells = useQuery({
-    queryKey: ['resources', 'clusters', query, view],
+    queryKey: sharingKeys.resources('clusters', query, view),
     queryFn: () =>
       api<{ cells: MapCell[]; total: number; capped: boolean }>('/resources/clusters', {
         query: { ...query, bbox: view!.bbox, zoom: view!.zoom },
@@ -63,7 +64,7 @@ export default function MapPage() {
     placeholderData: keepPreviousData,
   });
   const list = useQuery({
-    queryKey: ['resources', 'map-list', query, inView, offset],
+    queryKey: sharingKeys.resources('map-list', query, inView, offset),
     queryFn: () =>
       api<Page<Resource>>('/resources', { query: { ...query, ...inView, limit: pageSize, offset } }),
     // with a map, the list waits for the map to say what is in view

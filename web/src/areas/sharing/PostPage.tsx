@@ -8,6 +8,7 @@ import { formatDateTime, formatMinutes } from '../../app/localTime.ts';
 import { useSession } from '../../app/session.tsx';
 import { formatDate, PageHeading, QueryView } from '../../app/ui.tsx';
 import { PostCard } from './ExchangeParts.tsx';
+import { sharingKeys } from './queries.ts';
 import { SharingNav } from './SharingNav.tsx';
 import type { Message, Post } from './types.ts';
 
@@ -22,7 +23,7 @@ function Conversation({ post }: { post: Post }) {
   const me = session.account?.id;
   const isAuthor = post.author.id === me;
   const messages = useQuery({
-    queryKey: ['exchange', 'messages', post.id],
+    queryKey: sharingKeys.exchange('messages', post.id),
     queryFn: () => api<{ items: Message[] }>(`/exchange/posts/${post.id}/messages`),
   });
   const form = useRef<HTMLFormElement>(null);
@@ -39,7 +40,7 @@ function Conversation({ post }: { post: Post }) {
         method: 'POST',
         body: { body: body.trim(), ...(isAuthor ? { to: replyTo } : {}) },
       });
-      await qc.invalidateQueries({ queryKey: ['exchange', 'messages', post.id] });
+      await qc.invalidateQueries({ queryKey: sharingKeys.exchange('messages', post.id) });
     }, form.current);
     if (ok) setBody('');
   }
@@ -105,11 +106,11 @@ export function PostPage() {
   const { session } = useSession();
   const qc = useQueryClient();
   const post = useQuery({
-    queryKey: ['exchange', 'post', id],
+    queryKey: sharingKeys.exchange('post', id),
     queryFn: () => api<Post>(`/exchange/posts/${encodeURIComponent(id ?? '')}`),
   });
   const matches = useQuery({
-    queryKey: ['exchange', 'matches', id],
+    queryKey: sharingKeys.exchange('matches', id),
     queryFn: () => api<{ items: Post[] }>(`/exchange/posts/${encodeURIComponent(id ?? '')}/matches`),
     enabled: Boolean(post.data),
   });
@@ -117,7 +118,7 @@ export function PostPage() {
   const act = (path: 'renew' | 'close') =>
     step.run(async () => {
       await api(`/exchange/posts/${id}/${path}`, { method: 'POST', body: {} });
-      await qc.invalidateQueries({ queryKey: ['exchange'] });
+      await qc.invalidateQueries({ queryKey: sharingKeys.exchange() });
     });
   return (
     <QueryView query={post}>

@@ -17,6 +17,7 @@ import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, PageHeading, QueryView } from '../../app/ui.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
 import { kindOptions, useResource, weekdays } from './lib.ts';
+import { sharingKeys } from './queries.ts';
 import { SharingNav } from './SharingNav.tsx';
 import type { Availability, AvailabilityRule, Photo, Resource, ResourceKind } from './types.ts';
 
@@ -114,14 +115,14 @@ function ResourceForm({ r }: { r?: Resource }) {
     await action.run(async () => {
       if (r) {
         await api<Resource>(`/resources/${r.id}`, { method: 'PATCH', body: { ...fields, active: d.active } });
-        await qc.invalidateQueries({ queryKey: ['resource', r.id] });
-        await qc.invalidateQueries({ queryKey: ['resources'] });
+        await qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id) });
+        await qc.invalidateQueries({ queryKey: sharingKeys.resources() });
       } else {
         const created = await api<Resource>('/resources', {
           method: 'POST',
           body: { ...fields, organisationId: d.owner || undefined },
         });
-        await qc.invalidateQueries({ queryKey: ['resources'] });
+        await qc.invalidateQueries({ queryKey: sharingKeys.resources() });
         navigate(`/teilen/ressourcen/${created.id}/bearbeiten`);
       }
     }, form.current);
@@ -357,7 +358,7 @@ function ResourceForm({ r }: { r?: Resource }) {
 function AvailabilityEditor({ r }: { r: Resource }) {
   const qc = useQueryClient();
   const availability = useQuery({
-    queryKey: ['resource', r.id, 'availability'],
+    queryKey: sharingKeys.resource(r.id, 'availability'),
     queryFn: () => api<Availability>(`/resources/${r.id}/availability`),
   });
   return (
@@ -366,7 +367,7 @@ function AvailabilityEditor({ r }: { r: Resource }) {
         <AvailabilityForms
           r={r}
           a={a}
-          onChange={() => qc.invalidateQueries({ queryKey: ['resource', r.id] })}
+          onChange={() => qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id) })}
         />
       )}
     </QueryView>
@@ -571,7 +572,7 @@ function PhotoEditor({ r }: { r: Resource }) {
                 confirmLabel={t('common.delete')}
                 onConfirm={async () => {
                   await api(`/resources/${r.id}/photos/${p.id}`, { method: 'DELETE' });
-                  await qc.invalidateQueries({ queryKey: ['resource', r.id] });
+                  await qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id) });
                 }}
               />
             </li>
@@ -589,7 +590,7 @@ function PhotoEditor({ r }: { r: Resource }) {
               body.append('alt', alt.trim());
               if (file) body.append('file', file);
               await api<Photo>(`/resources/${r.id}/photos`, { method: 'POST', body });
-              await qc.invalidateQueries({ queryKey: ['resource', r.id] });
+              await qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id) });
             }, form.current)
             .then((ok) => {
               if (ok) {
@@ -675,8 +676,8 @@ export function ResourceEditPage() {
                     confirmLabel={t('sharing.edit.withdraw')}
                     onConfirm={async () => {
                       await api(`/resources/${r.id}`, { method: 'DELETE' });
-                      await qc.invalidateQueries({ queryKey: ['resources'] });
-                      await qc.invalidateQueries({ queryKey: ['resource', r.id] });
+                      await qc.invalidateQueries({ queryKey: sharingKeys.resources() });
+                      await qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id) });
                       navigate('/teilen');
                     }}
                   />

@@ -18,12 +18,13 @@ import { useDistricts } from '../../features/profile/ProfilePage.tsx';
 import { BookingStatusPill } from './BookingCard.tsx';
 import { FeedLink } from './FeedLink.tsx';
 import { districtName, useResource, weekdays } from './lib.ts';
+import { sharingKeys } from './queries.ts';
 import { SharingNav } from './SharingNav.tsx';
 import type { Availability, BookingCreated, Resource } from './types.ts';
 
 function useAvailability(id: string) {
   return useQuery({
-    queryKey: ['resource', id, 'availability'],
+    queryKey: sharingKeys.resource(id, 'availability'),
     queryFn: () => api<Availability>(`/resources/${id}/availability`),
   });
 }
@@ -35,7 +36,7 @@ function AvailabilitySection({ r }: { r: Resource }) {
   const from = now.toISOString();
   const to = new Date(now.getTime() + 14 * 24 * 3600 * 1000).toISOString();
   const busy = useQuery({
-    queryKey: ['resource', r.id, 'busy', localDate(now)],
+    queryKey: sharingKeys.resource(r.id, 'busy', localDate(now)),
     queryFn: () =>
       api<{ items: { start: string; end: string }[] }>(`/resources/${r.id}/busy`, { query: { from, to } }),
   });
@@ -135,8 +136,8 @@ function BookingForm({ r }: { r: Resource }) {
         },
       });
       setResult(created);
-      await qc.invalidateQueries({ queryKey: ['bookings'] });
-      await qc.invalidateQueries({ queryKey: ['resource', r.id, 'busy'] });
+      await qc.invalidateQueries({ queryKey: sharingKeys.bookings() });
+      await qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id, 'busy') });
     }, form.current);
     if (ok) requestAnimationFrame(() => document.getElementById(resultId)?.focus());
   }

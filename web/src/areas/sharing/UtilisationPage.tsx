@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../app/forms.tsx';
 import { localDate, zonedInstant } from '../../app/localTime.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeading, QueryView, ScrollRegion } from '../../app/ui.tsx';
+import { sharingKeys } from './queries.ts';
 import { SharingNav } from './SharingNav.tsx';
 import type { Utilisation } from './types.ts';
 
@@ -25,7 +26,7 @@ export function UtilisationPage() {
   const to = params.get('bis') ?? localDate(today);
   const [draft, setDraft] = useState({ owner, from, to });
   const data = useQuery({
-    queryKey: ['utilisation', owner, from, to],
+    queryKey: sharingKeys.utilisation(owner, from, to),
     queryFn: () =>
       api<Utilisation>('/resources/utilisation', {
         query: {

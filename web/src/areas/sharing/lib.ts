@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { api } from '../../app/api.ts';
 import type { District } from '../../app/types.ts';
+import { sharingKeys } from './queries.ts';
 import { type Resource, resourceKinds } from './types.ts';
 
 export function kindOptions(t: TFunction) {
@@ -12,7 +13,7 @@ export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export function useResource(id: string | undefined) {
   return useQuery({
-    queryKey: ['resource', id],
+    queryKey: sharingKeys.resource(id),
     queryFn: () => api<Resource>(`/resources/${encodeURIComponent(id ?? '')}`),
     enabled: Boolean(id),
   });

@@ -17,8 +17,9 @@ import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
 import type { Account } from '../timebank/index.ts';
 import { accountName } from '../timebank/index.ts';
-import { circleKey, circlePath, formatDay, formatShortDay, formatTimes, refreshCircle } from './lib.ts';
+import { circlePath, formatDay, formatShortDay, formatTimes, refreshCircle } from './lib.ts';
 import { NeedForm } from './NeedForm.tsx';
+import { supportKeys } from './queries.ts';
 import type { Circle, Load, Need } from './types.ts';
 
 const day = 24 * 3600_000;
@@ -54,7 +55,7 @@ export function Warnings({ circleId }: { circleId: string }) {
 
 function useLoad(circleId: string) {
   return useQuery({
-    queryKey: [...circleKey(circleId), 'load'],
+    queryKey: [...supportKeys.circle(circleId), 'load'],
     queryFn: () => api<Load>(`${circlePath(circleId)}/load`),
   });
 }
@@ -112,7 +113,7 @@ export function CalendarSection({ circle }: { circle: Circle }) {
   const [from] = useState(() => new Date(Date.now() - day).toISOString());
   const to = new Date(Date.parse(from) + weeks * 7 * day).toISOString();
   const needs = useQuery({
-    queryKey: [...circleKey(circle.id), 'needs', weeks],
+    queryKey: [...supportKeys.circle(circle.id), 'needs', weeks],
     queryFn: () => api<{ items: Need[] }>(`${circlePath(circle.id)}/needs`, { query: { from, to } }),
     placeholderData: (prev) => prev,
   });

@@ -6,6 +6,7 @@ import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
 import { ClosedInAssistedSession } from './CircleFrame.tsx';
+import { supportKeys } from './queries.ts';
 import type { CircleListItem } from './types.ts';
 
 /** /kreise: the circles I belong to, with what nobody has taken on yet this week. */
@@ -13,7 +14,7 @@ export function CirclesPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const list = useQuery({
-    queryKey: ['circles'],
+    queryKey: supportKeys.circles(),
     queryFn: () => api<{ items: CircleListItem[] }>('/circles'),
     enabled: !session.assisted,
   });

@@ -15,7 +15,8 @@ import {
 import { formatDateTime } from '../../app/localTime.ts';
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
 import { CircleFrame } from './CircleFrame.tsx';
-import { circleKey, circlePath, fromLocalInput, refreshCircle, toLocalInput } from './lib.ts';
+import { circlePath, fromLocalInput, refreshCircle, toLocalInput } from './lib.ts';
+import { supportKeys } from './queries.ts';
 import {
   type Circle,
   type Consent,
@@ -200,7 +201,7 @@ export function ConsentPage() {
 function ConsentSection({ circle }: { circle: Circle }) {
   const { t } = useTranslation();
   const consents = useQuery({
-    queryKey: [...circleKey(circle.id), 'consents'],
+    queryKey: [...supportKeys.circle(circle.id), 'consents'],
     queryFn: () => api<{ items: Consent[] }>(`${circlePath(circle.id)}/consents`),
     enabled: circle.abilities.viewConsents,
   });

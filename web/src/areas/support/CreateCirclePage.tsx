@@ -15,6 +15,7 @@ import {
   emptyConsent,
 } from './ConsentSection.tsx';
 import { looksLikeEmail } from './lib.ts';
+import { supportKeys } from './queries.ts';
 import type { Circle } from './types.ts';
 
 type Mode = 'self' | 'onBehalf';
@@ -67,7 +68,7 @@ export function CreateCirclePage() {
     }, e.currentTarget);
     const c = created as Circle | null;
     if (ok && c) {
-      await qc.invalidateQueries({ queryKey: ['circles'] });
+      await qc.invalidateQueries({ queryKey: supportKeys.circles() });
       navigate(`/kreise/${c.id}/mitglieder`, { state: { created: true } });
     }
   }

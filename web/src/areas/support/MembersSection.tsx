@@ -15,7 +15,8 @@ import {
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, formatDate, QueryView } from '../../app/ui.tsx';
 import { CircleFrame } from './CircleFrame.tsx';
-import { circleKey, circlePath, looksLikeEmail, refreshCircle } from './lib.ts';
+import { circlePath, looksLikeEmail, refreshCircle } from './lib.ts';
+import { supportKeys } from './queries.ts';
 import {
   type ChangeableRole,
   type Circle,
@@ -53,7 +54,7 @@ export function MembersPage() {
 function MemberList({ circle }: { circle: Circle }) {
   const { t } = useTranslation();
   const members = useQuery({
-    queryKey: [...circleKey(circle.id), 'members'],
+    queryKey: [...supportKeys.circle(circle.id), 'members'],
     queryFn: () => api<{ items: Member[] }>(`${circlePath(circle.id)}/members`),
   });
   const [message, setMessage] = useState('');
@@ -152,8 +153,8 @@ function MemberRow({
             onConfirm={async () => {
               await api(`${circlePath(circle.id)}/members/${m.accountId}`, { method: 'DELETE' });
               if (self) {
-                await qc.invalidateQueries({ queryKey: ['circles'] });
-                qc.removeQueries({ queryKey: circleKey(circle.id) });
+                await qc.invalidateQueries({ queryKey: supportKeys.circles() });
+                qc.removeQueries({ queryKey: supportKeys.circle(circle.id) });
                 navigate('/kreise', { replace: true });
                 return;
               }
@@ -212,7 +213,7 @@ function InviteSection({ circle }: { circle: Circle }) {
     if (ok && inv) {
       setResult(inv);
       setEmail('');
-      await qc.invalidateQueries({ queryKey: [...circleKey(circle.id), 'invitations'] });
+      await qc.invalidateQueries({ queryKey: [...supportKeys.circle(circle.id), 'invitations'] });
     }
   }
 
@@ -310,7 +311,7 @@ function InviteSection({ circle }: { circle: Circle }) {
 function OpenInvitations({ circle }: { circle: Circle }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const key = [...circleKey(circle.id), 'invitations'];
+  const key = [...supportKeys.circle(circle.id), 'invitations'];
   const invitations = useQuery({
     queryKey: key,
     queryFn: () => api<{ items: Invitation[] }>(`${circlePath(circle.id)}/invitations`),
@@ -376,7 +377,7 @@ function SettingsSection({ circle }: { circle: Circle }) {
         throw invalid(t('circles.form.invalid'), { reminderHours: t('circles.settings.reminderRange') });
       await api<Settings>(`${circlePath(circle.id)}/settings`, { method: 'PUT', body: s });
     }, e.currentTarget);
-    if (ok) await qc.invalidateQueries({ queryKey: circleKey(circle.id), exact: true });
+    if (ok) await qc.invalidateQueries({ queryKey: supportKeys.circle(circle.id), exact: true });
   }
 
   return (

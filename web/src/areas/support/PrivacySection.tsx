@@ -6,7 +6,8 @@ import { formatDateTime, formatSlot } from '../../app/localTime.ts';
 import type { Page } from '../../app/types.ts';
 import { ConfirmButton, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { CircleFrame } from './CircleFrame.tsx';
-import { circleKey, circlePath, refreshCircle } from './lib.ts';
+import { circlePath, refreshCircle } from './lib.ts';
+import { supportKeys } from './queries.ts';
 import type { AccessLogEntry, Circle } from './types.ts';
 
 const pageSize = 20;
@@ -52,7 +53,7 @@ function AccessLog({ circle }: { circle: Circle }) {
   const { t, i18n } = useTranslation();
   const [offset, setOffset] = useState(0);
   const log = useQuery({
-    queryKey: [...circleKey(circle.id), 'access-log', offset],
+    queryKey: [...supportKeys.circle(circle.id), 'access-log', offset],
     queryFn: () =>
       api<Page<AccessLogEntry>>(`${circlePath(circle.id)}/access-log`, {
         query: { limit: pageSize, offset },

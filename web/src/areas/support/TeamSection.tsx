@@ -5,7 +5,8 @@ import { api } from '../../app/api.ts';
 import { FormError, invalid, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
 import { CircleFrame } from './CircleFrame.tsx';
-import { circleKey, circlePath } from './lib.ts';
+import { circlePath } from './lib.ts';
+import { supportKeys } from './queries.ts';
 import type { Circle, TeamMember } from './types.ts';
 
 /** /kreise/:id/team: the professionals around the person, from any organisation, and how to reach them. */
@@ -20,7 +21,7 @@ export function TeamPage() {
 function TeamSection({ circle }: { circle: Circle }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const key = [...circleKey(circle.id), 'team'];
+  const key = [...supportKeys.circle(circle.id), 'team'];
   const team = useQuery({
     queryKey: key,
     queryFn: () => api<{ items: TeamMember[] }>(`${circlePath(circle.id)}/team`),

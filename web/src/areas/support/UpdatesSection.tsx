@@ -14,7 +14,8 @@ import {
   missingDescriptions,
   uploadAttachment,
 } from './Attachments.tsx';
-import { circleKey, circlePath } from './lib.ts';
+import { circlePath } from './lib.ts';
+import { supportKeys } from './queries.ts';
 import { type Circle, type Update, type Visibility, visibilities } from './types.ts';
 
 const pageSize = 10;
@@ -24,7 +25,7 @@ export function UpdatesSection({ circle }: { circle: Circle }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [offset, setOffset] = useState(0);
-  const key = [...circleKey(circle.id), 'updates'];
+  const key = [...supportKeys.circle(circle.id), 'updates'];
   const updates = useQuery({
     queryKey: [...key, offset],
     queryFn: () =>

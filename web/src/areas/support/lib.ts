@@ -2,14 +2,14 @@ import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { currentLocale } from '../../app/i18n.ts';
 import { localParts, networkTimeZone, zonedInstant } from '../../app/localTime.ts';
+import { supportKeys } from './queries.ts';
 import type { Circle } from './types.ts';
 
-export const circleKey = (id: string) => ['circle', id] as const;
 export const circlePath = (id: string) => `/circles/${encodeURIComponent(id)}`;
 
 export function useCircle(id: string) {
   return useQuery({
-    queryKey: circleKey(id),
+    queryKey: supportKeys.circle(id),
     queryFn: () => api<Circle>(circlePath(id)),
     retry: false,
   });
@@ -17,8 +17,8 @@ export function useCircle(id: string) {
 
 /** After a change: the circle and everything under it, and the list of my circles. */
 export async function refreshCircle(qc: QueryClient, id: string) {
-  await qc.invalidateQueries({ queryKey: circleKey(id) });
-  await qc.invalidateQueries({ queryKey: ['circles'] });
+  await qc.invalidateQueries({ queryKey: supportKeys.circle(id) });
+  await qc.invalidateQueries({ queryKey: supportKeys.circles() });
 }
 
 const tag = () => (currentLocale() === 'en' ? 'en-GB' : 'de-DE');

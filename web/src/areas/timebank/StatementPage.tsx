@@ -6,6 +6,7 @@ import { formatDateTime, formatMinutes } from '../../app/localTime.ts';
 import { PageHeading, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { SharingNav } from '../sharing/index.ts';
 import { accountName, transferMemo } from './lib.ts';
+import { timebankKeys } from './queries.ts';
 import { AccountSwitch, useChosenAccount, useMyAccounts } from './TimebankParts.tsx';
 import type { Statement } from './types.ts';
 
@@ -17,7 +18,7 @@ export function StatementPage() {
   const [params, setParams] = useSearchParams();
   const offset = Math.max(0, Number(params.get('ab') ?? 0) || 0);
   const statement = useQuery({
-    queryKey: ['timebank', 'statement', chosen?.id, offset],
+    queryKey: timebankKeys.timebank('statement', chosen?.id, offset),
     queryFn: () =>
       api<Statement>(`/timebank/accounts/${chosen?.id}/statement`, { query: { limit: 20, offset } }),
     enabled: Boolean(chosen),

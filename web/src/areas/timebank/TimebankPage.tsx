@@ -11,6 +11,7 @@ import { PageHeading, QueryView } from '../../app/ui.tsx';
 import { useAllOrganisations } from '../../features/organisations/useAllOrganisations.ts';
 import { SharingNav } from '../sharing/index.ts';
 import { accountName } from './lib.ts';
+import { timebankKeys } from './queries.ts';
 import { AccountSwitch, useChosenAccount, useMyAccounts } from './TimebankParts.tsx';
 import type { Account, LedgerHealth, Transfer } from './types.ts';
 
@@ -19,7 +20,7 @@ function PendingTransfers({ account }: { account: Account }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const pending = useQuery({
-    queryKey: ['timebank', 'transfers', account.id, 'requested'],
+    queryKey: timebankKeys.timebank('transfers', account.id, 'requested'),
     queryFn: () =>
       api<Page<Transfer>>(`/timebank/accounts/${account.id}/transfers`, {
         query: { status: 'requested', limit: 50 },
@@ -28,7 +29,7 @@ function PendingTransfers({ account }: { account: Account }) {
   const decide = useMutation({
     mutationFn: ({ id, step }: { id: string; step: 'confirm' | 'decline' | 'cancel' }) =>
       api<Transfer>(`/timebank/transfers/${id}/${step}`, { method: 'POST' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['timebank'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: timebankKeys.timebank() }),
   });
   return (
     <section className="card" aria-labelledby="pending-title">
@@ -174,7 +175,7 @@ function TransferForm({ account }: { account: Account }) {
       });
       setDone(transfer);
       key.current = null;
-      await qc.invalidateQueries({ queryKey: ['timebank'] });
+      await qc.invalidateQueries({ queryKey: timebankKeys.timebank() });
     }, form.current);
     if (ok) requestAnimationFrame(() => document.getElementById(doneId)?.focus());
   }
@@ -279,7 +280,7 @@ function TransferForm({ account }: { account: Account }) {
 function LedgerHealthSection() {
   const { t } = useTranslation();
   const health = useQuery({
-    queryKey: ['timebank', 'health'],
+    queryKey: timebankKeys.timebank('health'),
     queryFn: () => api<LedgerHealth>('/timebank/health'),
   });
   return (

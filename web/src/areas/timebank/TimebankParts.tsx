@@ -4,11 +4,12 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { SelectField } from '../../app/forms.tsx';
 import { accountName } from './lib.ts';
+import { timebankKeys } from './queries.ts';
 import type { Account } from './types.ts';
 
 export function useMyAccounts() {
   return useQuery({
-    queryKey: ['timebank', 'accounts'],
+    queryKey: timebankKeys.timebank('accounts'),
     queryFn: () => api<{ items: Account[] }>('/timebank/accounts/mine'),
   });
 }

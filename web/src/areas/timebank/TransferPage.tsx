@@ -6,6 +6,7 @@ import { formatDateTime, formatMinutes } from '../../app/localTime.ts';
 import { ConfirmButton, PageHeading, QueryView } from '../../app/ui.tsx';
 import { SharingNav } from '../sharing/index.ts';
 import { accountName, transferMemo } from './lib.ts';
+import { timebankKeys } from './queries.ts';
 import type { Transfer } from './types.ts';
 
 function TransferStatusText({ tr }: { tr: Transfer }) {
@@ -25,12 +26,12 @@ export function TransferPage() {
   const { id } = useParams();
   const qc = useQueryClient();
   const transfer = useQuery({
-    queryKey: ['timebank', 'transfer', id],
+    queryKey: timebankKeys.timebank('transfer', id),
     queryFn: () => api<Transfer>(`/timebank/transfers/${encodeURIComponent(id ?? '')}`),
   });
   const step = async (s: string) => {
     await api(`/timebank/transfers/${id}/${s}`, { method: 'POST' });
-    await qc.invalidateQueries({ queryKey: ['timebank'] });
+    await qc.invalidateQueries({ queryKey: timebankKeys.timebank() });
   };
   return (
     <>

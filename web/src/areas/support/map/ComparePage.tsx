@@ -6,9 +6,10 @@ import { api } from '../../../app/api.ts';
 import { SelectField } from '../../../app/forms.tsx';
 import { formatDate, QueryView, ScrollRegion } from '../../../app/ui.tsx';
 import { CircleFrame } from '../CircleFrame.tsx';
+import { supportKeys } from '../queries.ts';
 import type { Circle } from '../types.ts';
 import { Legend, NetworkMap, nameOf } from './NetworkMap.tsx';
-import { mapKey, mapUrl, percent, ReadOnlyNote } from './parts.tsx';
+import { mapUrl, percent, ReadOnlyNote } from './parts.tsx';
 import {
   type Comparison,
   type Figures,
@@ -43,26 +44,26 @@ function Compare({ circle }: { circle: Circle }) {
   const [fullNames, setFullNames] = useState(false);
   const [view, setView] = useState<'side' | 'overlay'>('side');
   const snapshots = useQuery({
-    queryKey: [...mapKey(circle.id), 'snapshots'],
+    queryKey: [...supportKeys.map(circle.id), 'snapshots'],
     queryFn: () => api<{ items: SnapshotSummary[] }>(mapUrl(circle.id, '/snapshots')),
   });
   const items = snapshots.data?.items ?? [];
   const from = params.get('von') ?? items[0]?.id ?? '';
   const to = params.get('bis') ?? '';
   const comparison = useQuery({
-    queryKey: [...mapKey(circle.id), 'compare', from, to],
+    queryKey: [...supportKeys.map(circle.id), 'compare', from, to],
     queryFn: () => api<Comparison>(mapUrl(circle.id, '/compare'), { query: { from, to } }),
     enabled: from !== '',
     retry: false,
   });
   const fromMap = useQuery({
-    queryKey: [...mapKey(circle.id), 'snapshot', from],
+    queryKey: [...supportKeys.map(circle.id), 'snapshot', from],
     queryFn: () => api<SnapshotView>(mapUrl(circle.id, `/snapshots/${from}`)),
     enabled: from !== '',
     retry: false,
   });
   const toMap = useQuery<MapView | SnapshotView>({
-    queryKey: to ? [...mapKey(circle.id), 'snapshot', to] : [...mapKey(circle.id)],
+    queryKey: to ? [...supportKeys.map(circle.id), 'snapshot', to] : [...supportKeys.map(circle.id)],
     queryFn: () =>
       to ? api<SnapshotView>(mapUrl(circle.id, `/snapshots/${to}`)) : api<MapView>(mapUrl(circle.id)),
     retry: false,

@@ -6,19 +6,11 @@ import { api } from '../../../app/api.ts';
 import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../../app/forms.tsx';
 import { ConfirmButton, formatDate, QueryView } from '../../../app/ui.tsx';
 import { CircleFrame } from '../CircleFrame.tsx';
+import { supportKeys } from '../queries.ts';
 import type { Circle } from '../types.ts';
 import { EntryForm, TieEditForm, TieForm } from './forms.tsx';
 import { Legend, NetworkMap, nameOf } from './NetworkMap.tsx';
-import {
-  FiguresList,
-  MapTable,
-  mapKey,
-  mapUrl,
-  QualityText,
-  ReadOnlyNote,
-  tiesOf,
-  useCircleMap,
-} from './parts.tsx';
+import { FiguresList, MapTable, mapUrl, QualityText, ReadOnlyNote, tiesOf, useCircleMap } from './parts.tsx';
 import type { MapEntry, MapView, SnapshotSummary } from './types.ts';
 
 type Panel = { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'tie'; from?: string } | null;
@@ -77,7 +69,7 @@ function MapScreen({ circle, map }: { circle: Circle; map: MapView }) {
     setPanel(null);
     if (back) requestAnimationFrame(() => nodeRefs.current.get(back)?.focus());
   };
-  const reload = () => qc.invalidateQueries({ queryKey: mapKey(circle.id) });
+  const reload = () => qc.invalidateQueries({ queryKey: supportKeys.map(circle.id) });
 
   return (
     <>
@@ -293,7 +285,7 @@ function EntryDetails({
   const [editingTie, setEditingTie] = useState<string | null>(null);
   const edit = map.abilities.edit;
   const linked = tiesOf(entry, map.entries, map.ties);
-  const reload = () => qc.invalidateQueries({ queryKey: mapKey(circle.id) });
+  const reload = () => qc.invalidateQueries({ queryKey: supportKeys.map(circle.id) });
   return (
     <>
       <dl className="facts">
@@ -416,7 +408,7 @@ function Snapshots({ circle, edit }: { circle: Circle; edit: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const key = [...mapKey(circle.id), 'snapshots'];
+  const key = [...supportKeys.map(circle.id), 'snapshots'];
   const list = useQuery({
     queryKey: key,
     queryFn: () => api<{ items: SnapshotSummary[] }>(mapUrl(circle.id, '/snapshots')),

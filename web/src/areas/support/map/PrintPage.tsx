@@ -5,9 +5,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../app/api.ts';
 import { SelectField } from '../../../app/forms.tsx';
 import { formatDate, PageHeading, QueryView } from '../../../app/ui.tsx';
+import { supportKeys } from '../queries.ts';
 import type { Circle } from '../types.ts';
 import { Legend, NetworkMap } from './NetworkMap.tsx';
-import { FiguresList, MapTable, mapKey, mapUrl, useCircleMap } from './parts.tsx';
+import { FiguresList, MapTable, mapUrl, useCircleMap } from './parts.tsx';
 import type { MapView, SnapshotSummary, SnapshotView } from './types.ts';
 
 /**
@@ -45,11 +46,11 @@ function PrintSheet({ circle }: { circle: Circle }) {
   const stand = params.get('stand') ?? '';
   const [fullNames, setFullNames] = useState(false);
   const snapshots = useQuery({
-    queryKey: [...mapKey(circle.id), 'snapshots'],
+    queryKey: [...supportKeys.map(circle.id), 'snapshots'],
     queryFn: () => api<{ items: SnapshotSummary[] }>(mapUrl(circle.id, '/snapshots')),
   });
   const state = useQuery<MapView | SnapshotView>({
-    queryKey: stand ? [...mapKey(circle.id), 'snapshot', stand] : [...mapKey(circle.id)],
+    queryKey: stand ? [...supportKeys.map(circle.id), 'snapshot', stand] : [...supportKeys.map(circle.id)],
     queryFn: () =>
       stand ? api<SnapshotView>(mapUrl(circle.id, `/snapshots/${stand}`)) : api<MapView>(mapUrl(circle.id)),
     retry: false,

@@ -2,24 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
+import { supportKeys } from '../queries.ts';
 import type { Circle } from '../types.ts';
 import { ordered } from './layout.ts';
 import { nameOf } from './NetworkMap.tsx';
 import { type Figures, type MapEntry, type MapTie, type MapView, sectors } from './types.ts';
 
-export const circleKey = (id: string) => ['circle', id] as const;
-export const mapKey = (id: string) => ['circle', id, 'map'] as const;
 export const mapUrl = (id: string, path = '') => `/circles/${encodeURIComponent(id)}/map${path}`;
 
 /** The circle (for its status and abilities) and, where the member may see it, the map now. */
 export function useCircleMap(id: string) {
   const circle = useQuery({
-    queryKey: circleKey(id),
+    queryKey: supportKeys.circle(id),
     queryFn: () => api<Circle>(`/circles/${encodeURIComponent(id)}`),
     retry: false,
   });
   const map = useQuery({
-    queryKey: mapKey(id),
+    queryKey: supportKeys.map(id),
     queryFn: () => api<MapView>(mapUrl(id)),
     enabled: circle.data?.abilities.viewMap === true,
     retry: false,
