@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../i18n/messages.ts';
-import { seg, webPath } from '../../platform/webPath.ts';
+import { webPath } from '../../platform/webPath.ts';
 
 /**
  * Räume & Brücken: what the foundation's closed lists take from this area (server/areas/lists.ts) —

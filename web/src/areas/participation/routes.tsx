@@ -3,14 +3,15 @@ import type { RouteObject } from 'react-router';
 import { signedIn } from '../../app/RequireAccount.tsx';
 
 // Mitmachen: discovery, map (Leaflet), shifts, hours, coordination and the playbook, each fetched when opened.
-const participationEdit = () => import('./EditPage.tsx');
 const OpportunitiesPage = lazy(() => import('./ListPage.tsx'));
 const OpportunityMapPage = lazy(() => import('./MapPage.tsx'));
 const OpportunityPage = lazy(() => import('./OpportunityPage.tsx'));
 const OpportunityCreatePage = lazy(() =>
-  participationEdit().then((m) => ({ default: m.OpportunityCreatePage })),
+  import('./OpportunityCreatePage.tsx').then((m) => ({ default: m.OpportunityCreatePage })),
 );
-const OpportunityEditPage = lazy(() => participationEdit().then((m) => ({ default: m.OpportunityEditPage })));
+const OpportunityEditPage = lazy(() =>
+  import('./OpportunityEditPage.tsx').then((m) => ({ default: m.OpportunityEditPage })),
+);
 const MyShiftsPage = lazy(() => import('./MyShiftsPage.tsx').then((m) => ({ default: m.MyShiftsPage })));
 const HoursPage = lazy(() => import('./HoursPage.tsx').then((m) => ({ default: m.HoursPage })));
 const CoordinationPage = lazy(() =>

@@ -3,12 +3,15 @@ import type { RouteObject } from 'react-router';
 import { signedIn } from '../../app/RequireAccount.tsx';
 
 // Teilen: catalogue, map (Leaflet), bookings, Tauschring, each fetched when opened.
-const sharingResources = () => import('./ResourceEditPage.tsx');
 const CataloguePage = lazy(() => import('./CataloguePage.tsx'));
 const ResourceMapPage = lazy(() => import('./MapPage.tsx'));
 const ResourcePage = lazy(() => import('./ResourcePage.tsx'));
-const ResourceCreatePage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceCreatePage })));
-const ResourceEditPage = lazy(() => sharingResources().then((m) => ({ default: m.ResourceEditPage })));
+const ResourceCreatePage = lazy(() =>
+  import('./ResourceCreatePage.tsx').then((m) => ({ default: m.ResourceCreatePage })),
+);
+const ResourceEditPage = lazy(() =>
+  import('./ResourceEditPage.tsx').then((m) => ({ default: m.ResourceEditPage })),
+);
 const MyBookingsPage = lazy(() =>
   import('./MyBookingsPage.tsx').then((m) => ({ default: m.MyBookingsPage })),
 );

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import {
   FormError,
@@ -11,7 +11,6 @@ import {
   TextField,
   useAction,
 } from '../../app/forms.tsx';
-import { Empty, PageHeading, QueryView } from '../../app/ui.tsx';
 import { useAllOrganisations } from '../../features/organisations/useAllOrganisations.ts';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
 import { TagInput } from '../../features/profile/TagInput.tsx';
@@ -20,9 +19,7 @@ import {
   languageName,
   levelOptions,
   modeOptions,
-  ParticipationNav,
   useCoordinatedOrganisations,
-  useOpportunity,
 } from './common.tsx';
 import { participationKeys } from './queries.ts';
 import type { Level, Mode, Opportunity } from './types.ts';
@@ -78,7 +75,7 @@ function PartnerState({ existing, id, chosen }: { existing?: Opportunity; id: st
   return null;
 }
 
-function OpportunityForm({ existing }: { existing?: Opportunity }) {
+export function OpportunityForm({ existing }: { existing?: Opportunity }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -389,42 +386,5 @@ function OpportunityForm({ existing }: { existing?: Opportunity }) {
         <Link to={existing ? `/mitmachen/${existing.id}` : '/mitmachen'}>{t('common.cancel')}</Link>
       </div>
     </form>
-  );
-}
-
-/** /mitmachen/neu — a new opportunity for an organisation the person coordinates for (saved as a draft or published). */
-export function OpportunityCreatePage() {
-  const { t } = useTranslation();
-  const mine = useCoordinatedOrganisations();
-  return (
-    <>
-      <PageHeading title={t('participation.edit.createTitle')}>
-        <p className="lead">{t('participation.edit.createLead')}</p>
-      </PageHeading>
-      <ParticipationNav />
-      {mine.length === 0 ? <Empty>{t('participation.edit.notCoordinator')}</Empty> : <OpportunityForm />}
-    </>
-  );
-}
-
-/** /mitmachen/:id/bearbeiten — change an opportunity (its coordinators). */
-export function OpportunityEditPage() {
-  const { id } = useParams();
-  const { t } = useTranslation();
-  const opportunity = useOpportunity(id);
-  return (
-    <QueryView query={opportunity}>
-      {(o) => (
-        <>
-          <PageHeading title={t('participation.edit.editTitle', { title: o.title })} />
-          <ParticipationNav />
-          {o.abilities.update ? (
-            <OpportunityForm existing={o} />
-          ) : (
-            <Empty>{t('participation.edit.notAllowed')}</Empty>
-          )}
-        </>
-      )}
-    </QueryView>
   );
 }
