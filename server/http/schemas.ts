@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { type TLiteral, type TUnion, Type } from '@fastify/type-provider-typebox';
 
 /** Schemas shared by many routes. Resource schemas live beside their routes. */
 
@@ -48,3 +48,11 @@ export const problems = {
   422: ProblemSchema,
   429: ProblemSchema,
 };
+
+/**
+ * A union of string literals from a list of values, with the union of the values as its static type
+ * (Type.Union over a mapped array alone types as never, so the web client's derived types and the
+ * server's own would check nothing).
+ */
+export const literals = <const T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<[TLiteral<T>]>;

@@ -1,10 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { flagReasons } from '../../../db/schema.ts';
-import { Page, PageQuery, Timestamp } from '../../../http/schemas.ts';
+import { literals, Page, PageQuery, Timestamp } from '../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 
-export const OutboxStatus = Type.Union(['queued', 'sent', 'failed', 'held'].map((s) => Type.Literal(s)));
+export const OutboxStatus = literals(['queued', 'sent', 'failed', 'held']);
 
 export const OutboxQuery = Type.Object(
   { status: Type.Optional(OutboxStatus), ...PageQuery },
@@ -59,7 +59,7 @@ export const AuditItem = Type.Object({
 
 export const AuditPage = PageWithConfidential(AuditItem);
 
-export const FlagStatus = Type.Union(['open', 'hidden', 'dismissed'].map((s) => Type.Literal(s)));
+export const FlagStatus = literals(['open', 'hidden', 'dismissed']);
 
 export const FlagQuery = Type.Object(
   { status: Type.Optional(FlagStatus), ...PageQuery },
@@ -70,7 +70,7 @@ export const FlagItem = Type.Object({
   id: Type.String(),
   entityType: Type.String(),
   entityId: Type.String(),
-  reason: Type.Union(flagReasons.map((r) => Type.Literal(r))),
+  reason: literals(flagReasons),
   note: Type.String(),
   status: FlagStatus,
   reporterName: Type.String(),

@@ -5,7 +5,7 @@ import { flagReasons } from '../../../db/schema.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { forbidden } from '../../../http/problem.ts';
-import { problems, Uuid } from '../../../http/schemas.ts';
+import { literals, problems, Uuid } from '../../../http/schemas.ts';
 import { createFlag } from '../../../platform/moderation.ts';
 import { networkPolicy } from '../../../policies/network.ts';
 
@@ -14,7 +14,7 @@ export const FlagCreate = Type.Object(
     /** what kind of thing, as the areas name it: 'organisation', 'person', 'pin', 'comment' … */
     entityType: Type.String({ pattern: '^[a-z][a-z0-9_.-]{0,39}$' }),
     entityId: Uuid,
-    reason: Type.Union(flagReasons.map((r) => Type.Literal(r))),
+    reason: literals(flagReasons),
     note: Type.Optional(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },

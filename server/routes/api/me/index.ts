@@ -6,7 +6,7 @@ import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
 import { paging } from '../../../http/paging.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
-import { NoContent, Page, PageQuery, problems, Timestamp, Uuid } from '../../../http/schemas.ts';
+import { literals, NoContent, Page, PageQuery, problems, Timestamp, Uuid } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
 import { accountPolicy } from '../../../policies/account.ts';
 import {
@@ -22,8 +22,8 @@ import { existingDistricts } from '../../../repositories/districts.ts';
 const Tag = Type.String({ minLength: 1, maxLength: 60 });
 const Slot = Type.Object(
   {
-    day: Type.Union(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => Type.Literal(d))),
-    part: Type.Union(['morning', 'afternoon', 'evening'].map((p) => Type.Literal(p))),
+    day: literals(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+    part: literals(['morning', 'afternoon', 'evening']),
   },
   { additionalProperties: false },
 );

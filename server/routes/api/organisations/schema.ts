@@ -1,10 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { membershipRoles, organisationKinds, sectors } from '../../../db/schema.ts';
-import { Email, PageQuery, Uuid } from '../../../http/schemas.ts';
+import { Email, literals, PageQuery, Uuid } from '../../../http/schemas.ts';
 
-export const Kind = Type.Union(organisationKinds.map((k) => Type.Literal(k)));
-export const SectorSchema = Type.Union(sectors.map((s) => Type.Literal(s)));
-export const Role = Type.Union(membershipRoles.map((r) => Type.Literal(r)));
+export const Kind = literals(organisationKinds);
+export const SectorSchema = literals(sectors);
+export const Role = literals(membershipRoles);
 
 export const OrganisationAbilities = Type.Object({
   update: Type.Boolean(),

@@ -3,7 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { membershipRoles } from '../../../db/schema.ts';
 import { notFound } from '../../../http/problem.ts';
-import { IdParams, problems } from '../../../http/schemas.ts';
+import { IdParams, literals, problems } from '../../../http/schemas.ts';
 import { accountPolicy } from '../../../policies/account.ts';
 import { getProfile, membershipsOf } from '../../../repositories/accounts.ts';
 import { presentMembership } from '../organisations/index.ts';
@@ -20,7 +20,7 @@ export const PersonView = Type.Object({
       organisationId: Type.String(),
       name: Type.String(),
       slug: Type.String(),
-      role: Type.Union(membershipRoles.map((r) => Type.Literal(r))),
+      role: literals(membershipRoles),
     }),
   ),
 });

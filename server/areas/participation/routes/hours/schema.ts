@@ -1,10 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { hoursStatuses, ladderLevels } from '../../../../db/schema.ts';
-import { PageQuery, Uuid } from '../../../../http/schemas.ts';
+import { literals, PageQuery, Uuid } from '../../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
-const Status = Type.Union(hoursStatuses.map((s) => Type.Literal(s)));
-const Level = Type.Union(ladderLevels.map((l) => Type.Literal(l)));
+const Status = literals(hoursStatuses);
+const Level = literals(ladderLevels);
 
 export const HoursView = Type.Object({
   id: Type.String(),

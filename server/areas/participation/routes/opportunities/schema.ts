@@ -1,13 +1,13 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { ladderLevels, opportunityModes, opportunityStatuses } from '../../../../db/schema.ts';
-import { PageQuery, Uuid } from '../../../../http/schemas.ts';
+import { literals, PageQuery, Uuid } from '../../../../http/schemas.ts';
 import { timesOfDay } from '../../repositories/opportunities.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
-export const Level = Type.Union(ladderLevels.map((l) => Type.Literal(l)));
-const Mode = Type.Union(opportunityModes.map((m) => Type.Literal(m)));
-const Status = Type.Union(opportunityStatuses.map((s) => Type.Literal(s)));
-const TimeOfDay = Type.Union(timesOfDay.map((p) => Type.Literal(p)));
+export const Level = literals(ladderLevels);
+const Mode = literals(opportunityModes);
+const Status = literals(opportunityStatuses);
+const TimeOfDay = literals(timesOfDay);
 const Tag = Type.String({ minLength: 1, maxLength: 60 });
 const Language = Type.String({ pattern: '^[a-z]{2,3}$' });
 const LocalDate = Type.String({ format: 'date' });

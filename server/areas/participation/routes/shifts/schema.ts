@@ -1,9 +1,9 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { ladderLevels, signupStatuses } from '../../../../db/schema.ts';
-import { Uuid } from '../../../../http/schemas.ts';
+import { literals, Uuid } from '../../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
-const SignupStatus = Type.Union(signupStatuses.map((s) => Type.Literal(s)));
+const SignupStatus = literals(signupStatuses);
 
 export const SignupParams = Type.Object({ id: Uuid, signupId: Uuid }, { additionalProperties: false });
 
@@ -83,6 +83,6 @@ export const MySignupView = Type.Object({
   opportunity: Type.Object({
     id: Type.String(),
     title: Type.String(),
-    level: Type.Union(ladderLevels.map((l) => Type.Literal(l))),
+    level: literals(ladderLevels),
   }),
 });

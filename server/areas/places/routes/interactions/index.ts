@@ -7,7 +7,7 @@ import { executeTx } from '../../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
 import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
-import { IdParams, Page, PageQuery, problems, Timestamp, Uuid } from '../../../../http/schemas.ts';
+import { IdParams, literals, Page, PageQuery, problems, Timestamp, Uuid } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
 import {
   confirmationDays,
@@ -30,7 +30,7 @@ import {
   partyName,
 } from '../../repositories/interactions.ts';
 
-const Area = Type.Union(areas.map((a) => Type.Literal(a)));
+const Area = literals(areas);
 const Mode = Type.Union([Type.Literal('online'), Type.Literal('offline')]);
 const PartyTypeSchema = Type.Union([Type.Literal('person'), Type.Literal('organisation')]);
 const Status = Type.Union([Type.Literal('pending'), Type.Literal('confirmed')]);

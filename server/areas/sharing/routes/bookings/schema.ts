@@ -1,10 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { bookingStatuses } from '../../../../db/schema.ts';
-import { PageQuery, Timestamp, Uuid } from '../../../../http/schemas.ts';
+import { literals, PageQuery, Timestamp, Uuid } from '../../../../http/schemas.ts';
 import { Kind } from '../resources/schema.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
-export const BookingStatusSchema = Type.Union(bookingStatuses.map((s) => Type.Literal(s)));
+export const BookingStatusSchema = literals(bookingStatuses);
 
 export const BookingView = Type.Object({
   id: Type.String(),

@@ -1,10 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { exchangeCategories } from '../../../../db/schema.ts';
-import { PageQuery, Uuid } from '../../../../http/schemas.ts';
+import { literals, PageQuery, Uuid } from '../../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 const Kind = Type.Union([Type.Literal('offer'), Type.Literal('want')]);
-const Category = Type.Union(exchangeCategories.map((c) => Type.Literal(c)));
+const Category = literals(exchangeCategories);
 
 export const PostView = Type.Object({
   id: Type.String(),

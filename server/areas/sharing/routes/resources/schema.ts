@@ -1,10 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { resourceKinds } from '../../../../db/schema.ts';
-import { PageQuery, Timestamp, Uuid } from '../../../../http/schemas.ts';
+import { literals, PageQuery, Timestamp, Uuid } from '../../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 
-export const Kind = Type.Union(resourceKinds.map((k) => Type.Literal(k)));
+export const Kind = literals(resourceKinds);
 const WhoMayBorrow = Type.Union([Type.Literal('members'), Type.Literal('everyone')]);
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lng = Type.Number({ minimum: -180, maximum: 180 });

@@ -1,4 +1,4 @@
-import { type TLiteral, type TUnion, Type } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import {
   circleRoles,
   circleVisibilities,
@@ -8,12 +8,9 @@ import {
   supportKinds,
   tieQualities,
 } from '../../../../db/schema.ts';
-import { Email, PageQuery, Timestamp, Uuid } from '../../../../http/schemas.ts';
+import { Email, literals, PageQuery, Timestamp, Uuid } from '../../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
-/** A union of string literals whose static type is the union of the values (a mapped array alone gives never). */
-const literals = <T extends string>(values: readonly T[]) =>
-  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<[TLiteral<T>]>;
 
 export const CircleRoleSchema = literals(circleRoles);
 export const VisibilitySchema = literals(circleVisibilities);

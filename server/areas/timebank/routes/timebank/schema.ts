@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { payableSourceTypes, transferSourceTypes, transferStatuses } from '../../../../db/schema.ts';
-import { PageQuery, Uuid } from '../../../../http/schemas.ts';
+import { literals, PageQuery, Uuid } from '../../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 
@@ -9,10 +9,10 @@ export const OwnerType = Type.Union([
   Type.Literal('organisation'),
   Type.Literal('pool'),
 ]);
-export const TransferStatusSchema = Type.Union(transferStatuses.map((s) => Type.Literal(s)));
-export const SourceType = Type.Union(transferSourceTypes.map((s) => Type.Literal(s)));
+export const TransferStatusSchema = literals(transferStatuses);
+export const SourceType = literals(transferSourceTypes);
 /** The sources a payment on the time bank's route may name (not a care-circle need). */
-const PayableSourceType = Type.Union(payableSourceTypes.map((s) => Type.Literal(s)));
+const PayableSourceType = literals(payableSourceTypes);
 
 /** An account as anyone may see it: whose it is. Balance and limit only for its holders and admins. */
 export const AccountView = Type.Object({
