@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../db/tx.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { t } from '../i18n/messages.ts';
@@ -42,21 +41,18 @@ export async function createAssistedSignInLink(
   const target = await findAccount(tx, ctx.networkId, targetId);
   if (!target) throw notFound();
   if (target.blocked_at) throw new Problem(422, 'account.sign_in_link_blocked');
-  const token = await createLoginToken(
+  const { token, createdAt, expiresAt } = await createLoginToken(
     tx,
     ctx.networkId,
     { id: target.id, email: target.email },
     assistedLinkMinutes,
     { assisted: true, createdBy: ctx.adminId },
   );
-  const { rows } = await sql<{ now: Date }>`SELECT now() AS now`.execute(tx);
-  const now = rows[0]!.now;
-  const expiresAt = new Date(now.getTime() + assistedLinkMinutes * 60_000);
   const at = new Intl.DateTimeFormat(target.locale === 'de' ? 'de-DE' : 'en-GB', {
     timeZone: networkTimeZone,
     dateStyle: 'medium',
     timeStyle: 'short',
-  }).format(now);
+  }).format(createdAt);
   const params = {
     name: target.display_name,
     admin: ctx.adminName,

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { migrateToLatest } from '../db/migrate.ts';
 import { audit } from '../platform/audit.ts';
 import { ensureNetwork } from '../platform/network.ts';
@@ -68,11 +67,8 @@ runCli('admin', async (args) => {
       // An existing account is someone's: a link for it would let whoever runs this command in as
       // them (their support circles included), so they sign in themselves, as always.
       if (!created) return { created, name, token: null, expires: null };
-      const token = await createLoginToken(tx, network.id, { id: accountId, email }, linkMinutes);
-      const expires = await sql<{
-        at: Date;
-      }>`SELECT now() + make_interval(mins => ${linkMinutes}) AS at`.execute(tx);
-      return { created, token, name, expires: expires.rows[0]!.at };
+      const link = await createLoginToken(tx, network.id, { id: accountId, email }, linkMinutes);
+      return { created, token: link.token, name, expires: link.expiresAt };
     });
     if (!outcome.token || !outcome.expires) {
       say(`${outcome.name} <${email}> is now an instance administrator of "${network.name}".`);

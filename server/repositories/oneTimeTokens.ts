@@ -7,6 +7,7 @@ import type { Executor } from '../db/tx.ts';
  * invitations to an organisation. Only the hash of a token is stored; an invitation's hash is its id.
  */
 
+/** Stores a sign-in token's hash; returns when it was made and until when it works (the database's clock). */
 export async function insertLoginToken(
   db: Executor,
   networkId: string,
@@ -18,7 +19,7 @@ export async function insertLoginToken(
     minutes: number;
   },
 ) {
-  await db
+  return db
     .insertInto('one_time_token')
     .values({
       network_id: networkId,
@@ -33,7 +34,8 @@ export async function insertLoginToken(
       used_at: null,
       revoked_at: null,
     })
-    .execute();
+    .returning(['created_at', 'expires_at'])
+    .executeTakeFirstOrThrow();
 }
 
 /** Uses up a valid sign-in token (once): the account, email and purpose it was for, or undefined. */

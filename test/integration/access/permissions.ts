@@ -62,7 +62,7 @@ export const permissions: Record<string, Case | Case[]> = {
       const u = await createUser(town.t);
       return {
         url: '/session/link/redeem',
-        payload: { token: await createLoginToken(town.t.db, town.t.networkId, u) },
+        payload: { token: (await createLoginToken(town.t.db, town.t.networkId, u)).token },
       };
     },
   },

@@ -45,16 +45,16 @@ export async function createLoginToken(
   account: { id: string; email: string },
   minutes = loginLinkMinutes,
   { assisted = false, createdBy = null as string | null } = {},
-): Promise<string> {
+): Promise<{ token: string; createdAt: Date; expiresAt: Date }> {
   const token = newSecret();
-  await insertLoginToken(db, networkId, {
+  const row = await insertLoginToken(db, networkId, {
     tokenHash: hashSecret(token),
     assisted,
     account,
     createdBy,
     minutes,
   });
-  return token;
+  return { token, createdAt: row.created_at, expiresAt: row.expires_at };
 }
 
 /** The web page that redeems a sign-in token; the token sits in the fragment so it never reaches logs. */
@@ -236,7 +236,7 @@ export async function sessionRoutes(app: FastifyInstance) {
       await executeTx(db, async (tx) => {
         const account = await findAccountByEmail(tx, networkId, email);
         if (!account || account.blocked_at) return;
-        const token = await createLoginToken(tx, networkId, { id: account.id, email });
+        const { token } = await createLoginToken(tx, networkId, { id: account.id, email });
         const link = loginLink(app.deps.config.publicUrl, token);
         const params = {
           name: account.display_name,
