@@ -4,7 +4,6 @@
  * values (the pages loop over them).
  */
 import type { Static } from '@fastify/type-provider-typebox';
-import type { FlagReason } from '../../../server/db/schema.ts';
 import type {
   AccountItem,
   AuditItem,
@@ -31,9 +30,9 @@ import type { SearchHit as SearchHitSchema } from '../../../server/routes/api/se
 import type { Abilities, SessionView } from '../../../server/routes/api/session/schema.ts';
 
 /**
- * A type derived from a server schema (`Static<typeof XView>`) with some fields typed by hand: the
- * schemas build some unions with `.map` (`Type.Union(list.map(Type.Literal))`), which Static types as
- * `never`; those fields get the type of the list they are built from.
+ * A type derived from a server schema (`Static<typeof XView>`) with some fields typed by hand, where
+ * a schema cannot say what the client may rely on (a statistic's figures are null exactly when its
+ * cell is suppressed).
  */
 export type Fixed<T, F> = Omit<T, keyof F> & F;
 
@@ -86,30 +85,26 @@ export type SessionAccount = NonNullable<Session['account']>;
 
 export type Membership = SessionAccount['memberships'][number];
 
-/** Hand-written: the schema builds day and part with `.map` (never under Static). */
-export interface Slot {
-  day: Day;
-  part: DayPart;
-}
+/** One half-day a person is usually free (the availability grid of the profile). */
+export type Slot = Profile['availability'][number];
 
-export type Profile = Fixed<Static<typeof ProfileView>, { availability: Slot[] }>;
+export type Profile = Static<typeof ProfileView>;
 
 export type OrganisationAbilities = Static<typeof OrganisationAbilitiesSchema>;
 
-export type Organisation = Fixed<Static<typeof OrganisationView>, { kind: OrganisationKind; sector: Sector }>;
+export type Organisation = Static<typeof OrganisationView>;
 
-export type Member = Fixed<Static<typeof MemberView>, { role: Role }>;
+export type Member = Static<typeof MemberView>;
 
-export type Invitation = Fixed<Static<typeof InvitationView>, { role: Role }>;
+export type Invitation = Static<typeof InvitationView>;
 
-export type InvitationPreview = Fixed<Static<typeof InvitationPreviewSchema>, { role: Role }>;
+export type InvitationPreview = Static<typeof InvitationPreviewSchema>;
 
 export type NetworkSettings = Static<typeof NetworkView>;
 
 export type District = Static<typeof DistrictView>;
 
-/** `status` is built with `.map` on the server (never under Static): one of the outbox's states. */
-export type OutboxEmail = Fixed<Static<typeof OutboxItem>, { status: string }>;
+export type OutboxEmail = Static<typeof OutboxItem>;
 
 /** A page of what an instance admin may see, and how many entries of support circles it leaves out. */
 export interface ConfidentialPage<T> extends Page<T> {
@@ -131,10 +126,8 @@ export type NotificationPage = Static<typeof NotificationPageSchema>;
 
 export type SearchHit = Static<typeof SearchHitSchema>;
 
-/** `reason` and `status` are built with `.map` on the server (never under Static). */
-export type Flag = Fixed<Static<typeof FlagItem>, { reason: FlagReason; status: string }>;
+export type Flag = Static<typeof FlagItem>;
 
 export type AdminAccount = Static<typeof AccountItem>;
 
-/** `memberships[].role` is built with `.map` on the server (never under Static). */
-export type Person = Fixed<Static<typeof PersonView>, { memberships: Membership[] }>;
+export type Person = Static<typeof PersonView>;

@@ -45,60 +45,27 @@ export const timesOfDay = ['morning', 'afternoon', 'evening'] as const;
 export type SignupStatus = DbSignupStatus;
 export type HoursStatus = DbHoursStatus;
 
-export type Opportunity = Fixed<
-  Static<typeof OpportunityView>,
-  { level: Level; mode: Mode; status: OpportunityStatus }
->;
+export type Opportunity = Static<typeof OpportunityView>;
 
-/** An invitation to run an opportunity jointly, waiting for an organisation the person acts for. */
-type InvitationFields = Static<typeof PartnerInvitationView>;
-export type PartnerInvitation = Fixed<
-  InvitationFields,
-  {
-    opportunity: Fixed<
-      InvitationFields['opportunity'],
-      { level: Level; mode: Mode; status: OpportunityStatus }
-    >;
-  }
->;
+export type PartnerInvitation = Static<typeof PartnerInvitationView>;
 
-export type Suggestion = Fixed<Static<typeof SuggestionView>, { opportunity: Opportunity }>;
+export type Suggestion = Static<typeof SuggestionView>;
 
-export type NextStep = Fixed<
-  Static<typeof NextStepView>,
-  { currentLevel: Level | null; nextLevel: Level | null; suggestions: Suggestion[] }
->;
+export type NextStep = Static<typeof NextStepView>;
 
-export type MapItem = Fixed<Static<typeof MapView>['items'][number], { level: Level; mode: Mode }>;
+export type MapItem = Static<typeof MapView>['items'][number];
 
-/** The schema types `mySignup.status` as a string; it is a sign-up status. */
-type ShiftFields = Static<typeof ShiftView>;
-export type Shift = Fixed<
-  ShiftFields,
-  { mySignup: Fixed<NonNullable<ShiftFields['mySignup']>, { status: SignupStatus }> | null }
->;
+export type Shift = Static<typeof ShiftView>;
 
 export type SignupResult = Static<typeof SignupResultView>;
 
-type MySignupFields = Static<typeof MySignupView>;
-export type MySignup = Fixed<
-  MySignupFields,
-  { status: SignupStatus; opportunity: Fixed<MySignupFields['opportunity'], { level: Level }> }
->;
+export type MySignup = Static<typeof MySignupView>;
 
-type RosterFields = Static<typeof RosterView>;
-export type Roster = Fixed<
-  RosterFields,
-  { items: Fixed<RosterFields['items'][number], { status: SignupStatus }>[] }
->;
+export type Roster = Static<typeof RosterView>;
 
-export type Hours = Fixed<Static<typeof HoursView>, { level: Level | null; status: HoursStatus }>;
+export type Hours = Static<typeof HoursView>;
 
-type CertificateFields = Static<typeof CertificateView>;
-export type Certificate = Fixed<
-  CertificateFields,
-  { entries: Fixed<CertificateFields['entries'][number], { level: Level | null }>[] }
->;
+export type Certificate = Static<typeof CertificateView>;
 
 /**
  * One month and level; with fewer volunteers than the server's minimum, `suppressed` and no figures.

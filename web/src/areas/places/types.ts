@@ -4,13 +4,9 @@
  */
 import type { Static } from '@fastify/type-provider-typebox';
 import type { InteractionView } from '../../../../server/areas/places/routes/interactions/index.ts';
-import type { Fixed } from '../../app/types.ts';
 
 /** The six areas of the network (server: db/schema.ts `areas`), in the order the product names them. */
 export const areas = ['knowledge', 'participation', 'codesign', 'sharing', 'support', 'places'] as const;
 export type Area = (typeof areas)[number];
 
-/** `area` is built with `.map` on the server (never under Static): it takes the list's type. */
-export type Interaction = Fixed<Static<typeof InteractionView>, { area: Area }>;
-
-/** Every query of the page starts with this key: a change refreshes them all. */
+export type Interaction = Static<typeof InteractionView>;

@@ -17,14 +17,13 @@ import type {
   ResourceView,
   UtilisationView,
 } from '../../../../server/areas/sharing/routes/resources/schema.ts';
-import type { Fixed } from '../../app/types.ts';
 
 export const resourceKinds = ['room', 'equipment', 'vehicle', 'giveaway', 'skill', 'service'] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 
 export type Photo = Static<typeof PhotoView>;
 
-export type Resource = Fixed<Static<typeof ResourceView>, { kind: ResourceKind }>;
+export type Resource = Static<typeof ResourceView>;
 
 /** A weekly rule as the editor holds it (a new one has no id yet): client state. */
 export interface AvailabilityRule {
@@ -46,11 +45,7 @@ export const bookingStatuses = [
 ] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
-type BookingFields = Static<typeof BookingView>;
-export type Booking = Fixed<
-  BookingFields,
-  { resource: Fixed<BookingFields['resource'], { kind: ResourceKind }>; status: BookingStatus }
->;
+export type Booking = Static<typeof BookingView>;
 
 export type RefusedOccurrence = Static<typeof BookingCreatedView>['refused'][number];
 
@@ -59,16 +54,12 @@ export interface BookingCreated {
   refused: RefusedOccurrence[];
 }
 
-type UtilisationFields = Static<typeof UtilisationView>;
-export type Utilisation = Fixed<
-  UtilisationFields,
-  { items: Fixed<UtilisationFields['items'][number], { kind: ResourceKind }>[] }
->;
+export type Utilisation = Static<typeof UtilisationView>;
 
 export const postCategories = ['skill', 'help', 'item', 'lesson', 'transport', 'other'] as const;
 export type PostCategory = (typeof postCategories)[number];
 
-export type Post = Fixed<Static<typeof PostView>, { category: PostCategory }>;
+export type Post = Static<typeof PostView>;
 
 export type Message = Static<typeof MessageView>;
 
@@ -78,9 +69,4 @@ export interface MapView {
   zoom: number;
 }
 
-/** One cell of GET /resources/clusters: several resources, or exactly one, named. */
-type CellFields = Static<typeof ResourceClusters>['cells'][number];
-export type MapCell = Fixed<
-  CellFields,
-  { resource: Fixed<NonNullable<CellFields['resource']>, { kind: ResourceKind }> | null }
->;
+export type MapCell = Static<typeof ResourceClusters>['cells'][number];

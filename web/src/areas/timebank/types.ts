@@ -15,7 +15,6 @@ import type {
   TransferSourceType as DbTransferSourceType,
   TransferStatus as DbTransferStatus,
 } from '../../../../server/db/schema.ts';
-import type { Fixed } from '../../app/types.ts';
 
 export type OwnerType = Static<typeof OwnerTypeSchema>;
 
@@ -29,16 +28,10 @@ export type TransferStatus = DbTransferStatus;
 /** What a transfer was for; 'need' is a care-circle credit (it has no memo, the client names it). */
 export type TransferSourceType = DbTransferSourceType;
 
-export type Transfer = Fixed<
-  Static<typeof TransferView>,
-  { status: TransferStatus; source: { type: TransferSourceType; id: string } | null }
->;
+export type Transfer = Static<typeof TransferView>;
 
-export type StatementLine = Fixed<
-  Static<typeof StatementLineView>,
-  { sourceType: TransferSourceType | null }
->;
+export type StatementLine = Static<typeof StatementLineView>;
 
-export type Statement = Fixed<Static<typeof StatementView>, { items: StatementLine[] }>;
+export type Statement = Static<typeof StatementView>;
 
 export type LedgerHealth = Static<typeof LedgerHealthView>;

@@ -1,5 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { ladderLevels, opportunityModes, opportunityStatuses } from '../../../../db/schema.ts';
+import {
+  ladderLevels,
+  opportunityModes,
+  opportunityStatuses,
+  signupStatuses,
+} from '../../../../db/schema.ts';
 import { literals, PageQuery, Uuid } from '../../../../http/schemas.ts';
 import { timesOfDay } from '../../repositories/opportunities.ts';
 
@@ -240,7 +245,7 @@ export const ShiftView = Type.Object({
   mySignup: Nullable(
     Type.Object({
       id: Type.String(),
-      status: Type.String(),
+      status: literals(signupStatuses),
       waitlistPosition: Nullable(Type.Integer()),
     }),
   ),
