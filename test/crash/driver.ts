@@ -7,6 +7,7 @@ import { prng } from '../../bench/town.ts';
 import { ledgerHealth } from '../../server/areas/timebank/repositories/timebank.ts';
 import { type Database, openPglite, openPostgres } from '../../server/db/connect.ts';
 import { demoLogins, demoPassword } from '../../server/seed/demo.ts';
+import { dropDatabase } from '../helpers/app.ts';
 import { type RunningServer, startServer } from '../integration/helpers.ts';
 import { type ApiClient, signIn } from './client.ts';
 
@@ -649,7 +650,7 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
     }
     await sqlDb?.close();
     if (opts.host === 'postgres')
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err: unknown) =>
+      await dropDatabase(adminUrl, dbName).catch((err: unknown) =>
         log(`could not drop ${dbName}: ${String(err)}`),
       );
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -33,21 +33,32 @@ export async function freshDatabase(): Promise<Database & { url?: string }> {
     url: dbUrl.toString(),
     async close() {
       await d.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      // The pool's end() resolves before its connections have finished closing; a forced drop would
-      // kill them mid-close and pg raises an uncaught error. So retry a plain drop while they go away.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await c.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 500 ? ' WITH (FORCE)' : ''}`);
-          break;
-        } catch (err) {
-          if ((err as { code?: string }).code !== '55006' || attempt >= 500) throw err;
-        }
-      }
-      await c.end();
+      await dropDatabase(url, name);
     },
   };
+}
+
+/**
+ * Drops a test database once its connections have gone. A pool's end() resolves before its
+ * connections have finished closing; a forced drop would kill them mid-close and pg raises an
+ * uncaught error in whoever still holds one. So a plain drop is retried while they go away, and
+ * forced only if they never do.
+ */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 500 ? ' WITH (FORCE)' : ''}`);
+        break;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006' || attempt >= 500) throw err;
+      }
+    }
+  } finally {
+    await c.end();
+  }
 }
 
 export interface TestApp {
