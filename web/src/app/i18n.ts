@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { areaMessages } from '../areas/messages.ts';
+import { featureMessages } from '../features/messages.ts';
 import de from '../i18n/de.json' with { type: 'json' };
 import en from '../i18n/en.json' with { type: 'json' };
 import type { Locale } from './types.ts';
@@ -29,12 +30,15 @@ export function storeLocale(locale: Locale): void {
   }
 }
 
+/** Every area's and feature's own texts, joined over the foundation's. */
+const parts = [...areaMessages, ...featureMessages];
+
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    de: { translation: Object.assign({}, de, ...areaMessages.map((m) => m.de)) },
-    en: { translation: Object.assign({}, en, ...areaMessages.map((m) => m.en)) },
+    de: { translation: Object.assign({}, de, ...parts.map((m) => m.de)) },
+    en: { translation: Object.assign({}, en, ...parts.map((m) => m.en)) },
   },
   lng: storedLocale() ?? 'de',
   fallbackLng: 'de',

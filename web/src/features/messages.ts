@@ -1,0 +1,6 @@
+/**
+ * The texts of the foundation's features that keep their own de/en files (features/<name>/i18n/),
+ * joined into the catalogue by app/i18n.ts beside web/src/i18n and every area's texts. A feature
+ * adds itself here: `import de from './<name>/i18n/de.json'` …
+ */
+export const featureMessages: { de: object; en: object }[] = [];
