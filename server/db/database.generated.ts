@@ -169,7 +169,7 @@ export interface CircleInvitation {
   id: Generated<string>;
   network_id: string;
   revoked_at: Timestamp | null;
-  role: "person" | "coordinator" | "helper" | "professional" | "viewer";
+  role: "person" | "coordinator" | "helper" | "relative" | "professional" | "viewer";
   token_hash: string;
   used_at: Timestamp | null;
   used_by: string | null;
@@ -222,7 +222,7 @@ export interface CircleMember {
   notify_reminders: Generated<boolean>;
   notify_updates: Generated<boolean>;
   reminder_hours: Generated<number>;
-  role: "owner" | "coordinator" | "helper" | "professional" | "viewer";
+  role: "owner" | "coordinator" | "helper" | "relative" | "professional" | "viewer";
 }
 
 export interface CircleNeed {

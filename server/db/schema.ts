@@ -86,8 +86,8 @@ export type BookingStatus = (typeof bookingStatuses)[number];
 export const exchangeCategories = ['skill', 'help', 'item', 'lesson', 'transport', 'other'] as const;
 export type ExchangeCategory = (typeof exchangeCategories)[number];
 
-// Unterstützungskreise (migration 20261125_1200_circles)
-export const circleRoles = ['owner', 'coordinator', 'helper', 'professional', 'viewer'] as const;
+// Unterstützungskreise (migrations 20261125_1200_circles, 20261210_1000_circle_relative_role)
+export const circleRoles = ['owner', 'coordinator', 'helper', 'relative', 'professional', 'viewer'] as const;
 export type CircleRole = (typeof circleRoles)[number];
 export const circleVisibilities = ['all_members', 'coordinators_professionals', 'owner_only'] as const;
 export type CircleVisibility = (typeof circleVisibilities)[number];

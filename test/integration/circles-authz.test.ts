@@ -22,6 +22,7 @@ const roles = [
   'proxy',
   'coordinator',
   'helper',
+  'relative',
   'professional',
   'viewer',
   'orgMember',
@@ -30,12 +31,12 @@ const roles = [
 ] as const;
 type Role = (typeof roles)[number];
 const outsiders: Role[] = ['orgMember', 'instanceAdmin', 'anonymous'];
-const members: Role[] = ['owner', 'proxy', 'coordinator', 'helper', 'professional', 'viewer'];
+const members: Role[] = ['owner', 'proxy', 'coordinator', 'helper', 'relative', 'professional', 'viewer'];
 const signedIn: Role[] = roles.filter((r) => r !== 'anonymous');
 const owners: Role[] = ['owner', 'proxy'];
 const organisers: Role[] = ['owner', 'proxy', 'coordinator'];
 const professionals: Role[] = ['owner', 'proxy', 'coordinator', 'professional'];
-const claimers: Role[] = ['owner', 'proxy', 'coordinator', 'helper', 'professional'];
+const claimers: Role[] = ['owner', 'proxy', 'coordinator', 'helper', 'relative', 'professional'];
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Request {
@@ -54,6 +55,8 @@ interface Spec {
 }
 
 interface Fixture extends EveryRole {
+  /** a relative (Angehörige/r), joined by the coordinator's link: a helper's rights under another name */
+  relative: TestUser;
   call: ReturnType<typeof api>;
   t: TestApp;
 }
@@ -384,7 +387,12 @@ describe('support circles: authorisation matrix (every route × every role)', ()
   let shared: Fixture;
   let routes: string[];
 
-  const fixture = async (): Promise<Fixture> => ({ ...(await circleWithEveryRole(t)), call: api(t), t });
+  const fixture = async (): Promise<Fixture> => {
+    const fx = await circleWithEveryRole(t);
+    const relative = await createUser(t, { displayName: 'Schwester' });
+    await join(t, fx.coordinator, fx.circleId, relative, 'relative');
+    return { ...fx, relative, call: api(t), t };
+  };
   const userOf = (fx: Fixture, role: Role): TestUser | null => (role === 'anonymous' ? null : fx[role]);
 
   before(async () => {

@@ -14,7 +14,8 @@ describe('support circles: members and invitations', () => {
   let k: EveryRole;
 
   before(async () => {
-    t = await createTestApp();
+    // with a mail server, as an emailed invitation's link is then never shown to the inviter
+    t = await createTestApp({ SMTP_URL: 'smtp://mail.invalid:25' });
     call = api(t);
     k = await circleWithEveryRole(t);
   });
@@ -130,6 +131,56 @@ describe('support circles: members and invitations', () => {
       ['owner', false],
       ['owner', true],
     ]);
+  });
+
+  test('a relative joins as such: lends a hand like a helper, sees what helpers see, and a coordinator may remove them', async () => {
+    const son = await createUser(t, { displayName: 'Sohn' });
+    const inv = await call(k.coordinator, 'POST', `/${k.circleId}/invitations`, { role: 'relative' });
+    assert.equal(inv.statusCode, 201, inv.body);
+    assert.equal(inv.json().role, 'relative');
+    const token = tokenOf(inv.json().url);
+    assert.equal((await call(null, 'POST', '/invitations/lookup', { token })).json().role, 'relative');
+    const joined = await call(son, 'POST', '/invitations/accept', { token });
+    assert.deepEqual(joined.json(), { circleId: k.circleId, role: 'relative' });
+    const circle = (await call(son, 'GET', `/${k.circleId}`)).json();
+    assert.equal(circle.myRole, 'relative');
+    assert.equal(circle.abilities.claim, true);
+    assert.equal(circle.abilities.post, true);
+    assert.equal(circle.abilities.viewMap, false);
+    assert.equal(circle.abilities.invite, false);
+    const members = (await call(k.owner, 'GET', `/${k.circleId}/members`)).json().items;
+    assert.equal(members.find((m: { name: string }) => m.name === 'Sohn')?.role, 'relative');
+
+    const need = await call(k.coordinator, 'POST', `/${k.circleId}/needs`, {
+      kind: 'visit',
+      title: 'Besuch am Sonntag',
+      start: new Date(Date.now() + 48 * 3600_000).toISOString(),
+      end: new Date(Date.now() + 49 * 3600_000).toISOString(),
+    });
+    const needId = need.json().items[0].id;
+    assert.equal((await call(son, 'POST', `/${k.circleId}/needs/${needId}/claim`)).statusCode, 200);
+    for (const visibility of ['all_members', 'coordinators_professionals'] as const)
+      await call(k.coordinator, 'POST', `/${k.circleId}/updates`, { body: `Für ${visibility}`, visibility });
+    const seen = (await call(son, 'GET', `/${k.circleId}/updates`))
+      .json()
+      .items.map((u: { body: string }) => u.body);
+    assert.ok(seen.includes('Für all_members'));
+    assert.ok(
+      !seen.includes('Für coordinators_professionals'),
+      'not what only coordinators and professionals see',
+    );
+    assert.equal((await call(son, 'GET', `/${k.circleId}/map`)).statusCode, 404);
+
+    assert.equal(
+      (await call(k.owner, 'PATCH', `/${k.circleId}/members/${son.id}`, { role: 'helper' })).statusCode,
+      204,
+    );
+    assert.equal(
+      (await call(k.owner, 'PATCH', `/${k.circleId}/members/${son.id}`, { role: 'relative' })).statusCode,
+      204,
+    );
+    assert.equal((await call(k.coordinator, 'DELETE', `/${k.circleId}/members/${son.id}`)).statusCode, 204);
+    assert.equal((await call(son, 'GET', `/${k.circleId}`)).statusCode, 404);
   });
 
   test('roles: the owner changes them; leave and remove; nobody removes an owner', async () => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema.ts';
+import { circleRoles, type DB } from '../../../db/schema.ts';
 import { type Executor, executeTx } from '../../../db/tx.ts';
 import { Problem } from '../../../http/problem.ts';
 import { t } from '../../../i18n/messages.ts';
@@ -252,13 +252,7 @@ export async function remindClaimant(
     if (!need || need.done_at || need.claimed_by !== payload.accountId) return;
     if (need.starts_at.toISOString() !== payload.start || need.starts_at.getTime() < Date.now()) return;
     if (!(await liveCircle(tx, networkId, need.circle_id))) return;
-    const to = await membersToNotify(
-      tx,
-      networkId,
-      need.circle_id,
-      ['owner', 'coordinator', 'helper', 'professional', 'viewer'],
-      'notify_reminders',
-    );
+    const to = await membersToNotify(tx, networkId, need.circle_id, [...circleRoles], 'notify_reminders');
     for (const m of to.filter((r) => r.account_id === need.claimed_by))
       await tell(tx, networkId, smtp, m, 'circle.need_reminder', need);
   });

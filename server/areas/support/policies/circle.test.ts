@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type CircleRole, consentScopes } from '../../../db/schema.ts';
+import { type CircleRole, circleVisibilities, consentScopes } from '../../../db/schema.ts';
 import { actors, evaluate, expectedFor, thisOrg } from '../../../policies/actors.fixture.ts';
 import { type CircleAccess, circlePolicy, isLive, organises } from './circle.ts';
 
@@ -258,6 +258,65 @@ describe('circle policy', () => {
       [],
       'never oneself',
     );
+  });
+
+  test('a relative may do exactly what a helper may, and is invited and removed like one', () => {
+    const as = (role: CircleRole, live: boolean, scope: CircleAccess['scope']): CircleAccess => ({
+      role,
+      live,
+      scope,
+    });
+    const scopes: CircleAccess['scope'][] = [everything, new Set(), new Set(['care_calendar'] as const)];
+    const states = [true, false].flatMap((live) => scopes.map((scope) => ({ live, scope })));
+    const needs = [true, false].flatMap((open) =>
+      [true, false].flatMap((claimed) => [true, false].map((mine) => ({ open, claimed, mine }))),
+    );
+    const targets: CircleRole[] = ['owner', 'coordinator', 'helper', 'relative', 'professional', 'viewer'];
+    let compared = 0;
+    for (const { live, scope } of states) {
+      const same = (what: string, rule: (a: CircleAccess) => boolean) => {
+        compared++;
+        assert.equal(
+          rule(as('relative', live, scope)),
+          rule(as('helper', live, scope)),
+          `${what} (live ${live}, scope ${[...scope].join('+')})`,
+        );
+      };
+      for (const [name, rule] of Object.entries(circlePolicy))
+        if (rule.length === 1 && name !== 'create') same(name, rule as (a: CircleAccess) => boolean);
+      for (const role of ['person', 'coordinator', 'helper', 'relative', 'professional', 'viewer'] as const)
+        same(`invite ${role}`, (a) => circlePolicy.invite(a, role));
+      for (const target of targets)
+        for (const self of [true, false])
+          same(`remove ${target}`, (a) => circlePolicy.removeMember(a, target, self));
+      for (const n of needs) {
+        same('claimNeed', (a) => circlePolicy.claimNeed(a, n));
+        same('unclaimNeed', (a) => circlePolicy.unclaimNeed(a, n));
+        same('finishNeed', (a) => circlePolicy.finishNeed(a, n));
+        same('creditNeed', (a) => circlePolicy.creditNeed(a, n));
+      }
+      for (const v of circleVisibilities)
+        for (const mine of [true, false]) same(`seeItem ${v}`, (a) => circlePolicy.seeItem(a, v, mine));
+      for (const mine of [true, false]) same('deletePost', (a) => circlePolicy.deletePost(a, mine));
+      // as the one acted on: whoever may invite or remove a helper may do the same to a relative
+      for (const actor of targets) {
+        const a = as(actor, live, scope);
+        assert.equal(
+          circlePolicy.invite(a, 'relative'),
+          circlePolicy.invite(a, 'helper'),
+          `${actor} invites`,
+        );
+        for (const self of [true, false])
+          assert.equal(
+            circlePolicy.removeMember(a, 'relative', self),
+            circlePolicy.removeMember(a, 'helper', self),
+            `${actor} removes`,
+          );
+      }
+    }
+    assert.ok(compared > 200, String(compared));
+    assert.equal(circlePolicy.claim(as('relative', true, everything)), true, 'relatives lend a hand');
+    assert.equal(circlePolicy.viewMap(as('relative', true, everything)), false, 'the map is not theirs');
   });
 
   test('per-item visibility: all members; coordinators and professionals; the owner only (authors see their own)', () => {

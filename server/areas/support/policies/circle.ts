@@ -55,6 +55,14 @@ export const organiserRoles = ['owner', 'coordinator'] as const satisfies readon
 export const organises = (c: { role: CircleRole | null }) =>
   c.role !== null && (organiserRoles as readonly CircleRole[]).includes(c.role);
 
+/**
+ * Those who lend a hand: helpers and relatives (Angehörige). A relative has exactly a helper's rights —
+ * the role says who they are to the person, not what they may do; a relative who plans with the person
+ * is made a coordinator like anyone else.
+ */
+export const helperRoles = ['helper', 'relative'] as const satisfies readonly CircleRole[];
+const helping = (role: CircleRole) => (helperRoles as readonly CircleRole[]).includes(role);
+
 const isOwner = (c: CircleAccess) => c.role === 'owner';
 const inRoles =
   (...roles: CircleRole[]) =>
@@ -99,12 +107,12 @@ export const circlePolicy = {
   /** Whether the actor may invite anyone at all: a helper is the role the most people may invite. */
   inviteSomeone: (c: CircleAccess) => invite(c, 'helper'),
   changeRole: (c: CircleAccess) => canWrite(c, 'owner'),
-  /** The owner removes anyone but an owner; coordinators remove helpers and viewers; everyone but an owner may leave. */
+  /** The owner removes anyone but an owner; coordinators remove helpers, relatives and viewers; everyone but an owner may leave. */
   removeMember: (c: CircleAccess, target: CircleRole, self: boolean) => {
     if (!c.live || c.role === null || target === 'owner') return false;
     if (self) return true;
     if (isOwner(c)) return true;
-    return c.role === 'coordinator' && (target === 'helper' || target === 'viewer');
+    return c.role === 'coordinator' && (helping(target) || target === 'viewer');
   },
   /** The person at the centre decides: they may take a proxy's ownership away; nobody removes the person. */
   removeOwner: (c: CircleAccess, actorIsPerson: boolean, targetIsPerson: boolean) =>
@@ -122,7 +130,7 @@ export const circlePolicy = {
   manageNeeds: (c: CircleAccess) =>
     canWrite(c, 'owner', 'coordinator', 'professional') && covered(c, 'care_calendar'),
   claim: (c: CircleAccess) =>
-    canWrite(c, 'owner', 'coordinator', 'helper', 'professional') && covered(c, 'care_calendar'),
+    canWrite(c, 'owner', 'coordinator', ...helperRoles, 'professional') && covered(c, 'care_calendar'),
   /**
    * Marking someone else's help done with a time credit: those who organise (the owner and the
    * coordinators). Whose account pays is the time bank's policy; the helper never pays themselves.
@@ -151,7 +159,7 @@ export const circlePolicy = {
 
   viewUpdates: (c: CircleAccess) => canRead(c) && covered(c, 'updates'),
   post: (c: CircleAccess) =>
-    canWrite(c, 'owner', 'coordinator', 'helper', 'professional') && covered(c, 'updates'),
+    canWrite(c, 'owner', 'coordinator', ...helperRoles, 'professional') && covered(c, 'updates'),
   deletePost: (c: CircleAccess, authorIsActor: boolean) =>
     c.live && (isOwner(c) || (authorIsActor && c.role !== null)) && covered(c, 'updates'),
 

@@ -172,12 +172,13 @@ function invitableRoles(circle: Circle): InvitableRole[] {
   if (circle.myRole === 'owner')
     return [
       'helper',
+      'relative',
       'coordinator',
       'professional',
       'viewer',
       ...(circle.personHasAccount ? [] : (['person'] as const)),
     ];
-  return ['helper', 'professional', 'viewer'];
+  return ['helper', 'relative', 'professional', 'viewer'];
 }
 
 /** Invite by a one-time link (shown once, to pass on) or by email (the server sends the link). */

@@ -41,7 +41,13 @@ export const needKinds: NeedKind[] = ['ride', 'shopping', 'visit', 'meal', 'appo
 export const consentScopes: ConsentScope[] = ['care_calendar', 'network_map', 'updates', 'team'];
 export const consentGivers: ConsentGiver[] = ['person', 'legal_guardian'];
 export const consentMethods: ConsentMethod[] = ['in_person', 'written', 'digital'];
-export const changeableRoles: ChangeableRole[] = ['coordinator', 'helper', 'professional', 'viewer'];
+export const changeableRoles: ChangeableRole[] = [
+  'coordinator',
+  'helper',
+  'relative',
+  'professional',
+  'viewer',
+];
 
 export type CircleListItem = Static<typeof CircleListItemSchema>;
 

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
+import type { CircleRole } from '../../../../db/schema.ts';
 import { executeTx } from '../../../../db/tx.ts';
 import { clientIp } from '../../../../http/context.ts';
 import { notFound, Problem } from '../../../../http/problem.ts';
@@ -408,7 +409,7 @@ export async function memberRoutes(app: FastifyInstance) {
         }
         if (!(await useInvitation(tx, networkId, inv.id, accountId)))
           throw new Problem(404, 'circle.invitation_invalid');
-        let role: 'owner' | 'coordinator' | 'helper' | 'professional' | 'viewer';
+        let role: CircleRole;
         if (inv.role === 'person') {
           if (inv.person_account_id) throw new Problem(409, 'circle.person_has_account');
           await setPersonAccount(tx, networkId, inv.circle_id, accountId);

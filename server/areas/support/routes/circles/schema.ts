@@ -23,6 +23,7 @@ export const InvitableRoleSchema = Type.Union([
   Type.Literal('person'),
   Type.Literal('coordinator'),
   Type.Literal('helper'),
+  Type.Literal('relative'),
   Type.Literal('professional'),
   Type.Literal('viewer'),
 ]);
@@ -190,6 +191,7 @@ export const RoleChange = Type.Object(
     role: Type.Union([
       Type.Literal('coordinator'),
       Type.Literal('helper'),
+      Type.Literal('relative'),
       Type.Literal('professional'),
       Type.Literal('viewer'),
     ]),

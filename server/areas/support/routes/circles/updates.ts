@@ -1,5 +1,6 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { type CircleRole, type CircleVisibility, circleRoles } from '../../../../db/schema.ts';
 import { executeTx } from '../../../../db/tx.ts';
 import { paging } from '../../../../http/paging.ts';
 import { notFound } from '../../../../http/problem.ts';
@@ -36,10 +37,8 @@ import {
   UpdateView,
 } from './schema.ts';
 
-const canSeeRole = (
-  role: 'owner' | 'coordinator' | 'helper' | 'professional' | 'viewer',
-  visibility: 'all_members' | 'coordinators_professionals' | 'owner_only',
-) => circlePolicy.seeItem({ role, live: true, scope: new Set() }, visibility);
+const canSeeRole = (role: CircleRole, visibility: CircleVisibility) =>
+  circlePolicy.seeItem({ role, live: true, scope: new Set() }, visibility);
 
 /** Updates: a journal of posts and comments, each with its own visibility. */
 export async function updateRoutes(app: FastifyInstance) {
@@ -134,13 +133,7 @@ export async function updateRoutes(app: FastifyInstance) {
           circlePolicy.post,
         );
         const u = await insertUpdate(tx, networkId, req.params.id, l.accountId, req.body);
-        const to = await membersToNotify(
-          tx,
-          networkId,
-          req.params.id,
-          ['owner', 'coordinator', 'helper', 'professional', 'viewer'],
-          'notify_updates',
-        );
+        const to = await membersToNotify(tx, networkId, req.params.id, [...circleRoles], 'notify_updates');
         for (const m of to) {
           if (m.account_id === l.accountId || !canSeeRole(m.role, u.visibility)) continue;
           await notify(tx, {
