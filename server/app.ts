@@ -14,6 +14,7 @@ import type { Database } from './db/connect.ts';
 import { registerBodyRules } from './http/body.ts';
 import { registerRequestContext } from './http/context.ts';
 import { errorHandler, sendProblem } from './http/errors.ts';
+import { Problem } from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { apiRoutes } from './routes/api/index.ts';
@@ -33,7 +34,15 @@ declare module 'fastify' {
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
-export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
+export async function buildApp(
+  deps: AppDeps,
+  opts: {
+    logger?: FastifyServerOptions['logger'];
+    /** Where the built web client lives (tests point it at a folder of their own). */
+    webDist?: string;
+  } = {},
+) {
+  const webRoot = opts.webDist ?? webDist;
   const app = Fastify({
     logger: opts.logger ?? {
       level: deps.config.logLevel,
@@ -60,10 +69,18 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Only the API is counted: the web client's files (a first visit loads some twenty) and the page
+  // itself are static and cheap, and a person opening a few tabs must never be locked out of them.
+  // Over the limit, a problem+json in the person's language says how many seconds to wait, and
+  // Retry-After says the same to programs.
   await app.register(rateLimit, {
     max: 600,
     timeWindow: '1 minute',
-    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+    allowList: (req) => !req.url.startsWith('/api/'),
+    errorResponseBuilder: (_req, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new Problem(429, seconds === 1 ? 'rate_limited.one' : 'rate_limited', { params: { seconds } });
+    },
   });
   await app.register(swagger, {
     openapi: {
@@ -87,9 +104,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
 
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-    const indexHtml = path.join(webDist, 'index.html');
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    const indexHtml = path.join(webRoot, 'index.html');
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(indexHtml)) {
         return reply.type('text/html').sendFile('index.html');

@@ -152,7 +152,12 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
     );
     return sendProblem(reply, locale, pg[0], pg[1]);
   }
-  if (error.statusCode === 429) return sendProblem(reply, locale, 429, 'rate_limited');
+  if (error.statusCode === 429) {
+    // the rate limiter answers with a Problem; anything else that says 429 waits out its Retry-After
+    const seconds = Number(reply.getHeader('retry-after')) || 60;
+    reply.header('retry-after', seconds);
+    return sendProblem(reply, locale, 429, seconds === 1 ? 'rate_limited.one' : 'rate_limited', { seconds });
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return sendProblem(
       reply,

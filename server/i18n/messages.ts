@@ -40,8 +40,12 @@ const foundationMessages = {
   },
   duplicate: { de: 'Das gibt es schon.', en: 'This already exists.' },
   rate_limited: {
-    de: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
-    en: 'Too many requests. Please wait a moment.',
+    de: 'Zu viele Anfragen – bitte in {seconds} Sekunden noch einmal.',
+    en: 'Too many requests – please try again in {seconds} seconds.',
+  },
+  'rate_limited.one': {
+    de: 'Zu viele Anfragen – bitte in einer Sekunde noch einmal.',
+    en: 'Too many requests – please try again in a second.',
   },
   internal: {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',

@@ -69,7 +69,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { webDist?: string } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const { network } = await ensureNetwork(database.db, { slug: 'testnetz', name: 'Testnetz' });
   const config = {
@@ -77,7 +80,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     databaseUrl: undefined,
   };
   const deps: AppDeps = { db: database, config, network };
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: false, webDist: opts.webDist });
   await app.ready();
   return {
     app,
