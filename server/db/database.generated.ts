@@ -33,6 +33,7 @@ export interface Account {
   locale: Generated<"de" | "en">;
   network_id: string;
   password_hash: string | null;
+  plain_language: Generated<boolean>;
 }
 
 export interface AuditLog {

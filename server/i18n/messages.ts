@@ -84,6 +84,10 @@ const foundationMessages = {
     en: 'The field "{name}" is not expected here.',
   },
   'field.invalid': { de: 'Dieser Wert ist ungültig.', en: 'This value is invalid.' },
+  'field.plain_language_german': {
+    de: 'Leichte Sprache gibt es nur auf Deutsch. Bitte wählen Sie Deutsch oder English.',
+    en: 'Leichte Sprache (plain language) is German only. Please choose German or English.',
+  },
   'field.nul': {
     de: 'Dieser Wert enthält ein unzulässiges Steuerzeichen (NUL).',
     en: 'This value contains a character that is not allowed (NUL).',

@@ -31,6 +31,8 @@ export async function createAccount(
     displayName: string;
     passwordHash?: string | null;
     locale?: 'de' | 'en';
+    /** Leichte Sprache in the web client; German only (a CHECK refuses it beside English) */
+    plainLanguage?: boolean;
     isInstanceAdmin?: boolean;
     emailVerified?: boolean;
   },
@@ -43,6 +45,7 @@ export async function createAccount(
       display_name: a.displayName.trim(),
       password_hash: a.passwordHash ?? null,
       locale: a.locale ?? 'de',
+      plain_language: a.plainLanguage ?? false,
       is_instance_admin: a.isInstanceAdmin ?? false,
       blocked_at: null,
       blocked_reason: null,
@@ -68,6 +71,7 @@ export async function getProfile(db: Executor, networkId: string, accountId: str
       'a.email',
       'a.display_name',
       'a.locale',
+      'a.plain_language',
       'a.is_instance_admin',
       'a.password_hash',
       'a.created_at',
@@ -142,7 +146,7 @@ export async function listAccountActivity(
 export async function findSessionAccount(db: Executor, networkId: string, accountId: string) {
   return db
     .selectFrom('account')
-    .select(['id', 'display_name', 'email', 'locale', 'is_instance_admin'])
+    .select(['id', 'display_name', 'email', 'locale', 'plain_language', 'is_instance_admin'])
     .where('network_id', '=', networkId)
     .where('id', '=', accountId)
     .executeTakeFirstOrThrow();
@@ -189,19 +193,26 @@ export async function markEmailVerified(db: Executor, networkId: string, account
     .execute();
 }
 
-/** Changes the account's name (trimmed) and language; nothing is written when neither is given. */
+/**
+ * Changes the account's name (trimmed) and language; nothing is written when none is given. Leichte
+ * Sprache is German: choosing it makes the locale German, choosing English ends it (the route
+ * refuses both at once).
+ */
 export async function updateAccountSettings(
   db: Executor,
   networkId: string,
   accountId: string,
-  f: { displayName?: string; locale?: 'de' | 'en' },
+  f: { displayName?: string; locale?: 'de' | 'en'; plainLanguage?: boolean },
 ) {
-  if (f.displayName === undefined && f.locale === undefined) return;
+  const plainLanguage = f.plainLanguage ?? (f.locale === 'en' ? false : undefined);
+  const locale = f.locale ?? (plainLanguage ? 'de' : undefined);
+  if (f.displayName === undefined && locale === undefined && plainLanguage === undefined) return;
   await db
     .updateTable('account')
     .set({
       ...(f.displayName !== undefined ? { display_name: f.displayName.trim() } : {}),
-      ...(f.locale ? { locale: f.locale } : {}),
+      ...(locale ? { locale } : {}),
+      ...(plainLanguage !== undefined ? { plain_language: plainLanguage } : {}),
     })
     .where('network_id', '=', networkId)
     .where('id', '=', accountId)

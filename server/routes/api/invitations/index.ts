@@ -5,6 +5,12 @@ import { assertAcceptablePassword, hashPassword } from '../../../auth/passwords.
 import { hashSecret } from '../../../auth/tokens.ts';
 import { type Executor, executeTx } from '../../../db/tx.ts';
 import { clientIp } from '../../../http/context.ts';
+import {
+  accountLanguage,
+  assertPlainLanguageIsGerman,
+  LocaleSchema,
+  PlainLanguageSchema,
+} from '../../../http/language.ts';
 import { Problem } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
@@ -30,7 +36,8 @@ const Accept = Type.Object(
     token: Token,
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
     password: Type.Optional(Type.String({ maxLength: 1000 })),
-    locale: Type.Optional(Type.Union([Type.Literal('de'), Type.Literal('en')])),
+    locale: Type.Optional(LocaleSchema),
+    plainLanguage: Type.Optional(PlainLanguageSchema),
   },
   { additionalProperties: false },
 );
@@ -86,6 +93,7 @@ export async function invitationRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
+      assertPlainLanguageIsGerman(req.body);
       if (req.body.password) assertAcceptablePassword(req.body.password, [req.body.displayName ?? '']);
       const passwordHash = req.body.password ? await hashPassword(req.body.password) : null;
       const result = await executeTx(db, async (tx) => {
@@ -105,7 +113,7 @@ export async function invitationRoutes(app: FastifyInstance) {
             email: inv.email,
             displayName: req.body.displayName,
             passwordHash,
-            locale: req.body.locale ?? req.locale,
+            ...accountLanguage(req.body, req.locale),
             emailVerified: true,
           });
         }

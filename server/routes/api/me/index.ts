@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../../auth/passwords.ts';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
+import { assertPlainLanguageIsGerman, LocaleSchema, PlainLanguageSchema } from '../../../http/language.ts';
 import { paging } from '../../../http/paging.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
 import { literals, NoContent, Page, PageQuery, problems, Timestamp, Uuid } from '../../../http/schemas.ts';
@@ -32,7 +33,8 @@ export const ProfileView = Type.Object({
   id: Type.String(),
   email: Type.String(),
   displayName: Type.String(),
-  locale: Type.Union([Type.Literal('de'), Type.Literal('en')]),
+  locale: LocaleSchema,
+  plainLanguage: PlainLanguageSchema,
   hasPassword: Type.Boolean(),
   bio: Type.String(),
   skills: Type.Array(Type.String()),
@@ -45,7 +47,8 @@ export const ProfileView = Type.Object({
 const ProfileUpdate = Type.Partial(
   Type.Object({
     displayName: Type.String({ minLength: 1, maxLength: 80 }),
-    locale: Type.Union([Type.Literal('de'), Type.Literal('en')]),
+    locale: LocaleSchema,
+    plainLanguage: PlainLanguageSchema,
     bio: Type.String({ maxLength: 2000 }),
     skills: Type.Array(Tag, { maxItems: 30, uniqueItems: true }),
     interests: Type.Array(Tag, { maxItems: 30, uniqueItems: true }),
@@ -94,6 +97,7 @@ export async function meRoutes(app: FastifyInstance) {
       email: p.email,
       displayName: p.display_name,
       locale: p.locale,
+      plainLanguage: p.plain_language,
       hasPassword: p.password_hash !== null,
       bio: p.bio,
       skills: p.skills,
@@ -123,6 +127,7 @@ export async function meRoutes(app: FastifyInstance) {
     async (req) => {
       const accountId = requireAccount(req);
       const b = req.body;
+      assertPlainLanguageIsGerman(b);
       await executeTx(db, async (tx) => {
         if (b.districtIds && b.districtIds.length > 0) {
           const found = await existingDistricts(tx, networkId, b.districtIds);

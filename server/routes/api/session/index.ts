@@ -123,6 +123,7 @@ export async function sessionRoutes(app: FastifyInstance) {
         displayName: a.display_name,
         email: a.email,
         locale: a.locale,
+        plainLanguage: a.plain_language,
         isInstanceAdmin: a.is_instance_admin,
         memberships: memberships.map(presentMembership),
       },

@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { LocaleSchema, PlainLanguageSchema } from '../../../http/language.ts';
 import { Email } from '../../../http/schemas.ts';
 
 export const Abilities = Type.Object({
@@ -18,7 +19,8 @@ export const SessionView = Type.Object({
       id: Type.String(),
       displayName: Type.String(),
       email: Type.String(),
-      locale: Type.Union([Type.Literal('de'), Type.Literal('en')]),
+      locale: LocaleSchema,
+      plainLanguage: PlainLanguageSchema,
       isInstanceAdmin: Type.Boolean(),
       memberships: Type.Array(
         Type.Object({

@@ -4,6 +4,7 @@ import { hashSecret, newSecret } from '../../../../auth/tokens.ts';
 import type { CircleRole } from '../../../../db/schema.ts';
 import { executeTx } from '../../../../db/tx.ts';
 import { clientIp } from '../../../../http/context.ts';
+import { accountLanguage, assertPlainLanguageIsGerman } from '../../../../http/language.ts';
 import { notFound, Problem } from '../../../../http/problem.ts';
 import { NoContent, problems } from '../../../../http/schemas.ts';
 import { t } from '../../../../i18n/messages.ts';
@@ -368,6 +369,7 @@ export async function memberRoutes(app: FastifyInstance) {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
+      assertPlainLanguageIsGerman(req.body);
       const result = await executeTx(db, async (tx) => {
         const inv = await findUsableInvitation(tx, networkId, hashSecret(req.body.token), true);
         if (!inv) throw new Problem(404, 'circle.invitation_invalid');
@@ -400,7 +402,7 @@ export async function memberRoutes(app: FastifyInstance) {
               email,
               displayName: req.body.displayName,
               passwordHash: null,
-              locale: req.body.locale ?? req.locale,
+              ...accountLanguage(req.body, req.locale),
               emailVerified: Boolean(inv.email),
             });
             accountId = created.id;

@@ -8,6 +8,7 @@ import {
   supportKinds,
   tieQualities,
 } from '../../../../db/schema.ts';
+import { LocaleSchema, PlainLanguageSchema } from '../../../../http/language.ts';
 import { Email, literals, PageQuery, Timestamp, Uuid } from '../../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
@@ -231,7 +232,8 @@ export const InvitationAccept = Type.Object(
     token: Token,
     displayName: Type.Optional(Text(80, 1)),
     email: Type.Optional(Email),
-    locale: Type.Optional(Type.Union([Type.Literal('de'), Type.Literal('en')])),
+    locale: Type.Optional(LocaleSchema),
+    plainLanguage: Type.Optional(PlainLanguageSchema),
   },
   { additionalProperties: false },
 );
