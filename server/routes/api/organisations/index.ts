@@ -377,6 +377,11 @@ export async function organisationRoutes(app: FastifyInstance) {
       if (!organisationPolicy.invite(req.actor, org)) throw forbidden();
       const email = req.body.email.trim().toLowerCase();
       const token = newSecret();
+      const link = `${app.deps.config.publicUrl}/einladung#${token}`;
+      // Without a mail server the email only waits in the outbox (whose links are hidden), so the
+      // invitation would go nowhere. The one who invites could pass the link on anyway; they get it
+      // here, in this answer only — it is not stored, never listed again, and the audit row says so.
+      const mailHeld = !app.deps.config.smtpUrl;
       const row = await executeTx(db, async (tx) => {
         const inviter = await findAccount(tx, networkId, actorId);
         const created = await insertInvitation(tx, networkId, {
@@ -394,7 +399,7 @@ export async function organisationRoutes(app: FastifyInstance) {
           network: app.deps.network.name,
           role: t(locale, `role.${req.body.role}`),
           days: invitationDays,
-          link: `${app.deps.config.publicUrl}/einladung#${token}`,
+          link,
         };
         await sendMail(
           tx,
@@ -413,12 +418,15 @@ export async function organisationRoutes(app: FastifyInstance) {
           action: 'invitation.created',
           entityType: 'organisation',
           entityId: org.id,
-          details: { email, role: req.body.role },
+          details: { email, role: req.body.role, ...(mailHeld ? { linkShown: true } : {}) },
           ip: clientIp(req),
         });
         return created;
       });
-      return reply.code(201).send(presentInvitation(row, row.role ?? req.body.role));
+      return reply.code(201).send({
+        ...presentInvitation(row, row.role ?? req.body.role),
+        ...(mailHeld ? { url: link, mailHeld: true } : {}),
+      });
     },
   );
 

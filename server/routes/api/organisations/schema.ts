@@ -12,6 +12,8 @@ export const OrganisationAbilities = Type.Object({
   manageMembers: Type.Boolean(),
   invite: Type.Boolean(),
   delete: Type.Boolean(),
+  /** reads and answers the enquiries people send the organisation (its admins) */
+  readEnquiries: Type.Boolean(),
 });
 
 export const OrganisationView = Type.Object({
@@ -100,6 +102,13 @@ export const InvitationView = Type.Object({
   role: Role,
   createdAt: Type.String({ format: 'date-time' }),
   expiresAt: Type.String({ format: 'date-time' }),
+  /**
+   * Only in the answer that created it, and only when no mail server is configured: the email stays
+   * in the outbox, so the one who invited gets the link to pass on. It is never shown again.
+   */
+  url: Type.Optional(Type.String()),
+  /** true in that same answer: the email was written to the outbox but cannot be sent. */
+  mailHeld: Type.Optional(Type.Boolean()),
 });
 export const InvitationParams = Type.Object(
   { id: Uuid, invitationId: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) },

@@ -96,7 +96,7 @@ export async function sessionRoutes(app: FastifyInstance) {
 
   /** The session as the client sees it; abilities come from the account's own row and memberships. */
   async function view(accountId: string | null, csrfToken: string | null, assisted = false) {
-    const network = app.deps.network;
+    const network = { ...app.deps.network, sendsEmail: Boolean(app.deps.config.smtpUrl) };
     if (!accountId)
       return {
         network,

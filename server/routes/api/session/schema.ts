@@ -12,7 +12,13 @@ export const Abilities = Type.Object({
 });
 
 export const SessionView = Type.Object({
-  network: Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() }),
+  network: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    slug: Type.String(),
+    /** whether this installation can send email (a mail server is configured); without, mails wait in the outbox */
+    sendsEmail: Type.Boolean(),
+  }),
   account: Type.Union([
     Type.Null(),
     Type.Object({

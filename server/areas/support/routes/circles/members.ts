@@ -240,6 +240,10 @@ export async function memberRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const token = newSecret();
+      // Without a mail server an emailed invitation only waits in the outbox, so the one who invited
+      // gets its link to pass on, as with an invitation by link: in this answer only, never again,
+      // and the audit row records that it was shown.
+      const mailHeld = Boolean(req.body.email) && !app.deps.config.smtpUrl;
       const inv = await executeTx(db, async (tx) => {
         const l = await loadForChange(app, req, tx, req.params.id, circlePolicy.view, (a) =>
           circlePolicy.invite(a, req.body.role),
@@ -285,7 +289,7 @@ export async function memberRoutes(app: FastifyInstance) {
           action: 'circle.member_invited',
           entityType: 'circle',
           entityId: req.params.id,
-          details: { role: req.body.role, byEmail: Boolean(email) },
+          details: { role: req.body.role, byEmail: Boolean(email), ...(mailHeld ? { linkShown: true } : {}) },
           ip: clientIp(req),
         });
         return inv;
@@ -296,7 +300,8 @@ export async function memberRoutes(app: FastifyInstance) {
         email: inv.email,
         createdAt: inv.created_at.toISOString(),
         expiresAt: inv.expires_at.toISOString(),
-        ...(inv.email ? {} : { url: joinLink(token) }),
+        ...(inv.email && !mailHeld ? {} : { url: joinLink(token) }),
+        ...(mailHeld ? { mailHeld: true } : {}),
       });
     },
   );

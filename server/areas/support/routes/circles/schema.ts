@@ -210,8 +210,13 @@ export const InvitationView = Type.Object({
   email: Nullable(Type.String()),
   createdAt: Timestamp,
   expiresAt: Timestamp,
-  /** Only in the answer that created it, and only for invitations by link: the secret is not stored. */
+  /**
+   * Only in the answer that created it, and only for invitations by link — or by email while no mail
+   * server is configured (the email then only waits in the outbox): the secret is not stored.
+   */
   url: Type.Optional(Type.String()),
+  /** true in that same answer when the email was written to the outbox but cannot be sent. */
+  mailHeld: Type.Optional(Type.Boolean()),
 });
 export const InvitationParams = Type.Object(
   { id: Uuid, invitationId: Uuid },
