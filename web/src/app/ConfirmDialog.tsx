@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { announce, type Origin } from './announce.tsx';
 import { errorMessage } from './api.ts';
 import type { ConfirmProps } from './ui.tsx';
 
@@ -13,10 +14,12 @@ export default function ConfirmDialog({
   message,
   confirmLabel,
   onConfirm,
+  done,
+  origin,
   children,
   open,
   onOpenChange,
-}: ConfirmProps & { open: boolean; onOpenChange: (open: boolean) => void }) {
+}: ConfirmProps & { origin?: Origin; open: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -28,6 +31,7 @@ export default function ConfirmDialog({
     try {
       await onConfirm();
       onOpenChange(false);
+      if (done) announce(done, origin);
     } catch (err) {
       setError(err);
     } finally {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type RefObject, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { StatusRegion } from './announce.tsx';
 import { api } from './api.ts';
 import { currentLocale } from './i18n.ts';
 import { useSession } from './session.tsx';
@@ -242,6 +243,7 @@ export function Layout() {
           {t('footer.text', { network: session.network.name })} <a href="/api/docs">{t('footer.api')}</a>
         </p>
       </footer>
+      <StatusRegion />
     </>
   );
 }

@@ -4,10 +4,12 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useCallback,
+  useEffect,
   useId,
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { announce, type DoneSpec, originOf } from './announce.tsx';
 import { ApiError, errorMessage } from './api.ts';
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -294,10 +296,17 @@ export function SubmitButton({ pending, children }: { pending: boolean; children
   );
 }
 
-/** A polite live message after a successful save. */
+/**
+ * A confirmation shown at the form after a successful save. Screen readers hear it through the
+ * layout's one status region (app/announce.tsx), so it is no live region of its own. Prefer
+ * `useAction().run(…, done)`, which says it in the banner and moves focus.
+ */
 export function Saved({ show, children }: { show: boolean; children: ReactNode }) {
+  useEffect(() => {
+    if (show && typeof children === 'string') announce(children);
+  }, [show, children]);
   return (
-    <p className="saved" role="status">
+    <p className="saved">
       {show ? (
         <>
           <span aria-hidden="true">✓ </span>
@@ -310,19 +319,28 @@ export function Saved({ show, children }: { show: boolean; children: ReactNode }
 
 /**
  * Runs one form action: pending state, the error for the fields, and focus on the first field the
- * server rejected (or on the summary), so a screen reader hears what went wrong.
+ * server rejected (or on the summary), so a screen reader hears what went wrong. On success `done`
+ * (a text, or a text and where focus goes; a function of the action's result when the text depends
+ * on it) is said in the layout's status region, and focus moves (app/announce.tsx).
  */
 export function useAction() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
-  const run = useCallback(async (fn: () => Promise<unknown>, form?: HTMLElement | null): Promise<boolean> => {
+  const run = useCallback(async function run<T>(
+    fn: () => Promise<T>,
+    form?: HTMLElement | null,
+    onDone?: DoneSpec | ((result: T) => DoneSpec | undefined),
+  ): Promise<boolean> {
+    const origin = originOf();
     setPending(true);
     setError(null);
     setDone(false);
     try {
-      await fn();
+      const result = await fn();
       setDone(true);
+      const said = typeof onDone === 'function' ? onDone(result) : onDone;
+      if (said) announce(said, origin);
       return true;
     } catch (err) {
       setError(err);

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DoneSpec, type Origin, originOf } from './announce.tsx';
 import { errorMessage } from './api.ts';
 import { currentLocale } from './i18n.ts';
 import { useSession } from './session.tsx';
@@ -15,6 +16,8 @@ export interface ConfirmProps {
   message: ReactNode;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
+  /** What to say once the step succeeded ("Buchung storniert."), and optionally where focus goes. */
+  done?: DoneSpec;
   className?: string;
   children?: ReactNode;
 }
@@ -139,13 +142,16 @@ export function formatDate(iso: string | null | undefined, withTime = false): st
 export function ConfirmButton(props: ConfirmProps) {
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
+  const [origin, setOrigin] = useState<Origin | undefined>();
   return (
     <>
       <button
         type="button"
         className={props.className ?? 'button danger'}
         aria-label={props.accessibleName}
-        onClick={() => {
+        onClick={(e) => {
+          // where focus goes back to, or — when the step removes this button — where it finds a place
+          setOrigin(originOf(e.currentTarget));
           setLoaded(true);
           setOpen(true);
         }}
@@ -154,7 +160,7 @@ export function ConfirmButton(props: ConfirmProps) {
       </button>
       {loaded && (
         <Suspense fallback={null}>
-          <ConfirmDialog {...props} open={open} onOpenChange={setOpen} />
+          <ConfirmDialog {...props} origin={origin} open={open} onOpenChange={setOpen} />
         </Suspense>
       )}
     </>

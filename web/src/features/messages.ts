@@ -1,6 +1,9 @@
+import feedbackDe from './feedback/i18n/de.json' with { type: 'json' };
+import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
+
 /**
  * The texts of the foundation's features that keep their own de/en files (features/<name>/i18n/),
  * joined into the catalogue by app/i18n.ts beside web/src/i18n and every area's texts. A feature
  * adds itself here: `import de from './<name>/i18n/de.json'` …
  */
-export const featureMessages: { de: object; en: object }[] = [];
+export const featureMessages: { de: object; en: object }[] = [{ de: feedbackDe, en: feedbackEn }];
