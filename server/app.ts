@@ -108,7 +108,11 @@ export async function buildApp(
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
     const indexHtml = path.join(webRoot, 'index.html');
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(indexHtml)) {
+      // a page of the app is answered with the app; a missing file of it (an old version's code,
+      // asked for by a page opened before an update) is a 404, so the page shows its error page
+      // instead of trying to run HTML as code
+      const isPage = !req.url.startsWith('/api/') && !req.url.startsWith('/assets/');
+      if (req.method === 'GET' && isPage && existsSync(indexHtml)) {
         return reply.type('text/html').sendFile('index.html');
       }
       return sendProblem(reply, req.locale ?? 'de', 404, 'not_found');

@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
  * the answer is a problem+json in the person's language that says how long to wait, and Retry-After
  * says the same to programs (issue #13, item 5).
  */
-describe('rate limit', () => {
+describe('static files and the rate limit', () => {
   let t: TestApp;
   let web: string;
   const limit = 600;
@@ -75,5 +75,15 @@ describe('rate limit', () => {
     // static files are still served to the address the API refuses
     assert.equal((await get('/assets/index-abc123.js', ip)).statusCode, 200);
     assert.equal((await get('/organisationen', ip)).statusCode, 200);
+  });
+
+  test("a missing file of the app is a 404, not the app's page", async () => {
+    const ip = nextAddress();
+    const old = await get('/assets/AdminPage-0ld.js', ip);
+    assert.equal(old.statusCode, 404);
+    assert.match(String(old.headers['content-type']), /^application\/problem\+json/);
+    const page = await get('/verwaltung/konten', ip);
+    assert.equal(page.statusCode, 200);
+    assert.match(String(page.headers['content-type']), /^text\/html/);
   });
 });

@@ -1,10 +1,11 @@
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link } from 'react-router';
+import { createBrowserRouter, Link, type RouteObject } from 'react-router';
 import { areaRoutes } from '../areas/index.ts';
 import { InvitationPage } from '../features/auth/InvitationPage.tsx';
 import { LinkRedeemPage } from '../features/auth/LinkRedeemPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { RootErrorPage, RouteErrorPage } from '../features/feedback/ErrorPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { OrganisationPage } from '../features/organisations/OrganisationPage.tsx';
@@ -33,10 +34,20 @@ function NotFoundPage() {
   );
 }
 
+/**
+ * A page that fails — its code could not be fetched after an update, or it threw — shows a
+ * translated page with a way back inside the layout (never the router's developer page).
+ */
+function withErrorPage(routes: RouteObject[]): RouteObject[] {
+  return [{ errorElement: <RouteErrorPage />, children: routes }];
+}
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
-    children: [
+    // only a failing layout stands alone
+    errorElement: <RootErrorPage />,
+    children: withErrorPage([
       { index: true, element: <HomePage /> },
       { path: 'anmelden', element: <SignInPage /> },
       { path: 'anmelden/link', element: <LinkRedeemPage /> },
@@ -87,6 +98,6 @@ export const router = createBrowserRouter([
       { path: 'personen/:id', element: <PersonPage /> },
       ...areaRoutes,
       { path: '*', element: <NotFoundPage /> },
-    ],
+    ]),
   },
 ]);
