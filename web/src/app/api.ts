@@ -1,4 +1,4 @@
-import { i18n } from './i18n.ts';
+import { currentLocale, htmlLang, i18n } from './i18n.ts';
 
 /** A problem+json answer from the server, with field messages keyed by field name ("/password" → "password"). */
 export class ApiError extends Error {
@@ -68,6 +68,20 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
 }
 
 /**
+ * The rate limit's answer, in the page's language with the seconds to wait from Retry-After (also
+ * when a proxy on the way answered 429 without a problem body). A 429 with a message of its own (too
+ * many sign-in attempts) keeps it.
+ */
+function tooManyRequests(res: Response, p: ProblemBody): string | undefined {
+  if (res.status !== 429) return undefined;
+  if (typeof p.code === 'string' && !p.code.startsWith('rate_limited') && typeof p.title === 'string')
+    return undefined;
+  const seconds = Number(res.headers.get('retry-after'));
+  const count = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
+  return i18n.t('feedback.rateLimited', { count });
+}
+
+/**
  * Every call to the API goes through here: the session cookie, the UI language, the CSRF token on
  * changes, and one error type for whatever goes wrong (the network included).
  */
@@ -75,7 +89,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
-    'Accept-Language': i18n.language || 'de',
+    // Leichte Sprache is German for the server
+    'Accept-Language': htmlLang(currentLocale()),
     ...opts.headers,
   };
   const multipart = opts.body instanceof FormData;
@@ -103,7 +118,9 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const data: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
   if (!res.ok) {
     const p = (data ?? {}) as ProblemBody;
-    const title = typeof p.title === 'string' ? p.title : i18n.t('errors.status', { status: res.status });
+    const title =
+      tooManyRequests(res, p) ??
+      (typeof p.title === 'string' ? p.title : i18n.t('errors.status', { status: res.status }));
     throw new ApiError(
       res.status,
       typeof p.code === 'string' ? p.code : 'unknown',
