@@ -7,14 +7,22 @@ const web = path.resolve(import.meta.dirname, '../../web/src');
  * The web client's whole catalogue in one language, as app/i18n.ts builds it: the foundation's
  * web/src/i18n/<lang>.json with every area's web/src/areas/<area>/i18n/<lang>.json and every
  * feature's web/src/features/<name>/i18n/<lang>.json — read from the folders, so texts not joined
- * in areas/messages.ts or features/messages.ts show up as missing keys.
+ * in areas/messages.ts or features/messages.ts show up as missing keys. Leichte Sprache (`ls`) has
+ * only the keys that have a plain version (the client falls back to German for the rest).
  */
-export function catalogue(lang: 'de' | 'en'): Record<string, unknown> {
+export function catalogue(lang: 'de' | 'en' | 'ls'): Record<string, unknown> {
+  return Object.assign({}, ...catalogueFiles(lang).map((f) => f.texts));
+}
+
+/** Each file of one language's catalogue, foundation first, with its path relative to web/src. */
+export function catalogueFiles(lang: 'de' | 'en' | 'ls'): { file: string; texts: Record<string, unknown> }[] {
   const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const files = ['areas', 'features'].flatMap((group) =>
     readdirSync(path.join(web, group))
       .map((a) => path.join(web, group, a, 'i18n', `${lang}.json`))
       .filter((f) => existsSync(f)),
   );
-  return Object.assign(read(path.join(web, 'i18n', `${lang}.json`)), ...files.map(read));
+  return [path.join(web, 'i18n', `${lang}.json`), ...files]
+    .filter((f) => existsSync(f))
+    .map((f) => ({ file: path.relative(web, f), texts: read(f) }));
 }

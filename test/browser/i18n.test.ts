@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { catalogue } from './catalogue.ts';
+import { catalogue, catalogueFiles } from './catalogue.ts';
 
 const web = path.resolve(import.meta.dirname, '../../web/src');
 type Tree = { [k: string]: string | Tree };
@@ -43,4 +43,75 @@ test('every literal translation key used in the web client exists', () => {
     }
   }
   assert.deepEqual(missing, []);
+});
+
+// Leichte Sprache (plain German): docs/LEICHTE-SPRACHE.md
+
+const deTexts = new Map(Object.entries(flat(catalogue('de') as Tree)).map(([k, v]) => [k, v] as const));
+const plainFiles = catalogueFiles('ls').map(({ file, texts }) => ({ file, texts: flat(texts as Tree) }));
+
+function flat(tree: Tree, prefix = ''): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[`${prefix}${k}`, v]] : Object.entries(flat(v, `${prefix}${k}.`)),
+    ),
+  );
+}
+
+const variables = (text: string) => [...new Set([...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]))].sort();
+
+test('every Leichte Sprache text has a German one, with the same {{variables}}', () => {
+  const problems: string[] = [];
+  for (const { file, texts } of plainFiles) {
+    for (const [key, text] of Object.entries(texts)) {
+      const german = deTexts.get(key);
+      if (german === undefined) problems.push(`${file}: ${key} is not a German text`);
+      else if (variables(german).join() !== variables(text).join())
+        problems.push(
+          `${file}: ${key} has {{${variables(text).join(', ')}}}, German {{${variables(german).join(', ')}}}`,
+        );
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('every ls.json is joined into the catalogue', () => {
+  const imported = new Set(
+    sources(web).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']*\/ls\.json)'/g)].map((m) =>
+        path.relative(web, path.resolve(path.dirname(file), m[1]!)),
+      ),
+    ),
+  );
+  assert.deepEqual(
+    plainFiles.map((f) => f.file).filter((f) => !imported.has(f)),
+    [],
+  );
+});
+
+/**
+ * What a machine can check of the rules (the rest is the review checklist in docs/LEICHTE-SPRACHE.md):
+ * short sentences, no semicolons or parentheses, no abbreviations, no gender slashes, numbers as digits.
+ * A sentence ends at . ! ? or : or a line break (each sentence of a plain text starts on its own line).
+ */
+test('Leichte Sprache texts keep the rules that can be counted', () => {
+  const maxWords = 15;
+  const abbreviation = /\b(z\. ?B|d\. ?h|u\. ?a|usw|bzw|ggf|ca|evtl|inkl|Nr|Tel|Str|bspw|etc|o\. ?Ä)\./;
+  const numberWord =
+    /\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|dreißig|hundert|tausend)\b/i;
+  const problems: string[] = [];
+  for (const { file, texts } of plainFiles) {
+    for (const [key, text] of Object.entries(texts)) {
+      const at = `${file}: ${key}`;
+      if (/[;()]/.test(text)) problems.push(`${at}: a semicolon or parenthesis`);
+      if (abbreviation.test(text)) problems.push(`${at}: an abbreviation (${abbreviation.exec(text)?.[0]})`);
+      if (/\p{L}\/\p{L}/u.test(text)) problems.push(`${at}: a slash between words (write both forms)`);
+      if (numberWord.test(text)) problems.push(`${at}: a number as a word (${numberWord.exec(text)?.[0]})`);
+      for (const sentence of text.split(/\n|(?<=[.!?:])\s+/)) {
+        const words = sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]|\{\{/u.test(w));
+        if (words.length > maxWords) problems.push(`${at}: ${words.length} words in „${sentence}“`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
 });

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { StatusRegion } from './announce.tsx';
 import { api } from './api.ts';
-import { currentLocale } from './i18n.ts';
+import { currentLocale, htmlLang } from './i18n.ts';
 import { useSession } from './session.tsx';
-import type { Locale, NotificationPage } from './types.ts';
+import { locales, type NotificationPage } from './types.ts';
 import { Loading } from './ui.tsx';
 
 export function useUnreadCount(enabled: boolean) {
@@ -20,20 +20,32 @@ export function useUnreadCount(enabled: boolean) {
   });
 }
 
+/**
+ * The languages not shown now, each named in itself: Deutsch, English, Leichte Sprache (`lang` is
+ * German for Leichte Sprache, so a screen reader says it right).
+ */
 function LanguageSwitch({ className }: { className: string }) {
   const { t } = useTranslation();
   const { setLocale } = useSession();
-  const other: Locale = currentLocale() === 'de' ? 'en' : 'de';
+  const current = currentLocale();
   return (
-    <button
-      type="button"
-      className={`header-button ${className}`}
-      lang={other}
-      title={t('header.switchLanguage', { lng: other })}
-      onClick={() => void setLocale(other)}
-    >
-      {t(`language.${other}`, { lng: other })}
-    </button>
+    <fieldset className={`language-switch ${className}`}>
+      <legend className="visually-hidden">{t('header.language')}</legend>
+      {locales
+        .filter((l) => l !== current)
+        .map((l) => (
+          <button
+            key={l}
+            type="button"
+            className="header-button"
+            lang={htmlLang(l)}
+            title={t('header.switchLanguage', { lng: l })}
+            onClick={() => void setLocale(l)}
+          >
+            {t(`language.${l}`, { lng: l })}
+          </button>
+        ))}
+    </fieldset>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import { api, setCsrfToken } from './api.ts';
-import { currentLocale, i18n, storedLocale, storeLocale } from './i18n.ts';
+import { accountLanguage, currentLocale, i18n, localeOfAccount, storedLocale, storeLocale } from './i18n.ts';
 import type { Locale, Session } from './types.ts';
 
 export const sessionKey = ['session'] as const;
@@ -34,8 +34,8 @@ export function SessionProvider({ session, children }: { session: Session; child
     async (view?: Session) => {
       const next = view ?? (await fetchSession());
       setCsrfToken(next.csrfToken);
-      if (next.account && !storedLocale() && next.account.locale !== currentLocale()) {
-        await i18n.changeLanguage(next.account.locale);
+      if (next.account && !storedLocale() && localeOfAccount(next.account) !== currentLocale()) {
+        await i18n.changeLanguage(localeOfAccount(next.account));
       }
       // everything cached so far was seen as someone else
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
@@ -61,10 +61,11 @@ export function SessionProvider({ session, children }: { session: Session; child
     async (locale: Locale) => {
       storeLocale(locale);
       await i18n.changeLanguage(locale);
-      if (session.account && session.account.locale !== locale) {
-        await api('/me', { method: 'PATCH', body: { locale } });
+      if (session.account && localeOfAccount(session.account) !== locale) {
+        const language = accountLanguage(locale);
+        await api('/me', { method: 'PATCH', body: language });
         qc.setQueryData<Session>(sessionKey, (s) =>
-          s?.account ? { ...s, account: { ...s.account, locale } } : s,
+          s?.account ? { ...s, account: { ...s.account, ...language } } : s,
         );
         void qc.invalidateQueries({ queryKey: ['me'] });
       }

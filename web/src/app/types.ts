@@ -36,8 +36,12 @@ import type { Abilities, SessionView } from '../../../server/routes/api/session/
  */
 export type Fixed<T, F> = Omit<T, keyof F> & F;
 
-export type Locale = 'de' | 'en';
-export const locales: Locale[] = ['de', 'en'];
+/**
+ * The languages of the web client: German, English and Leichte Sprache (`ls`, plain German). The
+ * server knows only de and en; for it Leichte Sprache is German (the account's `plainLanguage`).
+ */
+export type Locale = 'de' | 'en' | 'ls';
+export const locales: Locale[] = ['de', 'en', 'ls'];
 
 export const organisationKinds = [
   'association',

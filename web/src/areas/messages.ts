@@ -4,5 +4,14 @@ import { messages as sharing } from './sharing/area.ts';
 import { messages as support } from './support/area.ts';
 import { messages as timebank } from './timebank/area.ts';
 
-/** Every area's texts: each area keeps its own de/en files; the catalogue (app/i18n.ts) joins them here. */
-export const areaMessages = [sharing, timebank, participation, support, places];
+/**
+ * Every area's texts: each area keeps its own de/en files (and an optional ls.json with the keys that
+ * have a Leichte Sprache version); the catalogue (app/i18n.ts) joins them here.
+ */
+export const areaMessages: { de: object; en: object; ls?: object }[] = [
+  sharing,
+  timebank,
+  participation,
+  support,
+  places,
+];

@@ -4,6 +4,9 @@ import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
 /**
  * The texts of the foundation's features that keep their own de/en files (features/<name>/i18n/),
  * joined into the catalogue by app/i18n.ts beside web/src/i18n and every area's texts. A feature
- * adds itself here: `import de from './<name>/i18n/de.json'` …
+ * adds itself here: `import de from './<name>/i18n/de.json'` … Leichte Sprache (`ls`, plain German)
+ * is optional: an `ls.json` holds only the keys that have a plain version; the rest is German.
  */
-export const featureMessages: { de: object; en: object }[] = [{ de: feedbackDe, en: feedbackEn }];
+export const featureMessages: { de: object; en: object; ls?: object }[] = [
+  { de: feedbackDe, en: feedbackEn },
+];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import { FormError, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
-import { currentLocale } from '../../app/i18n.ts';
+import { accountLanguage, currentLocale } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorState, Loading, PageHeading } from '../../app/ui.tsx';
 import { takeHashToken } from '../../features/auth/LinkRedeemPage.tsx';
@@ -53,7 +53,7 @@ export function JoinPage() {
           token,
           ...(details ? { displayName: name.trim() } : {}),
           ...(details && !preview.email ? { email: email.trim() } : {}),
-          locale: currentLocale(),
+          ...accountLanguage(currentLocale()),
         },
       });
       if (!wasSignedIn) await signedIn();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import { FormError, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
-import { currentLocale } from '../../app/i18n.ts';
+import { accountLanguage, currentLocale } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import type { InvitationPreview } from '../../app/types.ts';
 import { formatDate, PageHeading, QueryView } from '../../app/ui.tsx';
@@ -29,7 +29,7 @@ export function InvitationPage() {
   function submit(inv: InvitationPreview, e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     void accept.run(async () => {
-      const body: Record<string, string> = { token, locale: currentLocale() };
+      const body: Record<string, string | boolean> = { token, ...accountLanguage(currentLocale()) };
       if (!inv.hasAccount) body.displayName = displayName.trim();
       if (!inv.hasAccount && password) body.password = password;
       const res = await api<{ organisationSlug: string }>('/invitations/accept', { method: 'POST', body });

@@ -13,9 +13,16 @@ import {
   TextField,
   useAction,
 } from '../../app/forms.tsx';
-import { currentLocale } from '../../app/i18n.ts';
+import { currentLocale, htmlLang, localeOfAccount } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
-import type { AccountActivity, District, Locale, Page, Profile } from '../../app/types.ts';
+import {
+  type AccountActivity,
+  type District,
+  type Locale,
+  locales,
+  type Page,
+  type Profile,
+} from '../../app/types.ts';
 import { ConfirmButton, formatDate, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
 import { AvailabilityGrid } from './AvailabilityGrid.tsx';
 import { TagInput } from './TagInput.tsx';
@@ -32,7 +39,7 @@ export function useDistricts() {
 
 function languageName(code: string): string {
   try {
-    return new Intl.DisplayNames([currentLocale()], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([htmlLang(currentLocale())], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -44,7 +51,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const { setLocale } = useSession();
   const districts = useDistricts();
   const [displayName, setDisplayName] = useState(profile.displayName);
-  const [locale, setLocaleDraft] = useState<Locale>(profile.locale);
+  const [locale, setLocaleDraft] = useState<Locale>(localeOfAccount(profile));
   const [bio, setBio] = useState(profile.bio);
   const [skills, setSkills] = useState(profile.skills);
   const [interests, setInterests] = useState(profile.interests);
@@ -61,7 +68,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
         body: { displayName, bio, skills, interests, languages, availability, districtIds },
       });
       if (next) qc.setQueryData(['me'], next);
-      if (locale !== currentLocale() || locale !== profile.locale) await setLocale(locale);
+      if (locale !== currentLocale() || locale !== localeOfAccount(profile)) await setLocale(locale);
       await qc.invalidateQueries({ queryKey: ['session'] });
     }, e.currentTarget);
   }
@@ -91,11 +98,8 @@ function ProfileForm({ profile }: { profile: Profile }) {
         label={t('profile.language')}
         name="locale"
         value={locale}
-        onChange={(e) => setLocaleDraft(e.target.value === 'en' ? 'en' : 'de')}
-        options={[
-          { value: 'de', label: t('language.de') },
-          { value: 'en', label: t('language.en') },
-        ]}
+        onChange={(e) => setLocaleDraft(locales.find((l) => l === e.target.value) ?? 'de')}
+        options={locales.map((l) => ({ value: l, label: t(`language.${l}`) }))}
         hint={t('profile.languageHint')}
         error={save.error}
       />
