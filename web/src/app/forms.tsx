@@ -6,6 +6,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useRef,
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -320,13 +321,16 @@ export function Saved({ show, children }: { show: boolean; children: ReactNode }
 /**
  * Runs one form action: pending state, the error for the fields, and focus on the first field the
  * server rejected (or on the summary), so a screen reader hears what went wrong. On success `done`
- * (a text, or a text and where focus goes; a function of the action's result when the text depends
- * on it) is said in the layout's status region, and focus moves (app/announce.tsx).
+ * (a text, or a text and where focus goes) is said in the layout's status region and focus moves
+ * (app/announce.tsx): given to the hook, or to `run` when it depends on the action's result.
  */
-export function useAction() {
+export function useAction(options: { done?: DoneSpec } = {}) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
+  // the text of this render (it may name what the form holds now), read when the action succeeds
+  const said = useRef(options.done);
+  said.current = options.done;
   const run = useCallback(async function run<T>(
     fn: () => Promise<T>,
     form?: HTMLElement | null,
@@ -339,8 +343,9 @@ export function useAction() {
     try {
       const result = await fn();
       setDone(true);
-      const said = typeof onDone === 'function' ? onDone(result) : onDone;
-      if (said) announce(said, origin);
+      const text =
+        onDone === undefined ? said.current : typeof onDone === 'function' ? onDone(result) : onDone;
+      if (text) announce(text, origin);
       return true;
     } catch (err) {
       setError(err);
