@@ -40,6 +40,7 @@ export function BookingCard({ b, showRequester = false }: { b: Booking; showRequ
       await qc.invalidateQueries({ queryKey: sharingKeys.bookings() });
       await qc.invalidateQueries({ queryKey: sharingKeys.booking(b.id) });
     },
+    meta: { done: (_r, path) => t(`sharing.done.booking.${String(path)}`) },
   });
   const conditionStep = a.handOver || a.return;
   const decisionStep = a.approve || a.decline;
@@ -148,6 +149,7 @@ export function BookingCard({ b, showRequester = false }: { b: Booking; showRequ
               slot: formatSlot(b.start, b.end),
             })}
             confirmLabel={t('sharing.booking.cancelConfirm')}
+            done={t('sharing.done.booking.cancel')}
             onConfirm={async () => {
               await api(`/bookings/${b.id}/cancel`, { method: 'POST', body: {} });
               await qc.invalidateQueries({ queryKey: sharingKeys.bookings() });

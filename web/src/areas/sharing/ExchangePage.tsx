@@ -29,7 +29,7 @@ function PostForm() {
   const qc = useQueryClient();
   const districts = useDistricts();
   const form = useRef<HTMLFormElement>(null);
-  const action = useAction();
+  const action = useAction({ done: t('sharing.done.postCreated') });
   const orgs = (session.account?.memberships ?? []).filter((m) => m.role === 'admin' || m.role === 'staff');
   const [d, setD] = useState({
     kind: 'offer',

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { announce } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import { ConfirmButton } from '../../app/ui.tsx';
 
@@ -8,15 +9,13 @@ import { ConfirmButton } from '../../app/ui.tsx';
 export function FeedLink({ createPath, label }: { createPath: string; label: string }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
-  const [copied, setCopied] = useState(false);
   const id = useId();
   const create = useMutation({
     mutationFn: () => api<{ url: string }>(createPath, { method: 'POST' }),
     onSuccess: (r) => {
       setUrl(r.url);
-      setCopied(false);
-      requestAnimationFrame(() => document.getElementById(id)?.focus());
     },
+    meta: { done: { text: t('sharing.done.feedCreated'), focus: id } },
   });
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
@@ -33,8 +32,8 @@ export function FeedLink({ createPath, label }: { createPath: string; label: str
             className="button secondary"
             onClick={() => {
               void navigator.clipboard?.writeText(url).then(
-                () => setCopied(true),
-                () => setCopied(false),
+                () => announce(t('sharing.feed.copied')),
+                () => document.getElementById(id)?.focus(),
               );
             }}
           >
@@ -42,9 +41,6 @@ export function FeedLink({ createPath, label }: { createPath: string; label: str
           </button>
         </div>
       )}
-      <p role="status" className="saved">
-        {copied ? t('sharing.feed.copied') : ''}
-      </p>
       {create.isError && (
         <p className="form-error" role="alert">
           {create.error.message}
@@ -68,6 +64,7 @@ export function FeedLink({ createPath, label }: { createPath: string; label: str
             await api(createPath, { method: 'DELETE' });
             setUrl('');
           }}
+          done={t('sharing.done.feedRevoked')}
         />
       </div>
     </section>

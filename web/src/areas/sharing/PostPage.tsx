@@ -27,7 +27,7 @@ function Conversation({ post }: { post: Post }) {
     queryFn: () => api<{ items: Message[] }>(`/exchange/posts/${post.id}/messages`),
   });
   const form = useRef<HTMLFormElement>(null);
-  const action = useAction();
+  const action = useAction({ done: t('sharing.done.messageSent') });
   const [body, setBody] = useState('');
   const [to, setTo] = useState('');
   const others = new Map<string, string>();
@@ -116,10 +116,14 @@ export function PostPage() {
   });
   const step = useAction();
   const act = (path: 'renew' | 'close') =>
-    step.run(async () => {
-      await api(`/exchange/posts/${id}/${path}`, { method: 'POST', body: {} });
-      await qc.invalidateQueries({ queryKey: sharingKeys.exchange() });
-    });
+    step.run(
+      async () => {
+        await api(`/exchange/posts/${id}/${path}`, { method: 'POST', body: {} });
+        await qc.invalidateQueries({ queryKey: sharingKeys.exchange() });
+      },
+      null,
+      t(`sharing.done.${path}`),
+    );
   return (
     <QueryView query={post}>
       {(p) => {
@@ -183,9 +187,6 @@ export function PostPage() {
                   </Link>
                 )}
               </div>
-              <p role="status" className="saved">
-                {step.done ? t('sharing.exchange.updated') : ''}
-              </p>
             </section>
             {session.account ? (
               <Conversation post={p} />

@@ -39,6 +39,7 @@ export function ResourceEditPage() {
                     title={t('sharing.edit.withdraw')}
                     message={t('sharing.edit.withdrawText')}
                     confirmLabel={t('sharing.edit.withdraw')}
+                    done={t('sharing.done.resourceWithdrawn')}
                     onConfirm={async () => {
                       await api(`/resources/${r.id}`, { method: 'DELETE' });
                       await qc.invalidateQueries({ queryKey: sharingKeys.resources() });

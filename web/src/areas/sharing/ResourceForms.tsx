@@ -75,7 +75,7 @@ export function ResourceForm({ r }: { r?: Resource }) {
   const qc = useQueryClient();
   const districts = useDistricts();
   const form = useRef<HTMLFormElement>(null);
-  const action = useAction();
+  const action = useAction({ done: t(r ? 'sharing.done.resourceSaved' : 'sharing.done.resourceCreated') });
   const [d, setD] = useState<Draft>(() => draftOf(r));
   const orgs = (session.account?.memberships ?? []).filter((m) => m.role === 'admin' || m.role === 'staff');
   const set =
@@ -387,9 +387,9 @@ function AvailabilityForms({
     a.rules.map(({ weekday, start, end }) => ({ weekday, start, end })),
   );
   const rulesForm = useRef<HTMLFormElement>(null);
-  const saveRules = useAction();
+  const saveRules = useAction({ done: t('sharing.done.rulesSaved') });
   const blockForm = useRef<HTMLFormElement>(null);
-  const block = useAction();
+  const block = useAction({ done: t('sharing.done.blockAdded') });
   const [b, setB] = useState({ from: localDate(new Date(), 7), to: localDate(new Date(), 8), reason: '' });
   const dayOptions = weekdays.map((d) => ({ value: String(d), label: t(`sharing.weekday.${d}`) }));
   return (
@@ -481,6 +481,7 @@ function AvailabilityForms({
                   title={t('sharing.edit.liftBlock')}
                   message={formatSlot(x.start, x.end)}
                   confirmLabel={t('sharing.edit.liftBlock')}
+                  done={t('sharing.done.blockLifted')}
                   onConfirm={async () => {
                     await api(`/resources/${r.id}/blocked-periods/${x.id}`, { method: 'DELETE' });
                     await onChange();
@@ -546,7 +547,7 @@ export function PhotoEditor({ r }: { r: Resource }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
-  const upload = useAction();
+  const upload = useAction({ done: t('sharing.done.photoAdded') });
   const [alt, setAlt] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const photos: Photo[] = r.photos ?? [];
@@ -569,6 +570,7 @@ export function PhotoEditor({ r }: { r: Resource }) {
                 title={t('sharing.edit.removePhoto')}
                 message={p.alt}
                 confirmLabel={t('common.delete')}
+                done={t('sharing.done.photoRemoved')}
                 onConfirm={async () => {
                   await api(`/resources/${r.id}/photos/${p.id}`, { method: 'DELETE' });
                   await qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id) });

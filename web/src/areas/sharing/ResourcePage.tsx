@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { announce } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import {
   FormError,
@@ -99,6 +101,16 @@ function AvailabilitySection({ r }: { r: Resource }) {
  * weekly repetition. The answer lists the created occurrences and the refused ones with the server's
  * reason; a single booking that collides shows the server's message naming the taken slot.
  */
+/** What a booking request did: how many dates were requested or booked, how many were not possible. */
+function bookedText(t: TFunction, r: BookingCreated): string {
+  const approved = r.created.every((b) => b.status === 'approved');
+  const parts = [];
+  if (r.created.length > 0)
+    parts.push(t(approved ? 'sharing.done.approved' : 'sharing.done.requested', { count: r.created.length }));
+  if (r.refused.length > 0) parts.push(t('sharing.done.refused', { count: r.refused.length }));
+  return parts.join(' ');
+}
+
 function BookingForm({ r }: { r: Resource }) {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -120,6 +132,7 @@ function BookingForm({ r }: { r: Resource }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setResult(null);
+    let made: BookingCreated | null = null;
     const ok = await action.run(async () => {
       const startAt = zonedInstant(day, start);
       // an end at or before the start means the next day (a night or a multi-day loan is booked by date)
@@ -136,10 +149,11 @@ function BookingForm({ r }: { r: Resource }) {
         },
       });
       setResult(created);
+      made = created;
       await qc.invalidateQueries({ queryKey: sharingKeys.bookings() });
       await qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id, 'busy') });
     }, form.current);
-    if (ok) requestAnimationFrame(() => document.getElementById(resultId)?.focus());
+    if (ok && made) announce({ text: bookedText(t, made), focus: resultId });
   }
 
   return (
@@ -231,7 +245,7 @@ function BookingForm({ r }: { r: Resource }) {
         <SubmitButton pending={action.pending}>{t('sharing.book.submit')}</SubmitButton>
       </form>
       {result && (
-        <div id={resultId} tabIndex={-1} className="stack" role="status">
+        <div id={resultId} tabIndex={-1} className="stack">
           <h3>{t('sharing.book.createdTitle', { count: result.created.length })}</h3>
           {result.created.length > 0 && (
             <ul className="result-list">
