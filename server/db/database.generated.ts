@@ -579,6 +579,7 @@ export interface Profile {
 export interface Resource {
   accessibility: Generated<string>;
   active: Generated<boolean>;
+  address: Generated<string>;
   approximate: Generated<boolean>;
   auto_approve: Generated<boolean>;
   buffer_minutes: Generated<number>;

@@ -45,6 +45,18 @@ export const messages = {
     de: 'Eine Personenzahl gibt es nur bei Räumen.',
     en: 'Only rooms have a capacity.',
   },
+  'resource.deposit_lending_only': {
+    de: 'Eine Kaution gibt es nur bei Dingen, die man ausleiht (Räume, Geräte, Fahrzeuge).',
+    en: 'Only things that are lent (rooms, equipment, vehicles) have a deposit.',
+  },
+  'resource.buffer_lending_only': {
+    de: 'Eine Pufferzeit zwischen Buchungen gibt es nur bei Dingen, die man ausleiht (Räume, Geräte, Fahrzeuge).',
+    en: 'Only things that are lent (rooms, equipment, vehicles) have a buffer time between bookings.',
+  },
+  'resource.giveaway_free': {
+    de: 'Was verschenkt wird, kostet nichts – bitte keine Gebühr angeben.',
+    en: 'A give-away costs nothing – please do not give a fee.',
+  },
   'resource.photo_type': {
     de: 'Bitte laden Sie ein Foto als JPEG, PNG oder WebP hoch.',
     en: 'Please upload a photo as JPEG, PNG or WebP.',

@@ -23,6 +23,7 @@ const columns = [
   'r.title',
   'r.description',
   'r.district_id',
+  'r.address',
   'r.lat',
   'r.lng',
   'r.approximate',
@@ -85,6 +86,7 @@ export interface ResourceFields {
   title: string;
   description?: string;
   districtId?: string | null;
+  address?: string;
   lat?: number | null;
   lng?: number | null;
   approximate?: boolean;
@@ -126,6 +128,7 @@ export async function insertResource(
       title: f.title,
       description: f.description ?? '',
       district_id: f.districtId ?? null,
+      address: f.address ?? '',
       approximate,
       ...locationColumns(f.lat ?? null, f.lng ?? null, approximate),
       who_may_borrow: f.whoMayBorrow ?? 'members',
@@ -156,6 +159,7 @@ export async function updateResource(
     ['title', 'title'],
     ['description', 'description'],
     ['districtId', 'district_id'],
+    ['address', 'address'],
     ['whoMayBorrow', 'who_may_borrow'],
     ['depositCents', 'deposit_cents'],
     ['feeCents', 'fee_cents'],

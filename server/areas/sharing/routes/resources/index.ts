@@ -9,6 +9,7 @@ import { audit } from '../../../../platform/audit.ts';
 import { indexDocument, removeDocument } from '../../../../platform/search.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
 import { type Actor, actsFor } from '../../../../policies/actor.ts';
+import { fieldsForKind } from '../../commands/resourceKinds.ts';
 import { resourceAbilities, resourcePolicy } from '../../policies/resource.ts';
 import { revokeFeedTokens } from '../../repositories/bookings.ts';
 import {
@@ -52,6 +53,8 @@ export function presentResource(r: ResourceRow, actor: Actor) {
     title: r.title,
     description: r.description,
     districtId: r.district_id,
+    // a private person's address goes with the exact point: to the owner side only
+    address: exact ? r.address : '',
     lat: exact ? r.lat : r.public_lat,
     lng: exact ? r.lng : r.public_lng,
     approximate: r.approximate,
@@ -311,11 +314,10 @@ export async function resourceRoutes(app: FastifyInstance) {
         ? { type: 'organisation' as const, id: organisationId }
         : { type: 'person' as const, id: actorId };
       if (!resourcePolicy.create(req.actor, owner)) throw forbidden();
-      if (fields.capacity != null && fields.kind !== 'room')
-        throw new Problem(422, 'resource.capacity_rooms_only');
+      const checked = fieldsForKind(fields.kind, fields, false);
       requireBothCoordinates(fields.lat ?? null, fields.lng ?? null);
       const id = await executeTx(db, async (tx) => {
-        const { id } = await insertResource(tx, networkId, owner, fields, actorId);
+        const { id } = await insertResource(tx, networkId, owner, checked, actorId);
         await audit(tx, {
           networkId,
           actorId,
@@ -347,14 +349,13 @@ export async function resourceRoutes(app: FastifyInstance) {
       const r = await load(req.params.id, req.actor);
       if (!resourcePolicy.update(req.actor, r)) throw forbidden();
       const kind = req.body.kind ?? r.kind;
-      const capacity = req.body.capacity !== undefined ? req.body.capacity : r.capacity;
-      if (capacity !== null && kind !== 'room') throw new Problem(422, 'resource.capacity_rooms_only');
+      const change = fieldsForKind(kind, req.body, kind !== r.kind);
       requireBothCoordinates(
         req.body.lat !== undefined ? req.body.lat : r.lat,
         req.body.lng !== undefined ? req.body.lng : r.lng,
       );
       await executeTx(db, async (tx) => {
-        await updateResource(tx, networkId, r, req.body);
+        await updateResource(tx, networkId, r, change);
         await audit(tx, {
           networkId,
           actorId,

@@ -190,7 +190,8 @@ describe('resources: catalogue, map and search', () => {
       capacity: 4,
     });
     assert.equal(cap.statusCode, 422);
-    assert.equal(cap.json().code, 'resource.capacity_rooms_only');
+    assert.equal(cap.json().errors[0].field, '/capacity');
+    assert.match(cap.json().errors[0].message, /nur bei Räumen/);
     const half = await call(petra, 'POST', '', {
       organisationId: centre.id,
       kind: 'equipment',
@@ -204,5 +205,82 @@ describe('resources: catalogue, map and search', () => {
       title: 'Beamer',
     });
     assert.equal(foreign.statusCode, 403);
+  });
+
+  test('a skill or a service is not asked about lending: a deposit or buffer is refused by field, neutral values pass', async () => {
+    const skill = await call(yilmaz, 'POST', '', {
+      kind: 'skill',
+      title: 'Brot backen lernen',
+      depositCents: 2000,
+      bufferMinutes: 30,
+      feeCents: 500,
+    });
+    assert.equal(skill.statusCode, 422);
+    const fields = skill.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]);
+    assert.deepEqual(
+      fields.map((f: string[]) => f[0]),
+      ['/depositCents', '/bufferMinutes'],
+    );
+    assert.match(fields[0][1], /Kaution gibt es nur bei Dingen, die man ausleiht/);
+    // a client that sends every field with its neutral value is not refused; a fee is fine for a skill
+    const ok = await call(yilmaz, 'POST', '', {
+      kind: 'service',
+      title: 'Torten auf Bestellung',
+      depositCents: 0,
+      bufferMinutes: 0,
+      capacity: null,
+      feeCents: 1500,
+      feeNote: 'Zutaten extra',
+    });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.equal(ok.json().conditions.feeCents, 1500);
+    const giveaway = await call(yilmaz, 'POST', '', { kind: 'giveaway', title: 'Brot vom Vortag', feeCents: 100 });
+    assert.equal(giveaway.statusCode, 422);
+    assert.equal(giveaway.json().errors[0].field, '/feeCents');
+    assert.match(giveaway.json().errors[0].message, /kostet nichts/);
+    // and in English, for an English client
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/resources',
+      headers: { ...yilmaz.headers, 'accept-language': 'en' },
+      payload: { kind: 'skill', title: 'Sourdough', depositCents: 1 },
+    });
+    assert.match(en.json().errors[0].message, /Only things that are lent/);
+  });
+
+  test('a resource that becomes a service loses its deposit, buffer and capacity, and a buffer is then refused', async () => {
+    const made = await call(petra, 'POST', '', {
+      organisationId: centre.id,
+      kind: 'room',
+      title: 'Besprechungsraum',
+      depositCents: 3000,
+      bufferMinutes: 30,
+      capacity: 8,
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    const id = made.json().id;
+    const changed = await call(petra, 'PATCH', `/${id}`, { kind: 'service', title: 'Beratung im Besprechungsraum' });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().conditions.depositCents, 0);
+    assert.equal(changed.json().bufferMinutes, 0);
+    assert.equal(changed.json().capacity, null);
+    const refused = await call(petra, 'PATCH', `/${id}`, { bufferMinutes: 15 });
+    assert.equal(refused.statusCode, 422);
+    assert.equal(refused.json().errors[0].field, '/bufferMinutes');
+    // the database holds the rule as well, whatever a route might forget
+    await assert.rejects(
+      t.db.updateTable('resource').set({ deposit_cents: 100 }).where('id', '=', id).execute(),
+      /resource_lending_fields/,
+    );
+  });
+
+  test('the address is kept as text; a private person’s goes with the exact point to the owner side only', async () => {
+    const org = await call(petra, 'PATCH', `/${ids.hall}`, { address: 'Bahnhofstraße 27, 34560 Lindenbrück' });
+    assert.equal(org.json().address, 'Bahnhofstraße 27, 34560 Lindenbrück');
+    assert.equal((await call(null, 'GET', `/${ids.hall}`)).json().address, 'Bahnhofstraße 27, 34560 Lindenbrück');
+    await call(yilmaz, 'PATCH', `/${ids.backroom}`, { address: 'Marktstraße 9, 34560 Lindenbrück' });
+    assert.equal((await call(yilmaz, 'GET', `/${ids.backroom}`)).json().address, 'Marktstraße 9, 34560 Lindenbrück');
+    assert.equal((await call(visitor, 'GET', `/${ids.backroom}`)).json().address, '');
+    assert.equal((await call(null, 'GET', `/${ids.backroom}`)).json().address, '');
   });
 });

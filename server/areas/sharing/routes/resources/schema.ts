@@ -29,6 +29,8 @@ export const ResourceView = Type.Object({
   title: Type.String(),
   description: Type.String(),
   districtId: Nullable(Type.String()),
+  /** street, postcode and town as text; empty for others when a private person's place is approximate */
+  address: Type.String(),
   /** rounded to about 300 m when `approximate`, except for the owner */
   lat: Nullable(Type.Number()),
   lng: Nullable(Type.Number()),
@@ -63,6 +65,7 @@ const editable = {
   title: Type.String({ minLength: 2, maxLength: 120 }),
   description: Type.String({ maxLength: 5000 }),
   districtId: Nullable(Uuid),
+  address: Type.String({ maxLength: 300 }),
   lat: Nullable(Lat),
   lng: Nullable(Lng),
   approximate: Type.Boolean(),
@@ -86,6 +89,7 @@ export const ResourceCreate = Type.Object(
     title: editable.title,
     description: Type.Optional(editable.description),
     districtId: Type.Optional(editable.districtId),
+    address: Type.Optional(editable.address),
     lat: Type.Optional(editable.lat),
     lng: Type.Optional(editable.lng),
     approximate: Type.Optional(editable.approximate),
