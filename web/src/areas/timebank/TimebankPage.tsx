@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { announce } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { formatDateTime, formatMinutes } from '../../app/localTime.ts';
@@ -30,6 +32,7 @@ function PendingTransfers({ account }: { account: Account }) {
     mutationFn: ({ id, step }: { id: string; step: 'confirm' | 'decline' | 'cancel' }) =>
       api<Transfer>(`/timebank/transfers/${id}/${step}`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: timebankKeys.timebank() }),
+    meta: { done: (_r, v) => t(`timebank.done.${(v as { step: string }).step}`) },
   });
   return (
     <section className="card" aria-labelledby="pending-title">
@@ -114,6 +117,13 @@ interface Counterpart {
  * payer confirms). Each submission carries an Idempotency-Key made once and reused when the same
  * submission is sent again after a failure, so a retry never pays twice.
  */
+/** What a transfer did: paid at once, or asked of the other side. */
+function transferText(t: TFunction, tr: Transfer): string {
+  return tr.status === 'completed'
+    ? t('timebank.paid', { amount: formatMinutes(t, tr.minutes), name: accountName(t, tr.payee) })
+    : t('timebank.requested', { amount: formatMinutes(t, tr.minutes), name: accountName(t, tr.payer) });
+}
+
 function TransferForm({ account }: { account: Account }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -156,6 +166,7 @@ function TransferForm({ account }: { account: Account }) {
     setDone(null);
     key.current ??= crypto.randomUUID();
     const idempotencyKey = key.current;
+    let made: Transfer | null = null;
     const ok = await action.run(async () => {
       const [type, id] = other.split(':');
       const counterpart = await api<Account>('/timebank/accounts/lookup', {
@@ -174,10 +185,11 @@ function TransferForm({ account }: { account: Account }) {
         },
       });
       setDone(transfer);
+      made = transfer;
       key.current = null;
       await qc.invalidateQueries({ queryKey: timebankKeys.timebank() });
     }, form.current);
-    if (ok) requestAnimationFrame(() => document.getElementById(doneId)?.focus());
+    if (ok && made) announce({ text: transferText(t, made), focus: doneId });
   }
 
   const canPay = account.abilities.pay;
@@ -260,16 +272,8 @@ function TransferForm({ account }: { account: Account }) {
         </SubmitButton>
       </form>
       {done && (
-        <p id={doneId} tabIndex={-1} role="status" className="notice">
-          {done.status === 'completed'
-            ? t('timebank.paid', {
-                amount: formatMinutes(t, done.minutes),
-                name: accountName(t, done.payee),
-              })
-            : t('timebank.requested', {
-                amount: formatMinutes(t, done.minutes),
-                name: accountName(t, done.payer),
-              })}{' '}
+        <p id={doneId} tabIndex={-1} className="notice">
+          {transferText(t, done)}{' '}
           <Link to={`/zeitbank/kontoauszug?konto=${account.id}`}>{t('timebank.statementLink')}</Link>
         </p>
       )}

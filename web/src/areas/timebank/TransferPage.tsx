@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../app/api.ts';
+import { FormError, useAction } from '../../app/forms.tsx';
 import { formatDateTime, formatMinutes } from '../../app/localTime.ts';
 import { ConfirmButton, PageHeading, QueryView } from '../../app/ui.tsx';
 import { SharingNav } from '../sharing/index.ts';
@@ -33,6 +34,8 @@ export function TransferPage() {
     await api(`/timebank/transfers/${id}/${s}`, { method: 'POST' });
     await qc.invalidateQueries({ queryKey: timebankKeys.timebank() });
   };
+  const action = useAction();
+  const answer = (s: 'decline' | 'cancel') => action.run(() => step(s), null, t(`timebank.done.${s}`));
   return (
     <>
       <PageHeading title={t('sharing.transfer.title')} />
@@ -56,6 +59,7 @@ export function TransferPage() {
               <dt>{t('sharing.transfer.created')}</dt>
               <dd>{formatDateTime(tr.createdAt)}</dd>
             </dl>
+            <FormError error={action.error} />
             <div className="actions">
               {tr.abilities.confirm && (
                 <ConfirmButton
@@ -68,15 +72,16 @@ export function TransferPage() {
                   })}
                   confirmLabel={t('timebank.confirm', { amount: formatMinutes(t, tr.minutes) })}
                   onConfirm={() => step('confirm')}
+                  done={t('timebank.done.confirm')}
                 />
               )}
               {tr.abilities.decline && (
-                <button type="button" className="button secondary" onClick={() => void step('decline')}>
+                <button type="button" className="button secondary" onClick={() => void answer('decline')}>
                   {t('timebank.decline')}
                 </button>
               )}
               {tr.abilities.cancel && (
-                <button type="button" className="button secondary" onClick={() => void step('cancel')}>
+                <button type="button" className="button secondary" onClick={() => void answer('cancel')}>
                   {t('timebank.withdraw')}
                 </button>
               )}
