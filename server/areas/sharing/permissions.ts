@@ -97,6 +97,10 @@ export const sharingPermissions: Record<string, Case | Case[]> = {
     allowed: everyone,
     request: (town) => ({ url: `/resources/${town.room}/busy?${window()}` }),
   },
+  'GET /resources/{id}/free-slot': {
+    allowed: everyone,
+    request: (town) => ({ url: `/resources/${town.room}/free-slot` }),
+  },
   'POST /resources/{id}/feed': {
     allowed: coordinatorsOfA,
     request: (town) => ({ url: `/resources/${town.spare}/feed` }),

@@ -252,4 +252,49 @@ describe('bookings', () => {
       403,
     );
   });
+
+  test('the booking form’s suggestion is a free time that can be booked; the next one steers clear of it', async () => {
+    const made = await call(petra, 'POST', '/resources', {
+      organisationId: centre.id,
+      kind: 'room',
+      title: 'Werkraum',
+      bufferMinutes: 30,
+      autoApprove: true,
+    });
+    const room = made.json().id;
+    await call(petra, 'PUT', `/resources/${room}/availability`, {
+      rules: [{ weekday: 3, start: '16:00', end: '20:00' }],
+    });
+    const first = await call(jonas, 'GET', `/resources/${room}/free-slot?minutes=90`);
+    assert.equal(first.statusCode, 200, first.body);
+    const { slot, weeks } = first.json();
+    assert.equal(weeks, 4);
+    assert.equal(localParts(new Date(slot.start)).weekday, 3);
+    assert.equal(new Date(slot.end).getTime() - new Date(slot.start).getTime(), 90 * 60_000);
+    const booked = await call(jonas, 'POST', '/bookings', { resourceId: room, start: slot.start, end: slot.end });
+    assert.equal(booked.statusCode, 201, booked.body);
+    const next = (await call(jonas, 'GET', `/resources/${room}/free-slot?minutes=90`)).json().slot;
+    // after the booking and its half-hour buffer, and itself bookable
+    assert.ok(new Date(next.start).getTime() >= new Date(slot.end).getTime() + 30 * 60_000, JSON.stringify(next));
+    const again = await call(aylin, 'POST', '/bookings', { resourceId: room, start: next.start, end: next.end });
+    assert.equal(again.statusCode, 201, again.body);
+  });
+
+  test('when nothing is free in the next four weeks, the suggestion says so instead of guessing', async () => {
+    const made = await call(petra, 'POST', '/resources', { organisationId: centre.id, kind: 'equipment', title: 'Beamer' });
+    const beamer = made.json().id;
+    await call(petra, 'POST', `/resources/${beamer}/blocked-periods`, {
+      start: new Date(Date.now() - 3600_000).toISOString(),
+      end: new Date(Date.now() + 40 * 24 * 3600_000).toISOString(),
+      reason: 'In Reparatur',
+    });
+    const res = (await call(null, 'GET', `/resources/${beamer}/free-slot`)).json();
+    assert.equal(res.slot, null);
+    assert.ok(new Date(res.searchedUntil).getTime() > Date.now() + 27 * 24 * 3600_000);
+    // a day after the repair is asked for: free again
+    const later = (
+      await call(null, 'GET', `/resources/${beamer}/free-slot?from=${iso(new Date(Date.now() + 41 * 24 * 3600_000))}`)
+    ).json();
+    assert.notEqual(later.slot, null);
+  });
 });

@@ -8,7 +8,8 @@ import { audit } from '../../../../platform/audit.ts';
 import { networkTimeZone } from '../../../../platform/localTime.ts';
 import type { Actor } from '../../../../policies/actor.ts';
 import { resourcePolicy } from '../../policies/resource.ts';
-import { busySlots } from '../../repositories/bookings.ts';
+import { firstFreeSlot } from '../../commands/freeSlot.ts';
+import { busySlots, takenPeriods } from '../../repositories/bookings.ts';
 import {
   addBlockedPeriod,
   availabilityRules,
@@ -24,7 +25,12 @@ import {
   BlockedPeriodCreate,
   BusyQuery,
   BusyView,
+  FreeSlotQuery,
+  FreeSlotView,
 } from './schema.ts';
+
+/** How far ahead the booking form's suggestion looks for a free time. */
+export const freeSlotWeeks = 4;
 
 /** When a resource can be booked: weekly rules, blocked periods, and the times already taken. */
 export async function resourceAvailabilityRoutes(app: FastifyInstance) {
@@ -191,6 +197,48 @@ export async function resourceAvailabilityRoutes(app: FastifyInstance) {
       const r = await load(req.params.id, req.actor);
       const rows = await busySlots(db, networkId, r.id, new Date(req.query.from), new Date(req.query.to));
       return { items: rows.map((s) => ({ start: s.starts_at.toISOString(), end: s.ends_at.toISOString() })) };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: Static<typeof FreeSlotQuery> }>(
+    '/:id/free-slot',
+    {
+      schema: {
+        tags,
+        summary:
+          'The first free time of a length (default 2 h) in the next weeks: inside the weekly rules, outside ' +
+          'blocked periods and clear of bookings (requested ones too) and their buffers — what the booking form offers',
+        params: IdParams,
+        querystring: FreeSlotQuery,
+        response: { 200: FreeSlotView, ...problems },
+      },
+    },
+    async (req) => {
+      const r = await load(req.params.id, req.actor);
+      const now = new Date();
+      const from = req.query.from ? new Date(req.query.from) : now;
+      const start = from > now ? from : now;
+      const until = new Date(start.getTime() + freeSlotWeeks * 7 * 24 * 3600 * 1000);
+      const [rules, blocked, taken] = await Promise.all([
+        availabilityRules(db, networkId, r.id),
+        blockedPeriods(db, networkId, r.id),
+        takenPeriods(db, networkId, r.id, start, new Date(until.getTime() + 24 * 3600 * 1000)),
+      ]);
+      const slot = firstFreeSlot({
+        from: start,
+        now,
+        minutes: req.query.minutes ?? 120,
+        days: freeSlotWeeks * 7,
+        rules,
+        blocked: blocked.map((b) => ({ start: b.starts_at, end: b.ends_at })),
+        taken: taken.map((b) => ({ start: b.starts_at, end: b.ends_at })),
+        bufferMinutes: r.buffer_minutes,
+      });
+      return {
+        slot: slot && { start: slot.start.toISOString(), end: slot.end.toISOString() },
+        searchedUntil: until.toISOString(),
+        weeks: freeSlotWeeks,
+      };
     },
   );
 }

@@ -187,6 +187,21 @@ export const BusyQuery = Type.Object({ from: Timestamp, to: Timestamp }, { addit
 export const BusyView = Type.Object({
   items: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })),
 });
+export const FreeSlotQuery = Type.Object(
+  {
+    /** how long the slot should be (default two hours) */
+    minutes: Type.Optional(Type.Integer({ minimum: 15, maximum: 1440 })),
+    /** not before this instant (default: now) */
+    from: Type.Optional(Timestamp),
+  },
+  { additionalProperties: false },
+);
+export const FreeSlotView = Type.Object({
+  /** the first free slot, or null when nothing is free before `searchedUntil` */
+  slot: Type.Union([Type.Object({ start: Type.String(), end: Type.String() }), Type.Null()]),
+  searchedUntil: Type.String(),
+  weeks: Type.Integer(),
+});
 export const FeedView = Type.Object({ url: Type.String() });
 export const UtilisationQuery = Type.Object(
   { from: Timestamp, to: Timestamp, organisationId: Type.Optional(Uuid) },
