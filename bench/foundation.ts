@@ -222,8 +222,8 @@ export async function loadFoundation(ctx: TownContext & { rnd: ReturnType<typeof
   // Search documents for organisations (what the API writes on create) ------------------------
   await step('search_document', async () => {
     const r = await run(`
-      INSERT INTO search_document (network_id, entity_type, entity_id, title, body, link, updated_at)
-      SELECT network_id, 'organisation', id, name, description, '/organisationen/' || slug, created_at
+      INSERT INTO search_document (network_id, entity_type, entity_id, type, title, body, link, updated_at)
+      SELECT network_id, 'organisation', id, 'organisation', name, description, '/organisationen/' || slug, created_at
       FROM organisation WHERE network_id = ${nid}`);
     return Number(r.numAffectedRows ?? 0n);
   });

@@ -178,8 +178,8 @@ export async function loadParticipation(ctx: TeilenContext): Promise<Participati
   await ctx.step('search_document_opportunity', async () => {
     const r = await sql
       .raw(`
-      INSERT INTO search_document (network_id, entity_type, entity_id, title, body, link, updated_at)
-      SELECT network_id, 'opportunity', id, title, concat_ws(E'\\n', description, array_to_string(skills, ', '), place),
+      INSERT INTO search_document (network_id, entity_type, entity_id, type, title, body, link, updated_at)
+      SELECT network_id, 'opportunity', id, 'opportunity', title, concat_ws(E'\\n', description, array_to_string(skills, ', '), place),
              '/mitmachen/' || id, updated_at
       FROM opportunity WHERE network_id = ${nid} AND status = 'published'`)
       .execute(db);

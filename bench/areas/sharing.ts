@@ -85,6 +85,15 @@ export async function loadResources(ctx: TeilenContext) {
         ) AS s1`),
     ),
   );
+  // what the API writes to search for each active resource (server/areas/sharing/search.ts)
+  await ctx.step('search_document_resource', async () => {
+    const r = await run(`
+      INSERT INTO search_document (network_id, entity_type, entity_id, type, title, body, link, organisation_id, updated_at)
+      SELECT network_id, 'resource', id, CASE WHEN kind IN ('skill', 'service') THEN 'service' ELSE 'resource' END,
+             title, description, '/teilen/ressourcen/' || id, organisation_id, updated_at
+      FROM resource WHERE network_id = ${nid} AND active`);
+    return Number(r.numAffectedRows ?? 0n);
+  });
   await ctx.step('booking', () =>
     batchRange(B, 50_000, (a, b) =>
       run(`

@@ -34,3 +34,6 @@ export const areaWebPaths = {
   ...support.webPaths,
   ...places.webPaths,
 };
+
+/** The kinds of thing each area puts into the network's search, in the order they are offered. */
+export const areaSearchTypes = [...sharing.searchTypes, ...participation.searchTypes] as const;

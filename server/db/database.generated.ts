@@ -664,12 +664,17 @@ export interface SearchDocument {
   body: Generated<string>;
   entity_id: string;
   entity_type: string;
+  expires_at: Timestamp | null;
   hidden: Generated<boolean>;
   link: string;
   network_id: string;
+  organisation_id: string | null;
+  search_text: GeneratedAlways<string | null>;
   title: string;
   tsv: GeneratedAlways<string | null>;
+  type: string;
   updated_at: Generated<Timestamp>;
+  visibility: Generated<"public" | "signed_in" | "members">;
 }
 
 export interface Session {

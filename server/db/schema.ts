@@ -48,6 +48,10 @@ export type MembershipRole = (typeof membershipRoles)[number];
 export const flagReasons = ['spam', 'abuse', 'privacy', 'illegal', 'other'] as const;
 export type FlagReason = (typeof flagReasons)[number];
 
+/** Who may find a search entry (platform/search.ts): everyone, people signed in, one organisation's members. */
+export const searchVisibilities = ['public', 'signed_in', 'members'] as const;
+export type SearchVisibility = (typeof searchVisibilities)[number];
+
 export const areas = ['knowledge', 'participation', 'codesign', 'sharing', 'support', 'places'] as const;
 export type Area = (typeof areas)[number];
 export type PartyType = Value<'interaction', 'a_type'>;
@@ -131,6 +135,7 @@ export type ListsMatchTheDatabase = [
   Holds<Same<MembershipRole, Value<'membership', 'role'>>>,
   Holds<Same<MembershipRole, Value<'one_time_token', 'role'>>>,
   Holds<Same<FlagReason, Value<'flag', 'reason'>>>,
+  Holds<Same<SearchVisibility, Value<'search_document', 'visibility'>>>,
   Holds<Same<Area, Value<'interaction', 'area'>>>,
   Holds<Same<PartyType, Value<'interaction', 'b_type'>>>,
   Holds<Same<TransferStatus, Value<'timebank_transfer', 'status'>>>,

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { MembershipRole, OrganisationKind, Sector } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
+import { indexDocument } from '../platform/search.ts';
+import { webPaths } from '../platform/webPaths.ts';
 
 export interface OrganisationFilter {
   q?: string;
@@ -228,4 +230,22 @@ export async function countAdminsForUpdate(db: Executor, networkId: string, orga
     .forUpdate()
     .execute();
   return rows.length;
+}
+
+/**
+ * The organisation's search entry, written anew from the row in the caller's transaction (on
+ * create, on every change, by the demo seed): its name, description and address, for everyone.
+ */
+export async function indexOrganisation(db: Executor, networkId: string, id: string): Promise<void> {
+  const o = await findOrganisation(db, networkId, id);
+  if (!o) return;
+  await indexDocument(db, {
+    networkId,
+    type: 'organisation',
+    entityType: 'organisation',
+    entityId: o.id,
+    title: o.name,
+    body: [o.description, o.address].filter(Boolean).join('\n'),
+    link: webPaths.organisation(o.slug),
+  });
 }

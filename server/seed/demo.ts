@@ -3,10 +3,8 @@ import { areas } from '../areas/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Area, DB, NetworkSettings } from '../db/schema.ts';
 import { type Party, recordInteraction } from '../platform/interactions.ts';
-import { indexDocument } from '../platform/search.ts';
-import { webPaths } from '../platform/webPaths.ts';
 import { createAccount } from '../repositories/accounts.ts';
-import { insertOrganisation, setMembership } from '../repositories/organisations.ts';
+import { indexOrganisation, insertOrganisation, setMembership } from '../repositories/organisations.ts';
 import type { DemoSeedContext } from './context.ts';
 import { districts, mapCenter, mapZoom, organisations, people, ringCenter } from './lindenbrueck.ts';
 
@@ -186,14 +184,7 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
         lng: Math.round((centre.lng + o.offset[1]) * 1e6) / 1e6,
       });
       orgIds.set(o.key, id);
-      await indexDocument(tx, {
-        networkId,
-        entityType: 'organisation',
-        entityId: id,
-        title: o.name,
-        body: `${o.description} ${o.address}`,
-        link: webPaths.organisation(o.slug),
-      });
+      await indexOrganisation(tx, networkId, id);
     }
 
     const personIds = new Map<string, string>();

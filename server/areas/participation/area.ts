@@ -135,3 +135,6 @@ export const webPaths = {
     webPath(`/mitmachen/koordination?org=${seg(organisationId)}#einladungen`),
   playbookPage: (pageId: string) => webPath(`/mitmachen/praxis/${seg(pageId)}`),
 } satisfies Record<string, (...args: string[]) => string>;
+
+/** The kinds of thing the area puts into the network's search (see platform/search.ts). */
+export const searchTypes = ['opportunity', 'playbook_page'] as const;

@@ -98,3 +98,9 @@ export const webPaths = {
   booking: (bookingId: string) => webPath(`/teilen/buchungen/${seg(bookingId)}`),
   resource: (resourceId: string) => webPath(`/teilen/ressourcen/${seg(resourceId)}`),
 } satisfies Record<string, (...args: string[]) => string>;
+
+/**
+ * The kinds of thing the area puts into the network's search (see platform/search.ts): things to
+ * borrow or use, help and services people offer, and the Tauschring's offers and wants.
+ */
+export const searchTypes = ['service', 'resource', 'exchange_offer', 'exchange_want'] as const;

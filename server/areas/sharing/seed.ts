@@ -1,8 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB, ExchangeCategory, MembershipRole, ResourceKind } from '../../db/schema.ts';
 import { localParts, zonedTime } from '../../platform/localTime.ts';
-import { indexDocument } from '../../platform/search.ts';
-import { webPaths } from '../../platform/webPaths.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { decideTransfer, ensureAccount, transferCredits } from '../timebank/index.ts';
 import { bookResource } from './commands/bookResource.ts';
@@ -10,6 +8,7 @@ import { decideBooking, recordBookingInteraction } from './commands/decideBookin
 import { insertBooking, setBookingStatus } from './repositories/bookings.ts';
 import { insertPost } from './repositories/exchange.ts';
 import { findResource, insertResource, replaceAvailability } from './repositories/resources.ts';
+import { indexPost, indexResource } from './search.ts';
 
 /**
  * Teilen in Lindenbrück: the resources, bookings, time-bank transfers and Tauschring posts of the
@@ -363,14 +362,7 @@ export async function seedSharing(tx: Transaction<DB>, c: SharingContext) {
         id,
         r.availability.map(([weekday, start, end]) => ({ weekday, start, end })),
       );
-    await indexDocument(tx, {
-      networkId,
-      entityType: 'resource',
-      entityId: id,
-      title: r.title,
-      body: [r.description, r.accessibility].filter(Boolean).join('\n'),
-      link: webPaths.resource(id),
-    });
+    await indexResource(tx, networkId, id);
   }
   const resource = async (key: string) => (await findResource(tx, networkId, resourceIds.get(key)!))!;
 
@@ -503,7 +495,7 @@ export async function seedSharing(tx: Transaction<DB>, c: SharingContext) {
 
   let posts = 0;
   for (const p of demoPosts) {
-    await insertPost(
+    const post = await insertPost(
       tx,
       networkId,
       person(p.author),
@@ -518,6 +510,7 @@ export async function seedSharing(tx: Transaction<DB>, c: SharingContext) {
       },
       p.days,
     );
+    await indexPost(tx, networkId, post.id);
     posts++;
   }
 

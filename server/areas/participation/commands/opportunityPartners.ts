@@ -35,6 +35,7 @@ export async function syncSearch(db: Executor, networkId: string, o: Opportunity
   if (o.status === 'published') {
     await indexDocument(db, {
       networkId,
+      type: 'opportunity',
       entityType: 'opportunity',
       entityId: o.id,
       title: o.title,

@@ -17,6 +17,7 @@ function checkOrganisation(ctx: ParticipationContext, f: RevisionFields) {
 async function index(db: Executor, networkId: string, pageId: string, f: RevisionFields) {
   await indexDocument(db, {
     networkId,
+    type: 'playbook_page',
     entityType: 'playbook_page',
     entityId: pageId,
     title: f.title,

@@ -25,6 +25,7 @@ describe('moderation: flag, hide, dismiss', () => {
     pinId = crypto.randomUUID();
     await indexDocument(t.db, {
       networkId: t.networkId,
+      type: 'resource',
       entityType: 'pin',
       entityId: pinId,
       title: 'Billige Uhren kaufen',
@@ -217,6 +218,7 @@ describe('moderation: flag, hide, dismiss', () => {
     const pin = crypto.randomUUID();
     await indexDocument(t.db, {
       networkId: t.networkId,
+      type: 'resource',
       entityType: 'pin',
       entityId: pin,
       title: 'Falsche Öffnungszeiten',

@@ -11,7 +11,6 @@ import { t } from '../../../i18n/messages.ts';
 import { audit, auditInsert } from '../../../platform/audit.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { notificationInsert } from '../../../platform/notifications.ts';
-import { indexDocument } from '../../../platform/search.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { organisationAbilities, organisationPolicy } from '../../../policies/organisation.ts';
@@ -25,6 +24,7 @@ import {
   countAdminsForUpdate,
   findMembership,
   findOrganisation,
+  indexOrganisation,
   insertOrganisation,
   listMembers,
   listOrganisations,
@@ -156,14 +156,7 @@ export async function organisationRoutes(app: FastifyInstance) {
           entityId: id,
           ip: clientIp(req),
         });
-        await indexDocument(tx, {
-          networkId,
-          entityType: 'organisation',
-          entityId: id,
-          title: req.body.name,
-          body: req.body.description ?? '',
-          link: webPaths.organisation(req.body.slug),
-        });
+        await indexOrganisation(tx, networkId, id);
         return id;
       });
       return reply.code(201).send(present(await load(id), req.actor));
@@ -196,16 +189,7 @@ export async function organisationRoutes(app: FastifyInstance) {
           details: { fields: Object.keys(req.body) },
           ip: clientIp(req),
         });
-        const updated = await findOrganisation(tx, networkId, org.id);
-        if (updated)
-          await indexDocument(tx, {
-            networkId,
-            entityType: 'organisation',
-            entityId: org.id,
-            title: updated.name,
-            body: updated.description,
-            link: webPaths.organisation(updated.slug),
-          });
+        await indexOrganisation(tx, networkId, org.id);
       });
       return present(await load(org.id), req.actor);
     },

@@ -26,6 +26,7 @@ import {
   renewPost,
   updatePost,
 } from '../../repositories/exchange.ts';
+import { indexPost } from '../../search.ts';
 import {
   MessageCreate,
   MessageView,
@@ -118,6 +119,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
           days ?? defaultDays,
         );
         await scheduleReminder(tx, networkId, row.id, row.expires_at);
+        await indexPost(tx, networkId, row.id);
         await audit(tx, {
           networkId,
           actorId,
@@ -155,6 +157,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
       if (!exchangePolicy.update(req.actor, p)) throw forbidden();
       await executeTx(db, async (tx) => {
         await updatePost(tx, networkId, p.id, req.body);
+        await indexPost(tx, networkId, p.id);
         await audit(tx, {
           networkId,
           actorId,
@@ -188,6 +191,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
       await executeTx(db, async (tx) => {
         const { expires_at } = await renewPost(tx, networkId, p.id, req.body.days ?? defaultDays);
         await scheduleReminder(tx, networkId, p.id, expires_at);
+        await indexPost(tx, networkId, p.id);
         await audit(tx, {
           networkId,
           actorId,
@@ -217,6 +221,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
       if (!exchangePolicy.close(req.actor, p)) throw forbidden();
       await executeTx(db, async (tx) => {
         await closePost(tx, networkId, p.id);
+        await indexPost(tx, networkId, p.id);
         await audit(tx, {
           networkId,
           actorId,

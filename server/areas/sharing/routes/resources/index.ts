@@ -6,7 +6,6 @@ import { paging } from '../../../../http/paging.ts';
 import { forbidden, Problem } from '../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
-import { indexDocument, removeDocument } from '../../../../platform/search.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
 import { type Actor, actsFor } from '../../../../policies/actor.ts';
 import { fieldsForKind } from '../../commands/resourceKinds.ts';
@@ -14,7 +13,6 @@ import { resourceAbilities, resourcePolicy } from '../../policies/resource.ts';
 import { revokeFeedTokens } from '../../repositories/bookings.ts';
 import {
   clusterResources,
-  findResource,
   insertResource,
   listResources,
   type ResourceRow,
@@ -22,6 +20,7 @@ import {
   updateResource,
   utilisation,
 } from '../../repositories/resources.ts';
+import { indexResource } from '../../search.ts';
 import { resourceAvailabilityRoutes } from './availability.ts';
 import { resourceFeedRoutes } from './feed.ts';
 import { loadResource } from './load.ts';
@@ -110,20 +109,7 @@ export async function resourceRoutes(app: FastifyInstance) {
 
   const load = (id: string, actor: Actor) => loadResource(db, networkId, id, actor);
 
-  async function reindex(ex: Executor, id: string) {
-    const r = await findResource(ex, networkId, id);
-    if (!r) return;
-    if (r.active)
-      await indexDocument(ex, {
-        networkId,
-        entityType: 'resource',
-        entityId: r.id,
-        title: r.title,
-        body: [r.description, r.accessibility].filter(Boolean).join('\n'),
-        link: webPaths.resource(r.id),
-      });
-    else await removeDocument(ex, networkId, 'resource', r.id);
-  }
+  const reindex = (ex: Executor, id: string) => indexResource(ex, networkId, id);
 
   const listSchema = {
     tags,
@@ -387,7 +373,7 @@ export async function resourceRoutes(app: FastifyInstance) {
       if (!resourcePolicy.delete(req.actor, r)) throw forbidden();
       await executeTx(db, async (tx) => {
         await updateResource(tx, networkId, r, { active: false });
-        await removeDocument(tx, networkId, 'resource', r.id);
+        await reindex(tx, r.id);
         await revokeFeedTokens(tx, networkId, { kind: 'resource', resourceId: r.id });
         await audit(tx, {
           networkId,
