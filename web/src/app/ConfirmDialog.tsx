@@ -29,9 +29,10 @@ export default function ConfirmDialog({
     setPending(true);
     setError(null);
     try {
-      await onConfirm();
+      const result = await onConfirm();
       onOpenChange(false);
-      if (done) announce(done, origin);
+      const said = typeof done === 'function' ? done(result) : done;
+      if (said) announce(said, origin);
     } catch (err) {
       setError(err);
     } finally {

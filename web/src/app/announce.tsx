@@ -138,6 +138,14 @@ export function announce(done: DoneSpec, origin?: Origin): void {
   settleFocus(d, origin);
 }
 
+/** Moves focus to a place once React has drawn the page (for steps that say nothing themselves). */
+export function moveFocus(target: FocusTarget): void {
+  afterRender(() => {
+    const el = resolve(target);
+    if (el) focusOn(el);
+  });
+}
+
 /** For components: the same `announce`. */
 export function useAnnounce(): typeof announce {
   return announce;

@@ -16,8 +16,11 @@ export interface ConfirmProps {
   message: ReactNode;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
-  /** What to say once the step succeeded ("Buchung storniert."), and optionally where focus goes. */
-  done?: DoneSpec;
+  /**
+   * What to say once the step succeeded ("Buchung storniert."), and optionally where focus goes; a
+   * function of what onConfirm returned when the text depends on the answer.
+   */
+  done?: DoneSpec | ((result: unknown) => DoneSpec | undefined);
   className?: string;
   children?: ReactNode;
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { announce, originOf } from '../../app/announce.tsx';
 import { api, errorMessage } from '../../app/api.ts';
 import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { formatMinutes, localDate } from '../../app/localTime.ts';
@@ -40,10 +41,14 @@ function DecideHours({ h, onDecided }: { h: Hours; onDecided: () => Promise<unkn
               type="button"
               className="button primary"
               disabled={pending}
-              onClick={() => {
+              onClick={(e) => {
+                const origin = originOf(e.currentTarget);
                 setPending(true);
                 setError(null);
                 decide('confirm')
+                  .then(() =>
+                    announce(t('participation.done.hoursConfirmed', { name: h.volunteer.name }), origin),
+                  )
                   .catch(setError)
                   .finally(() => setPending(false));
               }}
@@ -60,6 +65,7 @@ function DecideHours({ h, onDecided }: { h: Hours; onDecided: () => Promise<unkn
               })}
               confirmLabel={t('participation.coordination.rejectConfirm')}
               onConfirm={() => decide('reject')}
+              done={t('participation.done.hoursRejected', { name: h.volunteer.name })}
             />
           </div>
         </>
@@ -148,7 +154,7 @@ function PendingHours({ organisationId }: { organisationId: string }) {
 function CreditSettings({ organisationId, isAdmin }: { organisationId: string; isAdmin: boolean }) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
-  const action = useAction();
+  const action = useAction({ done: t('participation.coordination.creditsSaved') });
   const settings = useQuery({
     queryKey: participationKeys.hours('settings', organisationId),
     queryFn: () => api<{ creditMinutesPerHour: number }>(`/hours/settings/${organisationId}`),
@@ -191,14 +197,6 @@ function CreditSettings({ organisationId, isAdmin }: { organisationId: string; i
                 error={action.error}
               />
               <SubmitButton pending={action.pending}>{t('common.save')}</SubmitButton>
-              <p role="status" className="saved">
-                {action.done && (
-                  <>
-                    <span aria-hidden="true">✓ </span>
-                    {t('participation.coordination.creditsSaved')}
-                  </>
-                )}
-              </p>
             </form>
           ) : (
             <p>

@@ -16,7 +16,7 @@ import type { Certificate, Hours, HoursStatus } from './types.ts';
 function LogHoursForm({ onLogged }: { onLogged: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
-  const action = useAction();
+  const action = useAction({ done: t('participation.hours.logged') });
   const organisations = useAllOrganisations();
   const [organisationId, setOrganisationId] = useState('');
   const [activity, setActivity] = useState('');
@@ -105,14 +105,6 @@ function LogHoursForm({ onLogged }: { onLogged: () => Promise<unknown> }) {
         />
       </div>
       <SubmitButton pending={action.pending}>{t('participation.hours.log')}</SubmitButton>
-      <p role="status" className="saved">
-        {action.done && (
-          <>
-            <span aria-hidden="true">✓ </span>
-            {t('participation.hours.logged')}
-          </>
-        )}
-      </p>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { announce, originOf } from '../../app/announce.tsx';
 import { api, errorMessage } from '../../app/api.ts';
 import { formatSlot } from '../../app/localTime.ts';
 import { ConfirmButton, PageHeading, QueryView } from '../../app/ui.tsx';
@@ -13,7 +14,6 @@ const checkInOpensMs = 60 * 60_000;
 
 function MySignupItem({ s, onChanged }: { s: MySignup; onChanged: () => Promise<unknown> }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const now = Date.now();
@@ -22,12 +22,13 @@ function MySignupItem({ s, onChanged }: { s: MySignup; onChanged: () => Promise<
   const canCheckIn = s.status === 'signed_up' && now >= start - checkInOpensMs && now <= end;
 
   async function checkIn() {
+    const origin = originOf();
     setPending(true);
     setError(null);
     try {
       await api(`/shifts/${s.shiftId}/check-in`, { method: 'POST' });
       await onChanged();
-      setMessage(t('participation.shift.checkedIn'));
+      announce(t('participation.shift.checkedIn'), origin);
     } catch (err) {
       setError(err);
     } finally {
@@ -65,6 +66,7 @@ function MySignupItem({ s, onChanged }: { s: MySignup; onChanged: () => Promise<
               await api(`/shifts/${s.shiftId}/withdraw`, { method: 'POST' });
               await onChanged();
             }}
+            done={t('participation.shift.withdrawn')}
           />
         )}
         {s.status === 'checked_in' && <Link to="/mitmachen/stunden">{t('participation.shift.toHours')}</Link>}
@@ -72,14 +74,6 @@ function MySignupItem({ s, onChanged }: { s: MySignup; onChanged: () => Promise<
       {s.status === 'signed_up' && now < start - checkInOpensMs && (
         <p className="hint">{t('participation.shift.checkInLater')}</p>
       )}
-      <p role="status" className="saved">
-        {message && (
-          <>
-            <span aria-hidden="true">✓ </span>
-            {message}
-          </>
-        )}
-      </p>
       {error !== null && (
         <p className="form-error" role="alert">
           <strong>{t('common.errorPrefix')}</strong> {errorMessage(error)}

@@ -130,14 +130,24 @@ export function OpportunityForm({ existing }: { existing?: Opportunity }) {
   }
 
   function save(status?: 'draft' | 'published') {
-    void action.run(async () => {
-      const o = existing
-        ? await api<Opportunity>(`/opportunities/${existing.id}`, { method: 'PATCH', body: body() })
-        : await api<Opportunity>('/opportunities', { method: 'POST', body: body(status) });
-      await qc.invalidateQueries({ queryKey: participationKeys.opportunities() });
-      qc.setQueryData(['opportunity', o.id], o);
-      navigate(`/mitmachen/${o.id}`);
-    }, form.current);
+    void action.run(
+      async () => {
+        const o = existing
+          ? await api<Opportunity>(`/opportunities/${existing.id}`, { method: 'PATCH', body: body() })
+          : await api<Opportunity>('/opportunities', { method: 'POST', body: body(status) });
+        await qc.invalidateQueries({ queryKey: participationKeys.opportunities() });
+        qc.setQueryData(['opportunity', o.id], o);
+        navigate(`/mitmachen/${o.id}`);
+      },
+      form.current,
+      t(
+        existing
+          ? 'participation.done.saved'
+          : status === 'published'
+            ? 'participation.done.published'
+            : 'participation.done.draftSaved',
+      ),
+    );
   }
 
   function submit(e: FormEvent) {

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { announce, originOf } from '../../app/announce.tsx';
 import { api, errorMessage } from '../../app/api.ts';
 import { FormError, SubmitButton, TextAreaField, TextField, useAction } from '../../app/forms.tsx';
 import { formatMinutes, formatSlot, localDate, zonedInstant } from '../../app/localTime.ts';
@@ -98,7 +99,6 @@ function ShiftItem({ o, s, onChanged }: { o: Opportunity; s: Shift; onChanged: (
   const { t } = useTranslation();
   const { session } = useSession();
   const location = useLocation();
-  const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const now = Date.now();
@@ -108,13 +108,13 @@ function ShiftItem({ o, s, onChanged }: { o: Opportunity; s: Shift; onChanged: (
   const mine = s.mySignup;
 
   async function act(fn: () => Promise<string>) {
+    const origin = originOf();
     setPending(true);
     setError(null);
-    setMessage('');
     try {
       const text = await fn();
       await onChanged();
-      setMessage(text);
+      announce(text, origin);
     } catch (err) {
       setError(err);
     } finally {
@@ -180,8 +180,8 @@ function ShiftItem({ o, s, onChanged }: { o: Opportunity; s: Shift; onChanged: (
             onConfirm={async () => {
               await api(`/shifts/${s.id}/withdraw`, { method: 'POST' });
               await onChanged();
-              setMessage(t('participation.shift.withdrawn'));
             }}
+            done={t('participation.shift.withdrawn')}
           />
         )}
       </>
@@ -214,14 +214,6 @@ function ShiftItem({ o, s, onChanged }: { o: Opportunity; s: Shift; onChanged: (
           </Link>
         )}
       </div>
-      <p role="status" className="saved">
-        {message && (
-          <>
-            <span aria-hidden="true">✓ </span>
-            {message}
-          </>
-        )}
-      </p>
       {error !== null && (
         <p className="form-error" role="alert">
           <strong>{t('common.errorPrefix')}</strong> {errorMessage(error)}
@@ -235,7 +227,7 @@ function ShiftItem({ o, s, onChanged }: { o: Opportunity; s: Shift; onChanged: (
 function AddShiftForm({ o, onAdded }: { o: Opportunity; onAdded: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
-  const action = useAction();
+  const action = useAction({ done: t('participation.shift.added') });
   const [day, setDay] = useState(localDate(new Date(), 1));
   const [from, setFrom] = useState('10:00');
   const [to, setTo] = useState(o.level === 'mini' ? '10:30' : '12:00');
@@ -326,14 +318,6 @@ function AddShiftForm({ o, onAdded }: { o: Opportunity; onAdded: () => Promise<u
         error={action.error}
       />
       <SubmitButton pending={action.pending}>{t('participation.shift.add')}</SubmitButton>
-      <p role="status" className="saved">
-        {action.done && (
-          <>
-            <span aria-hidden="true">✓ </span>
-            {t('participation.shift.added')}
-          </>
-        )}
-      </p>
     </form>
   );
 }
@@ -358,7 +342,9 @@ function StatusActions({ o, onChanged }: { o: Opportunity; onChanged: () => Prom
           type="button"
           className="button primary"
           disabled={action.pending}
-          onClick={() => void action.run(() => setStatus('published'))}
+          onClick={() =>
+            void action.run(() => setStatus('published'), null, t('participation.done.published'))
+          }
         >
           {o.status === 'draft'
             ? t('participation.opportunity.publish')
@@ -372,6 +358,7 @@ function StatusActions({ o, onChanged }: { o: Opportunity; onChanged: () => Prom
           message={t('participation.opportunity.closeText')}
           confirmLabel={t('participation.opportunity.closeConfirm')}
           onConfirm={() => setStatus('closed')}
+          done={t('participation.done.closed')}
         />
       )}
       <FormError error={action.error} />

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { moveFocus } from '../../app/announce.tsx';
 import { api, errorMessage } from '../../app/api.ts';
 import { Saved } from '../../app/forms.tsx';
 import type { Page } from '../../app/types.ts';
@@ -172,6 +173,8 @@ export function PartnerInvitations({ organisationId }: { organisationId: string 
                     onAnswered={async (m) => {
                       setMessage(m);
                       await refresh();
+                      // the answered invitation has left the list: focus stays in it
+                      section.current?.focus();
                     }}
                   />
                 </li>
@@ -212,6 +215,7 @@ export function PartnersCard({ o }: { o: Opportunity }) {
     }
     setMessage(text);
     await refresh();
+    moveFocus('partners-title');
   };
   const actsFor = (id: string) => mine.some((m) => m.organisationId === id);
   const myInvitations = o.invitedOrganisations.filter((x) => actsFor(x.id));

@@ -54,7 +54,7 @@ export function PlaybookForm({ existing }: { existing?: PlaybookRevision }) {
   const qc = useQueryClient();
   const mine = useCoordinatedOrganisations();
   const form = useRef<HTMLFormElement>(null);
-  const action = useAction();
+  const action = useAction({ done: t('participation.done.playbookSaved') });
   const [title, setTitle] = useState(existing?.title ?? '');
   const [body, setBody] = useState(existing?.body ?? '');
   const [tags, setTags] = useState<string[]>(existing?.tags ?? []);

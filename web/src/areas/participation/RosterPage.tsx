@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { announce, originOf } from '../../app/announce.tsx';
 import { api, errorMessage } from '../../app/api.ts';
 import { FormError, SubmitButton, TextAreaField, TextField, useAction } from '../../app/forms.tsx';
 import { formatDateTime, formatSlot } from '../../app/localTime.ts';
@@ -17,7 +18,6 @@ function MessageForm({ shiftId }: { shiftId: string }) {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [includeWaitlist, setIncludeWaitlist] = useState(false);
-  const [sent, setSent] = useState<number | null>(null);
   return (
     <form
       ref={form}
@@ -26,15 +26,19 @@ function MessageForm({ shiftId }: { shiftId: string }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void action.run(async () => {
-          const r = await api<{ recipients: number }>(`/shifts/${shiftId}/message`, {
-            method: 'POST',
-            body: { subject: subject.trim(), body: body.trim(), includeWaitlist },
-          });
-          setSent(r.recipients);
-          setSubject('');
-          setBody('');
-        }, form.current);
+        void action.run(
+          async () => {
+            const r = await api<{ recipients: number }>(`/shifts/${shiftId}/message`, {
+              method: 'POST',
+              body: { subject: subject.trim(), body: body.trim(), includeWaitlist },
+            });
+            setSubject('');
+            setBody('');
+            return r.recipients;
+          },
+          form.current,
+          (count) => t('participation.roster.sent', { count }),
+        );
       }}
     >
       <h2 id="message-title">{t('participation.roster.messageTitle')}</h2>
@@ -69,14 +73,6 @@ function MessageForm({ shiftId }: { shiftId: string }) {
         </label>
       </div>
       <SubmitButton pending={action.pending}>{t('participation.roster.send')}</SubmitButton>
-      <p role="status" className="saved">
-        {action.done && sent !== null && (
-          <>
-            <span aria-hidden="true">✓ </span>
-            {t('participation.roster.sent', { count: sent })}
-          </>
-        )}
-      </p>
     </form>
   );
 }
@@ -87,7 +83,6 @@ export function RosterPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
   const roster = useQuery({
     queryKey: participationKeys.shifts('roster', id),
     queryFn: () => api<Roster>(`/shifts/${id}/roster`),
@@ -99,12 +94,12 @@ export function RosterPage() {
       qc.invalidateQueries({ queryKey: participationKeys.hours() }),
     ]);
   async function act(path: string, done: string) {
+    const origin = originOf();
     setError(null);
-    setMessage('');
     try {
       await api(path, { method: 'POST' });
       await refresh();
-      setMessage(done);
+      announce(done, origin);
     } catch (err) {
       setError(err);
     }
@@ -135,14 +130,6 @@ export function RosterPage() {
             </div>
             <section aria-labelledby="people-title">
               <h2 id="people-title">{t('participation.roster.people')}</h2>
-              <p role="status" className="saved">
-                {message && (
-                  <>
-                    <span aria-hidden="true">✓ </span>
-                    {message}
-                  </>
-                )}
-              </p>
               {error !== null && (
                 <p className="form-error" role="alert">
                   <strong>{t('common.errorPrefix')}</strong> {errorMessage(error)}
@@ -202,12 +189,13 @@ export function RosterPage() {
                                 { method: 'DELETE' },
                               );
                               await refresh();
-                              setMessage(
-                                res.promoted
-                                  ? t('participation.roster.removedPromoted', { name: p.name })
-                                  : t('participation.roster.removed', { name: p.name }),
-                              );
+                              return res.promoted;
                             }}
+                            done={(promoted) =>
+                              promoted
+                                ? t('participation.roster.removedPromoted', { name: p.name })
+                                : t('participation.roster.removed', { name: p.name })
+                            }
                           />
                         )}
                       </div>
