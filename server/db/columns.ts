@@ -9,6 +9,8 @@ import type { ColumnType } from 'kysely';
 export type JsonColumn<T> = ColumnType<T, string, string>;
 
 export interface NetworkSettings {
+  /** the background map: the instance's default (absent), the admin's tileUrl, or none */
+  tiles?: 'default' | 'custom' | 'none';
   tileUrl?: string;
   tileAttribution?: string;
   mapCenter?: [number, number];

@@ -145,6 +145,10 @@ const foundationMessages = {
     de: 'Die Datei ist kein gültiges GeoJSON mit Flächen (Polygon oder MultiPolygon) und einem Namen je Fläche.',
     en: 'The file is not valid GeoJSON with areas (Polygon or MultiPolygon) and a name for each.',
   },
+  'network.attribution_html': {
+    de: 'Bitte nur Text und Links der Form <a href="https://…">…</a> verwenden – andere HTML-Angaben sind nicht erlaubt.',
+    en: 'Please use text and links of the form <a href="https://…">…</a> only – no other HTML is allowed.',
+  },
   'flag.circle': {
     de: 'Inhalte aus Unterstützungskreisen werden nicht der Verwaltung gemeldet. Bitte sprechen Sie die Koordination des Kreises an.',
     en: 'Content of support circles is not reported to the administration. Please talk to the circle’s coordinators.',

@@ -76,7 +76,8 @@ export async function createTestApp(
   const database = await freshDatabase();
   const { network } = await ensureNetwork(database.db, { slug: 'testnetz', name: 'Testnetz' });
   const config = {
-    ...loadConfig({ SEED: 'none', DATA_DIR: '/nonexistent', ...env }),
+    // tests never reach a geocoder on the internet; those of the address search start a fake one
+    ...loadConfig({ SEED: 'none', DATA_DIR: '/nonexistent', GEOCODER_URL: 'off', ...env }),
     databaseUrl: undefined,
   };
   const deps: AppDeps = { db: database, config, network };

@@ -3,6 +3,7 @@ import { areas } from '../../areas/index.ts';
 import { adminRoutes } from './admin/index.ts';
 import { districtRoutes } from './districts/index.ts';
 import { flagRoutes } from './flags/index.ts';
+import { geocodeRoutes } from './geocode/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
 import { meRoutes } from './me/index.ts';
 import { networkRoutes } from './network/index.ts';
@@ -20,6 +21,7 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(networkRoutes, { prefix: '/network' });
   await app.register(districtRoutes, { prefix: '/districts' });
+  await app.register(geocodeRoutes, { prefix: '/geocode' });
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(notificationRoutes, { prefix: '/notifications' });
   await app.register(searchRoutes, { prefix: '/search' });

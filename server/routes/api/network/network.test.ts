@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { ConfigError, loadConfig } from '../../../config.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
 
 describe('network settings', () => {
@@ -15,14 +16,44 @@ describe('network settings', () => {
   const patch = (headers: TestUser['headers'] | undefined, payload: object) =>
     t.app.inject({ method: 'PATCH', url: '/api/v1/network', headers, payload });
 
-  test('anyone reads the name and the (still empty) map settings', async () => {
+  test('anyone reads the name and the map settings: OpenStreetMap with its attribution out of the box', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/network' });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.json(), {
       name: 'Testnetz',
       slug: 'testnetz',
-      settings: { tileUrl: null, tileAttribution: null, mapCenter: null, mapZoom: null },
+      settings: {
+        tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+        tileAttribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
+        tiles: 'default',
+        defaultTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+        mapCenter: null,
+        mapZoom: null,
+      },
     });
+  });
+
+  test('the operator sets the default background map (or none) by environment', async () => {
+    const own = await createTestApp({
+      MAP_TILE_URL: 'https://karten.example.org/{z}/{x}/{y}.png',
+      MAP_TILE_ATTRIBUTION: '© Stadt Lindenbrück',
+    });
+    try {
+      const a = (await own.app.inject({ method: 'GET', url: '/api/v1/network' })).json().settings;
+      assert.equal(a.tileUrl, 'https://karten.example.org/{z}/{x}/{y}.png');
+      assert.equal(a.tileAttribution, '© Stadt Lindenbrück');
+    } finally {
+      await own.close();
+    }
+    assert.equal(loadConfig({ MAP_TILE_URL: 'off' }).tileUrl, undefined);
+    assert.throws(() => loadConfig({ MAP_TILE_URL: 'http://tiles.example.org/{z}/{x}/{y}.png' }), ConfigError);
+    assert.throws(() => loadConfig({ MAP_TILE_ATTRIBUTION: '<img src=x onerror=alert(1)>' }), ConfigError);
+  });
+
+  test('choosing their own server needs a tile URL', async () => {
+    const res = await patch(admin.headers, { tiles: 'custom' });
+    assert.equal(res.statusCode, 422);
+    assert.equal(res.json().errors[0].field, '/tileUrl');
   });
 
   test('an instance admin sets the name and map, the change is audited and shows in the session', async () => {
@@ -40,6 +71,8 @@ describe('network settings', () => {
       settings: {
         tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png',
         tileAttribution: '© OpenStreetMap-Mitwirkende',
+        tiles: 'custom',
+        defaultTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
         mapCenter: [48.77, 9.18],
         mapZoom: 13,
       },
@@ -60,9 +93,31 @@ describe('network settings', () => {
     const res = await patch(admin.headers, { mapZoom: 15, tileAttribution: null });
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().settings.mapZoom, 15);
-    assert.equal(res.json().settings.tileAttribution, null);
+    // the admin's own tile server without an attribution shows none (it is theirs to give)
+    assert.equal(res.json().settings.tileAttribution, '');
     assert.equal(res.json().settings.tileUrl, 'https://tiles.example.org/{z}/{x}/{y}.png');
     assert.deepEqual(res.json().settings.mapCenter, [48.77, 9.18]);
+  });
+
+  test('the admin switches the background map off, back to the default and to their own again', async () => {
+    const none = (await patch(admin.headers, { tiles: 'none' })).json().settings;
+    assert.equal(none.tiles, 'none');
+    assert.equal(none.tileUrl, null);
+    assert.equal(none.tileAttribution, null);
+    const standard = (await patch(admin.headers, { tiles: 'default' })).json().settings;
+    assert.equal(standard.tiles, 'default');
+    assert.equal(standard.tileUrl, 'https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    // their own server was kept and can be chosen again without typing it anew
+    const own = (await patch(admin.headers, { tiles: 'custom', tileAttribution: '© <a href="https://example.org">Beispiel</a>' })).json().settings;
+    assert.equal(own.tileUrl, 'https://tiles.example.org/{z}/{x}/{y}.png');
+    assert.equal(own.tileAttribution, '© <a href="https://example.org">Beispiel</a>');
+  });
+
+  test('an attribution with markup other than links is refused by name', async () => {
+    const bad = await patch(admin.headers, { tileAttribution: '© <img src=x onerror="alert(1)">' });
+    assert.equal(bad.statusCode, 422);
+    assert.equal(bad.json().errors[0].field, '/tileAttribution');
+    assert.match(bad.json().errors[0].message, /nur Text und Links/);
   });
 
   const invalid: [string, object][] = [
