@@ -30,17 +30,26 @@ function PendingItem({ i, onChanged }: { i: Interaction; onChanged: () => Promis
   const titleId = `interaction-${i.id}`;
   // declining one logged with me and withdrawing my own are the same removal
   const remove = () => api(`/interactions/${i.id}`, { method: 'DELETE' });
-  const stepButton = (variant: 'primary' | 'secondary', label: string, call: () => Promise<unknown>) => (
+  const stepButton = (
+    variant: 'primary' | 'secondary',
+    label: string,
+    call: () => Promise<unknown>,
+    done: string,
+  ) => (
     <button
       type="button"
       className={`button ${variant}`}
       disabled={step.pending}
       aria-describedby={titleId}
       onClick={() =>
-        void step.run(async () => {
-          await call();
-          await onChanged();
-        })
+        void step.run(
+          async () => {
+            await call();
+            await onChanged();
+          },
+          null,
+          done,
+        )
       }
     >
       {label}
@@ -58,15 +67,28 @@ function PendingItem({ i, onChanged }: { i: Interaction; onChanged: () => Promis
       <div className="actions">
         {i.abilities.confirm && (
           <>
-            {stepButton('primary', t('interactions.pending.confirm'), () =>
-              api(`/interactions/${i.id}/confirm`, { method: 'POST' }),
+            {stepButton(
+              'primary',
+              t('interactions.pending.confirm'),
+              () => api(`/interactions/${i.id}/confirm`, { method: 'POST' }),
+              t('interactions.done.confirmed'),
             )}
-            {stepButton('secondary', t('interactions.pending.decline'), remove)}
+            {stepButton(
+              'secondary',
+              t('interactions.pending.decline'),
+              remove,
+              t('interactions.done.declined'),
+            )}
           </>
         )}
         {!i.abilities.confirm &&
           i.abilities.remove &&
-          stepButton('secondary', t('interactions.pending.withdraw'), remove)}
+          stepButton(
+            'secondary',
+            t('interactions.pending.withdraw'),
+            remove,
+            t('interactions.done.withdrawn'),
+          )}
       </div>
     </li>
   );
@@ -96,6 +118,7 @@ function ConfirmedItem({ i, onChanged }: { i: Interaction; onChanged: () => Prom
             title={t('interactions.confirmed.removeTitle')}
             message={t('interactions.confirmed.removeText', { name: i.with.name })}
             confirmLabel={t('interactions.confirmed.remove')}
+            done={t('interactions.done.removed')}
             onConfirm={async () => {
               await api(`/interactions/${i.id}`, { method: 'DELETE' });
               await onChanged();

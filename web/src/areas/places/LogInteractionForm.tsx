@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { announce } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import {
   ChoiceGroup,
@@ -88,6 +89,11 @@ export function LogInteractionForm({ onLogged }: { onLogged: () => Promise<unkno
   const [done, setDone] = useState<Interaction | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const doneId = useId();
+  const doneText = (i: Interaction) =>
+    t(i.status === 'pending' ? 'interactions.log.donePending' : 'interactions.log.doneConfirmed', {
+      name: i.with.name,
+      kind: kindText(i.kind),
+    });
   const titleId = useId();
   const action = useAction();
   const people = usePeople(presetId);
@@ -117,6 +123,7 @@ export function LogInteractionForm({ onLogged }: { onLogged: () => Promise<unkno
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(null);
+    let made: Interaction | null = null;
     const ok = await action.run(async () => {
       const problems = check();
       if (Object.keys(problems).length > 0) throw invalid(t('interactions.log.invalid'), problems);
@@ -135,11 +142,12 @@ export function LogInteractionForm({ onLogged }: { onLogged: () => Promise<unkno
         },
       });
       setDone(created);
+      made = created;
       setDraft(emptyDraft());
       if (presetId) setParams({}, { replace: true });
       await onLogged();
     }, form.current);
-    if (ok) requestAnimationFrame(() => document.getElementById(doneId)?.focus());
+    if (ok && made) announce({ text: doneText(made), focus: doneId });
   }
 
   const personOptions = [
@@ -261,11 +269,8 @@ export function LogInteractionForm({ onLogged }: { onLogged: () => Promise<unkno
         />
         <SubmitButton pending={action.pending}>{t('interactions.log.submit')}</SubmitButton>
       </form>
-      <p id={doneId} tabIndex={-1} role="status" className={done ? 'notice' : 'notice-slot'}>
-        {done &&
-          (done.status === 'pending'
-            ? t('interactions.log.donePending', { name: done.with.name, kind: kindText(done.kind) })
-            : t('interactions.log.doneConfirmed', { name: done.with.name, kind: kindText(done.kind) }))}
+      <p id={doneId} tabIndex={-1} className={done ? 'notice' : 'notice-slot'}>
+        {done && doneText(done)}
       </p>
     </details>
   );
