@@ -34,8 +34,11 @@ export function SessionProvider({ session, children }: { session: Session; child
     async (view?: Session) => {
       const next = view ?? (await fetchSession());
       setCsrfToken(next.csrfToken);
-      if (next.account && !storedLocale() && localeOfAccount(next.account) !== currentLocale()) {
-        await i18n.changeLanguage(localeOfAccount(next.account));
+      // nothing chosen on this device yet: the account's choice, kept here from now on (a reload too)
+      if (next.account && !storedLocale()) {
+        storeLocale(localeOfAccount(next.account));
+        if (localeOfAccount(next.account) !== currentLocale())
+          await i18n.changeLanguage(localeOfAccount(next.account));
       }
       // everything cached so far was seen as someone else
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
