@@ -218,6 +218,7 @@ export function AttachmentList({
         title={t('circles.attachments.deleteTitle')}
         message={<p>{t('circles.attachments.deleteText', { name: a.name })}</p>}
         confirmLabel={t('circles.updates.deleteConfirm')}
+        done={t('circles.done.attachmentDeleted', { name: a.name })}
         onConfirm={async () => {
           await api(a.url.replace(/^\/api\/v1/, ''), { method: 'DELETE' });
           await onChanged();

@@ -334,6 +334,7 @@ function WithdrawButton({ circle, latest }: { circle: Circle; latest: Consent | 
         });
         await refreshCircle(qc, circle.id);
       }}
+      done={t('circles.done.consentWithdrawn')}
     >
       <SelectField
         label={t('circles.consent.withdrawMethod')}
@@ -367,7 +368,7 @@ function RenewForm({ circle, latest }: { circle: Circle; latest: Consent | undef
       ? { scope: latest.scope, givenBy: latest.givenBy, guardianName: latest.guardianName ?? '' }
       : {}),
   }));
-  const action = useAction();
+  const action = useAction({ done: { text: t('circles.consent.recordedOk'), focus: 'consent-renew' } });
   const openButton = useRef<HTMLButtonElement>(null);
   const title = frozen ? t('circles.consent.renewTitle') : t('circles.consent.changeTitle');
 
@@ -423,9 +424,6 @@ function RenewForm({ circle, latest }: { circle: Circle; latest: Consent | undef
           </div>
         </form>
       )}
-      <p className="saved" role="status">
-        {action.done ? t('circles.consent.recordedOk') : ''}
-      </p>
     </section>
   );
 }

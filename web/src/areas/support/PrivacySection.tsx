@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { announce, originOf } from '../../app/announce.tsx';
 import { api, apiUrl, errorMessage } from '../../app/api.ts';
 import { formatDateTime, formatSlot } from '../../app/localTime.ts';
 import type { Page } from '../../app/types.ts';
@@ -135,9 +136,11 @@ function DeletionSection({ circle }: { circle: Circle }) {
   return (
     <section className="section" aria-labelledby="circle-delete">
       <h2 id="circle-delete">{t('circles.privacy.deleteTitle')}</h2>
-      <p className="circle-live" role="status">
-        {message}
-      </p>
+      {message && (
+        <p className="circle-live" role="alert">
+          {message}
+        </p>
+      )}
       {pending ? (
         <>
           <p>
@@ -149,12 +152,13 @@ function DeletionSection({ circle }: { circle: Circle }) {
             <button
               type="button"
               className="button primary"
-              onClick={() => {
+              onClick={(e) => {
+                const origin = originOf(e.currentTarget);
                 setMessage('');
                 api(`${circlePath(circle.id)}/deletion`, { method: 'DELETE' })
                   .then(async () => {
-                    setMessage(t('circles.privacy.deleteCancelled'));
                     await refreshCircle(qc, circle.id);
+                    announce(t('circles.privacy.deleteCancelled'), origin);
                   })
                   .catch((err: unknown) => setMessage(`${t('common.errorPrefix')} ${errorMessage(err)}`));
               }}
@@ -178,9 +182,9 @@ function DeletionSection({ circle }: { circle: Circle }) {
             confirmLabel={t('circles.privacy.deleteConfirm')}
             onConfirm={async () => {
               await api(`${circlePath(circle.id)}/deletion`, { method: 'POST' });
-              setMessage(t('circles.privacy.deleteRequested'));
               await refreshCircle(qc, circle.id);
             }}
+            done={t('circles.privacy.deleteRequested')}
           />
         </>
       )}

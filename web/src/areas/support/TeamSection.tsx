@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { announce, originOf } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import { FormError, invalid, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
@@ -27,19 +28,15 @@ function TeamSection({ circle }: { circle: Circle }) {
     queryFn: () => api<{ items: TeamMember[] }>(`${circlePath(circle.id)}/team`),
   });
   const [adding, setAdding] = useState(false);
-  const [message, setMessage] = useState('');
   const canEdit = circle.abilities.editTeam && circle.status === 'active';
   const refresh = async (text: string) => {
-    setMessage(text);
     await qc.invalidateQueries({ queryKey: key });
+    announce(text, originOf(document.getElementById('circle-team')));
   };
   return (
     <section className="section" aria-labelledby="circle-team">
       <h2 id="circle-team">{t('circles.team.title')}</h2>
       <p className="hint">{t('circles.team.lead')}</p>
-      <p className="circle-live" role="status">
-        {message}
-      </p>
       <QueryView query={team} isEmpty={(d) => d.items.length === 0} empty={t('circles.team.empty')}>
         {(d) => (
           <ul className="card-list circle-team">

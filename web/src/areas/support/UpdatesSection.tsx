@@ -37,7 +37,7 @@ export function UpdatesSection({ circle }: { circle: Circle }) {
   const [files, setFiles] = useState<ChosenFile[]>([]);
   /** The update is posted but some files are not attached yet: trying again attaches only those. */
   const [postedId, setPostedId] = useState<string | null>(null);
-  const action = useAction();
+  const action = useAction({ done: t('circles.updates.posted') });
   const live = circle.status === 'active';
   const refresh = () => qc.invalidateQueries({ queryKey: key });
 
@@ -131,9 +131,6 @@ export function UpdatesSection({ circle }: { circle: Circle }) {
               </button>
             )}
           </div>
-          <p className="saved" role="status">
-            {action.done ? t('circles.updates.posted') : ''}
-          </p>
         </form>
       )}
       <QueryView query={updates} isEmpty={(d) => d.total === 0} empty={t('circles.updates.empty')}>
@@ -182,6 +179,7 @@ function UpdateItem({
             title={t('circles.updates.deleteTitle')}
             message={<p>{t('circles.updates.deleteText')}</p>}
             confirmLabel={t('circles.updates.deleteConfirm')}
+            done={t('circles.done.updateDeleted')}
             onConfirm={async () => {
               await api(base, { method: 'DELETE' });
               await onChanged();
@@ -205,6 +203,7 @@ function UpdateItem({
                   title={t('circles.updates.deleteCommentTitle')}
                   message={<p>{t('circles.updates.deleteText')}</p>}
                   confirmLabel={t('circles.updates.deleteConfirm')}
+                  done={t('circles.done.commentDeleted')}
                   onConfirm={async () => {
                     await api(`${base}/comments/${c.id}`, { method: 'DELETE' });
                     await onChanged();
@@ -224,7 +223,7 @@ function CommentForm({ base, onChanged }: { base: string; onChanged: () => Promi
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState('');
-  const action = useAction();
+  const action = useAction({ done: t('circles.done.commentPosted') });
   if (!open)
     return (
       <p>

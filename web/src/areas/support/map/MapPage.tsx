@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { announce } from '../../../app/announce.tsx';
 import { api } from '../../../app/api.ts';
 import { FormError, SelectField, SubmitButton, TextField, useAction } from '../../../app/forms.tsx';
 import { ConfirmButton, formatDate, QueryView } from '../../../app/ui.tsx';
@@ -39,7 +40,8 @@ function MapScreen({ circle, map }: { circle: Circle; map: MapView }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [fullNames, setFullNames] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
-  const [message, setMessage] = useState('');
+  // what a change did is said in the layout's status region; this screen puts focus itself
+  const setMessage = (text: string) => announce(text);
   const nodeRefs = useRef(new Map<string, SVGGElement>());
   const detailsHeading = useRef<HTMLHeadingElement>(null);
   const focusNode = useRef<string | null>(null);
@@ -108,9 +110,6 @@ function MapScreen({ circle, map }: { circle: Circle; map: MapView }) {
           </div>
         )}
       </div>
-      <p className="nm-status" role="status" aria-live="polite">
-        {message}
-      </p>
       {panel?.kind === 'add' && (
         <EntryForm
           circleId={circle.id}
@@ -414,7 +413,7 @@ function Snapshots({ circle, edit }: { circle: Circle; edit: boolean }) {
     queryFn: () => api<{ items: SnapshotSummary[] }>(mapUrl(circle.id, '/snapshots')),
   });
   const [title, setTitle] = useState('');
-  const action = useAction();
+  const action = useAction({ done: t('circles.map.snapshots.taken') });
   const items = list.data?.items ?? [];
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('now');
@@ -532,9 +531,6 @@ function Snapshots({ circle, edit }: { circle: Circle; edit: boolean }) {
           <div className="actions">
             <SubmitButton pending={action.pending}>{t('circles.map.snapshots.take')}</SubmitButton>
           </div>
-          <p className="saved" role="status">
-            {action.done ? t('circles.map.snapshots.taken') : ''}
-          </p>
         </form>
       )}
     </section>
