@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Area, DB, TransferSourceType } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 import type { JobHandler } from '../platform/jobs.ts';
+import type { TodayContributor } from '../platform/today.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { DemoSeedContext } from '../seed/context.ts';
 
@@ -37,4 +38,10 @@ export interface AreaManifest {
   seed?: (tx: Transaction<DB>, c: DemoSeedContext) => Promise<Record<string, unknown>>;
   /** The kinds of things of this area a time-bank transfer can be for. */
   transferSources?: Partial<Record<TransferSourceType, TransferSourceCheck>>;
+  /**
+   * Its part of the personal home (GET /api/v1/me/today, platform/today.ts): what needs the person in
+   * this area, what they have coming, and suggestions for someone with nothing to do — written in the
+   * area's today.ts with its own policies. The home lists no area itself.
+   */
+  today?: TodayContributor;
 }

@@ -16,6 +16,10 @@ const foundationPaths = {
   organisationAdmin: (slug: string) => webPath(`/organisationen/${seg(slug)}/verwaltung`),
   /** A person's own account activity: sign-ins, password changes, an admin's sign-in links. */
   accountActivity: () => webPath('/profil#aktivitaet'),
+  profile: () => webPath('/profil'),
+  notifications: () => webPath('/benachrichtigungen'),
+  /** Reports waiting for a moderator (instance admins). */
+  moderation: () => webPath('/verwaltung/meldungen'),
 } satisfies Record<string, (...args: string[]) => WebPath>;
 
 /** Every page the server links to: the foundation's and each area's (its area.ts). */

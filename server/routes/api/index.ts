@@ -6,6 +6,7 @@ import { flagRoutes } from './flags/index.ts';
 import { geocodeRoutes } from './geocode/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
 import { meRoutes } from './me/index.ts';
+import { todayRoutes } from './me/today.ts';
 import { networkRoutes } from './network/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { organisationRoutes } from './organisations/index.ts';
@@ -17,6 +18,7 @@ import { sessionRoutes } from './session/index.ts';
 export async function apiRoutes(app: FastifyInstance) {
   await app.register(sessionRoutes, { prefix: '/session' });
   await app.register(meRoutes, { prefix: '/me' });
+  await app.register(todayRoutes, { prefix: '/me/today' });
   await app.register(organisationRoutes, { prefix: '/organisations' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(networkRoutes, { prefix: '/network' });

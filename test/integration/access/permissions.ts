@@ -71,6 +71,8 @@ export const permissions: Record<string, Case | Case[]> = {
   'GET /me': { allowed: signedIn, request: () => ({ url: '/me' }) },
   'PATCH /me': { allowed: signedIn, request: () => ({ url: '/me', payload: { bio: 'Ich helfe gern.' } }) },
   'GET /me/activity': { allowed: signedIn, request: () => ({ url: '/me/activity' }) },
+  // my home: each section is checked by its own area's policy (server/routes/api/me/today.test.ts)
+  'GET /me/today': { allowed: signedIn, request: () => ({ url: '/me/today' }) },
   'PUT /me/password': {
     allowed: signedIn,
     session: 'renew',
