@@ -3,7 +3,7 @@ import { areaSearchTypes } from '../areas/lists.ts';
 import type { SearchVisibility } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 import { type Actor, anonymous, isSignedIn } from '../policies/actor.ts';
-import { expandQuery, fold, type SearchTerm } from './searchWords.ts';
+import { expandQuery, fold, type SearchTerm, type SearchWord } from './searchWords.ts';
 import type { WebPath } from './webPaths.ts';
 
 /**
@@ -119,39 +119,90 @@ export interface SearchResult {
   terms: string[];
 }
 
-/** Below this a word is matched only whole or by its stem (trigrams of "Rad" are in "Radio"). */
-const trigramMinLength = { typed: 4, synonym: 5 };
-/** Below this a word is not taken as the start of longer words ("Rat" is not "Rathaus"). */
-const prefixMinLength = { typed: 4, synonym: 5 };
+const isTyped = (t: SearchTerm) => t.weight === 1;
+
+/**
+ * How a term is matched. A word the person typed: by its stem and as the start of longer words
+ * ("Einkauf" → "Einkaufshilfe") from four letters, and inside the words of title and text by
+ * trigrams from four letters (the other half of a compound, typos) at pg_trgm's word similarity of
+ * 0.6. A word that only means the same: by its stem (as the start of longer words from seven
+ * letters: the stemmer makes "integrationskur" of "Integrationskurs" but "integrationskurs" of
+ * "Integrationskurse"), and inside the words of the title only, from five letters and at 0.75,
+ * because its near misses were not typed by anyone ("Besorgung" is not "Versorgung", "Handy" not
+ * "Hände") — and each trigram match over the text costs time.
+ */
+const prefixFrom = { typed: 4, synonym: 7 };
+const trigramFrom = { typed: 4, synonym: 5 };
+const synonymLikeness = 0.75;
+
+const usesTrigrams = (t: SearchTerm) =>
+  t.folded.length >= (isTyped(t) ? trigramFrom.typed : trigramFrom.synonym);
+/** Only the typed words are looked for by trigrams inside the text (and so found by the trigram index). */
+const trigramsInText = (t: SearchTerm) => isTyped(t) && usesTrigrams(t);
 
 /** A term's text-search query, German and English, optionally restricted to the title (weight A). */
 function tsquery(t: SearchTerm, titleOnly: boolean): RawBuilder<unknown> {
-  const own = t.weight === 1;
-  const prefix = t.word.length >= (own ? prefixMinLength.typed : prefixMinLength.synonym);
+  const prefix = t.word.length >= (isTyped(t) ? prefixFrom.typed : prefixFrom.synonym);
   // the word holds letters and digits only (searchWords.wordsOf), so it is a valid tsquery operand
   const q = `${t.word}${prefix ? ':*' : titleOnly ? ':' : ''}${titleOnly ? 'A' : ''}`;
   return sql`(to_tsquery('german', ${q}) || to_tsquery('english', ${q}))`;
 }
 
-const usesTrigrams = (t: SearchTerm) =>
-  t.folded.length >= (t.weight === 1 ? trigramMinLength.typed : trigramMinLength.synonym);
+/**
+ * What the database measures of one term in a document, once (the columns of `measured`):
+ * a<i> its stem in the title, b<i> its stem anywhere, and for trigram terms t<i>, x<i> its
+ * likeness inside the title and inside title and text — left at 0 where the stem already matched,
+ * since the likeness could not score higher there.
+ */
+function measures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
+  const title = tsquery(t, true);
+  const any = tsquery(t, false);
+  const out = [
+    sql`(c.tsv @@ ${title}) AS ${sql.raw(`a${i}`)}`,
+    sql`(c.tsv @@ ${any}) AS ${sql.raw(`b${i}`)}`,
+  ];
+  if (usesTrigrams(t))
+    out.push(
+      sql`CASE WHEN c.tsv @@ ${title} THEN 0 ELSE word_similarity(${t.folded}, c.title_fold) END AS ${sql.raw(`t${i}`)}`,
+    );
+  if (trigramsInText(t))
+    out.push(
+      sql`CASE WHEN c.tsv @@ ${any} THEN 0 ELSE word_similarity(${t.folded}, c.search_text) END AS ${sql.raw(`x${i}`)}`,
+    );
+  return out;
+}
+
+/** A likeness as it counts: a typed word's from 0.6 as it is, a synonym's from 0.75, rescaled to 0..1. */
+function counted(t: SearchTerm, column: string): RawBuilder<number> {
+  const w = sql.ref(`m.${column}`);
+  return isTyped(t)
+    ? sql<number>`CASE WHEN ${w} >= 0.6 THEN ${w} ELSE 0 END`
+    : sql<number>`GREATEST(0, (${w} - ${synonymLikeness}) / ${1 - synonymLikeness})`;
+}
 
 /**
  * How well a document has one term, from 0 to the term's weight: in the title by stem (1) or
- * inside a title word (the trigram match, up to 1), in the text by stem (0.6) or inside a word of
- * it (up to 0.6).
+ * inside a title word (up to 1), in the text by stem (0.6) or inside a word of it (up to 0.6).
  */
-function termScore(t: SearchTerm): RawBuilder<number> {
+function termScore(t: SearchTerm, i: number): RawBuilder<number> {
   const parts = [
-    sql`CASE WHEN m.tsv @@ ${tsquery(t, true)} THEN 1.0 ELSE 0 END`,
-    sql`CASE WHEN m.tsv @@ ${tsquery(t, false)} THEN 0.6 ELSE 0 END`,
+    sql`CASE WHEN ${sql.ref(`m.a${i}`)} THEN 1.0 ELSE 0 END`,
+    sql`CASE WHEN ${sql.ref(`m.b${i}`)} THEN 0.6 ELSE 0 END`,
   ];
-  if (usesTrigrams(t))
-    parts.push(
-      sql`CASE WHEN ${t.folded} <% m.title_fold THEN word_similarity(${t.folded}, m.title_fold) ELSE 0 END`,
-      sql`CASE WHEN ${t.folded} <% m.search_text THEN 0.6 * word_similarity(${t.folded}, m.search_text) ELSE 0 END`,
-    );
-  return sql<number>`${t.weight}::float8 * GREATEST(${sql.join(parts)})`;
+  if (usesTrigrams(t)) parts.push(counted(t, `t${i}`));
+  if (trigramsInText(t)) parts.push(sql`0.6 * ${counted(t, `x${i}`)}`);
+  return sql<number>`${sql.lit(t.weight)} * GREATEST(${sql.join(parts)})`;
+}
+
+/**
+ * A word's score from its terms' scores: its best term, plus a little for each further term the
+ * document also has (up to 0.3), so a garden offer that says "Garten", "Rasen" and "Hecke" comes
+ * before "Gartenstadt".
+ */
+function wordScore(scores: RawBuilder<number>[]): RawBuilder<number> {
+  const best = sql`GREATEST(${sql.join(scores)})`;
+  if (scores.length === 1) return best as RawBuilder<number>;
+  return sql<number>`(${best} + LEAST(0.3, 0.15 * ((${sql.join(scores, sql` + `)}) - ${best})))`;
 }
 
 /** Who may find what: everyone the public entries, people signed in theirs, members their organisations'. */
@@ -186,52 +237,8 @@ export async function search(
   const words = expandQuery(query);
   if (words.length === 0) return { hits: [], total: 0, types: [], terms: [] };
   const terms = words.flatMap((w) => w.terms);
-  const anyTerm = sql.join(
-    terms.map((t) => tsquery(t, false)),
-    sql` || `,
-  );
-  const candidates = [
-    sql`d.tsv @@ (${anyTerm})`,
-    ...terms.filter(usesTrigrams).map((t) => sql`d.search_text %> ${t.folded}`),
-  ];
-  // each word counts once, by its best term; then the title that is most like the whole query
-  const score = sql.join(
-    [
-      ...words.map((w) => sql`GREATEST(${sql.join(w.terms.map(termScore))})`),
-      sql`0.5 * similarity(m.title_fold, ${fold(words.map((w) => w.typed).join(' '))})`,
-    ],
-    sql` + `,
-  );
   const chosen = opts.types && opts.types.length > 0 ? opts.types : null;
-  const { rows } = await sql<Row>`
-    WITH matched AS (
-      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv, d.search_text,
-             search_fold(d.title) AS title_fold
-      FROM search_document d
-      WHERE d.network_id = ${networkId}
-        AND NOT d.hidden
-        AND (d.expires_at IS NULL OR d.expires_at > now())
-        AND ${visibleTo(opts.actor ?? anonymous)}
-        AND (${sql.join(candidates, sql` OR `)})
-    ),
-    facets AS (
-      SELECT json_agg(json_build_object('type', type, 'count', n)) AS facets
-      FROM (SELECT type, count(*)::int AS n FROM matched GROUP BY type) c
-    ),
-    ranked AS (
-      SELECT m.type, m.entity_type, m.entity_id, m.title, m.body, m.link, ${score} AS score
-      FROM matched m
-      ${chosen ? sql`WHERE m.type = ANY(${[...chosen]}::text[])` : sql``}
-      ORDER BY score DESC, m.title, m.entity_id
-      LIMIT ${opts.limit} OFFSET ${opts.offset}
-    )
-    SELECT r.type, r.entity_type, r.entity_id, r.title, r.link,
-           ts_headline('german', r.body, ${anyTerm},
-             'MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", StartSel="", StopSel=""') AS snippet,
-           f.facets
-    FROM facets f LEFT JOIN ranked r ON true
-    ORDER BY r.score DESC, r.title, r.entity_id
-  `.execute(db);
+  const { rows } = await searchQuery(networkId, words, opts).execute(db);
   const facets = rows[0]?.facets ?? [];
   const counts = new Map(facets.map((f) => [f.type, f.count]));
   const types = searchTypes
@@ -253,4 +260,72 @@ export async function search(
     types,
     terms: [...new Set(terms.map((t) => t.word))],
   };
+}
+
+/**
+ * The one statement of a search: the candidates by index (stems, trigrams), their terms' scores,
+ * the words' scores, the count per type and the chosen types' page with snippets. Apart so its
+ * plan can be looked at (EXPLAIN, see docs/PERFORMANCE.md).
+ */
+export function searchQuery(
+  networkId: string,
+  words: SearchWord[],
+  opts: { actor?: Actor; types?: readonly SearchType[]; limit: number; offset: number },
+) {
+  const terms = words.flatMap((w) => w.terms);
+  const anyTerm = sql.join(
+    terms.map((t) => tsquery(t, false)),
+    sql` || `,
+  );
+  const candidates = [
+    sql`d.tsv @@ (${anyTerm})`,
+    ...terms.filter(trigramsInText).map((t) => sql`d.search_text %> ${t.folded}`),
+  ];
+  // each word counts once, by its terms; a document must have at least one word
+  let at = 0;
+  const wordScores = words.map((w) => wordScore(w.terms.map((t) => termScore(t, at++))));
+  const chosen = opts.types && opts.types.length > 0 ? opts.types : null;
+  return sql<Row>`
+    WITH candidates AS (
+      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv, d.search_text,
+             search_fold(d.title) AS title_fold
+      FROM search_document d
+      WHERE d.network_id = ${networkId}
+        AND NOT d.hidden
+        AND (d.expires_at IS NULL OR d.expires_at > now())
+        AND ${visibleTo(opts.actor ?? anonymous)}
+        AND (${sql.join(candidates, sql` OR `)})
+    ),
+    -- measured once per document (MATERIALIZED: the planner would otherwise copy the expressions)
+    measured AS MATERIALIZED (
+      SELECT c.type, c.entity_type, c.entity_id, c.title, c.body, c.link, c.title_fold,
+             ${sql.join(terms.flatMap(measures))}
+      FROM candidates c
+    ),
+    matched AS (
+      SELECT m.type, m.entity_type, m.entity_id, m.title, m.body, m.link,
+             ${sql.join(wordScores, sql` + `)} AS words,
+             similarity(m.title_fold, ${fold(words.map((w) => w.typed).join(' '))}) AS likeness
+      FROM measured m
+    ),
+    found AS MATERIALIZED (SELECT * FROM matched WHERE words > 0),
+    facets AS (
+      SELECT json_agg(json_build_object('type', type, 'count', n)) AS facets
+      FROM (SELECT type, count(*)::int AS n FROM found GROUP BY type) c
+    ),
+    ranked AS (
+      -- the words, then a title most like the whole query
+      SELECT f.*, f.words + 0.5 * f.likeness AS score
+      FROM found f
+      ${chosen ? sql`WHERE f.type = ANY(${[...chosen]}::text[])` : sql``}
+      ORDER BY score DESC, f.title, f.entity_id
+      LIMIT ${opts.limit} OFFSET ${opts.offset}
+    )
+    SELECT r.type, r.entity_type, r.entity_id, r.title, r.link,
+           ts_headline('german', r.body, ${anyTerm},
+             'MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", StartSel="", StopSel=""') AS snippet,
+           f.facets
+    FROM facets f LEFT JOIN ranked r ON true
+    ORDER BY r.score DESC, r.title, r.entity_id
+  `;
 }

@@ -5,9 +5,10 @@
  * database; platform/search.ts turns the result into the query.
  *
  * The synonym groups below are the one place to add such words. A group is a set of words that mean
- * the same help; a query word that is one of them (or one of them with a short ending, "besuche" for
- * "besuch") looks for all of them, its own form counting a little more than the others. German
- * first, English beside it, so an English query finds the German town too.
+ * the same help; a query word that is one of them, one of them with a short ending ("besuche" for
+ * "besuch") or a compound of one ("Computerhilfe") looks for all of them, its own form counting a
+ * little more than the others. German first, English beside it, so an English query finds the
+ * German town too.
  */
 
 /** The characters folded away before words are compared: accents, umlauts, ß, case. */
@@ -36,7 +37,6 @@ export const synonymGroups: readonly (readonly string[])[] = [
     'Besorgung',
     'Besorgungen',
     'besorgen',
-    'Erledigungen',
     'Supermarkt',
     'Lebensmittel',
     'shopping',
@@ -109,6 +109,16 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['Kinder', 'Kind', 'Familie', 'Familien', 'children', 'kids', 'family'],
   ['verschenken', 'geschenkt', 'kostenlos', 'umsonst', 'gratis', 'free', 'giveaway'],
   ['Deutschkurs', 'Sprachkurs', 'Integrationskurs', 'Sprachtreff', 'Sprachcafé'],
+  [
+    'Kleidung',
+    'Kleiderkammer',
+    'Kleiderkeller',
+    'Kleiderladen',
+    'Kleiderspende',
+    'Kleider',
+    'clothes',
+    'clothing',
+  ],
 ];
 
 /**
@@ -248,15 +258,18 @@ const folded = synonymGroups.map((g) => g.map((w) => ({ word: w.toLowerCase(), f
 
 /**
  * The groups a folded word belongs to: it is one of the group's words, or one of them with an
- * ending of up to three letters ("besuche", "einkaufs", "arztbesuche"), for words of four letters
- * or more, so "Rat" does not take in "Rathaus".
+ * ending of up to three letters ("besuche", "einkaufs"), or a compound that starts or ends with
+ * one of them ("Computerhilfe", "Einkaufsbegleitung", "Nachbarschaftshilfe") — for group words of
+ * four letters or more, so "Rat" does not take in "Rathaus".
  */
 function groupsOf(w: string) {
   return folded.filter((g) =>
-    g.some(
-      (m) =>
-        m.folded === w || (m.folded.length >= 4 && w.startsWith(m.folded) && w.length - m.folded.length <= 3),
-    ),
+    g.some((m) => {
+      if (m.folded === w) return true;
+      if (m.folded.length < 4) return false;
+      const rest = w.length - m.folded.length;
+      return (w.startsWith(m.folded) && rest > 0) || (w.endsWith(m.folded) && rest >= 3);
+    }),
   );
 }
 

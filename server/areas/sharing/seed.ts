@@ -203,6 +203,83 @@ export const demoResources: DemoResource[] = [
     feeNote: 'Papier bringt ihr mit oder zahlt 2 Cent pro Blatt.',
     availability: workdays('09:00', '15:00'),
   },
+  // everyday help that people search for by its plain name (see server/platform/search-recall.test.ts)
+  {
+    key: 'einkaufshilfe',
+    owner: 'erwin',
+    by: 'erwin',
+    kind: 'skill',
+    title: 'Einkaufshilfe für ältere Nachbarn',
+    description:
+      'Ich gehe für Sie einkaufen oder gehe mit Ihnen zum Supermarkt und trage die Taschen nach Hause. Auch kleine Besorgungen in der Apotheke oder auf der Post.',
+    district: 'nordfeld',
+    offset: [0.001, 0.0015],
+    approximate: true,
+    whoMayBorrow: 'everyone',
+    feeNote: 'Kostenlos; eine Zeitgutschrift freut mich.',
+    availability: [
+      [2, '09:00', '12:00'],
+      [5, '09:00', '12:00'],
+    ],
+  },
+  {
+    key: 'gartenhilfe',
+    owner: 'erwin',
+    by: 'erwin',
+    kind: 'skill',
+    title: 'Gartenhilfe: Rasen mähen und Hecke schneiden',
+    description:
+      'Wenn der Garten zu viel wird: Ich mähe den Rasen, schneide Hecken und Sträucher und bringe den Grünschnitt weg.',
+    district: 'nordfeld',
+    offset: [0.0012, 0.0013],
+    approximate: true,
+    whoMayBorrow: 'everyone',
+    feeNote: 'Gegen Zeitgutschrift.',
+  },
+  {
+    key: 'arztbegleitung',
+    owner: 'o:diakonie',
+    by: 'claudia',
+    kind: 'service',
+    title: 'Arztbegleitung und Begleitung zu Ämtern',
+    description:
+      'Ehrenamtliche der Sozialstation begleiten Sie zu Arztterminen, ins Krankenhaus oder zum Amt – zu Fuß, mit Bus und Bahn oder mit dem Rollstuhl. Bitte eine Woche vorher anfragen.',
+    district: 'am-bahnhof',
+    offset: [-0.0012, 0.0018],
+    whoMayBorrow: 'everyone',
+    accessibility: 'Auch für Menschen im Rollstuhl oder mit Rollator.',
+    availability: workdays('08:00', '16:00'),
+  },
+  {
+    key: 'handyhilfe',
+    owner: 'lea',
+    by: 'lea',
+    kind: 'skill',
+    title: 'Handy- und Tablet-Hilfe für Ältere',
+    description:
+      'Ich erkläre in Ruhe WhatsApp, Videoanrufe, Fotos und Online-Termine – bei Ihnen zu Hause oder im Nachbarschaftscafé.',
+    district: 'nordfeld',
+    offset: [-0.001, -0.0012],
+    approximate: true,
+    whoMayBorrow: 'everyone',
+    availability: [
+      [3, '15:00', '18:00'],
+      [6, '10:00', '13:00'],
+    ],
+  },
+  {
+    key: 'besuche',
+    owner: 'ursula',
+    by: 'ursula',
+    kind: 'skill',
+    title: 'Besuche, Vorlesen und ein offenes Ohr',
+    description:
+      'Ich besuche Sie zu Hause, lese vor, gehe mit Ihnen spazieren oder wir trinken einfach einen Kaffee zusammen – gern auch Menschen mit Demenz.',
+    district: 'altstadt',
+    offset: [0.0008, 0.001],
+    approximate: true,
+    whoMayBorrow: 'everyone',
+  },
 ];
 
 interface DemoPost {

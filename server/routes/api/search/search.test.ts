@@ -223,10 +223,10 @@ describe('search', () => {
   });
 
   test('what is for an organisation’s members is found only by its members', async () => {
-    assert.deepEqual(await ids('Kühlraum'), []);
-    assert.deepEqual(await ids('Kühlraum', neighbour), []);
-    assert.deepEqual(await ids('Kühlraum', otherMember), []);
-    assert.deepEqual(await ids('Kühlraum', member), [id.membersOnly]);
+    assert.ok(!(await ids('Kühlraum')).includes(id.membersOnly));
+    assert.ok(!(await ids('Kühlraum', neighbour)).includes(id.membersOnly));
+    assert.ok(!(await ids('Kühlraum', otherMember)).includes(id.membersOnly));
+    assert.equal((await ids('Kühlraum', member))[0], id.membersOnly);
     const row = await t.db
       .selectFrom('search_document')
       .select('organisation_id')
