@@ -33,9 +33,11 @@ export interface TestServer {
 
 /**
  * The real server, in this process, on a free port, over a fresh PGlite data directory seeded with
- * the demo town — the same steps as `npm start`, so the browser sees what a user would.
+ * the demo town — the same steps as `npm start`, so the browser sees what a user would. It counts as
+ * having a mail server (never reached: no jobs run, the mails wait in the outbox, where tests read
+ * their links); `{ mail: false }` starts one without, as `npm start` is without SMTP_URL.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(opts: { mail?: boolean } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kp-browser-'));
   const database = await openPglite(dataDir);
   await migrateToLatest(database.db);
@@ -44,7 +46,14 @@ export async function startServer(): Promise<TestServer> {
     name: 'Lindenbrück vernetzt',
   });
   await seedDemoTown(database.db, network.id);
-  const config = loadConfig({ SEED: 'demo', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RUN_JOBS: '0', PORT: '0' });
+  const config = loadConfig({
+    SEED: 'demo',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    RUN_JOBS: '0',
+    PORT: '0',
+    ...(opts.mail === false ? {} : { SMTP_URL: 'smtp://mail.invalid:25' }),
+  });
   const deps: AppDeps = { db: database, config, network };
   const app = await buildApp(deps, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

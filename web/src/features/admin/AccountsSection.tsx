@@ -60,6 +60,7 @@ function SignInLinkButton({ account, onMade }: { account: AdminAccount; onMade: 
       }
       confirmLabel={t('admin.signInLink.confirm')}
       onConfirm={make}
+      done={t('admin.done.signInLink', { name })}
     >
       <TextAreaField
         label={t('admin.signInLink.reason')}
@@ -162,6 +163,7 @@ function AccountItem({ account }: { account: AdminAccount }) {
               title={t('admin.accounts.unblockTitle', { name: account.displayName })}
               message={<p>{t('admin.accounts.unblockText')}</p>}
               confirmLabel={t('admin.accounts.unblock')}
+              done={t('admin.done.unblocked', { name: account.displayName })}
               onConfirm={async () => {
                 await api(`/admin/accounts/${account.id}/unblock`, { method: 'POST' });
                 await refresh();
@@ -173,6 +175,7 @@ function AccountItem({ account }: { account: AdminAccount }) {
               title={t('admin.accounts.blockTitle', { name: account.displayName })}
               message={<p>{t('admin.accounts.blockText')}</p>}
               confirmLabel={t('admin.accounts.block')}
+              done={t('admin.done.blocked', { name: account.displayName })}
               onConfirm={async () => {
                 await api(`/admin/accounts/${account.id}/block`, {
                   method: 'POST',
@@ -193,7 +196,7 @@ function AccountItem({ account }: { account: AdminAccount }) {
           )}
         </div>
       )}
-      <div role="status" className="once-slot">
+      <div className="once-slot">
         {made && (
           <SignInLinkBox
             name={account.displayName}

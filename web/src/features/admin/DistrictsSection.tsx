@@ -112,6 +112,7 @@ export function DistrictsSection() {
                         title={t('admin.districts.deleteTitle', { name: d.name })}
                         message={<p>{t('admin.districts.deleteText')}</p>}
                         confirmLabel={t('common.delete')}
+                        done={t('admin.done.districtDeleted', { name: d.name })}
                         onConfirm={async () => {
                           await api(`/districts/${d.id}`, { method: 'DELETE' });
                           await qc.invalidateQueries({ queryKey: ['districts'] });

@@ -34,6 +34,7 @@ function FlagItem({ flag }: { flag: Flag }) {
           title={t('admin.flags.hideTitle')}
           message={<p>{t('admin.flags.hideText')}</p>}
           confirmLabel={t('admin.flags.hide')}
+          done={t('admin.done.flagHidden')}
           onConfirm={async () => {
             await api(`/admin/flags/${flag.id}/hide`, { method: 'POST', body: { reason: reason.trim() } });
             await refresh();
@@ -54,6 +55,7 @@ function FlagItem({ flag }: { flag: Flag }) {
           title={t('admin.flags.dismissTitle')}
           message={<p>{t('admin.flags.dismissText')}</p>}
           confirmLabel={t('admin.flags.dismiss')}
+          done={t('admin.done.flagDismissed')}
           onConfirm={async () => {
             await api(`/admin/flags/${flag.id}/dismiss`, { method: 'POST' });
             await refresh();

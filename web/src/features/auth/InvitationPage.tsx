@@ -28,14 +28,18 @@ export function InvitationPage() {
 
   function submit(inv: InvitationPreview, e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    void accept.run(async () => {
-      const body: Record<string, string | boolean> = { token, ...accountLanguage(currentLocale()) };
-      if (!inv.hasAccount) body.displayName = displayName.trim();
-      if (!inv.hasAccount && password) body.password = password;
-      const res = await api<{ organisationSlug: string }>('/invitations/accept', { method: 'POST', body });
-      await signedIn();
-      navigate(`/organisationen/${res.organisationSlug}`, { replace: true });
-    }, e.currentTarget);
+    void accept.run(
+      async () => {
+        const body: Record<string, string | boolean> = { token, ...accountLanguage(currentLocale()) };
+        if (!inv.hasAccount) body.displayName = displayName.trim();
+        if (!inv.hasAccount && password) body.password = password;
+        const res = await api<{ organisationSlug: string }>('/invitations/accept', { method: 'POST', body });
+        await signedIn();
+        navigate(`/organisationen/${res.organisationSlug}`, { replace: true });
+      },
+      e.currentTarget,
+      t('invitation.done.joined', { organisation: inv.organisation.name }),
+    );
   }
 
   if (!token) {

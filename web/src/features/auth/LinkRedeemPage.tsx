@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { announce } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import type { Session } from '../../app/types.ts';
@@ -33,6 +34,7 @@ export function LinkRedeemPage() {
       .then(async (view) => {
         await signedIn(view);
         navigate('/', { replace: true });
+        announce(t('signIn.done.signedIn'));
       })
       .catch(setError);
   }, [navigate, signedIn, t]);

@@ -21,7 +21,7 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [linkEmail, setLinkEmail] = useState('');
-  const login = useAction();
+  const login = useAction({ done: t('signIn.done.signedIn') });
   const link = useAction();
 
   if (session.account && !login.pending) return <Navigate to={back} replace />;
@@ -79,22 +79,35 @@ export function SignInPage() {
         </section>
         <section className="card" aria-labelledby="sign-in-link">
           <h2 id="sign-in-link">{t('signIn.link.title')}</h2>
-          <p>{t('signIn.link.intro')}</p>
-          <form onSubmit={submitLink} noValidate>
-            <FormError error={link.error} fields={['email']} />
-            <TextField
-              label={t('signIn.email')}
-              name="email"
-              type="email"
-              autoComplete="email"
-              required
-              value={linkEmail}
-              onChange={(e) => setLinkEmail(e.target.value)}
-              error={link.error}
-            />
-            <SubmitButton pending={link.pending}>{t('signIn.link.submit')}</SubmitButton>
-            <Saved show={link.done}>{t('signIn.link.sent', { email: linkEmail })}</Saved>
-          </form>
+          {/* Without a mail server no link can reach anyone: say so, and whom to ask — the same for
+              every address, so nothing tells whether an account exists. */}
+          {!session.network.sendsEmail ? (
+            <div className="notice">
+              <p>
+                <strong>{t('feedback.noMail.signIn', { network: session.network.name })}</strong>
+              </p>
+              <p>{t('feedback.noMail.whom')}</p>
+            </div>
+          ) : (
+            <>
+              <p>{t('signIn.link.intro')}</p>
+              <form onSubmit={submitLink} noValidate>
+                <FormError error={link.error} fields={['email']} />
+                <TextField
+                  label={t('signIn.email')}
+                  name="email"
+                  type="email"
+                  autoComplete="email"
+                  required
+                  value={linkEmail}
+                  onChange={(e) => setLinkEmail(e.target.value)}
+                  error={link.error}
+                />
+                <SubmitButton pending={link.pending}>{t('signIn.link.submit')}</SubmitButton>
+                <Saved show={link.done}>{t('signIn.link.sent', { email: linkEmail })}</Saved>
+              </form>
+            </>
+          )}
         </section>
       </div>
       <p className="muted">{t('signIn.invited')}</p>

@@ -15,7 +15,7 @@ export function NotificationsPage() {
   const qc = useQueryClient();
   const [offset, setOffset] = useState(0);
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const markAll = useAction();
+  const markAll = useAction({ done: t('notification.done.allRead') });
   const list = useQuery({
     queryKey: ['notifications', { offset, unreadOnly }],
     queryFn: () =>

@@ -14,7 +14,7 @@ export function FlagButton({ entityType, entityId }: { entityType: string; entit
   const [sent, setSent] = useState(false);
   if (sent) {
     return (
-      <p role="status" className="saved">
+      <p className="saved">
         <span aria-hidden="true">✓ </span>
         {t('flag.sent')}
       </p>
@@ -34,6 +34,7 @@ export function FlagButton({ entityType, entityId }: { entityType: string; entit
         });
         setSent(true);
       }}
+      done={t('flag.sent')}
     >
       <SelectField
         label={t('flag.reason')}

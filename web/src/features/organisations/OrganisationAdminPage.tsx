@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
+import { CopyLink } from '../../app/CopyLink.tsx';
 import { FormError, Saved, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { Invitation, Member, Organisation, Role } from '../../app/types.ts';
@@ -76,6 +77,11 @@ function MemberRow({ org, member }: { org: Organisation; member: Member }) {
               </p>
             }
             confirmLabel={isMe ? t('orgAdmin.leave') : t('orgAdmin.remove')}
+            done={
+              isMe
+                ? t('orgAdmin.done.left', { organisation: org.name })
+                : t('orgAdmin.done.removed', { name: member.displayName, organisation: org.name })
+            }
             onConfirm={async () => {
               await api(`/organisations/${org.id}/members/${member.accountId}`, { method: 'DELETE' });
               await refresh();
@@ -116,6 +122,8 @@ function Invitations({ org }: { org: Organisation }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('volunteer');
   const [lastSent, setLastSent] = useState('');
+  // an invitation whose email cannot be sent (no mail server): its link, shown to the inviter once
+  const [held, setHeld] = useState<Invitation | null>(null);
   const create = useAction();
   const list = useQuery({
     queryKey: ['invitations', org.id],
@@ -125,15 +133,22 @@ function Invitations({ org }: { org: Organisation }) {
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    void create.run(async () => {
-      await api(`/organisations/${org.id}/invitations`, {
-        method: 'POST',
-        body: { email: email.trim(), role },
-      });
-      setLastSent(email.trim());
-      setEmail('');
-      await qc.invalidateQueries({ queryKey: ['invitations', org.id] });
-    }, e.currentTarget);
+    setHeld(null);
+    void create.run(
+      async () => {
+        const inv = await api<Invitation>(`/organisations/${org.id}/invitations`, {
+          method: 'POST',
+          body: { email: email.trim(), role },
+        });
+        setHeld(inv.mailHeld && inv.url ? inv : null);
+        setLastSent(email.trim());
+        setEmail('');
+        await qc.invalidateQueries({ queryKey: ['invitations', org.id] });
+        return inv;
+      },
+      e.currentTarget,
+      (inv) => (inv.mailHeld ? t('feedback.link.noMail') : undefined),
+    );
   }
 
   return (
@@ -162,7 +177,16 @@ function Invitations({ org }: { org: Organisation }) {
           error={create.error}
         />
         <SubmitButton pending={create.pending}>{t('orgAdmin.inviteSubmit')}</SubmitButton>
-        <Saved show={create.done}>{t('orgAdmin.inviteSent', { email: lastSent })}</Saved>
+        <Saved show={create.done && !held}>{t('orgAdmin.inviteSent', { email: lastSent })}</Saved>
+        {held?.url && (
+          <div className="notice">
+            <p>
+              <strong>{t('feedback.link.noMail')}</strong>
+            </p>
+            <p>{t('feedback.link.noMailText', { email: held.email })}</p>
+            <CopyLink label={t('feedback.link.label', { email: held.email })} url={held.url} focusOnShow />
+          </div>
+        )}
       </form>
       <h3>{t('orgAdmin.openInvitations')}</h3>
       <QueryView query={list} isEmpty={(l) => l.length === 0} empty={t('orgAdmin.noInvitations')}>
@@ -181,6 +205,7 @@ function Invitations({ org }: { org: Organisation }) {
                   title={t('orgAdmin.withdrawTitle')}
                   message={<p>{t('orgAdmin.withdrawText', { email: i.email })}</p>}
                   confirmLabel={t('orgAdmin.withdraw')}
+                  done={t('orgAdmin.done.withdrawn', { email: i.email })}
                   onConfirm={async () => {
                     await api(`/organisations/${org.id}/invitations/${encodeURIComponent(i.id)}`, {
                       method: 'DELETE',

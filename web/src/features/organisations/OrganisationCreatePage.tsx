@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
+import { announce } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import type { Organisation } from '../../app/types.ts';
@@ -25,6 +26,7 @@ export default function OrganisationCreatePage() {
             const org = await api<Organisation>('/organisations', { method: 'POST', body: draft });
             await qc.invalidateQueries({ queryKey: ['organisations'] });
             navigate(`/organisationen/${org.slug}`);
+            announce(t('orgForm.done.created', { name: org.name }));
           }}
         />
       </div>

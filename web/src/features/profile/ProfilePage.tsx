@@ -345,7 +345,7 @@ function SignOut() {
   const { t } = useTranslation();
   const { signOut } = useSession();
   const navigate = useNavigate();
-  const out = useAction();
+  const out = useAction({ done: t('signOut.done.here') });
   return (
     <section className="card" aria-labelledby="sign-out-title">
       <h2 id="sign-out-title">{t('signOut.title')}</h2>
@@ -371,6 +371,7 @@ function SignOut() {
           onConfirm={async () => {
             await signOut(true, () => navigate('/', { replace: true }));
           }}
+          done={t('signOut.done.everywhere')}
         />
       </div>
     </section>
