@@ -67,12 +67,17 @@ const variables = (text: string) => [...new Set([...text.matchAll(/\{\{\s*(\w+)/
 const plainPages: Record<string, string[]> = {
   'sign-in (features/auth/SignInPage.tsx, LinkRedeemPage.tsx)': ['signIn.', 'linkRedeem.'],
   'invitation (features/auth/InvitationPage.tsx)': ['invitation.'],
-  'circle invitation (areas/support/JoinPage.tsx)': ['circles.join.', 'circles.invitedRole.'],
+  'circle invitation (areas/support/JoinPage.tsx)': [
+    'circles.join.',
+    'circles.invitedRole.',
+    'circles.done.joined',
+  ],
   'consent (areas/support/ConsentSection.tsx, CreateCirclePage.tsx)': [
     'circles.consent.',
     'circles.scope.',
     'circles.scopeHint.',
     'circles.create.',
+    'circles.done.consentWithdrawn',
   ],
 };
 
