@@ -170,7 +170,7 @@ export interface CircleInvitation {
   id: Generated<string>;
   network_id: string;
   revoked_at: Timestamp | null;
-  role: "person" | "coordinator" | "helper" | "relative" | "professional" | "viewer";
+  role: "person" | "representative" | "coordinator" | "helper" | "relative" | "professional" | "viewer";
   token_hash: string;
   used_at: Timestamp | null;
   used_by: string | null;

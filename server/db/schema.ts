@@ -90,9 +90,12 @@ export type BookingStatus = (typeof bookingStatuses)[number];
 export const exchangeCategories = ['skill', 'help', 'item', 'lesson', 'transport', 'other'] as const;
 export type ExchangeCategory = (typeof exchangeCategories)[number];
 
-// Unterstützungskreise (migrations 20261125_1200_circles, 20261210_1000_circle_relative_role)
+// Unterstützungskreise (migrations 20261125_1200_circles, 20261210_1000_circle_relative_role,
+// 20261211_0900_circle_representative_invitation)
 export const circleRoles = ['owner', 'coordinator', 'helper', 'relative', 'professional', 'viewer'] as const;
 export type CircleRole = (typeof circleRoles)[number];
+/** An invitation makes an owner of the person at the centre or of their representative; any other role as itself. */
+export type CircleInvitationRole = Exclude<CircleRole, 'owner'> | 'person' | 'representative';
 export const circleVisibilities = ['all_members', 'coordinators_professionals', 'owner_only'] as const;
 export type CircleVisibility = (typeof circleVisibilities)[number];
 export const consentScopes = ['care_calendar', 'network_map', 'updates', 'team'] as const;
@@ -144,7 +147,7 @@ export type ListsMatchTheDatabase = [
   Holds<Same<BookingStatus, Value<'booking', 'status'>>>,
   Holds<Same<ExchangeCategory, Value<'exchange_post', 'category'>>>,
   Holds<Same<CircleRole, Value<'circle_member', 'role'>>>,
-  Holds<Same<Exclude<CircleRole, 'owner'> | 'person', Value<'circle_invitation', 'role'>>>,
+  Holds<Same<CircleInvitationRole, Value<'circle_invitation', 'role'>>>,
   Holds<Same<CircleVisibility, Value<'circle_need', 'visibility'>>>,
   Holds<Same<CircleVisibility, Value<'circle_update', 'visibility'>>>,
   Holds<Same<CircleVisibility, Value<'circle_comment', 'visibility'>>>,

@@ -18,15 +18,18 @@ import {
 } from './helpers.ts';
 
 /**
- * Running a circle end to end: Aylin opens one for Frau S. with her consent, invites by link and by
- * email, the invitee joins on a phone without a password, a weekly need is written and claimed, the
- * consent is withdrawn (frozen) and renewed, and Herr K. reads who looked at his circle.
+ * Running a circle end to end: Aylin prepares one for Frau S. with her consent and invites her to take
+ * it over; Frau S. accepts on her phone, owns it and asks Aylin to coordinate; Aylin invites by link
+ * and by email, the invitee joins on a phone without a password, a weekly need is written and claimed,
+ * Frau S. withdraws her consent (frozen) and renews it, and Herr K. reads who looked at his circle.
  */
 let server: TestServer;
 let browser: Browser;
 let circleId = '';
 let joinToken = '';
+let personToken = '';
 const aylin = 'aylin.demir@caritas-lindenbrueck.example';
+const frauS = 'sofia.schulte@example.org';
 const ride = 'Fahrt zum Wochenmarkt';
 
 /** YYYY-MM-DD in the network's zone, `days` from now. */
@@ -53,7 +56,7 @@ after(async () => {
   await server?.close();
 });
 
-test('Aylin opens a circle for Frau S. with her consent, after the form names what is missing', async () => {
+test('Aylin prepares a circle for Frau S. with her consent, after the form names what is missing', async () => {
   const context = await newContext(browser, desktop);
   const page = await context.newPage();
   await signInWithPassword(page, server, aylin);
@@ -93,11 +96,25 @@ test('Aylin opens a circle for Frau S. with her consent, after the form names wh
   await page.getByRole('button', { name: 'Kreis öffnen' }).click();
 
   await expectPage(page, 'Mitglieder – Kreis um Frau S.', 'members after creating');
-  await page.getByText('Der Kreis um Frau S. ist geöffnet.').waitFor();
+  await page.getByText('Der Kreis um Frau S. ist vorbereitet.').waitFor();
   circleId = new URL(page.url()).pathname.split('/')[2] ?? '';
   assert.match(circleId, /^[0-9a-f-]{36}$/);
+  // the circle is Frau S.'s, not Aylin's: she only prepares it, and every look of hers is logged
+  await page.getByRole('heading', { level: 2, name: 'In Vorbereitung' }).waitFor();
+  await page.getByText(/Dieser Kreis gehört Frau S\., nicht Ihnen/).waitFor();
   const me = page.getByRole('listitem', { name: /Aylin Demir/ });
-  await me.getByText('Eigentümer/in des Kreises').waitFor();
+  await me.locator('p.meta', { hasText: 'Fachkraft' }).waitFor();
+  assert.equal(await me.getByText('Eigentümer/in des Kreises').count(), 0);
+  // she invites the person (or a legal representative) to take it over, nobody else
+  const invite = page.locator('form', { has: page.getByRole('button', { name: 'Link erzeugen' }) });
+  const roles = await invite.getByLabel('Als was?').locator('option').allTextContents();
+  assert.deepEqual(roles, ['die Person, um die es geht', 'rechtliche Vertretung der Person']);
+  await invite.getByRole('button', { name: 'Link erzeugen' }).click();
+  const personLink = page.getByLabel('Einladungslink');
+  await personLink.waitFor();
+  personToken = new URL(await personLink.inputValue()).hash.slice(1);
+  await checkA11y(page, 'members of a circle in preparation');
+  await shot(page, 'circles-preparing');
 
   // the consent is on record as version 1, with what it covers (no network map)
   await page
@@ -116,6 +133,33 @@ test('Aylin opens a circle for Frau S. with her consent, after the form names wh
     'Team der Fachkräfte',
   ]);
   await shot(page, 'circles-consent');
+  await context.close();
+});
+
+test('Frau S. accepts on her phone: the circle is hers, and she asks Aylin to coordinate it', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/kreise/beitreten#${personToken}`);
+  await expectPage(page, 'Einem Kreis beitreten', 'join page (the person)');
+  await page.getByText('Ihre Rolle: die Person, um die es geht').waitFor();
+  await page.getByLabel('Ihr Name').fill('Sofia Schulte');
+  await page.getByLabel('Ihre E-Mail-Adresse').fill(frauS);
+  await page.getByRole('button', { name: 'Beitreten' }).click();
+  await expectPage(page, 'Kreis um Frau S.', 'circle after the person joined');
+  await page.getByText('Ihre Rolle: Eigentümer/in des Kreises').waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'In Vorbereitung' }).count(), 0);
+
+  await page
+    .getByRole('navigation', { name: 'Bereiche des Kreises' })
+    .getByRole('link', { name: 'Mitglieder' })
+    .click();
+  await expectPage(page, 'Mitglieder – Kreis um Frau S.', 'members (the person, phone)');
+  const aylinCard = page.getByRole('listitem', { name: 'Aylin Demir' });
+  await aylinCard.locator('p.meta', { hasText: 'Fachkraft' }).waitFor();
+  await aylinCard.getByLabel('Rolle von Aylin Demir').selectOption('coordinator');
+  await aylinCard.getByRole('button', { name: 'Rolle ändern' }).click();
+  await page.getByText('Aylin Demir ist jetzt: Koordination.').waitFor();
+  await noSideScroll(page, 'members of her own circle on a phone');
   await context.close();
 });
 
@@ -184,7 +228,7 @@ test('a weekly need is written with its dates, claimed on the phone, and one dat
   const page = await context.newPage();
   await signInWithPassword(page, server, aylin);
   await page.goto(`${server.url}/kreise/${circleId}`);
-  await expectPage(page, 'Kreis um Frau S.', 'overview (owner)');
+  await expectPage(page, 'Kreis um Frau S.', 'overview (coordinator)');
   await page.getByText('In den nächsten 4 Wochen steht nichts an.').waitFor();
 
   await page.getByRole('button', { name: 'Neue Aufgabe eintragen' }).click();
@@ -262,10 +306,10 @@ test('a weekly need is written with its dates, claimed on the phone, and one dat
   await context.close();
 });
 
-test('withdrawing the consent freezes the circle for everyone else; renewing it brings it back', async () => {
+test('Frau S. withdraws her consent: the circle freezes for everyone else; renewing it brings it back', async () => {
   const context = await newContext(browser, desktop);
   const page = await context.newPage();
-  await signInWithPassword(page, server, aylin);
+  await signInByLink(page, server, frauS);
   await page.goto(`${server.url}/kreise/${circleId}/einwilligung`);
   await expectPage(page, 'Einwilligung – Kreis um Frau S.', 'consent (live)');
   await page.getByRole('button', { name: 'Einwilligung zurückziehen' }).click();
@@ -389,7 +433,7 @@ test('Herr K. sees in his access log that the professional looked at his calenda
 test('the owner asks for deletion with a confirmation and takes it back within the grace period', async () => {
   const context = await newContext(browser, phone);
   const page = await context.newPage();
-  await signInWithPassword(page, server, aylin);
+  await signInByLink(page, server, frauS);
   await page.goto(`${server.url}/kreise/${circleId}/datenschutz`);
   await expectPage(page, 'Datenschutz – Kreis um Frau S.', 'privacy (owner of Frau S.)');
   const log = page.getByRole('table', { name: 'Zugriffe auf den Kreis, neueste zuerst' });

@@ -272,7 +272,7 @@ test('a viewer does not see the map; the owner of a frozen circle sees it read-o
 
   const owner = await newContext(browser, desktop);
   const p2 = await owner.newPage();
-  await signInWithPassword(p2, server, 'markus.wagner@caritas-lindenbrueck.example');
+  await signInWithPassword(p2, server, 'wolfgang.baumann@example.org');
   const frozen = await server.db
     .selectFrom('circle')
     .select('id')

@@ -221,9 +221,9 @@ test('a new helper invited by link joins on a phone without a password', async (
   const circleId = await openHerrK(cPage);
   await cPage.goto(`${server.url}/kreise/${circleId}/mitglieder`);
   await expectPage(cPage, 'Mitglieder – Kreis um Herr K.', 'members (coordinator)');
-  // a coordinator may invite helpers, professionals and readers, not other coordinators
+  // a coordinator may invite helpers, relatives, professionals and readers, not other coordinators
   const roles = await cPage.getByLabel('Als was?').locator('option').allTextContents();
-  assert.deepEqual(roles, ['Helfer/in', 'Fachkraft', 'Mitlesen']);
+  assert.deepEqual(roles, ['Helfer/in', 'Angehörige/r', 'Fachkraft', 'Mitlesen']);
   await cPage.getByRole('button', { name: 'Link erzeugen' }).click();
   const url = await cPage.getByLabel('Einladungslink').inputValue();
   const token = new URL(url).hash.slice(1);
@@ -253,7 +253,7 @@ test('a new helper invited by link joins on a phone without a password', async (
 test('a frozen circle explains itself to its owner', async () => {
   const context = await newContext(browser, phone);
   const page = await context.newPage();
-  await signInWithPassword(page, server, 'markus.wagner@caritas-lindenbrueck.example');
+  await signInWithPassword(page, server, 'wolfgang.baumann@example.org');
   await page.goto(`${server.url}/kreise`);
   await expectPage(page, 'Meine Kreise', 'my circles (frozen)');
   await page.getByText('Eingefroren').waitFor();

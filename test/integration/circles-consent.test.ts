@@ -62,7 +62,7 @@ describe('support circles: opening a circle and consent', () => {
     assert.equal(guardianWithoutName.statusCode, 422);
   });
 
-  test('a person without an account: the professional is the named proxy and owns it; the guardian’s consent is recorded', async () => {
+  test('a person without an account: the circle awaits its owner, the professional prepares it; the guardian’s consent is recorded', async () => {
     const res = await call(k.coordinator, 'POST', '/', {
       onBehalf: {
         organisationId: k.org.id,
@@ -79,7 +79,11 @@ describe('support circles: opening a circle and consent', () => {
     });
     assert.equal(res.statusCode, 201, res.body);
     const c = res.json();
-    assert.equal(c.myRole, 'owner');
+    assert.equal(c.myRole, 'professional', 'the professional does not own it');
+    assert.equal(c.awaitingOwner, true);
+    assert.equal(c.abilities.inviteOwner, true);
+    assert.equal(c.abilities.invite, false, 'who else joins is the owner’s decision');
+    assert.equal(c.abilities.viewAccessLog, false, 'the access log is the person’s');
     assert.equal(c.personHasAccount, false);
     assert.equal(c.personEmail, 'frau.l@example.org');
     assert.deepEqual(c.consentScope, ['care_calendar']);
@@ -91,6 +95,143 @@ describe('support circles: opening a circle and consent', () => {
     assert.equal(consent.legalBasis, 'Betreuungsvertrag vom 1.10.2026');
     assert.equal(consent.organisation.id, k.org.id);
     assert.equal(consent.recordedBy.name, 'Aylin');
+  });
+
+  test('a professional opens a circle for a client: it is prepared until the client accepts, then the client owns it and reads every look of the professional', async () => {
+    const aylin = await createUser(t, { displayName: 'Aylin B.', memberOf: [[k.org.id, 'staff']] });
+    const opened = await call(aylin, 'POST', '/', {
+      onBehalf: { organisationId: k.org.id, person: { label: 'Frau N.' }, consent: consentByPerson },
+    });
+    assert.equal(opened.statusCode, 201, opened.body);
+    const circleId = opened.json().id as string;
+    const mine = (await call(aylin, 'GET', '/')).json().items.find((c: { id: string }) => c.id === circleId);
+    assert.equal(mine.awaitingOwner, true);
+    assert.equal(mine.myRole, 'professional');
+
+    // preparing: the label, the calendar; inviting the person, nobody else
+    assert.equal((await call(aylin, 'PATCH', `/${circleId}`, { personLabel: 'Frau Nowak' })).statusCode, 200);
+    const need = await call(aylin, 'POST', `/${circleId}/needs`, {
+      kind: 'shopping',
+      title: 'Einkauf am Freitag',
+      start: new Date(Date.now() + 72 * 3600_000).toISOString(),
+      end: new Date(Date.now() + 73 * 3600_000).toISOString(),
+    });
+    assert.equal(need.statusCode, 201, need.body);
+    for (const role of ['helper', 'relative', 'coordinator', 'viewer', 'professional'])
+      assert.equal(
+        (await call(aylin, 'POST', `/${circleId}/invitations`, { role })).statusCode,
+        403,
+        `no ${role} before the owner`,
+      );
+    assert.equal((await call(aylin, 'DELETE', `/${circleId}/members/${aylin.id}`)).statusCode, 403);
+    assert.equal((await call(aylin, 'GET', `/${circleId}/access-log`)).statusCode, 404);
+    const inv = await call(aylin, 'POST', `/${circleId}/invitations`, { role: 'person' });
+    assert.equal(inv.statusCode, 201, inv.body);
+    const token = new URL(inv.json().url).hash.slice(1);
+    const own = await call(aylin, 'POST', '/invitations/accept', { token });
+    assert.equal(own.statusCode, 409, 'the one who opened it cannot take it with the link');
+    assert.equal(own.json().code, 'circle.opener_not_owner');
+    assert.equal((await call(aylin, 'GET', `/${circleId}/needs`)).statusCode, 200);
+
+    // Frau N. accepts: the circle is hers
+    const joined = await call(null, 'POST', '/invitations/accept', {
+      token,
+      email: 'frau.n@example.org',
+      displayName: 'Frau N.',
+    });
+    assert.equal(joined.statusCode, 200, joined.body);
+    assert.equal(joined.json().role, 'owner');
+    const cookie = String(joined.headers['set-cookie']).split(';')[0] ?? '';
+    const asHer = (url: string) =>
+      t.app.inject({ url: `/api/v1/circles${url}`, headers: { cookie } }).then((r) => r.json());
+    const hers = await asHer(`/${circleId}`);
+    assert.equal(hers.myRole, 'owner');
+    assert.equal(hers.awaitingOwner, false);
+    assert.equal(hers.personHasAccount, true);
+    assert.equal(hers.abilities.viewAccessLog, true);
+
+    const theirs = (await call(aylin, 'GET', `/${circleId}`)).json();
+    assert.equal(theirs.myRole, 'professional', 'the professional stays a professional');
+    assert.equal(theirs.awaitingOwner, false);
+    assert.equal(theirs.abilities.update, false);
+    assert.equal(theirs.abilities.invite, false);
+    assert.equal(theirs.abilities.inviteOwner, false);
+    assert.equal(theirs.abilities.requestDeletion, false);
+
+    // every look and step of the professional, from the first, is in her access log
+    await call(aylin, 'GET', `/${circleId}/updates`);
+    const log = (await asHer(`/${circleId}/access-log`)).items as {
+      action: string;
+      what: string;
+      actor: { id: string } | null;
+    }[];
+    const byAylin = (action: string, what = '') =>
+      log.some((e) => e.actor?.id === aylin.id && e.action === action && e.what === what);
+    assert.ok(byAylin('circle.created'), 'opened');
+    assert.ok(byAylin('circle.updated'), 'renamed');
+    assert.ok(byAylin('circle.member_invited'), 'invited');
+    assert.ok(byAylin('circle.read', '/:id/needs'), 'read the calendar while preparing');
+    assert.ok(byAylin('circle.read', '/:id/updates'), 'read the updates after');
+    assert.ok(
+      log.every((e) => e.action !== 'circle.read' || e.actor?.id === aylin.id),
+      'only the professional’s reads are logged',
+    );
+  });
+
+  test('a legal representative owns the circle: named at the opening, or invited to take it over', async () => {
+    const staff = await createUser(t, { displayName: 'Herr Berater', memberOf: [[k.org.id, 'staff']] });
+    const guardian = await createUser(t, { displayName: 'Betreuerin Roth' });
+    const onBehalf = (proxyAccountId?: string) => ({
+      onBehalf: {
+        organisationId: k.org.id,
+        person: { label: 'Herr P.' },
+        ...(proxyAccountId ? { proxyAccountId } : {}),
+        consent: { ...consentByPerson, givenBy: 'legal_guardian', guardianName: 'Betreuerin Roth' },
+      },
+    });
+    const self = await call(staff, 'POST', '/', onBehalf(staff.id));
+    assert.equal(self.statusCode, 422, 'the professional cannot name themselves');
+    assert.equal(self.json().code, 'circle.opener_not_owner');
+
+    const named = await call(staff, 'POST', '/', onBehalf(guardian.id));
+    assert.equal(named.statusCode, 201, named.body);
+    assert.equal(named.json().awaitingOwner, false);
+    assert.equal(named.json().myRole, 'professional');
+    const asGuardian = (await call(guardian, 'GET', `/${named.json().id}`)).json();
+    assert.equal(asGuardian.myRole, 'owner');
+
+    const prepared = (await call(staff, 'POST', '/', onBehalf())).json();
+    const inv = await call(staff, 'POST', `/${prepared.id}/invitations`, { role: 'representative' });
+    assert.equal(inv.statusCode, 201, inv.body);
+    const token = new URL(inv.json().url).hash.slice(1);
+    assert.equal((await call(null, 'POST', '/invitations/lookup', { token })).json().role, 'representative');
+    const accepted = await call(guardian, 'POST', '/invitations/accept', { token });
+    assert.deepEqual(accepted.json(), { circleId: prepared.id, role: 'owner' });
+    const members = (await call(guardian, 'GET', `/${prepared.id}/members`)).json().items;
+    assert.deepEqual(
+      members.map((m: { name: string; role: string; isPerson: boolean }) => [m.name, m.role, m.isPerson]),
+      [
+        ['Herr Berater', 'professional', false],
+        ['Betreuerin Roth', 'owner', false],
+      ],
+    );
+    const after = (await call(guardian, 'GET', `/${prepared.id}`)).json();
+    assert.equal(after.awaitingOwner, false);
+    assert.equal(after.personHasAccount, false, 'a representative is not the person');
+    assert.equal(after.abilities.inviteOwner, true, 'the person may still be invited');
+  });
+
+  test('a prepared circle nobody took over is discarded by the professional who opened it', async () => {
+    const staff = await createUser(t, { memberOf: [[k.org.id, 'staff']] });
+    const c = (
+      await call(staff, 'POST', '/', {
+        onBehalf: { organisationId: k.org.id, person: { label: 'Herr Q.' }, consent: consentByPerson },
+      })
+    ).json();
+    assert.equal(c.abilities.requestDeletion, true);
+    const discarded = await call(staff, 'POST', `/${c.id}/deletion`);
+    assert.equal(discarded.statusCode, 202, discarded.body);
+    assert.equal((await call(staff, 'GET', `/${c.id}`)).statusCode, 404, 'gone for the professional');
   });
 
   test('consent records are never edited or deleted, not even directly in the database', async () => {

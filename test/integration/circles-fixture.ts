@@ -83,7 +83,8 @@ export interface EveryRole {
 
 /**
  * Herr K.'s circle, opened by Aylin (staff of a counselling service) on his behalf with his consent:
- * Herr K. owns it, his daughter is the named proxy, Aylin coordinates, and a helper, a professional of
+ * Herr K. owns it, his daughter is his named representative (an owner too), Aylin — who joined as the
+ * professional who opened it — coordinates because Herr K. asked her to, and a helper, a professional of
  * another service and a viewer joined by link. Aylin's colleague and an instance admin are not in it.
  */
 export async function circleWithEveryRole(t: TestApp): Promise<EveryRole> {
@@ -107,6 +108,9 @@ export async function circleWithEveryRole(t: TestApp): Promise<EveryRole> {
   });
   assert.equal(res.statusCode, 201, res.body);
   const circleId = res.json().id as string;
+  assert.equal(res.json().myRole, 'professional', 'whoever opens a circle for someone does not own it');
+  const asked = await call(owner, 'PATCH', `/${circleId}/members/${coordinator.id}`, { role: 'coordinator' });
+  assert.equal(asked.statusCode, 204, asked.body);
   await join(t, coordinator, circleId, helper, 'helper');
   await join(t, coordinator, circleId, professional, 'professional');
   await join(t, coordinator, circleId, viewer, 'viewer');

@@ -128,8 +128,8 @@ describe('support circles: members and invitations', () => {
     assert.equal(circle.abilities.viewAccessLog, true);
     const members = (await call(aylin, 'GET', `/${circleId}/members`)).json().items;
     assert.deepEqual(members.map((m: { isPerson: boolean; role: string }) => [m.role, m.isPerson]).sort(), [
-      ['owner', false],
       ['owner', true],
+      ['professional', false],
     ]);
   });
 

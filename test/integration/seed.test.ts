@@ -238,6 +238,7 @@ describe('demo town Lindenbrück', () => {
     const erwin = await idOf('erwin.roth@example.org');
     const aylin = await idOf('aylin.demir@caritas-lindenbrueck.example');
     const markus = await idOf('markus.wagner@caritas-lindenbrueck.example');
+    const wolfgang = await idOf('wolfgang.baumann@example.org');
     const guel = await idOf('guel.sahin@example.org');
 
     const [k, ...others] = await listCirclesOf(d.db, networkId, sabine);
@@ -308,10 +309,17 @@ describe('demo town Lindenbrück', () => {
     assert.equal((await listUpdates(d.db, networkId, k.id)).length, 1);
     assert.equal((await listCirclesOf(d.db, networkId, aylin)).length, 1);
 
-    const [b] = await listCirclesOf(d.db, networkId, markus);
+    const [b] = await listCirclesOf(d.db, networkId, wolfgang);
     assert.ok(b && b.person_label !== 'Herr K.');
-    assert.equal(b.role, 'owner');
+    assert.equal(b.role, 'owner', 'her representative owns it');
     assert.equal(b.consent_kind, 'withdrawn', 'the circle is frozen');
+    assert.equal(
+      (await listCirclesOf(d.db, networkId, markus)).length,
+      0,
+      'the professional who opened it is no owner: frozen, it is closed to him',
+    );
+    const bMembers = new Map((await listMembers(d.db, networkId, b.id)).map((m) => [m.display_name, m.role]));
+    assert.equal(bMembers.get('Markus Wagner'), 'professional');
     assert.equal(
       (await listCirclesOf(d.db, networkId, guel)).length,
       0,

@@ -15,7 +15,11 @@ export const messages = {
   },
   'circle.owner_stays': {
     de: 'Die Person im Mittelpunkt und ihre Vertretung bleiben im Kreis.',
-    en: 'The person at the centre and their proxy stay in the circle.',
+    en: 'The person at the centre and their representative stay in the circle.',
+  },
+  'circle.opener_not_owner': {
+    de: 'Wer einen Kreis für jemanden öffnet, wird nicht selbst Eigentümer/in. Der Kreis gehört der Person oder ihrer rechtlichen Vertretung: Laden Sie sie ein, ihn zu übernehmen.',
+    en: 'Whoever opens a circle for someone does not become its owner. The circle belongs to the person or their legal representative: invite them to take it over.',
   },
   'circle.person_has_account': {
     de: 'Die Person im Mittelpunkt ist schon dabei.',
@@ -148,8 +152,4 @@ export const notificationKinds = {
 export const webPaths = {
   /** A support circle; purgeCircle erases every notification whose link is this or under it. */
   circle: (circleId: string) => webPath(`/kreise/${seg(circleId)}`),
-  /** A circle's page at one need of its care calendar (the card is scrolled to and focused). */
-  circleNeed: (circleId: string, needId: string) => webPath(`/kreise/${seg(circleId)}?bedarf=${seg(needId)}`),
-  /** The circles I belong to. */
-  circles: () => webPath('/kreise'),
 } satisfies Record<string, (...args: string[]) => string>;

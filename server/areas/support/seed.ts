@@ -5,7 +5,7 @@ import { webPaths } from '../../platform/webPaths.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { completeNeed } from './commands/claimNeed.ts';
 import { createCircle } from './commands/createCircle.ts';
-import { addMember, appendConsent, setMemberRole } from './repositories/circles.ts';
+import { addMember, appendConsent } from './repositories/circles.ts';
 import {
   currentMap,
   deleteEntry,
@@ -41,7 +41,9 @@ const at = (d: { year: number; month: number; day: number }, hh: number, mm = 0)
 /**
  * Two Unterstützungskreise, through the command that guards consent and the repositories:
  * Herr K.'s living circle (opened by Aylin of Caritas with his consent in person) and Frau B.'s,
- * whose consent was withdrawn, so it is frozen and only its owner still sees it.
+ * whose consent was withdrawn, so it is frozen and only its owners still see it. Neither belongs to
+ * the professional who opened it: Herr K. owns his, Frau B.'s son Wolfgang — her representative —
+ * owns hers (she has no account).
  */
 export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
   const { networkId } = c;
@@ -70,7 +72,6 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
       },
     },
   });
-  await setMemberRole(tx, networkId, kId, person('aylin'), 'professional');
   await addMember(tx, networkId, kId, person('sabine'), 'coordinator');
   await addMember(tx, networkId, kId, person('erwin'), 'helper');
   await addMember(tx, networkId, kId, person('jonas'), 'helper');
@@ -305,11 +306,13 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
     visibility: 'all_members',
   });
 
-  // Frau B.: opened by Markus of Caritas with her consent; she later withdrew it, so the circle is frozen.
+  // Frau B.: opened by Markus of Caritas with her consent, owned by her son Wolfgang, whom she named as
+  // her representative (Vorsorgevollmacht); she later withdrew her consent, so the circle is frozen.
   const bId = await createCircle(tx, ctx('markus'), {
     onBehalf: {
       organisationId: org('caritas'),
       person: { label: 'Frau B.' },
+      proxyAccountId: person('wolfgang'),
       consent: {
         givenBy: 'person',
         method: 'written',
@@ -328,9 +331,9 @@ export async function seedCircles(tx: Transaction<DB>, c: CirclesContext) {
     scope: [],
     givenAt: new Date(c.now - 7 * 86_400_000),
     note: 'Frau B. möchte vorerst keine Unterstützung über die Plattform.',
-    organisationId: org('caritas'),
+    organisationId: null,
     legalBasis: null,
-    recordedBy: person('markus'),
+    recordedBy: person('wolfgang'),
   });
   return { circles: 2, needs: needs.length + past.length };
 }

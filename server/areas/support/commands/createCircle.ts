@@ -28,12 +28,15 @@ export interface CircleRequest {
 /**
  * Opens a support circle.
  *
- * Guarantees: a circle never exists without an owner and a consent record — both are written in the
- * same transaction as the circle. A person opening their own circle is its owner, and their digital
- * consent covers every part. A professional (staff or admin of an organisation) opens one only on the
- * person's behalf with the consent of the person or a legal guardian recorded, plus the organisation's
- * own legal basis for its work; the person at the centre (if they have an account) owns it, otherwise a
- * named proxy (by default the professional). The creator, if not an owner, joins as coordinator.
+ * Guarantees: a circle never exists without a consent record, written in the same transaction. A
+ * person opening their own circle is its owner, and their digital consent covers every part. A
+ * professional (staff or admin of an organisation) opens one only on the person's behalf with the
+ * consent of the person or a legal guardian recorded, plus the organisation's own legal basis for its
+ * work — and never owns it: the person at the centre does (when named by their account), or their
+ * legal representative (named by account, never the professional themselves). Otherwise nobody owns it
+ * yet, and it is only being prepared until the person or their representative accepts an invitation
+ * (policies/circle.ts, `prepares`). The professional joins with the role professional, so every read of
+ * theirs is in the access log the owner reads.
  */
 export async function createCircle(
   db: Executor,
@@ -96,7 +99,11 @@ export async function createCircle(
       throw new Problem(422, 'validation', {
         fields: [{ field: '/onBehalf/person/accountId', code: 'circle.unknown_account' }],
       });
-    const proxyId = b.person.accountId ? b.proxyAccountId : (b.proxyAccountId ?? actorId);
+    const proxyId = b.proxyAccountId;
+    if (proxyId === actorId)
+      throw new Problem(422, 'circle.opener_not_owner', {
+        fields: [{ field: '/onBehalf/proxyAccountId', code: 'circle.opener_not_owner' }],
+      });
     if (proxyId && !(await findAccount(tx, networkId, proxyId)))
       throw new Problem(422, 'validation', {
         fields: [{ field: '/onBehalf/proxyAccountId', code: 'circle.unknown_account' }],
@@ -111,8 +118,7 @@ export async function createCircle(
     });
     if (b.person.accountId) await addMember(tx, networkId, circle.id, b.person.accountId, 'owner');
     if (proxyId) await addMember(tx, networkId, circle.id, proxyId, 'owner');
-    if (actorId !== proxyId && actorId !== b.person.accountId)
-      await addMember(tx, networkId, circle.id, actorId, 'coordinator');
+    if (actorId !== b.person.accountId) await addMember(tx, networkId, circle.id, actorId, 'professional');
     const consent = await appendConsent(tx, networkId, circle.id, {
       kind: 'granted',
       givenBy: c.givenBy,
@@ -131,7 +137,12 @@ export async function createCircle(
       action: 'circle.created',
       entityType: 'circle',
       entityId: circle.id,
-      details: { onBehalf: true, organisationId: b.organisationId, consentVersion: consent.version },
+      details: {
+        onBehalf: true,
+        organisationId: b.organisationId,
+        consentVersion: consent.version,
+        preparing: !b.person.accountId && !proxyId,
+      },
       ip: ctx.ip,
     });
     return circle.id;

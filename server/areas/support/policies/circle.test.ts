@@ -8,10 +8,16 @@ const roles = ['owner', 'coordinator', 'helper', 'professional', 'viewer', 'outs
 type Who = (typeof roles)[number];
 const everything = new Set(consentScopes);
 
-const access = (who: Who, live = true, scope: CircleAccess['scope'] = everything): CircleAccess => ({
+const access = (
+  who: Who,
+  live = true,
+  scope: CircleAccess['scope'] = everything,
+  preparing = false,
+): CircleAccess => ({
   role: who === 'outsider' ? null : (who as CircleRole),
   live,
   scope,
+  preparing,
 });
 
 function allowed(
@@ -260,11 +266,72 @@ describe('circle policy', () => {
     );
   });
 
+  test('a circle nobody owns yet: the professional who opened it prepares it and invites only its owner', () => {
+    // while preparing, only the professional who opened it is in the circle
+    const preparing = access('professional', true, everything, true);
+    const prepared = (rule: (a: CircleAccess) => boolean) => rule(preparing);
+    for (const rule of [
+      circlePolicy.view,
+      circlePolicy.update,
+      circlePolicy.manageNeeds,
+      circlePolicy.editMap,
+      circlePolicy.editTeam,
+      circlePolicy.post,
+      circlePolicy.viewConsents,
+      circlePolicy.inviteOwner,
+      circlePolicy.requestDeletion,
+      circlePolicy.seeEmails,
+    ])
+      assert.equal(prepared(rule), true, rule.name);
+    assert.equal(circlePolicy.invite(preparing, 'person'), true);
+    assert.equal(circlePolicy.invite(preparing, 'representative'), true);
+    for (const role of ['coordinator', 'helper', 'relative', 'professional', 'viewer'] as const)
+      assert.equal(
+        circlePolicy.invite(preparing, role),
+        false,
+        `nobody else joins before the owner: ${role}`,
+      );
+    assert.equal(circlePolicy.inviteSomeone(preparing), false);
+    for (const rule of [
+      circlePolicy.changeRole,
+      circlePolicy.viewAccessLog,
+      circlePolicy.export,
+      circlePolicy.withdrawConsent,
+    ])
+      assert.equal(prepared(rule), false, `${rule.name}: the owner's`);
+    assert.equal(
+      circlePolicy.removeMember(preparing, 'professional', true),
+      false,
+      'it is not left to no one',
+    );
+    assert.equal(circlePolicy.requestDeletion(access('professional', false, everything, true)), false);
+
+    // once someone owns it, the professional is a professional like any other
+    const owned = access('professional');
+    assert.deepEqual(allowed(circlePolicy.seeEmails), ['owner', 'coordinator']);
+    for (const rule of [
+      circlePolicy.seeEmails,
+      circlePolicy.update,
+      circlePolicy.inviteOwner,
+      circlePolicy.inviteSomeone,
+      circlePolicy.requestDeletion,
+    ])
+      assert.equal(rule(owned), false, rule.name);
+    assert.equal(circlePolicy.removeMember(owned, 'professional', true), true, 'and may leave');
+    // the owner invites a representative; coordinators do not
+    assert.deepEqual(
+      allowed((a) => circlePolicy.invite(a, 'representative')),
+      ['owner'],
+    );
+    assert.deepEqual(allowed(circlePolicy.inviteOwner), ['owner']);
+  });
+
   test('a relative may do exactly what a helper may, and is invited and removed like one', () => {
     const as = (role: CircleRole, live: boolean, scope: CircleAccess['scope']): CircleAccess => ({
       role,
       live,
       scope,
+      preparing: false,
     });
     const scopes: CircleAccess['scope'][] = [everything, new Set(), new Set(['care_calendar'] as const)];
     const states = [true, false].flatMap((live) => scopes.map((scope) => ({ live, scope })));

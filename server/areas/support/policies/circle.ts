@@ -1,19 +1,24 @@
-import type { CircleRole, CircleVisibility, ConsentScope } from '../../../db/schema.ts';
+import type { CircleInvitationRole, CircleRole, CircleVisibility, ConsentScope } from '../../../db/schema.ts';
 import { abilitiesOf } from '../../../policies/abilities.ts';
 import { type Actor, actsFor, isSignedIn } from '../../../policies/actor.ts';
 
 /**
  * What the policy knows about one circle and one actor: the actor's role in it (null for anyone who is
  * not a member, instance admins included), whether the circle is live (an active consent record and
- * no deletion pending) and which parts the consent covers.
+ * no deletion pending), which parts the consent covers, and whether it is still being prepared.
  */
 export interface CircleAccess {
   role: CircleRole | null;
   live: boolean;
   scope: ReadonlySet<ConsentScope>;
+  /**
+   * Nobody owns the circle yet: a professional opened it for a person who has not accepted their
+   * invitation (nor has a legal representative). Until one of them does, it is only being prepared.
+   */
+  preparing: boolean;
 }
 
-export type InvitableRole = Exclude<CircleRole, 'owner'> | 'person';
+export type InvitableRole = CircleInvitationRole;
 
 /** One member as the actor looks at them: their role, and who each of the two is. */
 export interface MemberTarget {
@@ -78,14 +83,29 @@ const canRead = (c: CircleAccess) => c.role !== null && (c.live || isOwner(c));
 const canWrite = (c: CircleAccess, ...roles: CircleRole[]) =>
   c.live && c.role !== null && roles.includes(c.role);
 
+/** The invitations that make an owner: the person at the centre, or their legal representative. */
+const ownerInvitations: readonly InvitableRole[] = ['person', 'representative'];
+
+/**
+ * While nobody owns the circle, the professional who opened it prepares it — the calendar, the map, the
+ * team, the label — and invites the person (or their representative) to take it over; nobody else
+ * joins, since who belongs to the circle is the owner's decision. Their every read is logged for the
+ * person (as any professional's), who finds it in the access log once they own the circle.
+ */
+const prepares = (c: CircleAccess) => c.preparing && canWrite(c, 'professional');
+
 const invite = (c: CircleAccess, role: InvitableRole) =>
-  canWrite(c, 'owner') || (canWrite(c, 'coordinator') && role !== 'person' && role !== 'coordinator');
+  canWrite(c, 'owner') ||
+  (canWrite(c, 'coordinator') && !ownerInvitations.includes(role) && role !== 'coordinator') ||
+  (prepares(c) && ownerInvitations.includes(role));
 
 /**
  * Unterstützungskreise. Everything is private to the circle's members; nobody else — instance admins
- * included — sees that a circle exists (the routes answer 404). The owner (the person at the centre or a
- * named proxy) sees everything and can remove anyone. Without an active consent record only the owner
- * can read, and nobody can change anything except the consent itself and the deletion request.
+ * included — sees that a circle exists (the routes answer 404). The owner (the person at the centre or
+ * their legal representative) sees everything and can remove anyone. A professional who opens a circle
+ * for someone is never its owner: until the person or their representative takes it over, it is only
+ * being prepared (see `prepares`). Without an active consent record only the owner can read, and nobody
+ * can change anything except the consent itself and the deletion request.
  */
 export const circlePolicy = {
   /** Anyone signed in may open a circle for themselves; staff and admins of an organisation on someone's behalf. */
@@ -94,7 +114,9 @@ export const circlePolicy = {
     isSignedIn(actor) && actsFor(actor, organisationId),
 
   view: canRead,
-  update: (c: CircleAccess) => canWrite(c, 'owner', 'coordinator'),
+  update: (c: CircleAccess) => canWrite(c, 'owner', 'coordinator') || prepares(c),
+  /** The person's email address and the members': those who organise, and who prepares the circle. */
+  seeEmails: (c: CircleAccess) => organises(c) || prepares(c),
 
   /** Consent history: the owner, and the coordinators and professionals who work under it. */
   viewConsents: (c: CircleAccess) => canRead(c) && inRoles('owner', 'coordinator', 'professional')(c),
@@ -106,11 +128,17 @@ export const circlePolicy = {
   invite,
   /** Whether the actor may invite anyone at all: a helper is the role the most people may invite. */
   inviteSomeone: (c: CircleAccess) => invite(c, 'helper'),
+  /** Whether the actor may invite someone to own the circle: the person at the centre or a representative. */
+  inviteOwner: (c: CircleAccess) => invite(c, 'representative'),
   changeRole: (c: CircleAccess) => canWrite(c, 'owner'),
-  /** The owner removes anyone but an owner; coordinators remove helpers, relatives and viewers; everyone but an owner may leave. */
+  /**
+   * The owner removes anyone but an owner; coordinators remove helpers, relatives and viewers; everyone
+   * but an owner may leave — except the one who prepares a circle nobody owns yet (it would be left to
+   * no one; they discard it instead).
+   */
   removeMember: (c: CircleAccess, target: CircleRole, self: boolean) => {
     if (!c.live || c.role === null || target === 'owner') return false;
-    if (self) return true;
+    if (self) return !c.preparing;
     if (isOwner(c)) return true;
     return c.role === 'coordinator' && (helping(target) || target === 'viewer');
   },
@@ -169,7 +197,8 @@ export const circlePolicy = {
 
   viewAccessLog: (c: CircleAccess) => isOwner(c),
   export: (c: CircleAccess) => isOwner(c),
-  requestDeletion: (c: CircleAccess) => isOwner(c),
+  /** The owner; and the one who prepares a circle nobody has taken over discards it the same way. */
+  requestDeletion: (c: CircleAccess) => isOwner(c) || prepares(c),
 
   /** Per-item visibility of needs, posts and comments; authors always see their own. */
   seeItem: (c: CircleAccess, visibility: CircleVisibility, authorIsActor = false) => {
@@ -192,6 +221,7 @@ export const circleAbilities = (c: CircleAccess) =>
       grantConsent: 'grantConsent',
       withdrawConsent: 'withdrawConsent',
       invite: 'inviteSomeone',
+      inviteOwner: 'inviteOwner',
       changeRole: 'changeRole',
       viewNeeds: 'viewNeeds',
       manageNeeds: 'manageNeeds',

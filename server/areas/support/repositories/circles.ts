@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { CircleRole, ConsentScope, DB } from '../../../db/schema.ts';
+import type { CircleInvitationRole, CircleRole, ConsentScope, DB } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
 import { isLive } from '../policies/circle.ts';
 
@@ -25,6 +25,22 @@ export const latestConsentKind = (eb: WithCircle) => latestConsent(eb).select('k
 /** Selects `consent_scope`: the parts the latest consent record of `c` covers, null when it has none. */
 export const latestConsentScope = (eb: WithCircle) => latestConsent(eb).select('k.scope').as('consent_scope');
 
+/**
+ * Selects `has_owner`: whether anyone owns `c` — the person at the centre or their representative. A
+ * circle a professional opened for someone nobody has taken over yet has none: it is being prepared.
+ */
+export const hasOwner = (eb: WithCircle) =>
+  eb
+    .exists(
+      eb
+        .selectFrom('circle_member as o')
+        .select('o.account_id')
+        .whereRef('o.network_id', '=', 'c.network_id')
+        .whereRef('o.circle_id', '=', 'c.id')
+        .where('o.role', '=', 'owner'),
+    )
+    .as('has_owner');
+
 /** A circle as its members see it, with the actor's membership and the latest consent record. */
 export async function findCircleFor(db: Executor, networkId: string, circleId: string, accountId: string) {
   return db
@@ -49,6 +65,7 @@ export async function findCircleFor(db: Executor, networkId: string, circleId: s
       'o.name as organisation_name',
       latestConsentKind,
       latestConsentScope,
+      hasOwner,
     ])
     .where('c.network_id', '=', networkId)
     .where('c.id', '=', circleId)
@@ -73,6 +90,7 @@ export async function listCirclesOf(db: Executor, networkId: string, accountId: 
       'c.created_at',
       'm.role',
       latestConsentKind,
+      hasOwner,
       (eb) =>
         eb
           .selectFrom('circle_need as n')
@@ -361,7 +379,7 @@ export async function insertInvitation(
   i: {
     circleId: string;
     tokenHash: string;
-    role: 'person' | Exclude<CircleRole, 'owner'>;
+    role: CircleInvitationRole;
     email: string | null;
     createdBy: string;
     days: number;
@@ -428,6 +446,7 @@ export async function findUsableInvitation(db: Executor, networkId: string, toke
       'i.email',
       'i.expires_at',
       'i.created_by',
+      'c.created_by as circle_created_by',
       'c.person_label',
       'c.person_account_id',
       'c.status',

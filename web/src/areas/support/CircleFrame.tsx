@@ -118,6 +118,8 @@ function CircleNav({ circle: c, current }: { circle: Circle; current: CircleSect
 
 function StatusNotice({ circle, section }: { circle: Circle; section: CircleSection }) {
   const { t } = useTranslation();
+  if (circle.status === 'active' && circle.awaitingOwner)
+    return <PreparingNotice circle={circle} section={section} />;
   if (circle.status === 'active') return null;
   return (
     <section className="notice circle-status" aria-labelledby="circle-status">
@@ -139,6 +141,27 @@ function StatusNotice({ circle, section }: { circle: Circle; section: CircleSect
             <Link to={`/kreise/${circle.id}/datenschutz`}>{t('circles.overview.cancelDeletionLink')}</Link>
           </p>
         )}
+    </section>
+  );
+}
+
+/**
+ * A circle nobody owns yet: the professional who opened it only prepares it until the person (or their
+ * legal representative) accepts an invitation — said on every page, with the way to that invitation.
+ */
+function PreparingNotice({ circle, section }: { circle: Circle; section: CircleSection }) {
+  const { t } = useTranslation();
+  return (
+    <section className="notice circle-status" aria-labelledby="circle-status">
+      <h2 id="circle-status">{t('circles.status.preparing')}</h2>
+      <p>{t('circles.overview.preparing', { name: circle.personLabel })}</p>
+      {circle.abilities.inviteOwner && section !== 'members' && (
+        <p>
+          <Link to={`/kreise/${circle.id}/mitglieder`}>
+            {t('circles.overview.preparingInvite', { name: circle.personLabel })}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -52,6 +52,12 @@ export function CirclesPage() {
                       <span className="pill pill-warn">{t(`circles.status.${c.status}`)}</span>
                     </>
                   )}
+                  {c.status === 'active' && c.awaitingOwner && (
+                    <>
+                      {' · '}
+                      <span className="pill">{t('circles.status.preparing')}</span>
+                    </>
+                  )}
                 </p>
                 {c.status === 'active' && (
                   <p className={c.unclaimedThisWeek > 0 ? 'circle-open' : 'muted'}>

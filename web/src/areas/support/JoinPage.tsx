@@ -85,6 +85,9 @@ export function JoinPage() {
           <p className="join-facts">
             {t('circles.join.as', { role: t(`circles.invitedRole.${preview.role}`) })}
           </p>
+          {(preview.role === 'person' || preview.role === 'representative') && (
+            <p>{t('circles.join.becomeOwner', { person: preview.personLabel })}</p>
+          )}
           <p className="muted">{t('circles.join.private')}</p>
           <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
             <FormError error={action.error} fields={['displayName', 'email']} />

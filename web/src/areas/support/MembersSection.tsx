@@ -38,12 +38,14 @@ export function MembersPage() {
         <>
           {created && (
             <p className="notice" role="status">
-              {t('circles.members.created', { name: c.personLabel })}
+              {t(c.awaitingOwner ? 'circles.members.createdPreparing' : 'circles.members.created', {
+                name: c.personLabel,
+              })}
             </p>
           )}
-          {c.abilities.invite && <InviteSection circle={c} />}
+          {(c.abilities.invite || c.abilities.inviteOwner) && <InviteSection circle={c} />}
           <MemberList circle={c} />
-          {c.abilities.invite && <OpenInvitations circle={c} />}
+          {(c.abilities.invite || c.abilities.inviteOwner) && <OpenInvitations circle={c} />}
           {c.status === 'active' && <SettingsSection circle={c} />}
         </>
       )}
@@ -168,16 +170,15 @@ function MemberRow({
   );
 }
 
+/** Whom I may invite: while nobody owns the circle only its owner (the person or a representative). */
 function invitableRoles(circle: Circle): InvitableRole[] {
+  const owners: InvitableRole[] = [
+    ...(circle.personHasAccount ? [] : (['person'] as const)),
+    'representative',
+  ];
+  if (!circle.abilities.invite) return circle.abilities.inviteOwner ? owners : [];
   if (circle.myRole === 'owner')
-    return [
-      'helper',
-      'relative',
-      'coordinator',
-      'professional',
-      'viewer',
-      ...(circle.personHasAccount ? [] : (['person'] as const)),
-    ];
+    return ['helper', 'relative', 'coordinator', 'professional', 'viewer', ...owners];
   return ['helper', 'relative', 'professional', 'viewer'];
 }
 
@@ -185,7 +186,7 @@ function invitableRoles(circle: Circle): InvitableRole[] {
 function InviteSection({ circle }: { circle: Circle }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [role, setRole] = useState<InvitableRole>('helper');
+  const [role, setRole] = useState<InvitableRole>(invitableRoles(circle)[0] ?? 'helper');
   const [how, setHow] = useState<'link' | 'email'>('link');
   const [email, setEmail] = useState('');
   const [result, setResult] = useState<Invitation | null>(null);

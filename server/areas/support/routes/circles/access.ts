@@ -93,6 +93,7 @@ export function accessOf(circle: CircleForMember): CircleAccess {
     role: circle.role,
     live: isLive(circle),
     scope: new Set((circle.consent_scope ?? []) as ConsentScope[]),
+    preparing: !circle.has_owner,
   };
 }
 

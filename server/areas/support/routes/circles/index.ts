@@ -8,7 +8,7 @@ import { audit } from '../../../../platform/audit.ts';
 import { actsFor } from '../../../../policies/actor.ts';
 import { createCircle } from '../../commands/createCircle.ts';
 import { graceDays } from '../../commands/purgeCircle.ts';
-import { type CircleState, circleAbilities, circlePolicy, isLive, organises } from '../../policies/circle.ts';
+import { type CircleState, circleAbilities, circlePolicy, isLive } from '../../policies/circle.ts';
 import {
   appendConsent,
   type CircleForMember,
@@ -43,7 +43,7 @@ export function presentCircle(c: CircleForMember) {
   return {
     id: c.id,
     personLabel: c.person_label,
-    ...(organises(c) ? { personEmail: c.person_email } : {}),
+    ...(circlePolicy.seeEmails(access) ? { personEmail: c.person_email } : {}),
     personHasAccount: c.person_account_id !== null,
     organisation: c.organisation_id ? { id: c.organisation_id, name: c.organisation_name ?? '' } : null,
     status: circleStatus(c),
@@ -52,6 +52,7 @@ export function presentCircle(c: CircleForMember) {
     consentScope: [...access.scope],
     alertHours: c.alert_hours,
     myRole: c.role,
+    awaitingOwner: access.preparing,
     mySettings: {
       notifyNeeds: c.notify_needs,
       notifyUpdates: c.notify_updates,
@@ -120,6 +121,7 @@ export async function circleRoutes(app: FastifyInstance) {
           personLabel: r.person_label,
           status: circleStatus(r),
           myRole: r.role,
+          awaitingOwner: !r.has_owner,
           unclaimedThisWeek: Number(r.unclaimed_this_week ?? 0),
           createdAt: r.created_at.toISOString(),
         })),

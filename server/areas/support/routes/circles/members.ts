@@ -20,7 +20,7 @@ import {
   normaliseEmail,
 } from '../../../../repositories/accounts.ts';
 import { signIn } from '../../../../routes/api/session/index.ts';
-import { circlePolicy, memberAbilities, organises } from '../../policies/circle.ts';
+import { circlePolicy, memberAbilities } from '../../policies/circle.ts';
 import {
   addMember,
   findMember,
@@ -74,7 +74,7 @@ export async function memberRoutes(app: FastifyInstance) {
         const l = await loadCircle(app, req, tx, req.params.id, circlePolicy.viewMembers);
         return { l, rows: await listMembers(tx, networkId, req.params.id) };
       });
-      const organiser = organises(l.access);
+      const organiser = circlePolicy.seeEmails(l.access);
       return {
         items: rows.map((m) => ({
           accountId: m.account_id,
@@ -416,10 +416,20 @@ export async function memberRoutes(app: FastifyInstance) {
         }
         if (!(await useInvitation(tx, networkId, inv.id, accountId)))
           throw new Problem(404, 'circle.invitation_invalid');
+        // the person at the centre or their representative takes the circle over; whoever opened it for
+        // them (a professional) cannot make themselves its owner with the link they made
+        if (
+          (inv.role === 'person' || inv.role === 'representative') &&
+          accountId === inv.circle_created_by &&
+          accountId !== inv.person_account_id
+        )
+          throw new Problem(409, 'circle.opener_not_owner');
         let role: CircleRole;
         if (inv.role === 'person') {
           if (inv.person_account_id) throw new Problem(409, 'circle.person_has_account');
           await setPersonAccount(tx, networkId, inv.circle_id, accountId);
+          role = 'owner';
+        } else if (inv.role === 'representative') {
           role = 'owner';
         } else {
           role = inv.role;

@@ -22,6 +22,7 @@ export const QualitySchema = literals(tieQualities);
 export const SupportSchema = literals(supportKinds);
 export const InvitableRoleSchema = Type.Union([
   Type.Literal('person'),
+  Type.Literal('representative'),
   Type.Literal('coordinator'),
   Type.Literal('helper'),
   Type.Literal('relative'),
@@ -62,7 +63,11 @@ export const CircleCreate = Type.Object(
             },
             { additionalProperties: false },
           ),
-          /** The account that owns the circle for a person without one; the creator when left out. */
+          /**
+           * The account of the person's legal representative, who owns the circle with (or for) them —
+           * never the one who opens it. Without it and without `person.accountId` nobody owns the
+           * circle yet: it is prepared until the person or a representative accepts an invitation.
+           */
           proxyAccountId: Type.Optional(Uuid),
           consent: ConsentInputSchema,
         },
@@ -107,6 +112,8 @@ const Abilities = Type.Object({
   grantConsent: Type.Boolean(),
   withdrawConsent: Type.Boolean(),
   invite: Type.Boolean(),
+  /** inviting the person at the centre or their representative to own the circle */
+  inviteOwner: Type.Boolean(),
   changeRole: Type.Boolean(),
   viewNeeds: Type.Boolean(),
   manageNeeds: Type.Boolean(),
@@ -124,6 +131,11 @@ const Abilities = Type.Object({
   requestDeletion: Type.Boolean(),
 });
 
+/** Nobody owns the circle yet: the professional who opened it prepares it until the person takes it over. */
+const AwaitingOwner = Type.Boolean({
+  description: 'true while nobody owns the circle: it is being prepared for the person at the centre',
+});
+
 export const CircleView = Type.Object({
   id: Type.String(),
   personLabel: Type.String(),
@@ -137,6 +149,7 @@ export const CircleView = Type.Object({
   consentScope: Type.Array(ScopeSchema),
   alertHours: Type.Integer(),
   myRole: CircleRoleSchema,
+  awaitingOwner: AwaitingOwner,
   mySettings: Settings,
   createdAt: Timestamp,
   abilities: Abilities,
@@ -147,6 +160,7 @@ export const CircleListItem = Type.Object({
   personLabel: Type.String(),
   status: Type.Union([Type.Literal('active'), Type.Literal('frozen'), Type.Literal('deletion_requested')]),
   myRole: CircleRoleSchema,
+  awaitingOwner: AwaitingOwner,
   unclaimedThisWeek: Type.Integer(),
   createdAt: Timestamp,
 });

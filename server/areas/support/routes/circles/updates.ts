@@ -38,7 +38,7 @@ import {
 } from './schema.ts';
 
 const canSeeRole = (role: CircleRole, visibility: CircleVisibility) =>
-  circlePolicy.seeItem({ role, live: true, scope: new Set() }, visibility);
+  circlePolicy.seeItem({ role, live: true, scope: new Set(), preparing: false }, visibility);
 
 /** Updates: a journal of posts and comments, each with its own visibility. */
 export async function updateRoutes(app: FastifyInstance) {
