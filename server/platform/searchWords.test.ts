@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { expandQuery, fold, maxQueryWords, synonymGroups, synonymWeight, wordsOf } from './searchWords.ts';
+import {
+  expandQuery,
+  fold,
+  maxQueryWords,
+  synonymGroups,
+  synonymWeight,
+  umlautSpelling,
+  wordsOf,
+} from './searchWords.ts';
 
 const termsOf = (q: string) => expandQuery(q).map((w) => w.terms.map((t) => t.folded));
 
@@ -9,6 +17,24 @@ describe('search words', () => {
     assert.equal(fold('Einkäufe'), 'einkaufe');
     assert.equal(fold('STRASSE'), fold('Straße'));
     assert.equal(fold('Café Çay Şeker'), 'cafe cay seker');
+  });
+
+  test('ae, oe and ue typed for umlauts are also looked for as umlauts', () => {
+    assert.equal(umlautSpelling('einkaeufe'), 'einkäufe');
+    assert.equal(umlautSpelling('moebel'), 'möbel');
+    assert.equal(umlautSpelling('gemuese'), 'gemüse');
+    assert.equal(umlautSpelling('feuer'), null);
+    assert.equal(umlautSpelling('quelle'), null);
+    assert.equal(umlautSpelling('garten'), null);
+    const [w] = expandQuery('Einkaeufe');
+    assert.deepEqual(
+      w?.terms.filter((t) => t.weight === 1).map((t) => t.word),
+      ['einkaeufe', 'einkäufe'],
+    );
+    assert.ok(
+      w?.terms.some((t) => t.folded === 'besorgungen'),
+      'and its group through the umlaut spelling',
+    );
   });
 
   test('a query is cut into words, filler words dropped unless nothing else is left', () => {

@@ -281,12 +281,28 @@ export function wordsOf(query: string): string[] {
   return [...new Set(chosen)].slice(0, maxQueryWords);
 }
 
+/**
+ * The word with ae, oe, ue written as the umlauts they stand for on keyboards without them
+ * ("Einkaeufe" → "einkäufe"; not the ue of "Feuer" or "Quelle"), or null when it has none. The
+ * German stemmer of PostgreSQL 15 keeps "ae" while newer ones read it as "ä"; looking for both
+ * spellings finds the same on every version.
+ */
+export function umlautSpelling(word: string): string | null {
+  const spelled = word
+    .replace(/ae/g, 'ä')
+    .replace(/oe/g, 'ö')
+    .replace(/(?<![eq])ue/g, 'ü');
+  return spelled === word ? null : spelled;
+}
+
 /** What to look for: each word of the query with the words that mean the same. */
 export function expandQuery(query: string): SearchWord[] {
   return wordsOf(query).map((typed) => {
     const own: SearchTerm = { word: typed, folded: fold(typed), weight: 1 };
     const terms = new Map<string, SearchTerm>([[own.folded, own]]);
-    for (const g of groupsOf(own.folded))
+    const spelled = umlautSpelling(typed);
+    if (spelled) terms.set(fold(spelled), { word: spelled, folded: fold(spelled), weight: 1 });
+    for (const g of new Set([...groupsOf(own.folded), ...(spelled ? groupsOf(fold(spelled)) : [])]))
       for (const m of g)
         if (!terms.has(m.folded))
           terms.set(m.folded, { word: m.word, folded: m.folded, weight: synonymWeight });
