@@ -51,7 +51,8 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const { setLocale } = useSession();
   const districts = useDistricts();
   const [displayName, setDisplayName] = useState(profile.displayName);
-  const [locale, setLocaleDraft] = useState<Locale>(localeOfAccount(profile));
+  // the language this page is shown in: saving keeps it on the account too
+  const [locale, setLocaleDraft] = useState<Locale>(currentLocale);
   const [bio, setBio] = useState(profile.bio);
   const [skills, setSkills] = useState(profile.skills);
   const [interests, setInterests] = useState(profile.interests);
