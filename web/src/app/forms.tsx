@@ -298,24 +298,15 @@ export function SubmitButton({ pending, children }: { pending: boolean; children
 }
 
 /**
- * A confirmation shown at the form after a successful save. Screen readers hear it through the
- * layout's one status region (app/announce.tsx), so it is no live region of its own. Prefer
- * `useAction().run(…, done)`, which says it in the banner and moves focus.
+ * The confirmation of a successful save, said in the layout's one status region (app/announce.tsx)
+ * — shown there, not a second time beside the form. Prefer `useAction({ done })`, which also moves
+ * focus; this stays for forms that show `done` themselves.
  */
-export function Saved({ show, children }: { show: boolean; children: ReactNode }) {
+export function Saved({ show, children }: { show: boolean; children: string }) {
   useEffect(() => {
-    if (show && typeof children === 'string') announce(children);
+    if (show) announce(children);
   }, [show, children]);
-  return (
-    <p className="saved">
-      {show ? (
-        <>
-          <span aria-hidden="true">✓ </span>
-          {children}
-        </>
-      ) : null}
-    </p>
-  );
+  return null;
 }
 
 /**

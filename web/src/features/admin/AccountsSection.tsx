@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { announce } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import { invalid, TextAreaField, TextField } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -83,7 +84,6 @@ function SignInLinkButton({ account, onMade }: { account: AdminAccount; onMade: 
  */
 function SignInLinkBox({ name, made, onClose }: { name: string; made: SignInLink; onClose: () => void }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
   const linkId = useId();
   const linkRef = useRef<HTMLInputElement>(null);
 
@@ -96,7 +96,7 @@ function SignInLinkBox({ name, made, onClose }: { name: string; made: SignInLink
   async function copy() {
     try {
       await navigator.clipboard.writeText(made.link);
-      setCopied(true);
+      announce(t('admin.signInLink.copied'));
     } catch {
       linkRef.current?.select();
     }
@@ -124,7 +124,6 @@ function SignInLinkBox({ name, made, onClose }: { name: string; made: SignInLink
           </button>
         </div>
       </div>
-      {copied && <p className="saved">{t('admin.signInLink.copied')}</p>}
       <div className="actions">
         <button type="button" className="button primary" onClick={onClose}>
           {t('admin.signInLink.close')}
