@@ -97,6 +97,12 @@ export const messages = {
     en: 'No confirmed hours are recorded yet.',
   },
   'certificate.issued': { de: 'Ausgestellt am {date}', en: 'Issued on {date}' },
+  'certificate.place_date': { de: 'Ort, Datum', en: 'Place, date' },
+  'certificate.signature': {
+    de: 'Unterschrift und Stempel der Organisation',
+    en: 'Signature and stamp of the organisation',
+  },
+  'certificate.page': { de: 'Seite {page} von {pages}', en: 'Page {page} of {pages}' },
   'email.shift_promoted.subject': {
     de: 'Sie haben einen Platz: {title}',
     en: 'You have a place: {title}',

@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import type { LadderLevel } from '../../../db/schema.ts';
 import { type Locale, t } from '../../../i18n/messages.ts';
 
@@ -64,10 +64,26 @@ export function formatDuration(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
+/** A date of the table: 01.11.2026 in German; 1 Nov 2026 in English (never the ambiguous 11/01). */
 export function formatDate(isoDate: string, locale: Locale): string {
   const [y, m, d] = isoDate.split('-');
-  return locale === 'de' ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
+  if (locale === 'de') return `${d}.${m}.${y}`;
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T12:00:00Z`));
 }
+
+/** The date a certificate was issued, written out: 10. Dezember 2026, 10 December 2026. */
+const longDate = (isoDate: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T12:00:00Z`));
 
 const escapeHtml = (s: string) =>
   s.replace(
@@ -123,6 +139,10 @@ th, td { text-align: left; padding: 0.4rem; border-bottom: 1px solid #999; verti
 td { overflow-wrap: anywhere; hyphens: auto; }
 th.num { white-space: normal; }
 @media (max-width: 30rem) { body { margin: 1rem auto; font-size: 0.9rem; } th, td { padding: 0.3rem 0.2rem; } }
+.issued { margin-top: 2rem; }
+.signature { display: flex; gap: 2rem; margin-top: 3.5rem; break-inside: avoid; }
+.signature p { flex: 1; margin: 0; font-size: 0.85rem; color: #333; }
+.signature .line { display: block; border-top: 1px solid #333; margin-bottom: 0.3rem; }
 @media print { body { margin: 0; } }
 </style>
 </head>
@@ -131,7 +151,11 @@ th.num { white-space: normal; }
 <h1>${h('certificate.title')}</h1>
 <p>${h('certificate.intro', { name: c.person.name, network: c.network })}</p>
 ${body}
-<p>${h('certificate.issued', { date: formatDate(c.issuedOn, locale) })}</p>
+<p class="issued">${h('certificate.issued', { date: longDate(c.issuedOn, locale) })}</p>
+<div class="signature">
+<p><span class="line"></span>${h('certificate.place_date')}</p>
+<p><span class="line"></span>${h('certificate.signature')}</p>
+</div>
 </main>
 </body>
 </html>
@@ -164,26 +188,219 @@ export function toWinAnsi(s: string): string {
   return out;
 }
 
-function fit(text: string, font: PDFFont, size: number, width: number): string {
-  if (font.widthOfTextAtSize(text, size) <= width) return text;
-  let s = text;
-  while (s.length > 1 && font.widthOfTextAtSize(`${s}…`, size) > width) s = s.slice(0, -1);
-  return `${s}…`;
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+/** Breaks text into lines that fit `width`; a word longer than a line is cut where it must be. */
+export function wrap(text: string, width: number, measure: (s: string) => number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  const push = (word: string) => {
+    // a word wider than the whole line (a long compound, an address) is split, never drawn past the edge
+    let rest = word;
+    while (measure(rest) > width && rest.length > 1) {
+      let cut = rest.length - 1;
+      while (cut > 1 && measure(`${rest.slice(0, cut)}-`) > width) cut--;
+      lines.push(`${rest.slice(0, cut)}-`);
+      rest = rest.slice(cut);
+    }
+    return rest;
+  };
+  for (const word of text.split(/\s+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) <= width || !line) line = next;
+    if (measure(next) <= width) line = next;
     else {
-      lines.push(line);
-      line = word;
+      if (line) lines.push(line);
+      line = push(word);
     }
   }
   if (line) lines.push(line);
-  return lines;
+  return lines.length > 0 ? lines : [''];
+}
+
+/** One piece of text placed on a page (points from the bottom left, as PDF counts). */
+export interface PlacedText {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  bold: boolean;
+  grey?: boolean;
+}
+/** A rule (a horizontal line) placed on a page. */
+export interface PlacedRule {
+  x1: number;
+  x2: number;
+  y: number;
+  thickness: number;
+}
+export interface CertificatePage {
+  texts: PlacedText[];
+  rules: PlacedRule[];
+}
+
+/** A4 in points, and the margins: 25 mm on the left for filing, 20 mm elsewhere, room for the footer. */
+export const pageBox = {
+  width: 595.28,
+  height: 841.89,
+  left: 70.87,
+  right: 56.69,
+  top: 56.69,
+  bottom: 70.87,
+};
+
+/** Widths the layout measures text with, regular and bold, at a size. */
+export interface Measure {
+  regular: (s: string, size: number) => number;
+  bold: (s: string, size: number) => number;
+}
+
+/**
+ * Lays the certificate out on A4 pages: the title, whose it is, the confirmed activities as a table
+ * whose cells wrap (nothing is cut off, a row never splits across pages, the header repeats), the
+ * totals, the place for a signature and stamp, and on every page a footer with the name and the page
+ * number. Pure: it only measures text, so a test can check that nothing leaves its column or the page.
+ */
+export function layoutCertificate(c: Certificate, locale: Locale, m: Measure): CertificatePage[] {
+  const tr = (key: Parameters<typeof t>[1], params: Record<string, string | number> = {}) =>
+    toWinAnsi(t(locale, key, params));
+  const { width: pw, height: ph, left, right, top, bottom } = pageBox;
+  const x2 = pw - right;
+  const width = x2 - left;
+  const pages: CertificatePage[] = [];
+  let page: CertificatePage = { texts: [], rules: [] };
+  let y = 0;
+  const newPage = () => {
+    page = { texts: [], rules: [] };
+    pages.push(page);
+    y = ph - top;
+  };
+  newPage();
+  const room = (h: number) => y - h >= bottom;
+  const put = (text: string, x: number, size: number, bold = false, grey = false) =>
+    page.texts.push({ text, x, y, size, bold, ...(grey ? { grey } : {}) });
+  const measure = (bold: boolean, size: number) => (s: string) =>
+    bold ? m.bold(s, size) : m.regular(s, size);
+  const paragraph = (text: string, size: number, lineHeight: number, bold = false) => {
+    for (const line of wrap(toWinAnsi(text), width, measure(bold, size))) {
+      if (!room(lineHeight)) newPage();
+      y -= size;
+      put(line, left, size, bold);
+      y -= lineHeight - size;
+    }
+  };
+
+  // title and whose certificate it is
+  paragraph(tr('certificate.title'), 22, 28, true);
+  y -= 6;
+  paragraph(c.person.name, 16, 21, true);
+  y -= 8;
+  paragraph(tr('certificate.intro', { name: c.person.name, network: c.network }), 11, 15.5);
+  y -= 14;
+
+  const hoursHeader = `${tr('certificate.hours')} (h:mm)`;
+  const hoursWidth = Math.max(m.bold(hoursHeader, 9.5), m.regular('000:00', 10)) + 4;
+  const dateWidth = m.regular(toWinAnsi(formatDate('2026-09-28', locale)), 10) + 12;
+  const gap = 10;
+  const flex = width - dateWidth - hoursWidth - 2 * gap;
+  const cols = {
+    date: { x: left, w: dateWidth },
+    activity: { x: left + dateWidth, w: Math.floor(flex * 0.55) },
+    organisation: {
+      x: left + dateWidth + Math.floor(flex * 0.55) + gap,
+      w: flex - Math.floor(flex * 0.55) - gap,
+    },
+    hours: { x: x2 - hoursWidth, w: hoursWidth },
+  };
+  const lineH = 12.5;
+  const rightAligned = (s: string, size: number, bold: boolean) => x2 - measure(bold, size)(s);
+
+  const header = () => {
+    y -= 9.5;
+    put(tr('certificate.date'), cols.date.x, 9.5, true);
+    put(tr('certificate.activity'), cols.activity.x, 9.5, true);
+    put(tr('certificate.organisation'), cols.organisation.x, 9.5, true);
+    put(hoursHeader, rightAligned(hoursHeader, 9.5, true), 9.5, true);
+    y -= 5;
+    page.rules.push({ x1: left, x2, y, thickness: 0.8 });
+    y -= 4;
+  };
+
+  if (c.entries.length === 0) {
+    paragraph(tr('certificate.none'), 11, 15.5);
+  } else {
+    if (!room(60)) newPage();
+    header();
+    for (const e of c.entries) {
+      const activity = wrap(toWinAnsi(e.activity), cols.activity.w - gap, measure(false, 10));
+      const organisation = wrap(toWinAnsi(e.organisationName), cols.organisation.w, measure(false, 10));
+      const rows = Math.max(activity.length, organisation.length);
+      const h = rows * lineH + 5;
+      if (!room(h)) {
+        newPage();
+        header();
+      }
+      const top = y;
+      y -= 10;
+      put(toWinAnsi(formatDate(e.date, locale)), cols.date.x, 10);
+      const d = formatDuration(e.minutes);
+      put(d, rightAligned(d, 10, false), 10);
+      for (const [i, line] of activity.entries())
+        page.texts.push({ text: line, x: cols.activity.x, y: y - i * lineH, size: 10, bold: false });
+      for (const [i, line] of organisation.entries())
+        page.texts.push({ text: line, x: cols.organisation.x, y: y - i * lineH, size: 10, bold: false });
+      y = top - h;
+      page.rules.push({ x1: left, x2, y: y + 1.5, thickness: 0.3 });
+    }
+    if (!room(40)) newPage();
+    y -= 14;
+    put(tr('certificate.total'), left, 11, true);
+    const total = formatDuration(c.totalMinutes);
+    put(total, rightAligned(total, 11, true), 11, true);
+    y -= 26;
+
+    if (!room(50)) newPage();
+    paragraph(tr('certificate.per_organisation'), 12, 18, true);
+    for (const o of c.organisations) {
+      const lines = wrap(toWinAnsi(o.name), width - hoursWidth - gap, measure(false, 10));
+      const h = lines.length * lineH + 3;
+      if (!room(h)) newPage();
+      const top = y;
+      y -= 10;
+      const d = formatDuration(o.minutes);
+      put(d, rightAligned(d, 10, false), 10);
+      for (const [i, line] of lines.entries())
+        page.texts.push({ text: line, x: left, y: y - i * lineH, size: 10, bold: false });
+      y = top - h;
+    }
+  }
+
+  // issued on, and the place to sign: the lines stay together on one page
+  if (!room(110)) newPage();
+  y -= 24;
+  paragraph(tr('certificate.issued', { date: longDate(c.issuedOn, locale) }), 10.5, 14);
+  y -= 46;
+  const half = (width - 30) / 2;
+  page.rules.push({ x1: left, x2: left + half, y, thickness: 0.6 });
+  page.rules.push({ x1: x2 - half, x2, y, thickness: 0.6 });
+  y -= 11;
+  put(tr('certificate.place_date'), left, 8.5, false, true);
+  put(tr('certificate.signature'), x2 - half, 8.5, false, true);
+
+  // the footer on every page: whose certificate, which page
+  const name = toWinAnsi(`${t(locale, 'certificate.title')} – ${c.person.name}`);
+  for (const [i, p] of pages.entries()) {
+    const num = tr('certificate.page', { page: i + 1, pages: pages.length });
+    const numWidth = m.regular(num, 8);
+    const footY = bottom - 28;
+    p.texts.push({
+      text: wrap(name, width - numWidth - 20, (s) => m.regular(s, 8))[0] ?? '',
+      x: left,
+      y: footY,
+      size: 8,
+      bold: false,
+      grey: true,
+    });
+    p.texts.push({ text: num, x: x2 - numWidth, y: footY, size: 8, bold: false, grey: true });
+  }
+  return pages;
 }
 
 /** The certificate as an A4 PDF with the same content as the printable page. */
@@ -194,75 +411,27 @@ export async function renderCertificatePdf(c: Certificate, locale: Locale): Prom
   pdf.setCreator('Knotenpunkt');
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const [pageWidth, pageHeight] = [595.28, 841.89];
-  const margin = 50;
-  const width = pageWidth - 2 * margin;
-  let page = pdf.addPage([pageWidth, pageHeight]);
-  let y = pageHeight - margin;
-  const ensure = (space: number) => {
-    if (y - space < margin) {
-      page = pdf.addPage([pageWidth, pageHeight]);
-      y = pageHeight - margin;
-    }
-  };
-  const text = (s: string, x: number, size: number, f: PDFFont = font) =>
-    page.drawText(toWinAnsi(s), { x, y, size, font: f, color: rgb(0, 0, 0) });
-
-  text(t(locale, 'certificate.title'), margin, 20, bold);
-  y -= 32;
-  for (const line of wrap(
-    toWinAnsi(t(locale, 'certificate.intro', { name: c.person.name, network: c.network })),
-    font,
-    11,
-    width,
-  )) {
-    ensure(15);
-    text(line, margin, 11);
-    y -= 15;
+  const pages = layoutCertificate(c, locale, {
+    regular: (s, size) => font.widthOfTextAtSize(s, size),
+    bold: (s, size) => bold.widthOfTextAtSize(s, size),
+  });
+  for (const p of pages) {
+    const page = pdf.addPage([pageBox.width, pageBox.height]);
+    for (const r of p.rules)
+      page.drawLine({
+        start: { x: r.x1, y: r.y },
+        end: { x: r.x2, y: r.y },
+        thickness: r.thickness,
+        color: rgb(0.45, 0.45, 0.45),
+      });
+    for (const x of p.texts)
+      page.drawText(x.text, {
+        x: x.x,
+        y: x.y,
+        size: x.size,
+        font: x.bold ? bold : font,
+        color: x.grey ? rgb(0.3, 0.3, 0.3) : rgb(0, 0, 0),
+      });
   }
-  y -= 10;
-  const cols = [margin, margin + 70, margin + 290, margin + width - 60];
-  const header = () => {
-    ensure(20);
-    text(t(locale, 'certificate.date'), cols[0] as number, 10, bold);
-    text(t(locale, 'certificate.activity'), cols[1] as number, 10, bold);
-    text(t(locale, 'certificate.organisation'), cols[2] as number, 10, bold);
-    text(`${t(locale, 'certificate.hours')} (h:mm)`, cols[3] as number, 10, bold);
-    y -= 16;
-  };
-  if (c.entries.length === 0) {
-    text(t(locale, 'certificate.none'), margin, 11);
-    y -= 16;
-  } else {
-    header();
-    for (const e of c.entries) {
-      if (y - 14 < margin) {
-        ensure(1000);
-        header();
-      }
-      text(formatDate(e.date, locale), cols[0] as number, 10);
-      text(fit(toWinAnsi(e.activity), font, 10, 210), cols[1] as number, 10);
-      text(fit(toWinAnsi(e.organisationName), font, 10, 180), cols[2] as number, 10);
-      text(formatDuration(e.minutes), cols[3] as number, 10);
-      y -= 14;
-    }
-    ensure(40);
-    y -= 4;
-    text(t(locale, 'certificate.total'), cols[0] as number, 11, bold);
-    text(formatDuration(c.totalMinutes), cols[3] as number, 11, bold);
-    y -= 28;
-    ensure(20);
-    text(t(locale, 'certificate.per_organisation'), margin, 12, bold);
-    y -= 18;
-    for (const o of c.organisations) {
-      ensure(14);
-      text(fit(toWinAnsi(o.name), font, 10, width - 80), margin, 10);
-      text(formatDuration(o.minutes), cols[3] as number, 10);
-      y -= 14;
-    }
-  }
-  y -= 20;
-  ensure(14);
-  text(t(locale, 'certificate.issued', { date: formatDate(c.issuedOn, locale) }), margin, 10);
   return pdf.save();
 }
