@@ -13,6 +13,7 @@ import { OrganisationsPage } from '../features/organisations/OrganisationsPage.t
 import { PersonPage } from '../features/people/PersonPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
+import { TodayPage } from '../features/today/TodayPage.tsx';
 import { Layout } from './Layout.tsx';
 import { RequireAccount } from './RequireAccount.tsx';
 import { PageHeading } from './ui.tsx';
@@ -49,6 +50,14 @@ export const router = createBrowserRouter([
     errorElement: <RootErrorPage />,
     children: withErrorPage([
       { index: true, element: <HomePage /> },
+      {
+        path: 'heute',
+        element: (
+          <RequireAccount>
+            <TodayPage />
+          </RequireAccount>
+        ),
+      },
       { path: 'anmelden', element: <SignInPage /> },
       { path: 'anmelden/link', element: <LinkRedeemPage /> },
       { path: 'einladung', element: <InvitationPage /> },

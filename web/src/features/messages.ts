@@ -1,5 +1,7 @@
 import feedbackDe from './feedback/i18n/de.json' with { type: 'json' };
 import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
+import todayDe from './today/i18n/de.json' with { type: 'json' };
+import todayEn from './today/i18n/en.json' with { type: 'json' };
 
 /**
  * The texts of the foundation's features that keep their own de/en files (features/<name>/i18n/),
@@ -9,4 +11,5 @@ import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
  */
 export const featureMessages: { de: object; en: object; ls?: object }[] = [
   { de: feedbackDe, en: feedbackEn },
+  { de: todayDe, en: todayEn },
 ];

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../app/api.ts';
 import {
   FormError,
@@ -97,6 +98,33 @@ export function LoadSection({ circleId }: { circleId: string }) {
 }
 
 /**
+ * `/kreise/:id?bedarf=<need>` (the home's link to one need): once the calendar has loaded, its card is
+ * scrolled to and focused — after the layout's own focus on the page heading, a frame after navigating.
+ */
+function useFocusNeed(loaded: boolean) {
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const wanted = params.get('bedarf');
+  const handled = useRef<string | null>(null);
+  useEffect(() => {
+    if (!wanted || !loaded || handled.current === location.key) return;
+    handled.current = location.key;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => {
+        const card = document.getElementById(`bedarf-${wanted}`);
+        card?.scrollIntoView({ block: 'center' });
+        card?.focus({ preventScroll: true });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [wanted, loaded, location.key]);
+}
+
+/**
  * The care calendar: what is coming up, day by day, with claim / give back / done-with-thanks; for
  * those who organise also new needs (weekly too), changes, cancelling, and when to be alerted.
  */
@@ -117,6 +145,7 @@ export function CalendarSection({ circle }: { circle: Circle }) {
     queryFn: () => api<{ items: Need[] }>(`${circlePath(circle.id)}/needs`, { query: { from, to } }),
     placeholderData: (prev) => prev,
   });
+  useFocusNeed(needs.isSuccess);
   const days = new Map<string, Need[]>();
   for (const n of needs.data?.items ?? []) {
     const d = localDate(new Date(n.start));
@@ -264,7 +293,12 @@ function NeedCard({
       </li>
     );
   return (
-    <li className={`card circle-need${open ? ' is-open' : ''}`} aria-labelledby={titleId}>
+    <li
+      id={`bedarf-${n.id}`}
+      tabIndex={-1}
+      className={`card circle-need${open ? ' is-open' : ''}`}
+      aria-labelledby={titleId}
+    >
       <p className="meta">
         {t(`circles.kind.${n.kind}`)} · {formatTimes(n.start, n.end)}
         {n.seriesId && ` · ${t('circles.calendar.weekly')}`}
