@@ -135,6 +135,13 @@ export const notificationKinds = {
 export const webPaths = {
   opportunity: (opportunityId: string) => webPath(`/mitmachen/${seg(opportunityId)}`),
   myHours: () => webPath('/mitmachen/stunden'),
+  /** My shifts, where I check in or withdraw. */
+  myShifts: () => webPath('/mitmachen/meine'),
+  /** The coordination page, at one organisation's hours waiting for confirmation. */
+  hoursToConfirm: (organisationId: string) =>
+    webPath(`/mitmachen/koordination?org=${seg(organisationId)}#pending`),
+  miniTasks: () => webPath('/mitmachen?stufe=mini'),
+  opportunities: () => webPath('/mitmachen'),
   coordination: () => webPath('/mitmachen/koordination'),
   /** The coordination page, on one organisation's invitations to run opportunities jointly. */
   partnerInvitations: (organisationId: string) =>

@@ -12,6 +12,7 @@ import { opportunityRoutes } from './routes/opportunities/index.ts';
 import { playbookRoutes } from './routes/playbook/index.ts';
 import { shiftRoutes } from './routes/shifts/index.ts';
 import { seedParticipation } from './seed.ts';
+import { participationToday } from './today.ts';
 
 export const participationArea: AreaManifest = {
   id: 'participation',
@@ -28,6 +29,8 @@ export const participationArea: AreaManifest = {
     },
   }),
   seed: seedParticipation,
+  /** check-in, my shifts, hours and invitations to decide; a mini task nearby */
+  today: participationToday,
   transferSources: {
     /** a shift, through its opportunity: a draft's only for its coordinators */
     shift: async (tx, actor, networkId, id) => {

@@ -5,8 +5,11 @@
  */
 import type { AreaManifest } from '../manifest.ts';
 import { interactionRoutes } from './routes/interactions/index.ts';
+import { placesToday } from './today.ts';
 
 export const placesArea: AreaManifest = {
   id: 'places',
   routes: [{ prefix: '/interactions', plugin: interactionRoutes }],
+  /** interactions others logged with me, waiting for my consent */
+  today: placesToday,
 };

@@ -97,6 +97,10 @@ export const webPaths = {
   exchangePost: (postId: string) => webPath(`/tauschring/${seg(postId)}`),
   booking: (bookingId: string) => webPath(`/teilen/buchungen/${seg(bookingId)}`),
   resource: (resourceId: string) => webPath(`/teilen/ressourcen/${seg(resourceId)}`),
+  /** Requests for the resources I look after, open ones first. */
+  bookingRequests: () => webPath('/teilen/anfragen'),
+  myBookings: () => webPath('/teilen/buchungen'),
+  exchange: () => webPath('/tauschring'),
 } satisfies Record<string, (...args: string[]) => string>;
 
 /**

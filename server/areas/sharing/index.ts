@@ -12,6 +12,7 @@ import { bookingRoutes } from './routes/bookings/index.ts';
 import { exchangeRoutes } from './routes/exchange/index.ts';
 import { resourceRoutes } from './routes/resources/index.ts';
 import { seedSharing } from './seed.ts';
+import { sharingToday } from './today.ts';
 
 export const sharingArea: AreaManifest = {
   id: 'sharing',
@@ -27,6 +28,8 @@ export const sharingArea: AreaManifest = {
     },
   }),
   seed: seedSharing,
+  /** requests to decide, my bookings, answers and my posts in the Tauschring; matching offers */
+  today: sharingToday,
   transferSources: {
     /** a booking: its requester's and its owner's side */
     booking: async (tx, actor, networkId, id) => {

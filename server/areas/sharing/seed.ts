@@ -355,6 +355,29 @@ export const demoPosts: DemoPost[] = [
     district: 'am-bahnhof',
     days: 5,
   },
+  // an offer that fits Frau M.'s want, and a want that fits her skill (her home suggests both)
+  {
+    kind: 'offer',
+    author: 'dieter',
+    category: 'transport',
+    title: 'Fahrdienst zum Arzt und zurück',
+    description:
+      'Ich fahre Sie mit meinem Auto zu Arztterminen in Lindenbrück und warte, bis Sie fertig sind. Am liebsten dienstags und donnerstags.',
+    district: 'weidenau',
+    minutes: 90,
+    days: 30,
+  },
+  {
+    kind: 'want',
+    author: 'ibrahim',
+    category: 'help',
+    title: 'Reißverschluss an einer Jacke einnähen',
+    description:
+      'Bei meiner Winterjacke ist der Reißverschluss kaputt. Wer kann nähen und setzt einen neuen ein? Den Reißverschluss kaufe ich.',
+    district: 'weidenau',
+    minutes: 45,
+    days: 20,
+  },
 ];
 
 type Ids = ReadonlyMap<string, string>;
@@ -590,6 +613,14 @@ export async function seedSharing(tx: Transaction<DB>, c: SharingContext) {
     await indexPost(tx, networkId, post.id);
     posts++;
   }
+
+  // Frau M. asked nine days ago and nobody has answered yet: the network's coordinator sees it waiting.
+  await tx
+    .updateTable('exchange_post')
+    .set({ created_at: new Date(c.now - 9 * 86_400_000) })
+    .where('network_id', '=', networkId)
+    .where('author_id', '=', person('margarete'))
+    .execute();
 
   const bookings = await tx
     .selectFrom('booking')

@@ -152,4 +152,8 @@ export const notificationKinds = {
 export const webPaths = {
   /** A support circle; purgeCircle erases every notification whose link is this or under it. */
   circle: (circleId: string) => webPath(`/kreise/${seg(circleId)}`),
+  /** A circle's page at one need of its care calendar (the card is scrolled to and focused). */
+  circleNeed: (circleId: string, needId: string) => webPath(`/kreise/${seg(circleId)}?bedarf=${seg(needId)}`),
+  /** The circles I belong to. */
+  circles: () => webPath('/kreise'),
 } satisfies Record<string, (...args: string[]) => string>;

@@ -7,6 +7,7 @@ import type { AreaManifest } from '../manifest.ts';
 import { circleJobHandlers } from './commands/circleJobs.ts';
 import { circleRoutes } from './routes/circles/index.ts';
 import { seedCircles } from './seed.ts';
+import { supportToday } from './today.ts';
 
 export const supportArea: AreaManifest = {
   id: 'support',
@@ -14,6 +15,8 @@ export const supportArea: AreaManifest = {
   /** unclaimed-need alerts, reminders, weekly series, purges after deletion */
   jobs: circleJobHandlers,
   seed: seedCircles,
+  /** help wanted in my circles, what I took on, new posts — never in an assisted session */
+  today: supportToday,
   transferSources: {
     // named only by marking a need done, which checks the circle's policy; the time bank's own
     // route cannot name one (payableSourceTypes)

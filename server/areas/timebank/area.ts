@@ -65,4 +65,6 @@ export const notificationKinds = {
 /** The area's pages the server links to (see platform/webPaths.ts). */
 export const webPaths = {
   transfer: (transferId: string) => webPath(`/zeitbank/ueberweisungen/${seg(transferId)}`),
+  /** My accounts, with the requests waiting for a decision. */
+  timebank: () => webPath('/zeitbank'),
 } satisfies Record<string, (...args: string[]) => string>;

@@ -4,6 +4,7 @@
  */
 import type { AreaManifest } from '../manifest.ts';
 import { timebankRoutes } from './routes/timebank/index.ts';
+import { timebankToday } from './today.ts';
 
 export { decideTransfer } from './commands/decideTransfer.ts';
 export { type CommandContext, type TransferInput, transferCredits } from './commands/transferCredits.ts';
@@ -14,4 +15,6 @@ export { registerTransferSources } from './transferSources.ts';
 export const timebankArea: AreaManifest = {
   id: 'timebank',
   routes: [{ prefix: '/timebank', plugin: timebankRoutes }],
+  /** requests for credits waiting for me as the payer */
+  today: timebankToday,
 };
