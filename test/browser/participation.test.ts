@@ -58,7 +58,8 @@ test('Jonas finds a mini task on his phone, signs up and checks in; Petra confir
   await expectPage(jonas, 'Mitmachen', 'list');
   // his confirmed hours reach the regular rung, so the next step is a co-design role
   const next = jonas.getByRole('region', { name: 'Ihr nächster Schritt' });
-  await next.getByText('Eine Stufe weiter:').waitFor();
+  await next.getByText('Danke für Ihren Einsatz! Bisher geschafft:').waitFor();
+  await next.getByText('Wenn Sie mögen, als Nächstes:').waitFor();
   await next.locator('.level-badge', { hasText: 'Mitgestalten' }).first().waitFor();
   assert.ok((await next.getByRole('link').count()) >= 1, 'a co-design opportunity is suggested');
   await shot(jonas, 'participation-list-390');
@@ -186,7 +187,7 @@ test('the map, the playbook with its revisions, and a coordinator creating and p
   await list.getByRole('link', { name: 'Samstagsschicht in der offenen Fahrradwerkstatt' }).waitFor();
   assert.equal(await list.getByRole('link', { name: task }).count(), 0, 'online-only tasks have no place');
   await page
-    .getByRole('button', { name: /Samstagsschicht in der offenen Fahrradwerkstatt \(Regelmäßig\)/ })
+    .getByRole('button', { name: /Samstagsschicht in der offenen Fahrradwerkstatt \(Regelmäßig dabei\)/ })
     .waitFor();
   await shot(page, 'participation-map-390');
 
