@@ -151,9 +151,9 @@ test('the instance admin makes a sign-in link for a person, with a reason, and c
   // the outbox: the mail telling the person, without the link; secrets hidden; circles only counted
   await page
     .getByRole('navigation', { name: 'Bereiche der Verwaltung' })
-    .getByRole('link', { name: 'Postausgang' })
+    .getByRole('link', { name: 'E-Mail-Ausgang' })
     .click();
-  await page.getByRole('heading', { level: 2, name: 'Postausgang' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'E-Mail-Ausgang' }).waitFor();
   await page.getByText(/Der geheime Teil von Links .* steht als \[…\] da/).waitFor();
   await page.getByText(/„Konten → Anmeldelink erstellen“/).waitFor();
   const mail = page

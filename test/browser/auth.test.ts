@@ -225,7 +225,7 @@ test('the instance admin sees every admin area, each accessible, at desktop widt
     ['Stadtteile', 'Stadtteile einlesen'],
     ['Meldungen', null],
     ['Konten', 'Name oder E-Mail'],
-    ['Postausgang', 'Status'],
+    ['E-Mail-Ausgang', 'Status'],
     ['Protokoll', 'Vorgang'],
   ] as const;
   const sub = page.getByRole('navigation', { name: 'Bereiche der Verwaltung' });
@@ -239,7 +239,7 @@ test('the instance admin sees every admin area, each accessible, at desktop widt
   }
 
   // the outbox shows the sign-in link that was mailed to Jonas
-  await sub.getByRole('link', { name: 'Postausgang' }).click();
+  await sub.getByRole('link', { name: 'E-Mail-Ausgang' }).click();
   await page
     .getByRole('heading', { level: 3, name: /Anmelde/ })
     .first()
