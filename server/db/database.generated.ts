@@ -666,6 +666,7 @@ export interface SearchDocument {
   entity_type: string;
   expires_at: Timestamp | null;
   hidden: Generated<boolean>;
+  keywords: Generated<string>;
   link: string;
   network_id: string;
   organisation_id: string | null;

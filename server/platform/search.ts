@@ -44,7 +44,10 @@ export interface SearchDocument {
   entityType: string;
   entityId: string;
   title: string;
+  /** its own text: found by its words, and shown around them as the hit's snippet */
   body?: string;
+  /** words it is found by that are not its text (what kind of thing it is, who offers it, tags) */
+  keywords?: string;
   link: WebPath;
   /** who may find it; everyone unless said otherwise */
   visibility?: SearchVisibility;
@@ -65,6 +68,7 @@ export async function indexDocument(db: Executor, doc: SearchDocument): Promise<
     type: doc.type,
     title: doc.title,
     body: doc.body ?? '',
+    keywords: doc.keywords ?? '',
     link: doc.link,
     visibility,
     organisation_id: doc.organisationId ?? null,
@@ -258,7 +262,7 @@ export async function search(
       })),
     total,
     types,
-    terms: [...new Set(terms.map((t) => t.word))],
+    terms: [...new Set(terms.map((t) => t.shown))],
   };
 }
 
@@ -321,11 +325,19 @@ export function searchQuery(
       ORDER BY score DESC, f.title, f.entity_id
       LIMIT ${opts.limit} OFFSET ${opts.offset}
     )
+    -- the snippet: the text around the words found (or its start), with … where it was cut
     SELECT r.type, r.entity_type, r.entity_id, r.title, r.link,
-           ts_headline('german', r.body, ${anyTerm},
-             'MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", StartSel="", StopSel=""') AS snippet,
+           CASE WHEN left(x.text_core, 10) = left(x.h_core, 10) THEN '' ELSE '… ' END || x.h ||
+             CASE WHEN right(x.text_core, 10) = right(x.h_core, 10) THEN '' ELSE ' …' END AS snippet,
            f.facets
-    FROM facets f LEFT JOIN ranked r ON true
+    FROM facets f
+    LEFT JOIN ranked r ON true
+    LEFT JOIN LATERAL (
+      SELECT h.h, regexp_replace(r.body, '[^[:alnum:]]+', '', 'g') AS text_core,
+             regexp_replace(h.h, '[^[:alnum:]]+', '', 'g') AS h_core
+      FROM (SELECT btrim(regexp_replace(ts_headline('german', r.body, ${anyTerm},
+              'MaxWords=35, MinWords=20, StartSel="", StopSel=""'), '[[:space:]]+', ' ', 'g')) AS h) h
+    ) x ON true
     ORDER BY r.score DESC, r.title, r.entity_id
   `;
 }

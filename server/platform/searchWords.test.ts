@@ -49,7 +49,11 @@ describe('search words', () => {
   test('a word looks for the everyday words that mean the same, its own form weighing most', () => {
     const [einkauf] = expandQuery('Einkauf');
     assert.ok(einkauf);
-    assert.deepEqual(einkauf.terms[0], { word: 'einkauf', folded: 'einkauf', weight: 1 });
+    assert.deepEqual(einkauf.terms[0], { shown: 'einkauf', word: 'einkauf', folded: 'einkauf', weight: 1 });
+    assert.ok(
+      einkauf.terms.some((t) => t.shown === 'Besorgungen'),
+      'synonyms are shown as the list writes them',
+    );
     const others = einkauf.terms.slice(1);
     assert.ok(others.some((t) => t.folded === 'besorgungen'));
     assert.ok(others.every((t) => t.weight === synonymWeight));

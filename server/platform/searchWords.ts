@@ -236,6 +236,8 @@ const fillerWords = new Set(
 
 /** One thing to look for: a word in its own spelling (for stemming) and folded (for trigrams). */
 export interface SearchTerm {
+  /** as it is shown to the person: as typed, or as the synonym list writes it */
+  shown: string;
   /** lower case, umlauts kept: what the German and English stemmers get */
   word: string;
   /** folded (see fold): what the trigram match gets */
@@ -254,7 +256,7 @@ export const maxQueryWords = 8;
 /** How much a word from a synonym group counts against the word the person typed. */
 export const synonymWeight = 0.8;
 
-const folded = synonymGroups.map((g) => g.map((w) => ({ word: w.toLowerCase(), folded: fold(w) })));
+const folded = synonymGroups.map((g) => g.map((w) => ({ shown: w, word: w.toLowerCase(), folded: fold(w) })));
 
 /**
  * The groups a folded word belongs to: it is one of the group's words, or one of them with an
@@ -298,14 +300,13 @@ export function umlautSpelling(word: string): string | null {
 /** What to look for: each word of the query with the words that mean the same. */
 export function expandQuery(query: string): SearchWord[] {
   return wordsOf(query).map((typed) => {
-    const own: SearchTerm = { word: typed, folded: fold(typed), weight: 1 };
+    const own: SearchTerm = { shown: typed, word: typed, folded: fold(typed), weight: 1 };
     const terms = new Map<string, SearchTerm>([[own.folded, own]]);
     const spelled = umlautSpelling(typed);
-    if (spelled) terms.set(fold(spelled), { word: spelled, folded: fold(spelled), weight: 1 });
+    if (spelled)
+      terms.set(fold(spelled), { shown: spelled, word: spelled, folded: fold(spelled), weight: 1 });
     for (const g of new Set([...groupsOf(own.folded), ...(spelled ? groupsOf(fold(spelled)) : [])]))
-      for (const m of g)
-        if (!terms.has(m.folded))
-          terms.set(m.folded, { word: m.word, folded: m.folded, weight: synonymWeight });
+      for (const m of g) if (!terms.has(m.folded)) terms.set(m.folded, { ...m, weight: synonymWeight });
     return { typed, terms: [...terms.values()] };
   });
 }

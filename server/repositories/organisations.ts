@@ -234,7 +234,8 @@ export async function countAdminsForUpdate(db: Executor, networkId: string, orga
 
 /**
  * The organisation's search entry, written anew from the row in the caller's transaction (on
- * create, on every change, by the demo seed): its name, description and address, for everyone.
+ * create, on every change, by the demo seed): its name and description, found by its address too,
+ * for everyone.
  */
 export async function indexOrganisation(db: Executor, networkId: string, id: string): Promise<void> {
   const o = await findOrganisation(db, networkId, id);
@@ -245,7 +246,8 @@ export async function indexOrganisation(db: Executor, networkId: string, id: str
     entityType: 'organisation',
     entityId: o.id,
     title: o.name,
-    body: [o.description, o.address].filter(Boolean).join('\n'),
+    body: o.description,
+    keywords: o.address ?? '',
     link: webPaths.organisation(o.slug),
   });
 }

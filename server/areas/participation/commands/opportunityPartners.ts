@@ -39,9 +39,8 @@ export async function syncSearch(db: Executor, networkId: string, o: Opportunity
       entityType: 'opportunity',
       entityId: o.id,
       title: o.title,
-      body: [o.description, o.skills.join(', '), o.place, o.organisations.map((x) => x.name).join(', ')].join(
-        '\n',
-      ),
+      body: o.description,
+      keywords: [o.skills.join(', '), o.place, o.organisations.map((x) => x.name).join(', ')].join('\n'),
       link: webPaths.opportunity(o.id),
     });
   } else {

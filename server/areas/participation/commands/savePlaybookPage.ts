@@ -21,9 +21,8 @@ async function index(db: Executor, networkId: string, pageId: string, f: Revisio
     entityType: 'playbook_page',
     entityId: pageId,
     title: f.title,
-    body: [f.body, f.tags.join(', '), f.channels.map((c) => `${c.channel}: ${c.reached}`).join('\n')].join(
-      '\n',
-    ),
+    body: f.body,
+    keywords: [f.tags.join(', '), f.channels.map((c) => `${c.channel}: ${c.reached}`).join('\n')].join('\n'),
     link: webPaths.playbookPage(pageId),
   });
 }
