@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
-import { FormError, Saved, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
+import { FormError, invalid, Saved, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { Session } from '../../app/types.ts';
 import { PageHeading } from '../../app/ui.tsx';
@@ -10,6 +10,25 @@ import { PageHeading } from '../../app/ui.tsx';
 /** Only paths inside this site, so the sign-in page cannot send anyone elsewhere. */
 export function safeReturnPath(value: string | null): string {
   return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+/**
+ * The fields of a sign-in form left empty, as one error: each field says what it needs, and the
+ * summary names all of them — 'Bitte geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.' — instead
+ * of the server's answer about the first one only. Null when nothing is missing.
+ */
+export function emptyFields(
+  t: (key: string) => string,
+  values: { email: string; password?: string },
+): ReturnType<typeof invalid> | null {
+  const email = values.email.trim() === '';
+  const password = values.password !== undefined && values.password === '';
+  if (!email && !password) return null;
+  const which = email && password ? 'both' : email ? 'email' : 'password';
+  return invalid(t(`signIn.missing.${which}`), {
+    ...(email ? { email: t('signIn.missing.emailField') } : {}),
+    ...(password ? { password: t('signIn.missing.passwordField') } : {}),
+  });
 }
 
 export function SignInPage() {
@@ -30,6 +49,9 @@ export function SignInPage() {
     e.preventDefault();
     const form = e.currentTarget;
     void login.run(async () => {
+      // both empty fields at once, in one sentence that names them (the server stops at the first)
+      const missing = emptyFields(t, { email, password });
+      if (missing) throw missing;
       const view = await api<Session>('/session', { method: 'POST', body: { email, password } });
       await signedIn(view);
       navigate(back, { replace: true });
@@ -38,10 +60,11 @@ export function SignInPage() {
 
   function submitLink(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    void link.run(
-      () => api('/session/link', { method: 'POST', body: { email: linkEmail } }),
-      e.currentTarget,
-    );
+    void link.run(async () => {
+      const missing = emptyFields(t, { email: linkEmail });
+      if (missing) throw missing;
+      await api('/session/link', { method: 'POST', body: { email: linkEmail } });
+    }, e.currentTarget);
   }
 
   return (
