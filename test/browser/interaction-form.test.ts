@@ -93,7 +93,7 @@ test('on her phone Aylin logs a talk with Jonas from his profile; the form says 
   // sent by keyboard
   await form.getByRole('button', { name: 'Begegnung eintragen' }).focus();
   await aylin.keyboard.press('Enter');
-  const status = form.locator('xpath=..').getByRole('status');
+  const status = aylin.getByRole('status');
   await status.getByText('wartet auf Bestätigung durch Jonas Berger').waitFor();
   const pending = aylin.getByRole('listitem', {
     name: '„Beratungsgespräch“ mit Jonas Berger: wartet auf die Bestätigung von Jonas Berger',
@@ -183,7 +183,7 @@ test('an interaction with an organisation, opened and sent by keyboard, counts a
   await form.getByLabel('Bereich des Netzwerks').selectOption({ label: 'Wissen' });
   await form.getByRole('button', { name: 'Begegnung eintragen' }).focus();
   await page.keyboard.press('Enter');
-  await form.locator('xpath=..').getByRole('status').getByText('Sie zählt ab sofort').waitFor();
+  await page.getByRole('status').getByText('Sie zählt ab sofort').waitFor();
   await page
     .getByRole('listitem', { name: '„Workshop“ mit Volkshochschule Lindenbrück' })
     .getByText('Von Ihnen eingetragen')

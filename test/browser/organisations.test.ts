@@ -120,7 +120,7 @@ test('Petra invites someone, the invitee joins on a phone, Petra changes the rol
     .filter({ has: petra.getByRole('link', { name: 'Nora Nachbarin' }) });
   await row.getByLabel('Rolle von Nora Nachbarin').selectOption('staff');
   await row.getByRole('button', { name: 'Rolle ändern' }).click();
-  await row.getByText('Die Rolle von Nora Nachbarin ist geändert.').waitFor();
+  await petra.getByRole('status').getByText('Die Rolle von Nora Nachbarin ist geändert.').waitFor();
   await row.getByText(/^Mitarbeit · dabei seit/).waitFor();
 
   // the last admin cannot step down: the server says why, in the row
@@ -198,7 +198,9 @@ test('someone reports an organisation, and a moderator dismisses the report', as
   await checkA11y(page, 'report dialog');
   await shot(page, 'report-dialog-phone');
   await dialog.getByRole('button', { name: 'Meldung senden' }).click();
-  await page.getByText('Danke. Ihre Meldung ist angekommen.').waitFor();
+  await page.getByRole('status').getByText('Danke. Ihre Meldung ist angekommen.').waitFor();
+  // where the button was, it says the page is reported, so nobody reports it twice
+  await page.locator('#main p.saved', { hasText: 'Gemeldet.' }).waitFor();
   await context.close();
 
   const adminContext = await newContext(browser, desktop);

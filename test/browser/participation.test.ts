@@ -93,12 +93,12 @@ test('Jonas finds a mini task on his phone, signs up and checks in; Petra confir
   const shift = jonas.locator('li.shift-card').first();
   await shift.getByText('2 von 2 Plätzen frei').waitFor();
   await shift.getByRole('button', { name: 'Platz sichern' }).click();
-  await shift.getByRole('status').getByText('Ihr Platz ist gesichert').waitFor();
+  await jonas.getByRole('status').getByText('Ihr Platz ist gesichert').waitFor();
   await shift.getByText('1 von 2 Plätzen frei').waitFor();
   await shift.getByText('Angemeldet', { exact: true }).waitFor();
   await checkA11y(jonas, 'opportunity after signing up');
   await shift.getByRole('button', { name: 'Einchecken' }).click();
-  await shift
+  await jonas
     .getByRole('status')
     .getByText(/Eingecheckt\. Die Stunden sind eingetragen/)
     .waitFor();
@@ -282,7 +282,7 @@ test('joint opportunities need consent: Petra accepts the VHS’s invitation on 
   // accept with the keyboard
   await partners.getByRole('button', { name: `Zusagen: ${digital}` }).focus();
   await page.keyboard.press('Enter');
-  await partners
+  await page
     .getByRole('status')
     .getByText(`Zugesagt: Nachbarschaftszentrum Lindenhof führt „${digital}“ jetzt mit durch.`)
     .waitFor();
@@ -335,7 +335,7 @@ test('joint opportunities need consent: Petra accepts the VHS’s invitation on 
   await dialog.waitFor();
   await checkA11y(tobias, 'decline dialog');
   await dialog.getByRole('button', { name: 'Ablehnen' }).click();
-  await tobiasInvitations.getByRole('status').getByText(`Abgelehnt: „${homework}“.`).waitFor();
+  await tobias.getByRole('status').getByText(`Abgelehnt: „${homework}“.`).waitFor();
   await tobiasInvitations.getByText('Keine offenen Einladungen.').waitFor();
   const after = await tobias.request.get(`${server.url}/api/v1/opportunities/${homeworkId}`);
   assert.deepEqual(((await after.json()) as { invitedOrganisations: unknown[] }).invitedOrganisations, []);

@@ -140,7 +140,8 @@ test('Petra finds the Diakonie’s room in the list and on the map, on a phone, 
   await form.getByLabel('Ende').fill('12:00');
   await form.getByLabel('Nachricht an die Anbieter').fill(note);
   await form.getByRole('button', { name: 'Anfrage senden' }).click();
-  const result = page.getByRole('status').filter({ hasText: '1 Termin angelegt' });
+  await page.getByRole('status').getByText('Buchung angefragt.').waitFor();
+  const result = page.locator('div.stack', { has: page.getByRole('heading', { name: '1 Termin angelegt' }) });
   await result.getByText('angefragt').waitFor();
   await checkA11y(page, 'resource page after a request');
   await shot(page, 'sharing-resource-390');
@@ -246,8 +247,8 @@ test('a weekly series reports the taken Mondays and books the free one', async (
   await form.getByLabel('Jede Woche zur selben Zeit wiederholen').check();
   await form.getByLabel('Wiederholen bis einschließlich').fill(fifth.toISOString().slice(0, 10));
   await form.getByRole('button', { name: 'Anfrage senden' }).click();
-  const result = page.getByRole('status').filter({ hasText: 'Termin' });
-  await result.getByText('1 Termin angelegt').waitFor();
+  await page.getByRole('status').getByText('Buchung angefragt. 4 Termine sind nicht möglich.').waitFor();
+  const result = page.locator('div.stack', { has: page.getByRole('heading', { name: '1 Termin angelegt' }) });
   await result.getByText('4 Termine nicht möglich').waitFor();
   assert.equal(await result.getByText(/überschneidet sich mit einer bestätigten Buchung/).count(), 4);
   await checkA11y(page, 'series result');

@@ -16,7 +16,7 @@ export function FlagButton({ entityType, entityId }: { entityType: string; entit
     return (
       <p className="saved">
         <span aria-hidden="true">✓ </span>
-        {t('flag.sent')}
+        {t('flag.reported')}
       </p>
     );
   }
