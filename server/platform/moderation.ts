@@ -95,6 +95,12 @@ export async function createFlag(db: Executor, f: FlagInput): Promise<string> {
 
 export type FlagStatus = 'open' | 'hidden' | 'dismissed';
 
+/**
+ * The moderation queue: each flag with its reporter and what was reported — its title and link from
+ * its search entry (kept, marked hidden, when the thing is hidden), else the name of a person,
+ * organisation or district. Never anything of a support circle: those cannot be reported, and a row
+ * that names one (from before that rule) is left out.
+ */
 export async function listFlags(
   db: Executor,
   networkId: string,
@@ -111,7 +117,26 @@ export async function listFlags(
         .onRef('s.entity_type', '=', 'f.entity_type')
         .onRef('s.entity_id', '=', 'f.entity_id'),
     )
-    .where('f.network_id', '=', networkId);
+    .leftJoin('account as rp', (j) =>
+      j
+        .onRef('rp.network_id', '=', 'f.network_id')
+        .onRef('rp.id', '=', 'f.entity_id')
+        .on('f.entity_type', '=', 'person'),
+    )
+    .leftJoin('organisation as ro', (j) =>
+      j
+        .onRef('ro.network_id', '=', 'f.network_id')
+        .onRef('ro.id', '=', 'f.entity_id')
+        .on('f.entity_type', '=', 'organisation'),
+    )
+    .leftJoin('district as rd', (j) =>
+      j
+        .onRef('rd.network_id', '=', 'f.network_id')
+        .onRef('rd.id', '=', 'f.entity_id')
+        .on('f.entity_type', '=', 'district'),
+    )
+    .where('f.network_id', '=', networkId)
+    .where('f.entity_type', 'not like', 'circle%');
   if (opts.status) q = q.where('f.status', '=', opts.status);
   const [rows, count] = await Promise.all([
     q
@@ -125,6 +150,7 @@ export async function listFlags(
         'f.created_at',
         'a.display_name as reporter_name',
         's.link',
+        sql<string>`coalesce(s.title, rp.display_name, ro.name, rd.name, '')`.as('title'),
       ])
       .orderBy('f.created_at', 'desc')
       .orderBy('f.id')

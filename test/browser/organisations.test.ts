@@ -211,7 +211,10 @@ test('someone reports an organisation, and a moderator dismisses the report', as
   const item = admin
     .getByRole('listitem')
     .filter({ hasText: 'Auf der Seite steht eine private Telefonnummer.' });
-  await item.getByRole('heading', { name: /Verletzt die Privatsphäre/ }).waitFor();
+  // it names what was reported, and links to it by that name
+  await item.getByRole('heading', { name: orgName }).waitFor();
+  await item.getByText('Grund der Meldung: Verletzt die Privatsphäre').waitFor();
+  await item.getByRole('link', { name: `„${orgName}“ ansehen` }).waitFor();
   await checkA11y(admin, 'moderation queue');
   await item.getByRole('button', { name: 'Meldung ablehnen' }).click();
   await admin.getByRole('alertdialog').getByRole('button', { name: 'Meldung ablehnen' }).click();

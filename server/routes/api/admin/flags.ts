@@ -40,6 +40,7 @@ export async function adminFlagRoutes(app: FastifyInstance) {
           status: f.status,
           reporterName: f.reporter_name,
           createdAt: f.created_at.toISOString(),
+          title: f.title,
           link: f.link,
         })),
         total,

@@ -75,6 +75,8 @@ export const FlagItem = Type.Object({
   status: FlagStatus,
   reporterName: Type.String(),
   createdAt: Timestamp,
+  /** What was reported, as it was called where the reporter saw it; empty when it has no name. */
+  title: Type.String(),
   link: Nullable(Type.String()),
 });
 

@@ -62,8 +62,43 @@ describe('moderation: flag, hide, dismiss', () => {
       status: 'open',
       reporterName: 'Frau M.',
       createdAt: page.items[0].createdAt,
+      title: 'Billige Uhren kaufen',
       link: webPaths.resource(pinId),
     });
+  });
+
+  test('the queue names what was reported: a person or organisation by name, never a circle', async () => {
+    const person = await createUser(t, { displayName: 'Herr Spam' });
+    const byName = await flag(reporter.headers, {
+      entityType: 'person',
+      entityId: person.id,
+      reason: 'spam',
+    });
+    assert.equal(byName.statusCode, 201, byName.body);
+    const byOrg = await flag(other.headers, { entityType: 'organisation', entityId: orgId, reason: 'other' });
+    assert.equal(byOrg.statusCode, 201, byOrg.body);
+    const items = (await openFlags()).json().items as { id: string; title: string; entityType: string }[];
+    assert.equal(items.find((i) => i.id === byName.json().id)?.title, 'Herr Spam');
+    assert.equal(items.find((i) => i.id === byOrg.json().id)?.title, 'Stadtteilzentrum Linde');
+    // a report about a circle from before they could not be reported stays out of the queue
+    await t.db
+      .insertInto('flag')
+      .values({
+        network_id: t.networkId,
+        entity_type: 'circle_update',
+        entity_id: crypto.randomUUID(),
+        reporter_id: reporter.id,
+        reason: 'abuse',
+        note: 'Kreis',
+        resolved_by: null,
+        resolved_at: null,
+      })
+      .execute();
+    const after = (await openFlags()).json();
+    assert.ok(after.items.every((i: { entityType: string }) => !i.entityType.startsWith('circle')));
+    assert.equal(after.total, items.length, 'nor counted');
+    for (const id of [byName.json().id, byOrg.json().id])
+      await post(`/api/v1/admin/flags/${id}/dismiss`, admin.headers);
   });
 
   test('a second open flag by the same person on the same thing is a 409; another person may flag it', async () => {

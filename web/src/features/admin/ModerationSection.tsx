@@ -15,17 +15,22 @@ function FlagItem({ flag }: { flag: Flag }) {
   const refresh = () => qc.invalidateQueries({ queryKey: ['admin', '/admin/flags'] });
   return (
     <li className="card">
-      <h3>
-        {t(`flag.reasons.${flag.reason}`, { defaultValue: flag.reason })} ·{' '}
-        {t(`search.types.${flag.entityType}`, { defaultValue: flag.entityType })}
-      </h3>
+      <h3>{flag.title || t('admin.flags.untitled')}</h3>
+      <p className="meta">
+        {t(`search.types.${flag.entityType}`, { defaultValue: flag.entityType })} ·{' '}
+        {t('admin.flags.reasonIs', {
+          reason: t(`flag.reasons.${flag.reason}`, { defaultValue: flag.reason }),
+        })}
+      </p>
       <p className="meta">
         {t('admin.flags.by', { name: flag.reporterName ?? '–', date: formatDate(flag.createdAt, true) })}
       </p>
       {flag.note && <p className="prewrap">{flag.note}</p>}
       {flag.link && (
         <p>
-          <Link to={flag.link}>{t('admin.flags.open')}</Link>
+          <Link to={flag.link}>
+            {flag.title ? t('admin.flags.openNamed', { title: flag.title }) : t('admin.flags.open')}
+          </Link>
         </p>
       )}
       <div className="actions">
