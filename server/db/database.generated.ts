@@ -510,6 +510,19 @@ export interface Organisation {
   website: string | null;
 }
 
+export interface OrganisationEnquiry {
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  author_id: string;
+  contact: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  message: string;
+  network_id: string;
+  organisation_id: string;
+  subject: string;
+}
+
 export interface OutboxEmail {
   attempts: Generated<number>;
   /**
@@ -807,6 +820,7 @@ export interface DB {
   opportunity: Opportunity;
   opportunity_organisation: OpportunityOrganisation;
   organisation: Organisation;
+  organisation_enquiry: OrganisationEnquiry;
   outbox_email: OutboxEmail;
   participation_settings: ParticipationSettings;
   playbook_page: PlaybookPage;

@@ -181,6 +181,10 @@ const foundationMessages = {
     de: 'Das Bild hat zu viele Bildpunkte (höchstens {megapixels} Megapixel). Bitte verkleinern Sie es oder senden Sie eine kleinere Fassung.',
     en: 'The image has too many pixels (at most {megapixels} megapixels). Please scale it down or send a smaller copy.',
   },
+  'enquiry.throttled': {
+    de: 'Sie haben gerade schon mehrere Anfragen geschickt. Bitte warten Sie etwas, bevor Sie die nächste schicken – oder rufen Sie die Organisation an.',
+    en: 'You have just sent several enquiries. Please wait a while before you send the next – or call the organisation.',
+  },
   // emails
   'email.login.subject': { de: 'Ihr Anmeldelink für {network}', en: 'Your sign-in link for {network}' },
   'email.login.body': {
@@ -202,6 +206,14 @@ const foundationMessages = {
   'email.invitation.body': {
     de: 'Guten Tag,\n\n{inviter} lädt Sie ein, bei {organisation} im Netzwerk {network} mitzumachen (Rolle: {role}).\n\nMit diesem Link nehmen Sie die Einladung an. Er gilt {days} Tage:\n\n{link}\n\nSie brauchen dafür kein Passwort.',
     en: 'Hello,\n\n{inviter} invites you to join {organisation} in the network {network} (role: {role}).\n\nUse this link to accept. It is valid for {days} days:\n\n{link}\n\nYou do not need a password.',
+  },
+  'email.enquiry.subject': {
+    de: 'Neue Anfrage an {organisation}',
+    en: 'New enquiry to {organisation}',
+  },
+  'email.enquiry.body': {
+    de: 'Guten Tag {name},\n\njemand hat {organisation} über {network} um Hilfe gefragt. Sie lesen die Anfrage und markieren sie als beantwortet auf der Verwaltungsseite Ihrer Organisation:\n\n{link}\n\nDiese E-Mail geht an alle, die {organisation} im Netzwerk verwalten.',
+    en: 'Hello {name},\n\nsomeone asked {organisation} for help through {network}. You read the enquiry and mark it answered on your organisation’s admin page:\n\n{link}\n\nThis email goes to everyone who administers {organisation} in the network.',
   },
   'role.admin': { de: 'Administration', en: 'Administrator' },
   'role.staff': { de: 'Mitarbeit', en: 'Staff' },

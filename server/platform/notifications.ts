@@ -24,6 +24,8 @@ const foundationKinds = {
   /** A report the person filed was dealt with: the thing is hidden now, or it stays as it was. */
   'flag.hidden': ['reported', 'reportedAt'],
   'flag.dismissed': ['reported', 'reportedAt'],
+  /** Someone asked the organisation for help (to its admins; name: who asked). */
+  'enquiry.received': ['name', 'organisation', 'subject'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Every kind: the foundation's and each area's (its area.ts, joined in server/areas/lists.ts). */

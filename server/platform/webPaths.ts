@@ -14,6 +14,8 @@ export type { WebPath } from './webPath.ts';
 const foundationPaths = {
   organisation: (slug: string) => webPath(`/organisationen/${seg(slug)}`),
   organisationAdmin: (slug: string) => webPath(`/organisationen/${seg(slug)}/verwaltung`),
+  /** The enquiries people sent the organisation, on its admin page. */
+  organisationEnquiries: (slug: string) => webPath(`/organisationen/${seg(slug)}/verwaltung#anfragen`),
   /** A person's own account activity: sign-ins, password changes, an admin's sign-in links. */
   accountActivity: () => webPath('/profil#aktivitaet'),
   profile: () => webPath('/profil'),

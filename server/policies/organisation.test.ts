@@ -34,6 +34,9 @@ const table: Record<keyof typeof organisationPolicy, RoleName[]> = {
   invite: managers,
   actFor: ['staff', 'orgAdmin'],
   delete: ['instanceAdmin'],
+  ask: ['citizen', 'volunteer', 'staff', 'orgAdmin', 'otherOrgAdmin', 'instanceAdmin'],
+  // a request for help is for the organisation's admins only: not its staff, not instance admins
+  readEnquiries: ['orgAdmin'],
 };
 
 describe('organisation policy', () => {
@@ -58,6 +61,7 @@ describe('organisation policy', () => {
       manageMembers: true,
       invite: true,
       delete: false,
+      readEnquiries: true,
     });
     assert.deepEqual(organisationAbilities(actors.volunteer, thisOrg), {
       update: false,
@@ -65,6 +69,7 @@ describe('organisation policy', () => {
       manageMembers: false,
       invite: false,
       delete: false,
+      readEnquiries: false,
     });
     assert.deepEqual(organisationAbilities(actors.blocked, thisOrg), {
       update: false,
@@ -72,6 +77,7 @@ describe('organisation policy', () => {
       manageMembers: false,
       invite: false,
       delete: false,
+      readEnquiries: false,
     });
   });
 });

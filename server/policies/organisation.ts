@@ -17,7 +17,20 @@ export const organisationPolicy = {
     isSignedIn(actor) && (actor.isInstanceAdmin || administers(actor, org.id)),
   actFor: (actor: Actor, org: { id: string }) => isSignedIn(actor) && actsFor(actor, org.id),
   delete: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
+  /** Anyone signed in may ask an organisation for help (an enquiry; the route limits how often). */
+  ask: (actor: Actor) => isSignedIn(actor),
+  /**
+   * Enquiries are between the person who asks and the organisation's admins: not its staff or
+   * volunteers, and not instance admins — a request for help may say more about a person than they
+   * would tell the whole administration.
+   */
+  readEnquiries: (actor: Actor, org: { id: string }) => isSignedIn(actor) && administers(actor, org.id),
 };
 
 export const organisationAbilities = (actor: Actor, org: { id: string }) =>
-  abilitiesOf(organisationPolicy, ['update', 'viewMembers', 'manageMembers', 'invite', 'delete'], actor, org);
+  abilitiesOf(
+    organisationPolicy,
+    ['update', 'viewMembers', 'manageMembers', 'invite', 'delete', 'readEnquiries'],
+    actor,
+    org,
+  );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { areas } from '../../areas/index.ts';
 import { adminRoutes } from './admin/index.ts';
 import { districtRoutes } from './districts/index.ts';
+import { enquiryRoutes } from './enquiries/index.ts';
 import { flagRoutes } from './flags/index.ts';
 import { geocodeRoutes } from './geocode/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
@@ -29,6 +30,8 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(searchRoutes, { prefix: '/search' });
   await app.register(flagRoutes, { prefix: '/flags' });
   await app.register(peopleRoutes, { prefix: '/people' });
+  // under /organisations/{id}/enquiries and /me/enquiries: a resource of its own, beside both
+  await app.register(enquiryRoutes);
   for (const area of areas)
     for (const { prefix, plugin } of area.routes) await app.register(plugin, { prefix });
 }

@@ -224,6 +224,41 @@ export const permissions: Record<string, Case | Case[]> = {
   },
   'GET /search': { allowed: everyone, request: () => ({ url: '/search?q=Saal' }) },
 
+  // ---- Enquiries: anyone signed in asks an organisation; only its admins read them ---------------
+  'POST /organisations/{id}/enquiries': {
+    allowed: signedIn,
+    request: (town) => ({
+      url: `/organisations/${town.orgA.slug}/enquiries`,
+      payload: { subject: `Frage ${next()}`, message: 'Können Sie helfen?', contact: '0123 45678' },
+    }),
+  },
+  // not the organisation's staff, and not instance admins: a request for help is personal
+  'GET /organisations/{id}/enquiries': {
+    allowed: ['adminA'],
+    request: (town) => ({ url: `/organisations/${town.orgA.id}/enquiries` }),
+  },
+  'PATCH /organisations/{id}/enquiries/{enquiryId}': {
+    when: "Olga's enquiry to A",
+    allowed: ['adminA'],
+    seenBy: ['owner'],
+    request: async (town) => {
+      const e = await town.t.db
+        .insertInto('organisation_enquiry')
+        .values({
+          network_id: town.t.networkId,
+          organisation_id: town.orgA.id,
+          author_id: town.users.owner.id,
+          subject: 'Begleitung zum Arzt',
+          message: 'Wer kann mich begleiten?',
+          contact: '0123 45678',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/organisations/${town.orgA.id}/enquiries/${e.id}`, payload: { answered: true } };
+    },
+  },
+  'GET /me/enquiries': { allowed: signedIn, request: () => ({ url: '/me/enquiries' }) },
+
   // ---- People, notifications, interactions: personal ---------------------------------------------
   // profiles are for signed-in members; anonymous visitors do not learn whether a person exists
   'GET /people/{id}': { allowed: signedIn, request: (town) => ({ url: `/people/${town.users.owner.id}` }) },

@@ -6,6 +6,7 @@ import { InvitationPage } from '../features/auth/InvitationPage.tsx';
 import { LinkRedeemPage } from '../features/auth/LinkRedeemPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { RootErrorPage, RouteErrorPage } from '../features/feedback/ErrorPage.tsx';
+import { helpRoutes } from '../features/help/routes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { OrganisationPage } from '../features/organisations/OrganisationPage.tsx';
@@ -105,6 +106,7 @@ export const router = createBrowserRouter([
       },
       { path: 'suche', element: <SearchPage /> },
       { path: 'personen/:id', element: <PersonPage /> },
+      ...helpRoutes,
       ...areaRoutes,
       { path: '*', element: <NotFoundPage /> },
     ]),

@@ -1,5 +1,7 @@
 import feedbackDe from './feedback/i18n/de.json' with { type: 'json' };
 import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
+import helpDe from './help/i18n/de.json' with { type: 'json' };
+import helpEn from './help/i18n/en.json' with { type: 'json' };
 import todayDe from './today/i18n/de.json' with { type: 'json' };
 import todayEn from './today/i18n/en.json' with { type: 'json' };
 
@@ -11,5 +13,6 @@ import todayEn from './today/i18n/en.json' with { type: 'json' };
  */
 export const featureMessages: { de: object; en: object; ls?: object }[] = [
   { de: feedbackDe, en: feedbackEn },
+  { de: helpDe, en: helpEn },
   { de: todayDe, en: todayEn },
 ];

@@ -380,6 +380,17 @@ function Details({ r }: { r: Resource }) {
           </Link>
         </p>
       )}
+      {!r.abilities.book && r.active && r.owner.type === 'organisation' && (
+        // members only, or not signed in: the organisation can still be asked (features/help)
+        <p>
+          <Link
+            className="button secondary"
+            to={`/organisationen/${r.owner.id}/anfrage?betreff=${encodeURIComponent(r.title)}`}
+          >
+            {t('help.enquiry.askAbout', { name: r.owner.name })}
+          </Link>
+        </p>
+      )}
       {r.kind === 'skill' &&
         session.account &&
         r.owner.type === 'person' &&

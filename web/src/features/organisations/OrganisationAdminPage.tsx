@@ -8,6 +8,7 @@ import { FormError, Saved, SelectField, SubmitButton, TextField, useAction } fro
 import { useSession } from '../../app/session.tsx';
 import type { Invitation, Member, Organisation, Role } from '../../app/types.ts';
 import { ConfirmButton, ErrorState, formatDate, Loading, PageHeading, QueryView } from '../../app/ui.tsx';
+import { EnquiriesSection } from '../help/EnquiriesSection.tsx';
 import { roleOptions } from './labels.ts';
 import { OrganisationForm } from './OrganisationForm.tsx';
 import { useOrganisation } from './OrganisationPage.tsx';
@@ -239,7 +240,7 @@ export default function OrganisationAdminPage() {
   }
   const o = org.data;
   const a = o.abilities;
-  if (!a.update && !a.viewMembers && !a.invite) {
+  if (!a.update && !a.viewMembers && !a.invite && !a.readEnquiries) {
     return (
       <>
         <PageHeading title={t('orgAdmin.title')} />
@@ -257,6 +258,11 @@ export default function OrganisationAdminPage() {
       </PageHeading>
       <nav aria-label={t('orgAdmin.sections')} className="toc">
         <ul>
+          {a.readEnquiries && (
+            <li>
+              <a href="#anfragen">{t('help.admin.title')}</a>
+            </li>
+          )}
           {a.update && (
             <li>
               <a href="#details-title">{t('orgAdmin.details')}</a>
@@ -274,6 +280,7 @@ export default function OrganisationAdminPage() {
           )}
         </ul>
       </nav>
+      {a.readEnquiries && <EnquiriesSection org={o} />}
       {a.update && (
         <section aria-labelledby="details-title" className="section">
           <h2 id="details-title">{t('orgAdmin.details')}</h2>

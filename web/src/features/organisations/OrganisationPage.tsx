@@ -99,6 +99,11 @@ function Details({ org }: { org: Organisation }) {
           ) : (
             <p className="muted">{t('organisation.noContact')}</p>
           )}
+          <p>
+            <Link className="button primary" to={`/organisationen/${org.slug}/anfrage`}>
+              {t('help.enquiry.askOrganisation', { name: org.name })}
+            </Link>
+          </p>
         </section>
       </div>
       {org.lat !== null && org.lng !== null && tiles?.tileUrl && (

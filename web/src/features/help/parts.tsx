@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+
+/** The sign-in page, coming back to this very page (with its query) afterwards. */
+export function useSignInHere(): string {
+  const location = useLocation();
+  return `/anmelden?weiter=${encodeURIComponent(`${location.pathname}${location.search}`)}`;
+}
+
+/**
+ * Where a visitor who is not signed in meets something that needs an account (asking for help, the
+ * Tauschring): what for, a way in that comes back here, and a way that needs none (the phone).
+ */
+export function SignInToContinue({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const signIn = useSignInHere();
+  return (
+    <section className="card help-sign-in" aria-labelledby="help-sign-in-title">
+      <h2 id="help-sign-in-title">{t('help.signIn.title')}</h2>
+      <p>{t('help.signIn.text', { network: session.network.name })}</p>
+      <p>
+        <Link className="button primary" to={signIn}>
+          {t('help.signIn.button')}
+        </Link>
+      </p>
+      {children ?? <p className="hint">{t('help.signIn.noAccount')}</p>}
+    </section>
+  );
+}
+
+/** A need's or kind's picture: decoration beside the words that say it. */
+export function HelpIcon({ path }: { path: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="32" height="32" className="help-icon">
+      <path
+        d={path}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
