@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
+import { announce, originOf } from '../../app/announce.tsx';
 import { api, errorMessage } from '../../app/api.ts';
 import {
   FormError,
@@ -153,19 +154,22 @@ export function CalendarSection({ circle }: { circle: Circle }) {
   }
 
   async function act(n: Need, action: 'claim' | 'unclaim') {
+    const origin = originOf();
     setMessage('');
     try {
       await api<Need>(`${circlePath(circle.id)}/needs/${n.id}/${action}`, { method: 'POST' });
-      setMessage(t(`circles.calendar.result.${action}`, { title: n.title }));
       await refreshCircle(qc, circle.id);
+      announce(t(`circles.calendar.result.${action}`, { title: n.title }), origin);
     } catch (err) {
       setMessage(`${t('common.errorPrefix')} ${errorMessage(err)}`);
     }
   }
 
+  /** After a need was written, changed or cancelled: said, and focus kept in the calendar. */
   async function changed(text: string) {
-    setMessage(text);
+    setMessage('');
     await refreshCircle(qc, circle.id);
+    announce(text, originOf(document.getElementById('circle-calendar')));
   }
 
   return (
@@ -202,8 +206,8 @@ export function CalendarSection({ circle }: { circle: Circle }) {
           }}
         />
       )}
-      <div className="circle-live" role="status" aria-live="polite">
-        {message && <p>{message}</p>}
+      <div className="circle-live">
+        {message && <p role="alert">{message}</p>}
         {written.length > 1 && (
           <ul className="circle-written" aria-label={t('circles.calendar.writtenDates')}>
             {written.map((n) => (
@@ -628,8 +632,8 @@ function AlertHoursForm({ circle }: { circle: Circle }) {
 function FeedLink({ circleId }: { circleId: string }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
-  const action = useAction();
   const inputId = useId();
+  const action = useAction({ done: { text: t('circles.done.feedCreated'), focus: inputId } });
   return (
     <div className="card stack circle-feed">
       <h3>{t('circles.feed.title')}</h3>

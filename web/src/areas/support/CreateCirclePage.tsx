@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { announce } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import { FormError, invalid, SelectField, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -68,6 +69,7 @@ export function CreateCirclePage() {
     }, e.currentTarget);
     const c = created as Circle | null;
     if (ok && c) {
+      announce(t('circles.done.created', { name: c.personLabel }));
       await qc.invalidateQueries({ queryKey: supportKeys.circles() });
       navigate(`/kreise/${c.id}/mitglieder`, { state: { created: true } });
     }

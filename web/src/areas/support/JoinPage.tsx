@@ -23,7 +23,7 @@ export function JoinPage() {
   const [lookupError, setLookupError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const action = useAction();
+  const action = useAction({ done: t('circles.done.joined', { name: preview?.personLabel ?? '' }) });
   const started = useRef(false);
 
   useEffect(() => {

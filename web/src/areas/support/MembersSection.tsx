@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { announce, originOf } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import {
   FormError,
@@ -37,7 +38,7 @@ export function MembersPage() {
       {(c) => (
         <>
           {created && (
-            <p className="notice" role="status">
+            <p className="notice">
               {t(c.awaitingOwner ? 'circles.members.createdPreparing' : 'circles.members.created', {
                 name: c.personLabel,
               })}
@@ -59,18 +60,16 @@ function MemberList({ circle }: { circle: Circle }) {
     queryKey: [...supportKeys.circle(circle.id), 'members'],
     queryFn: () => api<{ items: Member[] }>(`${circlePath(circle.id)}/members`),
   });
-  const [message, setMessage] = useState('');
+  // said in the layout's status region; focus stays in the list when a removed member's row goes
+  const said = (text: string) => announce(text, originOf(document.getElementById('circle-members')));
   return (
     <section className="section" aria-labelledby="circle-members">
       <h2 id="circle-members">{t('circles.members.title')}</h2>
-      <p className="circle-live" role="status">
-        {message}
-      </p>
       <QueryView query={members}>
         {(d) => (
           <ul className="card-list circle-members">
             {d.items.map((m) => (
-              <MemberRow key={m.accountId} circle={circle} member={m} onMessage={setMessage} />
+              <MemberRow key={m.accountId} circle={circle} member={m} onMessage={said} />
             ))}
           </ul>
         )}
@@ -190,7 +189,6 @@ function InviteSection({ circle }: { circle: Circle }) {
   const [how, setHow] = useState<'link' | 'email'>('link');
   const [email, setEmail] = useState('');
   const [result, setResult] = useState<Invitation | null>(null);
-  const [copied, setCopied] = useState(false);
   const action = useAction();
   const linkId = useId();
   const linkRef = useRef<HTMLInputElement>(null);
@@ -202,7 +200,6 @@ function InviteSection({ circle }: { circle: Circle }) {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setResult(null);
-    setCopied(false);
     let inv: Invitation | null = null;
     const ok = await action.run(async () => {
       if (how === 'email' && !looksLikeEmail(email.trim()))
@@ -213,9 +210,18 @@ function InviteSection({ circle }: { circle: Circle }) {
       });
     }, e.currentTarget);
     if (ok && inv) {
-      setResult(inv);
+      const made: Invitation = inv;
+      setResult(made);
       setEmail('');
       await qc.invalidateQueries({ queryKey: [...supportKeys.circle(circle.id), 'invitations'] });
+      // with a link to pass on, focus goes to it (below); an email on its way is only said
+      announce(
+        made.mailHeld
+          ? t('feedback.link.noMail')
+          : made.url
+            ? t('circles.invite.linkReady', { role: t(`circles.invitedRole.${made.role}`) })
+            : t('circles.invite.sent', { email: made.email ?? '' }),
+      );
     }
   }
 
@@ -223,7 +229,7 @@ function InviteSection({ circle }: { circle: Circle }) {
     if (!result?.url) return;
     try {
       await navigator.clipboard.writeText(result.url);
-      setCopied(true);
+      announce(t('circles.invite.copied'));
     } catch {
       linkRef.current?.select();
     }
@@ -275,14 +281,23 @@ function InviteSection({ circle }: { circle: Circle }) {
           </SubmitButton>
         </div>
       </form>
-      <div role="status" className="circle-live">
+      <div className="circle-live">
         {result?.url && (
           <div className="notice invite-link">
-            <p>
-              <strong>
-                {t('circles.invite.linkReady', { role: t(`circles.invitedRole.${result.role}`) })}
-              </strong>
-            </p>
+            {result.mailHeld ? (
+              <>
+                <p>
+                  <strong>{t('feedback.link.noMail')}</strong>
+                </p>
+                <p>{t('feedback.link.noMailText', { email: result.email ?? '' })}</p>
+              </>
+            ) : (
+              <p>
+                <strong>
+                  {t('circles.invite.linkReady', { role: t(`circles.invitedRole.${result.role}`) })}
+                </strong>
+              </p>
+            )}
             <p>{t('circles.invite.linkOnce', { date: formatDate(result.expiresAt) })}</p>
             <div className="field">
               <label htmlFor={linkId}>{t('circles.invite.link')}</label>
@@ -299,11 +314,7 @@ function InviteSection({ circle }: { circle: Circle }) {
                 </button>
               </div>
             </div>
-            {copied && <p className="saved">{t('circles.invite.copied')}</p>}
           </div>
-        )}
-        {result && !result.url && (
-          <p className="saved">{t('circles.invite.sent', { email: result.email ?? '' })}</p>
         )}
       </div>
     </section>
@@ -348,6 +359,7 @@ function OpenInvitations({ circle }: { circle: Circle }) {
                     title={t('circles.invite.revokeTitle')}
                     message={<p>{t('circles.invite.revokeText')}</p>}
                     confirmLabel={t('circles.invite.revokeConfirm')}
+                    done={t('circles.done.invitationRevoked')}
                     onConfirm={async () => {
                       await api(`${circlePath(circle.id)}/invitations/${i.id}`, { method: 'DELETE' });
                       await qc.invalidateQueries({ queryKey: key });
