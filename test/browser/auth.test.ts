@@ -284,7 +284,7 @@ test('a map appears once the admin sets a tile server, with the address as its t
 
   await page.getByRole('link', { name: 'Suche', exact: true }).click();
   await expectPage(page, 'Suche', 'search');
-  await page.getByLabel('Suchbegriff').fill('Nachbarschaft');
+  await page.getByLabel('Wonach suchen Sie?').fill('Nachbarschaft');
   await page.getByRole('button', { name: 'Suchen' }).click();
   await page.getByRole('heading', { name: 'Ergebnisse für „Nachbarschaft“' }).waitFor();
   await page.getByRole('link', { name: 'Nachbarschaftszentrum Lindenhof' }).waitFor();

@@ -2,6 +2,8 @@ import feedbackDe from './feedback/i18n/de.json' with { type: 'json' };
 import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
 import helpDe from './help/i18n/de.json' with { type: 'json' };
 import helpEn from './help/i18n/en.json' with { type: 'json' };
+import searchDe from './search/i18n/de.json' with { type: 'json' };
+import searchEn from './search/i18n/en.json' with { type: 'json' };
 import todayDe from './today/i18n/de.json' with { type: 'json' };
 import todayEn from './today/i18n/en.json' with { type: 'json' };
 
@@ -15,4 +17,5 @@ export const featureMessages: { de: object; en: object; ls?: object }[] = [
   { de: feedbackDe, en: feedbackEn },
   { de: helpDe, en: helpEn },
   { de: todayDe, en: todayEn },
+  { de: searchDe, en: searchEn },
 ];
