@@ -41,6 +41,7 @@ test('the start page explains the network in German, and a wrong password is ref
   const nav = await mainNav(page);
   assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
     'Start',
+    'Hilfe finden',
     'Organisationen',
     'Teilen',
     'Mitmachen',
@@ -139,6 +140,7 @@ test('sign in with a password, switch to English, and sign out', async () => {
   const nav = await mainNav(page, 'Main navigation');
   assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
     'Start',
+    'Find help',
     'Organisations',
     'Sharing',
     'Get involved',

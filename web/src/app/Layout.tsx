@@ -173,6 +173,7 @@ export function Layout() {
 
   const nav = [
     { to: '/', label: t('nav.home'), end: true },
+    { to: '/hilfe-finden', label: t('help.nav'), end: false },
     { to: '/organisationen', label: t('nav.organisations'), end: false },
     { to: '/teilen', label: t('nav.sharing'), end: false },
     { to: '/mitmachen', label: t('nav.participation'), end: false },
