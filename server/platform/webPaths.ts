@@ -19,6 +19,8 @@ const foundationPaths = {
   /** A person's own account activity: sign-ins, password changes, an admin's sign-in links. */
   accountActivity: () => webPath('/profil#aktivitaet'),
   profile: () => webPath('/profil'),
+  /** Invitations to organisations waiting for me, to accept or decline. */
+  myInvitations: () => webPath('/einladungen'),
   notifications: () => webPath('/benachrichtigungen'),
   /** Reports waiting for a moderator (instance admins). */
   moderation: () => webPath('/verwaltung/meldungen'),

@@ -146,6 +146,66 @@ export async function findOpenInvitation(db: Executor, networkId: string, tokenH
   return q.executeTakeFirst();
 }
 
+/**
+ * Open invitations to organisations addressed to this account's email — only once the account has
+ * shown it holds that address (email verified), since the emailed link is not asked for — soonest to
+ * expire first, one per organisation (the newest), with the organisation and who sent it.
+ */
+export async function openInvitationsForAccount(
+  db: Executor,
+  networkId: string,
+  accountId: string,
+  organisationId?: string,
+) {
+  let q = db
+    .selectFrom('one_time_token as t')
+    .innerJoin('account as me', (j) =>
+      j.onRef('me.network_id', '=', 't.network_id').onRef('me.email', '=', 't.email'),
+    )
+    .innerJoin('organisation as o', (j) =>
+      j.onRef('o.network_id', '=', 't.network_id').onRef('o.id', '=', 't.organisation_id'),
+    )
+    .leftJoin('account as by', (j) =>
+      j.onRef('by.network_id', '=', 't.network_id').onRef('by.id', '=', 't.created_by'),
+    )
+    .select([
+      't.token_hash',
+      't.role',
+      't.expires_at',
+      't.created_at',
+      't.created_by',
+      'o.id as org_id',
+      'o.name as org_name',
+      'o.slug as org_slug',
+      'by.display_name as inviter_name',
+    ])
+    .distinctOn('t.organisation_id')
+    .where('t.network_id', '=', networkId)
+    .where('me.id', '=', accountId)
+    .where('me.email_verified_at', 'is not', null)
+    .where('t.purpose', '=', 'invitation')
+    .where('t.used_at', 'is', null)
+    .where('t.revoked_at', 'is', null)
+    .where('t.expires_at', '>', sql<Date>`now()`);
+  if (organisationId) q = q.where('t.organisation_id', '=', organisationId);
+  const rows = await q.orderBy('t.organisation_id').orderBy('t.created_at', 'desc').execute();
+  return rows.sort((a, b) => a.expires_at.getTime() - b.expires_at.getTime());
+}
+
+/** Declines an open invitation: it is spent as if withdrawn (0 or 1 rows). */
+export async function declineInvitation(db: Executor, networkId: string, tokenHash: string) {
+  const res = await db
+    .updateTable('one_time_token')
+    .set({ revoked_at: sql`now()` })
+    .where('network_id', '=', networkId)
+    .where('token_hash', '=', tokenHash)
+    .where('purpose', '=', 'invitation')
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 /** Marks an invitation used by the account that accepted it. */
 export async function markInvitationUsed(
   db: Executor,

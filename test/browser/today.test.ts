@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { hashSecret, newSecret } from '../../server/auth/tokens.ts';
+import { insertInvitation } from '../../server/repositories/oneTimeTokens.ts';
 import {
   checkA11y,
   desktop,
@@ -190,4 +192,49 @@ test('when the home cannot be loaded, it says so and offers to try again', async
   fail = false;
   await alert.getByRole('button', { name: 'Noch einmal versuchen' }).click();
   await section(page, 'Hilfe gesucht in Ihren Kreisen').waitFor();
+});
+
+test('an invitation waits on Frau M.’s home; she accepts it there, without the emailed link', async () => {
+  const awo = await server.db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('network_id', '=', server.networkId)
+    .where('slug', 'like', 'awo%')
+    .executeTakeFirstOrThrow();
+  await insertInvitation(server.db, server.networkId, {
+    tokenHash: hashSecret(newSecret()),
+    email: 'margarete.m@example.org',
+    organisationId: awo.id,
+    role: 'volunteer',
+    createdBy: (
+      await server.db
+        .selectFrom('membership')
+        .select('account_id')
+        .where('organisation_id', '=', awo.id)
+        .where('role', '=', 'admin')
+        .executeTakeFirstOrThrow()
+    ).account_id,
+    days: 14,
+  });
+  const page = await (await newContext(browser, phone)).newPage();
+  await signInWithPassword(page, server, 'margarete.m@example.org');
+  await home(page);
+  const item = section(page, 'Einladungen an Sie').getByRole('link', {
+    name: `Einladung von ${awo.name} annehmen`,
+  });
+  await tappable(item);
+  await item.click();
+  await expectPage(page, 'Einladungen an Sie', 'invitations');
+  await shot(page, 'today-invitation-390');
+  await page.getByRole('button', { name: 'Einladung annehmen' }).click();
+  const done = page.getByRole('status').getByText(`Willkommen bei ${awo.name}! Sie gehören jetzt dazu.`);
+  await done.waitFor();
+  assert.ok(
+    await page.evaluate(() => document.activeElement?.textContent?.includes('Willkommen')),
+    'what happened has the focus',
+  );
+  await checkA11y(page, 'invitation accepted');
+  await page.getByRole('link', { name: 'Zurück zu „Heute“' }).click();
+  await expectPage(page, 'Heute', 'today after the invitation');
+  assert.equal(await page.getByRole('region', { name: 'Einladungen an Sie', exact: true }).count(), 0);
 });

@@ -7,6 +7,7 @@ import { flagRoutes } from './flags/index.ts';
 import { geocodeRoutes } from './geocode/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
 import { meRoutes } from './me/index.ts';
+import { myInvitationRoutes } from './me/invitations.ts';
 import { todayRoutes } from './me/today.ts';
 import { networkRoutes } from './network/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
@@ -20,6 +21,7 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(sessionRoutes, { prefix: '/session' });
   await app.register(meRoutes, { prefix: '/me' });
   await app.register(todayRoutes, { prefix: '/me/today' });
+  await app.register(myInvitationRoutes, { prefix: '/me/invitations' });
   await app.register(organisationRoutes, { prefix: '/organisations' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(networkRoutes, { prefix: '/network' });

@@ -2,6 +2,8 @@ import { participationPermissions } from '../../../server/areas/participation/pe
 import { placesPermissions } from '../../../server/areas/places/permissions.ts';
 import { sharingPermissions } from '../../../server/areas/sharing/permissions.ts';
 import { timebankPermissions } from '../../../server/areas/timebank/permissions.ts';
+import { hashSecret, newSecret } from '../../../server/auth/tokens.ts';
+import { insertInvitation } from '../../../server/repositories/oneTimeTokens.ts';
 import {
   adminsOfA,
   type Case,
@@ -17,6 +19,19 @@ import {
   signedIn,
   testPassword,
 } from './cases.ts';
+
+/** An open invitation to organisation B, as admin, for its own admin's email: its id is B's. */
+async function invitationToB(town: Parameters<Case['request']>[0]) {
+  await insertInvitation(town.t.db, town.t.networkId, {
+    tokenHash: hashSecret(newSecret()),
+    email: town.users.adminB.email,
+    organisationId: town.orgB.id,
+    role: 'admin',
+    createdBy: town.users.adminA.id,
+    days: 1,
+  });
+  return town.orgB.id;
+}
 
 /**
  * WHO MAY DO WHAT: every route of the API (except the support circles, which have their own matrix in
@@ -73,6 +88,20 @@ export const permissions: Record<string, Case | Case[]> = {
   'GET /me/activity': { allowed: signedIn, request: () => ({ url: '/me/activity' }) },
   // my home: each section is checked by its own area's policy (server/routes/api/me/today.test.ts)
   'GET /me/today': { allowed: signedIn, request: () => ({ url: '/me/today' }) },
+  // an invitation is answered by the one it is addressed to; to anyone else it does not exist
+  'GET /me/invitations': { allowed: signedIn, request: () => ({ url: '/me/invitations' }) },
+  'POST /me/invitations/{organisationId}/accept': {
+    when: "an invitation to B for its admin's own email (accepting changes nothing)",
+    allowed: ['adminB'],
+    seenBy: nobodyElse,
+    request: async (town) => ({ url: `/me/invitations/${await invitationToB(town)}/accept` }),
+  },
+  'POST /me/invitations/{organisationId}/decline': {
+    when: "an invitation to B for its admin's own email",
+    allowed: ['adminB'],
+    seenBy: nobodyElse,
+    request: async (town) => ({ url: `/me/invitations/${await invitationToB(town)}/decline` }),
+  },
   'PUT /me/password': {
     allowed: signedIn,
     session: 'renew',

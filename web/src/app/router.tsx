@@ -22,6 +22,7 @@ import { PageHeading } from './ui.tsx';
 // Admin code is only fetched by those who open it.
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx'));
 const OrganisationAdminPage = lazy(() => import('../features/organisations/OrganisationAdminPage.tsx'));
+const InvitationsPage = lazy(() => import('../features/today/InvitationsPage.tsx'));
 const OrganisationCreatePage = lazy(() => import('../features/organisations/OrganisationCreatePage.tsx'));
 function NotFoundPage() {
   const { t } = useTranslation();
@@ -56,6 +57,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAccount>
             <TodayPage />
+          </RequireAccount>
+        ),
+      },
+      {
+        path: 'einladungen',
+        element: (
+          <RequireAccount>
+            <InvitationsPage />
           </RequireAccount>
         ),
       },

@@ -3,8 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
 import { createSession, sessionCookie } from '../../../auth/sessions.ts';
+import { hashSecret, newSecret } from '../../../auth/tokens.ts';
 import { createFlag } from '../../../platform/moderation.ts';
 import { todayLimit } from '../../../platform/today.ts';
+import { insertInvitation } from '../../../repositories/oneTimeTokens.ts';
 import { demoLogins, seedDemoTown } from '../../../seed/demo.ts';
 
 interface Item {
@@ -463,6 +465,114 @@ describe('GET /me/today: my home, put together from the areas', () => {
       assert.equal(byOffer?.detail, 'passt zu Ihrem Gesuch „Fahrt zum Augenarzt“');
       const byZip = s?.items.find((i) => i.link === `/tauschring/${zip}`);
       assert.equal(byZip?.detail, 'passt zu Ihrer Fähigkeit „Nähen“');
+    });
+  });
+
+  describe('invitations to an organisation', () => {
+    let tafel: { id: string; slug: string; name: string };
+    let birgit: TestUser;
+    const invite = async (email: string, role: 'volunteer' | 'staff' = 'volunteer') =>
+      insertInvitation(t.db, t.networkId, {
+        tokenHash: hashSecret(newSecret()),
+        email,
+        organisationId: tafel.id,
+        role,
+        createdBy: birgit.id,
+        days: 14,
+      });
+
+    before(async () => {
+      tafel = await createOrganisation(t, { name: 'Tafel Nord' });
+      birgit = await createUser(t, { displayName: 'Birgit', memberOf: [[tafel.id, 'admin']] });
+    });
+
+    test('wait on the home of the one they are addressed to, who accepts them without the emailed link', async () => {
+      const hanna = await createUser(t, { displayName: 'Hanna' });
+      const other = await createUser(t, { displayName: 'Otto' });
+      await invite(hanna.email);
+      const s = find(await today(hanna), 'foundation.invitations');
+      assert.equal(s?.group, 'todo');
+      assert.equal(s?.items[0]?.title, 'Einladung von Tafel Nord annehmen');
+      assert.equal(s?.items[0]?.detail, 'als Ehrenamt · eingeladen von Birgit');
+      assert.equal(s?.items[0]?.link, '/einladungen');
+      assert.equal(s?.items[0]?.when?.kind, 'until');
+      assert.equal(find(await today(other), 'foundation.invitations'), undefined);
+      const listed = (await call(hanna, 'GET', '/me/invitations')).json().items;
+      assert.deepEqual(
+        listed.map((i: { organisation: { name: string }; role: string; invitedBy: string }) => [
+          i.organisation.name,
+          i.role,
+          i.invitedBy,
+        ]),
+        [['Tafel Nord', 'volunteer', 'Birgit']],
+      );
+      assert.deepEqual((await call(other, 'GET', '/me/invitations')).json().items, []);
+      // someone else cannot take it: for them it does not exist
+      assert.equal((await call(other, 'POST', `/me/invitations/${tafel.id}/accept`)).statusCode, 404);
+
+      const accepted = await call(hanna, 'POST', `/me/invitations/${tafel.id}/accept`);
+      assert.equal(accepted.statusCode, 200, accepted.body);
+      assert.equal(accepted.json().organisationSlug, tafel.slug);
+      const member = await t.db
+        .selectFrom('membership')
+        .select('role')
+        .where('organisation_id', '=', tafel.id)
+        .where('account_id', '=', hanna.id)
+        .executeTakeFirst();
+      assert.equal(member?.role, 'volunteer');
+      assert.equal(find(await today(hanna), 'foundation.invitations'), undefined);
+      const told = await t.db
+        .selectFrom('notification')
+        .select('params')
+        .where('account_id', '=', birgit.id)
+        .where('kind', '=', 'invitation.accepted')
+        .execute();
+      assert.ok(told.some((n) => n.params.name === 'Hanna'));
+      // spent: a second answer finds nothing
+      assert.equal((await call(hanna, 'POST', `/me/invitations/${tafel.id}/accept`)).statusCode, 404);
+    });
+
+    test('are declined as easily, and are gone then', async () => {
+      const ida = await createUser(t, { displayName: 'Ida' });
+      await invite(ida.email);
+      const declined = await call(ida, 'POST', `/me/invitations/${tafel.id}/decline`);
+      assert.equal(declined.statusCode, 204, declined.body);
+      assert.equal(find(await today(ida), 'foundation.invitations'), undefined);
+      const member = await t.db
+        .selectFrom('membership')
+        .select('role')
+        .where('organisation_id', '=', tafel.id)
+        .where('account_id', '=', ida.id)
+        .executeTakeFirst();
+      assert.equal(member, undefined);
+      const logged = await t.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('actor_id', '=', ida.id)
+        .where('action', '=', 'invitation.declined')
+        .execute();
+      assert.equal(logged.length, 1);
+    });
+
+    test('need an email the account has shown it holds, and the person’s own session', async () => {
+      const unverified = await createUser(t, { displayName: 'Ungeprüft' });
+      await t.db
+        .updateTable('account')
+        .set({ email_verified_at: null })
+        .where('id', '=', unverified.id)
+        .execute();
+      await invite(unverified.email);
+      assert.equal(find(await today(unverified), 'foundation.invitations'), undefined);
+      assert.equal((await call(unverified, 'POST', `/me/invitations/${tafel.id}/accept`)).statusCode, 404);
+
+      const helped = await createUser(t, { displayName: 'Helga' });
+      await invite(helped.email);
+      const assisted = await assistedSession(helped);
+      assert.equal(find(await today(assisted), 'foundation.invitations'), undefined);
+      assert.deepEqual((await call(assisted, 'GET', '/me/invitations')).json().items, []);
+      assert.equal((await call(assisted, 'POST', `/me/invitations/${tafel.id}/accept`)).statusCode, 403);
+      // in her own session she still finds it
+      assert.ok(find(await today(helped), 'foundation.invitations'));
     });
   });
 

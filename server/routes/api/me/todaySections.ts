@@ -10,8 +10,19 @@ import {
 import { webPaths } from '../../../platform/webPaths.ts';
 import { networkPolicy } from '../../../policies/network.ts';
 import { getProfile } from '../../../repositories/accounts.ts';
+import { openInvitationsForAccount } from '../../../repositories/oneTimeTokens.ts';
 
 const say = wording({
+  invitationsTitle: { de: 'Einladungen an Sie', en: 'Invitations to you' },
+  invitation: {
+    de: 'Einladung von {organisation} annehmen',
+    en: 'Accept the invitation from {organisation}',
+  },
+  invitedAs: { de: 'als {role}', en: 'as {role}' },
+  invitedBy: { de: 'eingeladen von {name}', en: 'invited by {name}' },
+  role_admin: { de: 'Verwaltung', en: 'administrator' },
+  role_staff: { de: 'Mitarbeit', en: 'staff' },
+  role_volunteer: { de: 'Ehrenamt', en: 'volunteer' },
   flagsTitle: { de: 'Meldungen, die niemand geprüft hat', en: 'Reports nobody has looked at' },
   flag: { de: 'Meldung prüfen: „{name}“', en: 'Check the report: “{name}”' },
   flagUnnamed: { de: 'Meldung prüfen', en: 'Check the report' },
@@ -32,16 +43,43 @@ const say = wording({
 });
 
 /**
- * The foundation's part of the home: for the network's coordinator (the instance admin, who
- * moderates), reports nobody has dealt with; as a suggestion for someone whose profile names no part
- * of town or skill, to add them, so the suggestions of the areas can fit.
+ * The foundation's part of the home: invitations to organisations waiting for the person (not in a
+ * session begun with an admin's sign-in link, which may not accept them); for the network's
+ * coordinator (the instance admin, who moderates), reports nobody has dealt with; as a suggestion for
+ * someone whose profile names no part of town or skill, to add them, so the areas' suggestions fit.
  */
 export const foundationToday: TodayContributor = {
   async sections(tx, actor, ctx) {
-    return networkPolicy.moderate(actor) ? openFlags(tx, ctx) : [];
+    return [
+      ...(ctx.assisted ? [] : await invitations(tx, ctx)),
+      ...(networkPolicy.moderate(actor) ? await openFlags(tx, ctx) : []),
+    ];
   },
   suggestions: profileHint,
 };
+
+async function invitations(tx: Executor, ctx: TodayContext) {
+  const rows = await openInvitationsForAccount(tx, ctx.networkId, ctx.accountId);
+  return section({
+    id: 'foundation.invitations',
+    group: 'todo',
+    order: 25,
+    title: say(ctx.locale, 'invitationsTitle'),
+    items: rows.map((r) => ({
+      key: `invitation:${r.org_id}`,
+      title: say(ctx.locale, 'invitation', { organisation: r.org_name }),
+      detail: [
+        say(ctx.locale, 'invitedAs', { role: say(ctx.locale, `role_${r.role ?? 'volunteer'}`) }),
+        r.inviter_name ? say(ctx.locale, 'invitedBy', { name: r.inviter_name }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      when: { at: r.expires_at, kind: 'until' as const },
+      link: webPaths.myInvitations(),
+    })),
+    more: webPaths.myInvitations(),
+  });
+}
 
 async function openFlags(tx: Executor, ctx: TodayContext) {
   const q = tx
