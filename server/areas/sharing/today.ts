@@ -276,8 +276,7 @@ async function matches(tx: Executor, _actor: SignedInActor, ctx: TodayContext) {
     if (seen.has(w.id)) continue;
     seen.add(w.id);
     const text = w.title.toLowerCase();
-    const skill =
-      (profile?.skills ?? []).find((s) => text.includes(s.toLowerCase())) ?? profile?.skills[0] ?? '';
+    const skill = (profile?.skills ?? []).find((k) => text.includes(k.trim().toLowerCase())) ?? '';
     items.push({
       key: `post:${w.id}`,
       title: say(ctx.locale, 'wantFor', { title: w.title }),

@@ -168,8 +168,9 @@ export async function unansweredWants(
 }
 
 /**
- * Open wants of other people that name one of the skills (a skill of four letters or more found in the
- * title or description, case-insensitive, so "Nähen" finds "Knopf annähen"), newest first.
+ * Open wants of other people whose title names one of the skills (a skill of four letters or more,
+ * case-insensitive, so "Nähen" finds "Knopf annähen"), newest first. The title only: a skill named in
+ * passing in a description ("für meine Ausbildung") says nothing about what is wanted.
  */
 export async function wantsForSkills(
   db: Executor,
@@ -186,9 +187,7 @@ export async function wantsForSkills(
     .select(postColumns)
     .where('e.kind', '=', 'want')
     .where('e.author_id', '<>', accountId)
-    .where((eb) =>
-      eb.or(words.map((w) => eb(sql<string>`lower(e.title || ' ' || e.description)`, 'like', like(w)))),
-    )
+    .where((eb) => eb.or(words.map((w) => eb(sql<string>`lower(e.title)`, 'like', like(w)))))
     .orderBy('e.created_at', 'desc')
     .orderBy('e.id')
     .limit(limit)

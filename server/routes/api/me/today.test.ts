@@ -453,6 +453,12 @@ describe('GET /me/today: my home, put together from the areas', () => {
         title: 'Reißverschluss einnähen',
         description: 'Meine Jacke braucht einen neuen.',
       });
+      const inPassing = await wrote(tailor, {
+        kind: 'want',
+        category: 'item',
+        title: 'Werkbank gesucht',
+        description: 'Nähen kann ich selbst, aber keine Werkbank bauen.',
+      });
       const skills = await call(asker, 'PATCH', '/me', { skills: ['Nähen'] });
       assert.equal(skills.statusCode, 200, skills.body);
       const s = find(await today(asker), 'sharing.matches');
@@ -461,6 +467,7 @@ describe('GET /me/today: my home, put together from the areas', () => {
       assert.ok(links.includes(`/tauschring/${offer}`), 'the fitting offer');
       assert.ok(links.includes(`/tauschring/${zip}`), 'the want her skill fits');
       assert.ok(!links.includes(`/tauschring/${unrelated}`), 'not an offer of another kind');
+      assert.ok(!links.includes(`/tauschring/${inPassing}`), 'not a want that names the skill in passing');
       const byOffer = s?.items.find((i) => i.link === `/tauschring/${offer}`);
       assert.equal(byOffer?.detail, 'passt zu Ihrem Gesuch „Fahrt zum Augenarzt“');
       const byZip = s?.items.find((i) => i.link === `/tauschring/${zip}`);
