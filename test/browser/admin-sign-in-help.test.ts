@@ -136,7 +136,7 @@ test('the instance admin makes a sign-in link for a person, with a reason, and c
   assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the link has focus');
   assert.equal(await field.getAttribute('readonly'), '');
   await box.getByRole('button', { name: 'Kopieren' }).click();
-  await box.getByText('Der Link ist kopiert.').waitFor();
+  await page.getByRole('status').getByText('Der Link ist kopiert.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   await checkA11y(page, 'sign-in link shown once');
   await fitsPhone(page, 'sign-in link shown');

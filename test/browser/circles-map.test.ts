@@ -196,7 +196,7 @@ test('Aylin works with Herr K.’s network map by keyboard: nodes, details, a ne
   await snapForm.getByLabel('Anlass (freiwillig)').focus();
   await page.keyboard.type('Fallbesprechung');
   await page.keyboard.press('Enter');
-  await snapForm.getByText('Der Schnappschuss ist gespeichert.').waitFor();
+  await page.getByRole('status').getByText('Der Schnappschuss ist gespeichert.').waitFor();
   const snapshots = page.getByRole('table', { name: 'Festgehaltene Stände, der neueste zuerst' });
   await snapshots.getByRole('row', { name: /Fallbesprechung/ }).waitFor();
   assert.equal(await snapshots.getByRole('row').count(), 4, 'a header and three snapshots');
