@@ -203,6 +203,7 @@ export const permissions: Record<string, Case | Case[]> = {
   },
   'GET /admin/outbox': { allowed: instanceAdmin, request: () => ({ url: '/admin/outbox' }) },
   'GET /admin/audit': { allowed: instanceAdmin, request: () => ({ url: '/admin/audit' }) },
+  'GET /admin/audit/filters': { allowed: instanceAdmin, request: () => ({ url: '/admin/audit/filters' }) },
   'GET /admin/flags': { allowed: instanceAdmin, request: () => ({ url: '/admin/flags' }) },
   'POST /admin/flags/{id}/hide': {
     allowed: instanceAdmin,

@@ -6,6 +6,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
   AccountItem,
+  AuditFilters,
   AuditItem,
   FlagItem,
   OutboxItem,
@@ -123,6 +124,7 @@ export type SignInLink = Static<typeof SignInLinkSchema>;
 export type AccountActivity = Static<typeof ActivityItem>;
 
 export type AuditEntry = Static<typeof AuditItem>;
+export type AuditFilterChoices = Static<typeof AuditFilters>;
 
 export type Notification = Static<typeof NotificationItem>;
 

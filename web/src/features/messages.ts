@@ -1,3 +1,5 @@
+import adminDe from './admin/i18n/de.json' with { type: 'json' };
+import adminEn from './admin/i18n/en.json' with { type: 'json' };
 import feedbackDe from './feedback/i18n/de.json' with { type: 'json' };
 import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
 import helpDe from './help/i18n/de.json' with { type: 'json' };
@@ -14,6 +16,7 @@ import todayEn from './today/i18n/en.json' with { type: 'json' };
  * is optional: an `ls.json` holds only the keys that have a plain version; the rest is German.
  */
 export const featureMessages: { de: object; en: object; ls?: object }[] = [
+  { de: adminDe, en: adminEn },
   { de: feedbackDe, en: feedbackEn },
   { de: helpDe, en: helpEn },
   { de: todayDe, en: todayEn },

@@ -7,6 +7,7 @@ import {
   type TestUser,
   testPassword,
 } from '../../../../test/helpers/factories.ts';
+import { audit } from '../../../platform/audit.ts';
 import { sendMail } from '../../../platform/mail.ts';
 
 describe('admin: outbox, audit log, accounts', () => {
@@ -113,6 +114,41 @@ describe('admin: outbox, audit log, accounts', () => {
     assert.equal((await get('/api/v1/admin/audit')).statusCode, 401);
     assert.equal((await get('/api/v1/admin/audit', orgAdmin.headers)).statusCode, 403);
     assert.equal((await get('/api/v1/admin/audit?actorId=x', admin.headers)).statusCode, 400);
+  });
+
+  test('the audit log is filtered by choice: its actions, entity types and actors, never a circle’s', async () => {
+    await audit(t.db, {
+      networkId: t.networkId,
+      actorId: citizen.id,
+      action: 'circle.created',
+      entityType: 'circle',
+      entityId: crypto.randomUUID(),
+    });
+    const res = await get('/api/v1/admin/audit/filters', admin.headers);
+    assert.equal(res.statusCode, 200, res.body);
+    const f = res.json() as {
+      actions: string[];
+      entityTypes: string[];
+      actors: { id: string; name: string }[];
+    };
+    assert.ok(f.actions.includes('outbox.read'), f.actions.join());
+    assert.ok(f.entityTypes.includes('outbox_email'));
+    assert.ok(f.actors.some((a) => a.id === admin.id && a.name === 'Ines Admin'));
+    assert.ok(!f.actions.some((a) => a.startsWith('circle.')), 'no circle action is offered');
+    assert.ok(!f.entityTypes.includes('circle'));
+    assert.ok(!f.actors.some((a) => a.id === citizen.id), 'nor someone whose only entry is about a circle');
+    assert.deepEqual([...f.actions].sort(), f.actions, 'sorted');
+
+    const mine = (await get(`/api/v1/admin/audit?actorId=${admin.id}`, admin.headers)).json();
+    assert.ok(mine.total >= 2);
+    assert.ok(mine.items.every((e: { actorId: string }) => e.actorId === admin.id));
+    const paged = (
+      await get(`/api/v1/admin/audit?actorId=${admin.id}&limit=1&offset=1`, admin.headers)
+    ).json();
+    assert.equal(paged.total, mine.total, 'paging keeps the filter');
+    assert.equal(paged.items[0].id, mine.items[1].id);
+    assert.equal((await get('/api/v1/admin/audit/filters')).statusCode, 401);
+    assert.equal((await get('/api/v1/admin/audit/filters', orgAdmin.headers)).statusCode, 403);
   });
 
   test('accounts are listed and searched by name or email', async () => {

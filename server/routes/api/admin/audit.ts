@@ -5,8 +5,8 @@ import { paging } from '../../../http/paging.ts';
 import { forbidden } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
 import { networkPolicy } from '../../../policies/network.ts';
-import { listAuditLog } from '../../../repositories/admin.ts';
-import { AuditPage, AuditQuery } from './schema.ts';
+import { auditFilterChoices, listAuditLog } from '../../../repositories/admin.ts';
+import { AuditFilters, AuditPage, AuditQuery } from './schema.ts';
 
 export async function adminAuditRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
@@ -48,6 +48,24 @@ export async function adminAuditRoutes(app: FastifyInstance) {
         ...page,
         confidential,
       };
+    },
+  );
+
+  app.get(
+    '/filters',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'What the audit log can be filtered by: its actions, entity types and actors (instance admins)',
+        description: 'Rows about support circles are left out here too.',
+        response: { 200: AuditFilters, ...problems },
+      },
+    },
+    async (req) => {
+      requireAccount(req);
+      if (!networkPolicy.readAuditLog(req.actor)) throw forbidden();
+      return auditFilterChoices(db, networkId);
     },
   );
 }

@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { flagReasons } from '../../../db/schema.ts';
-import { literals, Page, PageQuery, Timestamp } from '../../../http/schemas.ts';
+import { literals, Page, PageQuery, Timestamp, Uuid } from '../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 
@@ -41,10 +41,18 @@ export const AuditQuery = Type.Object(
     action: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     entityType: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
     entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    actorId: Type.Optional(Uuid),
     ...PageQuery,
   },
   { additionalProperties: false },
 );
+
+/** The values the audit log holds, to filter by choice. */
+export const AuditFilters = Type.Object({
+  actions: Type.Array(Type.String()),
+  entityTypes: Type.Array(Type.String()),
+  actors: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+});
 
 export const AuditItem = Type.Object({
   id: Type.Integer(),

@@ -1,46 +1,116 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../app/forms.tsx';
-import type { AuditEntry, ConfidentialPage } from '../../app/types.ts';
+import { api } from '../../app/api.ts';
+import { SelectField } from '../../app/forms.tsx';
+import type { AuditEntry, AuditFilterChoices, ConfidentialPage } from '../../app/types.ts';
 import { formatDate, Pagination, QueryView, ScrollRegion } from '../../app/ui.tsx';
 import { usePaged } from './usePaged.ts';
 
-/** Who did what, when: read-only. Entries about support circles are their owners' (counted only). */
+type TFn = ReturnType<typeof useTranslation>['t'];
+
+/**
+ * An action of the log as words: 'resource.updated' → 'Angebot geändert' (features/admin/i18n, keyed
+ * by the action's own parts); an action without a label yet shows its code rather than nothing.
+ */
+export function actionLabel(t: TFn, action: string): string {
+  const key = `audit.actions.${action}`;
+  return t(key, { defaultValue: '' }) || t('audit.unknown', { code: action });
+}
+
+/** An entity type of the log as a word: 'exchange_post' → 'Tauschring-Eintrag'. */
+export function entityTypeLabel(t: TFn, type: string): string {
+  return t(`audit.types.${type}`, { defaultValue: '' }) || type;
+}
+
+/** The details of an entry as 'key: value' pairs, values as short text. */
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' · ');
+}
+
+interface Filters {
+  action?: string;
+  entityType?: string;
+  actorId?: string;
+}
+
+/**
+ * Who did what, when: read-only, in words, filtered by choosing from what the log holds (its actions,
+ * entity types and actors). Entries about support circles are their owners' (counted only).
+ */
 export function AuditSection() {
   const { t } = useTranslation();
-  const [action, setAction] = useState('');
-  const [entityType, setEntityType] = useState('');
-  const [filters, setFilters] = useState<{ action?: string; entityType?: string }>({});
+  const [draft, setDraft] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>({});
   const { query, setOffset } = usePaged<AuditEntry, ConfidentialPage<AuditEntry>>(
     '/admin/audit',
-    filters,
+    { action: filters.action, entityType: filters.entityType, actorId: filters.actorId },
     25,
   );
+  const choices = useQuery({
+    queryKey: ['admin', '/admin/audit/filters'],
+    queryFn: () => api<AuditFilterChoices>('/admin/audit/filters'),
+    staleTime: 60_000,
+  });
   const confidential = query.data?.confidential ?? 0;
+  const all = { value: '', label: t('audit.all') };
+  const c = choices.data ?? { actions: [], entityTypes: [], actors: [] };
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
+
   function submit(e: FormEvent) {
     e.preventDefault();
-    setFilters({ action: action.trim() || undefined, entityType: entityType.trim() || undefined });
+    setFilters({
+      action: draft.action || undefined,
+      entityType: draft.entityType || undefined,
+      actorId: draft.actorId || undefined,
+    });
   }
+  function reset() {
+    setDraft({});
+    setFilters({});
+  }
+  const filtered = Boolean(filters.action || filters.entityType || filters.actorId);
+
   return (
     <section aria-labelledby="admin-audit">
       <h2 id="admin-audit">{t('admin.audit.title')}</h2>
-      <form className="filters" onSubmit={submit}>
-        <TextField
+      <form className="filters" onSubmit={submit} aria-label={t('audit.filtersTitle')}>
+        <SelectField
           label={t('admin.audit.action')}
           name="action"
-          hint={t('admin.audit.actionHint')}
-          value={action}
-          onChange={(e) => setAction(e.target.value)}
+          value={draft.action ?? ''}
+          onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+          options={[all, ...c.actions.map((a) => ({ value: a, label: actionLabel(t, a) })).sort(byLabel)]}
         />
-        <TextField
+        <SelectField
           label={t('admin.audit.entityType')}
           name="entityType"
-          value={entityType}
-          onChange={(e) => setEntityType(e.target.value)}
+          value={draft.entityType ?? ''}
+          onChange={(e) => setDraft({ ...draft, entityType: e.target.value })}
+          options={[
+            all,
+            ...c.entityTypes.map((x) => ({ value: x, label: entityTypeLabel(t, x) })).sort(byLabel),
+          ]}
         />
-        <button type="submit" className="button primary">
-          {t('admin.audit.filter')}
-        </button>
+        <SelectField
+          label={t('audit.actor')}
+          name="actorId"
+          value={draft.actorId ?? ''}
+          onChange={(e) => setDraft({ ...draft, actorId: e.target.value })}
+          options={[all, ...c.actors.map((a) => ({ value: a.id, label: a.name }))]}
+        />
+        <div className="actions">
+          <button type="submit" className="button primary">
+            {t('admin.audit.filter')}
+          </button>
+          {filtered && (
+            <button type="button" className="button secondary" onClick={reset}>
+              {t('audit.reset')}
+            </button>
+          )}
+        </div>
       </form>
       {confidential > 0 && <p className="notice">{t('admin.audit.confidential', { count: confidential })}</p>}
       <QueryView query={query} isEmpty={(p) => p.items.length === 0} empty={t('admin.audit.none')}>
@@ -63,19 +133,13 @@ export function AuditSection() {
                     <tr key={e.id}>
                       <td>{formatDate(e.at, true)}</td>
                       <td>{e.actorName ?? t('admin.audit.system')}</td>
+                      <td>{actionLabel(t, e.action)}</td>
                       <td>
-                        <code>{e.action}</code>
-                      </td>
-                      <td>
-                        {e.entityType}
+                        {entityTypeLabel(t, e.entityType)}
                         {e.entityId && <span className="muted small"> {e.entityId.slice(0, 8)}</span>}
                       </td>
-                      <td>
-                        {e.details && typeof e.details === 'object' && Object.keys(e.details).length > 0 ? (
-                          <code className="small">{JSON.stringify(e.details)}</code>
-                        ) : (
-                          '–'
-                        )}
+                      <td className="small">
+                        {Object.keys(e.details).length > 0 ? detailsText(e.details) : t('audit.noDetails')}
                       </td>
                     </tr>
                   ))}
