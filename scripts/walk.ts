@@ -123,10 +123,10 @@ async function walkAs(browser: Browser, server: TestServer, persona: Persona): P
     if (/nicht gefunden|not found/i.test(title)) problems.push('not-found page');
     if (
       /Unexpected Application Error|Hmm… this doesn't look right/i.test(
-        await page
+        (await page
           .locator('main')
           .textContent()
-          .catch(() => ''),
+          .catch(() => '')) ?? '',
       )
     )
       problems.push('error text on the page');
@@ -158,7 +158,8 @@ async function walkAs(browser: Browser, server: TestServer, persona: Persona): P
       seen.add(next);
       const shape = shapeOf(next);
       const family = familyOf(next);
-      if ((shapes.get(shape) ?? 0) >= perShape || (families.get(family) ?? 0) >= Math.max(8, perShape * 4)) continue;
+      if ((shapes.get(shape) ?? 0) >= perShape || (families.get(family) ?? 0) >= Math.max(8, perShape * 4))
+        continue;
       shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
       families.set(family, (families.get(family) ?? 0) + 1);
       queue.push(next);
