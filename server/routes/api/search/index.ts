@@ -40,6 +40,8 @@ export const SearchResults = Type.Object({
   offset: Type.Integer(),
   /** matches of each type, whatever types were chosen; types without a match are left out */
   types: Type.Array(Type.Object({ type: SearchType, count: Type.Integer() })),
+  /** the total and the counts are lower bounds: the words are in so many entries that only the best were counted */
+  moreThanCounted: Type.Boolean(),
   /** the words looked for, the query's own and those that mean the same (to highlight them) */
   terms: Type.Array(Type.String()),
 });
@@ -76,7 +78,8 @@ export async function searchRoutes(app: FastifyInstance) {
         });
       const page = paging(req.query);
       const found = await search(db, networkId, q, { actor: req.actor, types, ...page });
-      return { items: found.hits, total: found.total, ...page, types: found.types, terms: found.terms };
+      const { hits, total, types: counts, moreThanCounted, terms } = found;
+      return { items: hits, total, ...page, types: counts, moreThanCounted, terms };
     },
   );
 }

@@ -253,6 +253,20 @@ describe('search', () => {
     assert.equal(beyond.total, all.total, 'a page past the end still says how many there are');
   });
 
+  test('a word in very many entries is counted up to a cap, and the answer says the count is a lower bound', async () => {
+    await sql`
+      INSERT INTO search_document (network_id, entity_type, entity_id, type, title, body, link)
+      SELECT ${t.networkId}::uuid, 'resource', gen_random_uuid(), 'resource', 'Tomatenbeet ' || g, 'Zum Gießen.', '/x'
+      FROM generate_series(1, 520) g`.execute(t.db);
+    const many = (await q('Tomatenbeet', undefined, '&limit=5')).json();
+    assert.equal(many.moreThanCounted, true);
+    assert.ok(many.total > 500 && many.total < 520, String(many.total));
+    assert.equal(many.items.length, 5);
+    const few = (await q('Fahrradwerkstatt')).json();
+    assert.equal(few.moreThanCounted, false);
+    await t.db.deleteFrom('search_document').where('title', 'like', 'Tomatenbeet %').execute();
+  });
+
   test('every type the filter offers is accepted; others are a 400', async () => {
     const res = await q('Hilfe', undefined, `&type=${searchTypes.join(',')}`);
     assert.equal(res.statusCode, 200);

@@ -62,6 +62,7 @@ function searchPath(q: string, type?: SearchType) {
 function TypeFilter({ q, chosen, result }: { q: string; chosen: SearchType | null; result: SearchResults }) {
   const { t } = useTranslation();
   const all = result.types.reduce((sum, f) => sum + f.count, 0);
+  const withCount = result.moreThanCounted ? 'search.withCountAtLeast' : 'search.withCount';
   const shown = result.types.filter((f) => f.count > 0 || f.type === chosen);
   if (chosen && !shown.some((f) => f.type === chosen)) shown.push({ type: chosen, count: 0 });
   if (all === 0 && !chosen) return null;
@@ -70,13 +71,13 @@ function TypeFilter({ q, chosen, result }: { q: string; chosen: SearchType | nul
       <ul>
         <li>
           <Link to={searchPath(q)} aria-current={chosen ? undefined : 'page'}>
-            {t('search.withCount', { label: t('search.all'), count: all })}
+            {t(withCount, { label: t('search.all'), count: all })}
           </Link>
         </li>
         {shown.map((f) => (
           <li key={f.type}>
             <Link to={searchPath(q, f.type)} aria-current={f.type === chosen ? 'page' : undefined}>
-              {t('search.withCount', { label: t(`search.types.${f.type}`), count: f.count })}
+              {t(withCount, { label: t(`search.types.${f.type}`), count: f.count })}
             </Link>
           </li>
         ))}
@@ -206,9 +207,11 @@ export function SearchPage() {
               <>
                 <TypeFilter q={q} chosen={chosen} result={r} />
                 <p role="status" className="search-count">
-                  {chosen
-                    ? t('search.countIn', { count: r.total, q, type: t(`search.types.${chosen}`) })
-                    : t('search.count', { count: r.total, q })}
+                  {t(`search.${chosen ? 'countIn' : 'count'}${r.moreThanCounted ? 'AtLeast' : ''}`, {
+                    count: r.total,
+                    q,
+                    type: chosen ? t(`search.types.${chosen}`) : '',
+                  })}
                 </p>
                 {others.length > 0 && r.total > 0 && (
                   <p className="hint">
