@@ -1,32 +1,24 @@
-import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
-import './map.css';
 import L from 'leaflet';
 import 'leaflet.markercluster';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { clusterIcon, type Pin, pinMarker, tiledMap } from './mapMarkers.ts';
+import { MapNote, useBaseMap } from './baseMap.tsx';
+import { clusterIcon, type Pin, pinMarker } from './mapMarkers.ts';
 
 export type { Pin };
 
 /**
  * Up to a few hundred pins on a Leaflet map, clustered in the browser (for maps whose whole set fits
- * one answer; Teilen clusters on the server instead). Pages always show the same items as a list.
+ * one answer; Teilen clusters on the server instead), on the network's background with its
+ * districts. Pages always show the same items as a list.
  */
 export default function PinMap({
   pins,
-  tileUrl,
-  attribution,
-  center,
-  zoom,
   label,
   clusterLabel,
 }: {
   pins: Pin[];
-  tileUrl: string;
-  attribution: string;
-  center: [number, number] | null;
-  zoom: number;
   /** the map region's accessible name */
   label: string;
   /** what a cluster of `count` pins is called, e.g. "3 Angebote an dieser Stelle" */
@@ -34,9 +26,9 @@ export default function PinMap({
 }) {
   const navigate = useNavigate();
   const ref = useRef<HTMLElement>(null);
+  const { map, tiles } = useBaseMap(ref);
   useEffect(() => {
-    if (!ref.current) return;
-    const map = tiledMap(ref.current, tileUrl, attribution);
+    if (!map) return;
     const cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 40,
@@ -46,10 +38,14 @@ export default function PinMap({
     map.addLayer(cluster);
     const bounds = cluster.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds.pad(0.25), { maxZoom: 16 });
-    else map.setView(center ?? [51.3, 9.48], zoom);
     return () => {
-      map.remove();
+      map.removeLayer(cluster);
     };
-  }, [pins, tileUrl, attribution, center, zoom, clusterLabel, navigate]);
-  return <section ref={ref} className="pin-map" aria-label={label} />;
+  }, [map, pins, clusterLabel, navigate]);
+  return (
+    <div className="map-frame">
+      <section ref={ref} className="pin-map" aria-label={label} />
+      <MapNote tiles={tiles} />
+    </div>
+  );
 }

@@ -1,9 +1,9 @@
 import L from 'leaflet';
 import type { NavigateFunction } from 'react-router';
 
-/* What every Leaflet map of the app shares: tiles from the admin's setting, pins that are named
-   keyboard-focusable buttons with a popup link into the app, numbered cluster circles. Pages import
-   map.css and show the same items as a list beside the map. */
+/* What every Leaflet map of the app shares beside its ground (baseMap.tsx): pins that are named
+   keyboard-focusable buttons with a popup link into the app, numbered cluster circles. Pages show
+   the same items as a list beside the map. */
 
 /** One place on the map: a letter on the pin, a name for screen readers, a link in its popup. */
 export interface Pin {
@@ -63,11 +63,4 @@ export function clusterIcon(count: number, label: string): L.DivIcon {
     html: `<span class="map-cluster"><span aria-hidden="true">${count}</span><span class="visually-hidden">${escapeHtml(label)}</span></span>`,
     iconSize: [44, 44],
   });
-}
-
-/** A Leaflet map with the admin's tiles; zooming with the wheel stays off so the page scrolls. */
-export function tiledMap(element: HTMLElement, tileUrl: string, attribution: string): L.Map {
-  const map = L.map(element, { scrollWheelZoom: false });
-  L.tileLayer(tileUrl, { attribution, maxZoom: 19 }).addTo(map);
-  return map;
 }

@@ -4,6 +4,8 @@ import feedbackDe from './feedback/i18n/de.json' with { type: 'json' };
 import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
 import helpDe from './help/i18n/de.json' with { type: 'json' };
 import helpEn from './help/i18n/en.json' with { type: 'json' };
+import mapsDe from './maps/i18n/de.json' with { type: 'json' };
+import mapsEn from './maps/i18n/en.json' with { type: 'json' };
 import searchDe from './search/i18n/de.json' with { type: 'json' };
 import searchEn from './search/i18n/en.json' with { type: 'json' };
 import todayDe from './today/i18n/de.json' with { type: 'json' };
@@ -20,5 +22,6 @@ export const featureMessages: { de: object; en: object; ls?: object }[] = [
   { de: feedbackDe, en: feedbackEn },
   { de: helpDe, en: helpEn },
   { de: todayDe, en: todayEn },
+  { de: mapsDe, en: mapsEn },
   { de: searchDe, en: searchEn },
 ];

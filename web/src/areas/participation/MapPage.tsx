@@ -6,7 +6,6 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { formatDateTime } from '../../app/localTime.ts';
 import { Loading, PageHeading, QueryView } from '../../app/ui.tsx';
-import { useNetworkSettings } from '../../features/organisations/OrganisationPage.tsx';
 import {
   filterQuery,
   hasFilters,
@@ -24,14 +23,14 @@ const PinMap = lazy(() => import('../../app/PinMap.tsx'));
 const box = { south: -90, west: -180, north: 90, east: 180 };
 
 /**
- * /mitmachen/karte: opportunities with a place on the shared Leaflet map, with the list's filters, and
- * the same opportunities as a list — the equivalent for keyboard and screen-reader users, and the only
- * view when no tile server is set. Online-only opportunities have no place and are in the list page.
+ * /mitmachen/karte: opportunities with a place on the shared Leaflet map (the network's background,
+ * the districts drawn always), with the list's filters, and the same opportunities as a list — the
+ * equivalent for keyboard and screen-reader users. Online-only opportunities have no place and are
+ * in the list page.
  */
 export default function MapPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const network = useNetworkSettings();
   const filters = readFilters(params);
   const query = filterQuery(filters);
   const items = useQuery({
@@ -40,8 +39,6 @@ export default function MapPage() {
       api<{ items: MapItem[]; truncated: boolean }>('/opportunities/map', { query: { ...box, ...query } }),
     placeholderData: keepPreviousData,
   });
-  const s = network.data?.settings;
-  const tileUrl = s?.tileUrl ?? null;
   const data = items.data;
   const pins = useMemo(
     () =>
@@ -78,23 +75,9 @@ export default function MapPage() {
               {d.truncated && ` ${t('participation.map.capped')}`}
             </p>
             <div className="map-layout">
-              {network.isPending ? (
-                <Loading />
-              ) : tileUrl ? (
-                <Suspense fallback={<Loading label={t('participation.map.loading')} />}>
-                  <PinMap
-                    pins={pins}
-                    tileUrl={tileUrl}
-                    attribution={s?.tileAttribution ?? ''}
-                    center={s?.mapCenter ?? null}
-                    zoom={s?.mapZoom ?? 13}
-                    label={t('participation.map.label')}
-                    clusterLabel={clusterLabel}
-                  />
-                </Suspense>
-              ) : (
-                <p className="notice">{t('participation.map.noTiles')}</p>
-              )}
+              <Suspense fallback={<Loading label={t('participation.map.loading')} />}>
+                <PinMap pins={pins} label={t('participation.map.label')} clusterLabel={clusterLabel} />
+              </Suspense>
               <section aria-labelledby="map-list-title" className="map-list">
                 <h2 id="map-list-title">{t('participation.map.listTitle')}</h2>
                 <ul className="card-list">

@@ -11,6 +11,7 @@ import {
   TextField,
   useAction,
 } from '../../app/forms.tsx';
+import { LocationPicker, type PlaceValue, placeOf } from '../../app/LocationPicker.tsx';
 import { useAllOrganisations } from '../../features/organisations/useAllOrganisations.ts';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
 import { TagInput } from '../../features/profile/TagInput.tsx';
@@ -33,6 +34,8 @@ interface Draft {
   mode: Mode;
   districtId: string;
   place: string;
+  /** the point on the map (its address is the place text above) */
+  point: PlaceValue;
   skills: string[];
   languages: string[];
   accessibility: string;
@@ -55,6 +58,7 @@ function draftOf(o: Opportunity | undefined, lead: string): Draft {
     mode: o?.mode ?? 'on_site',
     districtId: o?.districtId ?? '',
     place: o?.place ?? '',
+    point: placeOf(o?.lat, o?.lng),
     skills: o?.skills ?? [],
     languages: o?.languages ?? ['de'],
     accessibility: o?.accessibility ?? '',
@@ -100,12 +104,11 @@ export function OpportunityForm({ existing }: { existing?: Opportunity }) {
 
   function body(status?: 'draft' | 'published') {
     const district = districts.data?.find((x) => x.id === d.districtId);
-    // the map places an opportunity at its district's centre unless it already has a place
-    const keepPlace = existing && existing.districtId === d.districtId && existing.lat !== null;
+    // the point picked on the map; without one, the map shows it at its district's centre
     const coords = online
       ? { lat: null, lng: null }
-      : keepPlace
-        ? {}
+      : d.point.lat !== null
+        ? { lat: d.point.lat, lng: d.point.lng }
         : { lat: district?.centerLat ?? null, lng: district?.centerLng ?? null };
     return {
       // sent only when it changes: a new name is an invitation, a missing one loses its place
@@ -294,6 +297,17 @@ export function OpportunityForm({ existing }: { existing?: Opportunity }) {
         options={modeOptions(t)}
         error={action.error}
       />
+      {!online && (
+        <LocationPicker
+          legend={t('participation.edit.point')}
+          hint={t('participation.edit.pointHint')}
+          withAddress={false}
+          value={d.point}
+          onChange={(point) => set('point', point)}
+          onDistrict={(districtId) => set('districtId', districtId)}
+          error={action.error}
+        />
+      )}
       {!online && (
         <div className="field-row">
           <SelectField

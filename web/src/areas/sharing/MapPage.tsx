@@ -4,36 +4,34 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
+import { defaultView, useDistrictShapes, useMapSettings } from '../../app/mapData.ts';
 import type { Page } from '../../app/types.ts';
 import { Loading, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
-import { useNetworkSettings } from '../../features/organisations/OrganisationPage.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
 import { sharingKeys } from './queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
-import { filterQuery, hasFilters, ResourceFilters, readFilters } from './ResourceFilters.tsx';
+import { filterQuery, ResourceFilters, readFilters } from './ResourceFilters.tsx';
 import { SharingNav } from './SharingNav.tsx';
 import type { MapCell, MapView, Resource } from './types.ts';
 
 const ResourceMap = lazy(() => import('./ResourceMap.tsx'));
 
 const pageSize = 20;
-/** Where Lindenbrück lies, when the network has not set a map centre. */
-const fallbackCenter: [number, number] = [51.3, 9.48];
 
 /**
- * /teilen/karte: the resources on a Leaflet map (tiles from the admin's setting) with the catalogue's
- * filters, and beside it the resources in view as a list, centre first — the equivalent for keyboard
- * and screen-reader users. Without a tile server there is no map, and the list holds every match.
+ * /teilen/karte: the resources on a Leaflet map (the network's background, the districts drawn
+ * always) with the catalogue's filters, and beside it the resources in view as a list, centre
+ * first — the equivalent for keyboard and screen-reader users.
  */
 export default function MapPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const districts = useDistricts();
-  const network = useNetworkSettings();
+  const network = useMapSettings();
+  const shapes = useDistrictShapes();
   const filters = readFilters(params);
   const query = filterQuery(filters, districts.data);
   const s = network.data?.settings;
-  const tileUrl = s?.tileUrl ?? null;
   const [view, setView] = useState<MapView | null>(null);
   const [offset, setOffset] = useState(0);
   const filterKey = JSON.stringify(query);
@@ -43,32 +41,31 @@ export default function MapPage() {
 
   // Where to look: the point or district the filters name, otherwise the network's map centre.
   const district = districts.data?.find((d) => d.id === filters.district);
-  const baseZoom = s?.mapZoom ?? 13;
   const target = useMemo((): { center: [number, number]; zoom: number } => {
+    const base = defaultView(s, shapes.data);
     if (query.lat !== undefined && query.lng !== undefined)
-      return { center: [query.lat, query.lng], zoom: baseZoom + 1 };
+      return { center: [query.lat, query.lng], zoom: base.zoom + 1 };
     if (district?.centerLat != null && district.centerLng != null)
-      return { center: [district.centerLat, district.centerLng], zoom: baseZoom + 1 };
-    return { center: s?.mapCenter ?? fallbackCenter, zoom: baseZoom };
-  }, [query.lat, query.lng, district, s?.mapCenter, baseZoom]);
+      return { center: [district.centerLat, district.centerLng], zoom: base.zoom + 1 };
+    return base;
+  }, [query.lat, query.lng, district, s, shapes.data]);
 
-  const withMap = Boolean(tileUrl);
-  const inView = withMap && view ? { bbox: view.bbox } : {};
+  const inView = view ? { bbox: view.bbox } : {};
   const cells = useQuery({
     queryKey: sharingKeys.resources('clusters', query, view),
     queryFn: () =>
       api<{ cells: MapCell[]; total: number; capped: boolean }>('/resources/clusters', {
         query: { ...query, bbox: view!.bbox, zoom: view!.zoom },
       }),
-    enabled: withMap && view !== null,
+    enabled: view !== null,
     placeholderData: keepPreviousData,
   });
   const list = useQuery({
     queryKey: sharingKeys.resources('map-list', query, inView, offset),
     queryFn: () =>
       api<Page<Resource>>('/resources', { query: { ...query, ...inView, limit: pageSize, offset } }),
-    // with a map, the list waits for the map to say what is in view
-    enabled: network.isSuccess && (!withMap || view !== null),
+    // the list waits for the map to say what is in view
+    enabled: view !== null,
     placeholderData: keepPreviousData,
   });
   const onView = useCallback((v: MapView) => setView(v), []);
@@ -83,43 +80,25 @@ export default function MapPage() {
       <div className="map-layout">
         {network.isPending ? (
           <Loading />
-        ) : tileUrl ? (
+        ) : (
           <Suspense fallback={<Loading label={t('sharing.map.loading')} />}>
             <ResourceMap
               cells={cells.data?.cells ?? []}
-              tileUrl={tileUrl}
-              attribution={s?.tileAttribution ?? ''}
               center={target.center}
               zoom={target.zoom}
               onView={onView}
             />
           </Suspense>
-        ) : (
-          <p className="notice">{t('sharing.map.noTiles')}</p>
         )}
         <section aria-labelledby="map-list-title" className="map-list">
-          <h2 id="map-list-title">{withMap ? t('sharing.map.listInView') : t('sharing.map.listTitle')}</h2>
+          <h2 id="map-list-title">{t('sharing.map.listInView')}</h2>
           {list.isPending && !list.isFetching ? (
             <Loading label={t('sharing.map.loading')} />
           ) : (
-            <QueryView
-              query={list}
-              isEmpty={(p) => p.items.length === 0}
-              empty={
-                withMap
-                  ? t('sharing.map.noneInView')
-                  : hasFilters(filters)
-                    ? t('sharing.catalogue.noMatch')
-                    : t('sharing.catalogue.none')
-              }
-            >
+            <QueryView query={list} isEmpty={(p) => p.items.length === 0} empty={t('sharing.map.noneInView')}>
               {(p) => (
                 <>
-                  <p role="status">
-                    {withMap
-                      ? t('sharing.map.countInView', { count: p.total })
-                      : t('sharing.map.countAll', { count: p.total })}
-                  </p>
+                  <p role="status">{t('sharing.map.countInView', { count: p.total })}</p>
                   <ul className="card-list">
                     {p.items.map((r) => (
                       <ResourceCard key={r.id} r={r} districts={districts.data} />

@@ -1,10 +1,9 @@
-import 'leaflet/dist/leaflet.css';
-import '../../app/map.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { clusterIcon, pinMarker, tiledMap } from '../../app/mapMarkers.ts';
+import { MapNote, useBaseMap } from '../../app/baseMap.tsx';
+import { clusterIcon, pinMarker } from '../../app/mapMarkers.ts';
 import type { MapCell, MapView, ResourceKind } from './types.ts';
 
 const kindLetter: Record<ResourceKind, string> = {
@@ -25,15 +24,11 @@ const kindLetter: Record<ResourceKind, string> = {
  */
 export default function ResourceMap({
   cells,
-  tileUrl,
-  attribution,
   center,
   zoom,
   onView,
 }: {
   cells: MapCell[];
-  tileUrl: string;
-  attribution: string;
   /** where to look: the network's default, or the district or point the filters name */
   center: [number, number];
   zoom: number;
@@ -42,34 +37,31 @@ export default function ResourceMap({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const ref = useRef<HTMLElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
+  const { map, tiles } = useBaseMap(ref);
   const layerRef = useRef<L.LayerGroup | null>(null);
   const onViewRef = useRef(onView);
   onViewRef.current = onView;
 
-  // the map itself, once per tile server
+  // the map reports its view after every move
   useEffect(() => {
-    if (!ref.current) return;
-    const map = tiledMap(ref.current, tileUrl, attribution);
+    if (!map) return;
     const report = () => onViewRef.current({ bbox: map.getBounds().toBBoxString(), zoom: map.getZoom() });
     map.on('moveend', report);
     layerRef.current = L.layerGroup().addTo(map);
-    mapRef.current = map;
     return () => {
-      map.remove();
-      mapRef.current = null;
+      map.off('moveend', report);
+      layerRef.current?.remove();
       layerRef.current = null;
     };
-  }, [tileUrl, attribution]);
+  }, [map]);
 
   // where to look: moving fires moveend, which reports the view
   useEffect(() => {
-    mapRef.current?.setView(center, zoom);
-  }, [center[0], center[1], zoom]);
+    map?.setView(center, zoom);
+  }, [map, center[0], center[1], zoom]);
 
   // the markers of the current view
   useEffect(() => {
-    const map = mapRef.current;
     const layer = layerRef.current;
     if (!map || !layer) return;
     layer.clearLayers();
@@ -104,7 +96,12 @@ export default function ResourceMap({
         layer.addLayer(marker);
       }
     }
-  }, [cells, t, navigate]);
+  }, [map, cells, t, navigate]);
 
-  return <section ref={ref} className="pin-map" aria-label={t('sharing.map.label')} />;
+  return (
+    <div className="map-frame">
+      <section ref={ref} className="pin-map" aria-label={t('sharing.map.label')} />
+      <MapNote tiles={tiles} />
+    </div>
+  );
 }

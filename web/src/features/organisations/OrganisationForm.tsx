@@ -10,6 +10,7 @@ import {
   TextField,
   useAction,
 } from '../../app/forms.tsx';
+import { formatAddress, LocationPicker, type PlaceValue, placeOf } from '../../app/LocationPicker.tsx';
 import type { Organisation, OrganisationKind, Sector } from '../../app/types.ts';
 import { useDistricts } from '../profile/ProfilePage.tsx';
 import { kindOptions, sectorOptions } from './labels.ts';
@@ -30,7 +31,6 @@ export interface OrganisationDraft {
 }
 
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-const numOrNull = (v: string) => (v.trim() === '' || Number.isNaN(Number(v)) ? null : Number(v));
 
 /** The fields of an organisation, for creating one and for its admins to edit. */
 export function OrganisationForm({
@@ -54,10 +54,9 @@ export function OrganisationForm({
   const [website, setWebsite] = useState(initial?.website ?? '');
   const [email, setEmail] = useState(initial?.email ?? '');
   const [phone, setPhone] = useState(initial?.phone ?? '');
-  const [address, setAddress] = useState(initial?.address ?? '');
+  // where it is: picked by address search or on the map, the address kept as text
+  const [place, setPlace] = useState<PlaceValue>(() => placeOf(initial?.lat, initial?.lng, initial?.address));
   const [districtId, setDistrictId] = useState(initial?.districtId ?? '');
-  const [lat, setLat] = useState(initial?.lat?.toString() ?? '');
-  const [lng, setLng] = useState(initial?.lng?.toString() ?? '');
   const save = useAction();
 
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -73,10 +72,10 @@ export function OrganisationForm({
           website: orNull(website),
           email: orNull(email),
           phone: orNull(phone),
-          address: orNull(address),
+          address: orNull(formatAddress(place)),
           districtId: districtId || null,
-          lat: numOrNull(lat),
-          lng: numOrNull(lng),
+          lat: place.lat,
+          lng: place.lng,
         }),
       e.currentTarget,
     );
@@ -170,12 +169,11 @@ export function OrganisationForm({
         onChange={(e) => setPhone(e.target.value)}
         error={save.error}
       />
-      <TextAreaField
-        label={t('orgForm.address')}
-        name="address"
-        rows={2}
-        value={address}
-        onChange={(e) => setAddress(e.target.value)}
+      <LocationPicker
+        legend={t('orgForm.address')}
+        value={place}
+        onChange={setPlace}
+        onDistrict={setDistrictId}
         error={save.error}
       />
       {districts.isSuccess && districts.data.length > 0 && (
@@ -191,24 +189,6 @@ export function OrganisationForm({
           error={save.error}
         />
       )}
-      <div className="field-row">
-        <TextField
-          label={t('orgForm.lat')}
-          name="lat"
-          inputMode="decimal"
-          value={lat}
-          onChange={(e) => setLat(e.target.value)}
-          error={save.error}
-        />
-        <TextField
-          label={t('orgForm.lng')}
-          name="lng"
-          inputMode="decimal"
-          value={lng}
-          onChange={(e) => setLng(e.target.value)}
-          error={save.error}
-        />
-      </div>
       <SubmitButton pending={save.pending}>{submitLabel}</SubmitButton>
       <Saved show={save.done}>{t('orgForm.saved')}</Saved>
     </form>

@@ -106,7 +106,7 @@ function Details({ org }: { org: Organisation }) {
           </p>
         </section>
       </div>
-      {org.lat !== null && org.lng !== null && tiles?.tileUrl && (
+      {org.lat !== null && org.lng !== null && (
         <section aria-labelledby="org-map" className="card">
           <h2 id="org-map">{t('organisation.map')}</h2>
           <Suspense fallback={<Loading />}>
@@ -114,9 +114,7 @@ function Details({ org }: { org: Organisation }) {
               lat={org.lat}
               lng={org.lng}
               name={org.name}
-              tileUrl={tiles.tileUrl}
-              attribution={tiles.tileAttribution ?? ''}
-              zoom={tiles.mapZoom ?? 15}
+              zoom={Math.max(15, tiles?.mapZoom ?? 15)}
             />
           </Suspense>
         </section>
