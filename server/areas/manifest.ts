@@ -24,6 +24,17 @@ export type TransferSourceCheck = (
 ) => Promise<boolean>;
 
 /**
+ * One figure of the town's current activity for the public front page (GET /api/v1/network/activity):
+ * `people` is how many distinct people stand behind it — 0 for things that are public anyway (a listed
+ * resource, a published opportunity) — so platform/smallCells.ts can hide a figure that rests on too few.
+ */
+export interface ActivityFigure {
+  key: string;
+  value: number;
+  people: number;
+}
+
+/**
  * What an area brings to the platform: it registers itself here, and server/areas/index.ts puts the
  * areas together — the routes under /api/v1, the background jobs, the demo town, the things the
  * time bank can pay for. Nothing outside the area lists its parts.
@@ -44,4 +55,13 @@ export interface AreaManifest {
    * area's today.ts with its own policies. The home lists no area itself.
    */
   today?: TodayContributor;
+  /**
+   * Its figures for the front page: what is open now, and what happened in `month` (the last whole
+   * calendar month, so two readings cannot be subtracted to show one person's doing).
+   */
+  activity?: (
+    db: Executor,
+    networkId: string,
+    month: { from: Date; to: Date; firstDay: string; lastDay: string },
+  ) => Promise<ActivityFigure[]>;
 }

@@ -209,7 +209,7 @@ test('the link opens an assisted session: a notice on every page, circles closed
   // the server's public address (in tests: localhost, port 0) names the link's host; here, the server under test
   const { pathname, hash } = new URL(link);
   await page.goto(`${server.url}${pathname}${hash}`);
-  await page.getByRole('heading', { name: `Willkommen, ${person.name}!` }).waitFor();
+  await page.getByText(`Guten Tag, ${person.name}`).waitFor();
   const notice = page.getByRole('status').filter({ hasText: assistedNotice });
   await notice.waitFor();
   assert.match(

@@ -37,7 +37,7 @@ test('the start page explains the network in German, and a wrong password is ref
   await page.goto(server.url);
   await expectPage(page, 'Lindenbrück vernetzt', 'home (signed out)');
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
-  await page.getByRole('heading', { name: 'Worum geht es?' }).waitFor();
+  await page.getByRole('heading', { name: 'Die sechs Netzwerke' }).waitFor();
   const nav = await mainNav(page);
   assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
     'Start',
@@ -130,12 +130,13 @@ test('sign in with a password, switch to English, and sign out', async () => {
   const context = await newContext(browser, phone);
   const page = await context.newPage();
   await signInWithPassword(page, server, adminEmail);
-  await expectPage(page, 'Lindenbrück vernetzt', 'home (admin, German)');
-  await page.getByRole('heading', { name: 'Willkommen, Miriam Koch!' }).waitFor();
+  // signed in, the start page is the person's own day
+  await expectPage(page, 'Heute', 'home (admin, German)');
+  await page.getByText(/Guten Tag, Miriam Koch/).waitFor();
   // on a phone the language switch is in the menu, with the navigation
   await (await mainNav(page)).getByRole('link', { name: 'Verwaltung' }).waitFor();
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { name: 'Welcome, Miriam Koch!' }).waitFor();
+  await page.getByText(/Hello, Miriam Koch/).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   const nav = await mainNav(page, 'Main navigation');
   assert.deepEqual(await nav.getByRole('link').allInnerTexts(), [
@@ -153,7 +154,7 @@ test('sign in with a password, switch to English, and sign out', async () => {
 
   // the choice is kept on this device and on the account
   await page.reload();
-  await page.getByRole('heading', { name: 'Welcome, Miriam Koch!' }).waitFor();
+  await page.getByText(/Hello, Miriam Koch/).waitFor();
   const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
   assert.equal((me as { locale: string }).locale, 'en');
 
@@ -194,7 +195,7 @@ test('sign in by a link from the email', async () => {
 
   const token = await tokenFromOutbox(server, 'jonas@example.org', '/anmelden/link');
   await page.goto(`${server.url}/anmelden/link#${token}`);
-  await page.getByRole('heading', { name: 'Willkommen, Jonas Berger!' }).waitFor();
+  await page.getByText(/Guten Tag, Jonas Berger/).waitFor();
   assert.ok(!page.url().includes(token), 'the secret is gone from the address bar');
   await checkA11y(page, 'home after link sign-in');
 
@@ -216,9 +217,9 @@ test('the instance admin sees every admin area, each accessible, at desktop widt
   await page.getByRole('navigation', { name: /^(Hauptnavigation|Main navigation)$/ }).waitFor();
   assert.equal(await page.locator('button[aria-controls="main-menu"]').isVisible(), false);
   // the language chosen on another device comes along with the account
-  await page.getByRole('heading', { name: 'Welcome, Miriam Koch!' }).waitFor();
+  await page.getByText(/Hello, Miriam Koch/).waitFor();
   await page.getByRole('button', { name: 'Deutsch' }).click();
-  await page.getByRole('heading', { name: 'Willkommen, Miriam Koch!' }).waitFor();
+  await page.getByText(/Guten Tag, Miriam Koch/).waitFor();
   await shot(page, 'home-admin-desktop');
   await page.getByRole('link', { name: 'Verwaltung', exact: true }).click();
   await expectPage(page, 'Verwaltung', 'admin');

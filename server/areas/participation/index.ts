@@ -3,6 +3,7 @@
  * confirmed by coordinators, the volunteer certificate, joint opportunities and the playbook.
  */
 import type { AreaManifest } from '../manifest.ts';
+import { participationActivity } from './activity.ts';
 import { remindShift, shiftReminderJob } from './commands/remindShift.ts';
 import { opportunityPolicy, refOf } from './policies/opportunity.ts';
 import { findOpportunity } from './repositories/opportunities.ts';
@@ -31,6 +32,7 @@ export const participationArea: AreaManifest = {
   seed: seedParticipation,
   /** check-in, my shifts, hours and invitations to decide; a mini task nearby */
   today: participationToday,
+  activity: participationActivity,
   transferSources: {
     /** a shift, through its opportunity: a draft's only for its coordinators */
     shift: async (tx, actor, networkId, id) => {

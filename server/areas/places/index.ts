@@ -4,6 +4,7 @@
  * Next: places and translocal communities, an events calendar, network analytics.
  */
 import type { AreaManifest } from '../manifest.ts';
+import { placesActivity } from './activity.ts';
 import { interactionRoutes } from './routes/interactions/index.ts';
 import { placesToday } from './today.ts';
 
@@ -12,4 +13,5 @@ export const placesArea: AreaManifest = {
   routes: [{ prefix: '/interactions', plugin: interactionRoutes }],
   /** interactions others logged with me, waiting for my consent */
   today: placesToday,
+  activity: placesActivity,
 };

@@ -3,6 +3,7 @@
  * never overlap, calendar feeds, the map, and the offers-and-wants board (Tauschring).
  */
 import type { AreaManifest } from '../manifest.ts';
+import { sharingActivity } from './activity.ts';
 import { remindExpiringPosts, reminderJob } from './commands/remindExpiringPosts.ts';
 import { bookingPolicy, bookingRef } from './policies/booking.ts';
 import { exchangePolicy } from './policies/exchange.ts';
@@ -30,6 +31,7 @@ export const sharingArea: AreaManifest = {
   seed: seedSharing,
   /** requests to decide, my bookings, answers and my posts in the Tauschring; matching offers */
   today: sharingToday,
+  activity: sharingActivity,
   transferSources: {
     /** a booking: its requester's and its owner's side */
     booking: async (tx, actor, networkId, id) => {

@@ -4,6 +4,7 @@
  * offered to the other areas.
  */
 import type { AreaManifest } from '../manifest.ts';
+import { supportActivity } from './activity.ts';
 import { circleJobHandlers } from './commands/circleJobs.ts';
 import { circleRoutes } from './routes/circles/index.ts';
 import { seedCircles } from './seed.ts';
@@ -17,6 +18,7 @@ export const supportArea: AreaManifest = {
   seed: seedCircles,
   /** help wanted in my circles, what I took on, new posts — never in an assisted session */
   today: supportToday,
+  activity: supportActivity,
   transferSources: {
     // named only by marking a need done, which checks the circle's policy; the time bank's own
     // route cannot name one (payableSourceTypes)

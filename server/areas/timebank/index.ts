@@ -3,6 +3,7 @@
  * double-entry journal. What the other areas may use of it is exported here, nothing else.
  */
 import type { AreaManifest } from '../manifest.ts';
+import { timebankActivity } from './activity.ts';
 import { timebankRoutes } from './routes/timebank/index.ts';
 import { timebankToday } from './today.ts';
 
@@ -17,4 +18,5 @@ export const timebankArea: AreaManifest = {
   routes: [{ prefix: '/timebank', plugin: timebankRoutes }],
   /** requests for credits waiting for me as the payer */
   today: timebankToday,
+  activity: timebankActivity,
 };

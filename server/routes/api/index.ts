@@ -9,6 +9,7 @@ import { invitationRoutes } from './invitations/index.ts';
 import { meRoutes } from './me/index.ts';
 import { myInvitationRoutes } from './me/invitations.ts';
 import { todayRoutes } from './me/today.ts';
+import { networkActivityRoutes } from './network/activity.ts';
 import { networkRoutes } from './network/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { organisationRoutes } from './organisations/index.ts';
@@ -25,6 +26,7 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(organisationRoutes, { prefix: '/organisations' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(networkRoutes, { prefix: '/network' });
+  await app.register(networkActivityRoutes, { prefix: '/network/activity' });
   await app.register(districtRoutes, { prefix: '/districts' });
   await app.register(geocodeRoutes, { prefix: '/geocode' });
   await app.register(adminRoutes, { prefix: '/admin' });

@@ -186,6 +186,8 @@ export const permissions: Record<string, Case | Case[]> = {
 
   // ---- The instance: settings, districts, moderation, admin views --------------------------------
   'GET /network': { allowed: everyone, request: () => ({ url: '/network' }) },
+  // the town in numbers: public, and figures about fewer than five people are withheld
+  'GET /network/activity': { allowed: everyone, request: () => ({ url: '/network/activity' }) },
   'PATCH /network': {
     allowed: instanceAdmin,
     request: () => ({ url: '/network', payload: { name: 'Testnetz' } }),

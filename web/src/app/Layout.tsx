@@ -255,6 +255,9 @@ export function Layout() {
         <p>
           {t('footer.text', { network: session.network.name })} <a href="/api/docs">{t('footer.api')}</a>
         </p>
+        <p>
+          <Link to="/netzwerk">{t('front.footer', { network: session.network.name })}</Link>
+        </p>
       </footer>
       <StatusRegion />
     </>

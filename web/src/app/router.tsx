@@ -7,6 +7,7 @@ import { LinkRedeemPage } from '../features/auth/LinkRedeemPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { RootErrorPage, RouteErrorPage } from '../features/feedback/ErrorPage.tsx';
 import { helpRoutes } from '../features/help/routes.tsx';
+import { FrontPage } from '../features/home/FrontPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { OrganisationPage } from '../features/organisations/OrganisationPage.tsx';
@@ -52,6 +53,8 @@ export const router = createBrowserRouter([
     errorElement: <RootErrorPage />,
     children: withErrorPage([
       { index: true, element: <HomePage /> },
+      // the front page for everyone, also for people signed in (whose start page is their own)
+      { path: 'netzwerk', element: <FrontPage /> },
       {
         path: 'heute',
         element: (

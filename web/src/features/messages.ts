@@ -4,6 +4,8 @@ import feedbackDe from './feedback/i18n/de.json' with { type: 'json' };
 import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
 import helpDe from './help/i18n/de.json' with { type: 'json' };
 import helpEn from './help/i18n/en.json' with { type: 'json' };
+import homeDe from './home/i18n/de.json' with { type: 'json' };
+import homeEn from './home/i18n/en.json' with { type: 'json' };
 import mapsDe from './maps/i18n/de.json' with { type: 'json' };
 import mapsEn from './maps/i18n/en.json' with { type: 'json' };
 import searchDe from './search/i18n/de.json' with { type: 'json' };
@@ -21,6 +23,7 @@ export const featureMessages: { de: object; en: object; ls?: object }[] = [
   { de: adminDe, en: adminEn },
   { de: feedbackDe, en: feedbackEn },
   { de: helpDe, en: helpEn },
+  { de: homeDe, en: homeEn },
   { de: todayDe, en: todayEn },
   { de: mapsDe, en: mapsEn },
   { de: searchDe, en: searchEn },
