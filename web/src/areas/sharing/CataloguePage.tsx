@@ -14,7 +14,11 @@ import type { Resource } from './types.ts';
 
 const pageSize = 10;
 
-/** /teilen: the catalogue of rooms, equipment, vehicles, give-aways, skills and services. */
+/**
+ * /teilen: the catalogue of rooms, equipment, vehicles, give-aways, skills and services — results
+ * first: on a phone a search line and a "Filter" button come before them; on a wide screen the
+ * filters stand beside them.
+ */
 export default function CataloguePage() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -52,27 +56,31 @@ export default function CataloguePage() {
           </Link>
         </p>
       )}
-      <ResourceFilters />
-      <section id="results" tabIndex={-1} aria-labelledby="results-title" className="results">
-        <h2 id="results-title">{t('sharing.catalogue.results')}</h2>
-        <QueryView
-          query={list}
-          isEmpty={(p) => p.items.length === 0}
-          empty={hasFilters(filters) ? t('sharing.catalogue.noMatch') : t('sharing.catalogue.none')}
-        >
-          {(p) => (
-            <>
-              <p role="status">{t('sharing.catalogue.count', { count: p.total })}</p>
-              <ul className="card-list">
-                {p.items.map((r) => (
-                  <ResourceCard key={r.id} r={r} districts={districts.data} />
-                ))}
-              </ul>
-              <Pagination total={p.total} limit={p.limit} offset={p.offset} onOffset={goTo} />
-            </>
-          )}
-        </QueryView>
-      </section>
+      <div className="catalogue-layout">
+        <div className="catalogue-filters">
+          <ResourceFilters />
+        </div>
+        <section id="results" tabIndex={-1} aria-labelledby="results-title" className="results">
+          <h2 id="results-title">{t('sharing.catalogue.results')}</h2>
+          <QueryView
+            query={list}
+            isEmpty={(p) => p.items.length === 0}
+            empty={hasFilters(filters) ? t('sharing.catalogue.noMatch') : t('sharing.catalogue.none')}
+          >
+            {(p) => (
+              <>
+                <p role="status">{t('sharing.catalogue.count', { count: p.total })}</p>
+                <ul className="card-list">
+                  {p.items.map((r) => (
+                    <ResourceCard key={r.id} r={r} districts={districts.data} />
+                  ))}
+                </ul>
+                <Pagination total={p.total} limit={p.limit} offset={p.offset} onOffset={goTo} />
+              </>
+            )}
+          </QueryView>
+        </section>
+      </div>
     </>
   );
 }

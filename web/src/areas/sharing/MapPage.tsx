@@ -76,7 +76,7 @@ export default function MapPage() {
         <p className="lead">{t('sharing.map.lead')}</p>
       </PageHeading>
       <SharingNav />
-      <ResourceFilters />
+      <ResourceFilters fold="always" />
       <div className="map-layout">
         {network.isPending ? (
           <Loading />

@@ -12,6 +12,7 @@ import {
   TextField,
   useAction,
 } from '../../app/forms.tsx';
+import { formatAddress, LocationPicker, type PlaceValue, placeOf } from '../../app/LocationPicker.tsx';
 import { formatSlot, localDate, zonedInstant } from '../../app/localTime.ts';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, QueryView } from '../../app/ui.tsx';
@@ -23,14 +24,28 @@ import type { Availability, AvailabilityRule, Photo, Resource, ResourceKind } fr
 const euros = (cents: number) => (cents / 100).toFixed(2);
 const cents = (s: string) => Math.round(Number(s.replace(',', '.') || 0) * 100);
 
+/**
+ * What a kind of resource is asked about (the server holds the same rule, commands/resourceKinds.ts):
+ * lending has a deposit and a buffer between bookings, only a room a number of people, a give-away
+ * costs nothing, and a skill or a service is neither lent nor given away.
+ */
+export const kindAsks = (kind: ResourceKind) => ({
+  lending: kind === 'room' || kind === 'equipment' || kind === 'vehicle',
+  capacity: kind === 'room',
+  fee: kind !== 'giveaway',
+});
+
+/** How the questions that every kind has are put for it: lending, giving away, or offering a skill or service. */
+export const kindWording = (kind: ResourceKind) =>
+  kindAsks(kind).lending ? 'lend' : kind === 'giveaway' ? 'giveaway' : 'offer';
+
 interface Draft {
   owner: string;
   kind: ResourceKind;
   title: string;
   description: string;
   districtId: string;
-  lat: string;
-  lng: string;
+  place: PlaceValue;
   approximate: boolean;
   whoMayBorrow: 'members' | 'everyone';
   deposit: string;
@@ -51,9 +66,9 @@ function draftOf(r: Resource | undefined): Draft {
     title: r?.title ?? '',
     description: r?.description ?? '',
     districtId: r?.districtId ?? '',
-    lat: r?.lat != null ? String(r.lat) : '',
-    lng: r?.lng != null ? String(r.lng) : '',
-    approximate: r?.approximate ?? false,
+    place: placeOf(r?.lat, r?.lng, r?.address),
+    // a new offer is a private person's until an organisation is chosen: shown approximately
+    approximate: r?.approximate ?? true,
     whoMayBorrow: r?.conditions.whoMayBorrow ?? 'members',
     deposit: r ? euros(r.conditions.depositCents) : '0.00',
     fee: r ? euros(r.conditions.feeCents) : '0.00',
@@ -67,7 +82,10 @@ function draftOf(r: Resource | undefined): Draft {
   };
 }
 
-/** The form for a resource: create (choosing the owner) or change it. */
+/**
+ * The form for a resource: create (choosing the owner) or change it. The kind comes first, and the
+ * form asks only what fits it; the place is picked by address search or on the map (LocationPicker).
+ */
 export function ResourceForm({ r }: { r?: Resource }) {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -84,32 +102,30 @@ export function ResourceForm({ r }: { r?: Resource }) {
       setD((x) => ({ ...x, [k]: v }));
   const text = (k: keyof Draft) => (e: { target: { value: string } }) =>
     setD((x) => ({ ...x, [k]: e.target.value }));
-
-  function fillDistrictCentre() {
-    const dist = districts.data?.find((x) => x.id === d.districtId);
-    if (dist?.centerLat != null && dist.centerLng != null)
-      setD((x) => ({ ...x, lat: String(dist.centerLat), lng: String(dist.centerLng) }));
-  }
+  const asks = kindAsks(d.kind);
+  const wording = kindWording(d.kind);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // only what the kind has: the server refuses the rest (and clears it when the kind changes)
     const fields = {
       kind: d.kind,
       title: d.title.trim(),
       description: d.description,
       districtId: d.districtId || null,
-      lat: d.lat ? Number(d.lat) : null,
-      lng: d.lng ? Number(d.lng) : null,
+      address: formatAddress(d.place),
+      lat: d.place.lat,
+      lng: d.place.lng,
       approximate: d.approximate,
       whoMayBorrow: d.whoMayBorrow,
-      depositCents: cents(d.deposit),
-      feeCents: cents(d.fee),
-      feeNote: d.feeNote,
+      ...(asks.lending
+        ? { depositCents: cents(d.deposit), bufferMinutes: Number(d.bufferMinutes || 0) }
+        : {}),
+      ...(asks.fee ? { feeCents: cents(d.fee), feeNote: d.feeNote } : {}),
+      ...(asks.capacity ? { capacity: d.capacity ? Number(d.capacity) : null } : {}),
       rules: d.rules,
       accessibility: d.accessibility,
-      capacity: d.kind === 'room' && d.capacity ? Number(d.capacity) : null,
       autoApprove: d.autoApprove,
-      bufferMinutes: Number(d.bufferMinutes || 0),
     };
     await action.run(async () => {
       if (r) {
@@ -138,6 +154,7 @@ export function ResourceForm({ r }: { r?: Resource }) {
           'title',
           'description',
           'districtId',
+          'address',
           'lat',
           'lng',
           'depositCents',
@@ -155,7 +172,11 @@ export function ResourceForm({ r }: { r?: Resource }) {
           label={t('sharing.edit.owner')}
           name="organisationId"
           value={d.owner}
-          onChange={text('owner')}
+          onChange={(e) => {
+            const owner = e.target.value;
+            // a private address is approximate by default; an organisation's is exact
+            setD((x) => ({ ...x, owner, approximate: owner === '' }));
+          }}
           error={err}
           options={[
             { value: '', label: t('sharing.edit.ownerMe') },
@@ -170,6 +191,7 @@ export function ResourceForm({ r }: { r?: Resource }) {
         onChange={(e) => set('kind')(e.target.value as ResourceKind)}
         error={err}
         options={kindOptions(t)}
+        hint={t(`sharing.edit.kindHint.${wording}`)}
       />
       <TextField
         label={t('sharing.edit.title')}
@@ -187,75 +209,38 @@ export function ResourceForm({ r }: { r?: Resource }) {
         onChange={text('description')}
         error={err}
       />
-      <fieldset className="field">
-        <legend>{t('sharing.edit.location')}</legend>
-        <SelectField
-          label={t('sharing.edit.district')}
-          name="districtId"
-          value={d.districtId}
-          onChange={text('districtId')}
-          error={err}
-          options={[
-            { value: '', label: t('sharing.edit.noDistrict') },
-            ...(districts.data ?? []).map((x) => ({ value: x.id, label: x.name })),
-          ]}
+      <LocationPicker
+        legend={t('sharing.edit.location')}
+        hint={t(`sharing.edit.placeHint.${wording}`)}
+        value={d.place}
+        onChange={(place) => setD((x) => ({ ...x, place }))}
+        onDistrict={(districtId) => setD((x) => ({ ...x, districtId }))}
+        error={err}
+      />
+      <SelectField
+        label={t('sharing.edit.district')}
+        name="districtId"
+        value={d.districtId}
+        onChange={text('districtId')}
+        error={err}
+        hint={t('sharing.edit.districtHint')}
+        options={[
+          { value: '', label: t('sharing.edit.noDistrict') },
+          ...(districts.data ?? []).map((x) => ({ value: x.id, label: x.name })),
+        ]}
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={d.approximate}
+          onChange={(e) => set('approximate')(e.target.checked)}
         />
-        <div className="field-row">
-          <TextField
-            label={t('sharing.edit.lat')}
-            name="lat"
-            inputMode="decimal"
-            value={d.lat}
-            onChange={text('lat')}
-            error={err}
-          />
-          <TextField
-            label={t('sharing.edit.lng')}
-            name="lng"
-            inputMode="decimal"
-            value={d.lng}
-            onChange={text('lng')}
-            error={err}
-          />
-        </div>
-        <p className="actions">
-          <button
-            type="button"
-            className="button secondary"
-            disabled={!d.districtId}
-            onClick={fillDistrictCentre}
-          >
-            {t('sharing.edit.districtCentre')}
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() =>
-              navigator.geolocation?.getCurrentPosition((p) =>
-                setD((x) => ({
-                  ...x,
-                  lat: p.coords.latitude.toFixed(6),
-                  lng: p.coords.longitude.toFixed(6),
-                })),
-              )
-            }
-          >
-            {t('sharing.edit.myLocation')}
-          </button>
-        </p>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={d.approximate}
-            onChange={(e) => set('approximate')(e.target.checked)}
-          />
-          {t('sharing.edit.approximate')}
-        </label>
-      </fieldset>
+        {t('sharing.edit.approximate')}
+      </label>
       <fieldset className="field">
         <legend>{t('sharing.edit.conditions')}</legend>
         <SelectField
-          label={t('sharing.resource.whoMayBorrow')}
+          label={t(`sharing.edit.who.${wording}`)}
           name="whoMayBorrow"
           value={d.whoMayBorrow}
           onChange={(e) => set('whoMayBorrow')(e.target.value as Draft['whoMayBorrow'])}
@@ -265,35 +250,44 @@ export function ResourceForm({ r }: { r?: Resource }) {
             { value: 'everyone', label: t('sharing.resource.who.everyone') },
           ]}
         />
-        <div className="field-row">
+        {(asks.fee || asks.lending) && (
+          <div className="field-row">
+            {asks.fee && (
+              <TextField
+                label={t('sharing.edit.fee')}
+                name="feeCents"
+                inputMode="decimal"
+                value={d.fee}
+                onChange={text('fee')}
+                error={err}
+                hint={t('sharing.edit.feeHint')}
+              />
+            )}
+            {asks.lending && (
+              <TextField
+                label={t('sharing.edit.deposit')}
+                name="depositCents"
+                inputMode="decimal"
+                value={d.deposit}
+                onChange={text('deposit')}
+                error={err}
+                hint={t('sharing.edit.depositHint')}
+              />
+            )}
+          </div>
+        )}
+        {asks.fee && (
           <TextField
-            label={t('sharing.edit.fee')}
-            name="feeCents"
-            inputMode="decimal"
-            value={d.fee}
-            onChange={text('fee')}
+            label={t('sharing.edit.feeNote')}
+            name="feeNote"
+            value={d.feeNote}
+            onChange={text('feeNote')}
             error={err}
-            hint={t('sharing.edit.feeHint')}
+            maxLength={300}
           />
-          <TextField
-            label={t('sharing.edit.deposit')}
-            name="depositCents"
-            inputMode="decimal"
-            value={d.deposit}
-            onChange={text('deposit')}
-            error={err}
-          />
-        </div>
-        <TextField
-          label={t('sharing.edit.feeNote')}
-          name="feeNote"
-          value={d.feeNote}
-          onChange={text('feeNote')}
-          error={err}
-          maxLength={300}
-        />
+        )}
         <TextAreaField
-          label={t('sharing.resource.rules')}
+          label={t(`sharing.edit.rulesLabel.${wording}`)}
           name="rules"
           value={d.rules}
           onChange={text('rules')}
@@ -310,29 +304,34 @@ export function ResourceForm({ r }: { r?: Resource }) {
         rows={3}
         hint={t('sharing.edit.accessibilityHint')}
       />
-      <div className="field-row">
-        {d.kind === 'room' && (
-          <TextField
-            label={t('sharing.resource.capacityLabel')}
-            name="capacity"
-            type="number"
-            min={1}
-            value={d.capacity}
-            onChange={text('capacity')}
-            error={err}
-          />
-        )}
-        <TextField
-          label={t('sharing.edit.buffer')}
-          name="bufferMinutes"
-          type="number"
-          min={0}
-          max={1440}
-          value={d.bufferMinutes}
-          onChange={text('bufferMinutes')}
-          error={err}
-        />
-      </div>
+      {(asks.capacity || asks.lending) && (
+        <div className="field-row">
+          {asks.capacity && (
+            <TextField
+              label={t('sharing.resource.capacityLabel')}
+              name="capacity"
+              type="number"
+              min={1}
+              value={d.capacity}
+              onChange={text('capacity')}
+              error={err}
+            />
+          )}
+          {asks.lending && (
+            <TextField
+              label={t('sharing.edit.buffer')}
+              name="bufferMinutes"
+              type="number"
+              min={0}
+              max={1440}
+              value={d.bufferMinutes}
+              onChange={text('bufferMinutes')}
+              error={err}
+              hint={t('sharing.edit.bufferHint')}
+            />
+          )}
+        </div>
+      )}
       <label className="check">
         <input
           type="checkbox"

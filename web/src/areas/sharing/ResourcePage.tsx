@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { announce } from '../../app/announce.tsx';
-import { api } from '../../app/api.ts';
+import { api, errorMessage } from '../../app/api.ts';
 import {
   FormError,
   SelectField,
@@ -13,7 +13,7 @@ import {
   TextField,
   useAction,
 } from '../../app/forms.tsx';
-import { formatEuro, formatSlot, localDate, zonedInstant } from '../../app/localTime.ts';
+import { formatEuro, formatSlot, localDate, localParts, zonedInstant } from '../../app/localTime.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
@@ -21,8 +21,9 @@ import { BookingStatusPill } from './BookingCard.tsx';
 import { FeedLink } from './FeedLink.tsx';
 import { districtName, useResource, weekdays } from './lib.ts';
 import { sharingKeys } from './queries.ts';
+import { kindAsks, kindWording } from './ResourceForms.tsx';
 import { SharingNav } from './SharingNav.tsx';
-import type { Availability, BookingCreated, Resource } from './types.ts';
+import type { Availability, BookingCreated, FreeSlot, Resource } from './types.ts';
 
 function useAvailability(id: string) {
   return useQuery({
@@ -96,11 +97,6 @@ function AvailabilitySection({ r }: { r: Resource }) {
   );
 }
 
-/**
- * The booking request: a date, a start and an end time (the network's local time), an optional
- * weekly repetition. The answer lists the created occurrences and the refused ones with the server's
- * reason; a single booking that collides shows the server's message naming the taken slot.
- */
 /** What a booking request did: how many dates were requested or booked, how many were not possible. */
 function bookedText(t: TFunction, r: BookingCreated): string {
   const approved = r.created.every((b) => b.status === 'approved');
@@ -111,6 +107,20 @@ function bookedText(t: TFunction, r: BookingCreated): string {
   return parts.join(' ');
 }
 
+/** "HH:MM" of an instant in the network's zone; a slot that ends at midnight ends at 23:59 in the form. */
+function clock(iso: string, end = false): string {
+  const m = localParts(new Date(iso)).minutes;
+  if (end && m === 0) return '23:59';
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The booking request: a date, a start and an end time (the network's local time), an optional
+ * weekly repetition. It opens with the first time that is actually free (GET …/free-slot: the
+ * resource's rules, blocked periods and bookings), says when nothing is free in the next weeks, and
+ * finds the next free time from another day or for another length on request. The answer lists the
+ * created occurrences and the refused ones with the server's reason.
+ */
 function BookingForm({ r }: { r: Resource }) {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -122,6 +132,55 @@ function BookingForm({ r }: { r: Resource }) {
   const [day, setDay] = useState(tomorrow);
   const [start, setStart] = useState('10:00');
   const [end, setEnd] = useState('12:00');
+  // the suggestion fills the fields until the person changes them
+  const touched = useRef(false);
+  const [free, setFree] = useState<FreeSlot | null>(null);
+  const [finding, setFinding] = useState(false);
+  const suggestion = useQuery({
+    queryKey: sharingKeys.resource(r.id, 'free-slot'),
+    queryFn: () => api<FreeSlot>(`/resources/${r.id}/free-slot`),
+    staleTime: 0,
+  });
+  function applySlot(f: FreeSlot) {
+    setFree(f);
+    if (!f.slot) return;
+    setDay(localDate(new Date(f.slot.start)));
+    setStart(clock(f.slot.start));
+    setEnd(clock(f.slot.end, true));
+  }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new suggestion fills the fields
+  useEffect(() => {
+    if (suggestion.data && !touched.current) applySlot(suggestion.data);
+  }, [suggestion.data]);
+  const edit = (setter: (v: string) => void) => (e: { target: { value: string } }) => {
+    touched.current = true;
+    setter(e.target.value);
+  };
+
+  /** The next free time from the chosen day on, as long as the chosen times (two hours if unclear). */
+  async function findFree() {
+    setFinding(true);
+    try {
+      const length = (zonedInstant(day, end).getTime() - zonedInstant(day, start).getTime()) / 60_000;
+      const from = zonedInstant(day || tomorrow, '00:00');
+      const f = await api<FreeSlot>(`/resources/${r.id}/free-slot`, {
+        query: {
+          minutes: length >= 15 && length <= 1440 ? length : 120,
+          from: (from.getTime() > Date.now() ? from : new Date()).toISOString(),
+        },
+      });
+      applySlot(f);
+      announce({
+        text: f.slot
+          ? t('sharing.book.suggested', { slot: formatSlot(f.slot.start, f.slot.end) })
+          : t('sharing.book.nothingFree', { weeks: f.weeks }),
+      });
+    } catch (err) {
+      announce({ text: errorMessage(err) });
+    } finally {
+      setFinding(false);
+    }
+  }
   const [note, setNote] = useState('');
   const [org, setOrg] = useState('');
   const [repeat, setRepeat] = useState(false);
@@ -150,8 +209,12 @@ function BookingForm({ r }: { r: Resource }) {
       });
       setResult(created);
       made = created;
+      // the fields keep what was booked; the suggestion above them no longer fits
+      touched.current = true;
+      setFree(null);
       await qc.invalidateQueries({ queryKey: sharingKeys.bookings() });
       await qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id, 'busy') });
+      await qc.invalidateQueries({ queryKey: sharingKeys.resource(r.id, 'free-slot') });
     }, form.current);
     if (ok && made) announce({ text: bookedText(t, made), focus: resultId });
   }
@@ -165,6 +228,13 @@ function BookingForm({ r }: { r: Resource }) {
         {r.autoApprove ? t('sharing.book.autoApprove') : t('sharing.book.needsApproval')}
         {r.bufferMinutes > 0 && ` ${t('sharing.book.buffer', { count: r.bufferMinutes })}`}
       </p>
+      {free && (
+        <p className={free.slot ? 'notice' : 'notice warning'}>
+          {free.slot
+            ? t('sharing.book.suggested', { slot: formatSlot(free.slot.start, free.slot.end) })
+            : t('sharing.book.nothingFree', { weeks: free.weeks })}
+        </p>
+      )}
       <form ref={form} onSubmit={submit} noValidate>
         <FormError
           error={action.error}
@@ -178,7 +248,7 @@ function BookingForm({ r }: { r: Resource }) {
             required
             min={localDate(new Date())}
             value={day}
-            onChange={(e) => setDay(e.target.value)}
+            onChange={edit(setDay)}
             error={action.error}
             serverField="start"
           />
@@ -188,7 +258,7 @@ function BookingForm({ r }: { r: Resource }) {
             type="time"
             required
             value={start}
-            onChange={(e) => setStart(e.target.value)}
+            onChange={edit(setStart)}
           />
           <TextField
             label={t('sharing.book.end')}
@@ -196,10 +266,20 @@ function BookingForm({ r }: { r: Resource }) {
             type="time"
             required
             value={end}
-            onChange={(e) => setEnd(e.target.value)}
+            onChange={edit(setEnd)}
             error={action.error}
           />
         </div>
+        <p className="actions">
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => void findFree()}
+            disabled={finding}
+          >
+            {t('sharing.book.findFree')}
+          </button>
+        </p>
         {orgs.length > 0 && (
           <SelectField
             label={t('sharing.book.forOrganisation')}
@@ -325,14 +405,14 @@ function Details({ r }: { r: Resource }) {
           <h2 id="about-title">{t('sharing.resource.about')}</h2>
           {r.description ? <p className="prewrap">{r.description}</p> : <p className="muted">–</p>}
           <dl className="facts">
-            <dt>{t('sharing.resource.whoMayBorrow')}</dt>
+            <dt>{t(`sharing.edit.who.${kindWording(r.kind)}`)}</dt>
             <dd>{t(`sharing.resource.who.${c.whoMayBorrow}`)}</dd>
             <dt>{t('sharing.resource.fee')}</dt>
             <dd>
               {c.free ? t('sharing.resource.free') : formatEuro(c.feeCents)}
               {c.feeNote && ` – ${c.feeNote}`}
             </dd>
-            {c.depositCents > 0 && (
+            {kindAsks(r.kind).lending && c.depositCents > 0 && (
               <>
                 <dt>{t('sharing.resource.depositLabel')}</dt>
                 <dd>{formatEuro(c.depositCents)}</dd>
@@ -346,7 +426,7 @@ function Details({ r }: { r: Resource }) {
             )}
             {c.rules && (
               <>
-                <dt>{t('sharing.resource.rules')}</dt>
+                <dt>{t(`sharing.edit.rulesLabel.${kindWording(r.kind)}`)}</dt>
                 <dd className="prewrap">{c.rules}</dd>
               </>
             )}
@@ -354,6 +434,12 @@ function Details({ r }: { r: Resource }) {
             <dd className="prewrap">{r.accessibility || t('sharing.resource.noAccessibility')}</dd>
             <dt>{t('sharing.resource.location')}</dt>
             <dd>
+              {r.address && (
+                <>
+                  {r.address}
+                  <br />
+                </>
+              )}
               {district ?? t('sharing.resource.noDistrict')}
               {r.approximate && ` (${t('sharing.resource.approximate')})`}
               {r.lat !== null && r.lng !== null && (

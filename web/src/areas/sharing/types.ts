@@ -12,6 +12,7 @@ import type {
 import type { MessageView, PostView } from '../../../../server/areas/sharing/routes/exchange/schema.ts';
 import type {
   AvailabilityView,
+  FreeSlotView,
   PhotoView,
   ResourceClusters,
   ResourceView,
@@ -34,6 +35,9 @@ export interface AvailabilityRule {
 }
 
 export type Availability = Static<typeof AvailabilityView>;
+
+/** GET /resources/{id}/free-slot: the first free time the booking form offers. */
+export type FreeSlot = Static<typeof FreeSlotView>;
 
 export const bookingStatuses = [
   'requested',
