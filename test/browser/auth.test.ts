@@ -258,14 +258,17 @@ test('the instance admin sees every admin area, each accessible, at desktop widt
   await context.close();
 });
 
-test('a map appears once the admin sets a tile server, with the address as its text equivalent', async () => {
+test('the admin sets a tile server of their own; the map shows it, with the address as its text equivalent', async () => {
   const context = await newContext(browser, desktop);
   const page = await context.newPage();
   await signInWithPassword(page, server, adminEmail);
   await page.goto(`${server.url}/verwaltung/einstellungen`);
   await expectPage(page, 'Verwaltung', 'admin settings');
+  // OpenStreetMap is the default; the admin chooses a map service of their own
+  assert.equal(await page.getByLabel('Standard dieses Servers').isChecked(), true);
+  await page.getByLabel('Eigener Kartendienst').check();
   // bad input: the server's message for the tile URL is shown at that field
-  const tileUrl = page.getByLabel('Adresse der Kartenkacheln');
+  const tileUrl = page.getByLabel(/^Adresse der Kartenkacheln/);
   await tileUrl.fill('keine-url');
   await page.getByRole('button', { name: 'Speichern' }).click();
   await fieldMessage(page, tileUrl);

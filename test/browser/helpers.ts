@@ -35,9 +35,12 @@ export interface TestServer {
  * The real server, in this process, on a free port, over a fresh PGlite data directory seeded with
  * the demo town — the same steps as `npm start`, so the browser sees what a user would. It counts as
  * having a mail server (never reached: no jobs run, the mails wait in the outbox, where tests read
- * their links); `{ mail: false }` starts one without, as `npm start` is without SMTP_URL.
+ * their links); `{ mail: false }` starts one without, as `npm start` is without SMTP_URL. It has no
+ * geocoder on the internet; `env` adds to the environment it reads (a fake GEOCODER_URL …).
  */
-export async function startServer(opts: { mail?: boolean } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { mail?: boolean; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kp-browser-'));
   const database = await openPglite(dataDir);
   await migrateToLatest(database.db);
@@ -53,6 +56,8 @@ export async function startServer(opts: { mail?: boolean } = {}): Promise<TestSe
     RUN_JOBS: '0',
     PORT: '0',
     ...(opts.mail === false ? {} : { SMTP_URL: 'smtp://mail.invalid:25' }),
+    GEOCODER_URL: 'off',
+    ...opts.env,
   });
   const deps: AppDeps = { db: database, config, network };
   const app = await buildApp(deps, { logger: false });

@@ -67,6 +67,13 @@ async function fetchFeed(page: Page, url: string): Promise<string> {
   return res.text();
 }
 
+/** The catalogue's filters behind their "Filter" button (on a phone, and on the map page): opened. */
+async function openFilters(page: Page) {
+  const toggle = page.getByRole('search').getByRole('button', { name: /^Filter( \(|$)/ });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true')
+    await toggle.click();
+}
+
 test('Petra finds the Diakonie’s room in the list and on the map, on a phone, and requests it', async () => {
   const context = await newContext(browser, phone);
   const page = await context.newPage();
@@ -80,12 +87,18 @@ test('Petra finds the Diakonie’s room in the list and on the map, on a phone, 
   await shot(page, 'sharing-catalogue-390');
 
   // the list: rooms only
+  // results first: the filters wait behind their button
   const filters = page.getByRole('search');
+  assert.equal(await filters.getByLabel('Art').isVisible(), false);
+  await openFilters(page);
   await filters.getByLabel('Art').selectOption({ label: 'Raum' });
   await filters.getByRole('button', { name: 'Anzeigen' }).click();
   await page.getByRole('status').getByText('3 Angebote gefunden').waitFor();
   await page.getByRole('link', { name: room }).waitFor();
+  // the button counts what is set
+  await filters.getByRole('button', { name: 'Filter (1 gesetzt)' }).waitFor();
   // free in a window: next Monday evening the Freiwilligenagentur has the bakery's back room
+  await openFilters(page);
   await filters.getByLabel('Tag').fill(aheadOn(1, 1));
   await filters.getByLabel('von').fill('18:30');
   await filters.getByLabel('bis').fill('19:30');
@@ -96,11 +109,12 @@ test('Petra finds the Diakonie’s room in the list and on the map, on a phone, 
   assert.equal(await page.getByRole('link', { name: 'Hinterzimmer der Bäckerei Yilmaz' }).count(), 0);
   assert.equal(await page.getByRole('link', { name: room }).count(), 0);
   await filters.getByLabel('Suchbegriff').fill('Teleskop');
-  await filters.getByRole('button', { name: 'Anzeigen' }).click();
+  await filters.getByRole('button', { name: 'Suchen' }).click();
   await page.getByText(/Nichts passt zu diesen Filtern/).waitFor();
   await checkA11y(page, 'catalogue, nothing found');
   // near a district's centre: a neighbour's lawnmower, its address shown only approximately
   await filters.getByRole('button', { name: 'Filter löschen' }).click();
+  await openFilters(page);
   await filters.getByLabel('Entfernung ab').selectOption({ label: 'Mitte von Weidenau' });
   await filters.getByLabel('Umkreis').selectOption({ label: '1 km' });
   await filters.getByRole('button', { name: 'Anzeigen' }).click();
@@ -115,6 +129,7 @@ test('Petra finds the Diakonie’s room in the list and on the map, on a phone, 
     .click();
   await expectPage(page, 'Karte der Angebote', 'map');
   const mapFilters = page.getByRole('search');
+  await openFilters(page);
   await mapFilters.getByLabel('Art').selectOption({ label: 'Raum' });
   await mapFilters.getByLabel('Stadtteil').selectOption({ label: 'Am Bahnhof' });
   await mapFilters.getByRole('button', { name: 'Anzeigen' }).click();
@@ -334,8 +349,17 @@ test('Petra offers a room with a photo and sees how her centre’s resources are
   await expectPage(page, 'Etwas anbieten', 'offer form');
   await page.getByLabel('Anbieter').selectOption({ label: 'Nachbarschaftszentrum Lindenhof' });
   await page.getByLabel(/^Titel/).fill('Gruppenraum im Obergeschoss');
-  await page.getByLabel('Stadtteil', { exact: true }).selectOption({ label: 'Lindenhof' });
-  await page.getByRole('button', { name: 'Mitte des Stadtteils nehmen' }).click();
+  // the place: the search finds the district in the town's own directory (no geocoder here)
+  const place = page.getByRole('group', { name: 'Ort' });
+  await place.getByLabel('Adresse oder Ort suchen').fill('Lindenhof');
+  await place.getByRole('button', { name: 'Suchen', exact: true }).click();
+  await place.getByText(/ausgeschaltet; gesucht wurde in den Stadtteilen/).waitFor();
+  await place.getByRole('button', { name: 'Lindenhof · Stadtteil' }).click();
+  await place.getByText('Der Ort ist auf der Karte gesetzt – im Stadtteil Lindenhof.').waitFor();
+  assert.equal(
+    await page.getByLabel('Stadtteil', { exact: true }).locator('option:checked').textContent(),
+    'Lindenhof',
+  );
   await page.getByRole('button', { name: 'Anbieten' }).click();
   await expectPage(page, 'Gruppenraum im Obergeschoss bearbeiten', 'edit page');
   // a photo without a description is refused at the field
