@@ -47,7 +47,12 @@ export const defaultTileAttribution =
 export const defaultGeocoderUrl = 'https://nominatim.openstreetmap.org/search';
 
 /** `off` (or empty) switches a service off; anything else must be the kind of URL it needs. */
-function serviceUrl(name: string, value: string | undefined, fallback: string, valid: (u: string) => boolean) {
+function serviceUrl(
+  name: string,
+  value: string | undefined,
+  fallback: string,
+  valid: (u: string) => boolean,
+) {
   const v = value === undefined ? fallback : value.trim();
   if (v === '' || v === 'off') return undefined;
   if (!valid(v)) throw new ConfigError(`${name} is not a usable URL: "${v}"`);

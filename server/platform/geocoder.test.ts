@@ -18,7 +18,13 @@ function nominatimAnswer(q: string) {
       lon: '9.48213',
       name: '',
       display_name: `Kirchplatz 4, Altstadt, Lindenbrück, 34560, Deutschland (${q})`,
-      address: { road: 'Kirchplatz', house_number: '4', suburb: 'Altstadt', town: 'Lindenbrück', postcode: '34560' },
+      address: {
+        road: 'Kirchplatz',
+        house_number: '4',
+        suburb: 'Altstadt',
+        town: 'Lindenbrück',
+        postcode: '34560',
+      },
     },
   ];
 }
@@ -71,7 +77,13 @@ describe('geocoder: the usage policy of a public service, kept by the server', (
       features: [
         {
           geometry: { type: 'Point', coordinates: [9.47, 51.29] },
-          properties: { name: 'Rathaus', street: 'Rathausplatz', housenumber: '1', postcode: '34560', city: 'Lindenbrück' },
+          properties: {
+            name: 'Rathaus',
+            street: 'Rathausplatz',
+            housenumber: '1',
+            postcode: '34560',
+            city: 'Lindenbrück',
+          },
         },
         // unusable entries are left out, not shown as "undefined"
         { geometry: { type: 'Point', coordinates: ['x', 'y'] }, properties: { name: 'Kaputt' } },
@@ -124,14 +136,22 @@ describe('geocoder: the usage policy of a public service, kept by the server', (
   test('the same query asked twice at once goes out once', async () => {
     hits.length = 0;
     const g = createGeocoder({ url: base, userAgent: 'Knotenpunkt (test)' });
-    const [a, b] = await Promise.all([g.search('Marktstraße 9', { lang: 'de' }), g.search('Marktstraße 9', { lang: 'de' })]);
+    const [a, b] = await Promise.all([
+      g.search('Marktstraße 9', { lang: 'de' }),
+      g.search('Marktstraße 9', { lang: 'de' }),
+    ]);
     assert.deepEqual(a, b);
     assert.equal(hits.length, 1);
   });
 
   test('when more are waiting than a few, the next is told "busy" at once instead of queueing', async () => {
     hits.length = 0;
-    const g = createGeocoder({ url: base, userAgent: 'Knotenpunkt (test)', minIntervalMs: 100, maxWaiting: 2 });
+    const g = createGeocoder({
+      url: base,
+      userAgent: 'Knotenpunkt (test)',
+      minIntervalMs: 100,
+      maxWaiting: 2,
+    });
     const results = await Promise.allSettled(
       ['Eins', 'Zwei', 'Drei', 'Vier'].map((q) => g.search(q, { lang: 'de' })),
     );
@@ -146,7 +166,12 @@ describe('geocoder: the usage policy of a public service, kept by the server', (
   });
 
   test('an error answer, a service that does not answer and one that is not there are "unreachable"', async () => {
-    const g = createGeocoder({ url: base, userAgent: 'Knotenpunkt (test)', minIntervalMs: 0, timeoutMs: 200 });
+    const g = createGeocoder({
+      url: base,
+      userAgent: 'Knotenpunkt (test)',
+      minIntervalMs: 0,
+      timeoutMs: 200,
+    });
     for (const m of ['error', 'hang'] as const) {
       mode = m;
       await assert.rejects(g.search(`Anfrage ${m}`, { lang: 'de' }), (e: unknown) => {
@@ -172,7 +197,10 @@ describe('geocoder: the usage policy of a public service, kept by the server', (
     ];
     const districts = [
       { id: 'ring', boundary: { type: 'Polygon', coordinates: [square(9, 51, 1), square(9.4, 51.4, 0.2)] } },
-      { id: 'multi', boundary: { type: 'MultiPolygon', coordinates: [[square(10, 51, 1)], [square(9.4, 51.4, 0.2)]] } },
+      {
+        id: 'multi',
+        boundary: { type: 'MultiPolygon', coordinates: [[square(10, 51, 1)], [square(9.4, 51.4, 0.2)]] },
+      },
       { id: 'none', boundary: null },
     ];
     assert.equal(districtContaining(51.1, 9.1, districts), 'ring');

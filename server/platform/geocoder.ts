@@ -70,7 +70,8 @@ function place(
   lng: number,
   parts: { name: string; road: string; number: string; postcode: string; town: string },
 ): Place | null {
-  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180)
+    return null;
   const road = [parts.road, parts.number].filter(Boolean).join(' ');
   const street = road || parts.name;
   const town = [parts.postcode, parts.town].filter(Boolean).join(' ');

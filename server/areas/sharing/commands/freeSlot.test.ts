@@ -41,8 +41,24 @@ describe('the first free slot the booking form offers', () => {
     assert.equal(slot({ rules }), 'Di., 1.12.2026, 16:00–18:00');
     assert.equal(slot({ rules, minutes: 600 }), 'Di., 1.12.2026, 16:00–21:00');
     const thursday = [{ weekday: 4, start_time: '18:00', end_time: '19:00' }];
-    const s = firstFreeSlot({ from: now, now, minutes: 120, days: 28, rules: thursday, blocked: [], taken: [], bufferMinutes: 0 });
-    assert.ok(s && fitsAvailability(s.start, s.end, thursday.map((r) => ({ ...r }))));
+    const s = firstFreeSlot({
+      from: now,
+      now,
+      minutes: 120,
+      days: 28,
+      rules: thursday,
+      blocked: [],
+      taken: [],
+      bufferMinutes: 0,
+    });
+    assert.ok(
+      s &&
+        fitsAvailability(
+          s.start,
+          s.end,
+          thursday.map((r) => ({ ...r })),
+        ),
+    );
   });
 
   test('clear of bookings with their buffers, before and after', () => {
@@ -52,7 +68,10 @@ describe('the first free slot the booking form offers', () => {
     assert.equal(slot({ rules, taken }), 'Mo., 30.11.2026, 12:30–14:30');
     // with a buffer of its own, a new booking must also end 30 minutes before the next one
     const later = [{ start: at(30, 14), end: at(30, 16) }];
-    assert.equal(slot({ rules, taken: [...taken, ...later], bufferMinutes: 30 }), 'Mo., 30.11.2026, 16:00–18:00');
+    assert.equal(
+      slot({ rules, taken: [...taken, ...later], bufferMinutes: 30 }),
+      'Mo., 30.11.2026, 16:00–18:00',
+    );
   });
 
   test('outside blocked periods, and after a chosen day', () => {
@@ -64,7 +83,10 @@ describe('the first free slot the booking form offers', () => {
   test('nothing at all in the weeks looked at: null, not a guess', () => {
     const blocked = [{ start: at(1, 0), end: zonedTime(2027, 2, 1, 0) }];
     assert.equal(slot({ blocked }), null);
-    assert.equal(slot({ rules: [{ weekday: 1, start_time: '08:00', end_time: '09:00' }], now: at(30, 12), days: 6 }), null);
+    assert.equal(
+      slot({ rules: [{ weekday: 1, start_time: '08:00', end_time: '09:00' }], now: at(30, 12), days: 6 }),
+      null,
+    );
   });
 
   test('keeps the local time across the change of daylight saving', () => {

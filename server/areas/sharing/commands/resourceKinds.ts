@@ -44,7 +44,11 @@ const isNeutral = (field: KindField, v: unknown) => v === undefined || v === neu
  * that has a value the kind cannot have; otherwise the change, with the fields the kind lacks
  * set back to neutral when `kindChanges` (a resource that becomes a skill loses its deposit).
  */
-export function fieldsForKind<F extends Partial<ResourceFields>>(kind: ResourceKind, f: F, kindChanges: boolean): F {
+export function fieldsForKind<F extends Partial<ResourceFields>>(
+  kind: ResourceKind,
+  f: F,
+  kindChanges: boolean,
+): F {
   const fields = (Object.keys(kindHas) as KindField[]).filter((k) => !kindHas[k](kind));
   const wrong = fields.filter((k) => !isNeutral(k, f[k]));
   if (wrong.length > 0)

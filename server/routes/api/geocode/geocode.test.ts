@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { createUser, type TestUser } from '../../../../test/helpers/factories.ts';
-import { insertOrganisation } from '../../../repositories/organisations.ts';
 import { upsertDistrict } from '../../../repositories/districts.ts';
+import { insertOrganisation } from '../../../repositories/organisations.ts';
 
 const square = (lng: number, lat: number, s: number) => [
   [
@@ -53,7 +53,10 @@ describe('GET /geocode', () => {
     await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
     const port = (fake.address() as AddressInfo).port;
     [t, off] = await Promise.all([
-      createTestApp({ GEOCODER_URL: `http://127.0.0.1:${port}/search`, PUBLIC_URL: 'https://lindenbrueck.example' }),
+      createTestApp({
+        GEOCODER_URL: `http://127.0.0.1:${port}/search`,
+        PUBLIC_URL: 'https://lindenbrueck.example',
+      }),
       createTestApp(),
     ]);
     for (const app of [t, off]) {
@@ -74,7 +77,9 @@ describe('GET /geocode', () => {
         lng: 9.49,
       });
     }
-    altstadt = (await t.db.selectFrom('district').select('id').where('slug', '=', 'altstadt').executeTakeFirstOrThrow()).id;
+    altstadt = (
+      await t.db.selectFrom('district').select('id').where('slug', '=', 'altstadt').executeTakeFirstOrThrow()
+    ).id;
     person = await createUser(t);
   });
   after(async () => {
@@ -116,7 +121,11 @@ describe('GET /geocode', () => {
     const res = await search(t, 'Bahnhofstrasse', person);
     const items = res.json().items as { label: string; source: string }[];
     assert.ok(
-      items.some((i) => i.source === 'organisation' && i.label === 'Stadtteilzentrum Linde, Bahnhofstraße 27, 34560 Lindenbrück'),
+      items.some(
+        (i) =>
+          i.source === 'organisation' &&
+          i.label === 'Stadtteilzentrum Linde, Bahnhofstraße 27, 34560 Lindenbrück',
+      ),
       JSON.stringify(items),
     );
   });
@@ -134,7 +143,13 @@ describe('GET /geocode', () => {
       assert.equal(res.statusCode, 200);
       assert.equal(res.json().notice, 'unreachable');
       assert.deepEqual(
-        res.json().items.map((i: { label: string; source: string; districtId: string }) => [i.label, i.source, i.districtId]),
+        res
+          .json()
+          .items.map((i: { label: string; source: string; districtId: string }) => [
+            i.label,
+            i.source,
+            i.districtId,
+          ]),
         [['Altstadt', 'district', altstadt]],
       );
     } finally {

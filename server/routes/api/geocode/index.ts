@@ -1,12 +1,17 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../../../http/context.ts';
+import { problems } from '../../../http/schemas.ts';
 import { requiredText } from '../../../http/validation.ts';
-import { createGeocoder, districtContaining, GeocoderUnavailable, type Place } from '../../../platform/geocoder.ts';
+import {
+  createGeocoder,
+  districtContaining,
+  GeocoderUnavailable,
+  type Place,
+} from '../../../platform/geocoder.ts';
 import { searchDirectory } from '../../../repositories/addressDirectory.ts';
 import { listDistricts } from '../../../repositories/districts.ts';
 import { getNetwork } from '../../../repositories/network.ts';
-import { problems } from '../../../http/schemas.ts';
 import { GeocodeQuery, GeocodeResult } from './schema.ts';
 
 /** A box around what the network knows of its town: its districts, or the admin's map centre. */
@@ -53,7 +58,10 @@ export async function geocodeRoutes(app: FastifyInstance) {
     async (req) => {
       requireAccount(req);
       const q = requiredText(req.query.q, '/q', 400);
-      const [districts, network] = await Promise.all([listDistricts(db, networkId), getNetwork(db, networkId)]);
+      const [districts, network] = await Promise.all([
+        listDistricts(db, networkId),
+        getNetwork(db, networkId),
+      ]);
       let found: Place[] = [];
       let notice: 'off' | 'unreachable' | 'busy' | null = geocoder ? null : 'off';
       if (geocoder) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { ConfigError, loadConfig } from '../../../config.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../test/helpers/factories.ts';
+import { ConfigError, loadConfig } from '../../../config.ts';
 
 describe('network settings', () => {
   let t: TestApp;
@@ -46,7 +46,10 @@ describe('network settings', () => {
       await own.close();
     }
     assert.equal(loadConfig({ MAP_TILE_URL: 'off' }).tileUrl, undefined);
-    assert.throws(() => loadConfig({ MAP_TILE_URL: 'http://tiles.example.org/{z}/{x}/{y}.png' }), ConfigError);
+    assert.throws(
+      () => loadConfig({ MAP_TILE_URL: 'http://tiles.example.org/{z}/{x}/{y}.png' }),
+      ConfigError,
+    );
     assert.throws(() => loadConfig({ MAP_TILE_ATTRIBUTION: '<img src=x onerror=alert(1)>' }), ConfigError);
   });
 
@@ -108,7 +111,12 @@ describe('network settings', () => {
     assert.equal(standard.tiles, 'default');
     assert.equal(standard.tileUrl, 'https://tile.openstreetmap.org/{z}/{x}/{y}.png');
     // their own server was kept and can be chosen again without typing it anew
-    const own = (await patch(admin.headers, { tiles: 'custom', tileAttribution: '© <a href="https://example.org">Beispiel</a>' })).json().settings;
+    const own = (
+      await patch(admin.headers, {
+        tiles: 'custom',
+        tileAttribution: '© <a href="https://example.org">Beispiel</a>',
+      })
+    ).json().settings;
     assert.equal(own.tileUrl, 'https://tiles.example.org/{z}/{x}/{y}.png');
     assert.equal(own.tileAttribution, '© <a href="https://example.org">Beispiel</a>');
   });
