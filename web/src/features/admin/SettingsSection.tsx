@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { ChoiceGroup, FormError, Saved, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
+import { ChoiceGroup, FormError, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { LocationPicker, type PlaceValue } from '../../app/LocationPicker.tsx';
 import type { NetworkSettings } from '../../app/types.ts';
 import { QueryView } from '../../app/ui.tsx';
@@ -132,7 +132,6 @@ function SettingsForm({ network }: { network: NetworkSettings }) {
         />
       </fieldset>
       <SubmitButton pending={save.pending}>{t('common.save')}</SubmitButton>
-      <Saved show={save.done}>{t('admin.settings.saved')}</Saved>
     </form>
   );
 }
