@@ -79,6 +79,16 @@ const plainPages: Record<string, string[]> = {
     'circles.create.',
     'circles.done.consentWithdrawn',
   ],
+  'front page (features/home/FrontPage.tsx, EntryPoints.tsx)': ['front.'],
+  '"Ich suche Hilfe" (features/help: FindHelpPage, NeedPage, AskPage, EnquiryPage)': [
+    'help.nav',
+    'help.find.',
+    'help.needs.',
+    'help.need.',
+    'help.ask.',
+    'help.signIn.',
+    'help.enquiry.',
+  ],
 };
 
 test('every Leichte Sprache text has a German one, with the same {{variables}}', () => {

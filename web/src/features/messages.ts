@@ -4,8 +4,10 @@ import feedbackDe from './feedback/i18n/de.json' with { type: 'json' };
 import feedbackEn from './feedback/i18n/en.json' with { type: 'json' };
 import helpDe from './help/i18n/de.json' with { type: 'json' };
 import helpEn from './help/i18n/en.json' with { type: 'json' };
+import helpLs from './help/i18n/ls.json' with { type: 'json' };
 import homeDe from './home/i18n/de.json' with { type: 'json' };
 import homeEn from './home/i18n/en.json' with { type: 'json' };
+import homeLs from './home/i18n/ls.json' with { type: 'json' };
 import mapsDe from './maps/i18n/de.json' with { type: 'json' };
 import mapsEn from './maps/i18n/en.json' with { type: 'json' };
 import searchDe from './search/i18n/de.json' with { type: 'json' };
@@ -22,8 +24,8 @@ import todayEn from './today/i18n/en.json' with { type: 'json' };
 export const featureMessages: { de: object; en: object; ls?: object }[] = [
   { de: adminDe, en: adminEn },
   { de: feedbackDe, en: feedbackEn },
-  { de: helpDe, en: helpEn },
-  { de: homeDe, en: homeEn },
+  { de: helpDe, en: helpEn, ls: helpLs },
+  { de: homeDe, en: homeEn, ls: homeLs },
   { de: todayDe, en: todayEn },
   { de: mapsDe, en: mapsEn },
   { de: searchDe, en: searchEn },

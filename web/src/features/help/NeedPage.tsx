@@ -52,9 +52,9 @@ function HitCard({ hit, subject }: { hit: Hit; subject: string }) {
           <Link
             className="button secondary"
             to={`/organisationen/${slug}/anfrage?betreff=${encodeURIComponent(subject)}`}
-            aria-label={t('help.need.askOrganisationName', { name: hit.title })}
           >
             {t('help.need.askOrganisation')}
+            <span className="visually-hidden">: {hit.title}</span>
           </Link>
         </p>
       )}
