@@ -59,6 +59,10 @@ export function useBaseMap(ref: RefObject<HTMLElement | null>): { map: L.Map | n
     if (!el || !ready) return;
     const m = L.map(el, { scrollWheelZoom: false, keyboard: true, zoomSnap: 1 });
     el.classList.add('kp-map');
+    // the districts' names lie under the markers (tooltips would cover them)
+    const labels = m.createPane('districtLabels');
+    labels.style.zIndex = '450';
+    labels.style.pointerEvents = 'none';
     const view = defaultView(s, shapes.data);
     m.setView(view.center, view.zoom);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -116,6 +120,7 @@ function districtLayer(shapes: DistrictShapes, named: boolean): L.GeoJSON {
           permanent: true,
           direction: 'center',
           className: 'district-label',
+          pane: 'districtLabels',
         });
     },
   });
