@@ -15,10 +15,10 @@ import type { WebPath } from './webPaths.ts';
  * indexed.
  *
  * Matching works the same on PGlite and PostgreSQL (no dictionary files): German and English
- * stemming with prefixes ("Einkauf" finds "Einkaufshilfe"), a trigram match inside words for the
- * other half of German compounds and for typos ("Begleitung" finds "Arztbegleitung",
- * "Fahradwerkstatt" finds "Fahrradwerkstatt"), and the everyday words of searchWords.ts that mean
- * the same help. A document matches if it has any word of the query; more words, title before
+ * stemming with prefixes ("Einkauf" finds "Einkaufshilfe"), a trigram match inside the words of
+ * titles and keywords for the other half of German compounds and for typos ("Begleitung" finds
+ * "Arztbegleitung", "Fahradwerkstatt" finds "Fahrradwerkstatt"), and the everyday words of
+ * searchWords.ts that mean the same help. A document matches if it has any word of the query; more words, title before
  * text, own word before synonym rank it higher.
  */
 

@@ -233,6 +233,23 @@ export async function countAdminsForUpdate(db: Executor, networkId: string, orga
 }
 
 /**
+ * Other entries name the organisation on a line of their keywords (the resources and posts it
+ * offers, the opportunities it runs): a renamed organisation is found by its new name there too,
+ * no longer by the old one. Only whole lines equal to the old name change.
+ */
+async function renameInKeywords(db: Executor, networkId: string, from: string, to: string) {
+  await db
+    .updateTable('search_document')
+    .set({
+      keywords: sql<string>`array_to_string(array_replace(string_to_array(keywords, E'\n'), ${from}, ${to}), E'\n')`,
+    })
+    .where('network_id', '=', networkId)
+    .where('entity_type', '<>', 'organisation')
+    .where(sql<boolean>`position(${from} in keywords) > 0`)
+    .execute();
+}
+
+/**
  * The organisation's search entry, written anew from the row in the caller's transaction (on
  * create, on every change, by the demo seed): its name and description, found by its address too,
  * for everyone.
@@ -240,6 +257,14 @@ export async function countAdminsForUpdate(db: Executor, networkId: string, orga
 export async function indexOrganisation(db: Executor, networkId: string, id: string): Promise<void> {
   const o = await findOrganisation(db, networkId, id);
   if (!o) return;
+  const before = await db
+    .selectFrom('search_document')
+    .select('title')
+    .where('network_id', '=', networkId)
+    .where('entity_type', '=', 'organisation')
+    .where('entity_id', '=', id)
+    .executeTakeFirst();
+  if (before && before.title !== o.name) await renameInKeywords(db, networkId, before.title, o.name);
   await indexDocument(db, {
     networkId,
     type: 'organisation',

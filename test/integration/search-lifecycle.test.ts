@@ -80,6 +80,26 @@ describe('search follows each area’s lifecycle', () => {
     assert.deepEqual(await ids('Wichtelhaus', null), [created.id]);
   });
 
+  test('what an organisation offers is found by its name, the new one once it is renamed', async () => {
+    const org = await ok(admin, 'POST', '/organisations', {
+      name: 'Kochwerkstatt Sonnenblume',
+      slug: 'kochwerkstatt-sonnenblume',
+      kind: 'association',
+      sector: 'civil_society',
+    });
+    const cook = await createUser(t, { memberOf: [[org.id, 'staff']] });
+    const r = await ok(cook, 'POST', '/resources', {
+      organisationId: org.id,
+      kind: 'room',
+      title: 'Lehrküche mit sechs Herden',
+      whoMayBorrow: 'everyone',
+    });
+    assert.ok((await ids('Sonnenblume', null)).includes(r.id), 'found by the name of who offers it');
+    await ok(admin, 'PATCH', `/organisations/${org.id}`, { name: 'Kochwerkstatt Löwenzahn' });
+    assert.ok(!(await ids('Sonnenblume', null)).includes(r.id), 'no longer by the old name');
+    assert.ok((await ids('Löwenzahn', null)).includes(r.id), 'by the new one');
+  });
+
   test('resources: found while active, as help when a skill, gone when withdrawn or hidden', async () => {
     const r = await ok(staff, 'POST', '/resources', {
       organisationId: orgId,

@@ -92,7 +92,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     INSERT INTO search_document (network_id, entity_type, entity_id, type, title, body, keywords, link)
     SELECT op.network_id, 'opportunity', op.id, 'opportunity', op.title, op.description,
            concat_ws(E'\n', array_to_string(op.skills, ', '), op.place,
-             (SELECT string_agg(o.name, ', ' ORDER BY oo.is_lead DESC, o.name)
+             (SELECT string_agg(o.name, E'\n' ORDER BY oo.is_lead DESC, o.name)
               FROM opportunity_organisation oo
               JOIN organisation o ON o.network_id = oo.network_id AND o.id = oo.organisation_id
               WHERE oo.network_id = op.network_id AND oo.opportunity_id = op.id AND oo.status = 'accepted')),

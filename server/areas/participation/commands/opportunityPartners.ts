@@ -40,7 +40,8 @@ export async function syncSearch(db: Executor, networkId: string, o: Opportunity
       entityId: o.id,
       title: o.title,
       body: o.description,
-      keywords: [o.skills.join(', '), o.place, o.organisations.map((x) => x.name).join(', ')].join('\n'),
+      // each organisation on a line of its own: a renamed one is replaced there (repositories/organisations.ts)
+      keywords: [o.skills.join(', '), o.place, ...o.organisations.map((x) => x.name)].join('\n'),
       link: webPaths.opportunity(o.id),
     });
   } else {
