@@ -16,15 +16,22 @@ const suggestions = ['shopping', 'escort', 'phone', 'garden', 'visit', 'room'] a
 /** As the server compares words (platform/searchWords.ts fold): no accents or umlauts, ß as ss, lower case. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
 
-/** The text with the words looked for marked: a word that is one of them or has one inside ("Arztbegleitung"). */
+/**
+ * The text with the words looked for marked: a word that is one of them, has one inside
+ * ("Arztbegleitung"), or starts like a longer one but for its ending ("begleitet" for "begleiten").
+ */
 function Marked({ text, terms }: { text: string; terms: string[] }) {
   const folded = terms.map(fold).filter((w) => w.length >= 3);
+  const stems = folded.filter((w) => w.length >= 7).map((w) => w.slice(0, -2));
   const parts = text.split(/([\p{L}\p{N}]+)/u);
   return (
     <>
       {parts.map((part, i) => {
         const f = fold(part);
-        const hit = i % 2 === 1 && folded.some((w) => f === w || (w.length >= 4 && f.includes(w)));
+        const hit =
+          i % 2 === 1 &&
+          (folded.some((w) => f === w || (w.length >= 4 && f.includes(w))) ||
+            stems.some((w) => f.startsWith(w)));
         // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
         return hit ? <mark key={i}>{part}</mark> : <Fragment key={i}>{part}</Fragment>;
       })}
