@@ -185,10 +185,19 @@ export async function busySlots(db: Executor, networkId: string, resourceId: str
  * What holds the resource's time between two instants: every booking approved, handed over or still
  * requested, with its buffer after it (the free-slot suggestion steers clear of all of them).
  */
-export async function takenPeriods(db: Executor, networkId: string, resourceId: string, from: Date, to: Date) {
+export async function takenPeriods(
+  db: Executor,
+  networkId: string,
+  resourceId: string,
+  from: Date,
+  to: Date,
+) {
   return db
     .selectFrom('booking')
-    .select([sql<Date>`lower(buffered_period)`.as('starts_at'), sql<Date>`upper(buffered_period)`.as('ends_at')])
+    .select([
+      sql<Date>`lower(buffered_period)`.as('starts_at'),
+      sql<Date>`upper(buffered_period)`.as('ends_at'),
+    ])
     .where('network_id', '=', networkId)
     .where('resource_id', '=', resourceId)
     .where('status', 'in', ['requested', 'approved', 'handed_over'])

@@ -271,17 +271,32 @@ describe('bookings', () => {
     assert.equal(weeks, 4);
     assert.equal(localParts(new Date(slot.start)).weekday, 3);
     assert.equal(new Date(slot.end).getTime() - new Date(slot.start).getTime(), 90 * 60_000);
-    const booked = await call(jonas, 'POST', '/bookings', { resourceId: room, start: slot.start, end: slot.end });
+    const booked = await call(jonas, 'POST', '/bookings', {
+      resourceId: room,
+      start: slot.start,
+      end: slot.end,
+    });
     assert.equal(booked.statusCode, 201, booked.body);
     const next = (await call(jonas, 'GET', `/resources/${room}/free-slot?minutes=90`)).json().slot;
     // after the booking and its half-hour buffer, and itself bookable
-    assert.ok(new Date(next.start).getTime() >= new Date(slot.end).getTime() + 30 * 60_000, JSON.stringify(next));
-    const again = await call(aylin, 'POST', '/bookings', { resourceId: room, start: next.start, end: next.end });
+    assert.ok(
+      new Date(next.start).getTime() >= new Date(slot.end).getTime() + 30 * 60_000,
+      JSON.stringify(next),
+    );
+    const again = await call(aylin, 'POST', '/bookings', {
+      resourceId: room,
+      start: next.start,
+      end: next.end,
+    });
     assert.equal(again.statusCode, 201, again.body);
   });
 
   test('when nothing is free in the next four weeks, the suggestion says so instead of guessing', async () => {
-    const made = await call(petra, 'POST', '/resources', { organisationId: centre.id, kind: 'equipment', title: 'Beamer' });
+    const made = await call(petra, 'POST', '/resources', {
+      organisationId: centre.id,
+      kind: 'equipment',
+      title: 'Beamer',
+    });
     const beamer = made.json().id;
     await call(petra, 'POST', `/resources/${beamer}/blocked-periods`, {
       start: new Date(Date.now() - 3600_000).toISOString(),
@@ -293,7 +308,11 @@ describe('bookings', () => {
     assert.ok(new Date(res.searchedUntil).getTime() > Date.now() + 27 * 24 * 3600_000);
     // a day after the repair is asked for: free again
     const later = (
-      await call(null, 'GET', `/resources/${beamer}/free-slot?from=${iso(new Date(Date.now() + 41 * 24 * 3600_000))}`)
+      await call(
+        null,
+        'GET',
+        `/resources/${beamer}/free-slot?from=${iso(new Date(Date.now() + 41 * 24 * 3600_000))}`,
+      )
     ).json();
     assert.notEqual(later.slot, null);
   });

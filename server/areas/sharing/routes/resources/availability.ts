@@ -7,8 +7,8 @@ import { IdParams, NoContent, problems } from '../../../../http/schemas.ts';
 import { audit } from '../../../../platform/audit.ts';
 import { networkTimeZone } from '../../../../platform/localTime.ts';
 import type { Actor } from '../../../../policies/actor.ts';
-import { resourcePolicy } from '../../policies/resource.ts';
 import { firstFreeSlot } from '../../commands/freeSlot.ts';
+import { resourcePolicy } from '../../policies/resource.ts';
 import { busySlots, takenPeriods } from '../../repositories/bookings.ts';
 import {
   addBlockedPeriod,

@@ -234,7 +234,11 @@ describe('resources: catalogue, map and search', () => {
     });
     assert.equal(ok.statusCode, 201, ok.body);
     assert.equal(ok.json().conditions.feeCents, 1500);
-    const giveaway = await call(yilmaz, 'POST', '', { kind: 'giveaway', title: 'Brot vom Vortag', feeCents: 100 });
+    const giveaway = await call(yilmaz, 'POST', '', {
+      kind: 'giveaway',
+      title: 'Brot vom Vortag',
+      feeCents: 100,
+    });
     assert.equal(giveaway.statusCode, 422);
     assert.equal(giveaway.json().errors[0].field, '/feeCents');
     assert.match(giveaway.json().errors[0].message, /kostet nichts/);
@@ -259,7 +263,10 @@ describe('resources: catalogue, map and search', () => {
     });
     assert.equal(made.statusCode, 201, made.body);
     const id = made.json().id;
-    const changed = await call(petra, 'PATCH', `/${id}`, { kind: 'service', title: 'Beratung im Besprechungsraum' });
+    const changed = await call(petra, 'PATCH', `/${id}`, {
+      kind: 'service',
+      title: 'Beratung im Besprechungsraum',
+    });
     assert.equal(changed.statusCode, 200, changed.body);
     assert.equal(changed.json().conditions.depositCents, 0);
     assert.equal(changed.json().bufferMinutes, 0);
@@ -275,11 +282,19 @@ describe('resources: catalogue, map and search', () => {
   });
 
   test('the address is kept as text; a private person’s goes with the exact point to the owner side only', async () => {
-    const org = await call(petra, 'PATCH', `/${ids.hall}`, { address: 'Bahnhofstraße 27, 34560 Lindenbrück' });
+    const org = await call(petra, 'PATCH', `/${ids.hall}`, {
+      address: 'Bahnhofstraße 27, 34560 Lindenbrück',
+    });
     assert.equal(org.json().address, 'Bahnhofstraße 27, 34560 Lindenbrück');
-    assert.equal((await call(null, 'GET', `/${ids.hall}`)).json().address, 'Bahnhofstraße 27, 34560 Lindenbrück');
+    assert.equal(
+      (await call(null, 'GET', `/${ids.hall}`)).json().address,
+      'Bahnhofstraße 27, 34560 Lindenbrück',
+    );
     await call(yilmaz, 'PATCH', `/${ids.backroom}`, { address: 'Marktstraße 9, 34560 Lindenbrück' });
-    assert.equal((await call(yilmaz, 'GET', `/${ids.backroom}`)).json().address, 'Marktstraße 9, 34560 Lindenbrück');
+    assert.equal(
+      (await call(yilmaz, 'GET', `/${ids.backroom}`)).json().address,
+      'Marktstraße 9, 34560 Lindenbrück',
+    );
     assert.equal((await call(visitor, 'GET', `/${ids.backroom}`)).json().address, '');
     assert.equal((await call(null, 'GET', `/${ids.backroom}`)).json().address, '');
   });
