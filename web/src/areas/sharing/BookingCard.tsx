@@ -25,8 +25,19 @@ export function BookingStatusPill({ status }: { status: BookingStatus }) {
 /**
  * One booking with the steps the viewer may take: the owner side approves or declines (with a
  * message), hands over and takes back (with a note on the condition); either side cancels (confirmed).
+ * Its title is a level-3 heading in a list under a section's heading; alone under the page's
+ * heading (the booking's own page) it is level 2, so no level is skipped.
  */
-export function BookingCard({ b, showRequester = false }: { b: Booking; showRequester?: boolean }) {
+export function BookingCard({
+  b,
+  showRequester = false,
+  headingLevel = 3,
+}: {
+  b: Booking;
+  showRequester?: boolean;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [note, setNote] = useState('');
@@ -47,9 +58,9 @@ export function BookingCard({ b, showRequester = false }: { b: Booking; showRequ
   const titleId = `${noteId}-title`;
   return (
     <li className="card booking-card" aria-labelledby={titleId}>
-      <h3 id={titleId}>
+      <Heading id={titleId}>
         <Link to={`/teilen/buchungen/${b.id}`}>{b.resource.title}</Link>
-      </h3>
+      </Heading>
       <p className="meta">
         {formatSlot(b.start, b.end)} · <BookingStatusPill status={b.status} />
         {b.seriesId && ` · ${t('sharing.booking.series')}`}

@@ -26,7 +26,7 @@ export function BookingPage() {
         {(b) => (
           <>
             <ul className="card-list">
-              <BookingCard b={b} showRequester />
+              <BookingCard b={b} showRequester headingLevel={2} />
             </ul>
             <p>
               <Link to={`/teilen/ressourcen/${b.resource.id}`}>{t('sharing.booking.toResource')}</Link>
