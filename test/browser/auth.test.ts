@@ -76,7 +76,7 @@ test('on a phone the navigation is a menu: opened by keyboard it leads to a page
   const context = await newContext(browser, phone);
   const page = await context.newPage();
   await signInWithPassword(page, server, adminEmail);
-  await expectPage(page, 'Lindenbrück vernetzt', 'home (phone, menu closed)');
+  await expectPage(page, 'Heute', 'home (phone, menu closed)');
   const header = page.getByRole('banner');
   const menu = header.getByRole('button', { name: 'Menü' });
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
@@ -97,6 +97,8 @@ test('on a phone the navigation is a menu: opened by keyboard it leads to a page
   await shot(page, 'menu-open-phone');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'Start');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'Hilfe finden');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'Teilen');
