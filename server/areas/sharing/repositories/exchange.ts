@@ -118,6 +118,8 @@ export interface PostFilter {
   category?: ExchangeCategory;
   districtId?: string;
   authorId?: string;
+  /** posted for this organisation */
+  organisationId?: string;
   q?: string;
   limit: number;
   offset: number;
@@ -131,6 +133,7 @@ export async function listPosts(db: Executor, networkId: string, f: PostFilter) 
   if (f.kind) q = q.where('e.kind', '=', f.kind);
   if (f.category) q = q.where('e.category', '=', f.category);
   if (f.districtId) q = q.where('e.district_id', '=', f.districtId);
+  if (f.organisationId) q = q.where('e.organisation_id', '=', f.organisationId);
   if (f.q) {
     const text = f.q.trim();
     const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import type { NetworkSettings, Organisation } from '../../app/types.ts';
 import { ErrorState, Loading, PageHeading, QueryView } from '../../app/ui.tsx';
 import { FlagButton } from './FlagButton.tsx';
+import { OrganisationOffers } from './OrganisationOffers.tsx';
 
 const OrganisationMap = lazy(() => import('./OrganisationMap.tsx'));
 
@@ -106,6 +107,7 @@ function Details({ org }: { org: Organisation }) {
           </p>
         </section>
       </div>
+      <OrganisationOffers org={org} />
       {org.lat !== null && org.lng !== null && (
         <section aria-labelledby="org-map" className="card">
           <h2 id="org-map">{t('organisation.map')}</h2>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.ts';
-import { createUser, type TestUser } from '../../../../../test/helpers/factories.ts';
+import { createOrganisation, createUser, type TestUser } from '../../../../../test/helpers/factories.ts';
 import { remindExpiringPosts } from '../../commands/remindExpiringPosts.ts';
 
 describe('offers and wants (Tauschring)', () => {
@@ -133,5 +133,27 @@ describe('offers and wants (Tauschring)', () => {
         .json()
         .items.some((p: { id: string }) => p.id === short.id),
     );
+  });
+  test('an organisation’s page lists the posts made for it: filtered by organisation', async () => {
+    const org = await createOrganisation(t, { name: 'Repair-Café' });
+    const staff = await createUser(t, { displayName: 'Lukas', memberOf: [[org.id, 'staff']] });
+    const forOrg = await call(staff, 'POST', '/posts', {
+      kind: 'offer',
+      category: 'help',
+      title: 'Reparaturcafé jeden Samstag',
+      organisationId: org.id,
+    });
+    assert.equal(forOrg.statusCode, 201, forOrg.body);
+    await call(staff, 'POST', '/posts', { kind: 'offer', category: 'item', title: 'Mein altes Fahrrad' });
+    const listed = (await call(nosy, 'GET', `/posts?organisationId=${org.id}`)).json();
+    assert.deepEqual(
+      listed.items.map((p: { id: string }) => p.id),
+      [forOrg.json().id],
+      'only the post made for the organisation, not its staff member’s own',
+    );
+    assert.equal(listed.items[0].organisation.name, 'Repair-Café');
+    const other = await createOrganisation(t);
+    assert.equal((await call(nosy, 'GET', `/posts?organisationId=${other.id}`)).json().total, 0);
+    assert.equal((await call(nosy, 'GET', '/posts?organisationId=kein-uuid')).statusCode, 400);
   });
 });

@@ -62,6 +62,8 @@ export const PostListQuery = Type.Object(
     kind: Type.Optional(Kind),
     category: Type.Optional(Category),
     districtId: Type.Optional(Uuid),
+    /** posted for this organisation (its page lists them) */
+    organisationId: Type.Optional(Uuid),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     /** my own posts, including closed and expired ones */
     mine: Type.Optional(Type.Boolean()),
