@@ -76,9 +76,7 @@ test('an organisation’s page lists what it offers and where to take part, with
     .select(['o.slug', 'o.name'])
     .where('o.network_id', '=', server.networkId)
     .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(selectFrom('resource as r').select('r.id').whereRef('r.organisation_id', '=', 'o.id')),
-      ),
+      not(exists(selectFrom('resource as r').select('r.id').whereRef('r.organisation_id', '=', 'o.id'))),
     )
     .where(({ not, exists, selectFrom }) =>
       not(
