@@ -109,7 +109,7 @@ test('every Leichte Sprache text has a German one, with the same {{variables}}',
 test('every ls.json is joined into the catalogue', () => {
   const imported = new Set(
     sources(web).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']*\/ls\.json)'/g)].map((m) =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:from |import\()'(\.[^']*\/ls\.json)'/g)].map((m) =>
         path.relative(web, path.resolve(path.dirname(file), m[1]!)),
       ),
     ),

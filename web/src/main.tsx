@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { announce, type DoneSpec, type Origin, originOf } from './app/announce.tsx';
 import { ApiError } from './app/api.ts';
-import { i18n } from './app/i18n.ts';
+import { i18n, i18nReady } from './app/i18n.ts';
 import { router } from './app/router.tsx';
 import { SessionProvider, useSessionQuery } from './app/session.tsx';
 import { ErrorState } from './app/ui.tsx';
@@ -70,7 +70,9 @@ function App() {
 }
 
 const root = document.getElementById('root');
+// a person who chose English or Leichte Sprache on this device sees it from the first paint
 if (root) {
+  await i18nReady;
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

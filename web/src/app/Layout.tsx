@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { StatusRegion } from './announce.tsx';
 import { api } from './api.ts';
-import { currentLocale, htmlLang } from './i18n.ts';
+import { currentLocale, htmlLang, languageOffers } from './i18n.ts';
 import { useSession } from './session.tsx';
 import { locales, type NotificationPage } from './types.ts';
 import { Loading } from './ui.tsx';
@@ -39,10 +39,10 @@ function LanguageSwitch({ className }: { className: string }) {
             type="button"
             className="header-button"
             lang={htmlLang(l)}
-            title={t('header.switchLanguage', { lng: l })}
+            title={languageOffers[l].offer}
             onClick={() => void setLocale(l)}
           >
-            {t(`language.${l}`, { lng: l })}
+            {languageOffers[l].name}
           </button>
         ))}
     </fieldset>

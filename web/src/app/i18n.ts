@@ -3,8 +3,6 @@ import { initReactI18next } from 'react-i18next';
 import { areaMessages } from '../areas/messages.ts';
 import { featureMessages } from '../features/messages.ts';
 import de from '../i18n/de.json' with { type: 'json' };
-import en from '../i18n/en.json' with { type: 'json' };
-import ls from '../i18n/ls.json' with { type: 'json' };
 import type { Locale } from './types.ts';
 
 const storageKey = 'knotenpunkt.locale';
@@ -31,24 +29,68 @@ export function storeLocale(locale: Locale): void {
   }
 }
 
-/** Every area's and feature's own texts, joined over the foundation's. */
-const parts = [...areaMessages, ...featureMessages];
+type Texts = { default: object };
+
+/**
+ * One part's texts: German in the bundle (the default and every language's fallback), English and
+ * Leichte Sprache (only the keys with a plain version) fetched when someone chooses them — so
+ * nobody loads the texts of languages they do not read.
+ */
+export interface Messages {
+  de: object;
+  en: () => Promise<Texts>;
+  ls?: () => Promise<Texts>;
+}
+
+/** The foundation's texts (web/src/i18n), then every area's and feature's own, joined over them. */
+const parts: Messages[] = [
+  {
+    de,
+    en: () => import('../i18n/en.json', { with: { type: 'json' } }),
+    ls: () => import('../i18n/ls.json', { with: { type: 'json' } }),
+  },
+  ...areaMessages,
+  ...featureMessages,
+];
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    de: { translation: Object.assign({}, de, ...parts.map((m) => m.de)) },
-    en: { translation: Object.assign({}, en, ...parts.map((m) => m.en)) },
-    // Leichte Sprache: only the keys that have a plain version; every other key falls back to German
-    ls: { translation: Object.assign({}, ls, ...parts.map((m) => m.ls ?? {})) },
-  },
-  lng: storedLocale() ?? 'de',
+  resources: { de: { translation: Object.assign({}, ...parts.map((m) => m.de)) } },
+  lng: 'de',
   fallbackLng: 'de',
   supportedLngs: ['de', 'en', 'ls'],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
   initAsync: false,
+});
+
+/**
+ * Each language's name and the offer to switch to it, in that language: the switch must speak to
+ * someone who cannot read the page's current language, whose texts are not loaded.
+ */
+export const languageOffers: Record<Locale, { name: string; offer: string }> = {
+  de: { name: 'Deutsch', offer: 'Auf Deutsch umschalten' },
+  en: { name: 'English', offer: 'Switch to English' },
+  ls: { name: 'Leichte Sprache', offer: 'Leichte Sprache einschalten' },
+};
+
+/** Fetches a language's texts once (German is always there). */
+async function load(locale: Locale): Promise<void> {
+  if (locale === 'de' || i18n.hasResourceBundle(locale, 'translation')) return;
+  const texts = await Promise.all(parts.map((m) => m[locale]?.() ?? Promise.resolve({ default: {} })));
+  i18n.addResourceBundle(locale, 'translation', Object.assign({}, ...texts.map((t) => t.default)));
+}
+
+/** Shows the client in `locale`, its texts fetched first if need be. */
+export async function switchLanguage(locale: Locale): Promise<void> {
+  await load(locale);
+  await i18n.changeLanguage(locale);
+}
+
+/** Resolves once the language chosen on this device is ready to show (at once for German). */
+export const i18nReady: Promise<void> = switchLanguage(storedLocale() ?? 'de').catch(() => {
+  // the texts could not be fetched (offline, a new deploy): German it is
 });
 
 /**

@@ -1,7 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import { api, setCsrfToken } from './api.ts';
-import { accountLanguage, currentLocale, i18n, localeOfAccount, storedLocale, storeLocale } from './i18n.ts';
+import {
+  accountLanguage,
+  currentLocale,
+  localeOfAccount,
+  storedLocale,
+  storeLocale,
+  switchLanguage,
+} from './i18n.ts';
 import type { Locale, Session } from './types.ts';
 
 export const sessionKey = ['session'] as const;
@@ -38,7 +45,7 @@ export function SessionProvider({ session, children }: { session: Session; child
       if (next.account && !storedLocale()) {
         storeLocale(localeOfAccount(next.account));
         if (localeOfAccount(next.account) !== currentLocale())
-          await i18n.changeLanguage(localeOfAccount(next.account));
+          await switchLanguage(localeOfAccount(next.account));
       }
       // everything cached so far was seen as someone else
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
@@ -63,7 +70,7 @@ export function SessionProvider({ session, children }: { session: Session; child
   const setLocale = useCallback(
     async (locale: Locale) => {
       storeLocale(locale);
-      await i18n.changeLanguage(locale);
+      await switchLanguage(locale);
       if (session.account && localeOfAccount(session.account) !== locale) {
         const language = accountLanguage(locale);
         await api('/me', { method: 'PATCH', body: language });

@@ -13,7 +13,7 @@ import {
   TextField,
   useAction,
 } from '../../app/forms.tsx';
-import { currentLocale, htmlLang, localeOfAccount } from '../../app/i18n.ts';
+import { currentLocale, htmlLang, languageOffers, localeOfAccount } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import {
   type AccountActivity,
@@ -100,7 +100,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
         name="locale"
         value={locale}
         onChange={(e) => setLocaleDraft(locales.find((l) => l === e.target.value) ?? 'de')}
-        options={locales.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+        options={locales.map((l) => ({ value: l, label: languageOffers[l].name }))}
         hint={t('profile.languageHint')}
         error={save.error}
       />
