@@ -192,7 +192,10 @@ test('sign in by a link from the email', async () => {
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Link schicken' }) });
   await form.locator('input[name=email]').fill('jonas@example.org');
   await form.getByRole('button', { name: 'Link schicken' }).click();
-  await page.getByRole('status').getByText(/ist der Link jetzt unterwegs/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/ist der Link jetzt unterwegs/)
+    .waitFor();
   await checkA11y(page, 'sign-in link sent');
 
   const token = await tokenFromOutbox(server, 'jonas@example.org', '/anmelden/link');

@@ -297,7 +297,10 @@ test('the daughter reads the map on her phone, with full names', async () => {
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Link schicken' }) });
   await form.locator('input[name=email]').fill('sabine.k@example.org');
   await form.getByRole('button', { name: 'Link schicken' }).click();
-  await page.getByRole('status').getByText(/ist der Link jetzt unterwegs/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/ist der Link jetzt unterwegs/)
+    .waitFor();
   const token = await tokenFromOutbox(server, 'sabine.k@example.org', '/anmelden/link');
   await page.goto(`${server.url}/anmelden/link#${token}`);
   await page.getByRole('link', { name: /^(Mein Profil|My profile)$/ }).waitFor();

@@ -168,7 +168,10 @@ export async function signInByLink(page: Page, server: TestServer, email: string
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Link schicken' }) });
   await form.locator('input[name=email]').fill(email);
   await form.getByRole('button', { name: 'Link schicken' }).click();
-  await page.getByRole('status').getByText(/ist der Link jetzt unterwegs/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/ist der Link jetzt unterwegs/)
+    .waitFor();
   const token = await tokenFromOutbox(server, email, '/anmelden/link');
   await page.goto(`${server.url}/anmelden/link#${token}`);
   await page.getByRole('link', { name: /^(Mein Profil|My profile)$/ }).waitFor();

@@ -52,7 +52,7 @@ describe('enquiries: asking an organisation for help', () => {
   const mine = (user: TestUser) =>
     t.app.inject({ method: 'GET', url: '/api/v1/me/enquiries', headers: user.headers });
 
-  test("a person asks an organisation (named by its slug); its admins are told in the app and by email", async () => {
+  test('a person asks an organisation (named by its slug); its admins are told in the app and by email', async () => {
     const res = await ask(margarete, org.slug, {
       subject: '  Begleitung zum Augenarzt ',
       message: 'Ich brauche einmal im Monat jemanden, der mich zum Augenarzt begleitet.',
