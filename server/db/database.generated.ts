@@ -445,11 +445,12 @@ export interface OneTimeToken {
   account_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  display_name: string | null;
   email: string;
   expires_at: Timestamp;
   network_id: string;
   organisation_id: string | null;
-  purpose: "login" | "invitation" | "assisted_login";
+  purpose: "login" | "invitation" | "assisted_login" | "registration";
   revoked_at: Timestamp | null;
   role: "admin" | "staff" | "volunteer" | null;
   token_hash: string;

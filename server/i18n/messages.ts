@@ -207,6 +207,22 @@ const foundationMessages = {
     de: 'Guten Tag,\n\n{inviter} lädt Sie ein, bei {organisation} im Netzwerk {network} mitzumachen (Rolle: {role}).\n\nMit diesem Link nehmen Sie die Einladung an. Er gilt {days} Tage:\n\n{link}\n\nSie brauchen dafür kein Passwort.',
     en: 'Hello,\n\n{inviter} invites you to join {organisation} in the network {network} (role: {role}).\n\nUse this link to accept. It is valid for {days} days:\n\n{link}\n\nYou do not need a password.',
   },
+  'email.register.subject': {
+    de: 'Ihr Konto bei {network}: bitte bestätigen',
+    en: 'Your account with {network}: please confirm',
+  },
+  'email.register.body': {
+    de: 'Guten Tag {name},\n\nSie möchten bei {network} mitmachen. Mit diesem Link legen Sie Ihr Konto an und sind gleich angemeldet. Er gilt {hours} Stunden und nur einmal:\n\n{link}\n\nSie brauchen kein Passwort: Sie können sich jederzeit mit einem Link per E-Mail anmelden.\n\nWenn Sie das nicht waren, löschen Sie diese E-Mail einfach – ohne den Link entsteht kein Konto.',
+    en: 'Hello {name},\n\nyou would like to join {network}. Use this link to open your account; you are signed in right away. It is valid for {hours} hours and only once:\n\n{link}\n\nYou need no password: you can always sign in with a link by email.\n\nIf this was not you, simply delete this email – without the link no account is opened.',
+  },
+  'email.register_existing.subject': {
+    de: 'Sie haben schon ein Konto bei {network}',
+    en: 'You already have an account with {network}',
+  },
+  'email.register_existing.body': {
+    de: 'Guten Tag {name},\n\njemand – wahrscheinlich Sie – wollte mit dieser Adresse ein Konto bei {network} anlegen. Sie haben schon eins. Mit diesem Link melden Sie sich an. Er gilt {minutes} Minuten und nur einmal:\n\n{link}\n\nWenn Sie das nicht waren, können Sie diese E-Mail einfach löschen.',
+    en: 'Hello {name},\n\nsomeone – probably you – wanted to open an account with {network} for this address. You have one already. Use this link to sign in. It is valid for {minutes} minutes and only once:\n\n{link}\n\nIf this was not you, you can simply delete this email.',
+  },
   'email.enquiry.subject': {
     de: 'Neue Anfrage an {organisation}',
     en: 'New enquiry to {organisation}',

@@ -38,19 +38,47 @@ export async function insertLoginToken(
     .executeTakeFirstOrThrow();
 }
 
-/** Uses up a valid sign-in token (once): the account, email and purpose it was for, or undefined. */
+/**
+ * Uses up a valid sign-in token (once): the account, email and purpose it was for — for a
+ * registration no account yet, but the name to open it with — or undefined.
+ */
 export async function useLoginToken(db: Executor, networkId: string, tokenHash: string) {
   return db
     .updateTable('one_time_token')
     .set({ used_at: sql`now()` })
     .where('network_id', '=', networkId)
     .where('token_hash', '=', tokenHash)
-    .where('purpose', 'in', ['login', 'assisted_login'])
+    .where('purpose', 'in', ['login', 'assisted_login', 'registration'])
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
-    .returning(['account_id', 'email', 'purpose'])
+    .returning(['account_id', 'email', 'purpose', 'display_name'])
     .executeTakeFirst();
+}
+
+/** Stores a registration's token: the address and the name the account will have once it is used. */
+export async function insertRegistrationToken(
+  db: Executor,
+  networkId: string,
+  t: { tokenHash: string; email: string; displayName: string; minutes: number },
+) {
+  await db
+    .insertInto('one_time_token')
+    .values({
+      network_id: networkId,
+      token_hash: t.tokenHash,
+      purpose: 'registration',
+      account_id: null,
+      email: t.email,
+      display_name: t.displayName,
+      organisation_id: null,
+      role: null,
+      created_by: null,
+      expires_at: sql<Date>`now() + make_interval(mins => ${t.minutes})`,
+      used_at: null,
+      revoked_at: null,
+    })
+    .execute();
 }
 
 /** An organisation's invitations that are neither used, withdrawn nor expired, newest first. */

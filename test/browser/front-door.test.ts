@@ -103,6 +103,8 @@ for (const [viewport, size] of [
     await page.getByRole('link', { name: 'Anmelden und weiter' }).click();
     await expectPage(page, 'Anmelden', `sign-in on the way (${viewport})`);
     assert.match(page.url(), /weiter=%2Fhilfe-finden%2Feinkauf%2Ffragen/);
+    await page.goBack();
+    await expectPage(page, 'Um Hilfe bitten', `asking, back from the sign-in (${viewport})`);
 
     // the two other ways in
     await page.goto(server.url);
@@ -124,6 +126,38 @@ for (const [viewport, size] of [
     await context.close();
   });
 }
+
+test('someone new opens an account on the way to asking, and comes back to the same place', async () => {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/hilfe-finden/einkauf/fragen`);
+  await expectPage(page, 'Um Hilfe bitten', 'asking, before an account');
+  await page.getByRole('link', { name: 'Neu hier? Konto anlegen' }).click();
+  await expectPage(page, 'Konto anlegen', 'register');
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await page.locator('[aria-invalid="true"]').first().waitFor();
+  await checkA11y(page, 'register with errors');
+  await page.getByLabel(/^Ihr Name/).fill('Gisela Neumann');
+  await page.getByLabel(/^Ihre E-Mail-Adresse/).fill('gisela.neumann@example.org');
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await page
+    .getByRole('heading', { name: 'Wir haben eine E-Mail an gisela.neumann@example.org geschickt.' })
+    .waitFor();
+  await checkA11y(page, 'register, mail sent');
+  // the link in the mail opens the account and leads back to where she was
+  const mail = await server.db
+    .selectFrom('outbox_email')
+    .select('body_text')
+    .where('to_address', '=', 'gisela.neumann@example.org')
+    .executeTakeFirstOrThrow();
+  const link = /\/anmelden\/link\?weiter=[^\s#]+#[A-Za-z0-9_-]+/.exec(mail.body_text)?.[0];
+  assert.ok(link, mail.body_text);
+  await page.goto(`${server.url}${link}`);
+  await expectPage(page, 'Um Hilfe bitten', 'asking, with a new account');
+  assert.match(page.url(), /\/hilfe-finden\/einkauf\/fragen$/);
+  await page.getByLabel(/Was brauchen Sie\?/).waitFor();
+  await context.close();
+});
 
 test('the front page in English, and for people signed in at /netzwerk', async () => {
   const context = await newContext(browser, phone);

@@ -65,7 +65,11 @@ const variables = (text: string) => [...new Set([...text.matchAll(/\{\{\s*(\w+)/
  * text added to such a page later is not silently German. Add a page here with its keys' prefixes.
  */
 const plainPages: Record<string, string[]> = {
-  'sign-in (features/auth/SignInPage.tsx, LinkRedeemPage.tsx)': ['signIn.', 'linkRedeem.'],
+  'sign-in (features/auth/SignInPage.tsx, LinkRedeemPage.tsx, RegisterPage.tsx)': [
+    'signIn.',
+    'linkRedeem.',
+    'register.',
+  ],
   'invitation (features/auth/InvitationPage.tsx)': ['invitation.'],
   'circle invitation (areas/support/JoinPage.tsx)': [
     'circles.join.',

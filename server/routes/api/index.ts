@@ -16,10 +16,12 @@ import { organisationRoutes } from './organisations/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { sessionRoutes } from './session/index.ts';
+import { registrationRoutes } from './session/register.ts';
 
 /** Every resource under /api/v1: the foundation's here, one folder each, then each area's (its manifest). */
 export async function apiRoutes(app: FastifyInstance) {
   await app.register(sessionRoutes, { prefix: '/session' });
+  await app.register(registrationRoutes, { prefix: '/session/register' });
   await app.register(meRoutes, { prefix: '/me' });
   await app.register(todayRoutes, { prefix: '/me/today' });
   await app.register(myInvitationRoutes, { prefix: '/me/invitations' });

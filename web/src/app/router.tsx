@@ -4,6 +4,7 @@ import { createBrowserRouter, Link, type RouteObject } from 'react-router';
 import { areaRoutes } from '../areas/index.ts';
 import { InvitationPage } from '../features/auth/InvitationPage.tsx';
 import { LinkRedeemPage } from '../features/auth/LinkRedeemPage.tsx';
+import { RegisterPage } from '../features/auth/RegisterPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { RootErrorPage, RouteErrorPage } from '../features/feedback/ErrorPage.tsx';
 import { helpRoutes } from '../features/help/routes.tsx';
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
       },
       { path: 'anmelden', element: <SignInPage /> },
       { path: 'anmelden/link', element: <LinkRedeemPage /> },
+      { path: 'registrieren', element: <RegisterPage /> },
       { path: 'einladung', element: <InvitationPage /> },
       {
         path: 'profil',

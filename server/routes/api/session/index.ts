@@ -29,6 +29,7 @@ import {
 } from '../../../repositories/accounts.ts';
 import { insertLoginToken, useLoginToken } from '../../../repositories/oneTimeTokens.ts';
 import { presentMembership } from '../organisations/index.ts';
+import { openAccount } from './register.ts';
 import { LinkRedeem, LinkRequest, PasswordLogin, SessionView } from './schema.ts';
 
 export const loginLinkMinutes = 60;
@@ -58,8 +59,9 @@ export async function createLoginToken(
 }
 
 /** The web page that redeems a sign-in token; the token sits in the fragment so it never reaches logs. */
-export function loginLink(publicUrl: string, token: string): string {
-  return `${publicUrl}/anmelden/link#${token}`;
+export function loginLink(publicUrl: string, token: string, next?: string): string {
+  const back = next && next !== '/' ? `?weiter=${encodeURIComponent(next)}` : '';
+  return `${publicUrl}/anmelden/link${back}#${token}`;
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind TLS. */
@@ -238,7 +240,7 @@ export async function sessionRoutes(app: FastifyInstance) {
         const account = await findAccountByEmail(tx, networkId, email);
         if (!account || account.blocked_at) return;
         const { token } = await createLoginToken(tx, networkId, { id: account.id, email });
-        const link = loginLink(app.deps.config.publicUrl, token);
+        const link = loginLink(app.deps.config.publicUrl, token, req.body.next);
         const params = {
           name: account.display_name,
           network: app.deps.network.name,
@@ -273,7 +275,13 @@ export async function sessionRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const tokenHash = hashSecret(req.body.token);
-      const used = await executeTx(db, async (tx) => useLoginToken(tx, networkId, tokenHash));
+      const used = await executeTx(db, async (tx) => {
+        const token = await useLoginToken(tx, networkId, tokenHash);
+        // a registration's link opens the account, in the same transaction that uses it up
+        if (token?.purpose === 'registration')
+          return { ...token, ...(await openAccount(tx, networkId, token, req)) };
+        return token;
+      });
       if (!used?.account_id) throw new Problem(400, 'auth.link_invalid');
       const account = await findAccountStatus(db, networkId, used.account_id);
       if (!account || account.blocked_at) throw new Problem(400, 'auth.link_invalid');

@@ -49,7 +49,23 @@ export const PasswordLogin = Type.Object(
   { additionalProperties: false },
 );
 
-export const LinkRequest = Type.Object({ email: Email }, { additionalProperties: false });
+/** A path of this site to come back to after signing in (never another site: no "//"). */
+export const ReturnPath = Type.String({ pattern: '^/(?![/\\\\])[^\\s#]*$', maxLength: 300 });
+
+export const LinkRequest = Type.Object(
+  { email: Email, next: Type.Optional(ReturnPath) },
+  { additionalProperties: false },
+);
+
+export const Registration = Type.Object(
+  {
+    email: Email,
+    /** how the person wants to be called in the network */
+    displayName: Type.String({ minLength: 1, maxLength: 80 }),
+    next: Type.Optional(ReturnPath),
+  },
+  { additionalProperties: false },
+);
 export const LinkRedeem = Type.Object(
   { token: Type.String({ minLength: 20, maxLength: 100 }) },
   { additionalProperties: false },

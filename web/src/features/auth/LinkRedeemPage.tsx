@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { announce } from '../../app/announce.tsx';
 import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import type { Session } from '../../app/types.ts';
 import { ErrorState, Loading, PageHeading } from '../../app/ui.tsx';
+import { safeReturnPath } from './SignInPage.tsx';
 
 /** Reads the secret from the URL fragment (never sent to any server) and removes it from the address bar. */
 export function takeHashToken(): string {
@@ -19,6 +20,9 @@ export function LinkRedeemPage() {
   const { t } = useTranslation();
   const { signedIn } = useSession();
   const navigate = useNavigate();
+  // where the person was when they asked for the link (?weiter=, read before the address is cleaned)
+  const [params] = useSearchParams();
+  const [back] = useState(() => safeReturnPath(params.get('weiter')));
   const [error, setError] = useState<unknown>(null);
   const started = useRef(false);
 
@@ -33,11 +37,11 @@ export function LinkRedeemPage() {
     api<Session>('/session/link/redeem', { method: 'POST', body: { token } })
       .then(async (view) => {
         await signedIn(view);
-        navigate('/', { replace: true });
+        navigate(back, { replace: true });
         announce(t('signIn.done.signedIn'));
       })
       .catch(setError);
-  }, [navigate, signedIn, t]);
+  }, [navigate, signedIn, t, back]);
 
   return (
     <>

@@ -9,7 +9,7 @@ import { PageHeading } from '../../app/ui.tsx';
 
 /** Only paths inside this site, so the sign-in page cannot send anyone elsewhere. */
 export function safeReturnPath(value: string | null): string {
-  return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
+  return value?.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/';
 }
 
 /**
@@ -63,7 +63,10 @@ export function SignInPage() {
     void link.run(async () => {
       const missing = emptyFields(t, { email: linkEmail });
       if (missing) throw missing;
-      await api('/session/link', { method: 'POST', body: { email: linkEmail } });
+      await api('/session/link', {
+        method: 'POST',
+        body: { email: linkEmail, ...(back !== '/' ? { next: back } : {}) },
+      });
     }, e.currentTarget);
   }
 
@@ -133,6 +136,14 @@ export function SignInPage() {
           )}
         </section>
       </div>
+      {session.network.sendsEmail && (
+        <p>
+          {t('register.newHere')}{' '}
+          <Link to={`/registrieren${back !== '/' ? `?weiter=${encodeURIComponent(back)}` : ''}`}>
+            {t('register.title')}
+          </Link>
+        </p>
+      )}
       <p className="muted">{t('signIn.invited')}</p>
       <p>
         <Link to="/">{t('common.backHome')}</Link>

@@ -17,16 +17,27 @@ export function SignInToContinue({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { session } = useSession();
   const signIn = useSignInHere();
+  const location = useLocation();
+  const here = encodeURIComponent(`${location.pathname}${location.search}`);
   return (
     <section className="card help-sign-in" aria-labelledby="help-sign-in-title">
       <h2 id="help-sign-in-title">{t('help.signIn.title')}</h2>
       <p>{t('help.signIn.text', { network: session.network.name })}</p>
-      <p>
+      <p className="actions">
         <Link className="button primary" to={signIn}>
           {t('help.signIn.button')}
         </Link>
+        {session.network.sendsEmail && (
+          <Link className="button secondary" to={`/registrieren?weiter=${here}`}>
+            {t('help.signIn.register')}
+          </Link>
+        )}
       </p>
-      {children ?? <p className="hint">{t('help.signIn.noAccount')}</p>}
+      {children ?? (
+        <p className="hint">
+          {t(session.network.sendsEmail ? 'help.signIn.orCall' : 'help.signIn.noAccount')}
+        </p>
+      )}
     </section>
   );
 }
