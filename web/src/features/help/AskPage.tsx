@@ -123,7 +123,7 @@ export default function AskPage() {
       ) : (
         <>
           {mine.data && mine.data.length > 0 && (
-            <section className="notice" aria-labelledby="help-mine-title">
+            <section className="notice help-already" aria-labelledby="help-mine-title">
               <h2 id="help-mine-title" className="notice-title">
                 {t('help.ask.already', { count: mine.data.length })}
               </h2>

@@ -29,7 +29,7 @@ export const needs: readonly Need[] = [
   {
     slug: 'einkauf',
     key: 'shopping',
-    words: ['Einkauf', 'einkaufen', 'Besorgungen', 'Lebensmittel', 'Mittagstisch'],
+    words: ['Einkauf', 'einkaufen', 'Einkaufshilfe', 'Besorgungen', 'Lebensmittel'],
     types: helpTypes,
     category: 'help',
     icon: 'M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4Zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4ZM3 3h2l2.7 11.2a2 2 0 0 0 2 1.8h7.6a2 2 0 0 0 1.9-1.5L21 7H6.2',

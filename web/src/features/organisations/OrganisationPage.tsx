@@ -102,7 +102,7 @@ function Details({ org }: { org: Organisation }) {
           )}
           <p>
             <Link className="button primary" to={`/organisationen/${org.slug}/anfrage`}>
-              {t('help.enquiry.askOrganisation', { name: org.name })}
+              {t('help.need.askOrganisation')}
             </Link>
           </p>
         </section>
