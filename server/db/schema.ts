@@ -90,8 +90,8 @@ export type BookingStatus = (typeof bookingStatuses)[number];
 export const exchangeCategories = ['skill', 'help', 'item', 'lesson', 'transport', 'other'] as const;
 export type ExchangeCategory = (typeof exchangeCategories)[number];
 
-// Unterstützungskreise (migrations 20261125_1200_circles, 20261210_1000_circle_relative_role,
-// 20261211_0900_circle_representative_invitation)
+// Unterstützungskreise (migrations 20261125_1200_circles, 20261206_1000_circle_relative_role,
+// 20261206_1030_circle_representative_invitation)
 export const circleRoles = ['owner', 'coordinator', 'helper', 'relative', 'professional', 'viewer'] as const;
 export type CircleRole = (typeof circleRoles)[number];
 /** An invitation makes an owner of the person at the centre or of their representative; any other role as itself. */

@@ -19,7 +19,7 @@ const foldMap = new Map([...foldFrom].map((c, i) => [c, foldTo[i] as string]));
 
 /**
  * A word as the index compares it: umlauts and accents to their base letter, ß to ss, lower case.
- * The database's `search_fold()` (migration 20261212_0900_search_everything) does the same, so
+ * The database's `search_fold()` (migration 20261206_1040_search_everything) does the same, so
  * "Einkäufe", "Einkaufe" and "EINKÄUFE" meet; platform/search.test.ts holds the two together.
  */
 export function fold(s: string): string {

@@ -9,7 +9,7 @@ import { findResource } from './repositories/resources.ts';
  * Teilen in the network's search. Every write that changes what a resource or a Tauschring post
  * says, or whether it is offered, calls one of these in its transaction, so search shows what the
  * catalogue and the board show: active resources to everyone, open posts to people signed in (posts
- * name people, like the board) until they run out. Migration 20261212_0900_search_everything
+ * name people, like the board) until they run out. Migration 20261206_1040_search_everything
  * writes the same entries for the rows that were there before.
  */
 
