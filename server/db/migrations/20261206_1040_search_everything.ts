@@ -121,6 +121,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DELETE FROM search_document WHERE visibility <> 'public';
     DROP INDEX search_document_organisation;
     DROP INDEX search_document_text_trgm;
+    -- the stored tsvector is computed from keywords: it goes first, and comes back without them
+    DROP INDEX search_document_tsv;
+    ALTER TABLE search_document DROP COLUMN tsv;
     ALTER TABLE search_document
       DROP CONSTRAINT search_document_organisation,
       DROP CONSTRAINT search_document_members_of,
@@ -130,8 +133,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       DROP COLUMN organisation_id,
       DROP COLUMN visibility,
       DROP COLUMN type;
-    DROP INDEX search_document_tsv;
-    ALTER TABLE search_document DROP COLUMN tsv;
     ALTER TABLE search_document ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
       setweight(to_tsvector('german', title), 'A') || setweight(to_tsvector('english', title), 'A') ||
       setweight(to_tsvector('german', body), 'B') || setweight(to_tsvector('english', body), 'B')
