@@ -123,6 +123,12 @@ for (const [viewport, size] of [
     await page.getByRole('link', { name: /Fahrzeuge/ }).click();
     await expectPage(page, 'Teilen', `the catalogue's vehicles (${viewport})`);
     assert.match(page.url(), /\/teilen\?art=vehicle$/);
+    // the Tauschring names people: a visitor is asked to sign in there, not shown an error
+    await page.goto(`${server.url}/teilen-leihen`);
+    await page.getByRole('link', { name: 'Im Tauschring anbieten oder suchen' }).click();
+    await expectPage(page, 'Tauschring', `the Tauschring, signed out (${viewport})`);
+    await page.getByRole('heading', { name: 'Bitte melden Sie sich an' }).waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0);
     await context.close();
   });
 }

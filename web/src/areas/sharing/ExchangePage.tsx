@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import {
   FormError,
@@ -197,6 +197,8 @@ export function ExchangePage() {
         },
       }),
     placeholderData: keepPreviousData,
+    // posts name people: the board is for people signed in, who are asked to sign in below
+    enabled: Boolean(session.account),
   });
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -214,6 +216,32 @@ export function ExchangePage() {
     setParams(p);
     document.getElementById('results')?.focus();
   }
+  if (!session.account)
+    return (
+      <>
+        <PageHeading title={t('sharing.exchange.title')}>
+          <p className="lead">{t('sharing.exchange.lead')}</p>
+        </PageHeading>
+        <SharingNav />
+        <section className="card" aria-labelledby="exchange-sign-in">
+          <h2 id="exchange-sign-in">{t('sharing.exchange.signInTitle')}</h2>
+          <p>{t('sharing.exchange.signInText')}</p>
+          <p className="actions">
+            <Link className="button primary" to={`/anmelden?weiter=${encodeURIComponent('/tauschring')}`}>
+              {t('sharing.exchange.signInButton')}
+            </Link>
+            {session.network.sendsEmail && (
+              <Link
+                className="button secondary"
+                to={`/registrieren?weiter=${encodeURIComponent('/tauschring')}`}
+              >
+                {t('register.title')}
+              </Link>
+            )}
+          </p>
+        </section>
+      </>
+    );
   return (
     <>
       <PageHeading title={t('sharing.exchange.title')}>
