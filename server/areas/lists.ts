@@ -1,3 +1,4 @@
+import * as knowledge from './knowledge/area.ts';
 import * as participation from './participation/area.ts';
 import * as places from './places/area.ts';
 import * as sharing from './sharing/area.ts';
@@ -17,6 +18,7 @@ export const areaMessages = {
   ...participation.messages,
   ...support.messages,
   ...places.messages,
+  ...knowledge.messages,
 };
 
 export const areaNotificationKinds = {
@@ -25,6 +27,7 @@ export const areaNotificationKinds = {
   ...participation.notificationKinds,
   ...support.notificationKinds,
   ...places.notificationKinds,
+  ...knowledge.notificationKinds,
 } as const;
 
 export const areaWebPaths = {
@@ -33,7 +36,12 @@ export const areaWebPaths = {
   ...participation.webPaths,
   ...support.webPaths,
   ...places.webPaths,
+  ...knowledge.webPaths,
 };
 
 /** The kinds of thing each area puts into the network's search, in the order they are offered. */
-export const areaSearchTypes = [...sharing.searchTypes, ...participation.searchTypes] as const;
+export const areaSearchTypes = [
+  ...sharing.searchTypes,
+  ...participation.searchTypes,
+  ...knowledge.searchTypes,
+] as const;

@@ -286,6 +286,36 @@ export interface CircleUpdate {
   visibility: "all_members" | "coordinators_professionals" | "owner_only";
 }
 
+export interface DiscussionPost {
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  edited_at: Timestamp | null;
+  id: Generated<string>;
+  network_id: string;
+  position: number;
+  quoted_post_id: string | null;
+  review_status: Generated<"visible" | "pending" | "rejected">;
+  thread_id: string;
+}
+
+export interface DiscussionThread {
+  author_id: string | null;
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  district_id: string | null;
+  id: Generated<string>;
+  last_post_at: Generated<Timestamp>;
+  network_id: string;
+  organisation_id: string | null;
+  post_count: Generated<number>;
+  review_status: Generated<"visible" | "pending" | "rejected">;
+  solution_post_id: string | null;
+  theme: "everyday" | "family" | "age" | "health" | "mobility" | "housing" | "environment" | "culture" | "youth" | "work" | "other";
+  title: string;
+}
+
 export interface District {
   boundary: JsonColumn<unknown> | null;
   center_lat: number | null;
@@ -414,6 +444,42 @@ export interface Job {
   status: Generated<"pending" | "running" | "done" | "failed">;
 }
 
+export interface KnowledgeFollow {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  network_id: string;
+  target_id: string;
+  target_type: "discussion_thread" | "organisation" | "district" | "wiki_page" | "map_report";
+}
+
+export interface MapReport {
+  address: string | null;
+  author_id: string | null;
+  body: Generated<string>;
+  category: "mobility" | "accessibility" | "green" | "safety" | "cleanliness" | "youth" | "age" | "culture" | "health" | "other";
+  created_at: Generated<Timestamp>;
+  district_id: string | null;
+  id: Generated<string>;
+  kind: "defect" | "suggestion" | "good_place" | "missing_offer";
+  lat: number;
+  lng: number;
+  network_id: string;
+  owner_id: string | null;
+  review_interval_days: Generated<number>;
+  reviewed_at: Generated<Timestamp>;
+  status: Generated<"new" | "confirmed" | "forwarded" | "in_progress" | "done" | "rejected">;
+  support_count: Generated<number>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface MapReportSupport {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  network_id: string;
+  report_id: string;
+}
+
 export interface Membership {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -428,6 +494,21 @@ export interface Network {
   name: string;
   settings: Generated<JsonColumn<NetworkSettings>>;
   slug: string;
+}
+
+export interface NewsPost {
+  author_id: string | null;
+  body: string;
+  comments_open: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  network_id: string;
+  organisation_id: string;
+  published_at: Timestamp | null;
+  status: Generated<"draft" | "published">;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  visibility: Generated<"public" | "signed_in" | "members">;
 }
 
 export interface Notification {
@@ -785,6 +866,41 @@ export interface TimebankTransfer {
   status: "requested" | "completed" | "declined" | "cancelled" | "reversed";
 }
 
+export interface WikiLink {
+  from_page_id: string;
+  network_id: string;
+  to_page_id: string;
+}
+
+export interface WikiPage {
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  current_revision: Generated<number>;
+  id: Generated<string>;
+  network_id: string;
+  organisation_id: string | null;
+  owner_id: string | null;
+  review_interval_days: Generated<number>;
+  reviewed_at: Generated<Timestamp>;
+  slug: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  visibility: Generated<"public" | "signed_in" | "members">;
+}
+
+export interface WikiRevision {
+  author_id: string | null;
+  body: Generated<string>;
+  created_at: Generated<Timestamp>;
+  network_id: string;
+  page_id: string;
+  restored_from: number | null;
+  revision: number;
+  summary: Generated<string>;
+  title: string;
+}
+
 export interface DB {
   account: Account;
   audit_log: AuditLog;
@@ -805,6 +921,8 @@ export interface DB {
   circle_need_series: CircleNeedSeries;
   circle_team_member: CircleTeamMember;
   circle_update: CircleUpdate;
+  discussion_post: DiscussionPost;
+  discussion_thread: DiscussionThread;
   district: District;
   exchange_message: ExchangeMessage;
   exchange_post: ExchangePost;
@@ -814,8 +932,12 @@ export interface DB {
   interaction: Interaction;
   interaction_cooldown: InteractionCooldown;
   job: Job;
+  knowledge_follow: KnowledgeFollow;
+  map_report: MapReport;
+  map_report_support: MapReportSupport;
   membership: Membership;
   network: Network;
+  news_post: NewsPost;
   notification: Notification;
   one_time_token: OneTimeToken;
   opportunity: Opportunity;
@@ -840,4 +962,7 @@ export interface DB {
   timebank_entry: TimebankEntry;
   timebank_line: TimebankLine;
   timebank_transfer: TimebankTransfer;
+  wiki_link: WikiLink;
+  wiki_page: WikiPage;
+  wiki_revision: WikiRevision;
 }

@@ -125,6 +125,60 @@ export type HoursStatus = (typeof hoursStatuses)[number];
 export const partnerStatuses = ['invited', 'accepted'] as const;
 export type PartnerStatus = (typeof partnerStatuses)[number];
 
+// Wissen (migration 20261206_1110_knowledge; each part's own tables in its migrations after it)
+export const discussionThemes = [
+  'everyday',
+  'family',
+  'age',
+  'health',
+  'mobility',
+  'housing',
+  'environment',
+  'culture',
+  'youth',
+  'work',
+  'other',
+] as const;
+export type DiscussionTheme = (typeof discussionThemes)[number];
+/** A post or thread of a new account waits for a moderator (first-post review). */
+export const reviewStatuses = ['visible', 'pending', 'rejected'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+export const newsStatuses = ['draft', 'published'] as const;
+export type NewsStatus = (typeof newsStatuses)[number];
+export const mapReportKinds = ['defect', 'suggestion', 'good_place', 'missing_offer'] as const;
+export type MapReportKind = (typeof mapReportKinds)[number];
+export const mapReportCategories = [
+  'mobility',
+  'accessibility',
+  'green',
+  'safety',
+  'cleanliness',
+  'youth',
+  'age',
+  'culture',
+  'health',
+  'other',
+] as const;
+export type MapReportCategory = (typeof mapReportCategories)[number];
+export const mapReportStatuses = [
+  'new',
+  'confirmed',
+  'forwarded',
+  'in_progress',
+  'done',
+  'rejected',
+] as const;
+export type MapReportStatus = (typeof mapReportStatuses)[number];
+/** What a person can follow (notifications of what is new there, and the digest). */
+export const followTargets = [
+  'discussion_thread',
+  'organisation',
+  'district',
+  'wiki_page',
+  'map_report',
+] as const;
+export type FollowTarget = (typeof followTargets)[number];
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
 
@@ -164,4 +218,14 @@ export type ListsMatchTheDatabase = [
   Holds<Same<SignupStatus, Value<'shift_signup', 'status'>>>,
   Holds<Same<HoursStatus, Value<'hours_entry', 'status'>>>,
   Holds<Same<PartnerStatus, Value<'opportunity_organisation', 'status'>>>,
+  Holds<Same<SearchVisibility, Value<'wiki_page', 'visibility'>>>,
+  Holds<Same<SearchVisibility, Value<'news_post', 'visibility'>>>,
+  Holds<Same<NewsStatus, Value<'news_post', 'status'>>>,
+  Holds<Same<DiscussionTheme, Value<'discussion_thread', 'theme'>>>,
+  Holds<Same<ReviewStatus, Value<'discussion_thread', 'review_status'>>>,
+  Holds<Same<ReviewStatus, Value<'discussion_post', 'review_status'>>>,
+  Holds<Same<MapReportKind, Value<'map_report', 'kind'>>>,
+  Holds<Same<MapReportCategory, Value<'map_report', 'category'>>>,
+  Holds<Same<MapReportStatus, Value<'map_report', 'status'>>>,
+  Holds<Same<FollowTarget, Value<'knowledge_follow', 'target_type'>>>,
 ];

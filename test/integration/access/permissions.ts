@@ -1,3 +1,4 @@
+import { knowledgePermissions } from '../../../server/areas/knowledge/permissions.ts';
 import { participationPermissions } from '../../../server/areas/participation/permissions.ts';
 import { placesPermissions } from '../../../server/areas/places/permissions.ts';
 import { sharingPermissions } from '../../../server/areas/sharing/permissions.ts';
@@ -314,6 +315,7 @@ export const permissions: Record<string, Case | Case[]> = {
   ...sharingPermissions,
   ...participationPermissions,
   ...placesPermissions,
+  ...knowledgePermissions,
 };
 
 const headings: Record<Role, string> = {

@@ -1,0 +1,6 @@
+/** Following and digests: what a person follows, the daily or weekly email of what is new there, one-click unsubscribe. */
+import type { KnowledgePart } from '../part.ts';
+
+export const digestsPart: KnowledgePart = {
+  routes: [],
+};

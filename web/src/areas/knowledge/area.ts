@@ -1,0 +1,14 @@
+import type { Messages } from '../../app/i18n.ts';
+import { messages as digests } from './digests/area.ts';
+import { messages as discussions } from './discussions/area.ts';
+import { messages as dossiers } from './dossiers/area.ts';
+import { messages as freshness } from './freshness/area.ts';
+import { messages as news } from './news/area.ts';
+import { messages as reports } from './reports/area.ts';
+import { messages as wiki } from './wiki/area.ts';
+
+/**
+ * Wissen: the texts of its parts, each under a key of its own (wiki, news, discussions, mapReports,
+ * dossiers, digests, freshness), merged into the client's catalogue (areas/messages.ts).
+ */
+export const messages: Messages[] = [wiki, freshness, news, discussions, reports, dossiers, digests];

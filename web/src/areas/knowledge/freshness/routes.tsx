@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** Its pages, each loaded when first opened (joined by ../routes.tsx). */
+export const routes: RouteObject[] = [];
