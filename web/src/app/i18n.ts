@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { areaMessages } from '../areas/messages.ts';
 import { featureMessages } from '../features/messages.ts';
 import de from '../i18n/de.json' with { type: 'json' };
+import { joinTexts } from './joinTexts.ts';
 import type { Locale } from './types.ts';
 
 const storageKey = 'knotenpunkt.locale';
@@ -56,7 +57,7 @@ const parts: Messages[] = [
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: Object.assign({}, ...parts.map((m) => m.de)) } },
+  resources: { de: { translation: joinTexts(parts.map((m) => m.de)) } },
   lng: 'de',
   fallbackLng: 'de',
   supportedLngs: ['de', 'en', 'ls'],
@@ -79,7 +80,7 @@ export const languageOffers: Record<Locale, { name: string; offer: string }> = {
 async function load(locale: Locale): Promise<void> {
   if (locale === 'de' || i18n.hasResourceBundle(locale, 'translation')) return;
   const texts = await Promise.all(parts.map((m) => m[locale]?.() ?? Promise.resolve({ default: {} })));
-  i18n.addResourceBundle(locale, 'translation', Object.assign({}, ...texts.map((t) => t.default)));
+  i18n.addResourceBundle(locale, 'translation', joinTexts(texts.map((t) => t.default)));
 }
 
 /** Shows the client in `locale`, its texts fetched first if need be. */
