@@ -6,6 +6,7 @@ import { enquiryRoutes } from './enquiries/index.ts';
 import { flagRoutes } from './flags/index.ts';
 import { geocodeRoutes } from './geocode/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
+import { markdownRoutes } from './markdown/index.ts';
 import { meRoutes } from './me/index.ts';
 import { myInvitationRoutes } from './me/invitations.ts';
 import { todayRoutes } from './me/today.ts';
@@ -31,6 +32,7 @@ export async function apiRoutes(app: FastifyInstance) {
   await app.register(networkActivityRoutes, { prefix: '/network/activity' });
   await app.register(districtRoutes, { prefix: '/districts' });
   await app.register(geocodeRoutes, { prefix: '/geocode' });
+  await app.register(markdownRoutes, { prefix: '/markdown' });
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(notificationRoutes, { prefix: '/notifications' });
   await app.register(searchRoutes, { prefix: '/search' });

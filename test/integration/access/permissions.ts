@@ -204,6 +204,10 @@ export const permissions: Record<string, Case | Case[]> = {
   'GET /districts': { allowed: everyone, request: () => ({ url: '/districts' }) },
   'GET /districts/geojson': { allowed: everyone, request: () => ({ url: '/districts/geojson' }) },
   'GET /geocode': { allowed: signedIn, request: () => ({ url: '/geocode?q=Kirchplatz' }) },
+  'POST /markdown/preview': {
+    allowed: signedIn,
+    request: () => ({ url: '/markdown/preview', payload: { text: '**Hallo** [[Wegweiser]]' } }),
+  },
   'POST /districts/import': {
     allowed: instanceAdmin,
     request: (town) => ({ url: '/districts/import', payload: town.districtFile(`Bezirk ${next()}`) }),
