@@ -452,6 +452,18 @@ export interface KnowledgeFollow {
   target_type: "discussion_thread" | "organisation" | "district" | "wiki_page" | "map_report";
 }
 
+export interface KnowledgeOutdated {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  network_id: string;
+  note: string;
+  reporter_id: string | null;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  target_id: string;
+  target_type: "wiki_page" | "map_report";
+}
+
 export interface MapReport {
   address: string | null;
   author_id: string | null;
@@ -933,6 +945,7 @@ export interface DB {
   interaction_cooldown: InteractionCooldown;
   job: Job;
   knowledge_follow: KnowledgeFollow;
+  knowledge_outdated: KnowledgeOutdated;
   map_report: MapReport;
   map_report_support: MapReportSupport;
   membership: Membership;

@@ -178,6 +178,9 @@ export const followTargets = [
   'map_report',
 ] as const;
 export type FollowTarget = (typeof followTargets)[number];
+/** What has an owner and a review interval (freshness). */
+export const freshnessTargets = ['wiki_page', 'map_report'] as const;
+export type FreshnessTarget = (typeof freshnessTargets)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -228,4 +231,5 @@ export type ListsMatchTheDatabase = [
   Holds<Same<MapReportCategory, Value<'map_report', 'category'>>>,
   Holds<Same<MapReportStatus, Value<'map_report', 'status'>>>,
   Holds<Same<FollowTarget, Value<'knowledge_follow', 'target_type'>>>,
+  Holds<Same<FreshnessTarget, Value<'knowledge_outdated', 'target_type'>>>,
 ];

@@ -192,12 +192,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (network_id, account_id) REFERENCES account(network_id, id) ON DELETE CASCADE
     );
     CREATE INDEX knowledge_follow_target ON knowledge_follow (network_id, target_type, target_id);
+
+    -- a reader's "this is out of date", with a note; open until the owner confirms or fixes the thing
+    CREATE TABLE knowledge_outdated (
+      network_id uuid NOT NULL,
+      id uuid NOT NULL DEFAULT gen_random_uuid(),
+      target_type text NOT NULL CHECK (target_type IN ('wiki_page', 'map_report')),
+      target_id uuid NOT NULL,
+      reporter_id uuid,
+      note text NOT NULL CHECK (length(note) BETWEEN 1 AND 1000),
+      created_at timestamptz NOT NULL DEFAULT now(),
+      resolved_at timestamptz,
+      resolved_by uuid,
+      PRIMARY KEY (network_id, id),
+      FOREIGN KEY (network_id, reporter_id) REFERENCES account(network_id, id) ON DELETE SET NULL (reporter_id),
+      FOREIGN KEY (network_id, resolved_by) REFERENCES account(network_id, id) ON DELETE SET NULL (resolved_by)
+    );
+    CREATE INDEX knowledge_outdated_open ON knowledge_outdated (network_id, target_type, target_id)
+      WHERE resolved_at IS NULL;
+    -- one open note per reader and thing
+    CREATE UNIQUE INDEX knowledge_outdated_once ON knowledge_outdated (network_id, target_type, target_id, reporter_id)
+      WHERE resolved_at IS NULL;
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    DROP TABLE IF EXISTS knowledge_follow, map_report_support, map_report, discussion_post, discussion_thread,
+    DROP TABLE IF EXISTS knowledge_outdated, knowledge_follow, map_report_support, map_report, discussion_post, discussion_thread,
       news_post, wiki_link, wiki_revision, wiki_page CASCADE;
   `.execute(db);
 }
