@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { jobHandlers, schedulePrune } from './platform/job-handlers.ts';
+import { jobHandlers, schedulePrune, scheduleRecurring } from './platform/job-handlers.ts';
 import { startWorker } from './platform/jobs.ts';
 import { ensureNetwork } from './platform/network.ts';
 import { seedDemoTown } from './seed/demo.ts';
@@ -26,6 +26,8 @@ async function main() {
   const app = await buildApp(deps);
   // sessions, sign-in failures and one-time tokens are forgotten daily (the job schedules its next run)
   if (config.runJobs) await schedulePrune(database.db, network.id);
+  // and every area's recurring work (reminders, digests), a minute after the start
+  if (config.runJobs) await scheduleRecurring(database.db, network.id, config, new Date(Date.now() + 60_000));
   const stopWorker = config.runJobs
     ? startWorker(database.db, jobHandlers(config), {
         onError: (err) => app.log.error({ err }, 'job worker'),

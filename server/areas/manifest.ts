@@ -8,6 +8,12 @@ import type { TodayContributor } from '../platform/today.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { DemoSeedContext } from '../seed/context.ts';
 
+/** A job that schedules its own next run. */
+export interface Recurring {
+  everyMinutes: number;
+  run: JobHandler;
+}
+
 /** The six networks of the product (the constants the database stores), and the time bank they share. */
 export type AreaId = Area | 'timebank';
 
@@ -45,6 +51,12 @@ export interface AreaManifest {
   routes: { prefix: string; plugin: FastifyPluginAsync }[];
   /** Background jobs by kind. */
   jobs?: (config: Config) => Record<string, JobHandler>;
+  /**
+   * Work that comes back on its own (a sweep for reminders, the digest), by job kind: run every
+   * `everyMinutes`, the first time soon after a server starts. Each run schedules the next one
+   * (platform/job-handlers.ts), and the dedupe key keeps one pending per kind however many servers.
+   */
+  recurring?: (config: Config) => Record<string, Recurring>;
   /** Fills the demo town (through the area's commands), returning what it made, counted. */
   seed?: (tx: Transaction<DB>, c: DemoSeedContext) => Promise<Record<string, unknown>>;
   /** The kinds of things of this area a time-bank transfer can be for. */

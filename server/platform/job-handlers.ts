@@ -16,6 +16,13 @@ export async function schedulePrune(db: Executor, networkId: string, at = new Da
   await enqueue(db, { networkId, kind: pruneJob, runAt: at, dedupeKey: 'daily' });
 }
 
+/** Schedules every area's recurring job unless one of its kind is pending (at start, and after each run). */
+export async function scheduleRecurring(db: Executor, networkId: string, config: Config, at = new Date()) {
+  for (const area of areas)
+    for (const kind of Object.keys(area.recurring?.(config) ?? {}))
+      await enqueue(db, { networkId, kind, runAt: at, dedupeKey: 'recurring' });
+}
+
 /** Every kind of background job the worker runs: the foundation's, and each area's (its manifest). */
 export function jobHandlers(config: Config): Record<string, JobHandler> {
   const handlers: Record<string, JobHandler> = {
@@ -41,6 +48,18 @@ export function jobHandlers(config: Config): Record<string, JobHandler> {
     },
   };
   for (const area of areas) Object.assign(handlers, area.jobs?.(config));
+  for (const area of areas)
+    for (const [kind, { everyMinutes, run }] of Object.entries(area.recurring?.(config) ?? {}))
+      handlers[kind] = async (db, job) => {
+        // the next run is in the queue before this one starts, so a failing run cannot end the chain
+        await enqueue(db, {
+          networkId: job.networkId,
+          kind,
+          runAt: new Date(Date.now() + everyMinutes * 60_000),
+          dedupeKey: 'recurring',
+        });
+        await run(db, job);
+      };
   /** Räume & Brücken: an interaction logged with a person who did not confirm it in time goes. */
   handlers[expireInteractionJob] = async (db, { networkId, payload }) => {
     if (typeof payload.interactionId === 'string')

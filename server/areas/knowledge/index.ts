@@ -29,6 +29,7 @@ export const knowledgeArea: AreaManifest = {
   id: 'knowledge',
   routes: parts.flatMap((p) => p.routes),
   jobs: (config) => Object.assign({}, ...parts.map((p) => p.jobs?.(config) ?? {})),
+  recurring: (config) => Object.assign({}, ...parts.map((p) => p.recurring?.(config) ?? {})),
   async seed(tx, c) {
     const made: Record<string, unknown> = {};
     for (const p of parts) if (p.seed) Object.assign(made, await p.seed(tx, c));

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import type { JobHandler } from '../../platform/jobs.ts';
 import type { TodaySource } from '../../platform/today.ts';
 import type { DemoSeedContext } from '../../seed/context.ts';
-import type { ActivityFigure, AreaManifest } from '../manifest.ts';
+import type { ActivityFigure, AreaManifest, Recurring } from '../manifest.ts';
 
 /**
  * Wissen is the largest area, so it is cut once more: one folder per part (wiki, freshness, news,
@@ -17,6 +17,8 @@ import type { ActivityFigure, AreaManifest } from '../manifest.ts';
 export interface KnowledgePart {
   routes: { prefix: string; plugin: FastifyPluginAsync }[];
   jobs?: (config: Config) => Record<string, JobHandler>;
+  /** work that comes back on its own (see AreaManifest.recurring) */
+  recurring?: (config: Config) => Record<string, Recurring>;
   /** its part of the demo town; the parts run in the order of index.ts, so a later part finds the earlier ones' things */
   seed?: (tx: Transaction<DB>, c: DemoSeedContext) => Promise<Record<string, unknown>>;
   /** its sections of the personal home */

@@ -24,11 +24,17 @@ export function StaleBadge({ freshness }: { freshness: Freshness }) {
   );
 }
 
+/** What a freshness note is about. */
+export interface FreshnessTarget {
+  type: 'wiki_page' | 'map_report';
+  id: string;
+}
+
 /**
  * Who keeps this current and when it was last checked; a stale thing says so plainly. Shown on every
- * wiki page and map report.
+ * wiki page and map report (`target` names it, for the actions on it).
  */
-export function FreshnessNote({ freshness }: { freshness: Freshness }) {
+export function FreshnessNote({ freshness }: { freshness: Freshness; target: FreshnessTarget }) {
   const { t } = useTranslation();
   return (
     <aside
