@@ -3,6 +3,7 @@ import { messages as digests } from './digests/area.ts';
 import { messages as discussions } from './discussions/area.ts';
 import { messages as dossiers } from './dossiers/area.ts';
 import { messages as freshness } from './freshness/area.ts';
+import de from './i18n/de.json' with { type: 'json' };
 import { messages as news } from './news/area.ts';
 import { messages as reports } from './reports/area.ts';
 import { messages as wiki } from './wiki/area.ts';
@@ -11,4 +12,7 @@ import { messages as wiki } from './wiki/area.ts';
  * Wissen: the texts of its parts, each under a key of its own (wiki, news, discussions, mapReports,
  * dossiers, digests, freshness), merged into the client's catalogue (areas/messages.ts).
  */
-export const messages: Messages[] = [wiki, freshness, news, discussions, reports, dossiers, digests];
+/** The area's own texts (its home page, under `knowledge`). */
+const home: Messages = { de, en: () => import('./i18n/en.json', { with: { type: 'json' } }) };
+
+export const messages: Messages[] = [home, wiki, freshness, news, discussions, reports, dossiers, digests];

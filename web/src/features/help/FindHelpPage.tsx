@@ -2,9 +2,9 @@ import './help.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
+import { TileIcon } from '../../app/TileIcon.tsx';
 import { PageHeading } from '../../app/ui.tsx';
 import { needs } from './needs.ts';
-import { HelpIcon } from './parts.tsx';
 
 /**
  * /hilfe-finden, "Ich suche Hilfe": the first tap — what kind of help, in everyday words. Each leads
@@ -22,21 +22,21 @@ export default function FindHelpPage() {
         <h2 id="help-choose" className="visually-hidden">
           {t('help.find.choose')}
         </h2>
-        <ul className="need-grid">
+        <ul className="tile-grid">
           {needs.map((n) => (
             <li key={n.slug}>
-              <Link to={`/hilfe-finden/${n.slug}`} className="need-tile">
-                <HelpIcon path={n.icon} />
-                <span className="need-title">{t(`help.needs.${n.key}.title`)}</span>
-                <span className="need-hint">{t(`help.needs.${n.key}.hint`)}</span>
+              <Link to={`/hilfe-finden/${n.slug}`} className="tile">
+                <TileIcon path={n.icon} />
+                <span className="tile-title">{t(`help.needs.${n.key}.title`)}</span>
+                <span className="tile-hint">{t(`help.needs.${n.key}.hint`)}</span>
               </Link>
             </li>
           ))}
           <li>
-            <Link to="/suche" className="need-tile other">
-              <HelpIcon path="M10 4a6 6 0 1 0 0 12 6 6 0 0 0 0-12Zm4.5 10.5L20 20" />
-              <span className="need-title">{t('help.find.other')}</span>
-              <span className="need-hint">{t('help.find.otherHint')}</span>
+            <Link to="/suche" className="tile other">
+              <TileIcon path="M10 4a6 6 0 1 0 0 12 6 6 0 0 0 0-12Zm4.5 10.5L20 20" />
+              <span className="tile-title">{t('help.find.other')}</span>
+              <span className="tile-hint">{t('help.find.otherHint')}</span>
             </Link>
           </li>
         </ul>

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
+import { TileIcon } from '../../app/TileIcon.tsx';
 import type { Page } from '../../app/types.ts';
 import { Empty, PageHeading, QueryView } from '../../app/ui.tsx';
 import { type HelpType, type Need, needBySlug, needQuery } from './needs.ts';
-import { HelpIcon, useSignInHere } from './parts.tsx';
+import { useSignInHere } from './parts.tsx';
 
 /** A search hit as the help path reads it (server/routes/api/search): what it is, and where it leads. */
 interface Hit {
@@ -134,7 +135,7 @@ export default function NeedPage() {
         </p>
       )}
       <section className="card help-ask" aria-labelledby="help-ask-title">
-        <HelpIcon path="M4 5h16v10H9l-5 4V5Zm8 2v4m0 2v.1" />
+        <TileIcon path="M4 5h16v10H9l-5 4V5Zm8 2v4m0 2v.1" />
         <div>
           <h2 id="help-ask-title">{t('help.need.askTitle')}</h2>
           <p>{t('help.need.askText')}</p>

@@ -2,8 +2,8 @@ import './help.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
+import { TileIcon } from '../../app/TileIcon.tsx';
 import { PageHeading } from '../../app/ui.tsx';
-import { HelpIcon } from './parts.tsx';
 
 /** The kinds of thing in the Teilen catalogue that are lent, booked or given away, with their pictures. */
 const kinds = [
@@ -34,13 +34,13 @@ export default function ShareLendPage() {
       </PageHeading>
       <section aria-labelledby="share-borrow">
         <h2 id="share-borrow">{t('help.share.borrow')}</h2>
-        <ul className="need-grid">
+        <ul className="tile-grid">
           {kinds.map((k) => (
             <li key={k.kind}>
-              <Link to={`/teilen?art=${k.kind}`} className="need-tile">
-                <HelpIcon path={k.icon} />
-                <span className="need-title">{t(`help.share.kinds.${k.kind}`)}</span>
-                <span className="need-hint">{t(`help.share.kinds.${k.kind}Hint`)}</span>
+              <Link to={`/teilen?art=${k.kind}`} className="tile">
+                <TileIcon path={k.icon} />
+                <span className="tile-title">{t(`help.share.kinds.${k.kind}`)}</span>
+                <span className="tile-hint">{t(`help.share.kinds.${k.kind}Hint`)}</span>
               </Link>
             </li>
           ))}

@@ -41,19 +41,3 @@ export function SignInToContinue({ children }: { children?: ReactNode }) {
     </section>
   );
 }
-
-/** A need's or kind's picture: decoration beside the words that say it. */
-export function HelpIcon({ path }: { path: string }) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" width="32" height="32" className="help-icon">
-      <path
-        d={path}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
