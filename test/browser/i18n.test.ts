@@ -84,6 +84,7 @@ const plainPages: Record<string, string[]> = {
     'circles.done.consentWithdrawn',
   ],
   'front page (features/home/FrontPage.tsx, EntryPoints.tsx)': ['front.'],
+  'Wissen (areas/knowledge/KnowledgeHomePage.tsx)': ['knowledge.home.'],
   '"Ich suche Hilfe" (features/help: FindHelpPage, NeedPage, AskPage, EnquiryPage)': [
     'help.nav',
     'help.find.',

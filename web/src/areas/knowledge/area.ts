@@ -13,6 +13,10 @@ import { messages as wiki } from './wiki/area.ts';
  * dossiers, digests, freshness), merged into the client's catalogue (areas/messages.ts).
  */
 /** The area's own texts (its home page, under `knowledge`). */
-const home: Messages = { de, en: () => import('./i18n/en.json', { with: { type: 'json' } }) };
+const home: Messages = {
+  de,
+  en: () => import('./i18n/en.json', { with: { type: 'json' } }),
+  ls: () => import('./i18n/ls.json', { with: { type: 'json' } }),
+};
 
 export const messages: Messages[] = [home, wiki, freshness, news, discussions, reports, dossiers, digests];
