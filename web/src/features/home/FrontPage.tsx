@@ -18,7 +18,7 @@ type Figure = Activity['figures'][number];
  * can do there, where to start (none where it is not built yet — it says so instead) and its figures.
  */
 const networks = [
-  { area: 'knowledge', to: '/mitmachen/praxis', soon: true, figures: [] },
+  { area: 'knowledge', to: '/wissen', soon: false, figures: ['mapReports', 'newsPosts'] },
   { area: 'participation', to: '/mitmachen', soon: false, figures: ['opportunities', 'miniTasks', 'hours'] },
   { area: 'codesign', to: null, soon: true, figures: [] },
   {
