@@ -1,6 +1,15 @@
 /** News: each organisation's blog with comments, subscriptions and RSS/Atom feeds. */
 import type { KnowledgePart } from '../part.ts';
+import { newsActivity } from './activity.ts';
+import { newsFeedRoutes } from './routes/feeds/index.ts';
+import { newsRoutes } from './routes/posts/index.ts';
+import { seedNews } from './seed.ts';
 
 export const newsPart: KnowledgePart = {
-  routes: [],
+  routes: [
+    { prefix: '/news', plugin: newsRoutes },
+    { prefix: '/news', plugin: newsFeedRoutes },
+  ],
+  seed: seedNews,
+  activity: newsActivity,
 };
