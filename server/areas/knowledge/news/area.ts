@@ -51,9 +51,8 @@ export const notificationKinds = {
 export const webPaths = {
   /** A post with its comments. */
   newsPost: (id: string) => webPath(`/wissen/neuigkeiten/${seg(id)}`),
-  /** A comment under its post. */
-  newsComment: (postId: string, commentId: string) =>
-    webPath(`/wissen/neuigkeiten/${seg(postId)}#kommentar-${seg(commentId)}`),
+  /** A post's comments. */
+  newsComments: (postId: string) => webPath(`/wissen/neuigkeiten/${seg(postId)}#kommentare`),
 };
 
 /** The kinds of thing the part puts into the network's search (see platform/search.ts). */

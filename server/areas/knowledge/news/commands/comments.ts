@@ -61,7 +61,7 @@ export async function addComment(db: Executor, ctx: CommandContext, postId: stri
         accountId: p.author_id,
         kind: 'news.commented',
         params: { name: me.display_name, title: p.title },
-        link: webPaths.newsComment(postId, id),
+        link: webPaths.newsComments(postId),
       });
     }
     return id;

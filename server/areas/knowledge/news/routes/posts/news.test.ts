@@ -258,7 +258,7 @@ describe('knowledge news: an organisation blogs, people comment and follow', () 
       .where('kind', '=', 'news.commented')
       .executeTakeFirstOrThrow();
     assert.equal(toAuthor.account_id, petra.id);
-    assert.equal(toAuthor.link, `/wissen/neuigkeiten/${cafe}#kommentar-${jonasComment}`);
+    assert.equal(toAuthor.link, `/wissen/neuigkeiten/${cafe}#kommentare`);
 
     const c2 = (await call(paula, 'POST', `/${cafe}/comments`, { body: 'Gibt es Mittagstisch?' })).json().id;
     assert.equal((await call(paula, 'PUT', `/comments/${jonasComment}`, { body: 'fremd' })).statusCode, 403);
