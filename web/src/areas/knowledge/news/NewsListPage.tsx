@@ -79,7 +79,12 @@ export function NewsListPage() {
             </Link>
           )}
           {org && session.account && following.isSuccess && (
-            <FollowButton targetType="organisation" targetId={org.id} following={following.data} />
+            <FollowButton
+              targetType="organisation"
+              targetId={org.id}
+              following={following.data}
+              invalidate={['follows']}
+            />
           )}
         </div>
       )}
