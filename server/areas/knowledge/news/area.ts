@@ -21,6 +21,10 @@ export const messages = {
     de: 'Dieser Beitrag ist schon ein Entwurf.',
     en: 'This post is already a draft.',
   },
+  'news.stale': {
+    de: 'Jemand hat den Beitrag inzwischen geändert. Bitte laden Sie die Seite neu und übernehmen Sie Ihre Änderung noch einmal.',
+    en: 'Someone changed the post in the meantime. Please reload the page and make your change again.',
+  },
   'news.feed_title': {
     de: 'Neuigkeiten aus {network}',
     en: 'News from {network}',

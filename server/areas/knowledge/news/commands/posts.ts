@@ -126,12 +126,23 @@ export async function createPost(
   });
 }
 
-/** Changes a post's text and settings; a published one stays published, its search entry follows. */
-export async function changePost(db: Executor, ctx: CommandContext, id: string, f: PostFields) {
+/**
+ * Changes a post's text and settings; a published one stays published, its search entry follows. An
+ * edit that started before someone else saved the post (`base`, the updatedAt it started from) is
+ * refused (409) instead of silently overwriting their change.
+ */
+export async function changePost(
+  db: Executor,
+  ctx: CommandContext,
+  id: string,
+  f: PostFields,
+  base: Date | null = null,
+) {
   checkFields(f);
   await executeTx(db, async (tx) => {
     const { p, organisationName } = await postForChange(tx, ctx, id);
     if (!newsPolicy.edit(ctx.actor, p)) throw forbidden();
+    if (base && base.getTime() !== p.updated_at.getTime()) throw new Problem(409, 'news.stale');
     await updatePost(tx, ctx.networkId, id, f);
     if (p.status === 'published')
       await index(

@@ -139,7 +139,10 @@ export function NewsForm({ existing, organisationId }: { existing?: Post; organi
     void action.run(
       async () => {
         const p = existing
-          ? await api<Post>(`/news/${existing.id}`, { method: 'PUT', body: fields })
+          ? await api<Post>(`/news/${existing.id}`, {
+              method: 'PUT',
+              body: { ...fields, baseUpdatedAt: existing.updatedAt },
+            })
           : await api<Post>('/news', {
               method: 'POST',
               body: { ...fields, organisationId: org, publish: publishing.current },

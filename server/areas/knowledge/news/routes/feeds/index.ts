@@ -44,7 +44,8 @@ export async function newsFeedRoutes(app: FastifyInstance) {
     posts: PostRow[],
     o: { title: string; description: string; page: string; self: (f: Format) => string },
   ) {
-    const updated = posts[0]?.published_at ?? new Date(0);
+    // the newest change of any post in it (a correction of an older post changes the feed too)
+    const updated = new Date(Math.max(0, ...posts.map((p) => p.updated_at.getTime())));
     const feed = new Feed({
       id: `${publicUrl}${o.page}`,
       title: o.title,
@@ -79,7 +80,7 @@ export async function newsFeedRoutes(app: FastifyInstance) {
     format: Format,
     built: { xml: string; updated: Date },
   ) {
-    const etag = `"${built.updated.getTime().toString(36)}-${built.xml.length.toString(36)}-${format}"`;
+    const etag = `"${built.updated.getTime().toString(36)}-${built.xml.length.toString(36)}-${format}-${req.locale}"`;
     reply
       .header('cache-control', 'public, max-age=300')
       .header('last-modified', built.updated.toUTCString())

@@ -166,10 +166,14 @@ export async function newsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      await changePost(db, commandContext(req, networkId), req.params.id, {
-        ...req.body,
-        title: req.body.title.trim(),
-      });
+      const { baseUpdatedAt, ...f } = req.body;
+      await changePost(
+        db,
+        commandContext(req, networkId),
+        req.params.id,
+        { ...f, title: f.title.trim() },
+        baseUpdatedAt ? new Date(baseUpdatedAt) : null,
+      );
       return postView(req.actor, req.params.id);
     },
   );

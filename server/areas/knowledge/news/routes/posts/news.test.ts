@@ -296,6 +296,23 @@ describe('knowledge news: an organisation blogs, people comment and follow', () 
     });
     assert.equal(closed.statusCode, 200, closed.body);
     assert.equal(closed.json().commentsOpen, false);
+    const stale = await call(anja, 'PUT', `/${cafe}`, {
+      title: 'Älterer Stand',
+      body: 'Überschreibt nichts.',
+      visibility: 'public',
+      commentsOpen: true,
+      baseUpdatedAt: new Date(Date.parse(closed.json().updatedAt) - 60_000).toISOString(),
+    });
+    assert.equal(stale.statusCode, 409, 'an edit started before the last save is refused');
+    assert.equal(stale.json().code, 'news.stale');
+    const current = await call(anja, 'PUT', `/${cafe}`, {
+      title: 'Unser neues Stadtteilcafé',
+      body: 'Ab Montag geöffnet.',
+      visibility: 'public',
+      commentsOpen: false,
+      baseUpdatedAt: closed.json().updatedAt,
+    });
+    assert.equal(current.statusCode, 200, current.body);
     const refused = await call(jonas, 'POST', `/${cafe}/comments`, { body: 'Hallo' });
     assert.equal(refused.statusCode, 409);
     assert.equal(refused.json().code, 'news.comments_closed');

@@ -24,7 +24,14 @@ export const PostCreate = Type.Object(
   { additionalProperties: false },
 );
 
-export const PostChange = Type.Object(PostFields, { additionalProperties: false });
+export const PostChange = Type.Object(
+  {
+    ...PostFields,
+    /** the post's updatedAt when the edit started; 409 when someone saved it in between */
+    baseUpdatedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
 
 export const PostListQuery = Type.Object(
   {
