@@ -53,6 +53,11 @@ export const notificationKinds = {
 
 /** The part's pages the server links to (see platform/webPaths.ts). */
 export const webPaths = {
+  /** The news of the whole network. */
+  newsList: () => webPath('/wissen/neuigkeiten'),
+  /** One organisation's news (with its drafts for its staff and admins). */
+  newsOfOrganisation: (organisationId: string) =>
+    webPath(`/wissen/neuigkeiten?organisation=${seg(organisationId)}`),
   /** A post with its comments. */
   newsPost: (id: string) => webPath(`/wissen/neuigkeiten/${seg(id)}`),
   /** A post's comments. */

@@ -4,6 +4,7 @@ import { newsActivity } from './activity.ts';
 import { newsFeedRoutes } from './routes/feeds/index.ts';
 import { newsRoutes } from './routes/posts/index.ts';
 import { seedNews } from './seed.ts';
+import { newsSuggestions, newsToday } from './today.ts';
 
 export const newsPart: KnowledgePart = {
   routes: [
@@ -11,5 +12,7 @@ export const newsPart: KnowledgePart = {
     { prefix: '/news', plugin: newsFeedRoutes },
   ],
   seed: seedNews,
+  today: newsToday,
+  suggestions: newsSuggestions,
   activity: newsActivity,
 };

@@ -269,3 +269,66 @@ export async function publishedBetween(db: Executor, networkId: string, from: Da
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The drafts of the organisations the person acts for, most recently changed first (the personal home). */
+export async function draftsFor(
+  db: Executor,
+  networkId: string,
+  organisationIds: readonly string[],
+  limit: number,
+) {
+  if (organisationIds.length === 0) return { items: [] as PostRow[], total: 0 };
+  const q = base(db, networkId)
+    .where('p.status', '=', 'draft')
+    .where('p.organisation_id', 'in', [...organisationIds])
+    .where((eb) => notHidden(eb));
+  const [items, count] = await Promise.all([
+    q
+      .select([...columns, commentCount])
+      .orderBy('p.updated_at', 'desc')
+      .orderBy('p.id')
+      .limit(limit)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items as PostRow[], total: Number(count.n) };
+}
+
+/**
+ * Posts published since `since` by the organisations the person follows, that they may read and
+ * did not write themselves, newest first (the personal home's suggestions).
+ */
+export async function recentFromFollowed(
+  db: Executor,
+  networkId: string,
+  actor: Actor,
+  since: Date,
+  limit: number,
+) {
+  if (!isSignedIn(actor)) return { items: [] as PostRow[], total: 0 };
+  const q = base(db, networkId)
+    .where((eb) => eb.and([readable(eb, actor), notHidden(eb)]))
+    .where('p.published_at', '>=', since)
+    .where((eb) => eb.or([eb('p.author_id', 'is', null), eb('p.author_id', '!=', actor.accountId)]))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('knowledge_follow as f')
+          .select('f.target_id')
+          .whereRef('f.network_id', '=', 'p.network_id')
+          .whereRef('f.target_id', '=', 'p.organisation_id')
+          .where('f.target_type', '=', 'organisation')
+          .where('f.account_id', '=', actor.accountId),
+      ),
+    );
+  const [items, count] = await Promise.all([
+    q
+      .select([...columns, commentCount])
+      .orderBy('p.published_at', 'desc')
+      .orderBy('p.id')
+      .limit(limit)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items as PostRow[], total: Number(count.n) };
+}

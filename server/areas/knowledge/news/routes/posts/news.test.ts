@@ -54,6 +54,12 @@ describe('knowledge news: an organisation blogs, people comment and follow', () 
   const listIds = async (who: Who, query = '') =>
     ((await call(who, 'GET', `/${query}`)).json().items as { id: string }[]).map((p) => p.id);
 
+  const today = async (who: TestUser) => {
+    const r = await t.app.inject({ url: '/api/v1/me/today', headers: who.headers });
+    assert.equal(r.statusCode, 200, r.body);
+    return r.json().sections as { id: string; items: { title: string; link: string }[] }[];
+  };
+
   before(async () => {
     t = await createTestApp();
     centre = await createOrganisation(t, { name: 'Nachbarschaftszentrum Lindenhof' });
@@ -123,6 +129,20 @@ describe('knowledge news: an organisation blogs, people comment and follow', () 
     );
   });
 
+  test('the personal home names the draft to its organisation’s staff only', async () => {
+    const drafts = (await today(petra)).find((x) => x.id === 'news.drafts');
+    assert.deepEqual(
+      drafts?.items.map((i) => i.link),
+      [`/wissen/neuigkeiten/${cafe}`],
+    );
+    assert.equal(drafts?.items[0]?.title, 'Entwurf „Unser neues Stadtteilcafé“ fertigstellen');
+    for (const who of [jonas, volunteer, tafelAdmin])
+      assert.equal(
+        (await today(who)).find((x) => x.id === 'news.drafts'),
+        undefined,
+      );
+  });
+
   test('publishing lists it, indexes it and tells the followers (not the publisher); unpublish takes it back', async () => {
     const before = await count('notification');
     const r = await call(petra, 'POST', `/${cafe}/publish`);
@@ -162,6 +182,22 @@ describe('knowledge news: an organisation blogs, people comment and follow', () 
       comment: true,
     });
     assert.equal((await call(null, 'GET', `/${cafe}`)).json().abilities.comment, false);
+    const suggested = (await today(jonas)).find((x) => x.id === 'news.followed');
+    assert.deepEqual(
+      suggested?.items.map((i) => i.link),
+      [`/wissen/neuigkeiten/${cafe}`],
+      'a follower',
+    );
+    assert.equal(
+      (await today(paula)).find((x) => x.id === 'news.followed'),
+      undefined,
+      'not a follower',
+    );
+    assert.equal(
+      (await today(petra)).find((x) => x.id === 'news.drafts'),
+      undefined,
+      'no draft left',
+    );
 
     assert.equal((await call(jonas, 'POST', `/${cafe}/unpublish`)).statusCode, 403);
     assert.equal((await call(anja, 'POST', `/${cafe}/unpublish`)).statusCode, 200);
