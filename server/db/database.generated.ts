@@ -508,6 +508,16 @@ export interface Network {
   slug: string;
 }
 
+export interface NewsComment {
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  edited_at: Timestamp | null;
+  id: Generated<string>;
+  network_id: string;
+  post_id: string;
+}
+
 export interface NewsPost {
   author_id: string | null;
   body: string;
@@ -950,6 +960,7 @@ export interface DB {
   map_report_support: MapReportSupport;
   membership: Membership;
   network: Network;
+  news_comment: NewsComment;
   news_post: NewsPost;
   notification: Notification;
   one_time_token: OneTimeToken;
