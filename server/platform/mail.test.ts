@@ -101,6 +101,41 @@ describe('sendMail', () => {
     assert.equal(failed.body_text, failed.body_shown);
   });
 
+  test('headers are kept for delivery, shown with their secrets redacted, and redacted once given up', async () => {
+    const secret = 'Ab3_unsubscribe-token-only-for-the-recipient-99';
+    const url = `https://kp.example/api/v1/digest/unsubscribe?token=${secret}`;
+    await sendMail(
+      d.db,
+      {
+        networkId,
+        to: 'kopf@example.org',
+        subject: 'Ihre Zusammenfassung',
+        text: `Abbestellen: ${url}`,
+        secrets: [secret],
+        headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      },
+      true,
+    );
+    const row = () =>
+      d.db
+        .selectFrom('outbox_email')
+        .select(['status', 'headers', 'headers_shown'])
+        .where('to_address', '=', 'kopf@example.org')
+        .executeTakeFirstOrThrow();
+    const queued = await row();
+    assert.equal(queued.headers['List-Unsubscribe'], `<${url}>`);
+    assert.equal(
+      queued.headers_shown['List-Unsubscribe'],
+      `<https://kp.example/api/v1/digest/unsubscribe?token=${redacted}>`,
+    );
+    assert.equal(queued.headers_shown['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click');
+    const deliver = mailDeliveryJob('smtp://127.0.0.1:9', 'test@example.org');
+    for (let i = 0; i < 5; i++) await deliver(d.db, { networkId, payload: {} });
+    const failed = await row();
+    assert.equal(failed.status, 'failed');
+    assert.deepEqual(failed.headers, failed.headers_shown);
+  });
+
   test('redactSecrets replaces every occurrence, the longer secret first', () => {
     assert.equal(redactSecrets('a abc b abc', ['abc', 'abc b']), `a ${redacted} ${redacted}`);
     assert.equal(redactSecrets('kein Geheimnis', []), 'kein Geheimnis');
