@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import i18next from 'i18next';
@@ -81,14 +81,17 @@ test('filled in, every text shows its params and nothing unfilled', async () => 
 });
 
 test('every link the server hands out leads to a page of the web client', () => {
-  // the router's own routes and every area's (web/src/areas/<area>/routes.tsx)
+  // the router's own routes and every area's (web/src/areas/<area>/routes.tsx, and its parts' at any depth)
   const areas = path.join(web, 'areas');
-  const routeFiles = [
-    path.join(web, 'app/router.tsx'),
-    ...readdirSync(areas)
-      .map((a) => path.join(areas, a, 'routes.tsx'))
-      .filter((f) => existsSync(f)),
-  ];
+  const routesBelow = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory()
+        ? routesBelow(path.join(dir, d.name))
+        : d.name === 'routes.tsx'
+          ? [path.join(dir, d.name)]
+          : [],
+    );
+  const routeFiles = [path.join(web, 'app/router.tsx'), ...routesBelow(areas)];
   const routes = routeFiles
     .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bpath: '([^']+)'/g)])
     .map((m) => `/${m[1]}`)
