@@ -6,6 +6,7 @@ import type { KnowledgePart } from '../part.ts';
 import { runDigests } from './commands/sendDigest.ts';
 import { digestRoutes } from './routes/digest/index.ts';
 import { followRoutes } from './routes/follows/index.ts';
+import { seedDigests } from './seed.ts';
 
 /** The job kind of the digest run. */
 export const digestJob = 'knowledge.digests';
@@ -15,6 +16,7 @@ export const digestsPart: KnowledgePart = {
     { prefix: '/follows', plugin: followRoutes },
     { prefix: '/digest', plugin: digestRoutes },
   ],
+  seed: seedDigests,
   recurring: (config) => ({
     [digestJob]: {
       everyMinutes: 30,
