@@ -53,6 +53,19 @@ export const messages = {
     de: 'Sie bekommen diese Zusammenfassung, weil Sie sie {frequency} bestellt haben. Was Sie verfolgen und wie oft die Zusammenfassung kommt, ändern Sie hier:\n{preferences}\n\nZusammenfassung abbestellen (ein Klick, ohne Anmeldung):\n{unsubscribe}',
     en: 'You get this digest because you asked for it {frequency}. Change what you follow and how often the digest comes here:\n{preferences}\n\nUnsubscribe from the digest (one click, no sign-in):\n{unsubscribe}',
   },
+  'digest.today.title': { de: 'Neues per E-Mail', en: 'What is new, by email' },
+  'digest.today.item': {
+    de: 'Eine Zusammenfassung per E-Mail bestellen',
+    en: 'Get a digest by email',
+  },
+  'digest.today.detail.one': {
+    de: 'Sie folgen einer Sache. Täglich oder wöchentlich, nur wenn es Neues gibt.',
+    en: 'You follow one thing. Daily or weekly, only when there is something new.',
+  },
+  'digest.today.detail.other': {
+    de: 'Sie folgen {count} Dingen. Täglich oder wöchentlich, nur wenn es Neues gibt.',
+    en: 'You follow {count} things. Daily or weekly, only when there is something new.',
+  },
   'digest.frequency.daily': { de: 'täglich', en: 'daily' },
   'digest.frequency.weekly': { de: 'wöchentlich', en: 'weekly' },
 } satisfies Catalogue;

@@ -7,6 +7,7 @@ import { runDigests } from './commands/sendDigest.ts';
 import { digestRoutes } from './routes/digest/index.ts';
 import { followRoutes } from './routes/follows/index.ts';
 import { seedDigests } from './seed.ts';
+import { digestSuggestions } from './today.ts';
 
 /** The job kind of the digest run. */
 export const digestJob = 'knowledge.digests';
@@ -17,6 +18,7 @@ export const digestsPart: KnowledgePart = {
     { prefix: '/digest', plugin: digestRoutes },
   ],
   seed: seedDigests,
+  suggestions: digestSuggestions,
   recurring: (config) => ({
     [digestJob]: {
       everyMinutes: 30,
