@@ -393,6 +393,24 @@ describe('digest: settings, the daily and weekly email, and one-click unsubscrib
       .where('action', '=', 'digest.unsubscribed')
       .execute();
     assert.deepEqual(logged, [{ actor_id: reader.id, details: { via: 'one_click' } }]);
+    // a multipart one-click (RFC 8058 allows both encodings), for a second person
+    await call(member, 'PUT', '/digest/settings', { frequency: 'daily' });
+    const memberToken = (
+      await t.db
+        .selectFrom('knowledge_digest_setting')
+        .select('unsubscribe_token')
+        .where('account_id', '=', member.id)
+        .executeTakeFirstOrThrow()
+    ).unsubscribe_token;
+    const multipart = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/digest/unsubscribe?token=${memberToken}`,
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      payload:
+        '--xyz\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--xyz--\r\n',
+    });
+    assert.equal(multipart.statusCode, 204, multipart.body);
+    assert.equal((await call(member, 'GET', '/digest/settings')).json().frequency, 'off');
     // again, from the page: the same answer, nothing more logged
     const again = await t.app.inject({
       method: 'POST',
@@ -404,6 +422,7 @@ describe('digest: settings, the daily and weekly email, and one-click unsubscrib
       .selectFrom('audit_log')
       .select('id')
       .where('action', '=', 'digest.unsubscribed')
+      .where('actor_id', '=', reader.id)
       .execute();
     assert.equal(count.length, 1);
   });

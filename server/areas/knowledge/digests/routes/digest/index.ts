@@ -21,9 +21,15 @@ export async function digestRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
 
-  // a mail client's one-click unsubscribe posts a form (RFC 8058); only this part's routes take one
+  // a mail client's one-click unsubscribe posts a form, URL-encoded or multipart (RFC 8058 3.1);
+  // only this part's routes take one
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'string' }, (req, body, done) => {
+    const fields = formFields(req.headers['content-type'] ?? '', body as string);
+    if (fields) done(null, fields);
+    else done(new Problem(400, 'bad_request'), undefined);
   });
 
   app.get(
@@ -86,7 +92,7 @@ export async function digestRoutes(app: FastifyInstance) {
       schema: {
         tags: ['knowledge'],
         summary: 'Turn the digest off with the token of its link (no sign-in; RFC 8058 one-click)',
-        consumes: ['application/json', 'application/x-www-form-urlencoded'],
+        consumes: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'],
         querystring: UnsubscribeQuery,
         body: UnsubscribeBody,
         response: { 204: Type.Null(), ...problems },
@@ -112,4 +118,26 @@ export async function digestRoutes(app: FastifyInstance) {
       return reply.code(204).send();
     },
   );
+}
+
+/**
+ * The text fields of a small multipart/form-data body (a one-click unsubscribe sends one field), or
+ * null when it is not one: no boundary, no closing delimiter, a part without a name.
+ */
+export function formFields(contentType: string, body: string): Record<string, string> | null {
+  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return null;
+  const delimiter = `--${boundary}`;
+  const end = body.indexOf(`${delimiter}--`);
+  if (end < 0) return null;
+  const fields: Record<string, string> = {};
+  for (const part of body.slice(0, end).split(delimiter).slice(1)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) return null;
+    const name = /\bname="([^"]*)"/i.exec(part.slice(0, split))?.[1];
+    if (name === undefined) return null;
+    fields[name] = part.slice(split + 4).replace(/\r\n$/, '');
+  }
+  return fields;
 }
