@@ -21,6 +21,7 @@ import { claimDigestDay, dueAccounts, recordDigest, unsubscribeToken } from '../
 /** Local time from which the day's digests go out (minutes after midnight). */
 export const digestHour = 7 * 60;
 const batch = 100;
+const settleMs = 60_000;
 
 export async function runDigests(db: Kysely<DB>, networkId: string, config: Config, now = new Date()) {
   const local = localParts(now);
@@ -72,15 +73,18 @@ export async function sendDigest(
       .executeTakeFirst();
     if (!person || person.blocked_at || person.frequency === 'off') return false;
     const since = person.covered_until;
+    // a post written in a transaction still open now carries an earlier time than its commit: the
+    // last minute waits for the next digest, so nothing falls between two
+    const until = new Date(now.getTime() - settleMs);
     const items = await gatherDigest(
       tx,
       networkId,
       { accountId, organisationIds: await organisationsOf(tx, networkId, accountId) },
       since,
-      now,
+      until,
     );
     const count = itemCount(items);
-    await recordDigest(tx, networkId, accountId, day, count, now);
+    await recordDigest(tx, networkId, accountId, day, count, until);
     if (count === 0) return false;
     const token = await unsubscribeToken(tx, networkId, accountId);
     const base = config.publicUrl;
@@ -106,7 +110,7 @@ export async function sendDigest(
           base,
           unsubscribe: page,
         }),
-        secrets: [token, encodeURIComponent(token)],
+        secrets: [token],
         // RFC 8058 asks for an https URI; on a server without one, the link to the confirming page
         headers: base.startsWith('https://')
           ? { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
