@@ -28,6 +28,7 @@ export async function runDigests(db: Kysely<DB>, networkId: string, config: Conf
   if (local.minutes < digestHour) return { sent: 0 };
   const day = localDate(now);
   const tried = new Set<string>();
+  const failed: unknown[] = [];
   let sent = 0;
   for (;;) {
     const due = (await dueAccounts(db, networkId, { day, weekday: local.weekday }, batch)).filter(
@@ -36,9 +37,19 @@ export async function runDigests(db: Kysely<DB>, networkId: string, config: Conf
     if (due.length === 0) break;
     for (const accountId of due) {
       tried.add(accountId);
-      if (await sendDigest(db, networkId, accountId, config, now)) sent++;
+      try {
+        if (await sendDigest(db, networkId, accountId, config, now)) sent++;
+      } catch (err) {
+        // one person's failure (rolled back, so tried again next run) holds up nobody else's digest
+        failed.push(err);
+      }
     }
   }
+  if (failed.length > 0)
+    throw new AggregateError(
+      failed,
+      `${failed.length} of ${tried.size} digests failed; ${sent} were written`,
+    );
   return { sent };
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../../../../test/helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../../../test/helpers/factories.ts';
 import { localParts, zonedTime } from '../../../../../platform/localTime.ts';
@@ -425,5 +426,40 @@ describe('digest: settings, the daily and weekly email, and one-click unsubscrib
       .where('actor_id', '=', reader.id)
       .execute();
     assert.equal(count.length, 1);
+  });
+
+  test('one person’s failing digest holds up nobody else’s, and is tried again', async () => {
+    const unlucky = await createUser(t, { displayName: 'Pech' });
+    const lucky = await createUser(t, { displayName: 'Glück' });
+    for (const u of [unlucky, lucky]) {
+      await call(u, 'PUT', `/follows/organisation/${org.id}`);
+      await call(u, 'PUT', '/digest/settings', { frequency: 'daily' });
+    }
+    await t.db
+      .insertInto('news_post')
+      .values({
+        network_id: t.networkId,
+        organisation_id: org.id,
+        title: 'Neue Öffnungszeiten',
+        body: 'Text',
+        status: 'published',
+        published_at: new Date(),
+        author_id: writer.id,
+      })
+      .execute();
+    await sql`CREATE FUNCTION digest_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'broken for this test'; END $$`.execute(t.db);
+    await sql`CREATE TRIGGER digest_test_fail BEFORE UPDATE ON knowledge_digest_log FOR EACH ROW
+      WHEN (NEW.account_id = ${sql.lit(unlucky.id)}::uuid) EXECUTE FUNCTION digest_test_fail()`.execute(t.db);
+    const at = nextMorning(new Date(), 8, 30);
+    await assert.rejects(runDigests(t.db, t.networkId, config(), at), /1 of \d+ digests failed/);
+    assert.equal((await outboxFor(lucky.email)).length, 1);
+    assert.equal((await outboxFor(unlucky.email)).length, 0);
+    await sql`DROP TRIGGER digest_test_fail ON knowledge_digest_log`.execute(t.db);
+    await sql`DROP FUNCTION digest_test_fail()`.execute(t.db);
+    // the failed claim was rolled back: the next run of the day makes it
+    await runDigests(t.db, t.networkId, config(), new Date(at.getTime() + 1800_000));
+    assert.equal((await outboxFor(unlucky.email)).length, 1);
+    assert.equal((await outboxFor(lucky.email)).length, 1);
   });
 });
