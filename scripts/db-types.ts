@@ -40,6 +40,8 @@ const jsonShapes: Record<string, string> = {
   'job.payload': 'Record<string, unknown>',
   'circle_map_snapshot.data': 'unknown',
   'playbook_revision.channels': 'PlaybookChannel[]',
+  'outbox_email.headers': 'Record<string, string>',
+  'outbox_email.headers_shown': 'Record<string, string>',
 };
 
 /** Values a CHECK over several columns allows, which the one-column rule below cannot see. */

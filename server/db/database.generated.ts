@@ -444,6 +444,24 @@ export interface Job {
   status: Generated<"pending" | "running" | "done" | "failed">;
 }
 
+export interface KnowledgeDigestLog {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  item_count: Generated<number>;
+  local_day: string;
+  network_id: string;
+}
+
+export interface KnowledgeDigestSetting {
+  account_id: string;
+  covered_until: Generated<Timestamp>;
+  frequency: Generated<"off" | "daily" | "weekly">;
+  network_id: string;
+  unsubscribe_token: string;
+  updated_at: Generated<Timestamp>;
+  weekday: number | null;
+}
+
 export interface KnowledgeFollow {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -642,6 +660,8 @@ export interface OutboxEmail {
    */
   confidential: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  headers: Generated<JsonColumn<Record<string, string>>>;
+  headers_shown: Generated<JsonColumn<Record<string, string>>>;
   id: Generated<string>;
   last_error: string | null;
   network_id: string;
@@ -954,6 +974,8 @@ export interface DB {
   interaction: Interaction;
   interaction_cooldown: InteractionCooldown;
   job: Job;
+  knowledge_digest_log: KnowledgeDigestLog;
+  knowledge_digest_setting: KnowledgeDigestSetting;
   knowledge_follow: KnowledgeFollow;
   knowledge_outdated: KnowledgeOutdated;
   map_report: MapReport;

@@ -181,6 +181,9 @@ export type FollowTarget = (typeof followTargets)[number];
 /** What has an owner and a review interval (freshness). */
 export const freshnessTargets = ['wiki_page', 'map_report'] as const;
 export type FreshnessTarget = (typeof freshnessTargets)[number];
+/** How often a person gets the digest of what they follow (off until they choose). */
+export const digestFrequencies = ['off', 'daily', 'weekly'] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -192,6 +195,7 @@ type Holds<T extends true> = T;
 export type ListsMatchTheDatabase = [
   Holds<Same<OrganisationKind, Value<'organisation', 'kind'>>>,
   Holds<Same<Sector, Value<'organisation', 'sector'>>>,
+  Holds<Same<DigestFrequency, Value<'knowledge_digest_setting', 'frequency'>>>,
   Holds<Same<MembershipRole, Value<'membership', 'role'>>>,
   Holds<Same<MembershipRole, Value<'one_time_token', 'role'>>>,
   Holds<Same<FlagReason, Value<'flag', 'reason'>>>,

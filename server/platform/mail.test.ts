@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { freshDatabase } from '../../test/helpers/app.ts';
 import type { Database } from '../db/connect.ts';
@@ -99,6 +100,112 @@ describe('sendMail', () => {
     const failed = await row();
     assert.equal(failed.status, 'failed');
     assert.equal(failed.body_text, failed.body_shown);
+  });
+
+  test('headers are kept for delivery, shown with their secrets redacted, and redacted once given up', async () => {
+    const secret = 'Ab3_unsubscribe-token-only-for-the-recipient-99';
+    const url = `https://kp.example/api/v1/digest/unsubscribe?token=${secret}`;
+    await sendMail(
+      d.db,
+      {
+        networkId,
+        to: 'kopf@example.org',
+        subject: 'Ihre Zusammenfassung',
+        text: `Abbestellen: ${url}`,
+        secrets: [secret],
+        headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      },
+      true,
+    );
+    const row = () =>
+      d.db
+        .selectFrom('outbox_email')
+        .select(['status', 'headers', 'headers_shown'])
+        .where('to_address', '=', 'kopf@example.org')
+        .executeTakeFirstOrThrow();
+    const queued = await row();
+    assert.equal(queued.headers['List-Unsubscribe'], `<${url}>`);
+    assert.equal(
+      queued.headers_shown['List-Unsubscribe'],
+      `<https://kp.example/api/v1/digest/unsubscribe?token=${redacted}>`,
+    );
+    assert.equal(queued.headers_shown['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click');
+    const deliver = mailDeliveryJob('smtp://127.0.0.1:9', 'test@example.org');
+    for (let i = 0; i < 5; i++) await deliver(d.db, { networkId, payload: {} });
+    const failed = await row();
+    assert.equal(failed.status, 'failed');
+    assert.deepEqual(failed.headers, failed.headers_shown);
+  });
+
+  test('the delivery passes the headers on to the mail server, then keeps only the redacted ones', async () => {
+    // a mail server that takes everything and keeps what it was sent
+    const received: string[] = [];
+    const smtp: Server = createServer((socket) => {
+      let data = false;
+      let buffer = '';
+      socket.write('220 test ESMTP\r\n');
+      socket.on('data', (chunk) => {
+        buffer += chunk.toString('utf8');
+        for (;;) {
+          if (data) {
+            const end = buffer.indexOf('\r\n.\r\n');
+            if (end < 0) return;
+            received.push(buffer.slice(0, end));
+            buffer = buffer.slice(end + 5);
+            data = false;
+            socket.write('250 OK\r\n');
+            continue;
+          }
+          const nl = buffer.indexOf('\r\n');
+          if (nl < 0) return;
+          const line = buffer.slice(0, nl).toUpperCase();
+          buffer = buffer.slice(nl + 2);
+          if (line.startsWith('EHLO') || line.startsWith('HELO')) socket.write('250 test\r\n');
+          else if (line.startsWith('DATA')) {
+            data = true;
+            socket.write('354 go on\r\n');
+          } else if (line.startsWith('QUIT')) socket.end('221 bye\r\n');
+          else socket.write('250 OK\r\n');
+        }
+      });
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.address() as { port: number }).port;
+    try {
+      const secret = 'Qw7_one-click-token-for-the-header-only-000111';
+      const url = `https://kp.example/api/v1/digest/unsubscribe?token=${secret}`;
+      await sendMail(
+        d.db,
+        {
+          networkId,
+          to: 'zustellung@example.org',
+          subject: 'Zusammenfassung',
+          text: 'Neues',
+          secrets: [secret],
+          headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        },
+        true,
+      );
+      await d.db
+        .updateTable('outbox_email')
+        .set({ status: 'held' })
+        .where('status', '=', 'queued')
+        .where('to_address', '<>', 'zustellung@example.org')
+        .execute();
+      await mailDeliveryJob(`smtp://127.0.0.1:${port}`, 'test@example.org')(d.db, { networkId, payload: {} });
+      const raw = received.join('\n').replace(/\r\n[ \t]+/g, ' ');
+      assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+      assert.ok(raw.includes(`List-Unsubscribe: <${url}>`), raw);
+      const sent = await d.db
+        .selectFrom('outbox_email')
+        .select(['status', 'headers'])
+        .where('to_address', '=', 'zustellung@example.org')
+        .executeTakeFirstOrThrow();
+      assert.equal(sent.status, 'sent');
+      assert.ok(!JSON.stringify(sent.headers).includes(secret), 'the secret left the database');
+    } finally {
+      await new Promise((resolve) => smtp.close(resolve));
+    }
   });
 
   test('redactSecrets replaces every occurrence, the longer secret first', () => {

@@ -17,6 +17,11 @@ export interface Mail {
   secrets?: string[];
   /** A support circle's mail: instance admins see only how many there are, nothing of them. */
   confidential?: boolean;
+  /**
+   * Headers the delivery passes on (List-Unsubscribe, List-Unsubscribe-Post). Their values are
+   * redacted like the text in what is kept after delivery.
+   */
+  headers?: Record<string, string>;
 }
 
 /** Stands in the shown text for a secret. */
@@ -38,6 +43,10 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
  */
 export async function sendMail(db: Executor, mail: Mail, smtpConfigured: boolean): Promise<void> {
   const shown = redactSecrets(mail.text, mail.secrets);
+  const headers = mail.headers ?? {};
+  const headersShown = Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, redactSecrets(value, mail.secrets)]),
+  );
   await db
     .insertInto('outbox_email')
     .values({
@@ -47,6 +56,8 @@ export async function sendMail(db: Executor, mail: Mail, smtpConfigured: boolean
       body_text: mail.text,
       body_shown: shown,
       confidential: mail.confidential ?? false,
+      headers: JSON.stringify(headers),
+      headers_shown: JSON.stringify(headersShown),
       status: smtpConfigured ? 'queued' : 'held',
     })
     .execute();
@@ -57,8 +68,8 @@ export async function sendMail(db: Executor, mail: Mail, smtpConfigured: boolean
 
 /**
  * Delivers queued outbox messages over SMTP; a failure is recorded on the message and retried.
- * Once a message is sent or given up, its delivered text is replaced by the shown one, so its
- * secrets leave the database.
+ * Once a message is sent or given up, its delivered text and headers are replaced by the shown ones,
+ * so its secrets leave the database.
  */
 export function mailDeliveryJob(smtpUrl: string, from: string): JobHandler {
   const transport = nodemailer.createTransport(smtpUrl);
@@ -74,7 +85,13 @@ export function mailDeliveryJob(smtpUrl: string, from: string): JobHandler {
     let failures = 0;
     for (const m of queued) {
       try {
-        await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
+        await transport.sendMail({
+          from,
+          to: m.to_address,
+          subject: m.subject,
+          text: m.body_text,
+          ...(Object.keys(m.headers).length > 0 ? { headers: m.headers } : {}),
+        });
         await db
           .updateTable('outbox_email')
           .set({
@@ -83,6 +100,7 @@ export function mailDeliveryJob(smtpUrl: string, from: string): JobHandler {
             attempts: m.attempts + 1,
             last_error: null,
             body_text: m.body_shown,
+            headers: JSON.stringify(m.headers_shown),
           })
           .where('network_id', '=', networkId)
           .where('id', '=', m.id)
@@ -94,7 +112,7 @@ export function mailDeliveryJob(smtpUrl: string, from: string): JobHandler {
           .updateTable('outbox_email')
           .set({
             status: givenUp ? 'failed' : 'queued',
-            ...(givenUp ? { body_text: m.body_shown } : {}),
+            ...(givenUp ? { body_text: m.body_shown, headers: JSON.stringify(m.headers_shown) } : {}),
             attempts: m.attempts + 1,
             last_error: String(err instanceof Error ? err.message : err).slice(0, 1000),
           })

@@ -79,13 +79,32 @@ export async function followersOf(
   return rows.map((r) => r.account_id);
 }
 
-/** What the person follows, newest first. */
-export async function followsOf(db: Executor, networkId: string, accountId: string) {
-  return db
+/** What the person follows, newest first (a page of it, when asked with `page`). */
+export async function followsOf(
+  db: Executor,
+  networkId: string,
+  accountId: string,
+  page?: { limit: number; offset: number },
+) {
+  let q = db
     .selectFrom('knowledge_follow')
     .select(['target_type', 'target_id', 'created_at'])
     .where('network_id', '=', networkId)
     .where('account_id', '=', accountId)
     .orderBy('created_at', 'desc')
-    .execute();
+    .orderBy('target_type')
+    .orderBy('target_id');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return q.execute();
+}
+
+/** How many things the person follows. */
+export async function countFollows(db: Executor, networkId: string, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('knowledge_follow')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('network_id', '=', networkId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
