@@ -60,7 +60,11 @@ export const freshnessPermissions: Record<string, Case | Case[]> = {
     request: () => ({ url: '/freshness/stale' }),
   },
   'GET /freshness/{targetType}/{targetId}': [
-    { when: 'a public network page', allowed: everyone, request: async (town) => ({ url: await wikiPage(town) }) },
+    {
+      when: 'a public network page',
+      allowed: everyone,
+      request: async (town) => ({ url: await wikiPage(town) }),
+    },
     {
       when: "a members-only page of A's",
       allowed: membersOfA,

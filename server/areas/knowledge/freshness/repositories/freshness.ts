@@ -101,7 +101,11 @@ export async function findSubject(
 }
 
 /** A person of this network as the policies see them (to ask whether they may own a thing); blocked or unknown: undefined. */
-export async function actorOf(db: Executor, networkId: string, accountId: string): Promise<Actor | undefined> {
+export async function actorOf(
+  db: Executor,
+  networkId: string,
+  accountId: string,
+): Promise<Actor | undefined> {
   const account = await db
     .selectFrom('account')
     .select(['id', 'is_instance_admin'])
@@ -140,10 +144,7 @@ export async function ownerCandidates(db: Executor, networkId: string, s: Freshn
     .where('a.blocked_at', 'is', null);
   if (s.type === 'map_report') {
     q = q.where((eb) =>
-      eb.or([
-        eb('a.is_instance_admin', '=', true),
-        ...(s.authorId ? [eb('a.id', '=', s.authorId)] : []),
-      ]),
+      eb.or([eb('a.is_instance_admin', '=', true), ...(s.authorId ? [eb('a.id', '=', s.authorId)] : [])]),
     );
   } else {
     const orgId = s.organisationId;
@@ -326,7 +327,9 @@ export async function listStale(
     ? sql`(${admin} OR p.owner_id = ${me} OR p.organisation_id = ANY(${uuids(staffOrgs)})
           OR (p.organisation_id IS NULL AND ${staffOrgs.length > 0}))`
     : sql`p.owner_id = ${me}`;
-  const reportScope = all ? sql`(${admin} OR r.owner_id = ${me} OR r.author_id = ${me})` : sql`r.owner_id = ${me}`;
+  const reportScope = all
+    ? sql`(${admin} OR r.owner_id = ${me} OR r.author_id = ${me})`
+    : sql`r.owner_id = ${me}`;
   const stale = sql`
     SELECT 'wiki_page'::text AS target_type, p.id, p.title, p.slug, p.organisation_id,
            o.name AS organisation_name, o.slug AS organisation_slug, p.owner_id,
@@ -351,7 +354,11 @@ export async function listStale(
     sql<{ n: string }>`SELECT count(*) AS n FROM (${stale}) s`.execute(db),
   ]);
   return {
-    items: items.rows.map((r) => ({ ...r, reviewed_at: new Date(r.reviewed_at), due_at: new Date(r.due_at) })),
+    items: items.rows.map((r) => ({
+      ...r,
+      reviewed_at: new Date(r.reviewed_at),
+      due_at: new Date(r.due_at),
+    })),
     total: Number(count.rows[0]?.n ?? 0),
   };
 }

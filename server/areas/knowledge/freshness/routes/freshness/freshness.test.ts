@@ -56,7 +56,12 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
       .executeTakeFirstOrThrow();
     return id;
   }
-  async function report(f: { authorId: string; ownerId?: string; reviewedAt?: Date; status?: 'new' | 'done' }) {
+  async function report(f: {
+    authorId: string;
+    ownerId?: string;
+    reviewedAt?: Date;
+    status?: 'new' | 'done';
+  }) {
     const { id } = await t.db
       .insertInto('map_report')
       .values({
@@ -160,8 +165,14 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
       ownerId: aylin.id,
       reviewedAt: daysAgo(400),
     });
-    assert.equal((await call(hannelore, 'POST', `/wiki_page/${id}/outdated`, { note: 'Adresse alt' })).statusCode, 201);
-    assert.equal((await call(renate, 'POST', `/wiki_page/${id}/outdated`, { note: 'Zeiten alt' })).statusCode, 201);
+    assert.equal(
+      (await call(hannelore, 'POST', `/wiki_page/${id}/outdated`, { note: 'Adresse alt' })).statusCode,
+      201,
+    );
+    assert.equal(
+      (await call(renate, 'POST', `/wiki_page/${id}/outdated`, { note: 'Zeiten alt' })).statusCode,
+      201,
+    );
     assert.equal((await call(null, 'POST', `/wiki_page/${id}/confirm`)).statusCode, 401);
     for (const who of [hannelore, renate, claudia])
       assert.equal((await call(who, 'POST', `/wiki_page/${id}/confirm`)).statusCode, 403);
@@ -190,7 +201,10 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
       .execute();
     assert.deepEqual(audit, [{ actor_id: markus.id, details: { resolvedNotes: 2 } }]);
     // the same reader may report again once their note was dealt with
-    assert.equal((await call(hannelore, 'POST', `/wiki_page/${id}/outdated`, { note: 'Wieder alt' })).statusCode, 201);
+    assert.equal(
+      (await call(hannelore, 'POST', `/wiki_page/${id}/outdated`, { note: 'Wieder alt' })).statusCode,
+      201,
+    );
 
     // network pages: staff of any organisation and instance admins edit them
     const networkPage = await page({ title: 'Notrufnummern' });
@@ -221,11 +235,18 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
       assert.equal((await call(who, 'GET', `/wiki_page/${id}`)).statusCode, 404);
       assert.equal((await call(who, 'POST', `/wiki_page/${id}/confirm`)).statusCode, 404);
       assert.equal((await call(who, 'POST', `/wiki_page/${id}/outdated`, { note: 'x' })).statusCode, 404);
-      assert.equal((await call(who, 'PATCH', `/wiki_page/${id}`, { reviewIntervalDays: 30 })).statusCode, 404);
+      assert.equal(
+        (await call(who, 'PATCH', `/wiki_page/${id}`, { reviewIntervalDays: 30 })).statusCode,
+        404,
+      );
     }
     assert.equal((await call(null, 'GET', `/wiki_page/${signedIn}`)).statusCode, 404);
     assert.equal((await call(hannelore, 'GET', `/wiki_page/${signedIn}`)).statusCode, 200);
-    assert.equal((await call(renate, 'GET', `/wiki_page/${members}`)).statusCode, 200, 'a volunteer is a member');
+    assert.equal(
+      (await call(renate, 'GET', `/wiki_page/${members}`)).statusCode,
+      200,
+      'a volunteer is a member',
+    );
     assert.equal((await call(renate, 'POST', `/wiki_page/${members}/confirm`)).statusCode, 403);
     assert.equal((await call(null, 'GET', `/map_report/${missing}`)).statusCode, 404);
     assert.equal((await call(null, 'GET', `/somewhere/${members}`)).statusCode, 400);
@@ -233,7 +254,10 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
 
   test('owner and interval: changed by those who may confirm; the new owner must be an editor (422)', async () => {
     const id = await page({ title: 'Tafel-Ausgabestellen', organisationId: caritas.id, ownerId: aylin.id });
-    assert.equal((await call(renate, 'PATCH', `/wiki_page/${id}`, { reviewIntervalDays: 30 })).statusCode, 403);
+    assert.equal(
+      (await call(renate, 'PATCH', `/wiki_page/${id}`, { reviewIntervalDays: 30 })).statusCode,
+      403,
+    );
     assert.equal((await call(aylin, 'PATCH', `/wiki_page/${id}`, { reviewIntervalDays: 3 })).statusCode, 400);
     assert.equal((await call(aylin, 'PATCH', `/wiki_page/${id}`, {})).statusCode, 422);
     for (const wrong of [renate, claudia, hannelore, blocked]) {
@@ -263,8 +287,14 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
     assert.equal((await call(aylin, 'POST', `/wiki_page/${id}/confirm`)).statusCode, 200);
 
     const rep = await report({ authorId: hannelore.id });
-    assert.equal((await call(hannelore, 'PATCH', `/map_report/${rep}`, { ownerId: aylin.id })).statusCode, 422);
-    assert.equal((await call(hannelore, 'PATCH', `/map_report/${rep}`, { ownerId: ingo.id })).statusCode, 200);
+    assert.equal(
+      (await call(hannelore, 'PATCH', `/map_report/${rep}`, { ownerId: aylin.id })).statusCode,
+      422,
+    );
+    assert.equal(
+      (await call(hannelore, 'PATCH', `/map_report/${rep}`, { ownerId: ingo.id })).statusCode,
+      200,
+    );
   });
 
   test('the coordinator’s list: stale things only, most overdue first, paged; staff see theirs', async () => {
@@ -283,7 +313,10 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
     });
     const rep = await report({ authorId: hannelore.id, reviewedAt: daysAgo(120) });
     await report({ authorId: hannelore.id, reviewedAt: daysAgo(300), status: 'done' });
-    assert.equal((await call(hannelore, 'POST', `/wiki_page/${noted}/outdated`, { note: 'alt' })).statusCode, 201);
+    assert.equal(
+      (await call(hannelore, 'POST', `/wiki_page/${noted}/outdated`, { note: 'alt' })).statusCode,
+      201,
+    );
 
     assert.equal((await call(null, 'GET', '/stale')).statusCode, 401);
     const all = await call(ingo, 'GET', '/stale');
@@ -327,8 +360,18 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
     await t.db.deleteFrom('wiki_page').execute();
     await t.db.deleteFrom('map_report').execute();
     await t.db.deleteFrom('notification').where('kind', '=', 'freshness.review_due').execute();
-    const due = await page({ title: 'Wegweiser Pflege', organisationId: caritas.id, ownerId: aylin.id, reviewedAt: daysAgo(200) });
-    await page({ title: 'Noch nicht fällig', organisationId: caritas.id, ownerId: aylin.id, reviewedAt: daysAgo(10) });
+    const due = await page({
+      title: 'Wegweiser Pflege',
+      organisationId: caritas.id,
+      ownerId: aylin.id,
+      reviewedAt: daysAgo(200),
+    });
+    await page({
+      title: 'Noch nicht fällig',
+      organisationId: caritas.id,
+      ownerId: aylin.id,
+      reviewedAt: daysAgo(10),
+    });
     await page({ title: 'Ohne Verantwortliche', reviewedAt: daysAgo(400) });
     await page({ title: 'Archiviert', ownerId: aylin.id, reviewedAt: daysAgo(400), archived: true });
     await page({ title: 'Gesperrt', ownerId: blocked.id, reviewedAt: daysAgo(400) });
@@ -353,19 +396,32 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
     assert.equal(await remindDue(t.db, t.networkId, new Date(Date.now() + 181 * day)), 2);
     assert.equal((await notificationsOf(aylin, 'freshness.review_due')).length, 3);
     // a shorter interval makes a new due date, and so one more reminder
-    assert.equal((await call(hannelore, 'PATCH', `/map_report/${rep}`, { reviewIntervalDays: 30 })).statusCode, 200);
+    assert.equal(
+      (await call(hannelore, 'PATCH', `/map_report/${rep}`, { reviewIntervalDays: 30 })).statusCode,
+      200,
+    );
     assert.equal(await remindDue(t.db, t.networkId), 1);
   });
 
   test('the home: the owner’s due checks, and the coordinator’s count of stale content', async () => {
     await t.db.deleteFrom('wiki_page').execute();
     await t.db.deleteFrom('map_report').execute();
-    const id = await page({ title: 'Wegweiser Pflege', organisationId: caritas.id, ownerId: aylin.id, reviewedAt: daysAgo(200) });
+    const id = await page({
+      title: 'Wegweiser Pflege',
+      organisationId: caritas.id,
+      ownerId: aylin.id,
+      reviewedAt: daysAgo(200),
+    });
     await page({ title: 'Notrufnummern', reviewedAt: daysAgo(400) });
     const today = async (u: TestUser) =>
-      (
-        await t.app.inject({ method: 'GET', url: '/api/v1/me/today', headers: u.headers })
-      ).json().sections as { id: string; group: string; total: number; items: { title: string; link: string }[]; more?: string }[];
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me/today', headers: u.headers })).json()
+        .sections as {
+        id: string;
+        group: string;
+        total: number;
+        items: { title: string; link: string }[];
+        more?: string;
+      }[];
     const a = (await today(aylin)).find((s) => s.id === 'knowledge.freshnessDue');
     assert.ok(a);
     assert.equal(a.group, 'todo');
@@ -373,11 +429,17 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
       a.items.map((i) => [i.title, i.link]),
       [['„Wegweiser Pflege“ prüfen', `/wissen/aktualitaet/wiki_page/${id}`]],
     );
-    assert.equal((await today(aylin)).find((s) => s.id === 'knowledge.freshnessStale'), undefined);
+    assert.equal(
+      (await today(aylin)).find((s) => s.id === 'knowledge.freshnessStale'),
+      undefined,
+    );
     const coordinator = (await today(ingo)).find((s) => s.id === 'knowledge.freshnessStale');
     assert.ok(coordinator);
     assert.equal(coordinator.group, 'network');
     assert.equal(coordinator.total, 2);
-    assert.equal((await today(markus)).find((s) => s.id === 'knowledge.freshnessDue'), undefined);
+    assert.equal(
+      (await today(markus)).find((s) => s.id === 'knowledge.freshnessDue'),
+      undefined,
+    );
   });
 });

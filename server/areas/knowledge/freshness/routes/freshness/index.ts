@@ -146,7 +146,8 @@ export async function freshnessRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'How fresh a wiki page or map report is, what the caller may do, and (for its owner) the open notes',
+        summary:
+          'How fresh a wiki page or map report is, what the caller may do, and (for its owner) the open notes',
         params: TargetParams,
         response: { 200: FreshnessDetail, ...problems },
       },
@@ -159,7 +160,8 @@ export async function freshnessRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '"Still correct": checked now; resolves readers\' open notes (owner, editors, instance admins)',
+        summary:
+          '"Still correct": checked now; resolves readers\' open notes (owner, editors, instance admins)',
         params: TargetParams,
         response: { 200: FreshnessDetail, ...problems },
       },
