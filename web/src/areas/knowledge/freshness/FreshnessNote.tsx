@@ -84,7 +84,7 @@ function ConfirmFresh({ target, title }: { target: FreshnessTarget; title: strin
         disabled={confirm.isPending}
         onClick={() => confirm.mutate()}
       >
-        <span aria-hidden="true">✓ </span>
+        <span aria-hidden="true">✓</span>
         {confirm.isPending ? t('common.working') : t('freshness.confirm')}
       </button>
       <p className="hint">{t('freshness.confirmHint')}</p>
