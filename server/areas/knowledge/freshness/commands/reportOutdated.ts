@@ -51,7 +51,8 @@ export async function reportOutdated(
       await recordInteraction(tx, {
         networkId: ctx.networkId,
         area: 'knowledge',
-        kind: 'outdated_note',
+        // worded by the places area's list of kinds (interactions.kinds.comment)
+        kind: 'comment',
         mode: 'online',
         a: { type: 'person', id: ctx.actorId },
         b: { type: 'person', id: s.ownerId },

@@ -3,7 +3,14 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { api, errorMessage } from '../../../app/api.ts';
-import { FormError, SelectField, SubmitButton, TextAreaField, useAction } from '../../../app/forms.tsx';
+import {
+  FormError,
+  invalid,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  useAction,
+} from '../../../app/forms.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { formatDate } from '../../../app/ui.tsx';
 import './freshness.css';
@@ -193,7 +200,7 @@ function ChangeOwnership({ target, detail }: { target: FreshnessTarget; detail: 
   const refresh = useRefresh();
   const f = detail.freshness;
   const [ownerId, setOwnerId] = useState(f.ownerId ?? '');
-  const [interval, setInterval] = useState(String(f.reviewIntervalDays));
+  const [days, setDays] = useState(String(f.reviewIntervalDays));
   const form = useRef<HTMLFormElement>(null);
   const action = useAction();
   const candidates = detail.ownerCandidates;
@@ -204,13 +211,18 @@ function ChangeOwnership({ target, detail }: { target: FreshnessTarget; detail: 
       : []),
     ...candidates.map((c) => ({ value: c.id, label: c.name })),
   ];
-  const days = [...new Set([...intervalChoices, f.reviewIntervalDays])].sort((a, b) => a - b);
+  const choices = [...new Set([...intervalChoices, f.reviewIntervalDays])].sort((a, b) => a - b);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body: { ownerId?: string; reviewIntervalDays?: number } = {};
     if (ownerId && ownerId !== f.ownerId) body.ownerId = ownerId;
-    if (Number(interval) !== f.reviewIntervalDays) body.reviewIntervalDays = Number(interval);
-    if (Object.keys(body).length === 0) return;
+    if (Number(days) !== f.reviewIntervalDays) body.reviewIntervalDays = Number(days);
+    if (Object.keys(body).length === 0) {
+      await action.run(async () => {
+        throw invalid(t('freshness.manage.nothing'), {});
+      }, form.current);
+      return;
+    }
     const name = candidates.find((c) => c.id === ownerId)?.name ?? f.ownerName ?? '';
     await action.run(
       async () => {
@@ -220,7 +232,7 @@ function ChangeOwnership({ target, detail }: { target: FreshnessTarget; detail: 
       form.current,
       body.ownerId
         ? t('freshness.done.ownerChanged', { name })
-        : t('freshness.done.intervalChanged', { interval: intervalLabel(t, Number(interval)) }),
+        : t('freshness.done.intervalChanged', { interval: intervalLabel(t, Number(days)) }),
     );
   };
   return (
@@ -240,9 +252,9 @@ function ChangeOwnership({ target, detail }: { target: FreshnessTarget; detail: 
         <SelectField
           label={t('freshness.manage.interval')}
           name="reviewIntervalDays"
-          value={interval}
-          onChange={(e) => setInterval(e.target.value)}
-          options={days.map((d) => ({ value: String(d), label: intervalLabel(t, d) }))}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          options={choices.map((d) => ({ value: String(d), label: intervalLabel(t, d) }))}
           error={action.error}
         />
         <SubmitButton pending={action.pending}>{t('freshness.manage.save')}</SubmitButton>
