@@ -134,6 +134,8 @@ test('a reader reports, the owner confirms, the coordinator sees what is stale',
     .getByText('Danke! Ihr Hinweis ist bei der verantwortlichen Person angekommen.')
     .waitFor();
   await note.getByText('Sie haben gemeldet, dass hier etwas nicht mehr stimmt.').waitFor();
+  // focus moves to what replaced the form, so a screen reader goes on from there
+  await m.waitForFunction(() => document.activeElement?.classList.contains('freshness-reported'));
   await note.getByText('Eine Person hat gemeldet, dass hier etwas nicht mehr stimmt.').waitFor();
   await checkA11y(m, 'freshness check after a report');
   await assertNoXss(m, mSeen, 'the check page (reader)');

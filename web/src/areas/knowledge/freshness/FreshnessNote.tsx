@@ -138,10 +138,16 @@ function ReportOutdated({ target, reportedByMe }: { target: FreshnessTarget; rep
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const form = useRef<HTMLFormElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const action = useAction({ done: { text: t('freshness.done.reported'), focus: () => toggle.current } });
+  // once sent, the form gives way to the sentence saying so: focus goes there
+  const thanksId = `freshness-reported-${target.id}`;
+  const action = useAction({ done: { text: t('freshness.done.reported'), focus: thanksId } });
   const formId = useId();
-  if (reportedByMe) return <p className="freshness-reported">{t('freshness.report.already')}</p>;
+  if (reportedByMe)
+    return (
+      <p id={thanksId} className="freshness-reported">
+        {t('freshness.report.already')}
+      </p>
+    );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await action.run(async () => {
@@ -159,7 +165,6 @@ function ReportOutdated({ target, reportedByMe }: { target: FreshnessTarget; rep
   return (
     <div className="freshness-report">
       <button
-        ref={toggle}
         type="button"
         className="button secondary"
         aria-expanded={open}
