@@ -482,6 +482,15 @@ export interface KnowledgeOutdated {
   target_type: "wiki_page" | "map_report";
 }
 
+export interface KnowledgeReviewReminder {
+  due_at: Timestamp;
+  network_id: string;
+  owner_id: string | null;
+  sent_at: Generated<Timestamp>;
+  target_id: string;
+  target_type: "wiki_page" | "map_report";
+}
+
 export interface MapReport {
   address: string | null;
   author_id: string | null;
@@ -978,6 +987,7 @@ export interface DB {
   knowledge_digest_setting: KnowledgeDigestSetting;
   knowledge_follow: KnowledgeFollow;
   knowledge_outdated: KnowledgeOutdated;
+  knowledge_review_reminder: KnowledgeReviewReminder;
   map_report: MapReport;
   map_report_support: MapReportSupport;
   membership: Membership;

@@ -236,4 +236,5 @@ export type ListsMatchTheDatabase = [
   Holds<Same<MapReportStatus, Value<'map_report', 'status'>>>,
   Holds<Same<FollowTarget, Value<'knowledge_follow', 'target_type'>>>,
   Holds<Same<FreshnessTarget, Value<'knowledge_outdated', 'target_type'>>>,
+  Holds<Same<FreshnessTarget, Value<'knowledge_review_reminder', 'target_type'>>>,
 ];
