@@ -26,7 +26,7 @@ import { epoch, type Log, prng, type TeilenContext, type TeilenExtra, townId } f
  * bench/words.ts.
  */
 
-export { type KnowledgeHealth, knowledgeHealth } from './areas/knowledge.ts';
+export { type KnowledgeHealth, knowledgeHealth, knowledgeSteps } from './areas/knowledge.ts';
 export { type ParticipationHealth, participationHealth } from './areas/participation.ts';
 export { type CircleHealth, circleHealth } from './areas/support.ts';
 export { personTimebankAccount } from './areas/timebank.ts';

@@ -82,6 +82,22 @@ export interface KnowledgeHandles {
   threadPosts: number;
 }
 
+/** The loader's steps (rows and seconds in LoadedTown under these names): town.knowledge_load_time sums them. */
+export const knowledgeSteps = [
+  'wiki_page',
+  'wiki_link',
+  'wiki_revision',
+  'news_post',
+  'discussion_thread',
+  'discussion_post',
+  'discussion_thread_counter',
+  'map_report',
+  'map_report_support',
+  'map_report_counter',
+  'knowledge_follow',
+  'search_document_knowledge',
+] as const;
+
 const themes = Object.keys(discussionTitles);
 const themeLabels: Record<string, string> = {
   everyday: 'Alltag',

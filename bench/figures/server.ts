@@ -5,6 +5,7 @@ import { freePort } from '../runner/scratch.ts';
 import { openApiPaths, rssMb, signInCookie, startProcess, until200 } from '../runner/servers.ts';
 import { townId } from '../town.ts';
 import { bookings } from './bookings.ts';
+import { knowledgeEndpoints } from './knowledge.ts';
 import { mapViews } from './mapViews.ts';
 import type { TownHandles } from './town.ts';
 import { transfers } from './transfers.ts';
@@ -41,7 +42,13 @@ export async function serverFigures(
   // the home page first, on the quiet server, as a visitor would meet it
   const web = wanted('web.') ? await webFigures(server.url) : null;
   const { cookie } = await signInCookie(server.url, who);
-  const endpoints: { name: string; path: string; headers?: Record<string, string> }[] = [
+  const endpoints: {
+    name: string;
+    path: string;
+    headers?: Record<string, string>;
+    p99Target?: number;
+    about?: Record<string, unknown>;
+  }[] = [
     // no database: what the app's plugins (helmet, cookies, rate limit, request context) cost
     { name: 'http.healthz', path: '/healthz' },
     // one database round trip (SELECT 1) through the whole stack: the floor of every read below
@@ -91,6 +98,7 @@ export async function serverFigures(
       headers: { cookie: reader.cookie },
     });
   }
+  endpoints.push(...knowledgeEndpoints(town, paths));
   endpoints.push({ name: 'http.session_signed_in', path: '/api/v1/session', headers: { cookie } });
   for (const e of endpoints) {
     if (!wanted(e.name)) continue;
@@ -105,7 +113,10 @@ export async function serverFigures(
       continue;
     }
     log(`${e.name}: GET ${e.path}, ${duration} s × ${connections} connections …`);
-    emitLoad(e.name, await load(server.url, e.path, { headers: e.headers }), base.rps);
+    emitLoad(e.name, await load(server.url, e.path, { headers: e.headers }), base.rps, 'req/s', {
+      ...(e.p99Target ? { p99Target: e.p99Target } : {}),
+      ...(e.about ? { about: e.about } : {}),
+    });
   }
   if (paths['/api/v1/resources/clusters'] && wanted('http.resources_map_views')) await mapViews(server.url);
   if (!wanted('http.timebank_transfers')) {
