@@ -79,7 +79,11 @@ export function knowledgeEndpoints(town: TownHandles, paths: Paths): KnowledgeEn
         name,
         path: `/api/v1/search?q=${encodeURIComponent(q)}`,
         p99Target: 100,
-        about: { q, note: 'full-text search over the whole index, the knowledge corpus in it' },
+        about: {
+          q,
+          knowledge_types_indexed: k.searchTypes,
+          note: 'full-text search over the whole index with the knowledge types the server registers',
+        },
       });
   }
   return out;
