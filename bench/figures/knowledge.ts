@@ -6,8 +6,9 @@ import type { TownHandles } from './town.ts';
  * The reads of Wissen on the knowledge corpus (issue "Wissen"): a wiki page view, a thread page, the
  * map reports in a bounding box (each p99 < 50 ms with 16 connections on PostgreSQL), and full-text
  * search over everything, now with the corpus in the index (p99 < 100 ms). Each against the
- * hello-world baseline like the other reads; a route that does not exist yet is skipped with a line
- * that says so.
+ * hello-world baseline like the other reads, as a visitor (the wiki page, thread and reports as a
+ * member of the network if a visitor may not read them); a route that does not exist yet is skipped
+ * with a line that says so.
  */
 
 /** The same view as http.resources_bbox: a box of about 2 × 2 km around the town centre. */
@@ -26,6 +27,8 @@ export interface KnowledgeEndpoint {
   path: string;
   p99Target?: number;
   about?: Record<string, unknown>;
+  /** read as a visitor; if the route answers 401/403/404 to one, as a member of the network */
+  signedInIfNeeded?: boolean;
 }
 
 /** The endpoints to load, and a `skipped` line for each figure whose route or data is missing. */
@@ -49,6 +52,7 @@ export function knowledgeEndpoints(town: TownHandles, paths: Paths): KnowledgeEn
         page_revisions: k.wikiPageRevisions,
         note: 'a public page of the network wiki, median revisions',
       },
+      signedInIfNeeded: true,
     });
 
   if (!k) skip('http.knowledge_thread', noCorpus);
@@ -59,6 +63,7 @@ export function knowledgeEndpoints(town: TownHandles, paths: Paths): KnowledgeEn
       name: 'http.knowledge_thread',
       path: `/api/v1/discussions/${k.threadId}`,
       about: { thread_posts: k.threadPosts, note: 'the busiest thread, its first page of posts' },
+      signedInIfNeeded: true,
     });
 
   if (!k) skip('http.knowledge_map_reports_bbox', noCorpus);
@@ -68,6 +73,7 @@ export function knowledgeEndpoints(town: TownHandles, paths: Paths): KnowledgeEn
     out.push({
       name: 'http.knowledge_map_reports_bbox',
       path: `/api/v1/map-reports?bbox=${knowledgeBbox}&limit=50`,
+      signedInIfNeeded: true,
     });
 
   for (const [slug, q] of knowledgeQueries) {
