@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { LedgerHealth } from '../server/areas/timebank/repositories/timebank.ts';
 import type { DB } from '../server/db/schema.ts';
+import { type KnowledgeHandles, type KnowledgeHealth, loadKnowledge } from './areas/knowledge.ts';
 import { loadParticipation, type ParticipationHealth } from './areas/participation.ts';
 import { loadInteractions } from './areas/places.ts';
 import { checkResourceMap, loadResources } from './areas/sharing.ts';
@@ -25,6 +26,7 @@ import { epoch, type Log, prng, type TeilenContext, type TeilenExtra, townId } f
  * bench/words.ts.
  */
 
+export { type KnowledgeHealth, knowledgeHealth, knowledgeSteps } from './areas/knowledge.ts';
 export { type ParticipationHealth, participationHealth } from './areas/participation.ts';
 export { type CircleHealth, circleHealth } from './areas/support.ts';
 export { personTimebankAccount } from './areas/timebank.ts';
@@ -46,6 +48,16 @@ export interface TownSpec {
   circles: number;
   /** Mitmachen (area 2): opportunities with shifts and sign-ups, ten per organisation */
   opportunities: number;
+  /** Wissen: wiki pages and their revisions (1 to a few dozen per page) */
+  wikiPages: number;
+  wikiRevisions: number;
+  /** organisations' news, ten per organisation */
+  newsPosts: number;
+  /** discussion threads and their posts (opening post and replies; a few threads are long) */
+  threads: number;
+  posts: number;
+  /** reports on the neighbourhood knowledge map, each with 0–12 "me too" */
+  mapReports: number;
 }
 
 const M: TownSpec = {
@@ -58,6 +70,12 @@ const M: TownSpec = {
   transfers: 500_000,
   circles: 2_000,
   opportunities: 2_000,
+  wikiPages: 4_000,
+  wikiRevisions: 20_000,
+  newsPosts: 2_000,
+  threads: 5_000,
+  posts: 100_000,
+  mapReports: 50_000,
 };
 
 export const townSizes: Record<TownSize, TownSpec> = {
@@ -71,6 +89,12 @@ export const townSizes: Record<TownSize, TownSpec> = {
     transfers: 12_500,
     circles: 50,
     opportunities: 200,
+    wikiPages: 100,
+    wikiRevisions: 500,
+    newsPosts: 200,
+    threads: 125,
+    posts: 2_500,
+    mapReports: 1_250,
   },
   M,
   L: {
@@ -83,6 +107,12 @@ export const townSizes: Record<TownSize, TownSpec> = {
     transfers: M.transfers * 5,
     circles: M.circles * 5,
     opportunities: M.opportunities * 5,
+    wikiPages: M.wikiPages * 5,
+    wikiRevisions: M.wikiRevisions * 5,
+    newsPosts: M.newsPosts * 5,
+    threads: M.threads * 5,
+    posts: M.posts * 5,
+    mapReports: M.mapReports * 5,
   },
 };
 
@@ -103,6 +133,8 @@ export interface LoadedTown {
   participation: ParticipationHealth | null;
   /** the circle invariants after the load (null: no tables) */
   circles: CircleHealth | null;
+  /** the knowledge invariants after the load, and the page and thread the read figures open (null: no tables) */
+  knowledge: { health: KnowledgeHealth; handles: KnowledgeHandles } | null;
   /** the map summary against a fresh count after the load (null: no summary table) */
   resourceMap: { cells: number; mismatched: number } | null;
   /** a helper in circle 0, to read its care calendar as (null: no circles) */
@@ -164,7 +196,7 @@ export async function loadTown(
 
   // Teilen -------------------------------------------------------------------------------------
   const orgDistricts = organisations.map((o) => districts.findIndex((d) => d.id === o.district_id));
-  const extra: TeilenExtra = { participation: null, circles: null, resourceMap: null };
+  const extra: TeilenExtra = { participation: null, circles: null, resourceMap: null, knowledge: null };
   const teilen = () => loadTeilen({ db, networkId, seed, spec, step, notes, log, orgDistricts, extra });
 
   // The two big parts are independent: on PostgreSQL they load side by side on two connections.
@@ -237,6 +269,7 @@ export async function loadTown(
     ledger,
     participation: extra.participation,
     circles: extra.circles,
+    knowledge: extra.knowledge,
     resourceMap: extra.resourceMap,
     circleReader,
     bookables,
@@ -247,7 +280,7 @@ export async function loadTown(
 /**
  * EXTENSION POINT for everything beyond the people and their graph: resources with coordinates
  * and bookings (area 4), opportunities with shifts and sign-ups (area 2, loadParticipation),
- * support circles (area 5, loadCircles) and the time bank (accounts and completed transfers with
+ * support circles (area 5, loadCircles), the knowledge corpus (Wissen, loadKnowledge) and the time bank (accounts and completed transfers with
  * their journal, loadTimebank). Each part is generated only where its tables exist.
  */
 async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
@@ -256,7 +289,7 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
     SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public'
       AND table_name IN ('resource', 'resource_map_cell', 'booking', 'circle', 'opportunity', 'timebank_account',
-                         'timebank_transfer')
+                         'timebank_transfer', 'wiki_page', 'discussion_post', 'map_report')
   `.execute(db);
   const have = new Set(tables.rows.map((r) => r.table_name));
   if (have.has('resource') && have.has('booking')) {
@@ -269,6 +302,12 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
   else ctx.notes.push(`opportunities not generated (no tables): ${spec.opportunities}`);
   if (have.has('circle')) ctx.extra.circles = await loadCircles(ctx);
   else ctx.notes.push(`support circles not generated (no tables): ${spec.circles}`);
+  if (have.has('wiki_page') && have.has('discussion_post') && have.has('map_report'))
+    ctx.extra.knowledge = await loadKnowledge(ctx);
+  else
+    ctx.notes.push(
+      `knowledge corpus not generated (no tables): ${spec.wikiRevisions} revisions, ${spec.posts} posts`,
+    );
   if (!have.has('timebank_account') || !have.has('timebank_transfer')) {
     ctx.notes.push(`time bank not generated (no tables): transfers ${spec.transfers}`);
     return null;

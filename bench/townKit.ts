@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../server/db/schema.ts';
+import type { KnowledgeHandles, KnowledgeHealth } from './areas/knowledge.ts';
 import type { ParticipationHealth } from './areas/participation.ts';
 import type { CircleHealth } from './areas/support.ts';
 import type { LoadedTown, TownSpec } from './town.ts';
@@ -147,6 +148,7 @@ export interface TeilenExtra {
   participation: ParticipationHealth | null;
   circles: CircleHealth | null;
   resourceMap: LoadedTown['resourceMap'];
+  knowledge: { health: KnowledgeHealth; handles: KnowledgeHandles } | null;
 }
 
 export interface TeilenContext {

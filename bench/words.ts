@@ -351,3 +351,296 @@ export const areaWeights: readonly (readonly [string, number])[] = [
   ['support', 0.1],
   ['places', 0.1],
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Wissen (the knowledge corpus): wiki pages, news, discussions and the neighbourhood map's reports.
+// Bodies are Markdown put together from these fragments (bench/areas/knowledge.ts).
+
+/** Wiki topics: what people in a town look up. With a qualifier and a district each title is unique. */
+export const wikiTopics = [
+  'Pflegegrad beantragen',
+  'Wohngeld beantragen',
+  'Schwerbehindertenausweis',
+  'Kita-Platz finden',
+  'Anmeldung beim Bürgeramt',
+  'Tafel und Lebensmittelausgabe',
+  'Hausaufgabenhilfe im Stadtteil',
+  'Jugendraum und offene Jugendarbeit',
+  'Seniorentreff und Mittagstisch',
+  'Sprachkurse und Sprachcafés',
+  'Integrationskurs',
+  'Schuldnerberatung',
+  'Mieterberatung bei Nebenkosten',
+  'Barrierefreie Arztpraxen',
+  'Fahrdienste für ältere Menschen',
+  'Lastenrad ausleihen',
+  'Repair-Café',
+  'Gemeinschaftsgarten mitmachen',
+  'Sperrmüll anmelden',
+  'Nachbarschaftshilfe organisieren',
+  'Ehrenamt versichern',
+  'Führungszeugnis für Ehrenamtliche',
+  'Raum für eine Veranstaltung mieten',
+  'Straßenfest anmelden',
+  'Vereinsgründung',
+  'Fördermittel für Projekte',
+  'Bildung und Teilhabe',
+  'Erste Hilfe im Notfall',
+  'Hitzeschutz im Sommer',
+  'Winterdienst und Räumpflicht',
+  'Busse und Bahnen mit Rollator',
+  'Ferienprogramm für Kinder',
+  'Hilfe bei Behördenbriefen',
+  'Digitale Sprechstunde für Ältere',
+  'Demenz: Beratung für Angehörige',
+  'Wohnen im Alter',
+  'Kleiderkammer',
+  'Beratung für Geflüchtete',
+  'Müll trennen und Wertstoffhof',
+  'Notfallnummern im Stadtteil',
+] as const;
+
+/** The second part of a wiki title; '' for the page on the topic itself. */
+export const wikiQualifiers = [
+  '',
+  'Schritt für Schritt',
+  'häufige Fragen',
+  'Checkliste',
+  'Ansprechpersonen',
+  'in Leichter Sprache',
+  'Erfahrungen aus dem Viertel',
+  'Formulare und Fristen',
+  'Termine 2026',
+  'für Ehrenamtliche',
+] as const;
+
+export const wikiSectionHeadings = [
+  'Wer kann das nutzen?',
+  'Was brauche ich dafür?',
+  'So gehen Sie vor',
+  'Fristen und Kosten',
+  'Wo bekomme ich Hilfe?',
+  'Öffnungszeiten',
+  'Barrierefreiheit',
+  'Tipps aus der Nachbarschaft',
+  'Häufige Fragen',
+  'Was tun, wenn es nicht klappt?',
+  'Ansprechpersonen',
+  'Gut zu wissen',
+] as const;
+
+export const wikiParagraphs = [
+  'Die Beratung ist kostenlos und vertraulich. Sie können ohne Termin in die offene Sprechstunde kommen, besser ist aber ein kurzer Anruf vorher, dann nimmt sich jemand genug Zeit für Sie. Bringen Sie alle Briefe mit, die Sie schon bekommen haben, auch wenn sie Ihnen unwichtig erscheinen.',
+  'Den Antrag stellen Sie bei der Pflegekasse, meistens reicht ein formloser Anruf. Danach kommt der Medizinische Dienst zu Ihnen nach Hause und schaut, wie selbstständig Sie im Alltag sind. Schreiben Sie vorher eine Woche lang auf, wobei Sie Hilfe brauchen, das hilft beim Gespräch sehr.',
+  'Viele Menschen im Viertel wissen nicht, dass ihnen Unterstützung zusteht. Wenn Sie unsicher sind, fragen Sie lieber einmal zu viel. Die Ehrenamtlichen im Stadtteilladen helfen beim Ausfüllen der Formulare und begleiten auf Wunsch auch zum Amt.',
+  'Der Raum liegt im Erdgeschoss und ist stufenlos erreichbar. Eine barrierefreie Toilette gibt es im Nebengebäude, den Schlüssel bekommen Sie an der Theke. Für Rollstühle ist die Tür breit genug, der Aufzug zum Saal im ersten Stock ist allerdings manchmal defekt.',
+  'Bitte beachten Sie die Fristen: Der Antrag muss spätestens vier Wochen vor dem Termin eingegangen sein. Rückfragen klären wir telefonisch, deshalb geben Sie bitte eine Nummer an, unter der wir Sie tagsüber erreichen. Eine Bestätigung bekommen Sie per Post oder E-Mail.',
+  'Aus Erfahrung: Am Dienstagvormittag ist es am ruhigsten, am Monatsanfang sind die Wartezeiten lang. Wer kein Deutsch spricht, kann eine Begleitperson mitbringen oder vorher nach einer Übersetzung fragen. Türkisch, Arabisch und Ukrainisch sind meistens möglich.',
+  'Die Kosten übernimmt in vielen Fällen die Krankenkasse oder das Sozialamt. Heben Sie alle Quittungen auf und reichen Sie sie gesammelt ein. Wenn ein Antrag abgelehnt wird, lohnt sich fast immer ein Widerspruch, die Frist dafür beträgt einen Monat.',
+  'Ehrenamtliche sind über die Sammelversicherung der Stadt unfall- und haftpflichtversichert, wenn sie für eine Organisation im Netzwerk tätig sind. Eine eigene Anmeldung ist nicht nötig. Bei längeren Einsätzen mit Kindern verlangen die Träger ein erweitertes Führungszeugnis, das für Ehrenamtliche kostenlos ist.',
+  'Im Jugendraum an der Schulstraße gibt es montags bis freitags ab 15 Uhr ein offenes Angebot für alle zwischen 12 und 18. Es gibt einen Kicker, eine Playstation, Hausaufgabenhilfe und einmal im Monat einen Kochabend. Eltern können sich jederzeit bei den Betreuerinnen melden.',
+  'Der Mittagstisch im Gemeindehaus kostet 3,50 Euro, mit Teilhabekarte einen Euro. Wer nicht mehr gut zu Fuß ist, kann sich abholen lassen, der Fahrdienst fährt ab 11.30 Uhr. Bitte melden Sie sich bis zum Vortag an, damit genug gekocht wird.',
+  'Das Lastenrad kann für bis zu drei Tage kostenlos ausgeliehen werden. Sie brauchen einen Ausweis und müssen einmal eine kurze Einweisung mitmachen. Reservieren können Sie online über das Netzwerk oder telefonisch im Stadtteilladen.',
+  'Sperrmüll wird zweimal im Jahr kostenlos abgeholt, die Anmeldung geht über die Abfallberatung. Stellen Sie die Sachen erst am Abend vorher an die Straße und achten Sie darauf, dass der Gehweg frei bleibt, gerade für Menschen mit Kinderwagen oder Rollator.',
+  'Im Sommer werden die Wohnungen im Dachgeschoss sehr heiß. Trinken Sie regelmäßig, auch wenn Sie keinen Durst haben, und schauen Sie bei älteren Nachbarinnen und Nachbarn vorbei. In der Stadtbibliothek und im Gemeindehaus gibt es kühle Räume, die tagsüber offen sind.',
+  'Wenn Sie Hilfe beim Lesen von Behördenbriefen brauchen, kommen Sie donnerstags in die Schreibwerkstatt. Dort helfen Ehrenamtliche beim Verstehen und Beantworten. Alles bleibt vertraulich, und niemand muss sich für Fragen schämen.',
+  'Die Kita-Plätze werden zentral über das Portal der Stadt vergeben. Melden Sie Ihr Kind möglichst früh an, am besten schon in der Schwangerschaft. Wer bis drei Monate vor dem Wunschtermin keinen Platz hat, kann sich vom Familienbüro beraten lassen.',
+  'Für Fördermittel aus dem Verfügungsfonds reicht ein einseitiger Antrag: Was wollen Sie machen, wer macht mit, was kostet es? Der Stadtteilbeirat entscheidet jeden Monat. Kleine Beträge bis 500 Euro werden meistens innerhalb von zwei Wochen bewilligt.',
+] as const;
+
+export const wikiListItems = [
+  'Personalausweis oder Reisepass',
+  'die letzten drei Kontoauszüge',
+  'Mietvertrag und Nebenkostenabrechnung',
+  'Bescheid der Krankenkasse',
+  'Telefonnummer für Rückfragen',
+  'eine Vollmacht, wenn jemand für Sie kommt',
+  'Ärztliche Unterlagen, soweit vorhanden',
+  'Nachweis über das Einkommen',
+  'Termin vorher telefonisch absprechen',
+  'Dolmetscherin bei Bedarf anfragen',
+  'Bus 12 bis Haltestelle Marktplatz',
+  'Aufzug im Hinterhof benutzen',
+] as const;
+
+export const wikiSummaries = [
+  'Öffnungszeiten aktualisiert',
+  'Tippfehler korrigiert',
+  'Ansprechperson ergänzt',
+  'Neue Telefonnummer',
+  'Abschnitt zu Fristen ergänzt',
+  'Link zum Formular erneuert',
+  'Hinweis zur Barrierefreiheit',
+  'Erfahrungen aus der Sprechstunde ergänzt',
+  'Kosten auf 2026 angepasst',
+  'Gekürzt und verständlicher formuliert',
+] as const;
+
+export const newsTitles = [
+  'Neue Sprechzeiten ab Dezember',
+  'Rückblick auf unser Sommerfest',
+  'Wir suchen Verstärkung für den Besuchsdienst',
+  'Der Mittagstisch zieht um',
+  'Weihnachtsfeier für alle Nachbarinnen und Nachbarn',
+  'Jugendraum wieder geöffnet',
+  'Infoabend zum Pflegegrad',
+  'Spendenaktion für die Kleiderkammer',
+  'Neues Angebot: Digitale Sprechstunde',
+  'Baustelle vor dem Stadtteilladen',
+  'Ferienprogramm: Anmeldung läuft',
+  'Danke an unsere Ehrenamtlichen',
+  'Aufzug im Bürgerhaus repariert',
+  'Sprachcafé jetzt auch samstags',
+  'Einladung zur Mitgliederversammlung',
+  'Repair-Café sucht Fahrradschrauber',
+] as const;
+
+export const newsParagraphs = [
+  'Liebe Nachbarinnen und Nachbarn, wir freuen uns, euch mitteilen zu können, dass es ab dem nächsten Monat wieder regelmäßig losgeht. Vieles hat sich in den letzten Wochen getan, und ohne eure Unterstützung wäre das nicht möglich gewesen.',
+  'Die Veranstaltung findet im großen Saal des Bürgerhauses statt, Einlass ist ab 17 Uhr. Der Saal ist barrierefrei, der Aufzug funktioniert wieder. Für Kinder gibt es eine betreute Spielecke, für das leibliche Wohl sorgt das Team vom Mittagstisch.',
+  'Wer Lust hat, mitzumachen, meldet sich einfach bei uns im Büro oder über das Netzwerk. Vorkenntnisse braucht ihr keine, wir arbeiten alle neuen Leute gemeinsam ein. Auch wer nur ein- oder zweimal im Monat Zeit hat, ist herzlich willkommen.',
+  'Leider müssen wir wegen der Bauarbeiten in der Hauptstraße für einige Wochen in die Räume der Kirchengemeinde ausweichen. Der Eingang ist über den Hof, bitte folgt den Schildern. Wir entschuldigen uns für die Umstände.',
+  'Ein großes Dankeschön an alle, die gespendet haben: Es sind über 300 Kilo Kleidung zusammengekommen, dazu Spielsachen und Bücher. Die Sachen werden sortiert und ab nächster Woche in der Kleiderkammer ausgegeben.',
+  'Die Beratung ist kostenlos und auf Wunsch anonym. Bringt bitte eure Unterlagen mit, soweit ihr sie habt. Wer nicht zu uns kommen kann, bekommt auf Nachfrage einen Hausbesuch.',
+] as const;
+
+/** Discussion themes (the CHECK's values) with thread titles people write. */
+export const discussionTitles: Record<string, readonly string[]> = {
+  everyday: [
+    'Wer kennt einen guten Schlüsseldienst?',
+    'Paket beim Nachbarn abgeben – wie macht ihr das?',
+    'Tauschregal im Hausflur: Erfahrungen?',
+  ],
+  family: [
+    'Kita-Platz ab Sommer gesucht',
+    'Krabbelgruppe im Viertel?',
+    'Hausaufgabenhilfe für Klasse 5 gesucht',
+  ],
+  age: [
+    'Seniorentreff: wer kommt mit?',
+    'Hilfe beim Einkaufen für meine Mutter',
+    'Pflegegrad abgelehnt – was nun?',
+    'Erfahrungen mit dem Pflegegrad-Gutachten',
+  ],
+  health: [
+    'Hausarzt nimmt keine neuen Patienten',
+    'Selbsthilfegruppe Diabetes',
+    'Wo gibt es barrierefreie Praxen?',
+  ],
+  mobility: [
+    'Aufzug am Bahnhof schon wieder defekt',
+    'Bus 12 fährt abends nicht mehr',
+    'Lastenrad für den Großeinkauf',
+    'Gehweg zugeparkt, was tun?',
+  ],
+  housing: ['Nebenkostenabrechnung viel zu hoch', 'Schimmel in der Mietwohnung', 'Wohnungstausch im Viertel'],
+  environment: [
+    'Müllsammelaktion am Mühlbach',
+    'Gemeinschaftsgarten sucht Gießpaten',
+    'Bäume vor der Schule gefällt?',
+  ],
+  culture: ['Lesekreis in der Bibliothek', 'Chor sucht Männerstimmen', 'Straßenfest im Sommer planen'],
+  youth: ['Jugendraum nur bis 18 Uhr offen?', 'Bolzplatz gesperrt', 'Ferienjobs für Jugendliche'],
+  work: [
+    'Bewerbungstraining im Stadtteilladen',
+    'Minijob in der Nachbarschaft',
+    'Ehrenamt und Arbeitslosengeld',
+  ],
+  other: ['Ideen für den Stadtteilbeirat', 'Wie findet ihr das neue Netzwerk?', 'Fundsachen vom Straßenfest'],
+};
+
+export const postOpenings = [
+  'Hallo zusammen,',
+  'Moin,',
+  'Hallo,',
+  'Guten Abend,',
+  'Liebe Nachbarschaft,',
+  '',
+] as const;
+
+/** Sentences of 60–200 characters: a post is an opening and 1–7 of them. */
+export const postSentences = [
+  'Ich wohne seit drei Jahren in der Gartenstadt und habe das gleiche Problem.',
+  'Bei uns im Haus ist der Aufzug seit zwei Wochen defekt, und die Hausverwaltung meldet sich nicht.',
+  'Hat jemand Erfahrung damit, wie lange so ein Antrag beim Amt dauert?',
+  'Der Pflegestützpunkt in der Altstadt hat mir sehr geholfen, die Beraterin hat sich über eine Stunde Zeit genommen.',
+  'Mein Sohn ist 14 und würde gern nachmittags in den Jugendraum, aber die Öffnungszeiten passen nicht zur Schule.',
+  'Danke für den Tipp, das probiere ich morgen gleich aus!',
+  'Ich kann gern mitkommen, ich habe dienstags und donnerstags frei.',
+  'Das Formular gibt es übrigens auch in Leichter Sprache, im Wiki steht der Link.',
+  'Wir haben es letztes Jahr mit Widerspruch versucht und am Ende den höheren Pflegegrad bekommen.',
+  'Wenn ihr wollt, können wir uns im Stadtteilladen treffen und das gemeinsam besprechen.',
+  'Die Stadt sagt, sie ist nicht zuständig, die Bahn sagt, es liegt an der Stadt. So geht das seit Monaten.',
+  'Ich habe das heute auf der Karte gemeldet, vielleicht bewegt sich dann etwas.',
+  'Meine Nachbarin ist 82 und kommt ohne Aufzug nicht mehr aus dem Haus, das kann so nicht bleiben.',
+  'Im Gemeindehaus gibt es jeden Mittwoch eine offene Sprechstunde, da kann man ohne Termin hingehen.',
+  'Habt ihr schon beim Quartiersmanagement nachgefragt? Die kennen meistens die richtigen Ansprechpersonen.',
+  'Ich finde es toll, dass sich hier so viele gegenseitig helfen.',
+  'Kurzes Update: Der Termin ist jetzt am Freitag um 16 Uhr im Bürgerhaus.',
+  'Mit dem Rollator komme ich am Bahnhof nur über die Rampe auf der Rückseite, das ist ein großer Umweg.',
+  'Für Jugendliche gibt es im Viertel leider kaum Angebote am Wochenende.',
+  'Ich bringe Kuchen mit, wer kümmert sich um Kaffee?',
+  'Vielleicht kann das Netzwerk das Thema beim nächsten Stadtteilbeirat auf die Tagesordnung setzen.',
+  'Bei der Tafel in der Nordstadt ist die Ausgabe jetzt dienstags statt montags.',
+] as const;
+
+export const postClosings = ['Viele Grüße', 'Danke euch!', 'LG', 'Bis bald', ''] as const;
+
+/** Map reports by kind (the CHECK's values): their category and title. */
+export const mapReportTitles: Record<string, readonly (readonly [string, string])[]> = {
+  defect: [
+    ['accessibility', 'Aufzug defekt'],
+    ['accessibility', 'Aufzug am Bahnsteig defekt'],
+    ['mobility', 'Ampel ohne Tonsignal'],
+    ['mobility', 'Schlagloch im Radweg'],
+    ['safety', 'Straßenlaterne kaputt'],
+    ['cleanliness', 'Mülleimer quillt über'],
+    ['accessibility', 'Bordstein zu hoch für Rollstuhl'],
+    ['youth', 'Schaukel auf dem Spielplatz defekt'],
+  ],
+  suggestion: [
+    ['mobility', 'Zebrastreifen vor der Grundschule'],
+    ['green', 'Mehr Bäume in der Hauptstraße'],
+    ['age', 'Bank an der Bushaltestelle'],
+    ['youth', 'Jugendraum länger öffnen'],
+    ['mobility', 'Fahrradbügel am Markt'],
+    ['cleanliness', 'Hundekotbeutel-Spender'],
+  ],
+  good_place: [
+    ['green', 'Ruhiger Platz am Mühlbach'],
+    ['culture', 'Offener Bücherschrank'],
+    ['youth', 'Bolzplatz mit Flutlicht'],
+    ['age', 'Café mit barrierefreier Toilette'],
+    ['health', 'Trinkbrunnen im Park'],
+  ],
+  missing_offer: [
+    ['youth', 'Kein Jugendraum im Viertel'],
+    ['health', 'Keine Hausarztpraxis mehr'],
+    ['age', 'Kein Seniorentreff in der Nähe'],
+    ['other', 'Öffentliche Toilette fehlt'],
+    ['culture', 'Kein Raum für Vereine'],
+  ],
+};
+
+export const mapReportNotes = [
+  'Seit mehreren Wochen so, betrifft vor allem ältere Menschen und Familien mit Kinderwagen.',
+  'Ich komme hier jeden Tag vorbei. Bitte kümmern Sie sich darum, bevor jemand stürzt.',
+  'Schon dem Ordnungsamt gemeldet, bisher ist nichts passiert.',
+  'Abends ist es hier sehr dunkel, viele Kinder gehen hier zur Schule.',
+  'Ein schöner Ort, den viele im Viertel noch nicht kennen.',
+  'Wäre toll, wenn das Netzwerk das beim Stadtteilbeirat anspricht.',
+  '',
+] as const;
+
+export const streets = [
+  'Hauptstraße',
+  'Lindenallee',
+  'Kirchweg',
+  'Marktplatz',
+  'Schulstraße',
+  'Am Bahnhof',
+  'Mühlenweg',
+  'Gartenstraße',
+  'Bergstraße',
+  'Parkstraße',
+] as const;

@@ -5,6 +5,7 @@ import { freePort } from '../runner/scratch.ts';
 import { openApiPaths, rssMb, signInCookie, startProcess, until200 } from '../runner/servers.ts';
 import { townId } from '../town.ts';
 import { bookings } from './bookings.ts';
+import { knowledgeEndpoints } from './knowledge.ts';
 import { mapViews } from './mapViews.ts';
 import type { TownHandles } from './town.ts';
 import { transfers } from './transfers.ts';
@@ -41,7 +42,14 @@ export async function serverFigures(
   // the home page first, on the quiet server, as a visitor would meet it
   const web = wanted('web.') ? await webFigures(server.url) : null;
   const { cookie } = await signInCookie(server.url, who);
-  const endpoints: { name: string; path: string; headers?: Record<string, string> }[] = [
+  const endpoints: {
+    name: string;
+    path: string;
+    headers?: Record<string, string>;
+    p99Target?: number;
+    about?: Record<string, unknown>;
+    signedInIfNeeded?: boolean;
+  }[] = [
     // no database: what the app's plugins (helmet, cookies, rate limit, request context) cost
     { name: 'http.healthz', path: '/healthz' },
     // one database round trip (SELECT 1) through the whole stack: the floor of every read below
@@ -91,13 +99,22 @@ export async function serverFigures(
       headers: { cookie: reader.cookie },
     });
   }
+  endpoints.push(...knowledgeEndpoints(town, paths));
   endpoints.push({ name: 'http.session_signed_in', path: '/api/v1/session', headers: { cookie } });
   for (const e of endpoints) {
     if (!wanted(e.name)) continue;
-    const check = await fetch(`${server.url}${e.path}`, {
-      headers: { ...e.headers, 'x-forwarded-for': nextIp() },
+    let headers = e.headers;
+    let check = await fetch(`${server.url}${e.path}`, {
+      headers: { ...headers, 'x-forwarded-for': nextIp() },
     });
-    const body = await check.text();
+    let body = await check.text();
+    // a read that is for the network's members (401, or 404 as private things answer): measured signed in
+    const signedIn = e.signedInIfNeeded === true && [401, 403, 404].includes(check.status);
+    if (signedIn) {
+      headers = { ...e.headers, cookie };
+      check = await fetch(`${server.url}${e.path}`, { headers: { ...headers, 'x-forwarded-for': nextIp() } });
+      body = await check.text();
+    }
     if (check.status !== 200) {
       emit(`${e.name}.throughput`, null, 'req/s', null, {
         skipped: `answered ${check.status}: ${body.slice(0, 200)}`,
@@ -105,7 +122,10 @@ export async function serverFigures(
       continue;
     }
     log(`${e.name}: GET ${e.path}, ${duration} s × ${connections} connections …`);
-    emitLoad(e.name, await load(server.url, e.path, { headers: e.headers }), base.rps);
+    emitLoad(e.name, await load(server.url, e.path, { headers }), base.rps, 'req/s', {
+      ...(e.p99Target ? { p99Target: e.p99Target } : {}),
+      ...(e.about || signedIn ? { about: { ...e.about, ...(signedIn ? { signed_in: true } : {}) } } : {}),
+    });
   }
   if (paths['/api/v1/resources/clusters'] && wanted('http.resources_map_views')) await mapViews(server.url);
   if (!wanted('http.timebank_transfers')) {

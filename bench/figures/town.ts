@@ -5,7 +5,7 @@ import { args, host, log, seed, size } from '../runner/options.ts';
 import { emit } from '../runner/output.ts';
 import { dbUrl, scratchDatabase, tempDir } from '../runner/scratch.ts';
 import { serverEnv, type Who } from '../runner/servers.ts';
-import { type LoadedTown, loadTown } from '../town.ts';
+import { knowledgeSteps, type LoadedTown, loadTown } from '../town.ts';
 
 /** town.load_time: the synthetic town loaded into a scratch database, and the handles the other figures use. */
 
@@ -19,6 +19,8 @@ export interface TownHandles {
   bookers: Who[];
   bookables: LoadedTown['bookables'];
   circleReader: LoadedTown['circleReader'];
+  /** the wiki page and the thread the knowledge reads open (null: no knowledge tables) */
+  knowledge: NonNullable<LoadedTown['knowledge']>['handles'] | null;
 }
 
 export async function loadTheTown(): Promise<TownHandles> {
@@ -66,8 +68,25 @@ export async function loadTheTown(): Promise<TownHandles> {
       ...(town.participation ? { participation: town.participation } : {}),
       ...(town.circles ? { circles: town.circles } : {}),
       ...(town.resourceMap ? { resource_map: town.resourceMap } : {}),
+      ...(town.knowledge ? { knowledge: town.knowledge.health } : {}),
       ...(town.notes.length > 0 ? { notes: town.notes } : {}),
     });
+    if (town.knowledge) {
+      // the knowledge corpus alone: its steps (on PostgreSQL beside the interactions on a second connection)
+      const steps = knowledgeSteps.filter((s) => town.seconds[s] !== undefined);
+      emit(
+        'town.knowledge_load_time',
+        steps.reduce((sum, s) => sum + town.seconds[s]!, 0),
+        's',
+        null,
+        {
+          seed,
+          rows: Object.fromEntries(steps.map((s) => [s, town.rows[s]])),
+          steps: Object.fromEntries(steps.map((s) => [s, Number(town.seconds[s]!.toFixed(2))])),
+          knowledge: town.knowledge.health,
+        },
+      );
+    }
     return {
       env,
       signIn: town.signIn,
@@ -75,6 +94,7 @@ export async function loadTheTown(): Promise<TownHandles> {
       bookers: town.payers,
       bookables: town.bookables,
       circleReader: town.circleReader,
+      knowledge: town.knowledge?.handles ?? null,
     };
   } finally {
     await database.close();

@@ -1,12 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { circleHealth, type LoadedTown, loadTown, participationHealth, townId } from '../../bench/town.ts';
+import { indexedTypes, knowledgeSearchTypes } from '../../bench/areas/knowledge.ts';
+import { knowledgeQueries } from '../../bench/figures/knowledge.ts';
+import {
+  circleHealth,
+  knowledgeHealth,
+  type LoadedTown,
+  loadTown,
+  participationHealth,
+  townId,
+} from '../../bench/town.ts';
 import { circlePolicy } from '../../server/areas/support/policies/circle.ts';
 import { findCircleFor } from '../../server/areas/support/repositories/circles.ts';
 import { listNeeds } from '../../server/areas/support/repositories/circles-needs.ts';
 import { accessOf } from '../../server/areas/support/routes/circles/access.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
+import { search } from '../../server/platform/search.ts';
 import { freshDatabase } from '../helpers/app.ts';
 
 /**
@@ -153,5 +163,122 @@ describe('benchmark town, size S', () => {
       );
       assert.equal(later.rows[0]!.n, 0);
     }
+  });
+
+  test('the knowledge corpus: counters equal rows, current revision the highest, positions without gaps', async () => {
+    assert.ok(town.knowledge);
+    const h = await knowledgeHealth(d.db, networkId);
+    assert.deepEqual(h, town.knowledge.health);
+    assert.equal(h.wiki_pages, town.spec.wikiPages);
+    assert.equal(h.wiki_revisions, town.spec.wikiRevisions);
+    assert.equal(h.news_posts, town.spec.newsPosts);
+    assert.equal(h.threads, town.spec.threads);
+    assert.equal(h.posts, town.spec.posts);
+    assert.equal(h.map_reports, town.spec.mapReports);
+    assert.ok(h.wiki_links > 0 && h.supports > 0 && h.follows > 0, JSON.stringify(h));
+    assert.equal(h.search_documents > 0, indexedTypes().length > 0);
+    for (const k of [
+      'revision_mismatches',
+      'thread_counter_mismatches',
+      'position_gaps',
+      'support_count_mismatches',
+      'reports_outside_district',
+      'unindexed',
+      'orphans',
+    ] as const)
+      assert.equal(h[k], 0, k);
+    // the checks can fail: a post taken out of the middle of a thread is a gap and a wrong counter
+    await d.db
+      .transaction()
+      .execute(async (tx) => {
+        await sql`DELETE FROM discussion_post WHERE network_id = ${networkId} AND thread_id = ${town.knowledge!.handles.threadId}
+                AND position = 2`.execute(tx);
+        await sql`UPDATE wiki_page SET current_revision = current_revision + 1
+                WHERE network_id = ${networkId} AND id = ${town.knowledge!.handles.wikiPageId}`.execute(tx);
+        const broken = await knowledgeHealth(tx, networkId);
+        assert.equal(broken.position_gaps, 1);
+        assert.equal(broken.thread_counter_mismatches, 1);
+        assert.equal(broken.revision_mismatches, 1);
+        throw new Error('rolled back');
+      })
+      .catch((err: Error) => assert.equal(err.message, 'rolled back'));
+    assert.deepEqual(await knowledgeHealth(d.db, networkId), h);
+  });
+
+  test('the knowledge corpus reads like one: body lengths, every status, the busiest thread measured', async () => {
+    const r = await sql<{
+      wiki_min: number;
+      wiki_max: number;
+      post_min: number;
+      post_max: number;
+      statuses: string[];
+    }>`
+      SELECT (SELECT min(length(r.body)) FROM wiki_page p JOIN wiki_revision r ON r.network_id = p.network_id
+                AND r.page_id = p.id AND r.revision = p.current_revision WHERE p.network_id = ${networkId})::int AS wiki_min,
+             (SELECT max(length(r.body)) FROM wiki_page p JOIN wiki_revision r ON r.network_id = p.network_id
+                AND r.page_id = p.id AND r.revision = p.current_revision WHERE p.network_id = ${networkId})::int AS wiki_max,
+             (SELECT min(length(body)) FROM discussion_post WHERE network_id = ${networkId})::int AS post_min,
+             (SELECT max(length(body)) FROM discussion_post WHERE network_id = ${networkId})::int AS post_max,
+             (SELECT array_agg(DISTINCT status ORDER BY status) FROM map_report WHERE network_id = ${networkId}) AS statuses
+    `.execute(d.db);
+    const x = r.rows[0]!;
+    assert.ok(x.wiki_min >= 1000 && x.wiki_max <= 6144, JSON.stringify(x));
+    assert.ok(x.post_min >= 100 && x.post_max <= 1500, JSON.stringify(x));
+    assert.deepEqual(x.statuses, ['confirmed', 'done', 'forwarded', 'in_progress', 'new', 'rejected']);
+    const handles = town.knowledge!.handles;
+    const threads = await d.db
+      .selectFrom('discussion_thread')
+      .select(['id', 'post_count'])
+      .where('network_id', '=', networkId)
+      .orderBy('post_count', 'desc')
+      .limit(2)
+      .execute();
+    assert.equal(threads[0]!.id, handles.threadId);
+    assert.equal(threads[0]!.post_count, handles.threadPosts);
+    // long: many times an average thread
+    assert.ok(threads[0]!.post_count > (5 * town.spec.posts) / town.spec.threads, JSON.stringify(threads));
+    const page = await d.db
+      .selectFrom('wiki_page')
+      .select(['organisation_id', 'visibility', 'archived_at', 'current_revision'])
+      .where('network_id', '=', networkId)
+      .where('id', '=', handles.wikiPageId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(page, {
+      organisation_id: null,
+      visibility: 'public',
+      archived_at: null,
+      current_revision: handles.wikiPageRevisions,
+    });
+  });
+
+  test('the bench’s everyday searches hit every kind of knowledge thing, and find those in the index', async () => {
+    // the words are in the corpus of every kind, whatever the server indexes
+    const queries = knowledgeQueries.map(([, q]) => sql`plainto_tsquery('german', ${q})`);
+    const anyQuery = sql.join(queries, sql` || `);
+    const r = await sql<{ wiki: number; news: number; threads: number; reports: number }>`
+      SELECT
+        (SELECT count(*)::int FROM wiki_page p JOIN wiki_revision r ON r.network_id = p.network_id AND r.page_id = p.id
+           AND r.revision = p.current_revision
+         WHERE p.network_id = ${networkId} AND to_tsvector('german', r.title || ' ' || r.body) @@ (${anyQuery})) AS wiki,
+        (SELECT count(*)::int FROM news_post WHERE network_id = ${networkId}
+           AND to_tsvector('german', title || ' ' || body) @@ (${anyQuery})) AS news,
+        (SELECT count(*)::int FROM discussion_thread t JOIN discussion_post p ON p.network_id = t.network_id
+           AND p.thread_id = t.id AND p.position = 1
+         WHERE t.network_id = ${networkId} AND to_tsvector('german', t.title || ' ' || p.body) @@ (${anyQuery})) AS threads,
+        (SELECT count(*)::int FROM map_report WHERE network_id = ${networkId}
+           AND to_tsvector('german', title || ' ' || body) @@ (${anyQuery})) AS reports`.execute(d.db);
+    const hits = r.rows[0]!;
+    for (const [k, v] of Object.entries(hits)) assert.ok(v > 0, `no ${k} for the bench's searches`);
+    // and the search finds each knowledge type the server registers (after the parts are merged: all four)
+    const found = new Set<string>();
+    for (const [, q] of knowledgeQueries) {
+      const res = await search(d.db, networkId, q, { limit: 100, offset: 0 });
+      for (const hit of res.hits) found.add(hit.entityType);
+    }
+    for (const type of indexedTypes())
+      assert.ok(found.has(type), `no ${type} among ${[...found].join(', ')}`);
+    for (const type of knowledgeSearchTypes)
+      if (!indexedTypes().includes(type))
+        assert.ok(!found.has(type), `${type} is indexed but not registered`);
   });
 });
