@@ -181,6 +181,9 @@ export type FollowTarget = (typeof followTargets)[number];
 /** What has an owner and a review interval (freshness). */
 export const freshnessTargets = ['wiki_page', 'map_report'] as const;
 export type FreshnessTarget = (typeof freshnessTargets)[number];
+/** What a wiki page's attachment is: an image (re-encoded as WebP) or a PDF document. */
+export const wikiAttachmentKinds = ['image', 'pdf'] as const;
+export type WikiAttachmentKind = (typeof wikiAttachmentKinds)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -232,4 +235,5 @@ export type ListsMatchTheDatabase = [
   Holds<Same<MapReportStatus, Value<'map_report', 'status'>>>,
   Holds<Same<FollowTarget, Value<'knowledge_follow', 'target_type'>>>,
   Holds<Same<FreshnessTarget, Value<'knowledge_outdated', 'target_type'>>>,
+  Holds<Same<WikiAttachmentKind, Value<'wiki_attachment', 'kind'>>>,
 ];
