@@ -85,8 +85,16 @@ test('every link the server hands out leads to a page of the web client', () => 
   const areas = path.join(web, 'areas');
   const routeFiles = [
     path.join(web, 'app/router.tsx'),
-    ...readdirSync(areas)
-      .map((a) => path.join(areas, a, 'routes.tsx'))
+    // an area cut into parts (Wissen) has a routes.tsx per part, one folder deeper
+    ...readdirSync(areas, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .flatMap((a) => [
+        path.join(areas, a, 'routes.tsx'),
+        ...readdirSync(path.join(areas, a), { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => path.join(areas, a, e.name, 'routes.tsx')),
+      ])
       .filter((f) => existsSync(f)),
   ];
   const routes = routeFiles
