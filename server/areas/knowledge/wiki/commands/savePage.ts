@@ -131,6 +131,14 @@ async function adoptLinks(
   }
 }
 
+/** A title of spaces only would pass the schema's length and fail the table's: say so at the field. */
+function checkTitle(title: string) {
+  if ([...title.trim()].length < 2)
+    throw new Problem(422, 'validation', {
+      fields: [{ field: '/title', code: 'field.too_short', params: { limit: 2 } }],
+    });
+}
+
 function checkVisibility(organisationId: string | null, visibility: SearchVisibility) {
   if (visibility === 'members' && organisationId === null)
     throw invalid('visibility', 'wiki.members_need_organisation');
@@ -157,6 +165,7 @@ export async function createPage(
 ): Promise<string> {
   if (!wikiPagePolicy.create(ctx.actor, f.organisationId)) throw forbidden();
   checkVisibility(f.organisationId, f.visibility);
+  checkTitle(f.title);
   return executeTx(db, async (tx) => {
     if (await sameTitle(tx, ctx.networkId, f.organisationId, f.title))
       throw invalid('title', 'wiki.title_taken', { title: f.title });
@@ -276,6 +285,7 @@ export async function savePage(
   baseRevision: number,
   f: RevisionFields,
 ): Promise<number> {
+  checkTitle(f.title);
   return executeTx(db, async (tx) => {
     const page = await lockForEdit(tx, ctx, pageId);
     if (page.current_revision !== baseRevision) {

@@ -35,9 +35,25 @@ export function VisibilityNote({ visibility }: { visibility: WikiVisibility }) {
   );
 }
 
-export function Byline({ author, when }: { author: { name: string } | null; when: string }) {
+export function Byline({
+  author,
+  when,
+  revision = false,
+}: {
+  author: { name: string } | null;
+  when: string;
+  /** one entry of the history rather than the page as it is now */
+  revision?: boolean;
+}) {
   const { t } = useTranslation();
-  return <>{t('wiki.by', { name: author?.name || t('wiki.unknownAuthor'), when: formatDate(when, true) })}</>;
+  return (
+    <>
+      {t(revision ? 'wiki.savedBy' : 'wiki.by', {
+        name: author?.name || t('wiki.unknownAuthor'),
+        when: formatDate(when, true),
+      })}
+    </>
+  );
 }
 
 /** Back to the list of pages. */

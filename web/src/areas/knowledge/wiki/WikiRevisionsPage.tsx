@@ -203,7 +203,7 @@ export function WikiRevisionsPage() {
                           </Link>
                         </h3>
                         <p className="meta">
-                          <Byline author={r.author} when={r.createdAt} />
+                          <Byline author={r.author} when={r.createdAt} revision />
                         </p>
                         {r.summary && <p>{r.summary}</p>}
                         {r.restoredFrom && <p>{t('wiki.restoredFrom', { n: r.restoredFrom })}</p>}

@@ -87,6 +87,9 @@ describe('wiki: pages, links and backlinks, revisions, conflicts, visibility, ar
       403,
     );
     assert.equal((await call(aylin, 'POST', '/pages', { ...body, title: 'x' })).statusCode, 400);
+    const spaces = await call(aylin, 'POST', '/pages', { ...body, title: '  x  ' });
+    assert.equal(spaces.statusCode, 422, 'a title of spaces and one letter');
+    assert.equal(spaces.json().errors[0].field, '/title');
     const members = await call(aylin, 'POST', '/pages', { ...body, visibility: 'members' });
     assert.equal(members.statusCode, 422, 'members-only needs an organisation');
     assert.equal(await count('wiki_page'), 0);
