@@ -12,7 +12,8 @@ type Candidate = Awaited<ReturnType<typeof linkCandidates>>[number];
 
 /**
  * Where each `[[link]]` of a text in this wiki leads: to the page of that slug or title in the same
- * wiki first, then in the network's wiki; not archived. Keyed by the link's target as written.
+ * wiki first, then in the network's wiki; an archived page only when no other has the name (so its
+ * backlinks are right again once it comes back). Keyed by the link's target as written.
  */
 export async function resolveLinks(
   db: Executor,
@@ -30,7 +31,8 @@ export async function resolveLinks(
     [...new Set(targets.map(slugify))],
     targets,
   );
-  const score = (c: Candidate) => (c.organisation_id === organisationId ? 0 : 1);
+  // an archived page only when nothing else has the name; the own wiki before the network's
+  const score = (c: Candidate) => (c.archived_at ? 2 : 0) + (c.organisation_id === organisationId ? 0 : 1);
   for (const target of targets) {
     const slug = slugify(target);
     const lower = target.toLowerCase();
@@ -60,7 +62,8 @@ export async function renderPage(
   const html = renderMarkdown(body, {
     wikiLink: (target) => {
       const page = links.get(target);
-      if (page && wikiPagePolicy.read(actor, page)) return pageHref(page.id);
+      if (page && !page.archived_at && wikiPagePolicy.read(actor, page)) return pageHref(page.id);
+      // an archived page is not offered to be written again: its title is still taken
       if (!page) missing.add(target);
       return null;
     },

@@ -334,7 +334,7 @@ export async function listPages(db: Executor, networkId: string, actor: Actor, f
 
 /**
  * The pages `[[links]]` of a page in this wiki may lead to: the wiki's own pages first, then the
- * network's (for a network page only the network's), not archived, matched by slug — so capitals and
+ * network's (for a network page only the network's), archived ones too (the caller prefers the others), matched by slug — so capitals and
  * punctuation do not matter, and a renamed page keeps the links written to its first title — or by
  * title.
  */
@@ -350,7 +350,6 @@ export async function linkCandidates(
     .selectFrom('wiki_page')
     .select(['id', 'organisation_id', 'slug', 'title', 'visibility', 'archived_at'])
     .where('network_id', '=', networkId)
-    .where('archived_at', 'is', null)
     .where((eb) =>
       organisationId
         ? eb.or([eb('organisation_id', '=', organisationId), eb('organisation_id', 'is', null)])

@@ -328,10 +328,20 @@ describe('wiki: pages, links and backlinks, revisions, conflicts, visibility, ar
     const inSearch = () =>
       t.db.selectFrom('search_document').select('entity_id').where('entity_id', '=', p.id).execute();
     assert.equal((await inSearch()).length, 0);
+    // a link to it is plain text now, and not offered to be written again (the title is still taken)
+    const linking = await create(aylin, { title: 'Telefonnummern', body: 'Siehe [[Alte Telefonliste]].' });
+    assert.doesNotMatch(linking.html, /href=/);
+    assert.deepEqual(linking.missingLinks, []);
     const back = await call(aylin, 'POST', `/pages/${p.id}/unarchive`);
     assert.equal(back.statusCode, 200);
     assert.equal(back.json().archivedAt, null);
     assert.equal((await inSearch()).length, 1);
+    const relinked = (await call(null, 'GET', `/pages/${linking.id}`)).json();
+    assert.match(relinked.html, new RegExp(`href="/wissen/wiki/${p.id}"`));
+    assert.deepEqual(
+      (await call(null, 'GET', `/pages/${p.id}`)).json().backlinks.map((b: { title: string }) => b.title),
+      ['Telefonnummern'],
+    );
     const actions = await t.db
       .selectFrom('audit_log')
       .select('action')
@@ -429,6 +439,33 @@ describe('wiki: pages, links and backlinks, revisions, conflicts, visibility, ar
       204,
     );
     assert.equal((await get(volunteer, pdf.json().url)).statusCode, 404);
+  });
+
+  test('the network search finds pages as their visibility allows, in German and English', async () => {
+    await create(aylin, {
+      title: 'Mittagstisch für Senioren',
+      body: 'Warm lunch for older neighbours every Wednesday.',
+    });
+    await create(aylin, {
+      title: 'Dienstplan Mittagstisch',
+      body: 'Wer kocht wann.',
+      organisationId: caritas.id,
+      visibility: 'members',
+    });
+    const search = (u: TestUser | null, q: string) =>
+      t.app
+        .inject({
+          method: 'GET',
+          url: `/api/v1/search?q=${encodeURIComponent(q)}&type=wiki_page`,
+          headers: u?.headers ?? {},
+        })
+        .then((r) => r.json().items.map((i: { title: string }) => i.title) as string[]);
+    assert.deepEqual(await search(null, 'Mittagstisch'), ['Mittagstisch für Senioren']);
+    assert.deepEqual((await search(volunteer, 'Mittagstisch')).sort(), [
+      'Dienstplan Mittagstisch',
+      'Mittagstisch für Senioren',
+    ]);
+    assert.deepEqual(await search(null, 'neighbours'), ['Mittagstisch für Senioren']);
   });
 
   test('raw HTML and script links never come out of a page', async () => {
