@@ -24,3 +24,18 @@ test('both sides of any diff give back the two texts', () => {
     { numRuns: 200 },
   );
 });
+
+test('past its limits the diff shows the whole text replaced, quickly', () => {
+  const words = (seed: number) => Array.from({ length: 12_000 }, (_, i) => `w${(i * seed) % 9973}`).join(' ');
+  const a = words(7);
+  const b = words(13);
+  const started = Date.now();
+  const d = wordDiff(a, b, { timeout: 200, maxEditLength: 500 });
+  assert.ok(Date.now() - started < 3000);
+  assert.deepEqual(
+    d.parts.map((p) => p.op),
+    ['delete', 'insert'],
+  );
+  assert.equal(side(d.parts, 'before'), a);
+  assert.equal(side(d.parts, 'after'), b);
+});

@@ -13,11 +13,18 @@ export interface DiffPart {
 export function wordDiff(
   before: string,
   after: string,
+  limits = { timeout: 800, maxEditLength: 20_000 },
 ): { parts: DiffPart[]; inserted: number; deleted: number } {
   const parts: DiffPart[] = [];
   let inserted = 0;
   let deleted = 0;
-  for (const c of diffWordsWithSpace(before, after)) {
+  // two long texts with little in common would keep the server busy for seconds (the diff is
+  // public): past the limits the change is shown as the whole text replaced
+  const changes = diffWordsWithSpace(before, after, limits) ?? [
+    ...(before ? [{ value: before, added: false, removed: true }] : []),
+    ...(after ? [{ value: after, added: true, removed: false }] : []),
+  ];
+  for (const c of changes) {
     const op = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
     if (op === 'insert') inserted += c.value.length;
     if (op === 'delete') deleted += c.value.length;
