@@ -917,6 +917,23 @@ export interface TimebankTransfer {
   status: "requested" | "completed" | "declined" | "cancelled" | "reversed";
 }
 
+export interface WikiAttachment {
+  bytes: Buffer;
+  content_type: "image/webp" | "application/pdf";
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string;
+  file_name: string;
+  height: number | null;
+  id: Generated<string>;
+  kind: "image" | "pdf";
+  network_id: string;
+  page_id: string;
+  size_bytes: number;
+  thumb: Buffer | null;
+  width: number | null;
+}
+
 export interface WikiLink {
   from_page_id: string;
   network_id: string;
@@ -1018,6 +1035,7 @@ export interface DB {
   timebank_entry: TimebankEntry;
   timebank_line: TimebankLine;
   timebank_transfer: TimebankTransfer;
+  wiki_attachment: WikiAttachment;
   wiki_link: WikiLink;
   wiki_page: WikiPage;
   wiki_revision: WikiRevision;

@@ -184,6 +184,9 @@ export type FreshnessTarget = (typeof freshnessTargets)[number];
 /** How often a person gets the digest of what they follow (off until they choose). */
 export const digestFrequencies = ['off', 'daily', 'weekly'] as const;
 export type DigestFrequency = (typeof digestFrequencies)[number];
+/** What a wiki page's attachment is: an image (re-encoded as WebP) or a PDF document. */
+export const wikiAttachmentKinds = ['image', 'pdf'] as const;
+export type WikiAttachmentKind = (typeof wikiAttachmentKinds)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -237,4 +240,5 @@ export type ListsMatchTheDatabase = [
   Holds<Same<FollowTarget, Value<'knowledge_follow', 'target_type'>>>,
   Holds<Same<FreshnessTarget, Value<'knowledge_outdated', 'target_type'>>>,
   Holds<Same<FreshnessTarget, Value<'knowledge_review_reminder', 'target_type'>>>,
+  Holds<Same<WikiAttachmentKind, Value<'wiki_attachment', 'kind'>>>,
 ];

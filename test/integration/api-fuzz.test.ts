@@ -180,7 +180,7 @@ describe('API fuzzing from the OpenAPI document', () => {
   let ops: Operation[];
   let realIds: string[];
   /** Things the admin may change, by the path parameter that names them. */
-  let owned: { organisation: string; resource: string; circle: string; update: string };
+  let owned: { organisation: string; resource: string; circle: string; update: string; wikiPage: string };
 
   before(async () => {
     t = await createTestApp();
@@ -203,7 +203,8 @@ describe('API fuzzing from the OpenAPI document', () => {
       body: 'Alles gut.',
       visibility: 'all_members',
     });
-    owned = { organisation: org.id, resource, circle, update };
+    const wikiPage = await made('POST', '/wiki/pages', { title: 'Wegweiser Pflege', body: 'Rat und Hilfe.' });
+    owned = { organisation: org.id, resource, circle, update, wikiPage };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,
@@ -248,6 +249,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && area === 'circles') return owned.circle;
     if (p.name === 'id' && area === 'organisations') return owned.organisation;
     if (p.name === 'updateId') return owned.update;
+    // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
+    if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));
   }
 
@@ -510,6 +513,6 @@ describe('API fuzzing from the OpenAPI document', () => {
       }
     }
     assert.deepEqual(failures, []);
-    assert.equal(uploads, 2, 'resource photos and circle attachments');
+    assert.equal(uploads, 3, 'resource photos, circle attachments and wiki attachments');
   });
 });

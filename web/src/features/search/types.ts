@@ -18,6 +18,7 @@ export const searchTypes = [
   'exchange_want',
   'opportunity',
   'playbook_page',
+  'wiki_page',
   'news_post',
 ] as const satisfies readonly SearchType[];
 
