@@ -85,8 +85,10 @@ test('every link the server hands out leads to a page of the web client', () => 
   const areas = path.join(web, 'areas');
   const routeFiles = [
     path.join(web, 'app/router.tsx'),
-    ...readdirSync(areas)
-      .map((a) => path.join(areas, a, 'routes.tsx'))
+    // an area's routes.tsx, and its parts' (Wissen is cut once more: areas/knowledge/<part>/routes.tsx)
+    ...readdirSync(areas, { recursive: true, encoding: 'utf8' })
+      .filter((f) => path.basename(f) === 'routes.tsx')
+      .map((f) => path.join(areas, f))
       .filter((f) => existsSync(f)),
   ];
   const routes = routeFiles

@@ -18,7 +18,9 @@ describe('discussion posts never share a position (PostgreSQL, 20 parallel repli
     const club = await createOrganisation(t, { name: 'Sportverein' });
     people = [];
     for (let i = 0; i < 20; i++)
-      people.push(await createUser(t, { displayName: `Nachbarin ${i + 1}`, memberOf: [[club.id, 'volunteer']] }));
+      people.push(
+        await createUser(t, { displayName: `Nachbarin ${i + 1}`, memberOf: [[club.id, 'volunteer']] }),
+      );
     const r = await post(people[0]!, '/threads', {
       title: 'Uns fehlt ein Jugendraum',
       theme: 'youth',
