@@ -244,6 +244,15 @@ describe('knowledge discussions: threads, replies, quotes, mentions, solutions, 
     assert.equal((await call(anna, 'POST', `/posts/${r.json().id}/approve`)).statusCode, 403);
     const queue = (await call(admin, 'GET', '/review')).json();
     assert.equal(queue.total, 2);
+    const today = async (u: TestUser) =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me/today', headers: u.headers })).json();
+    const section = (await today(admin)).sections.find((x: { id: string }) => x.id === 'discussions.review');
+    assert.equal(section?.total, 2, 'the coordinator sees what waits on the home page');
+    assert.equal(section.items[0].link, '/wissen/diskussionen/pruefen');
+    assert.equal(
+      (await today(anna)).sections.some((x: { id: string }) => x.id === 'discussions.review'),
+      false,
+    );
     assert.equal((await call(admin, 'POST', `/posts/${r.json().id}/approve`)).statusCode, 204);
     assert.equal((await call(admin, 'POST', `/posts/${r.json().id}/approve`)).statusCode, 409);
     assert.equal((await notes(anna, 'discussion.reply')).length, 2, 'followers hear of it once approved');
