@@ -77,6 +77,13 @@ test('on her phone Amira starts a thread, Paul answers with a quote and a mentio
   await amira.getByText('window.__xss=1').first().waitFor();
   await assertNoXss(amira, amiraXss, 'the new thread');
   const threadUrl = amira.url();
+  // the theme was wrong: she changes it
+  await amira.getByRole('button', { name: 'Titel und Thema ändern' }).click();
+  await amira.getByLabel('Thema').selectOption({ label: 'Jugend' });
+  await checkA11y(amira, 'thread edit form');
+  await amira.getByRole('button', { name: 'Änderung speichern' }).click();
+  await amira.getByText('Titel und Thema gespeichert.').waitFor();
+  await amira.locator('.discussion-meta').getByText('Jugend', { exact: true }).waitFor();
   await amira.getByRole('button', { name: 'Folgen', exact: false, pressed: true }).waitFor();
 
   // Paul answers: he quotes the opening post and mentions Amira

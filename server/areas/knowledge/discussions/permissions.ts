@@ -65,6 +65,14 @@ export const discussionsPermissions: Record<string, Case | Case[]> = {
       request: async (town) => ({ url: `/discussions/threads/${await pendingThread(town)}` }),
     },
   ],
+  'PUT /discussions/threads/{id}': {
+    when: "A's admin's thread",
+    allowed: ['adminA', 'instanceAdmin'],
+    request: async (town) => ({
+      url: `/discussions/threads/${await thread(town)}`,
+      payload: { title: `Nachbarschaftscafé am Bahnhof ${next()}`, theme: 'culture' },
+    }),
+  },
   'GET /discussions/threads/{id}/posts': [
     {
       allowed: everyone,

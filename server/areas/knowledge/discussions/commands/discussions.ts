@@ -69,15 +69,7 @@ export async function createThread(db: Executor, ctx: CommandContext, f: NewThre
   if (f.organisationId && !actsFor(ctx.actor, f.organisationId))
     throw invalid('/organisationId', 'discussion.organisation');
   return executeTx(db, async (tx) => {
-    if (f.districtId) {
-      const d = await tx
-        .selectFrom('district')
-        .select('id')
-        .where('network_id', '=', ctx.networkId)
-        .where('id', '=', f.districtId)
-        .executeTakeFirst();
-      if (!d) throw invalid('/districtId', 'field.invalid');
-    }
+    if (f.districtId) await checkDistrict(tx, ctx.networkId, f.districtId);
     const status = await reviewStatusFor(tx, ctx);
     const threadId = await insertThread(tx, ctx.networkId, {
       title: f.title,
@@ -108,6 +100,50 @@ export async function createThread(db: Executor, ctx: CommandContext, f: NewThre
       });
     return { threadId, postId, status };
   });
+}
+
+/**
+ * Changes a thread's title, theme and district (its author, or an instance admin — whose change of
+ * someone else's thread is a moderator's step, audited). Its search entry follows.
+ */
+export async function editThread(
+  db: Executor,
+  ctx: CommandContext,
+  threadId: string,
+  f: { title: string; theme: DiscussionTheme; districtId: string | null },
+) {
+  return executeTx(db, async (tx) => {
+    const seen = await viewableThread(tx, ctx, threadId);
+    if (!threadPolicy.edit(ctx.actor, seen)) throw forbidden();
+    if (f.districtId) await checkDistrict(tx, ctx.networkId, f.districtId);
+    await lockThread(tx, ctx.networkId, seen.id);
+    await updateThread(tx, ctx.networkId, seen.id, {
+      title: f.title,
+      theme: f.theme,
+      district_id: f.districtId,
+    });
+    await indexThread(tx, ctx.networkId, seen.id);
+    if (seen.author_id !== ctx.actorId)
+      await audit(tx, {
+        networkId: ctx.networkId,
+        actorId: ctx.actorId,
+        action: 'discussion.thread_edited',
+        entityType: 'discussion_thread',
+        entityId: seen.id,
+        details: { title: { from: seen.title, to: f.title } },
+        ip: ctx.ip,
+      });
+  });
+}
+
+async function checkDistrict(tx: Executor, networkId: string, districtId: string) {
+  const d = await tx
+    .selectFrom('district')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('id', '=', districtId)
+    .executeTakeFirst();
+  if (!d) throw invalid('/districtId', 'field.invalid');
 }
 
 export async function replyTo(

@@ -37,6 +37,10 @@ export const threadPolicy = {
     (actor.isInstanceAdmin ||
       actor.accountId === t.author_id ||
       (t.organisation_id !== null && actsFor(actor, t.organisation_id))),
+  edit: (actor: Actor, t: ThreadRef) =>
+    isSignedIn(actor) &&
+    t.review_status !== 'rejected' &&
+    (actor.isInstanceAdmin || actor.accountId === t.author_id),
   review: (actor: Actor) => isAdmin(actor),
 };
 

@@ -156,6 +156,9 @@ export async function updateThread(
   networkId: string,
   id: string,
   set: Partial<{
+    title: string;
+    theme: DiscussionTheme;
+    district_id: string | null;
     review_status: ReviewStatus;
     closed_at: Date | null;
     solution_post_id: string | null;

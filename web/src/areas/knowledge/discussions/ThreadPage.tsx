@@ -11,6 +11,7 @@ import { FollowButton } from '../digests/FollowButton.tsx';
 import { DiscussionsNav, ThreadBadges, ThreadMeta } from './DiscussionParts.tsx';
 import { PostItem, type Quote, quoteOf, ReplyForm } from './PostParts.tsx';
 import { discussionKeys } from './queries.ts';
+import { ThreadEditForm } from './ThreadEditForm.tsx';
 import type { Post, Thread } from './types.ts';
 
 const perPage = 20;
@@ -44,6 +45,7 @@ function ThreadView({ thread }: { thread: Thread }) {
   const offset = Math.max(0, Number(offsetParam ?? 0) || 0);
   const [body, setBody] = useState('');
   const [quote, setQuote] = useState<Quote | null>(null);
+  const [editing, setEditing] = useState(false);
   const posts = useQuery({
     queryKey: discussionKeys.posts(thread.id, offsetParam === null ? position : undefined, offset),
     queryFn: () =>
@@ -99,6 +101,16 @@ function ThreadView({ thread }: { thread: Thread }) {
             invalidate={discussionKeys.thread(thread.id)}
           />
         )}
+        {thread.abilities.edit && !editing && (
+          <button
+            type="button"
+            className="button secondary"
+            aria-expanded={false}
+            onClick={() => setEditing(true)}
+          >
+            {t('discussions.edit.open')}
+          </button>
+        )}
         {thread.abilities.steward && thread.reviewStatus === 'visible' && (
           <button
             type="button"
@@ -111,6 +123,7 @@ function ThreadView({ thread }: { thread: Thread }) {
         )}
         {thread.abilities.flag && <FlagButton entityType="discussion_thread" entityId={thread.id} />}
       </div>
+      {editing && <ThreadEditForm thread={thread} onClose={() => setEditing(false)} />}
       <section id="beitraege" tabIndex={-1} aria-labelledby="beitraege-titel">
         <h2 id="beitraege-titel">{t('discussions.posts', { count: thread.postCount })}</h2>
         <QueryView query={posts} isEmpty={(p) => p.items.length === 0} empty={t('discussions.noPosts')}>

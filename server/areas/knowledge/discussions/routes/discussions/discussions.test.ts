@@ -96,6 +96,32 @@ describe('knowledge discussions: threads, replies, quotes, mentions, solutions, 
     assert.equal(doc?.title, 'Uns fehlt ein Jugendraum');
   });
 
+  test('the author (or an admin) changes title, theme and district; the search entry follows', async () => {
+    const change = { title: 'Uns fehlt ein Jugendraum in Weidenau', theme: 'youth', districtId: district };
+    assert.equal((await call(bernd, 'PUT', `/threads/${threadId}`, change)).statusCode, 403);
+    const r = await call(anna, 'PUT', `/threads/${threadId}`, change);
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().title, change.title);
+    const doc = await t.db
+      .selectFrom('search_document')
+      .select('title')
+      .where('entity_id', '=', threadId)
+      .executeTakeFirst();
+    assert.equal(doc?.title, change.title);
+    assert.equal(
+      (await call(admin, 'PUT', `/threads/${threadId}`, { ...change, districtId: null })).statusCode,
+      200,
+    );
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', threadId)
+      .where('action', '=', 'discussion.thread_edited')
+      .execute();
+    assert.equal(audited.length, 1, 'an admin changing someone else’s thread is audited');
+    await call(anna, 'PUT', `/threads/${threadId}`, change);
+  });
+
   test('a reply with a quote and a mention notifies the follower and the mentioned once, and records the interaction', async () => {
     const first = (await call(null, 'GET', `/threads/${threadId}/posts`)).json().items[0];
     const who = (await call(bernd, 'GET', `/threads/${threadId}/mentionable?q=Fat`)).json().items;
@@ -175,6 +201,7 @@ describe('knowledge discussions: threads, replies, quotes, mentions, solutions, 
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', threadId)
+      .where('action', 'in', ['discussion.closed', 'discussion.reopened'])
       .execute();
     assert.deepEqual(audits.map((a) => a.action).sort(), ['discussion.closed', 'discussion.reopened']);
   });

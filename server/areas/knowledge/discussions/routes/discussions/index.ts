@@ -12,6 +12,7 @@ import {
   decidePost,
   deletePost,
   editPost,
+  editThread,
   replyTo,
   setClosed,
   setSolution,
@@ -40,6 +41,7 @@ import {
   ReviewItem,
   SolutionBody,
   ThreadCreate,
+  ThreadEdit,
   ThreadListQuery,
   ThreadView,
 } from './schema.ts';
@@ -67,6 +69,7 @@ function presentThread(t: ThreadRow, actor: Actor, following: boolean) {
     following,
     abilities: {
       reply: t.review_status !== 'rejected' && threadPolicy.reply(actor, t),
+      edit: threadPolicy.edit(actor, t),
       steward: threadPolicy.steward(actor, t),
       flag: isSignedIn(actor) && t.review_status === 'visible' && actor.accountId !== t.author_id,
     },
@@ -180,6 +183,27 @@ export async function discussionRoutes(app: FastifyInstance) {
       schema: { tags, summary: 'A thread', params: IdParams, response: { 200: ThreadView, ...problems } },
     },
     async (req) => threadView(req.params.id, req.actor),
+  );
+
+  app.put<{ Params: { id: string }; Body: Static<typeof ThreadEdit> }>(
+    '/threads/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change title, theme and district (its author, instance admins)',
+        params: IdParams,
+        body: ThreadEdit,
+        response: { 200: ThreadView, ...problems },
+      },
+    },
+    async (req) => {
+      await editThread(db, commandContext(req, networkId), req.params.id, {
+        title: req.body.title.trim(),
+        theme: req.body.theme,
+        districtId: req.body.districtId ?? null,
+      });
+      return threadView(req.params.id, req.actor);
+    },
   );
 
   app.get<{ Params: { id: string }; Querystring: Static<typeof PostListQuery> }>(

@@ -35,6 +35,15 @@ export const ThreadCreate = Type.Object(
   { additionalProperties: false },
 );
 
+export const ThreadEdit = Type.Object(
+  {
+    title: ThreadCreate.properties.title,
+    theme: Theme,
+    districtId: Type.Optional(Nullable(Uuid)),
+  },
+  { additionalProperties: false },
+);
+
 export const ReplyCreate = Type.Object(
   { body: Body, quotedPostId: Type.Optional(Nullable(Uuid)), mentions: Mentions },
   { additionalProperties: false },
@@ -63,6 +72,8 @@ export const ThreadView = Type.Object({
   following: Type.Boolean(),
   abilities: Type.Object({
     reply: Type.Boolean(),
+    /** change title, theme and district (its author, instance admins) */
+    edit: Type.Boolean(),
     /** mark the solution, close and reopen */
     steward: Type.Boolean(),
     flag: Type.Boolean(),
