@@ -163,4 +163,12 @@ test('the coordinator approves a new account’s first thread in the review queu
   const anyone = await (await newContext(browser, phone)).newPage();
   await anyone.goto(`${server.url}/wissen/diskussionen?thema=culture`);
   await anyone.getByRole('link', { name: /Tischtennis im Stadtpark/ }).waitFor();
+  await checkA11y(anyone, 'thread list for a visitor');
+  // a visitor reads the youth room thread: the quote links to the post it answers, no way to write
+  await anyone.goto(`${server.url}/wissen/diskussionen?thema=youth`);
+  await anyone.getByRole('link', { name: 'Uns fehlt ein Jugendraum in Weidenau' }).click();
+  await expectPage(anyone, 'Uns fehlt ein Jugendraum in Weidenau', 'thread for a visitor');
+  await anyone.getByRole('link', { name: 'Antwort auf Beitrag #2 von Sevgi Öztürk' }).waitFor();
+  await anyone.getByRole('link', { name: 'Melden Sie sich an, um zu antworten.' }).waitFor();
+  assert.equal(await anyone.getByRole('button', { name: /zitieren/ }).count(), 0);
 });
