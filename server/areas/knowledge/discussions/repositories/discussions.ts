@@ -493,3 +493,29 @@ export async function pendingPosts(db: Executor, networkId: string, page: { limi
   ]);
   return { items, total: Number(count.n) };
 }
+
+/**
+ * The demo town's history: a post written at another time (its thread's start and last activity
+ * follow from its posts). Only the demo seed calls this.
+ */
+export async function setPostTime(db: Executor, networkId: string, postId: string, at: Date) {
+  const post = await db
+    .updateTable('discussion_post')
+    .set({ created_at: at })
+    .where('network_id', '=', networkId)
+    .where('id', '=', postId)
+    .returning('thread_id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('discussion_thread as t')
+    .set({
+      created_at: sql`(SELECT min(p.created_at) FROM discussion_post p
+        WHERE p.network_id = t.network_id AND p.thread_id = t.id)`,
+      last_post_at: sql`coalesce((SELECT max(p.created_at) FROM discussion_post p
+        WHERE p.network_id = t.network_id AND p.thread_id = t.id AND p.review_status = 'visible'
+          AND p.deleted_at IS NULL), t.created_at)`,
+    })
+    .where('t.network_id', '=', networkId)
+    .where('t.id', '=', post.thread_id)
+    .execute();
+}
