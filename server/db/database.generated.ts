@@ -286,6 +286,13 @@ export interface CircleUpdate {
   visibility: "all_members" | "coordinators_professionals" | "owner_only";
 }
 
+export interface DiscussionMention {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  network_id: string;
+  post_id: string;
+}
+
 export interface DiscussionPost {
   author_id: string | null;
   body: string;
@@ -989,6 +996,7 @@ export interface DB {
   circle_need_series: CircleNeedSeries;
   circle_team_member: CircleTeamMember;
   circle_update: CircleUpdate;
+  discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;
   discussion_thread: DiscussionThread;
   district: District;

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { FastifySchemaCompiler } from 'fastify';
 import { sql } from 'kysely';
+import { createSession, sessionCookie } from '../../server/auth/sessions.ts';
 import { validatorCompiler } from '../../server/http/validation.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
@@ -391,6 +392,10 @@ describe('API fuzzing from the OpenAPI document', () => {
       ),
       { numRuns: runs, seed: 20261125, endOnFailure: true },
     );
+    // a random request may have signed the admin out (DELETE /session, accepted): the tests after
+    // this one send their requests as the same admin, so sign in again
+    const s = await createSession(t.db, t.networkId, admin.id, 'fuzz');
+    admin.headers = { cookie: `${sessionCookie}=${s.secret}`, 'x-csrf-token': s.csrfToken };
     assert.deepEqual(failures, []);
     assert.equal((await t.app.inject({ url: '/healthz' })).statusCode, 200);
   });

@@ -1,6 +1,11 @@
 /** Discussions: threads by theme and district, replies, quotes, @mentions, following, solutions, first-post review. */
 import type { KnowledgePart } from '../part.ts';
+import { discussionRoutes } from './routes/discussions/index.ts';
+import { seedDiscussions } from './seed.ts';
+import { discussionsToday } from './today.ts';
 
 export const discussionsPart: KnowledgePart = {
-  routes: [],
+  routes: [{ prefix: '/discussions', plugin: discussionRoutes }],
+  seed: seedDiscussions,
+  today: discussionsToday,
 };

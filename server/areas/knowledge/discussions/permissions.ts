@@ -1,4 +1,167 @@
-import type { Case } from '../../../../test/integration/access/cases.ts';
+import {
+  type Case,
+  everyone,
+  instanceAdmin,
+  next,
+  type Role,
+  signedIn,
+  type Town,
+} from '../../../../test/integration/access/cases.ts';
 
-/** Discussions: threads by theme and district, replies, quotes, @mentions, following, solutions, first-post review — its section of the access table (joined in ../permissions.ts). */
-export const discussionsPermissions: Record<string, Case | Case[]> = {};
+/**
+ * Discussions: its section of the access table (joined in ../permissions.ts). Everyone reads what is
+ * visible; people signed in write. A thread of organisation A is stewarded (solution, closing) by its
+ * author, A's staff and the instance admins; a post is edited and deleted by its author only. A new
+ * account's thread waits for review and exists only for its author and the instance admins (404 to
+ * everyone else); the review queue is the instance admins'.
+ */
+
+async function thread(town: Town, who: Role = 'adminA', forOrganisation = true) {
+  const r = await town.call(who, {
+    method: 'POST',
+    url: '/discussions/threads',
+    payload: {
+      title: `Nachbarschaftscafé ${next()}`,
+      theme: 'everyday',
+      body: 'Wer macht mit?',
+      ...(forOrganisation ? { organisationId: town.orgA.id } : {}),
+    },
+  });
+  return r.json().id as string;
+}
+
+async function reply(town: Town, threadId: string, who: Role) {
+  const r = await town.call(who, {
+    method: 'POST',
+    url: `/discussions/threads/${threadId}/posts`,
+    payload: { body: `Ich backe Kuchen ${next()}` },
+  });
+  return r.json().id as string;
+}
+
+/** Olga's account is new and belongs nowhere: her thread waits for review. */
+const pendingThread = (town: Town) => thread(town, 'owner', false);
+const stewards: readonly Role[] = ['coordinatorA', 'adminA', 'instanceAdmin'];
+const ownerAndAdmin: readonly Role[] = ['owner', 'instanceAdmin'];
+
+export const discussionsPermissions: Record<string, Case | Case[]> = {
+  'GET /discussions/threads': {
+    allowed: everyone,
+    request: () => ({ url: '/discussions/threads?state=unanswered' }),
+  },
+  'POST /discussions/threads': {
+    allowed: signedIn,
+    request: () => ({
+      url: '/discussions/threads',
+      payload: { title: `Bus nach Nordfeld ${next()}`, theme: 'mobility', body: 'Fährt der noch?' },
+    }),
+  },
+  'GET /discussions/threads/{id}': [
+    { allowed: everyone, request: async (town) => ({ url: `/discussions/threads/${await thread(town)}` }) },
+    {
+      when: 'waiting for review',
+      allowed: ownerAndAdmin,
+      seenBy: ownerAndAdmin,
+      request: async (town) => ({ url: `/discussions/threads/${await pendingThread(town)}` }),
+    },
+  ],
+  'PUT /discussions/threads/{id}': {
+    when: "A's admin's thread",
+    allowed: ['adminA', 'instanceAdmin'],
+    request: async (town) => ({
+      url: `/discussions/threads/${await thread(town)}`,
+      payload: { title: `Nachbarschaftscafé am Bahnhof ${next()}`, theme: 'culture' },
+    }),
+  },
+  'GET /discussions/threads/{id}/posts': [
+    {
+      allowed: everyone,
+      request: async (town) => ({ url: `/discussions/threads/${await thread(town)}/posts` }),
+    },
+    {
+      when: 'waiting for review',
+      allowed: ownerAndAdmin,
+      seenBy: ownerAndAdmin,
+      request: async (town) => ({ url: `/discussions/threads/${await pendingThread(town)}/posts` }),
+    },
+  ],
+  'POST /discussions/threads/{id}/posts': [
+    {
+      allowed: signedIn,
+      request: async (town) => ({
+        url: `/discussions/threads/${await thread(town)}/posts`,
+        payload: { body: 'Ich komme gern.' },
+      }),
+    },
+    {
+      when: 'waiting for review',
+      allowed: ownerAndAdmin,
+      seenBy: ownerAndAdmin,
+      request: async (town) => ({
+        url: `/discussions/threads/${await pendingThread(town)}/posts`,
+        payload: { body: 'Ich komme gern.' },
+      }),
+    },
+  ],
+  'GET /discussions/threads/{id}/mentionable': {
+    allowed: signedIn,
+    request: async (town) => ({ url: `/discussions/threads/${await thread(town)}/mentionable?q=a` }),
+  },
+  'PUT /discussions/threads/{id}/solution': {
+    when: "organisation A's thread",
+    allowed: stewards,
+    request: async (town) => {
+      const id = await thread(town);
+      return {
+        url: `/discussions/threads/${id}/solution`,
+        payload: { postId: await reply(town, id, 'memberB') },
+      };
+    },
+  },
+  'DELETE /discussions/threads/{id}/solution': {
+    when: "organisation A's thread",
+    allowed: stewards,
+    request: async (town) => ({ url: `/discussions/threads/${await thread(town)}/solution` }),
+  },
+  'PUT /discussions/threads/{id}/closed': {
+    when: "organisation A's thread",
+    allowed: stewards,
+    request: async (town) => ({ url: `/discussions/threads/${await thread(town)}/closed` }),
+  },
+  'DELETE /discussions/threads/{id}/closed': {
+    when: "organisation A's thread",
+    allowed: stewards,
+    request: async (town) => ({ url: `/discussions/threads/${await thread(town)}/closed` }),
+  },
+  'PUT /discussions/posts/{id}': {
+    when: "A's volunteer's post",
+    allowed: ['memberA'],
+    request: async (town) => ({
+      url: `/discussions/posts/${await reply(town, await thread(town), 'memberA')}`,
+      payload: { body: 'Ich backe doch lieber Waffeln.' },
+    }),
+  },
+  'DELETE /discussions/posts/{id}': {
+    when: "A's volunteer's post",
+    allowed: ['memberA'],
+    request: async (town) => ({
+      url: `/discussions/posts/${await reply(town, await thread(town), 'memberA')}`,
+    }),
+  },
+  'GET /discussions/review': { allowed: instanceAdmin, request: () => ({ url: '/discussions/review' }) },
+  // Nils and Paula are new and belong nowhere: their first posts wait (approving Nils's frees him)
+  'POST /discussions/posts/{id}/approve': {
+    when: "a new account's first post",
+    allowed: instanceAdmin,
+    request: async (town) => ({
+      url: `/discussions/posts/${await reply(town, await thread(town), 'neighbour')}/approve`,
+    }),
+  },
+  'POST /discussions/posts/{id}/reject': {
+    when: "a new account's first post",
+    allowed: instanceAdmin,
+    request: async (town) => ({
+      url: `/discussions/posts/${await reply(town, await thread(town), 'person')}/reject`,
+    }),
+  },
+};

@@ -20,6 +20,7 @@ export const searchTypes = [
   'playbook_page',
   'wiki_page',
   'news_post',
+  'discussion_thread',
 ] as const satisfies readonly SearchType[];
 
 export type EveryTypeListed = [Exclude<SearchType, (typeof searchTypes)[number]>] extends [never]
