@@ -181,6 +181,16 @@ export type FollowTarget = (typeof followTargets)[number];
 /** What has an owner and a review interval (freshness). */
 export const freshnessTargets = ['wiki_page', 'map_report'] as const;
 export type FreshnessTarget = (typeof freshnessTargets)[number];
+// Wissen, dossiers (migration 20261206_1250_dossiers)
+/** A dossier's handling: a draft, then sent, received, on a committee's agenda, answered. */
+export const dossierStatuses = ['draft', 'sent', 'received', 'on_agenda', 'answered'] as const;
+export type DossierStatus = (typeof dossierStatuses)[number];
+/** The steps of its history (every status but the draft). */
+export const dossierSteps = ['sent', 'received', 'on_agenda', 'answered'] as const;
+export type DossierStep = (typeof dossierSteps)[number];
+/** What may be evidence in a dossier. */
+export const dossierItemTypes = ['map_report', 'discussion_thread', 'discussion_post', 'wiki_page'] as const;
+export type DossierItemType = (typeof dossierItemTypes)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -232,4 +242,7 @@ export type ListsMatchTheDatabase = [
   Holds<Same<MapReportStatus, Value<'map_report', 'status'>>>,
   Holds<Same<FollowTarget, Value<'knowledge_follow', 'target_type'>>>,
   Holds<Same<FreshnessTarget, Value<'knowledge_outdated', 'target_type'>>>,
+  Holds<Same<DossierStatus, Value<'dossier', 'status'>>>,
+  Holds<Same<DossierStep, Value<'dossier_step', 'step'>>>,
+  Holds<Same<DossierItemType, Value<'dossier_item', 'item_type'>>>,
 ];
