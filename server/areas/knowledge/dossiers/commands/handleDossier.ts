@@ -227,7 +227,12 @@ export async function recordStep(db: Executor, ctx: CommandContext, id: string, 
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,
-      action: s.step === 'received' ? 'dossier.received' : s.step === 'on_agenda' ? 'dossier.on_agenda' : 'dossier.answered',
+      action:
+        s.step === 'received'
+          ? 'dossier.received'
+          : s.step === 'on_agenda'
+            ? 'dossier.on_agenda'
+            : 'dossier.answered',
       entityType: 'dossier',
       entityId: id,
       details: s.step === 'on_agenda' ? { committee: s.committee, date: s.date } : {},
