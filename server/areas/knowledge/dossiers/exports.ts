@@ -88,6 +88,7 @@ export function reportsGeoJson(d: DossierExport) {
 // The standard PDF fonts speak WinAnsi: Latin-1 plus a few typographic marks. Other letters lose
 // their accents (ş → s) or become "?", so no text breaks the PDF.
 const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const fallbacks: Record<string, string> = { ı: 'i', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D' };
 export function toWinAnsi(s: string): string {
   let out = '';
   for (const ch of s) {
@@ -95,7 +96,7 @@ export function toWinAnsi(s: string): string {
     if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(ch)) out += ch;
     else if (ch === '\t') out += ' ';
     else {
-      const base = ch
+      const base = (fallbacks[ch] ?? ch)
         .normalize('NFD')
         .replace(/\p{M}/gu, '')
         .replace(/[^\x20-\x7e\xa0-\xff]/g, '');
