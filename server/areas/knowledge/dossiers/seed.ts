@@ -183,24 +183,39 @@ export async function seedDossiers(tx: Tx, c: DemoSeedContext) {
   });
   if (wiki.rows[0])
     await addEvidence(tx, ctx('lukas'), youth, { type: 'wiki_page', id: wiki.rows[0].id, note: '' });
-  await sendDossier(tx, ctx('lukas'), youth, { organisationId: org('stadt') }, env);
-  await recordStep(tx, ctx('thomas'), youth, { step: 'received' });
-  const meeting = new Date(now - 7 * 86_400_000).toISOString().slice(0, 10);
-  await recordStep(tx, ctx('thomas'), youth, {
-    step: 'on_agenda',
-    committee: 'Jugendhilfeausschuss',
-    date: meeting,
-  });
-  await recordStep(tx, ctx('thomas'), youth, {
-    step: 'answered',
-    answer: [
-      'Der Jugendhilfeausschuss hat das Dossier in seiner Sitzung beraten und dankt allen, die ihre Beobachtungen eingebracht haben.',
-      '',
-      '**Beschluss:** Ab dem kommenden Halbjahr öffnet ein Jugendtreff im Gemeindehaus Weidenau, zunächst dienstags und donnerstags von 17 bis 20 Uhr. Die Jugendpflege stellt eine Fachkraft; Freiwillige aus dem Stadtteil sind willkommen und melden sich bei der Sozialplanung.',
-      '',
-      'Nach einem Jahr berichtet die Verwaltung dem Ausschuss, wie das Angebot angenommen wird.',
-    ].join('\n'),
-  });
+  // a believable history: sent five weeks ago, received, put on the agenda, answered after the meeting
+  await sendDossier(
+    tx,
+    ctx('lukas'),
+    youth,
+    { organisationId: org('stadt') },
+    { ...env, at: daysAgo(now, 35) },
+  );
+  await recordStep(tx, ctx('thomas'), youth, { step: 'received' }, daysAgo(now, 34));
+  const meeting = daysAgo(now, 7).toISOString().slice(0, 10);
+  await recordStep(
+    tx,
+    ctx('thomas'),
+    youth,
+    { step: 'on_agenda', committee: 'Jugendhilfeausschuss', date: meeting },
+    daysAgo(now, 30),
+  );
+  await recordStep(
+    tx,
+    ctx('thomas'),
+    youth,
+    {
+      step: 'answered',
+      answer: [
+        'Der Jugendhilfeausschuss hat das Dossier in seiner Sitzung beraten und dankt allen, die ihre Beobachtungen eingebracht haben.',
+        '',
+        '**Beschluss:** Ab dem kommenden Halbjahr öffnet ein Jugendtreff im Gemeindehaus Weidenau, zunächst dienstags und donnerstags von 17 bis 20 Uhr. Die Jugendpflege stellt eine Fachkraft; Freiwillige aus dem Stadtteil sind willkommen und melden sich bei der Sozialplanung.',
+        '',
+        'Nach einem Jahr berichtet die Verwaltung dem Ausschuss, wie das Angebot angenommen wird.',
+      ].join('\n'),
+    },
+    daysAgo(now, 3),
+  );
 
   // ---- a draft: the lift at Weidenau station -----------------------------------------------------
   const draft = await createDossier(tx, ctx('miriam'), null, {

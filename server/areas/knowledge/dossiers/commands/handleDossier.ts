@@ -30,6 +30,8 @@ export interface SendEnv {
   publicUrl: string;
   networkName: string;
   smtp: boolean;
+  /** when it happened, if not now (the demo town's history) */
+  at?: Date;
 }
 
 export type Recipient = { organisationId: string } | { email: string; name: string };
@@ -105,12 +107,12 @@ export async function sendDossier(
           fields: [{ field: '/organisationId', code: 'dossiers.not_public_body' }],
         });
       recipientName = org.name;
-      await markSent(tx, ctx.networkId, id, { organisationId: org.id, email: null, name: org.name });
+      await markSent(tx, ctx.networkId, id, { organisationId: org.id, email: null, name: org.name }, env.at);
     } else {
       recipientName = to.name;
-      await markSent(tx, ctx.networkId, id, { organisationId: null, email: to.email, name: to.name });
+      await markSent(tx, ctx.networkId, id, { organisationId: null, email: to.email, name: to.name }, env.at);
     }
-    await insertStep(tx, ctx.networkId, id, 'sent', ctx.actorId);
+    await insertStep(tx, ctx.networkId, id, 'sent', ctx.actorId, { at: env.at });
     await index(tx, ctx.networkId, id);
     await audit(tx, {
       networkId: ctx.networkId,
@@ -199,7 +201,7 @@ const allowedFrom = {
  * (409 otherwise) and the answer is final; each step is a row of the history with who and when, and
  * audited; everyone behind the evidence and the compilers are told (the answer with its own kind).
  */
-export async function recordStep(db: Executor, ctx: CommandContext, id: string, s: Step) {
+export async function recordStep(db: Executor, ctx: CommandContext, id: string, s: Step, at?: Date) {
   await executeTx(db, async (tx) => {
     const d = await lockDossier(tx, ctx.networkId, id);
     if (!d || !dossierPolicy.view(ctx.actor, d)) throw notFound();
@@ -222,6 +224,7 @@ export async function recordStep(db: Executor, ctx: CommandContext, id: string, 
     await insertStep(tx, ctx.networkId, id, s.step, ctx.actorId, {
       ...(s.step === 'on_agenda' ? { committee: s.committee, agendaDate: s.date } : {}),
       onBehalf: d.recipient_organisation_id === null,
+      at,
     });
     if (s.step === 'answered') await index(tx, ctx.networkId, id);
     await audit(tx, {

@@ -187,6 +187,7 @@ export async function markSent(
   networkId: string,
   id: string,
   to: { organisationId: string | null; email: string | null; name: string },
+  at = new Date(),
 ) {
   await db
     .updateTable('dossier')
@@ -195,8 +196,8 @@ export async function markSent(
       recipient_organisation_id: to.organisationId,
       recipient_email: to.email,
       recipient_name: to.name,
-      sent_at: new Date(),
-      updated_at: new Date(),
+      sent_at: at,
+      updated_at: at,
     })
     .where('network_id', '=', networkId)
     .where('id', '=', id)
@@ -211,14 +212,15 @@ export async function setHandling(
     | { status: 'received' }
     | { status: 'on_agenda'; committee: string; agendaDate: string }
     | { status: 'answered'; answer: string },
+  at = new Date(),
 ) {
   await db
     .updateTable('dossier')
     .set({
       status: s.status,
-      updated_at: new Date(),
+      updated_at: at,
       ...(s.status === 'on_agenda' ? { committee: s.committee, agenda_date: s.agendaDate } : {}),
-      ...(s.status === 'answered' ? { answer: s.answer, answered_at: new Date() } : {}),
+      ...(s.status === 'answered' ? { answer: s.answer, answered_at: at } : {}),
     })
     .where('network_id', '=', networkId)
     .where('id', '=', id)
@@ -231,7 +233,7 @@ export async function insertStep(
   dossierId: string,
   step: DossierStep,
   actorId: string,
-  extra: { committee?: string; agendaDate?: string; onBehalf?: boolean } = {},
+  extra: { committee?: string; agendaDate?: string; onBehalf?: boolean; at?: Date } = {},
 ) {
   await db
     .insertInto('dossier_step')
@@ -243,6 +245,8 @@ export async function insertStep(
       committee: extra.committee ?? null,
       agenda_date: extra.agendaDate ?? null,
       on_behalf: extra.onBehalf ?? false,
+      // steps recorded in one transaction (the demo town's) still follow each other
+      created_at: extra.at ?? sql<Date>`clock_timestamp()`,
     })
     .execute();
 }
@@ -266,6 +270,7 @@ export async function listSteps(db: Executor, networkId: string, dossierId: stri
     .where('s.network_id', '=', networkId)
     .where('s.dossier_id', '=', dossierId)
     .orderBy('s.created_at')
+    .orderBy(sql`array_position(ARRAY['sent', 'received', 'on_agenda', 'answered'], s.step)`)
     .orderBy('s.id')
     .execute();
 }
