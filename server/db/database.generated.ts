@@ -334,6 +334,48 @@ export interface District {
   slug: string;
 }
 
+export interface Dossier {
+  agenda_date: string | null;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  committee: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  network_id: string;
+  organisation_id: string | null;
+  recipient_email: string | null;
+  recipient_name: string | null;
+  recipient_organisation_id: string | null;
+  sent_at: Timestamp | null;
+  status: Generated<"draft" | "sent" | "received" | "on_agenda" | "answered">;
+  summary: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DossierItem {
+  added_at: Generated<Timestamp>;
+  added_by: string | null;
+  dossier_id: string;
+  item_id: string;
+  item_type: "map_report" | "discussion_thread" | "discussion_post" | "wiki_page";
+  network_id: string;
+  note: Generated<string>;
+}
+
+export interface DossierStep {
+  actor_id: string | null;
+  agenda_date: string | null;
+  committee: string | null;
+  created_at: Generated<Timestamp>;
+  dossier_id: string;
+  id: Generated<string>;
+  network_id: string;
+  on_behalf: Generated<boolean>;
+  step: "sent" | "received" | "on_agenda" | "answered";
+}
+
 export interface ExchangeMessage {
   body: string;
   created_at: Generated<Timestamp>;
@@ -1000,6 +1042,9 @@ export interface DB {
   discussion_post: DiscussionPost;
   discussion_thread: DiscussionThread;
   district: District;
+  dossier: Dossier;
+  dossier_item: DossierItem;
+  dossier_step: DossierStep;
   exchange_message: ExchangeMessage;
   exchange_post: ExchangePost;
   flag: Flag;

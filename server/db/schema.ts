@@ -187,6 +187,16 @@ export type DigestFrequency = (typeof digestFrequencies)[number];
 /** What a wiki page's attachment is: an image (re-encoded as WebP) or a PDF document. */
 export const wikiAttachmentKinds = ['image', 'pdf'] as const;
 export type WikiAttachmentKind = (typeof wikiAttachmentKinds)[number];
+// Wissen, dossiers (migration 20261206_1250_dossiers)
+/** A dossier's handling: a draft, then sent, received, on a committee's agenda, answered. */
+export const dossierStatuses = ['draft', 'sent', 'received', 'on_agenda', 'answered'] as const;
+export type DossierStatus = (typeof dossierStatuses)[number];
+/** The steps of its history (every status but the draft). */
+export const dossierSteps = ['sent', 'received', 'on_agenda', 'answered'] as const;
+export type DossierStep = (typeof dossierSteps)[number];
+/** What may be evidence in a dossier. */
+export const dossierItemTypes = ['map_report', 'discussion_thread', 'discussion_post', 'wiki_page'] as const;
+export type DossierItemType = (typeof dossierItemTypes)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -241,4 +251,7 @@ export type ListsMatchTheDatabase = [
   Holds<Same<FreshnessTarget, Value<'knowledge_outdated', 'target_type'>>>,
   Holds<Same<FreshnessTarget, Value<'knowledge_review_reminder', 'target_type'>>>,
   Holds<Same<WikiAttachmentKind, Value<'wiki_attachment', 'kind'>>>,
+  Holds<Same<DossierStatus, Value<'dossier', 'status'>>>,
+  Holds<Same<DossierStep, Value<'dossier_step', 'step'>>>,
+  Holds<Same<DossierItemType, Value<'dossier_item', 'item_type'>>>,
 ];

@@ -21,6 +21,7 @@ export const searchTypes = [
   'wiki_page',
   'news_post',
   'discussion_thread',
+  'dossier',
 ] as const satisfies readonly SearchType[];
 
 export type EveryTypeListed = [Exclude<SearchType, (typeof searchTypes)[number]>] extends [never]
