@@ -18,6 +18,7 @@ export const searchTypes = [
   'exchange_want',
   'opportunity',
   'playbook_page',
+  'map_report',
 ] as const satisfies readonly SearchType[];
 
 export type EveryTypeListed = [Exclude<SearchType, (typeof searchTypes)[number]>] extends [never]
