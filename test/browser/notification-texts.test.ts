@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import i18next from 'i18next';
@@ -81,13 +81,14 @@ test('filled in, every text shows its params and nothing unfilled', async () => 
 });
 
 test('every link the server hands out leads to a page of the web client', () => {
-  // the router's own routes and every area's (web/src/areas/<area>/routes.tsx)
+  // the router's own routes and every area's (web/src/areas/<area>/routes.tsx, and its parts')
   const areas = path.join(web, 'areas');
   const routeFiles = [
     path.join(web, 'app/router.tsx'),
-    ...readdirSync(areas)
-      .map((a) => path.join(areas, a, 'routes.tsx'))
-      .filter((f) => existsSync(f)),
+    // an area's own, and those of its parts in folders of their own (Wissen: web/src/areas/knowledge/<part>/)
+    ...(readdirSync(areas, { recursive: true }) as string[])
+      .filter((f) => path.basename(f) === 'routes.tsx')
+      .map((f) => path.join(areas, f)),
   ];
   const routes = routeFiles
     .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bpath: '([^']+)'/g)])
