@@ -68,7 +68,11 @@ export function MeTooButton({
         type="button"
         className={supported ? 'button secondary me-too-button' : 'button primary me-too-button'}
         aria-pressed={supported}
-        aria-label={t('mapReports.meToo.name', { title, count })}
+        aria-label={t('mapReports.meToo.name', {
+          action: supported ? t('mapReports.meToo.pressed') : t('mapReports.meToo.button'),
+          title,
+          count,
+        })}
         disabled={toggle.isPending}
         onClick={() => toggle.mutate(!supported)}
       >
