@@ -180,7 +180,7 @@ describe('API fuzzing from the OpenAPI document', () => {
   let ops: Operation[];
   let realIds: string[];
   /** Things the admin may change, by the path parameter that names them. */
-  let owned: { organisation: string; resource: string; circle: string; update: string };
+  let owned: { organisation: string; resource: string; circle: string; update: string; mapReport: string };
 
   before(async () => {
     t = await createTestApp();
@@ -203,7 +203,14 @@ describe('API fuzzing from the OpenAPI document', () => {
       body: 'Alles gut.',
       visibility: 'all_members',
     });
-    owned = { organisation: org.id, resource, circle, update };
+    const mapReport = await made('POST', '/map-reports', {
+      kind: 'defect',
+      category: 'mobility',
+      title: 'Schlagloch',
+      lat: 51.34,
+      lng: 12.37,
+    });
+    owned = { organisation: org.id, resource, circle, update, mapReport };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,
@@ -247,6 +254,7 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && area === 'resources') return owned.resource;
     if (p.name === 'id' && area === 'circles') return owned.circle;
     if (p.name === 'id' && area === 'organisations') return owned.organisation;
+    if (p.name === 'id' && area === 'map-reports') return owned.mapReport;
     if (p.name === 'updateId') return owned.update;
     return String(sample(p.schema));
   }
@@ -510,6 +518,6 @@ describe('API fuzzing from the OpenAPI document', () => {
       }
     }
     assert.deepEqual(failures, []);
-    assert.equal(uploads, 2, 'resource photos and circle attachments');
+    assert.equal(uploads, 3, 'resource photos, circle attachments and map report photos');
   });
 });

@@ -94,7 +94,7 @@ export default function ReportPage() {
           <PageHeading title={r.title}>
             <p className="meta">
               <KindBadge kind={r.kind} /> <StatusBadge status={r.status} />{' '}
-              <span className="badge">{t(`mapReports.category.${r.category}`)}</span>
+              <span className="badge map-kind">{t(`mapReports.category.${r.category}`)}</span>
             </p>
           </PageHeading>
           <p>

@@ -1,21 +1,11 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { executeTx } from '../../../../../db/tx.ts';
-import { clientIp, commandContext, requireAccount } from '../../../../../http/context.ts';
+import { commandContext } from '../../../../../http/context.ts';
 import { paging } from '../../../../../http/paging.ts';
-import { forbidden, notFound, Problem } from '../../../../../http/problem.ts';
+import { notFound, Problem } from '../../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../../http/schemas.ts';
-import { audit } from '../../../../../platform/audit.ts';
 import { excerpt, renderMarkdown } from '../../../../../platform/markdown.ts';
 import { isHidden } from '../../../../../platform/moderation.ts';
-import {
-  cleanText,
-  maxAltLength,
-  maxUploadMb,
-  processImage,
-  readUpload,
-  registerUploads,
-} from '../../../../../platform/uploads.ts';
 import { webPaths } from '../../../../../platform/webPaths.ts';
 import type { Actor } from '../../../../../policies/actor.ts';
 import { isSignedIn } from '../../../../../policies/actor.ts';
@@ -25,12 +15,11 @@ import { changeStatus, publicBodiesOf } from '../../commands/changeStatus.ts';
 import { changeReport, fileReport, withdrawReport } from '../../commands/saveReport.ts';
 import { supportReport, withdrawSupport } from '../../commands/supportReport.ts';
 import { mapReportPolicy } from '../../policies/report.ts';
-import { deletePhoto, findPhoto, photoData, photosOf, replacePhoto } from '../../repositories/photos.ts';
+import { findPhoto, photosOf } from '../../repositories/photos.ts';
 import {
   type Bbox,
   findReport,
   listReports,
-  lockReport,
   type ReportRow,
   reportsInView,
   reportsNear,
@@ -38,15 +27,13 @@ import {
   supportedAmong,
   supportersOf,
 } from '../../repositories/reports.ts';
+import { mapReportPhotoRoutes, photoUrls } from './photos.ts';
 import {
   FeatureCollection,
   GeoJsonQuery,
   ListQuery,
   NearbyItem,
   NearbyQuery,
-  PhotoParams,
-  PhotoQuery,
-  PhotoView,
   ReportItem,
   ReportSave,
   ReportView,
@@ -59,11 +46,6 @@ export const duplicateMetres = 50;
 /** The most features one GeoJSON answer holds. */
 export const maxFeatures = 2000;
 
-const photoUrls = (reportId: string, photoId: string) => {
-  const url = `/api/v1/map-reports/${reportId}/photo/${photoId}`;
-  return { url, thumbUrl: `${url}?size=thumb` };
-};
-
 function parseBbox(s: string | undefined): Bbox | undefined {
   if (!s) return undefined;
   const [west, south, east, north] = s.split(',').map(Number) as [number, number, number, number];
@@ -71,10 +53,6 @@ function parseBbox(s: string | undefined): Bbox | undefined {
   if (!ok) throw new Problem(422, 'validation', { fields: [{ field: '/bbox', code: 'map_report.bbox' }] });
   return { west, south, east, north };
 }
-
-const uploadFields = { alt: maxAltLength };
-const wrongType = () => new Problem(415, 'map_report.photo_type');
-const tooLarge = () => new Problem(413, 'map_report.photo_too_large', { params: { mb: maxUploadMb } });
 
 /**
  * The neighbourhood knowledge map (Bürgerwissen): reports and notes on a place — a defect, a
@@ -85,7 +63,6 @@ export async function mapReportRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
   const tags = ['map-reports'];
-  await registerUploads(app, uploadFields);
 
   /** List items with what the person asking needs of each (freshness, following, "me too", photo). */
   async function present(rows: ReportRow[], actor: Actor) {
@@ -364,125 +341,5 @@ export async function mapReportRoutes(app: FastifyInstance) {
     },
   );
 
-  /** The report locked for a change of its photo: its author, while it is new. */
-  async function photoTarget(tx: Parameters<typeof lockReport>[0], id: string, actor: Actor) {
-    const r = await lockReport(tx, networkId, id);
-    if (!r) throw notFound();
-    if (!mapReportPolicy.isAuthor(actor, r)) throw forbidden();
-    if (!mapReportPolicy.edit(actor, r)) throw new Problem(409, 'map_report.not_new');
-    return r;
-  }
-
-  app.post<{ Params: { id: string } }>(
-    '/:id/photo',
-    {
-      schema: {
-        tags,
-        summary: `Add or replace the photo (its author, while new; multipart/form-data: "alt" first, ≤ ${maxAltLength} characters, then "file"; JPEG, PNG or WebP, ≤ ${maxUploadMb} MB)`,
-        consumes: ['multipart/form-data'],
-        params: IdParams,
-        response: { 201: PhotoView, 413: problems[422], 415: problems[422], ...problems },
-      },
-    },
-    async (req, reply) => {
-      const actorId = requireAccount(req);
-      const existing = await findReport(db, networkId, req.params.id);
-      if (!existing) throw notFound();
-      if (!mapReportPolicy.isAuthor(req.actor, existing)) throw forbidden();
-      if (!mapReportPolicy.edit(req.actor, existing)) throw new Problem(409, 'map_report.not_new');
-      const { fields, file } = await readUpload(req, { wrongType, tooLarge }, uploadFields);
-      const alt = cleanText(fields.alt ?? '', maxAltLength);
-      if (!alt)
-        throw new Problem(422, 'map_report.photo_alt_required', {
-          fields: [{ field: '/alt', code: 'map_report.photo_alt_required' }],
-        });
-      if (!file) throw wrongType();
-      const photo = await processImage(file.bytes, wrongType);
-      const id = await executeTx(db, async (tx) => {
-        await photoTarget(tx, req.params.id, req.actor);
-        const photoId = await replacePhoto(tx, networkId, {
-          reportId: req.params.id,
-          alt,
-          width: photo.width,
-          height: photo.height,
-          bytes: photo.bytes,
-          thumb: photo.thumb,
-          createdBy: actorId,
-        });
-        await audit(tx, {
-          networkId,
-          actorId,
-          action: 'map_report.photo_added',
-          entityType: 'map_report',
-          entityId: req.params.id,
-          details: { photoId },
-          ip: clientIp(req),
-        });
-        return photoId;
-      });
-      return reply
-        .code(201)
-        .send({ id, alt, width: photo.width, height: photo.height, ...photoUrls(req.params.id, id) });
-    },
-  );
-
-  app.get<{ Params: { id: string; photoId: string }; Querystring: Static<typeof PhotoQuery> }>(
-    '/:id/photo/:photoId',
-    {
-      schema: {
-        tags,
-        summary: 'The photo (WebP)',
-        params: PhotoParams,
-        querystring: PhotoQuery,
-        produces: ['image/webp'],
-      },
-    },
-    async (req, reply) => {
-      if (!req.actor.isInstanceAdmin && (await isHidden(db, networkId, 'map_report', req.params.id)))
-        throw notFound();
-      const row = await photoData(
-        db,
-        networkId,
-        req.params.id,
-        req.params.photoId,
-        req.query.size === 'thumb',
-      );
-      if (!row) throw notFound();
-      return reply
-        .type('image/webp')
-        .header('cache-control', 'public, max-age=86400, immutable')
-        .header('content-disposition', 'inline')
-        .send(row.data);
-    },
-  );
-
-  app.delete<{ Params: { id: string } }>(
-    '/:id/photo',
-    {
-      schema: {
-        tags,
-        summary: 'Remove the photo (its author, while new)',
-        params: IdParams,
-        response: { 204: NoContent, ...problems },
-      },
-    },
-    async (req, reply) => {
-      const actorId = requireAccount(req);
-      const removed = await executeTx(db, async (tx) => {
-        await photoTarget(tx, req.params.id, req.actor);
-        if (!(await deletePhoto(tx, networkId, req.params.id))) return false;
-        await audit(tx, {
-          networkId,
-          actorId,
-          action: 'map_report.photo_removed',
-          entityType: 'map_report',
-          entityId: req.params.id,
-          ip: clientIp(req),
-        });
-        return true;
-      });
-      if (!removed) throw notFound();
-      return reply.code(204).send();
-    },
-  );
+  await app.register(mapReportPhotoRoutes);
 }
