@@ -147,6 +147,15 @@ test('Frau M. files a report with a photo on her phone in a few steps; the town 
   await shot(page, 'map-report-filed-390');
   const reportUrl = page.url();
 
+  // while it is new she may change it: the form comes filled in, with the photo to remove
+  await page.getByRole('link', { name: 'Meldung ändern' }).click();
+  await expectPage(page, 'Meldung ändern', 'edit report');
+  assert.equal(await page.getByLabel('Kurzer Titel').inputValue(), title);
+  await page.getByRole('img', { name: 'Der leere Platz am Weidenauer Markt' }).waitFor();
+  await assertNoXss(page, seen, 'the edit form');
+  await page.getByRole('link', { name: 'Zurück zur Meldung' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
   // the accessible list shows it, filtered by kind
   await page.goto(`${server.url}/wissen/karte?kind=missing_offer`);
   await expectPage(page, 'Stadtteilkarte', 'map filtered');
