@@ -42,6 +42,8 @@ function filterQuery(f: Filters) {
 }
 
 const pageSize = 20;
+/** The most pins the map shows (the most supported first); the list below has them all. */
+const mapPins = 500;
 
 /**
  * /wissen/karte: the neighbourhood knowledge map — the reports on the shared Leaflet map and the same
@@ -63,7 +65,7 @@ export default function MapReportsPage() {
   });
   const features = useQuery({
     queryKey: mapReportKeys.map(query),
-    queryFn: () => api<MapReportFeatures>('/map-reports/geojson', { query }),
+    queryFn: () => api<MapReportFeatures>('/map-reports/geojson', { query: { ...query, limit: mapPins } }),
     placeholderData: keepPreviousData,
   });
   const pins = useMemo(

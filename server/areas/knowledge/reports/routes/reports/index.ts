@@ -165,18 +165,18 @@ export async function mapReportRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: `The reports as GeoJSON (RFC 7946), for the map and for reuse: the whole network or a map area (bbox), the most supported first, at most ${maxFeatures} (truncated says more matched). Properties: id, kind, category, title, status, supportCount, address, district, createdAt, updatedAt, url. No person is named.`,
+        summary: `The reports as GeoJSON (RFC 7946), for the map and for reuse: the whole network or a map area (bbox), the most supported first, at most limit (default and most ${maxFeatures}; truncated says more matched). Properties: id, kind, category, title, status, supportCount, address, district, createdAt, updatedAt, url. No person is named.`,
         querystring: GeoJsonQuery,
         response: { 200: FeatureCollection, ...problems },
       },
     },
     async (req, reply) => {
-      const { bbox, ...filters } = req.query;
+      const { bbox, limit, ...filters } = req.query;
       const { rows, truncated } = await reportsInView(
         db,
         networkId,
         { ...filters, q: filters.q?.trim() || undefined, bbox: parseBbox(bbox) },
-        maxFeatures,
+        limit ?? maxFeatures,
       );
       return reply.type('application/geo+json').send({
         type: 'FeatureCollection' as const,

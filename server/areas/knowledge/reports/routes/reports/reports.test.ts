@@ -315,6 +315,10 @@ describe('map reports: file, find nearby, "me too", status with reasons, GeoJSON
     assert.equal(f.properties.district, 'Weidenau');
     assert.ok(!r.body.includes('Margarete'), 'no person in the export');
     assert.equal((await call(null, 'GET', '/geojson?bbox=9.4,51.25,9.6,51.35')).json().features.length, 1);
+    const capped = (await call(null, 'GET', '/geojson?limit=2')).json();
+    assert.equal(capped.features.length, 2);
+    assert.equal(capped.truncated, true);
+    assert.equal(capped.features[0].id, liftId, 'the most supported first');
   });
 
   test('a report a moderator hid is gone for everyone but moderators', async () => {

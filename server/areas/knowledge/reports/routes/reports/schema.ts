@@ -27,7 +27,14 @@ const Filters = {
 };
 
 export const ListQuery = Type.Object({ ...Filters, ...PageQuery }, { additionalProperties: false });
-export const GeoJsonQuery = Type.Object(Filters, { additionalProperties: false });
+export const GeoJsonQuery = Type.Object(
+  {
+    ...Filters,
+    /** the most features to answer (the map of a phone asks for fewer); the most supported come first */
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000 })),
+  },
+  { additionalProperties: false },
+);
 
 export const NearbyQuery = Type.Object(
   {
