@@ -561,6 +561,31 @@ export interface MapReport {
   updated_at: Generated<Timestamp>;
 }
 
+export interface MapReportPhoto {
+  alt: string;
+  bytes: Buffer;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  height: number;
+  id: Generated<string>;
+  network_id: string;
+  report_id: string;
+  thumb: Buffer;
+  width: number;
+}
+
+export interface MapReportStatusChange {
+  actor_id: string | null;
+  created_at: Generated<Timestamp>;
+  from_status: "new" | "confirmed" | "forwarded" | "in_progress" | "done" | "rejected";
+  id: Generated<string>;
+  network_id: string;
+  organisation_id: string | null;
+  reason: string;
+  report_id: string;
+  to_status: "new" | "confirmed" | "forwarded" | "in_progress" | "done" | "rejected";
+}
+
 export interface MapReportSupport {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -1059,6 +1084,8 @@ export interface DB {
   knowledge_outdated: KnowledgeOutdated;
   knowledge_review_reminder: KnowledgeReviewReminder;
   map_report: MapReport;
+  map_report_photo: MapReportPhoto;
+  map_report_status_change: MapReportStatusChange;
   map_report_support: MapReportSupport;
   membership: Membership;
   network: Network;

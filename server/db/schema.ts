@@ -247,6 +247,8 @@ export type ListsMatchTheDatabase = [
   Holds<Same<MapReportKind, Value<'map_report', 'kind'>>>,
   Holds<Same<MapReportCategory, Value<'map_report', 'category'>>>,
   Holds<Same<MapReportStatus, Value<'map_report', 'status'>>>,
+  Holds<Same<MapReportStatus, Value<'map_report_status_change', 'from_status'>>>,
+  Holds<Same<MapReportStatus, Value<'map_report_status_change', 'to_status'>>>,
   Holds<Same<FollowTarget, Value<'knowledge_follow', 'target_type'>>>,
   Holds<Same<FreshnessTarget, Value<'knowledge_outdated', 'target_type'>>>,
   Holds<Same<FreshnessTarget, Value<'knowledge_review_reminder', 'target_type'>>>,

@@ -1,6 +1,13 @@
 /** The neighbourhood knowledge map (Bürgerwissen): reports and notes on a place, their status, "me too", GeoJSON. */
 import type { KnowledgePart } from '../part.ts';
+import { reportsActivity } from './activity.ts';
+import { mapReportRoutes } from './routes/reports/index.ts';
+import { seedReports } from './seed.ts';
+import { reportsToday } from './today.ts';
 
 export const reportsPart: KnowledgePart = {
-  routes: [],
+  routes: [{ prefix: '/map-reports', plugin: mapReportRoutes }],
+  seed: seedReports,
+  today: reportsToday,
+  activity: reportsActivity,
 };

@@ -22,6 +22,7 @@ export const searchTypes = [
   'news_post',
   'discussion_thread',
   'dossier',
+  'map_report',
 ] as const satisfies readonly SearchType[];
 
 export type EveryTypeListed = [Exclude<SearchType, (typeof searchTypes)[number]>] extends [never]
