@@ -8,7 +8,7 @@ import { PageHeading } from '../../app/ui.tsx';
 const ways = [
   {
     key: 'report',
-    to: '/wissen/karte/melden',
+    to: '/wissen/karte/neu',
     icon: 'M12 21s-6-5.3-6-10a6 6 0 1 1 12 0c0 4.7-6 10-6 10Zm0-13v4m0 2v.1',
   },
   { key: 'map', to: '/wissen/karte', icon: 'M3 6l6-2 6 2 6-2v14l-6 2-6-2-6 2V6Zm6-2v14m6-12v14' },

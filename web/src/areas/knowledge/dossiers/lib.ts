@@ -17,7 +17,8 @@ export function evidenceLink(
         ? `/wissen/diskussionen/${encodeURIComponent(i.threadId)}${i.position ? `#beitrag-${i.position}` : ''}`
         : null;
     case 'wiki_page':
-      return i.slug ? `/wissen/wiki/${encodeURIComponent(i.slug)}` : null;
+      // pages are shown by id; the slug is there only while the page may be shown
+      return i.slug ? `/wissen/wiki/${encodeURIComponent(i.id)}` : null;
   }
 }
 
