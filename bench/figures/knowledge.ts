@@ -42,12 +42,12 @@ export function knowledgeEndpoints(town: TownHandles, paths: Paths): KnowledgeEn
   const noCorpus = 'no knowledge corpus in the town (tables missing)';
 
   if (!k) skip('http.knowledge_wiki_page', noCorpus);
-  else if (!has('/api/v1/wiki/{id}'))
-    skip('http.knowledge_wiki_page', 'GET /api/v1/wiki/{id} does not exist yet');
+  else if (!has('/api/v1/wiki/pages/{id}'))
+    skip('http.knowledge_wiki_page', 'GET /api/v1/wiki/pages/{id} does not exist yet');
   else
     out.push({
       name: 'http.knowledge_wiki_page',
-      path: `/api/v1/wiki/${k.wikiPageId}`,
+      path: `/api/v1/wiki/pages/${k.wikiPageId}`,
       about: {
         page_revisions: k.wikiPageRevisions,
         note: 'a public page of the network wiki, median revisions',
@@ -56,12 +56,13 @@ export function knowledgeEndpoints(town: TownHandles, paths: Paths): KnowledgeEn
     });
 
   if (!k) skip('http.knowledge_thread', noCorpus);
-  else if (!has('/api/v1/discussions/{id}'))
-    skip('http.knowledge_thread', 'GET /api/v1/discussions/{id} does not exist yet');
+  else if (!has('/api/v1/discussions/threads/{id}/posts'))
+    skip('http.knowledge_thread', 'GET /api/v1/discussions/threads/{id}/posts does not exist yet');
   else
     out.push({
       name: 'http.knowledge_thread',
-      path: `/api/v1/discussions/${k.threadId}`,
+      // the thread page's posts (its head, GET …/threads/{id}, is one row by key)
+      path: `/api/v1/discussions/threads/${k.threadId}/posts`,
       about: { thread_posts: k.threadPosts, note: 'the busiest thread, its first page of posts' },
       signedInIfNeeded: true,
     });
