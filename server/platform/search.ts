@@ -157,7 +157,8 @@ function tsquery(t: SearchTerm, titleOnly: boolean): RawBuilder<unknown> {
 
 /**
  * What the database measures of one term in a document, once (the columns of `measured`):
- * a<i> its stem in the title, b<i> its stem anywhere, and for trigram terms t<i>, x<i> its
+ * a<i> its stem in the title, b<i> its stem in title, keywords or the start of the text (the
+ * bounded `tsv_head`, see deepOnly), and for trigram terms t<i>, x<i> its
  * likeness inside the title and inside title and keywords — left at 0 where the stem already matched,
  * since the likeness could not score higher there.
  */
@@ -241,6 +242,29 @@ interface Row {
 const candidateCap = { stem: 500, trigram: 200 };
 
 /**
+ * Of the candidates by stem, only the best this many by text rank (over `tsv_head`) of the chosen
+ * types are scored term by term — at least, or as far as the page asked for reaches. The rest are
+ * counted, not scored: scoring (each term's stem in title and text, its likeness inside the title
+ * words) cost 0.2–0.3 ms a candidate, and no one pages past the first hundred. Candidates found only
+ * inside words (at most 200, looked for only while the stems found fewer than their cap) are all
+ * scored. In a town the size of the demo all candidates are scored.
+ */
+const scoredFrom = { stem: 120 };
+
+/**
+ * Candidates are found by the whole text (`tsv`) but ranked and scored by its bounded head
+ * (`tsv_head`: title, the first 800 characters of the text, keywords — migration
+ * 20261206_1300_search_speed): unpacking a long text's whole vector for every term cost 0.3 ms per
+ * candidate. An entry that has a word of the query only further down its text scores this much, as
+ * a text word (0.6) of a word that only means the same would: below every entry that names the word
+ * early, still found.
+ */
+const deepOnly = 0.3;
+
+/** The snippet is cut from this much of the start of the text (where the best hits name the words). */
+const snippetFrom = 2000;
+
+/**
  * Finds what `actor` may see, best match first: one statement that selects the matching entries
  * once, counts them per type and ranks the chosen types' page.
  */
@@ -303,14 +327,16 @@ export function searchQuery(
   let at = 0;
   const wordScores = words.map((w) => wordScore(w.terms.map((t) => termScore(t, at++))));
   const chosen = opts.types && opts.types.length > 0 ? opts.types : null;
+  const ofChosen = chosen ? sql`WHERE s.type = ANY(${[...chosen]}::text[])` : sql``;
+  const scored = Math.max(scoredFrom.stem, opts.offset + opts.limit);
   return sql<Row>`
     -- the candidates, each way by its index and capped, so a word in thousands of entries stays quick:
     -- by stem the best by text rank, inside words (trigrams) those the stems did not already find
     WITH by_stem AS MATERIALIZED (
-      SELECT d.entity_type, d.entity_id
+      SELECT d.type, d.entity_type, d.entity_id, ts_rank(d.tsv_head, (${anyTerm})) AS rank
       FROM search_document d
       WHERE ${visible} AND d.tsv @@ (${anyTerm})
-      ORDER BY ts_rank(d.tsv, (${anyTerm})) DESC
+      ORDER BY rank DESC
       LIMIT ${sql.lit(candidateCap.stem + 1)}
     ),
     -- the entries the stems did not find with a typed word inside title or keywords — looked for
@@ -319,7 +345,7 @@ export function searchQuery(
     -- keeps the order of equally costly conditions); no LIMIT here, since beside one the planner
     -- would scan the whole table where the trigram index serves.
     by_trigram_all AS MATERIALIZED (
-      SELECT d.entity_type, d.entity_id
+      SELECT d.type, d.entity_type, d.entity_id
       FROM search_document d
       WHERE ${
         trigramTerms.length === 0
@@ -333,21 +359,23 @@ export function searchQuery(
     ),
     by_trigram AS (SELECT * FROM by_trigram_all LIMIT ${sql.lit(candidateCap.trigram + 1)}),
     candidates AS (
-      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv, d.search_text,
-             search_fold(d.title) AS title_fold
-      FROM (SELECT entity_type, entity_id FROM by_stem UNION SELECT entity_type, entity_id FROM by_trigram) c
+      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv_head AS tsv, d.search_text,
+             d.title_fold, c.stem
+      FROM ((SELECT entity_type, entity_id, true AS stem FROM by_stem s ${ofChosen}
+             ORDER BY s.rank DESC LIMIT ${sql.lit(scored)})
+            UNION ALL SELECT entity_type, entity_id, false FROM by_trigram s ${ofChosen}) c
       JOIN search_document d
         ON d.network_id = ${networkId} AND d.entity_type = c.entity_type AND d.entity_id = c.entity_id
     ),
     -- measured once per document (MATERIALIZED: the planner would otherwise copy the expressions)
     measured AS MATERIALIZED (
-      SELECT c.type, c.entity_type, c.entity_id, c.title, c.body, c.link, c.title_fold,
+      SELECT c.type, c.entity_type, c.entity_id, c.title, c.body, c.link, c.title_fold, c.stem,
              ${sql.join(terms.flatMap(measures))}
       FROM candidates c
     ),
     matched AS (
       SELECT m.type, m.entity_type, m.entity_id, m.title, m.body, m.link,
-             ${sql.join(wordScores, sql` + `)} AS words,
+             GREATEST(${sql.join(wordScores, sql` + `)}, CASE WHEN m.stem THEN ${sql.lit(deepOnly)} ELSE 0 END) AS words,
              similarity(m.title_fold, ${fold(words.map((w) => w.typed).join(' '))}) AS likeness
       FROM measured m
     ),
@@ -356,27 +384,29 @@ export function searchQuery(
       SELECT json_agg(json_build_object('type', type, 'count', n)) AS facets,
              (SELECT count(*) FROM by_stem) > ${sql.lit(candidateCap.stem)}
                OR (SELECT count(*) FROM by_trigram) > ${sql.lit(candidateCap.trigram)} AS capped
-      FROM (SELECT type, count(*)::int AS n FROM found GROUP BY type) c
+      FROM (SELECT type, count(*)::int AS n
+            FROM (SELECT type FROM by_stem UNION ALL SELECT type FROM by_trigram) c GROUP BY type) c
     ),
     ranked AS (
       -- the words, then a title most like the whole query
       SELECT f.*, f.words + 0.5 * f.likeness AS score
       FROM found f
-      ${chosen ? sql`WHERE f.type = ANY(${[...chosen]}::text[])` : sql``}
       ORDER BY score DESC, f.title, f.entity_id
       LIMIT ${opts.limit} OFFSET ${opts.offset}
     )
-    -- the snippet: the text around the words found (or its start), with … where it was cut
+    -- the snippet: the text around the words found (or its start), with … where it was cut; looked
+    -- for in the text's first 2000 characters (a long text's whole took 1.5 ms a hit)
     SELECT r.type, r.entity_type, r.entity_id, r.title, r.link,
-           CASE WHEN left(x.text_core, 10) = left(x.h_core, 10) THEN '' ELSE '… ' END || x.h ||
-             CASE WHEN right(x.text_core, 10) = right(x.h_core, 10) THEN '' ELSE ' …' END AS snippet,
+           CASE WHEN left(x.start_core, 10) = left(x.h_core, 10) THEN '' ELSE '… ' END || x.h ||
+             CASE WHEN right(x.end_core, 10) = right(x.h_core, 10) THEN '' ELSE ' …' END AS snippet,
            f.facets, f.capped
     FROM facets f
     LEFT JOIN ranked r ON true
     LEFT JOIN LATERAL (
-      SELECT h.h, regexp_replace(r.body, '[^[:alnum:]]+', '', 'g') AS text_core,
+      SELECT h.h, regexp_replace(left(r.body, 100), '[^[:alnum:]]+', '', 'g') AS start_core,
+             regexp_replace(right(r.body, 100), '[^[:alnum:]]+', '', 'g') AS end_core,
              regexp_replace(h.h, '[^[:alnum:]]+', '', 'g') AS h_core
-      FROM (SELECT btrim(regexp_replace(ts_headline('german', r.body, ${anyTerm},
+      FROM (SELECT btrim(regexp_replace(ts_headline('german', left(r.body, ${sql.lit(snippetFrom)}), ${anyTerm},
               'MaxWords=35, MinWords=20, StartSel="", StopSel=""'), '[[:space:]]+', ' ', 'g')) AS h) h
     ) x ON true
     ORDER BY r.score DESC, r.title, r.entity_id
