@@ -821,6 +821,7 @@ export interface SearchDocument {
   title_fold: GeneratedAlways<string | null>;
   tsv: GeneratedAlways<string | null>;
   tsv_head: GeneratedAlways<string | null>;
+  tsv_title: GeneratedAlways<string | null>;
   type: string;
   updated_at: Generated<Timestamp>;
   visibility: Generated<"public" | "signed_in" | "members">;

@@ -162,20 +162,24 @@ function tsquery(t: SearchTerm, titleOnly: boolean): RawBuilder<unknown> {
  * likeness inside the title and inside title and keywords — left at 0 where the stem already matched,
  * since the likeness could not score higher there.
  */
-function measures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
-  const title = tsquery(t, true);
-  const any = tsquery(t, false);
-  const out = [
-    sql`(c.tsv @@ ${title}) AS ${sql.raw(`a${i}`)}`,
-    sql`(c.tsv @@ ${any}) AS ${sql.raw(`b${i}`)}`,
+function stemMeasures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
+  return [
+    sql`(c.tsv @@ ${tsquery(t, true)}) AS ${sql.raw(`a${i}`)}`,
+    sql`(c.tsv @@ ${tsquery(t, false)}) AS ${sql.raw(`b${i}`)}`,
   ];
+}
+
+/** The likenesses of a term, from the stems already measured (`stems`), so they are not matched again. */
+function likenessMeasures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
+  const [a, b] = [sql.ref(`s.a${i}`), sql.ref(`s.b${i}`)];
+  const out = [sql`${a} AS ${sql.raw(`a${i}`)}`, sql`${b} AS ${sql.raw(`b${i}`)}`];
   if (usesTrigrams(t))
     out.push(
-      sql`CASE WHEN c.tsv @@ ${title} THEN 0 ELSE word_similarity(${t.folded}, c.title_fold) END AS ${sql.raw(`t${i}`)}`,
+      sql`CASE WHEN ${a} THEN 0 ELSE word_similarity(${t.folded}, s.title_fold) END AS ${sql.raw(`t${i}`)}`,
     );
   if (trigramsInText(t))
     out.push(
-      sql`CASE WHEN c.tsv @@ ${any} THEN 0 ELSE word_similarity(${t.folded}, c.search_text) END AS ${sql.raw(`x${i}`)}`,
+      sql`CASE WHEN ${b} THEN 0 ELSE word_similarity(${t.folded}, s.search_text) END AS ${sql.raw(`x${i}`)}`,
     );
   return out;
 }
@@ -234,22 +238,29 @@ interface Row {
 }
 
 /**
- * At most this many candidates are scored: the best by text rank of those found by stem, and of
- * those found only inside words (trigrams) the first the index yields. Measured on 57 000 entries
+ * At most this many candidates: the best by tier and rank of those found by stem, and of those found
+ * only inside words (trigrams) the first the index yields. Measured on 57 000 entries
  * on PostgreSQL 15 ("Hilfe" in 19 000 of them): scoring all took 8 s, these take tens of ms. Past
  * the cap the counts are lower bounds, and the answer says so.
  */
 const candidateCap = { stem: 500, trigram: 200 };
 
 /**
- * Of the candidates by stem, only the best this many by text rank (over `tsv_head`) of the chosen
- * types are scored term by term — at least, or as far as the page asked for reaches. The rest are
+ * Of the candidates by stem, only the best this many by tier and rank of the chosen types are
+ * scored term by term — at least, or as far as the page asked for reaches. The rest are
  * counted, not scored: scoring (each term's stem in title and text, its likeness inside the title
  * words) cost 0.2–0.3 ms a candidate, and no one pages past the first hundred. Candidates found only
  * inside words (at most 200, looked for only while the stems found fewer than their cap) are all
  * scored. In a town the size of the demo all candidates are scored.
  */
 const scoredFrom = { stem: 120 };
+
+/**
+ * Each tier of candidates by stem is ranked among the first this many entries its index yields, so a
+ * word in tens of thousands of entries ("defekt" in 20 000 map reports) costs no more than a rarer
+ * one: ranking all of them was the search's cost (5–10 µs each).
+ */
+const examined = 1000;
 
 /**
  * Candidates are found by the whole text (`tsv`) but ranked and scored by its bounded head
@@ -319,6 +330,37 @@ export function searchQuery(
     sql` || `,
   );
   const trigramTerms = terms.filter(trigramsInText);
+  // the tiers of candidates by stem, best first: every word of the query (of two words or more, a term
+  // of each anywhere), a word as typed in title or keywords, any term there, any term in the text.
+  // Each tier leaves out the entries of those before it; an entry's rank within a tier is by its
+  // title and keywords (\`tsv_title\`) or its bounded head (\`tsv_head\`), never by its whole text.
+  const headRank = sql`ts_rank(d.tsv_head, (${anyTerm}))`;
+  const tiers: { match: RawBuilder<unknown>; rank: RawBuilder<unknown> }[] = [];
+  if (words.length > 1)
+    tiers.push({
+      match: sql`d.tsv @@ (${sql.join(
+        words.map(
+          (w) =>
+            sql`(${sql.join(
+              w.terms.map((t) => tsquery(t, false)),
+              sql` || `,
+            )})`,
+        ),
+        sql` && `,
+      )})`,
+      rank: headRank,
+    });
+  const typed = terms.filter(isTyped);
+  if (typed.length > 0)
+    tiers.push({
+      match: sql`d.tsv_title @@ (${sql.join(
+        typed.map((t) => tsquery(t, false)),
+        sql` || `,
+      )})`,
+      rank: sql`ts_rank(d.tsv_title, (${anyTerm}))`,
+    });
+  tiers.push({ match: sql`d.tsv_title @@ (${anyTerm})`, rank: sql`ts_rank(d.tsv_title, (${anyTerm}))` });
+  tiers.push({ match: sql`d.tsv @@ (${anyTerm})`, rank: headRank });
   const visible = sql`d.network_id = ${networkId}
         AND NOT d.hidden
         AND (d.expires_at IS NULL OR d.expires_at > now())
@@ -330,13 +372,43 @@ export function searchQuery(
   const ofChosen = chosen ? sql`WHERE s.type = ANY(${[...chosen]}::text[])` : sql``;
   const scored = Math.max(scoredFrom.stem, opts.offset + opts.limit);
   return sql<Row>`
-    -- the candidates, each way by its index and capped, so a word in thousands of entries stays quick:
-    -- by stem the best by text rank, inside words (trigrams) those the stems did not already find
-    WITH by_stem AS MATERIALIZED (
-      SELECT d.type, d.entity_type, d.entity_id, ts_rank(d.tsv_head, (${anyTerm})) AS rank
+    -- the candidates, each way by its index and capped, so a word in thousands of entries stays quick.
+    -- By stem in tiers (see \`tiers\`), each ranked among the first 1000 entries its index yields and
+    -- looked for only while the tiers before it found fewer than the cap. (No LIMIT inside a tier:
+    -- beside one the planner would scan the whole table.)
+    WITH ${sql.join(
+      tiers.map((tier, i) => {
+        const before = tiers.slice(0, i).map((_, j) => sql.raw(`tier${j}`));
+        return sql`${sql.raw(`tier${i}_all`)} AS MATERIALIZED (
+      SELECT d.type, d.entity_type, d.entity_id, ${tier.rank} AS rank
       FROM search_document d
-      WHERE ${visible} AND d.tsv @@ (${anyTerm})
-      ORDER BY rank DESC
+      WHERE ${
+        before.length === 0
+          ? sql``
+          : sql`${sql.join(
+              before.map((b) => sql`(SELECT count(*) FROM ${b})`),
+              sql` + `,
+            )} <= ${sql.lit(candidateCap.stem)} AND `
+      }${visible} AND ${tier.match}${sql.join(
+        before.map(
+          (b) => sql` AND (d.entity_type, d.entity_id) NOT IN (SELECT entity_type, entity_id FROM ${b})`,
+        ),
+        sql``,
+      )}
+    ),
+    ${sql.raw(`tier${i}`)} AS (SELECT * FROM ${sql.raw(`tier${i}_all`)} LIMIT ${sql.lit(examined)})`;
+      }),
+      sql`,
+    `,
+    )},
+    by_stem AS MATERIALIZED (
+      SELECT * FROM (
+        ${sql.join(
+          tiers.map((_, i) => sql`SELECT ${sql.lit(i)} AS tier, * FROM ${sql.raw(`tier${i}`)}`),
+          sql` UNION ALL `,
+        )}
+      ) s
+      ORDER BY tier, rank DESC
       LIMIT ${sql.lit(candidateCap.stem + 1)}
     ),
     -- the entries the stems did not find with a typed word inside title or keywords — looked for
@@ -362,16 +434,22 @@ export function searchQuery(
       SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv_head AS tsv, d.search_text,
              d.title_fold, c.stem
       FROM ((SELECT entity_type, entity_id, true AS stem FROM by_stem s ${ofChosen}
-             ORDER BY s.rank DESC LIMIT ${sql.lit(scored)})
+             ORDER BY s.tier, s.rank DESC LIMIT ${sql.lit(scored)})
             UNION ALL SELECT entity_type, entity_id, false FROM by_trigram s ${ofChosen}) c
       JOIN search_document d
         ON d.network_id = ${networkId} AND d.entity_type = c.entity_type AND d.entity_id = c.entity_id
     ),
-    -- measured once per document (MATERIALIZED: the planner would otherwise copy the expressions)
-    measured AS MATERIALIZED (
-      SELECT c.type, c.entity_type, c.entity_id, c.title, c.body, c.link, c.title_fold, c.stem,
-             ${sql.join(terms.flatMap(measures))}
+    -- measured once per document (MATERIALIZED: the planner would otherwise copy the expressions):
+    -- the stems first, then the likenesses where the stems did not already match
+    stems AS MATERIALIZED (
+      SELECT c.type, c.entity_type, c.entity_id, c.title, c.body, c.link, c.title_fold, c.search_text, c.stem,
+             ${sql.join(terms.flatMap(stemMeasures))}
       FROM candidates c
+    ),
+    measured AS MATERIALIZED (
+      SELECT s.type, s.entity_type, s.entity_id, s.title, s.body, s.link, s.title_fold, s.stem,
+             ${sql.join(terms.flatMap(likenessMeasures))}
+      FROM stems s
     ),
     matched AS (
       SELECT m.type, m.entity_type, m.entity_id, m.title, m.body, m.link,
