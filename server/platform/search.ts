@@ -249,11 +249,11 @@ const candidateCap = { stem: 500, trigram: 200 };
  * Of the candidates by stem, only the best this many by tier and rank of the chosen types are
  * scored term by term — at least, or as far as the page asked for reaches. The rest are
  * counted, not scored: scoring (each term's stem in title and text, its likeness inside the title
- * words) cost 0.2–0.3 ms a candidate, and no one pages past the first hundred. Candidates found only
- * inside words (at most 200, looked for only while the stems found fewer than their cap) are all
- * scored. In a town the size of the demo all candidates are scored.
+ * words) cost 0.2–0.3 ms a candidate before the bounded vectors and still ~80 µs with nine terms,
+ * and 60 fill three pages. Candidates found only inside words (at most 200, looked for only while
+ * the stems found fewer than their cap) are all scored.
  */
-const scoredFrom = { stem: 120 };
+const scoredFrom = { stem: 60 };
 
 /**
  * Each tier of candidates by stem is ranked among the first this many entries its index yields, so a
@@ -273,7 +273,7 @@ const examined = 1000;
 const deepOnly = 0.3;
 
 /** The snippet is cut from this much of the start of the text (where the best hits name the words). */
-const snippetFrom = 2000;
+const snippetFrom = 1000;
 
 /**
  * Finds what `actor` may see, best match first: one statement that selects the matching entries
@@ -473,7 +473,7 @@ export function searchQuery(
       LIMIT ${opts.limit} OFFSET ${opts.offset}
     )
     -- the snippet: the text around the words found (or its start), with … where it was cut; looked
-    -- for in the text's first 2000 characters (a long text's whole took 1.5 ms a hit)
+    -- for in the text's first 1000 characters (a long text's whole took 1.5 ms a hit)
     SELECT r.type, r.entity_type, r.entity_id, r.title, r.link,
            CASE WHEN left(x.start_core, 10) = left(x.h_core, 10) THEN '' ELSE '… ' END || x.h ||
              CASE WHEN right(x.end_core, 10) = right(x.h_core, 10) THEN '' ELSE ' …' END AS snippet,
