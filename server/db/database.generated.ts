@@ -892,7 +892,10 @@ export interface SearchDocument {
   organisation_id: string | null;
   search_text: GeneratedAlways<string | null>;
   title: string;
+  title_fold: GeneratedAlways<string | null>;
   tsv: GeneratedAlways<string | null>;
+  tsv_head: GeneratedAlways<string | null>;
+  tsv_title: GeneratedAlways<string | null>;
   type: string;
   updated_at: Generated<Timestamp>;
   visibility: Generated<"public" | "signed_in" | "members">;

@@ -157,24 +157,29 @@ function tsquery(t: SearchTerm, titleOnly: boolean): RawBuilder<unknown> {
 
 /**
  * What the database measures of one term in a document, once (the columns of `measured`):
- * a<i> its stem in the title, b<i> its stem anywhere, and for trigram terms t<i>, x<i> its
+ * a<i> its stem in the title, b<i> its stem in title, keywords or the start of the text (the
+ * bounded `tsv_head`, see deepOnly), and for trigram terms t<i>, x<i> its
  * likeness inside the title and inside title and keywords — left at 0 where the stem already matched,
  * since the likeness could not score higher there.
  */
-function measures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
-  const title = tsquery(t, true);
-  const any = tsquery(t, false);
-  const out = [
-    sql`(c.tsv @@ ${title}) AS ${sql.raw(`a${i}`)}`,
-    sql`(c.tsv @@ ${any}) AS ${sql.raw(`b${i}`)}`,
+function stemMeasures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
+  return [
+    sql`(c.tsv @@ ${tsquery(t, true)}) AS ${sql.raw(`a${i}`)}`,
+    sql`(c.tsv @@ ${tsquery(t, false)}) AS ${sql.raw(`b${i}`)}`,
   ];
+}
+
+/** The likenesses of a term, from the stems already measured (`stems`), so they are not matched again. */
+function likenessMeasures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
+  const [a, b] = [sql.ref(`s.a${i}`), sql.ref(`s.b${i}`)];
+  const out = [sql`${a} AS ${sql.raw(`a${i}`)}`, sql`${b} AS ${sql.raw(`b${i}`)}`];
   if (usesTrigrams(t))
     out.push(
-      sql`CASE WHEN c.tsv @@ ${title} THEN 0 ELSE word_similarity(${t.folded}, c.title_fold) END AS ${sql.raw(`t${i}`)}`,
+      sql`CASE WHEN ${a} THEN 0 ELSE word_similarity(${t.folded}, s.title_fold) END AS ${sql.raw(`t${i}`)}`,
     );
   if (trigramsInText(t))
     out.push(
-      sql`CASE WHEN c.tsv @@ ${any} THEN 0 ELSE word_similarity(${t.folded}, c.search_text) END AS ${sql.raw(`x${i}`)}`,
+      sql`CASE WHEN ${b} THEN 0 ELSE word_similarity(${t.folded}, s.search_text) END AS ${sql.raw(`x${i}`)}`,
     );
   return out;
 }
@@ -233,12 +238,42 @@ interface Row {
 }
 
 /**
- * At most this many candidates are scored: the best by text rank of those found by stem, and of
- * those found only inside words (trigrams) the first the index yields. Measured on 57 000 entries
+ * At most this many candidates: the best by tier and rank of those found by stem, and of those found
+ * only inside words (trigrams) the first the index yields. Measured on 57 000 entries
  * on PostgreSQL 15 ("Hilfe" in 19 000 of them): scoring all took 8 s, these take tens of ms. Past
  * the cap the counts are lower bounds, and the answer says so.
  */
 const candidateCap = { stem: 500, trigram: 200 };
+
+/**
+ * Of the candidates by stem, only the best this many by tier and rank of the chosen types are
+ * scored term by term — at least, or as far as the page asked for reaches. The rest are
+ * counted, not scored: scoring (each term's stem in title and text, its likeness inside the title
+ * words) cost 0.2–0.3 ms a candidate before the bounded vectors and still ~80 µs with nine terms,
+ * and 60 fill three pages. Candidates found only inside words (at most 200, looked for only while
+ * the stems found fewer than their cap) are all scored.
+ */
+const scoredFrom = { stem: 60 };
+
+/**
+ * Each tier of candidates by stem is ranked among the first this many entries its index yields, so a
+ * word in tens of thousands of entries ("defekt" in 20 000 map reports) costs no more than a rarer
+ * one: ranking all of them was the search's cost (5–10 µs each).
+ */
+const examined = 1000;
+
+/**
+ * Candidates are found by the whole text (`tsv`) but ranked and scored by its bounded head
+ * (`tsv_head`: title, the first 800 characters of the text, keywords — migration
+ * 20261206_1300_search_speed): unpacking a long text's whole vector for every term cost 0.3 ms per
+ * candidate. An entry that has a word of the query only further down its text scores this much, as
+ * a text word (0.6) of a word that only means the same would: below every entry that names the word
+ * early, still found.
+ */
+const deepOnly = 0.3;
+
+/** The snippet is cut from this much of the start of the text (where the best hits name the words). */
+const snippetFrom = 1000;
 
 /**
  * Finds what `actor` may see, best match first: one statement that selects the matching entries
@@ -295,6 +330,37 @@ export function searchQuery(
     sql` || `,
   );
   const trigramTerms = terms.filter(trigramsInText);
+  // the tiers of candidates by stem, best first: every word of the query (of two words or more, a term
+  // of each anywhere), a word as typed in title or keywords, any term there, any term in the text.
+  // Each tier leaves out the entries of those before it; an entry's rank within a tier is by its
+  // title and keywords (\`tsv_title\`) or its bounded head (\`tsv_head\`), never by its whole text.
+  const headRank = sql`ts_rank(d.tsv_head, (${anyTerm}))`;
+  const tiers: { match: RawBuilder<unknown>; rank: RawBuilder<unknown> }[] = [];
+  if (words.length > 1)
+    tiers.push({
+      match: sql`d.tsv @@ (${sql.join(
+        words.map(
+          (w) =>
+            sql`(${sql.join(
+              w.terms.map((t) => tsquery(t, false)),
+              sql` || `,
+            )})`,
+        ),
+        sql` && `,
+      )})`,
+      rank: headRank,
+    });
+  const typed = terms.filter(isTyped);
+  if (typed.length > 0)
+    tiers.push({
+      match: sql`d.tsv_title @@ (${sql.join(
+        typed.map((t) => tsquery(t, false)),
+        sql` || `,
+      )})`,
+      rank: sql`ts_rank(d.tsv_title, (${anyTerm}))`,
+    });
+  tiers.push({ match: sql`d.tsv_title @@ (${anyTerm})`, rank: sql`ts_rank(d.tsv_title, (${anyTerm}))` });
+  tiers.push({ match: sql`d.tsv @@ (${anyTerm})`, rank: headRank });
   const visible = sql`d.network_id = ${networkId}
         AND NOT d.hidden
         AND (d.expires_at IS NULL OR d.expires_at > now())
@@ -303,14 +369,46 @@ export function searchQuery(
   let at = 0;
   const wordScores = words.map((w) => wordScore(w.terms.map((t) => termScore(t, at++))));
   const chosen = opts.types && opts.types.length > 0 ? opts.types : null;
+  const ofChosen = chosen ? sql`WHERE s.type = ANY(${[...chosen]}::text[])` : sql``;
+  const scored = Math.max(scoredFrom.stem, opts.offset + opts.limit);
   return sql<Row>`
-    -- the candidates, each way by its index and capped, so a word in thousands of entries stays quick:
-    -- by stem the best by text rank, inside words (trigrams) those the stems did not already find
-    WITH by_stem AS MATERIALIZED (
-      SELECT d.entity_type, d.entity_id
+    -- the candidates, each way by its index and capped, so a word in thousands of entries stays quick.
+    -- By stem in tiers (see \`tiers\`), each ranked among the first 1000 entries its index yields and
+    -- looked for only while the tiers before it found fewer than the cap. (No LIMIT inside a tier:
+    -- beside one the planner would scan the whole table.)
+    WITH ${sql.join(
+      tiers.map((tier, i) => {
+        const before = tiers.slice(0, i).map((_, j) => sql.raw(`tier${j}`));
+        return sql`${sql.raw(`tier${i}_all`)} AS MATERIALIZED (
+      SELECT d.type, d.entity_type, d.entity_id, ${tier.rank} AS rank
       FROM search_document d
-      WHERE ${visible} AND d.tsv @@ (${anyTerm})
-      ORDER BY ts_rank(d.tsv, (${anyTerm})) DESC
+      WHERE ${
+        before.length === 0
+          ? sql``
+          : sql`${sql.join(
+              before.map((b) => sql`(SELECT count(*) FROM ${b})`),
+              sql` + `,
+            )} <= ${sql.lit(candidateCap.stem)} AND `
+      }${visible} AND ${tier.match}${sql.join(
+        before.map(
+          (b) => sql` AND (d.entity_type, d.entity_id) NOT IN (SELECT entity_type, entity_id FROM ${b})`,
+        ),
+        sql``,
+      )}
+    ),
+    ${sql.raw(`tier${i}`)} AS (SELECT * FROM ${sql.raw(`tier${i}_all`)} LIMIT ${sql.lit(examined)})`;
+      }),
+      sql`,
+    `,
+    )},
+    by_stem AS MATERIALIZED (
+      SELECT * FROM (
+        ${sql.join(
+          tiers.map((_, i) => sql`SELECT ${sql.lit(i)} AS tier, * FROM ${sql.raw(`tier${i}`)}`),
+          sql` UNION ALL `,
+        )}
+      ) s
+      ORDER BY tier, rank DESC
       LIMIT ${sql.lit(candidateCap.stem + 1)}
     ),
     -- the entries the stems did not find with a typed word inside title or keywords — looked for
@@ -319,7 +417,7 @@ export function searchQuery(
     -- keeps the order of equally costly conditions); no LIMIT here, since beside one the planner
     -- would scan the whole table where the trigram index serves.
     by_trigram_all AS MATERIALIZED (
-      SELECT d.entity_type, d.entity_id
+      SELECT d.type, d.entity_type, d.entity_id
       FROM search_document d
       WHERE ${
         trigramTerms.length === 0
@@ -333,21 +431,29 @@ export function searchQuery(
     ),
     by_trigram AS (SELECT * FROM by_trigram_all LIMIT ${sql.lit(candidateCap.trigram + 1)}),
     candidates AS (
-      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv, d.search_text,
-             search_fold(d.title) AS title_fold
-      FROM (SELECT entity_type, entity_id FROM by_stem UNION SELECT entity_type, entity_id FROM by_trigram) c
+      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv_head AS tsv, d.search_text,
+             d.title_fold, c.stem
+      FROM ((SELECT entity_type, entity_id, true AS stem FROM by_stem s ${ofChosen}
+             ORDER BY s.tier, s.rank DESC LIMIT ${sql.lit(scored)})
+            UNION ALL SELECT entity_type, entity_id, false FROM by_trigram s ${ofChosen}) c
       JOIN search_document d
         ON d.network_id = ${networkId} AND d.entity_type = c.entity_type AND d.entity_id = c.entity_id
     ),
-    -- measured once per document (MATERIALIZED: the planner would otherwise copy the expressions)
-    measured AS MATERIALIZED (
-      SELECT c.type, c.entity_type, c.entity_id, c.title, c.body, c.link, c.title_fold,
-             ${sql.join(terms.flatMap(measures))}
+    -- measured once per document (MATERIALIZED: the planner would otherwise copy the expressions):
+    -- the stems first, then the likenesses where the stems did not already match
+    stems AS MATERIALIZED (
+      SELECT c.type, c.entity_type, c.entity_id, c.title, c.body, c.link, c.title_fold, c.search_text, c.stem,
+             ${sql.join(terms.flatMap(stemMeasures))}
       FROM candidates c
+    ),
+    measured AS MATERIALIZED (
+      SELECT s.type, s.entity_type, s.entity_id, s.title, s.body, s.link, s.title_fold, s.stem,
+             ${sql.join(terms.flatMap(likenessMeasures))}
+      FROM stems s
     ),
     matched AS (
       SELECT m.type, m.entity_type, m.entity_id, m.title, m.body, m.link,
-             ${sql.join(wordScores, sql` + `)} AS words,
+             GREATEST(${sql.join(wordScores, sql` + `)}, CASE WHEN m.stem THEN ${sql.lit(deepOnly)} ELSE 0 END) AS words,
              similarity(m.title_fold, ${fold(words.map((w) => w.typed).join(' '))}) AS likeness
       FROM measured m
     ),
@@ -356,27 +462,29 @@ export function searchQuery(
       SELECT json_agg(json_build_object('type', type, 'count', n)) AS facets,
              (SELECT count(*) FROM by_stem) > ${sql.lit(candidateCap.stem)}
                OR (SELECT count(*) FROM by_trigram) > ${sql.lit(candidateCap.trigram)} AS capped
-      FROM (SELECT type, count(*)::int AS n FROM found GROUP BY type) c
+      FROM (SELECT type, count(*)::int AS n
+            FROM (SELECT type FROM by_stem UNION ALL SELECT type FROM by_trigram) c GROUP BY type) c
     ),
     ranked AS (
       -- the words, then a title most like the whole query
       SELECT f.*, f.words + 0.5 * f.likeness AS score
       FROM found f
-      ${chosen ? sql`WHERE f.type = ANY(${[...chosen]}::text[])` : sql``}
       ORDER BY score DESC, f.title, f.entity_id
       LIMIT ${opts.limit} OFFSET ${opts.offset}
     )
-    -- the snippet: the text around the words found (or its start), with … where it was cut
+    -- the snippet: the text around the words found (or its start), with … where it was cut; looked
+    -- for in the text's first 1000 characters (a long text's whole took 1.5 ms a hit)
     SELECT r.type, r.entity_type, r.entity_id, r.title, r.link,
-           CASE WHEN left(x.text_core, 10) = left(x.h_core, 10) THEN '' ELSE '… ' END || x.h ||
-             CASE WHEN right(x.text_core, 10) = right(x.h_core, 10) THEN '' ELSE ' …' END AS snippet,
+           CASE WHEN left(x.start_core, 10) = left(x.h_core, 10) THEN '' ELSE '… ' END || x.h ||
+             CASE WHEN right(x.end_core, 10) = right(x.h_core, 10) THEN '' ELSE ' …' END AS snippet,
            f.facets, f.capped
     FROM facets f
     LEFT JOIN ranked r ON true
     LEFT JOIN LATERAL (
-      SELECT h.h, regexp_replace(r.body, '[^[:alnum:]]+', '', 'g') AS text_core,
+      SELECT h.h, regexp_replace(left(r.body, 100), '[^[:alnum:]]+', '', 'g') AS start_core,
+             regexp_replace(right(r.body, 100), '[^[:alnum:]]+', '', 'g') AS end_core,
              regexp_replace(h.h, '[^[:alnum:]]+', '', 'g') AS h_core
-      FROM (SELECT btrim(regexp_replace(ts_headline('german', r.body, ${anyTerm},
+      FROM (SELECT btrim(regexp_replace(ts_headline('german', left(r.body, ${sql.lit(snippetFrom)}), ${anyTerm},
               'MaxWords=35, MinWords=20, StartSel="", StopSel=""'), '[[:space:]]+', ' ', 'g')) AS h) h
     ) x ON true
     ORDER BY r.score DESC, r.title, r.entity_id
