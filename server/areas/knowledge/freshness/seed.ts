@@ -69,12 +69,17 @@ export async function seedFreshness(tx: Transaction<DB>, c: DemoSeedContext) {
     }
   }
 
-  // the map's two oldest open entries were last checked before their interval ran out
+  // the map's two oldest open entries were last checked before their interval ran out — not Frau
+  // M.'s: the demo shows her a home with nothing waiting, and what to start with
+  const frauM = c.personIds.get('margarete') ?? null;
   const old = await tx
     .selectFrom('map_report')
     .select(['id', 'review_interval_days'])
     .where('network_id', '=', c.networkId)
     .where('status', 'not in', ['done', 'rejected'])
+    .$if(frauM !== null, (q) =>
+      q.where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '!=', frauM!)])),
+    )
     .orderBy('created_at')
     .orderBy('id')
     .limit(2)

@@ -276,7 +276,7 @@ describe('digest: settings, the daily and weekly email, and one-click unsubscrib
     assert.match(text, /Guten Tag Frau Meier/);
     assert.match(
       text,
-      /„Parken am Markt“: eine neue Antwort\n {2}https:\/\/lindenbrueck\.example\/wissen\/gespraeche\//,
+      /„Parken am Markt“: eine neue Antwort\n {2}https:\/\/lindenbrueck\.example\/wissen\/diskussionen\//,
     );
     assert.match(text, /Bürgerverein Nord: „Frühjahrsputz am Samstag“/);
     assert.doesNotMatch(text, /Kassenprüfung/, 'a members-only post never reaches a non-member');
