@@ -111,8 +111,9 @@ export async function listTables(db: AnyDb): Promise<TableInfo[]> {
     else parents.get(fk.child)!.add(fk.parent);
   }
 
-  // Depth-first topological order; a cycle between tables (none today) falls back to name order
-  // and relies on deferrable constraints, which the load defers.
+  // Depth-first topological order; a cycle between tables (one today: a discussion thread names its
+  // solution among its posts) falls back to name order and relies on deferrable constraints, which
+  // the load defers.
   const ordered: TableInfo[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string) => {

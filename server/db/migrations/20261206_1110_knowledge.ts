@@ -137,8 +137,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (network_id, author_id) REFERENCES account(network_id, id) ON DELETE SET NULL (author_id)
     );
     CREATE INDEX discussion_post_author ON discussion_post (network_id, author_id, created_at);
+    -- a thread names its solution among its posts, whose rows name their thread: the one cycle between
+    -- tables, deferrable so a restore can write both tables in one transaction (cli/transfer.ts)
     ALTER TABLE discussion_thread ADD FOREIGN KEY (network_id, solution_post_id)
-      REFERENCES discussion_post(network_id, id) ON DELETE SET NULL (solution_post_id);
+      REFERENCES discussion_post(network_id, id) ON DELETE SET NULL (solution_post_id)
+      DEFERRABLE INITIALLY IMMEDIATE;
 
     CREATE TABLE map_report (
       network_id uuid NOT NULL REFERENCES network(id) ON DELETE CASCADE,
