@@ -45,6 +45,7 @@ test('the start page explains the network in German, and a wrong password is ref
     'Organisationen',
     'Teilen',
     'Mitmachen',
+    'Wissen',
     'Suche',
   ]);
   await shot(page, 'home-phone');
@@ -147,6 +148,7 @@ test('sign in with a password, switch to English, and sign out', async () => {
     'Organisations',
     'Sharing',
     'Get involved',
+    'Knowledge',
     'Search',
     'Circles',
     'Administration',
