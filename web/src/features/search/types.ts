@@ -21,8 +21,8 @@ export const searchTypes = [
   'wiki_page',
   'news_post',
   'discussion_thread',
-  'dossier',
   'map_report',
+  'dossier',
 ] as const satisfies readonly SearchType[];
 
 export type EveryTypeListed = [Exclude<SearchType, (typeof searchTypes)[number]>] extends [never]
