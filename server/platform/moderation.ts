@@ -300,6 +300,17 @@ export async function dismissFlag(
   ]);
 }
 
+/**
+ * Whether a moderator hid the row of `alias` (a thing of `entityType`), as an SQL condition: for
+ * queries that filter or mark hidden rows in the same statement. `alias` is a table alias of ours,
+ * never input.
+ */
+export function hiddenSql(entityType: string, alias: string) {
+  const t = sql.raw(alias);
+  return sql<boolean>`EXISTS (SELECT 1 FROM hidden_content h WHERE h.network_id = ${t}.network_id
+    AND h.entity_type = ${entityType} AND h.entity_id = ${t}.id)`;
+}
+
 /** Whether a moderator hid this thing. Areas answer 404 for hidden content to everyone but moderators. */
 export async function isHidden(
   db: Executor,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DiscussionTheme, ReviewStatus } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
+import { hiddenSql } from '../../../../platform/moderation.ts';
 
 /**
  * All SQL of discussions. A thread's `post_count` counts its visible, not deleted posts (the opening
@@ -44,8 +45,7 @@ function threads(db: Executor, networkId: string) {
     .where('t.network_id', '=', networkId);
 }
 
-const hiddenThread = sql<boolean>`EXISTS (SELECT 1 FROM hidden_content h WHERE h.network_id = t.network_id
-  AND h.entity_type = 'discussion_thread' AND h.entity_id = t.id)`;
+const hiddenThread = hiddenSql('discussion_thread', 't');
 
 export async function findThread(db: Executor, networkId: string, id: string) {
   return threads(db, networkId)
@@ -247,8 +247,7 @@ function posts(db: Executor, networkId: string) {
     .where('p.network_id', '=', networkId);
 }
 
-const hiddenPost = sql<boolean>`EXISTS (SELECT 1 FROM hidden_content h WHERE h.network_id = p.network_id
-  AND h.entity_type = 'discussion_post' AND h.entity_id = p.id)`;
+const hiddenPost = hiddenSql('discussion_post', 'p');
 
 export async function findPost(db: Executor, networkId: string, id: string) {
   return posts(db, networkId)

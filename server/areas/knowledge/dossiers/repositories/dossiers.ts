@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { DossierItemType, DossierStatus, DossierStep } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
 import type { Paging } from '../../../../http/paging.ts';
+import { hiddenSql } from '../../../../platform/moderation.ts';
 
 /** A day as YYYY-MM-DD, whichever way the driver hands a `date` column back. */
 export const isoDay = (v: unknown): string | null =>
@@ -283,19 +284,17 @@ export async function listSteps(db: Executor, networkId: string, dossierId: stri
  * page that is public and not archived. The same rule picks the candidates, admits an item and
  * decides whether an item still counts once added.
  */
-const hidden = (type: string, ref: RawBuilder<unknown>) =>
-  sql`EXISTS (SELECT 1 FROM hidden_content h WHERE h.network_id = ${ref}.network_id AND h.entity_type = ${type} AND h.entity_id = ${ref}.id)`;
 
 const visible: Record<DossierItemType, (alias: string) => RawBuilder<unknown>> = {
-  map_report: (a) => sql`NOT ${hidden('map_report', sql.raw(a))}`,
+  map_report: (a) => sql`NOT ${hiddenSql('map_report', a)}`,
   discussion_thread: (a) =>
-    sql`${sql.raw(a)}.review_status = 'visible' AND NOT ${hidden('discussion_thread', sql.raw(a))}`,
+    sql`${sql.raw(a)}.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', a)}`,
   discussion_post: (a) =>
-    sql`${sql.raw(a)}.review_status = 'visible' AND ${sql.raw(a)}.deleted_at IS NULL AND NOT ${hidden('discussion_post', sql.raw(a))}
+    sql`${sql.raw(a)}.review_status = 'visible' AND ${sql.raw(a)}.deleted_at IS NULL AND NOT ${hiddenSql('discussion_post', a)}
       AND EXISTS (SELECT 1 FROM discussion_thread vt WHERE vt.network_id = ${sql.raw(a)}.network_id AND vt.id = ${sql.raw(a)}.thread_id
-        AND vt.review_status = 'visible' AND NOT ${hidden('discussion_thread', sql.raw('vt'))})`,
+        AND vt.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', 'vt')})`,
   wiki_page: (a) =>
-    sql`${sql.raw(a)}.visibility = 'public' AND ${sql.raw(a)}.archived_at IS NULL AND NOT ${hidden('wiki_page', sql.raw(a))}`,
+    sql`${sql.raw(a)}.visibility = 'public' AND ${sql.raw(a)}.archived_at IS NULL AND NOT ${hiddenSql('wiki_page', a)}`,
 };
 
 const tables: Record<DossierItemType, string> = {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { MapReportCategory, MapReportKind, MapReportStatus } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
+import { hiddenSql } from '../../../../platform/moderation.ts';
 
 /** All SQL of the map's reports, their "me too" and their status history. */
 
@@ -67,9 +68,7 @@ function joined(db: Executor) {
 }
 
 /** Not hidden by a moderator (search and every list leave hidden reports out). */
-const notHidden = sql<boolean>`NOT EXISTS (
-  SELECT 1 FROM hidden_content h
-  WHERE h.network_id = r.network_id AND h.entity_type = 'map_report' AND h.entity_id = r.id)`;
+const notHidden = sql<boolean>`NOT ${hiddenSql('map_report', 'r')}`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
