@@ -2,7 +2,7 @@
  * Following and digests: what a person follows, the daily or weekly email of what is new there,
  * one-click unsubscribe.
  */
-import type { KnowledgePart } from '../part.ts';
+import type { AreaPart } from '../../parts.ts';
 import { runDigests } from './commands/sendDigest.ts';
 import { digestRoutes } from './routes/digest/index.ts';
 import { followRoutes } from './routes/follows/index.ts';
@@ -12,7 +12,7 @@ import { digestSuggestions } from './today.ts';
 /** The job kind of the digest run. */
 export const digestJob = 'knowledge.digests';
 
-export const digestsPart: KnowledgePart = {
+export const digestsPart: AreaPart = {
   routes: [
     { prefix: '/follows', plugin: followRoutes },
     { prefix: '/digest', plugin: digestRoutes },

@@ -1,10 +1,10 @@
 /** Discussions: threads by theme and district, replies, quotes, @mentions, following, solutions, first-post review. */
-import type { KnowledgePart } from '../part.ts';
+import type { AreaPart } from '../../parts.ts';
 import { discussionRoutes } from './routes/discussions/index.ts';
 import { seedDiscussions } from './seed.ts';
 import { discussionsToday } from './today.ts';
 
-export const discussionsPart: KnowledgePart = {
+export const discussionsPart: AreaPart = {
   routes: [{ prefix: '/discussions', plugin: discussionRoutes }],
   seed: seedDiscussions,
   today: discussionsToday,
