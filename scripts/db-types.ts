@@ -42,6 +42,9 @@ const jsonShapes: Record<string, string> = {
   'playbook_revision.channels': 'PlaybookChannel[]',
   'outbox_email.headers': 'Record<string, string>',
   'outbox_email.headers_shown': 'Record<string, string>',
+  // Mitgestalten: a tool's settings are checked by its kind's schema (areas/codesign/projects/tools.ts)
+  'codesign_tool.config': 'Record<string, unknown>',
+  'codesign_event.params': 'Record<string, string | number | boolean | null>',
 };
 
 /** Values a CHECK over several columns allows, which the one-column rule below cannot see. */

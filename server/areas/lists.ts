@@ -1,3 +1,4 @@
+import * as codesign from './codesign/area.ts';
 import * as knowledge from './knowledge/area.ts';
 import * as participation from './participation/area.ts';
 import * as places from './places/area.ts';
@@ -19,6 +20,7 @@ export const areaMessages = {
   ...support.messages,
   ...places.messages,
   ...knowledge.messages,
+  ...codesign.messages,
 };
 
 export const areaNotificationKinds = {
@@ -28,6 +30,7 @@ export const areaNotificationKinds = {
   ...support.notificationKinds,
   ...places.notificationKinds,
   ...knowledge.notificationKinds,
+  ...codesign.notificationKinds,
 } as const;
 
 export const areaWebPaths = {
@@ -37,6 +40,7 @@ export const areaWebPaths = {
   ...support.webPaths,
   ...places.webPaths,
   ...knowledge.webPaths,
+  ...codesign.webPaths,
 };
 
 /** The kinds of thing each area puts into the network's search, in the order they are offered. */
@@ -44,4 +48,5 @@ export const areaSearchTypes = [
   ...sharing.searchTypes,
   ...participation.searchTypes,
   ...knowledge.searchTypes,
+  ...codesign.searchTypes,
 ] as const;

@@ -286,6 +286,112 @@ export interface CircleUpdate {
   visibility: "all_members" | "coordinators_professionals" | "owner_only";
 }
 
+export interface CodesignContribution {
+  channel: Generated<"online" | "paper" | "phone" | "meeting">;
+  created_at: Generated<Timestamp>;
+  entered_by: string | null;
+  entered_role: "admin" | "staff" | "volunteer" | "facilitator" | null;
+  id: Generated<string>;
+  kind: string;
+  network_id: string;
+  participant_id: string;
+  project_id: string;
+  tool_id: string | null;
+}
+
+export interface CodesignEvent {
+  actor_id: string | null;
+  at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  network_id: string;
+  params: Generated<JsonColumn<Record<string, boolean | number | string | null>>>;
+  project_id: string;
+  subject_id: string | null;
+  subject_type: string | null;
+}
+
+export interface CodesignParticipant {
+  account_id: string | null;
+  age_band: "under_18" | "18_29" | "30_49" | "50_64" | "65_79" | "80_plus" | null;
+  claim_token_hash: string | null;
+  claimed_at: Timestamp | null;
+  consent: "in_person" | "paper" | "phone" | null;
+  consent_at: Timestamp | null;
+  consent_recorded_by: string | null;
+  created_at: Generated<Timestamp>;
+  display_name: string | null;
+  district_id: string | null;
+  id: Generated<string>;
+  invited_by: string | null;
+  joined_via: "organiser" | "invitation" | "link" | "open" | "assisted";
+  language: string | null;
+  network_id: string;
+  project_id: string;
+  role: Generated<"participant" | "facilitator">;
+  stake: "service_user" | "relative" | "volunteer" | "staff" | "resident" | "other" | null;
+  status: Generated<"invited" | "active" | "left">;
+}
+
+export interface CodesignPhase {
+  description: Generated<string>;
+  ends_on: string | null;
+  id: Generated<string>;
+  kind: "needs" | "goals" | "ideas" | "decide" | "commit" | "implement" | "review";
+  network_id: string;
+  position: number;
+  project_id: string;
+  starts_on: string | null;
+  title: string;
+}
+
+export interface CodesignProject {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  current_phase_id: string | null;
+  description: Generated<string>;
+  district_id: string | null;
+  id: Generated<string>;
+  joining: Generated<"invitation" | "link" | "open">;
+  link_token_hash: string | null;
+  network_id: string;
+  status: Generated<"draft" | "active" | "closed">;
+  summary: Generated<string>;
+  template: "full" | "short" | "survey" | "custom";
+  title: string;
+  updated_at: Generated<Timestamp>;
+  visibility: Generated<"public" | "members">;
+}
+
+export interface CodesignProjectOrganisation {
+  created_at: Generated<Timestamp>;
+  invited_by: string | null;
+  is_lead: Generated<boolean>;
+  network_id: string;
+  organisation_id: string;
+  project_id: string;
+  responded_at: Timestamp | null;
+  status: Generated<"invited" | "accepted">;
+}
+
+export interface CodesignTool {
+  closes_at: Timestamp | null;
+  config: Generated<JsonColumn<Record<string, unknown>>>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  id: Generated<string>;
+  kind: "ideas" | "consensus" | "dots" | "ranking" | "survey" | "meeting";
+  network_id: string;
+  opens_at: Timestamp | null;
+  paper_code: string;
+  phase_id: string;
+  position: Generated<number>;
+  project_id: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DiscussionMention {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -1066,6 +1172,13 @@ export interface DB {
   circle_need_series: CircleNeedSeries;
   circle_team_member: CircleTeamMember;
   circle_update: CircleUpdate;
+  codesign_contribution: CodesignContribution;
+  codesign_event: CodesignEvent;
+  codesign_participant: CodesignParticipant;
+  codesign_phase: CodesignPhase;
+  codesign_project: CodesignProject;
+  codesign_project_organisation: CodesignProjectOrganisation;
+  codesign_tool: CodesignTool;
   discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;
   discussion_thread: DiscussionThread;

@@ -198,6 +198,56 @@ export type DossierStep = (typeof dossierSteps)[number];
 export const dossierItemTypes = ['map_report', 'discussion_thread', 'discussion_post', 'wiki_page'] as const;
 export type DossierItemType = (typeof dossierItemTypes)[number];
 
+// Mitgestalten (migration 20261206_1400_codesign; each part's own tables in its migrations after it)
+/** The steps of a co-design project, in the order a full project goes through them. */
+export const codesignPhaseKinds = [
+  'needs',
+  'goals',
+  'ideas',
+  'decide',
+  'commit',
+  'implement',
+  'review',
+] as const;
+export type CodesignPhaseKind = (typeof codesignPhaseKinds)[number];
+/** The tools a phase can use; what each does is configured in areas/codesign/projects/tools.ts. */
+export const codesignToolKinds = ['ideas', 'consensus', 'dots', 'ranking', 'survey', 'meeting'] as const;
+export type CodesignToolKind = (typeof codesignToolKinds)[number];
+export const codesignTemplates = ['full', 'short', 'survey', 'custom'] as const;
+export type CodesignTemplate = (typeof codesignTemplates)[number];
+export const codesignVisibilities = ['public', 'members'] as const;
+export type CodesignVisibility = (typeof codesignVisibilities)[number];
+export const codesignJoinings = ['invitation', 'link', 'open'] as const;
+export type CodesignJoining = (typeof codesignJoinings)[number];
+export const codesignProjectStatuses = ['draft', 'active', 'closed'] as const;
+export type CodesignProjectStatus = (typeof codesignProjectStatuses)[number];
+export const codesignParticipantRoles = ['participant', 'facilitator'] as const;
+export type CodesignParticipantRole = (typeof codesignParticipantRoles)[number];
+export const codesignParticipantStatuses = ['invited', 'active', 'left'] as const;
+export type CodesignParticipantStatus = (typeof codesignParticipantStatuses)[number];
+export const codesignJoinedVia = ['organiser', 'invitation', 'link', 'open', 'assisted'] as const;
+export type CodesignJoinedVia = (typeof codesignJoinedVia)[number];
+/** The groups a project counts in "who is affected vs who took part". */
+export const codesignAgeBands = ['under_18', '18_29', '30_49', '50_64', '65_79', '80_plus'] as const;
+export type CodesignAgeBand = (typeof codesignAgeBands)[number];
+export const codesignStakes = [
+  'service_user',
+  'relative',
+  'volunteer',
+  'staff',
+  'resident',
+  'other',
+] as const;
+export type CodesignStake = (typeof codesignStakes)[number];
+/** How a person agreed that staff enter contributions for them. */
+export const codesignConsents = ['in_person', 'paper', 'phone'] as const;
+export type CodesignConsent = (typeof codesignConsents)[number];
+/** How a contribution reached the project. */
+export const codesignChannels = ['online', 'paper', 'phone', 'meeting'] as const;
+export type CodesignChannel = (typeof codesignChannels)[number];
+export const codesignEnteredRoles = ['admin', 'staff', 'volunteer', 'facilitator'] as const;
+export type CodesignEnteredRole = (typeof codesignEnteredRoles)[number];
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
 
@@ -256,4 +306,18 @@ export type ListsMatchTheDatabase = [
   Holds<Same<DossierStatus, Value<'dossier', 'status'>>>,
   Holds<Same<DossierStep, Value<'dossier_step', 'step'>>>,
   Holds<Same<DossierItemType, Value<'dossier_item', 'item_type'>>>,
+  Holds<Same<CodesignPhaseKind, Value<'codesign_phase', 'kind'>>>,
+  Holds<Same<CodesignToolKind, Value<'codesign_tool', 'kind'>>>,
+  Holds<Same<CodesignTemplate, Value<'codesign_project', 'template'>>>,
+  Holds<Same<CodesignVisibility, Value<'codesign_project', 'visibility'>>>,
+  Holds<Same<CodesignJoining, Value<'codesign_project', 'joining'>>>,
+  Holds<Same<CodesignProjectStatus, Value<'codesign_project', 'status'>>>,
+  Holds<Same<CodesignParticipantRole, Value<'codesign_participant', 'role'>>>,
+  Holds<Same<CodesignParticipantStatus, Value<'codesign_participant', 'status'>>>,
+  Holds<Same<CodesignJoinedVia, Value<'codesign_participant', 'joined_via'>>>,
+  Holds<Same<CodesignAgeBand, Value<'codesign_participant', 'age_band'>>>,
+  Holds<Same<CodesignStake, Value<'codesign_participant', 'stake'>>>,
+  Holds<Same<CodesignConsent, Value<'codesign_participant', 'consent'>>>,
+  Holds<Same<CodesignChannel, Value<'codesign_contribution', 'channel'>>>,
+  Holds<Same<CodesignEnteredRole, Value<'codesign_contribution', 'entered_role'>>>,
 ];

@@ -1,3 +1,4 @@
+import { codesignPermissions } from '../../../server/areas/codesign/permissions.ts';
 import { knowledgePermissions } from '../../../server/areas/knowledge/permissions.ts';
 import { participationPermissions } from '../../../server/areas/participation/permissions.ts';
 import { placesPermissions } from '../../../server/areas/places/permissions.ts';
@@ -320,6 +321,7 @@ export const permissions: Record<string, Case | Case[]> = {
   ...participationPermissions,
   ...placesPermissions,
   ...knowledgePermissions,
+  ...codesignPermissions,
 };
 
 const headings: Record<Role, string> = {

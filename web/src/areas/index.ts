@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import type { RouteObject } from 'react-router';
 import { RouteErrorPage } from '../features/feedback/ErrorPage.tsx';
+import { routes as codesign } from './codesign/index.ts';
 import { routes as knowledge } from './knowledge/index.ts';
 import { routes as participation } from './participation/index.ts';
 import { routes as places } from './places/index.ts';
@@ -21,6 +22,12 @@ const guarded = (routes: RouteObject[]): RouteObject => ({
  * The pages of every area, the one list the router (app/router.tsx) takes them from. Adding an area
  * means adding its routes here.
  */
-export const areaRoutes: RouteObject[] = [sharing, timebank, participation, support, places, knowledge].map(
-  guarded,
-);
+export const areaRoutes: RouteObject[] = [
+  sharing,
+  timebank,
+  participation,
+  support,
+  places,
+  knowledge,
+  codesign,
+].map(guarded);

@@ -1,0 +1,15 @@
+import type { Catalogue } from '../../../i18n/messages.ts';
+
+/** Commitments: the agreed measures as named commitments (a room or a loan, shifts, time credits, a task), linked both ways: its data for the area's area.ts. Data only. */
+
+/** Messages the part sends (errors, emails), German and English. */
+export const messages = {} satisfies Catalogue;
+
+/** The kinds of notification the part writes, with their params (see platform/notifications.ts). */
+export const notificationKinds = {} as const satisfies Record<string, readonly string[]>;
+
+/** The part's pages the server links to (see platform/webPaths.ts). */
+export const webPaths = {};
+
+/** The kinds of thing the part puts into the network's search (see platform/search.ts). */
+export const searchTypes = [] as const;

@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router';
+
+// Accountability: who is affected vs who took part, the outcome, the review, the method library.
+
+/** Its pages, each loaded when first opened (joined by ../routes.tsx). */
+export const routes: RouteObject[] = [];

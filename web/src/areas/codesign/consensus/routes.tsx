@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router';
+
+// Consensus: proposals decided by agree / abstain / disagree / block, outcomes and review dates.
+
+/** Its pages, each loaded when first opened (joined by ../routes.tsx). */
+export const routes: RouteObject[] = [];
