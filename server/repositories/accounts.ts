@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/tx.ts';
+import type { Actor } from '../policies/actor.ts';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -279,4 +280,32 @@ export async function setPassword(
     .where('account_id', '=', accountId)
     .where('id', '!=', keepSessionId)
     .execute();
+}
+
+/** A person of this network as the policies see them (to ask whether they may own a thing); blocked or unknown: undefined. */
+export async function actorOf(
+  db: Executor,
+  networkId: string,
+  accountId: string,
+): Promise<Actor | undefined> {
+  const account = await db
+    .selectFrom('account')
+    .select(['id', 'is_instance_admin'])
+    .where('network_id', '=', networkId)
+    .where('id', '=', accountId)
+    .where('blocked_at', 'is', null)
+    .executeTakeFirst();
+  if (!account) return undefined;
+  const roles = await db
+    .selectFrom('membership')
+    .select(['organisation_id', 'role'])
+    .where('network_id', '=', networkId)
+    .where('account_id', '=', accountId)
+    .execute();
+  return {
+    accountId: account.id,
+    isInstanceAdmin: account.is_instance_admin,
+    blocked: false,
+    roles: new Map(roles.map((r) => [r.organisation_id, r.role])),
+  };
 }

@@ -5,8 +5,9 @@ import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { audit } from '../../../../platform/audit.ts';
 import { notify } from '../../../../platform/notifications.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
+import { actorOf } from '../../../../repositories/accounts.ts';
 import { freshnessPolicy } from '../policies/freshness.ts';
-import { actorOf, findSubject, setOwnership } from '../repositories/freshness.ts';
+import { findSubject, setOwnership } from '../repositories/freshness.ts';
 
 export interface FreshnessChange {
   ownerId?: string;

@@ -100,34 +100,6 @@ export async function findSubject(
   );
 }
 
-/** A person of this network as the policies see them (to ask whether they may own a thing); blocked or unknown: undefined. */
-export async function actorOf(
-  db: Executor,
-  networkId: string,
-  accountId: string,
-): Promise<Actor | undefined> {
-  const account = await db
-    .selectFrom('account')
-    .select(['id', 'is_instance_admin'])
-    .where('network_id', '=', networkId)
-    .where('id', '=', accountId)
-    .where('blocked_at', 'is', null)
-    .executeTakeFirst();
-  if (!account) return undefined;
-  const roles = await db
-    .selectFrom('membership')
-    .select(['organisation_id', 'role'])
-    .where('network_id', '=', networkId)
-    .where('account_id', '=', accountId)
-    .execute();
-  return {
-    accountId: account.id,
-    isInstanceAdmin: account.is_instance_admin,
-    blocked: false,
-    roles: new Map(roles.map((r) => [r.organisation_id, r.role])),
-  };
-}
-
 /** How many people an owner is chosen from at most (the form's list). */
 export const candidateLimit = 200;
 
