@@ -352,14 +352,19 @@ export function searchQuery(
     });
   tiers.push({ match: sql`d.tsv_title @@ ${anyTerm}`, rank: sql`ts_rank(d.tsv_title, ${anyTerm})` });
   tiers.push({ match: sql`d.tsv @@ ${anyTerm}`, rank: headRank });
-  // every query of the search, stemmed once (see \`stemmed\`): any term, a term of every word, a
-  // typed word, and each term as it is and in the title only
+  // every query of the search, stemmed once (see \`stemmed\`): each term as it is and in the title
+  // only, then of those any term, a term of every word and a typed word
+  const index = new Map(terms.map((t, i) => [t, i]));
   const anyOf = (ts: SearchTerm[]) =>
     sql`(${sql.join(
-      ts.map((t) => tsquery(t, false)),
+      ts.map((t) => sql.ref(`s.term${index.get(t)}`)),
       sql` || `,
     )})`;
-  const queries = [
+  const perTerm = terms.flatMap((t, i) => [
+    sql`${tsquery(t, true)} AS ${sql.raw(`title${i}`)}`,
+    sql`${tsquery(t, false)} AS ${sql.raw(`term${i}`)}`,
+  ]);
+  const combined = [
     sql`${anyOf(terms)} AS any_term`,
     sql`${
       words.length > 1
@@ -370,10 +375,6 @@ export function searchQuery(
         : sql`NULL::tsquery`
     } AS every_word`,
     sql`${typed.length > 0 ? anyOf(typed) : sql`NULL::tsquery`} AS typed_term`,
-    ...terms.flatMap((t, i) => [
-      sql`${tsquery(t, true)} AS ${sql.raw(`title${i}`)}`,
-      sql`${tsquery(t, false)} AS ${sql.raw(`term${i}`)}`,
-    ]),
   ];
   const visible = sql`d.network_id = ${networkId}
         AND NOT d.hidden
@@ -390,7 +391,7 @@ export function searchQuery(
     -- By stem in tiers (see \`tiers\`), each ranked among the first 1000 entries its index yields and
     -- looked for only while the tiers before it found fewer than the cap. (No LIMIT inside a tier:
     -- beside one the planner would scan the whole table.)
-    WITH stemmed AS MATERIALIZED (SELECT ${sql.join(queries)}),
+    WITH stemmed AS MATERIALIZED (SELECT s.*, ${sql.join(combined)} FROM (SELECT ${sql.join(perTerm)} OFFSET 0) s),
     ${sql.join(
       tiers.map((tier, i) => {
         const before = tiers.slice(0, i).map((_, j) => sql.raw(`tier${j}`));
