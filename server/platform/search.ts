@@ -446,8 +446,10 @@ export function searchQuery(
       }
     ),
     by_trigram AS (SELECT * FROM by_trigram_all LIMIT ${sql.lit(candidateCap.trigram + 1)}),
-    candidates AS (
-      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv_head AS tsv, d.search_text,
+    -- the head's vector copied out of its row once (\`|| ''\` makes a new value; MATERIALIZED keeps it):
+    -- a long text's is stored apart (TOAST), and each of the terms' matches below fetched it again
+    candidates AS MATERIALIZED (
+      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv_head || ''::tsvector AS tsv, d.search_text,
              d.title_fold, c.stem
       FROM ((SELECT entity_type, entity_id, true AS stem FROM by_stem s ${ofChosen}
              ORDER BY s.tier, s.rank DESC LIMIT ${sql.lit(scored)})
