@@ -12,14 +12,14 @@ import { cleanupAll } from './runner/scratch.ts';
 
 /**
  * `npm run bench -- --size S|M|L [--db pglite|postgres] [--duration 10] [--connections 16]
- *   [--seed 1] [--build-web] [--only timebank,pgbench] [--cpu-prof dir] [--resources 100000]`
+ *   [--seed 1] [--build-web] [--only timebank,pgbench] [--cpu-prof dir] [--resources 100000] [--keep]`
  *
  * `--only` keeps the figures whose names contain one of the given parts (the baselines they are
  * compared with must be named too), for a quick rerun of what an optimisation touched.
  * Prints one JSON line per figure on stdout: {"name","value","unit","baseline","ratio", …};
  * progress goes to stderr. Every baseline is measured in the same run on the same machine: a bare
  * Fastify hello-world for the HTTP reads, pgbench TPC-B right before each write. Everything it starts listens
- * on 127.0.0.1 and is stopped at the end; scratch databases are dropped and temp dirs removed.
+ * on 127.0.0.1 and is stopped at the end; scratch databases are dropped (unless `--keep`) and temp dirs removed.
  *
  * The helpers (command line, JSON output, scratch resources, processes, load generation, pgbench)
  * are in bench/runner/, each measured figure in bench/figures/.

@@ -24,6 +24,8 @@ export const { values: args } = parseArgs({
     resources: { type: 'string' },
     // a directory: the app server runs with --cpu-prof and writes its profile there on stop
     'cpu-prof': { type: 'string' },
+    // keep the scratch databases (their names are logged) for EXPLAIN afterwards; drop them by hand
+    keep: { type: 'boolean', default: false },
   },
 });
 const only = args.only?.split(',').filter(Boolean) ?? null;
@@ -39,5 +41,6 @@ export const seed = Number(args.seed);
 if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1…600 seconds');
 if (!(connections > 0 && connections <= 256)) throw new Error('--connections must be 1…256');
 export const adminUrl = args['postgres-url'];
+export const keepDatabases = args.keep;
 
 export const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { adminUrl, log } from './options.ts';
+import { adminUrl, keepDatabases, log } from './options.ts';
 
 /** What the bench makes and must remove again: temp dirs, ports, scratch databases, and who cleans up. */
 
@@ -59,6 +59,7 @@ export function dbUrl(name: string): string {
 export async function scratchDatabase(prefix: string): Promise<string> {
   const name = `bench_${prefix}_${process.pid}_${Date.now().toString(36)}`;
   await adminQuery(`CREATE DATABASE ${name}`);
-  cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  if (keepDatabases) log(`keeping the scratch database ${name} (--keep): drop it by hand`);
+  else cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   return name;
 }

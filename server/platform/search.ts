@@ -162,12 +162,22 @@ function tsquery(t: SearchTerm, titleOnly: boolean): RawBuilder<unknown> {
  * likeness inside the title and inside title and keywords — left at 0 where the stem already matched,
  * since the likeness could not score higher there.
  */
-function stemMeasures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
+function stemMeasures(_t: SearchTerm, i: number): RawBuilder<unknown>[] {
   return [
-    sql`(c.tsv @@ ${tsquery(t, true)}) AS ${sql.raw(`a${i}`)}`,
-    sql`(c.tsv @@ ${tsquery(t, false)}) AS ${sql.raw(`b${i}`)}`,
+    sql`(c.tsv @@ ${stemmed(`title${i}`)}) AS ${sql.raw(`a${i}`)}`,
+    sql`(c.tsv @@ ${stemmed(`term${i}`)}) AS ${sql.raw(`b${i}`)}`,
   ];
 }
+
+/**
+ * A query of the search's stemmed once (a column of the statement's first step, \`stemmed\`): read
+ * through an uncorrelated subquery, which PostgreSQL evaluates once per statement. Written in place,
+ * \`to_tsquery\` of a parameter runs for every row it is compared with, since a prepared statement's
+ * generic plan (chosen after five calls on a connection) cannot fold it into a constant: nine terms,
+ * two stemmers, a thousand candidates — that made the generic plan 2–3 times slower than a plan
+ * made for the values (see docs/PERFORMANCE.md).
+ */
+const stemmed = (column: string) => sql`(SELECT ${sql.ref(`stemmed.${column}`)} FROM stemmed)`;
 
 /** The likenesses of a term, from the stems already measured (`stems`), so they are not matched again. */
 function likenessMeasures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
@@ -325,42 +335,47 @@ export function searchQuery(
   opts: { actor?: Actor; types?: readonly SearchType[]; limit: number; offset: number },
 ) {
   const terms = words.flatMap((w) => w.terms);
-  const anyTerm = sql.join(
-    terms.map((t) => tsquery(t, false)),
-    sql` || `,
-  );
+  const anyTerm = stemmed('any_term');
   const trigramTerms = terms.filter(trigramsInText);
   // the tiers of candidates by stem, best first: every word of the query (of two words or more, a term
   // of each anywhere), a word as typed in title or keywords, any term there, any term in the text.
   // Each tier leaves out the entries of those before it; an entry's rank within a tier is by its
   // title and keywords (\`tsv_title\`) or its bounded head (\`tsv_head\`), never by its whole text.
-  const headRank = sql`ts_rank(d.tsv_head, (${anyTerm}))`;
+  const headRank = sql`ts_rank(d.tsv_head, ${anyTerm})`;
   const tiers: { match: RawBuilder<unknown>; rank: RawBuilder<unknown> }[] = [];
-  if (words.length > 1)
-    tiers.push({
-      match: sql`d.tsv @@ (${sql.join(
-        words.map(
-          (w) =>
-            sql`(${sql.join(
-              w.terms.map((t) => tsquery(t, false)),
-              sql` || `,
-            )})`,
-        ),
-        sql` && `,
-      )})`,
-      rank: headRank,
-    });
+  if (words.length > 1) tiers.push({ match: sql`d.tsv @@ ${stemmed('every_word')}`, rank: headRank });
   const typed = terms.filter(isTyped);
   if (typed.length > 0)
     tiers.push({
-      match: sql`d.tsv_title @@ (${sql.join(
-        typed.map((t) => tsquery(t, false)),
-        sql` || `,
-      )})`,
-      rank: sql`ts_rank(d.tsv_title, (${anyTerm}))`,
+      match: sql`d.tsv_title @@ ${stemmed('typed_term')}`,
+      rank: sql`ts_rank(d.tsv_title, ${anyTerm})`,
     });
-  tiers.push({ match: sql`d.tsv_title @@ (${anyTerm})`, rank: sql`ts_rank(d.tsv_title, (${anyTerm}))` });
-  tiers.push({ match: sql`d.tsv @@ (${anyTerm})`, rank: headRank });
+  tiers.push({ match: sql`d.tsv_title @@ ${anyTerm}`, rank: sql`ts_rank(d.tsv_title, ${anyTerm})` });
+  tiers.push({ match: sql`d.tsv @@ ${anyTerm}`, rank: headRank });
+  // every query of the search, stemmed once (see \`stemmed\`): each term as it is and in the title
+  // only, then of those any term, a term of every word and a typed word
+  const index = new Map(terms.map((t, i) => [t, i]));
+  const anyOf = (ts: SearchTerm[]) =>
+    sql`(${sql.join(
+      ts.map((t) => sql.ref(`s.term${index.get(t)}`)),
+      sql` || `,
+    )})`;
+  const perTerm = terms.flatMap((t, i) => [
+    sql`${tsquery(t, true)} AS ${sql.raw(`title${i}`)}`,
+    sql`${tsquery(t, false)} AS ${sql.raw(`term${i}`)}`,
+  ]);
+  const combined = [
+    sql`${anyOf(terms)} AS any_term`,
+    sql`${
+      words.length > 1
+        ? sql.join(
+            words.map((w) => anyOf(w.terms)),
+            sql` && `,
+          )
+        : sql`NULL::tsquery`
+    } AS every_word`,
+    sql`${typed.length > 0 ? anyOf(typed) : sql`NULL::tsquery`} AS typed_term`,
+  ];
   const visible = sql`d.network_id = ${networkId}
         AND NOT d.hidden
         AND (d.expires_at IS NULL OR d.expires_at > now())
@@ -376,7 +391,8 @@ export function searchQuery(
     -- By stem in tiers (see \`tiers\`), each ranked among the first 1000 entries its index yields and
     -- looked for only while the tiers before it found fewer than the cap. (No LIMIT inside a tier:
     -- beside one the planner would scan the whole table.)
-    WITH ${sql.join(
+    WITH stemmed AS MATERIALIZED (SELECT s.*, ${sql.join(combined)} FROM (SELECT ${sql.join(perTerm)} OFFSET 0) s),
+    ${sql.join(
       tiers.map((tier, i) => {
         const before = tiers.slice(0, i).map((_, j) => sql.raw(`tier${j}`));
         return sql`${sql.raw(`tier${i}_all`)} AS MATERIALIZED (
@@ -423,15 +439,17 @@ export function searchQuery(
         trigramTerms.length === 0
           ? sql`false`
           : sql`(SELECT count(*) FROM by_stem) <= ${sql.lit(candidateCap.stem)}
-        AND ${visible} AND NOT (d.tsv @@ (${anyTerm})) AND (${sql.join(
+        AND ${visible} AND NOT (d.tsv @@ ${anyTerm}) AND (${sql.join(
           trigramTerms.map((t) => sql`d.search_text %> ${t.folded}`),
           sql` OR `,
         )})`
       }
     ),
     by_trigram AS (SELECT * FROM by_trigram_all LIMIT ${sql.lit(candidateCap.trigram + 1)}),
-    candidates AS (
-      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv_head AS tsv, d.search_text,
+    -- the head's vector copied out of its row once (\`|| ''\` makes a new value; MATERIALIZED keeps it):
+    -- a long text's is stored apart (TOAST), and each of the terms' matches below fetched it again
+    candidates AS MATERIALIZED (
+      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv_head || ''::tsvector AS tsv, d.search_text,
              d.title_fold, c.stem
       FROM ((SELECT entity_type, entity_id, true AS stem FROM by_stem s ${ofChosen}
              ORDER BY s.tier, s.rank DESC LIMIT ${sql.lit(scored)})
@@ -473,7 +491,9 @@ export function searchQuery(
       LIMIT ${opts.limit} OFFSET ${opts.offset}
     )
     -- the snippet: the text around the words found (or its start), with … where it was cut; looked
-    -- for in the text's first 1000 characters (a long text's whole took 1.5 ms a hit)
+    -- for in the text's first 1000 characters (a long text's whole took 1.5 ms a hit). OFFSET 0 keeps
+    -- the planner from pulling the subqueries up, which wrote the headline out three times in the
+    -- final expression: three ts_headline calls a hit, a third of a whole search's time.
     SELECT r.type, r.entity_type, r.entity_id, r.title, r.link,
            CASE WHEN left(x.start_core, 10) = left(x.h_core, 10) THEN '' ELSE '… ' END || x.h ||
              CASE WHEN right(x.end_core, 10) = right(x.h_core, 10) THEN '' ELSE ' …' END AS snippet,
@@ -485,7 +505,8 @@ export function searchQuery(
              regexp_replace(right(r.body, 100), '[^[:alnum:]]+', '', 'g') AS end_core,
              regexp_replace(h.h, '[^[:alnum:]]+', '', 'g') AS h_core
       FROM (SELECT btrim(regexp_replace(ts_headline('german', left(r.body, ${sql.lit(snippetFrom)}), ${anyTerm},
-              'MaxWords=35, MinWords=20, StartSel="", StopSel=""'), '[[:space:]]+', ' ', 'g')) AS h) h
+              'MaxWords=35, MinWords=20, StartSel="", StopSel=""'), '[[:space:]]+', ' ', 'g')) AS h OFFSET 0) h
+      OFFSET 0
     ) x ON true
     ORDER BY r.score DESC, r.title, r.entity_id
   `;

@@ -2,6 +2,7 @@ import type { Executor } from '../../../db/tx.ts';
 import { renderMarkdown, wikiLinkTargets } from '../../../platform/markdown.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { wikiPagePolicy } from './policies/wikiPage.ts';
+import { cachedHtml, rememberHtml, renderKey } from './renderCache.ts';
 import { linkCandidates } from './repositories/pages.ts';
 import { slugify } from './slug.ts';
 
@@ -48,25 +49,34 @@ export async function resolveLinks(
  * A page's text as the person may see it: Markdown rendered and sanitised by the platform, its
  * `[[links]]` leading to pages they may read and shown as missing otherwise — a link to a page they
  * may not read looks exactly like one to a page that does not exist. `missing` lists the targets
- * that lead nowhere, for an editor's offer to write them.
+ * that lead nowhere, for an editor's offer to write them. The HTML of a revision is rendered once
+ * for all readers whose links lead to the same places (renderCache.ts).
  */
 export async function renderPage(
   db: Executor,
   networkId: string,
   actor: Actor,
-  organisationId: string | null,
+  page: { id: string; organisationId: string | null; revision: number },
   body: string,
 ): Promise<{ html: string; missing: string[] }> {
-  const links = await resolveLinks(db, networkId, organisationId, body);
-  const missing = new Set<string>();
-  const html = renderMarkdown(body, {
-    wikiLink: (target) => {
-      const page = links.get(target);
-      if (page && !page.archived_at && wikiPagePolicy.read(actor, page)) return pageHref(page.id);
+  const links = await resolveLinks(db, networkId, page.organisationId, body);
+  const missing: string[] = [];
+  const destinations = new Map<string, string | null>();
+  for (const target of wikiLinkTargets(body)) {
+    const linked = links.get(target);
+    if (linked && !linked.archived_at && wikiPagePolicy.read(actor, linked))
+      destinations.set(target, pageHref(linked.id));
+    else {
+      destinations.set(target, null);
       // an archived page is not offered to be written again: its title is still taken
-      if (!page) missing.add(target);
-      return null;
-    },
-  });
-  return { html, missing: [...missing] };
+      if (!linked) missing.push(target);
+    }
+  }
+  const key = renderKey(page.id, page.revision, [...destinations.values()]);
+  let html = cachedHtml(key, body);
+  if (html === undefined) {
+    html = renderMarkdown(body, { wikiLink: (target) => destinations.get(target) ?? null });
+    rememberHtml(key, body, html);
+  }
+  return { html, missing };
 }

@@ -281,6 +281,9 @@ describe('map reports: file, find nearby, "me too", status with reasons, GeoJSON
     assert.equal((await list('q=100%25')).total, 0, 'a % is a character, not a wildcard');
     assert.equal((await list('bbox=9.4,51.25,9.6,51.35')).items[0].id, liftId);
     assert.equal((await list('bbox=9.4,51.25,9.6,51.35')).total, 1);
+    // the edges belong to the area: the first place lies on its south-west corner
+    assert.equal((await list('bbox=9.3,51.2,9.4,51.205')).total, 1);
+    assert.equal((await list('bbox=9.2,51.195,9.2999,51.205')).total, 0);
     const bad = await call(null, 'GET', '?bbox=9.6,51.25,9.4,51.35');
     assert.equal(bad.statusCode, 422);
     const page = await list('limit=2&offset=2');

@@ -79,7 +79,13 @@ export async function wikiPageRoutes(app: FastifyInstance) {
     const r = await findRevision(db, networkId, page.id, revision);
     if (!r) throw notFound();
     const [rendered, fresh, followed, links, attachments] = await Promise.all([
-      renderPage(db, networkId, actor, page.organisation_id, r.body),
+      renderPage(
+        db,
+        networkId,
+        actor,
+        { id: page.id, organisationId: page.organisation_id, revision },
+        r.body,
+      ),
       freshnessOf(db, networkId, 'wiki_page', [page]),
       followedAmong(db, networkId, actor.accountId, 'wiki_page', [page.id]),
       backlinks(db, networkId, page.id, actor),

@@ -291,6 +291,37 @@ describe('wiki: pages, links and backlinks, revisions, conflicts, visibility, ar
     assert.equal((await call(neighbour, 'GET', `/pages/${secret.id}`)).statusCode, 200);
   });
 
+  test('a link to a page the reader may not read looks missing, whoever read the page before', async () => {
+    const hidden = await create(aylin, {
+      title: 'Dienstplan des Teams',
+      body: 'Nur fürs Team.',
+      organisationId: caritas.id,
+      visibility: 'members',
+    });
+    const open = await create(aylin, {
+      title: 'Besuchsdienst erklärt',
+      body: 'Siehe [[Dienstplan des Teams|den Dienstplan]] und [[Wegweiser Pflege]].',
+      organisationId: caritas.id,
+    });
+    const read = (u: TestUser | null) =>
+      call(u, 'GET', `/pages/${open.id}`).then((r) => r.json().html as string);
+    const linked = new RegExp(`<a class="wiki-link" href="/wissen/wiki/${hidden.id}">den Dienstplan</a>`);
+    const missing = /<span class="wiki-link-missing">den Dienstplan<\/span>/;
+    // the member's rendering first, then the stranger's, then the member's again (each from its own entry)
+    for (const [who, shows] of [
+      [volunteer, linked],
+      [null, missing],
+      [neighbour, missing],
+      [volunteer, linked],
+      [null, missing],
+    ] as const) {
+      const html = await read(who);
+      assert.match(html, shows);
+      assert.match(html, /class="wiki-link" href="\/wissen\/wiki\/[^"]+">Wegweiser Pflege<\/a>/);
+      if (shows === missing) assert.ok(!html.includes(hidden.id), 'not even its id');
+    }
+  });
+
   test('settings: owner must be an editor; interval within limits', async () => {
     const p = await create(aylin, {
       title: 'Pflegekurse',

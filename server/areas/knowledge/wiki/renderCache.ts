@@ -1,0 +1,62 @@
+/**
+ * The rendered HTML of wiki pages, kept in this process for the next reader: rendering a page's
+ * Markdown and sanitising it was about half the server's CPU of a page view (0.5 ms of 1.1 ms for a
+ * 3-KB page at size M, see docs/PERFORMANCE.md). A page's HTML depends on its text and on where
+ * each of its `[[links]]` leads for the reader (a page they may not read looks missing), so an
+ * entry is kept per page, revision and those destinations: readers who may follow the same links
+ * share it, others get their own. The text is compared on every hit, so an entry can never show
+ * another text (two test databases in one process may have a page of the same id and revision).
+ *
+ * Bounded by entries and by characters (a page may hold 100 000); the least recently used goes
+ * first. Nothing to invalidate: a revision's text never changes, and a link's destination is part
+ * of the key.
+ */
+const maxEntries = 500;
+const maxChars = 4_000_000;
+
+interface Entry {
+  body: string;
+  html: string;
+  chars: number;
+}
+
+const entries = new Map<string, Entry>();
+let chars = 0;
+
+/** The key of a page's revision as one reader sees it: `destinations` in the order of its links. */
+export function renderKey(pageId: string, revision: number, destinations: (string | null)[]): string {
+  return `${pageId}:${revision}:${destinations.map((d) => d ?? '-').join('\n')}`;
+}
+
+/** The HTML rendered before for this key and text, or undefined. */
+export function cachedHtml(key: string, body: string): string | undefined {
+  const entry = entries.get(key);
+  if (!entry || entry.body !== body) return undefined;
+  // the most recently used last
+  entries.delete(key);
+  entries.set(key, entry);
+  return entry.html;
+}
+
+export function rememberHtml(key: string, body: string, html: string): void {
+  const entry = { body, html, chars: body.length + html.length + key.length };
+  if (entry.chars > maxChars / 8) return;
+  forget(key);
+  entries.set(key, entry);
+  chars += entry.chars;
+  for (const [oldest, e] of entries) {
+    if (entries.size <= maxEntries && chars <= maxChars) break;
+    entries.delete(oldest);
+    chars -= e.chars;
+  }
+}
+
+function forget(key: string) {
+  const entry = entries.get(key);
+  if (!entry) return;
+  entries.delete(key);
+  chars -= entry.chars;
+}
+
+/** How many entries are kept (for tests). */
+export const renderCacheSize = () => entries.size;
