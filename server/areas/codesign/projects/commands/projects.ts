@@ -981,7 +981,7 @@ export interface Groups {
 export async function setMyGroups(db: Executor, ctx: CommandContext, projectId: string, g: Groups) {
   await executeTx(db, async (tx) => {
     const a = await projectFor(tx, ctx.networkId, ctx.actor, projectId, 'view');
-    if (!a.project.me || a.project.me.status !== 'active') throw new Problem(409, 'codesign.not_participant');
+    if (a.project.me?.status !== 'active') throw new Problem(409, 'codesign.not_participant');
     await checkDistrict(tx, ctx.networkId, g.districtId, '/districtId');
     await tx
       .updateTable('codesign_participant')

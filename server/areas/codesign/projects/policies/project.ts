@@ -29,6 +29,8 @@ export const invitedToRun = (actor: Actor, p: ProjectFacts) =>
   (p.invitedOrganisationIds ?? []).some((o) => actsFor(actor, o));
 
 const activeMember = (actor: Actor, p: ProjectFacts) => isSignedIn(actor) && p.me?.status === 'active';
+/** invited to take part: they see the project to decide */
+const invitedMember = (actor: Actor, p: ProjectFacts) => isSignedIn(actor) && p.me?.status === 'invited';
 
 /**
  * Mitgestalten's one rule of who may do what in a project (every part asks it):
@@ -36,7 +38,8 @@ const activeMember = (actor: Actor, p: ProjectFacts) => isSignedIn(actor) && p.m
  *   organisation;
  * - facilitate (enter contributions for people who consented, record meetings, tally paper, merge and
  *   moderate): those, and participants the project made facilitators;
- * - view: a draft only its organisers (and the coordinators of an organisation invited to run it, to decide); otherwise a public project everyone, a members-only project
+ * - view: a draft only its organisers (and the coordinators of an organisation invited to run it, to decide);
+ *   a members-only project also those invited to take part; otherwise a public project everyone, a members-only project
  *   its organisers and active participants (to everyone else it does not exist: 404);
  * - participate (contribute in their own name): signed-in active participants of an active project,
  *   and anyone signed in where joining is open (they join with their first contribution);
@@ -51,7 +54,8 @@ export const projectPolicy = {
   view: (actor: Actor, p: ProjectFacts) =>
     organises(actor, p) ||
     invitedToRun(actor, p) ||
-    (p.status !== 'draft' && (p.visibility === 'public' || activeMember(actor, p))),
+    (p.status !== 'draft' &&
+      (p.visibility === 'public' || activeMember(actor, p) || invitedMember(actor, p))),
   participate: (actor: Actor, p: ProjectFacts) =>
     isSignedIn(actor) &&
     p.status === 'active' &&

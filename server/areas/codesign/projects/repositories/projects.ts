@@ -86,7 +86,7 @@ export async function listProjects(db: Executor, networkId: string, actor: Actor
   const account = actor.blocked ? null : actor.accountId;
   let q = summaryQuery(db, networkId, account).where(
     sql<boolean>`(${runBy(orgs, 'accepted')} OR ${runBy(orgs, 'invited')}
-      OR (p.status <> 'draft' AND (p.visibility = 'public' OR ${memberIn(account, ['active'])})))`,
+      OR (p.status <> 'draft' AND (p.visibility = 'public' OR ${memberIn(account, ['active', 'invited'])})))`,
   );
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.organisationId) {
