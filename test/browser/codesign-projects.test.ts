@@ -52,7 +52,7 @@ test('Petra starts a project from a template on her phone; Jonas joins and sees 
   await petra.getByRole('main').getByRole('link', { name: 'Projekt starten' }).click();
   await expectPage(petra, 'Projekt starten', 'create a project');
   await petra.getByRole('radio', { name: /Kurzer Weg/ }).check();
-  await petra.getByLabel('Titel', { exact: true }).fill(hostileTitle);
+  await petra.getByLabel(/^Titel/).fill(hostileTitle);
   await petra.getByLabel(/Worum geht es\?/).fill(hostileSummary);
   await petra.getByLabel('Mehr dazu').fill(`Wir planen die Nachmittage neu.\n\n${xssText}`);
   await petra.getByRole('radio', { name: /Alle können mitmachen/ }).check();
@@ -67,8 +67,8 @@ test('Petra starts a project from a template on her phone; Jonas joins and sees 
   const firstPhase = petra.locator('.codesign-manage-list > li').first();
   await firstPhase.getByText('Schritt bearbeiten').click();
   const phaseForm = firstPhase.locator('details').first();
-  await phaseForm.getByLabel('Titel').fill(hostilePhase);
-  await phaseForm.getByLabel('Beschreibung').fill(`Alle Ideen sind willkommen.\n\n${xssText}`);
+  await phaseForm.getByLabel(/^Titel/).fill(hostilePhase);
+  await phaseForm.getByLabel(/^Beschreibung/).fill(`Alle Ideen sind willkommen.\n\n${xssText}`);
   await phaseForm.getByRole('button', { name: 'Speichern' }).click();
   await petra
     .getByRole('heading', { level: 3, name: new RegExp(`^1\\. ${hostilePhase.slice(0, 10)}`) })
@@ -76,8 +76,8 @@ test('Petra starts a project from a template on her phone; Jonas joins and sees 
   const addTool = petra.locator('details', { has: petra.getByText(/^Werkzeug zu „Ideen/) });
   await addTool.getByText(/^Werkzeug zu „Ideen/).click();
   await addTool.getByLabel('Art des Werkzeugs').selectOption('ideas');
-  await addTool.getByLabel('Titel').fill(hostileTool);
-  await addTool.getByLabel('Beschreibung').fill(xssText);
+  await addTool.getByLabel(/^Titel/).fill(hostileTool);
+  await addTool.getByLabel(/^Beschreibung/).fill(xssText);
   await addTool.getByRole('button', { name: 'Werkzeug hinzufügen' }).click();
   await petra.getByRole('link', { name: hostileTool }).waitFor();
   await checkA11y(petra, 'the manage page with a tool');
