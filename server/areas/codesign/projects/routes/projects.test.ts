@@ -219,6 +219,11 @@ describe('codesign projects: organisers set up a project, partners accept, peopl
     const base = `/projects/${projectId}`;
     await ok(aylin, 'POST', `${base}/partners`, { organisationId: nbz.id });
     assert.equal((await call(aylin, 'POST', `${base}/partners`, { organisationId: nbz.id })).statusCode, 409);
+    const today = await t.app.inject({ url: '/api/v1/me/today', headers: petra.headers });
+    const invitations = (today.json().sections as { id: string; items: { title: string }[] }[]).find(
+      (s) => s.id === 'codesign.invitations',
+    );
+    assert.match(invitations?.items[0]?.title ?? '', /gemeinsam leiten/, today.body);
     let p = await ok(petra, 'GET', base);
     assert.equal(p.abilities.organise, false);
     assert.equal(p.abilities.answerInvitation, nbz.id);
