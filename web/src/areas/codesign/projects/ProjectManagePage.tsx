@@ -570,14 +570,18 @@ function Participants({ p }: { p: Project }) {
   );
 }
 
-function JoinLink({ p }: { p: Project }) {
+function JoinLink({
+  p,
+  secret,
+  setSecret,
+}: {
+  p: Project;
+  secret: string | null;
+  setSecret: (s: string | null) => void;
+}) {
   const { t } = useTranslation();
-  const location = useLocation();
   const refresh = useRefresh(p.id);
   const action = useAction();
-  const [secret, setSecret] = useState<string | null>(
-    (location.state as { joinSecret?: string | null } | null)?.joinSecret ?? null,
-  );
   if (p.joining !== 'link') return null;
   return (
     <section aria-labelledby="codesign-link">
@@ -625,6 +629,11 @@ export function ProjectManagePage() {
 
 function ManageBody({ p }: { p: Project }) {
   const { t } = useTranslation();
+  const location = useLocation();
+  // a join link's secret is shown once: in the answer that made it (creation, a change to 'link', a renewal)
+  const [secret, setSecret] = useState<string | null>(
+    (location.state as { joinSecret?: string | null } | null)?.joinSecret ?? null,
+  );
   const refresh = useRefresh(p.id);
   const action = useAction();
   return (
@@ -669,7 +678,7 @@ function ManageBody({ p }: { p: Project }) {
           {t('codesign.projects.manageUi.toPage')}
         </Link>
       </div>
-      <JoinLink p={p} />
+      <JoinLink p={p} secret={secret} setSecret={setSecret} />
       <section aria-labelledby="codesign-phases">
         <h2 id="codesign-phases">{t('codesign.projects.manageUi.phases')}</h2>
         <ul className="codesign-manage-list">
@@ -683,7 +692,7 @@ function ManageBody({ p }: { p: Project }) {
       <Participants p={p} />
       <section aria-labelledby="codesign-details">
         <h2 id="codesign-details">{t('codesign.projects.manageUi.details')}</h2>
-        <ProjectForm existing={p} onSaved={() => undefined} />
+        <ProjectForm existing={p} onSaved={(next) => next.joinSecret && setSecret(next.joinSecret)} />
       </section>
     </div>
   );
