@@ -188,6 +188,9 @@ describe('API fuzzing from the OpenAPI document', () => {
     update: string;
     wikiPage: string;
     mapReport: string;
+    codesignProject: string;
+    codesignPhase: string;
+    codesignTool: string;
   };
 
   before(async () => {
@@ -219,7 +222,54 @@ describe('API fuzzing from the OpenAPI document', () => {
       lat: 51.34,
       lng: 12.37,
     });
-    owned = { organisation: org.id, resource, circle, update, wikiPage, mapReport };
+    // a co-design project the admin organises (as staff of an organisation of its own), with a phase and a tool
+    const codesignOrg = await createOrganisation(t);
+    await t.db
+      .insertInto('membership')
+      .values({
+        network_id: t.networkId,
+        organisation_id: codesignOrg.id,
+        account_id: admin.id,
+        role: 'staff',
+      })
+      .execute();
+    const codesign = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/codesign/projects',
+      headers: admin.headers,
+      payload: {
+        organisationId: codesignOrg.id,
+        template: 'short',
+        title: 'Sprechstunde neu denken',
+        summary: '',
+        description: '',
+        visibility: 'public',
+        joining: 'open',
+        districtId: null,
+      },
+    });
+    assert.equal(codesign.statusCode, 201, codesign.body);
+    const codesignProject = codesign.json().id as string;
+    const codesignPhase = codesign.json().phases[0].id as string;
+    const withTool = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/codesign/projects/${codesignProject}/phases/${codesignPhase}/tools`,
+      headers: admin.headers,
+      payload: { kind: 'ideas', title: 'Ideen sammeln', description: '', opensAt: null, closesAt: null },
+    });
+    assert.equal(withTool.statusCode, 201, withTool.body);
+    const codesignTool = withTool.json().phases[0].tools[0].id as string;
+    owned = {
+      organisation: org.id,
+      resource,
+      circle,
+      update,
+      wikiPage,
+      mapReport,
+      codesignProject,
+      codesignPhase,
+      codesignTool,
+    };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,
@@ -265,6 +315,9 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && area === 'organisations') return owned.organisation;
     if (p.name === 'id' && area === 'map-reports') return owned.mapReport;
     if (p.name === 'updateId') return owned.update;
+    if (p.name === 'id' && op.path.includes('/codesign/projects/')) return owned.codesignProject;
+    if (p.name === 'id' && op.path.includes('/codesign/tools/')) return owned.codesignTool;
+    if (p.name === 'phaseId' && op.path.includes('/codesign/projects/')) return owned.codesignPhase;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));

@@ -177,6 +177,7 @@ export function Layout() {
     { to: '/organisationen', label: t('nav.organisations'), end: false },
     { to: '/teilen', label: t('nav.sharing'), end: false },
     { to: '/mitmachen', label: t('nav.participation'), end: false },
+    { to: '/mitgestalten', label: t('nav.codesign'), end: false },
     { to: '/wissen', label: t('nav.knowledge'), end: false },
     { to: '/suche', label: t('nav.search'), end: false },
   ];

@@ -33,6 +33,66 @@ export const messages = {
     de: 'Bitte geben Sie an, wie der Beitrag kam: auf Papier, am Telefon oder bei einem Treffen.',
     en: 'Please say how the contribution came in: on paper, by phone or at a meeting.',
   },
+  'codesign.ends_before_start': {
+    de: 'Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten.',
+    en: 'The end is before the start. Please check the dates.',
+  },
+  'codesign.not_link': {
+    de: 'Dieses Projekt hat keinen Beitritts-Link. Stellen Sie zuerst „Beitritt per Link“ ein.',
+    en: 'This project has no join link. First set joining to “by link”.',
+  },
+  'codesign.not_draft': {
+    de: 'Das Projekt läuft schon oder ist abgeschlossen.',
+    en: 'The project is already running or closed.',
+  },
+  'codesign.no_phases': {
+    de: 'Legen Sie zuerst mindestens eine Phase an.',
+    en: 'Add at least one phase first.',
+  },
+  'codesign.not_active': {
+    de: 'Nur ein laufendes Projekt kann abgeschlossen werden.',
+    en: 'Only a running project can be closed.',
+  },
+  'codesign.project_closed': {
+    de: 'Das Projekt ist abgeschlossen. Es kann nicht mehr geändert werden.',
+    en: 'The project is closed. It can no longer be changed.',
+  },
+  'codesign.too_many_phases': {
+    de: 'Ein Projekt hat höchstens 20 Phasen.',
+    en: 'A project has at most 20 phases.',
+  },
+  'codesign.last_phase': {
+    de: 'Ein laufendes Projekt braucht mindestens eine Phase.',
+    en: 'A running project needs at least one phase.',
+  },
+  'codesign.partner_exists': {
+    de: 'Diese Organisation ist schon dabei oder eingeladen.',
+    en: 'This organisation already takes part or is invited.',
+  },
+  'codesign.partner_answered': {
+    de: 'Diese Einladung ist schon beantwortet.',
+    en: 'This invitation has already been answered.',
+  },
+  'codesign.lead_stays': {
+    de: 'Die leitende Organisation kann nicht entfernt werden.',
+    en: 'The leading organisation cannot be removed.',
+  },
+  'codesign.join_by_link': {
+    de: 'Diesem Projekt treten Sie über den Link bei, den Sie von den Organisatorinnen und Organisatoren bekommen.',
+    en: 'You join this project through the link you get from its organisers.',
+  },
+  'codesign.join_by_invitation': {
+    de: 'Diesem Projekt treten Sie nur mit einer Einladung bei. Fragen Sie die Organisation, die es leitet.',
+    en: 'You can join this project only when invited. Ask the organisation that leads it.',
+  },
+  'codesign.already_participant': {
+    de: 'Diese Person ist schon dabei oder eingeladen.',
+    en: 'This person already takes part or is invited.',
+  },
+  'codesign.facilitator_needs_account': {
+    de: 'Moderieren kann nur, wer selbst mit eigenem Konto dabei ist.',
+    en: 'Only someone taking part with their own account can facilitate.',
+  },
 } satisfies Catalogue;
 
 /** The kinds of notification the part writes, with their params (see platform/notifications.ts). */

@@ -20,7 +20,7 @@ type Figure = Activity['figures'][number];
 const networks = [
   { area: 'knowledge', to: '/wissen', soon: false, figures: ['mapReports', 'newsPosts'] },
   { area: 'participation', to: '/mitmachen', soon: false, figures: ['opportunities', 'miniTasks', 'hours'] },
-  { area: 'codesign', to: null, soon: true, figures: [] },
+  { area: 'codesign', to: '/mitgestalten', soon: false, figures: ['codesignProjects'] },
   {
     area: 'sharing',
     to: '/teilen',

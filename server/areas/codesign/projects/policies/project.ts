@@ -14,6 +14,8 @@ export interface ProjectFacts {
   joining: CodesignJoining;
   /** organisations that run it: the lead and every partner that accepted */
   runningOrganisationIds: readonly string[];
+  /** organisations invited to run it that have not answered yet: their coordinators see the project to decide */
+  invitedOrganisationIds?: readonly string[];
   /** the asking person's row among the participants, if any */
   me: { role: CodesignParticipantRole; status: CodesignParticipantStatus } | null;
 }
@@ -22,7 +24,13 @@ export interface ProjectFacts {
 export const organises = (actor: Actor, p: ProjectFacts) =>
   p.runningOrganisationIds.some((o) => actsFor(actor, o));
 
+/** Staff or admin of an organisation invited to run the project (not yet accepted). */
+export const invitedToRun = (actor: Actor, p: ProjectFacts) =>
+  (p.invitedOrganisationIds ?? []).some((o) => actsFor(actor, o));
+
 const activeMember = (actor: Actor, p: ProjectFacts) => isSignedIn(actor) && p.me?.status === 'active';
+/** invited to take part: they see the project to decide */
+const invitedMember = (actor: Actor, p: ProjectFacts) => isSignedIn(actor) && p.me?.status === 'invited';
 
 /**
  * Mitgestalten's one rule of who may do what in a project (every part asks it):
@@ -30,7 +38,8 @@ const activeMember = (actor: Actor, p: ProjectFacts) => isSignedIn(actor) && p.m
  *   organisation;
  * - facilitate (enter contributions for people who consented, record meetings, tally paper, merge and
  *   moderate): those, and participants the project made facilitators;
- * - view: a draft only its organisers; otherwise a public project everyone, a members-only project
+ * - view: a draft only its organisers (and the coordinators of an organisation invited to run it, to decide);
+ *   a members-only project also those invited to take part; otherwise a public project everyone, a members-only project
  *   its organisers and active participants (to everyone else it does not exist: 404);
  * - participate (contribute in their own name): signed-in active participants of an active project,
  *   and anyone signed in where joining is open (they join with their first contribution);
@@ -43,7 +52,10 @@ export const projectPolicy = {
   facilitate: (actor: Actor, p: ProjectFacts) =>
     organises(actor, p) || (activeMember(actor, p) && p.me?.role === 'facilitator' && p.status !== 'draft'),
   view: (actor: Actor, p: ProjectFacts) =>
-    organises(actor, p) || (p.status !== 'draft' && (p.visibility === 'public' || activeMember(actor, p))),
+    organises(actor, p) ||
+    invitedToRun(actor, p) ||
+    (p.status !== 'draft' &&
+      (p.visibility === 'public' || activeMember(actor, p) || invitedMember(actor, p))),
   participate: (actor: Actor, p: ProjectFacts) =>
     isSignedIn(actor) &&
     p.status === 'active' &&

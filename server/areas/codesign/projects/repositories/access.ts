@@ -32,6 +32,10 @@ export async function projectFacts(
         SELECT o.organisation_id::text FROM codesign_project_organisation o
         WHERE o.network_id = p.network_id AND o.project_id = p.id AND o.status = 'accepted'
         ORDER BY o.is_lead DESC, o.organisation_id)`.as('running'),
+      sql<string[]>`array(
+        SELECT o.organisation_id::text FROM codesign_project_organisation o
+        WHERE o.network_id = p.network_id AND o.project_id = p.id AND o.status = 'invited'
+        ORDER BY o.organisation_id)`.as('invited'),
     ])
     .where('p.network_id', '=', networkId)
     .where('p.id', '=', projectId)
@@ -50,6 +54,7 @@ export async function projectFacts(
     visibility: row.visibility,
     joining: row.joining,
     runningOrganisationIds: row.running,
+    invitedOrganisationIds: row.invited,
     leadOrganisationId: row.running[0] ?? null,
     currentPhaseId: row.current_phase_id,
     participantId: row.me_id,
