@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createSession, sessionCookie } from '../../server/auth/sessions.ts';
 import { validatorCompiler } from '../../server/http/validation.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { makeProject } from '../helpers/codesign.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
 /**
@@ -188,6 +189,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     update: string;
     wikiPage: string;
     mapReport: string;
+    ideasTool: string;
+    idea: string;
   };
 
   before(async () => {
@@ -219,7 +222,27 @@ describe('API fuzzing from the OpenAPI document', () => {
       lat: 51.34,
       lng: 12.37,
     });
-    owned = { organisation: org.id, resource, circle, update, wikiPage, mapReport };
+    // Mitgestalten's ideas: a public project of the organisation with the admin as its facilitator
+    const project = await makeProject(t, {
+      lead: org.id,
+      tools: [{ kind: 'ideas' }],
+      participants: [admin.id],
+    });
+    await t.db
+      .updateTable('codesign_participant')
+      .set({ role: 'facilitator' })
+      .where('project_id', '=', project.id)
+      .execute();
+    const ideasTool = project.tools.ideas;
+    const ideaRes = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/codesign/ideas/tools/${ideasTool}`,
+      headers: admin.headers,
+      payload: { title: 'Sprechstunde auch am Abend' },
+    });
+    assert.equal(ideaRes.statusCode, 201, ideaRes.body);
+    const idea = ideaRes.json().idea.id as string;
+    owned = { organisation: org.id, resource, circle, update, wikiPage, mapReport, ideasTool, idea };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,
@@ -265,6 +288,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && area === 'organisations') return owned.organisation;
     if (p.name === 'id' && area === 'map-reports') return owned.mapReport;
     if (p.name === 'updateId') return owned.update;
+    if (p.name === 'toolId' && op.path.startsWith('/api/v1/codesign/ideas/')) return owned.ideasTool;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/ideas/')) return owned.idea;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));
