@@ -187,7 +187,7 @@ function Selection({ tool, onClose }: { tool: ToolHeaderView; onClose: () => voi
               options={items.map((i) => ({
                 value: i.id,
                 label: i.title,
-                hint: t('codesignIdeas.counts', { pro: i.pro, contra: i.contra, comments: i.comments }),
+                hint: `${t('codesignIdeas.counts', { pro: i.pro, contra: i.contra })} · ${t('codesignIdeas.commentCount', { count: i.comments })}`,
               }))}
               value={value}
               onChange={setChosen}
@@ -266,7 +266,8 @@ function IdeasList({ toolId, open }: { toolId: string; open: (id: string) => voi
                     <Who c={i.contributor} at={i.createdAt} />
                     {i.excerpt && <p>{i.excerpt}</p>}
                     <p className="meta">
-                      {t('codesignIdeas.counts', { pro: i.pro, contra: i.contra, comments: i.comments })}
+                      {t('codesignIdeas.counts', { pro: i.pro, contra: i.contra })} ·{' '}
+                      {t('codesignIdeas.commentCount', { count: i.comments })}
                       {i.merged > 0 && <> · {t('codesignIdeas.mergedCount', { count: i.merged })}</>}
                     </p>
                   </li>
