@@ -134,7 +134,7 @@ test('Aylin merges a duplicate with a confirmation and chooses the ideas for the
   await page.getByRole('heading', { level: 3, name: 'Spätsprechstunde am Donnerstag' }).waitFor();
 
   await page.getByRole('button', { name: 'Mit anderer Idee zusammenführen' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('alertdialog');
   await dialog.getByLabel('Zusammenführen mit').selectOption({ label: hostileTitle });
   await checkA11y(page, 'the merge dialog');
   await dialog.getByRole('button', { name: 'Zusammenführen', exact: true }).click();
