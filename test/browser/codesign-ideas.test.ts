@@ -52,6 +52,20 @@ before(async () => {
   toolTitle = tool.title;
 });
 
+/** One h1 and no level skipped on the way down (an h3 straight under the h1 reads as a missing section). */
+async function assertHeadings(page: import('playwright-core').Page, where: string) {
+  const levels = await page
+    .locator('h1, h2, h3, h4, h5, h6')
+    .evaluateAll((els) =>
+      els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => Number(e.tagName[1])),
+    );
+  assert.equal(levels.filter((l) => l === 1).length, 1, `one h1 on ${where}`);
+  levels.reduce((prev, l) => {
+    assert.ok(l <= prev + 1, `no heading level skipped on ${where}: ${levels.join(' ')}`);
+    return l;
+  }, 1);
+}
+
 after(async () => {
   await browser?.close();
   await server?.close();
@@ -106,6 +120,7 @@ test('Gül adds an idea, a point for it and a comment on a 390 px phone; nothing
   );
   assert.ok(pro && contra && contra.y > pro.y + pro.height - 1, 'stacked on a phone');
   await checkA11y(page, 'one idea on a phone');
+  await assertHeadings(page, 'one idea');
   await shot(page, 'codesign-ideas-idea-390');
 
   await page.getByRole('link', { name: 'Alle Ideen' }).click();
@@ -113,6 +128,7 @@ test('Gül adds an idea, a point for it and a comment on a 390 px phone; nothing
   await page.getByText('1 dafür · 0 dagegen · 1 Kommentar').waitFor();
   await assertNoXss(page, seen, 'the list');
   await checkA11y(page, 'the list on a phone');
+  await assertHeadings(page, 'the list');
   await shot(page, 'codesign-ideas-list-390');
   const stored = await server.db
     .selectFrom('codesign_idea as i')

@@ -1,5 +1,15 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  createContext,
+  createElement,
+  type FormEvent,
+  type HTMLAttributes,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { api } from '../../../app/api.ts';
@@ -24,6 +34,15 @@ import { ideasKeys } from './queries.ts';
 import type { IdeaDetail, IdeaList, IdeaSort, Point } from './types.ts';
 
 const pageSize = 20;
+
+/** How many levels the headings move up: under the project's page the tool's title is an h2; on a page of its own, the h1. */
+const HeadingShift = createContext(0);
+
+/** A heading at its level under the project's page (2 = the tool's title), one higher on a page of its own. */
+function H({ level, ...rest }: { level: 3 | 4 } & HTMLAttributes<HTMLHeadingElement>) {
+  const shift = useContext(HeadingShift);
+  return createElement(`h${level - shift}`, rest);
+}
 const ideaParam = 'idee';
 
 /** "von Gül Şahin" / "von Frau M. · mit Unterstützung von Aylin Demir · auf Papier" */
@@ -112,7 +131,9 @@ function NewIdeaForm({ tool, onAdded }: { tool: ToolHeaderView; onAdded: (id: st
   }
   return (
     <form ref={form} className="card" onSubmit={submit} noValidate aria-labelledby="ideas-new-title">
-      <h3 id="ideas-new-title">{t('codesignIdeas.new.title')}</h3>
+      <H level={3} id="ideas-new-title">
+        {t('codesignIdeas.new.title')}
+      </H>
       <FormError error={action.error} fields={['title', 'body', 'onBehalf']} />
       <TextField
         label={t('codesignIdeas.new.titleLabel')}
@@ -177,7 +198,9 @@ function Selection({ tool, onClose }: { tool: ToolHeaderView; onClose: () => voi
         const value = chosen ?? items.filter((i) => i.mark === 'selected').map((i) => i.id);
         return (
           <form ref={form} className="card" onSubmit={save} noValidate aria-labelledby="ideas-select-title">
-            <h3 id="ideas-select-title">{t('codesignIdeas.select.title')}</h3>
+            <H level={3} id="ideas-select-title">
+              {t('codesignIdeas.select.title')}
+            </H>
             <FormError error={action.error} fields={['ideaIds']} />
             <ChoiceGroup
               legend={t('codesignIdeas.select.legend')}
@@ -229,7 +252,9 @@ function IdeasList({ toolId, open }: { toolId: string; open: (id: string) => voi
             <p className="notice">{t('codesignIdeas.onlyFacilitators')}</p>
           ) : null}
           <section aria-labelledby={`${listId}-title`} id={listId} tabIndex={-1}>
-            <h3 id={`${listId}-title`}>{t('codesignIdeas.listTitle', { count: p.total })}</h3>
+            <H level={3} id={`${listId}-title`}>
+              {t('codesignIdeas.listTitle', { count: p.total })}
+            </H>
             <div className="ideas-toolbar">
               <SelectField
                 label={t('codesignIdeas.sort.label')}
@@ -257,9 +282,9 @@ function IdeasList({ toolId, open }: { toolId: string; open: (id: string) => voi
               <ul className="ideas-list">
                 {p.items.map((i) => (
                   <li key={i.id} className="card">
-                    <h4>
+                    <H level={4} className="ideas-item-title">
                       <Link to={`?${ideaParam}=${i.id}`}>{i.title}</Link>
-                    </h4>
+                    </H>
                     {i.mark === 'selected' && (
                       <span className="status-pill good">{t('codesignIdeas.selected')}</span>
                     )}
@@ -312,7 +337,9 @@ function PointForm({ idea, onAdded }: { idea: IdeaDetail; onAdded: () => Promise
   }
   return (
     <form ref={form} className="card" onSubmit={submit} noValidate aria-labelledby="ideas-point-title">
-      <h4 id="ideas-point-title">{t('codesignIdeas.point.title')}</h4>
+      <H level={4} id="ideas-point-title">
+        {t('codesignIdeas.point.title')}
+      </H>
       <FormError error={action.error} fields={['side', 'body', 'onBehalf']} />
       <ChoiceGroup
         legend={t('codesignIdeas.point.side')}
@@ -364,7 +391,9 @@ function CommentForm({ idea, onAdded }: { idea: IdeaDetail; onAdded: () => Promi
   }
   return (
     <form ref={form} className="card" onSubmit={submit} noValidate aria-labelledby="ideas-comment-title">
-      <h4 id="ideas-comment-title">{t('codesignIdeas.comment.title')}</h4>
+      <H level={4} id="ideas-comment-title">
+        {t('codesignIdeas.comment.title')}
+      </H>
       <FormError error={action.error} fields={['body', 'onBehalf']} />
       <MarkdownField
         label={t('codesignIdeas.comment.label')}
@@ -446,7 +475,9 @@ function PointList({ side, points, idea }: { side: 'pro' | 'contra'; points: Poi
   const fromTitle = (id: string) => idea.merged.find((m) => m.id === id)?.title;
   return (
     <section className={side === 'pro' ? 'ideas-pro' : 'ideas-contra'} aria-labelledby={headingId}>
-      <h4 id={headingId}>{t(`codesignIdeas.point.${side}Heading`, { count: points.length })}</h4>
+      <H level={4} id={headingId} className="ideas-side-title">
+        {t(`codesignIdeas.point.${side}Heading`, { count: points.length })}
+      </H>
       {points.length === 0 ? (
         <p className="empty">{t(`codesignIdeas.point.${side}None`)}</p>
       ) : (
@@ -496,9 +527,9 @@ function IdeaView({ ideaId, open }: { ideaId: string; open: (id: string) => void
                 {t('codesignIdeas.back')}
               </Link>
             </p>
-            <h3 id="ideas-idea-title" tabIndex={-1}>
+            <H level={3} id="ideas-idea-title" tabIndex={-1}>
               {i.title}
-            </h3>
+            </H>
             {i.mark === 'selected' && <span className="status-pill good">{t('codesignIdeas.selected')}</span>}
             <Who c={i.contributor} at={i.createdAt} />
             {i.hidden && <p className="notice">{t('codesignIdeas.hiddenNotice')}</p>}
@@ -512,7 +543,9 @@ function IdeaView({ ideaId, open }: { ideaId: string; open: (id: string) => void
             {i.body && <RichText html={i.html} />}
             {d.merged.length > 0 && (
               <section aria-labelledby="ideas-merged-title">
-                <h4 id="ideas-merged-title">{t('codesignIdeas.mergedTitle', { count: d.merged.length })}</h4>
+                <H level={4} id="ideas-merged-title">
+                  {t('codesignIdeas.mergedTitle', { count: d.merged.length })}
+                </H>
                 <ul>
                   {d.merged.map((m) => (
                     <li key={m.id}>
@@ -542,9 +575,9 @@ function IdeaView({ ideaId, open }: { ideaId: string; open: (id: string) => void
             )}
             {d.abilities.point && <PointForm idea={d} onAdded={refresh} />}
             <section className="ideas-comments" aria-labelledby="ideas-comments-title">
-              <h4 id="ideas-comments-title">
+              <H level={4} id="ideas-comments-title">
                 {t('codesignIdeas.comment.heading', { count: d.comments.length })}
-              </h4>
+              </H>
               {d.comments.length === 0 ? (
                 <p className="empty">{t('codesignIdeas.comment.none')}</p>
               ) : (
@@ -599,21 +632,23 @@ export default function IdeasToolPage({ toolId, standalone }: ToolPageProps & { 
   const open = (id: string) => setParams({ [ideaParam]: id });
   const tool = header.data?.tool;
   return (
-    <div className="ideas-tool">
-      {standalone
-        ? tool && (
-            <PageHeading title={tool.title}>
-              <p className="meta">{tool.project.title}</p>
-            </PageHeading>
-          )
-        : tool && <h2>{tool.title}</h2>}
-      {tool?.description && <p>{tool.description}</p>}
-      {!ideaId && <p className="lead">{t('codesignIdeas.lead')}</p>}
-      {ideaId ? (
-        <IdeaView key={ideaId} ideaId={ideaId} open={open} />
-      ) : (
-        <IdeasList toolId={toolId} open={open} />
-      )}
-    </div>
+    <HeadingShift.Provider value={standalone ? 1 : 0}>
+      <div className="ideas-tool">
+        {standalone
+          ? tool && (
+              <PageHeading title={tool.title}>
+                <p className="meta">{tool.project.title}</p>
+              </PageHeading>
+            )
+          : tool && <h2>{tool.title}</h2>}
+        {tool?.description && <p>{tool.description}</p>}
+        {!ideaId && <p className="lead">{t('codesignIdeas.lead')}</p>}
+        {ideaId ? (
+          <IdeaView key={ideaId} ideaId={ideaId} open={open} />
+        ) : (
+          <IdeasList toolId={toolId} open={open} />
+        )}
+      </div>
+    </HeadingShift.Provider>
   );
 }
