@@ -89,7 +89,7 @@ test('Gül adds an idea, a point for it and a comment on a 390 px phone; nothing
   await page.getByLabel('Mehr dazu (freiwillig)').fill(`Einmal die Woche bis 19 Uhr.\n\n${xssText}`);
   await page.getByRole('button', { name: 'Idee eintragen' }).click();
   await page.getByRole('status').getByText('Danke! Ihre Idee ist eingetragen.').waitFor();
-  await page.getByRole('heading', { level: 3, name: hostileTitle }).waitFor();
+  await page.getByRole('heading', { level: 2, name: hostileTitle }).waitFor();
   await page.getByText('Einmal die Woche bis 19 Uhr.').waitFor();
   await page.getByText('von Gül Şahin').first().waitFor();
   await assertNoXss(page, seen, 'the new idea');
@@ -124,7 +124,7 @@ test('Gül adds an idea, a point for it and a comment on a 390 px phone; nothing
   await shot(page, 'codesign-ideas-idea-390');
 
   await page.getByRole('link', { name: 'Alle Ideen' }).click();
-  await page.getByRole('heading', { level: 3, name: '1 Idee' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: '1 Idee' }).waitFor();
   await page.getByText('1 dafür · 0 dagegen · 1 Kommentar').waitFor();
   await assertNoXss(page, seen, 'the list');
   await checkA11y(page, 'the list on a phone');
@@ -147,14 +147,14 @@ test('Aylin merges a duplicate with a confirmation and chooses the ideas for the
   await expectPage(page, toolTitle, 'the list as a facilitator');
   await page.getByLabel('Ihre Idee in wenigen Worten').fill('Spätsprechstunde am Donnerstag');
   await page.getByRole('button', { name: 'Idee eintragen' }).click();
-  await page.getByRole('heading', { level: 3, name: 'Spätsprechstunde am Donnerstag' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Spätsprechstunde am Donnerstag' }).waitFor();
 
   await page.getByRole('button', { name: 'Mit anderer Idee zusammenführen' }).click();
   const dialog = page.getByRole('alertdialog');
   await dialog.getByLabel('Zusammenführen mit').selectOption({ label: hostileTitle });
   await checkA11y(page, 'the merge dialog');
   await dialog.getByRole('button', { name: 'Zusammenführen', exact: true }).click();
-  await page.getByRole('heading', { level: 3, name: hostileTitle }).waitFor();
+  await page.getByRole('heading', { level: 2, name: hostileTitle }).waitFor();
   await page.getByRole('heading', { name: 'Zusammengeführt: 1 ähnliche Idee' }).waitFor();
   await page.getByRole('link', { name: 'Spätsprechstunde am Donnerstag' }).click();
   await page.getByText('Diese Idee wurde zusammengeführt mit').waitFor();
