@@ -311,6 +311,40 @@ export interface CodesignEvent {
   subject_type: string | null;
 }
 
+export interface CodesignIdea {
+  body: Generated<string>;
+  contribution_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  mark: "selected" | null;
+  merged_at: Timestamp | null;
+  merged_by: string | null;
+  merged_into: string | null;
+  network_id: string;
+  project_id: string;
+  title: string;
+  tool_id: string;
+}
+
+export interface CodesignIdeaComment {
+  body: string;
+  contribution_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  idea_id: string;
+  network_id: string;
+}
+
+export interface CodesignIdeaPoint {
+  body: string;
+  contribution_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  idea_id: string;
+  network_id: string;
+  side: "pro" | "contra";
+}
+
 export interface CodesignParticipant {
   account_id: string | null;
   age_band: "under_18" | "18_29" | "30_49" | "50_64" | "65_79" | "80_plus" | null;
@@ -1174,6 +1208,9 @@ export interface DB {
   circle_update: CircleUpdate;
   codesign_contribution: CodesignContribution;
   codesign_event: CodesignEvent;
+  codesign_idea: CodesignIdea;
+  codesign_idea_comment: CodesignIdeaComment;
+  codesign_idea_point: CodesignIdeaPoint;
   codesign_participant: CodesignParticipant;
   codesign_phase: CodesignPhase;
   codesign_project: CodesignProject;

@@ -247,6 +247,11 @@ export const codesignChannels = ['online', 'paper', 'phone', 'meeting'] as const
 export type CodesignChannel = (typeof codesignChannels)[number];
 export const codesignEnteredRoles = ['admin', 'staff', 'volunteer', 'facilitator'] as const;
 export type CodesignEnteredRole = (typeof codesignEnteredRoles)[number];
+/** The ideas part (migration 20261206_1420_codesign_ideas): a point's side, and what facilitators mark an idea as. */
+export const codesignPointSides = ['pro', 'contra'] as const;
+export type CodesignPointSide = (typeof codesignPointSides)[number];
+export const codesignIdeaMarks = ['selected'] as const;
+export type CodesignIdeaMark = (typeof codesignIdeaMarks)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -320,4 +325,6 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignConsent, Value<'codesign_participant', 'consent'>>>,
   Holds<Same<CodesignChannel, Value<'codesign_contribution', 'channel'>>>,
   Holds<Same<CodesignEnteredRole, Value<'codesign_contribution', 'entered_role'>>>,
+  Holds<Same<CodesignPointSide, Value<'codesign_idea_point', 'side'>>>,
+  Holds<Same<CodesignIdeaMark, Value<'codesign_idea', 'mark'>>>,
 ];

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createSession, sessionCookie } from '../../server/auth/sessions.ts';
 import { validatorCompiler } from '../../server/http/validation.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { makeProject } from '../helpers/codesign.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
 /**
@@ -191,6 +192,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     codesignProject: string;
     codesignPhase: string;
     codesignTool: string;
+    ideasTool: string;
+    idea: string;
   };
 
   before(async () => {
@@ -259,6 +262,26 @@ describe('API fuzzing from the OpenAPI document', () => {
     });
     assert.equal(withTool.statusCode, 201, withTool.body);
     const codesignTool = withTool.json().phases[0].tools[0].id as string;
+    // Mitgestalten's ideas: a public project of the organisation with the admin as its facilitator
+    const project = await makeProject(t, {
+      lead: org.id,
+      tools: [{ kind: 'ideas' }],
+      participants: [admin.id],
+    });
+    await t.db
+      .updateTable('codesign_participant')
+      .set({ role: 'facilitator' })
+      .where('project_id', '=', project.id)
+      .execute();
+    const ideasTool = project.tools.ideas;
+    const ideaRes = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/codesign/ideas/tools/${ideasTool}`,
+      headers: admin.headers,
+      payload: { title: 'Sprechstunde auch am Abend' },
+    });
+    assert.equal(ideaRes.statusCode, 201, ideaRes.body);
+    const idea = ideaRes.json().idea.id as string;
     owned = {
       organisation: org.id,
       resource,
@@ -269,6 +292,8 @@ describe('API fuzzing from the OpenAPI document', () => {
       codesignProject,
       codesignPhase,
       codesignTool,
+      ideasTool,
+      idea,
     };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
@@ -318,6 +343,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && op.path.includes('/codesign/projects/')) return owned.codesignProject;
     if (p.name === 'id' && op.path.includes('/codesign/tools/')) return owned.codesignTool;
     if (p.name === 'phaseId' && op.path.includes('/codesign/projects/')) return owned.codesignPhase;
+    if (p.name === 'toolId' && op.path.startsWith('/api/v1/codesign/ideas/')) return owned.ideasTool;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/ideas/')) return owned.idea;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));

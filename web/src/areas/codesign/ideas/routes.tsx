@@ -1,6 +1,8 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 
-// Ideas: ideas and proposals with comments and pro/contra points; merging duplicates.
+// Ideas: an ideas tool on a page of its own (the projects part shows it under the project, too).
+const IdeasPage = lazy(() => import('./IdeasPage.tsx').then((m) => ({ default: m.IdeasPage })));
 
 /** Its pages, each loaded when first opened (joined by ../routes.tsx). */
-export const routes: RouteObject[] = [];
+export const routes: RouteObject[] = [{ path: 'mitgestalten/ideen/:toolId', element: <IdeasPage /> }];
