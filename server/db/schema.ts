@@ -247,6 +247,13 @@ export const codesignChannels = ['online', 'paper', 'phone', 'meeting'] as const
 export type CodesignChannel = (typeof codesignChannels)[number];
 export const codesignEnteredRoles = ['admin', 'staff', 'volunteer', 'facilitator'] as const;
 export type CodesignEnteredRole = (typeof codesignEnteredRoles)[number];
+// consensus (migration 20261206_1430_codesign_consensus)
+/** A participant's stance on a proposal, as in Loomio. */
+export const codesignStances = ['agree', 'abstain', 'disagree', 'block'] as const;
+export type CodesignStance = (typeof codesignStances)[number];
+/** What came of a proposal once it closed. */
+export const codesignOutcomes = ['decided', 'not_decided', 'changed'] as const;
+export type CodesignOutcome = (typeof codesignOutcomes)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -320,4 +327,6 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignConsent, Value<'codesign_participant', 'consent'>>>,
   Holds<Same<CodesignChannel, Value<'codesign_contribution', 'channel'>>>,
   Holds<Same<CodesignEnteredRole, Value<'codesign_contribution', 'entered_role'>>>,
+  Holds<Same<CodesignStance, Value<'codesign_stance', 'stance'>>>,
+  Holds<Same<CodesignOutcome, Value<'codesign_proposal', 'outcome'>>>,
 ];
