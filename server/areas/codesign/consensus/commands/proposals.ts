@@ -117,7 +117,7 @@ export async function writeOutcome(
         kind: 'consensus.decided',
         actorId: ctx.actorId,
         subject: { type: 'codesign_proposal', id: proposalId },
-        params: { title: access.tool.title, outcome: f.outcome, reviewOn: f.reviewOn },
+        params: { title: p.title, outcome: f.outcome, reviewOn: f.reviewOn },
       });
   });
 }

@@ -27,6 +27,7 @@ export async function lockProposal(db: Executor, networkId: string, id: string, 
     .selectFrom('codesign_proposal')
     .select([
       'id',
+      'title',
       'tool_id',
       'project_id',
       'closes_at',
