@@ -143,7 +143,10 @@ function StanceForm({ p, tool, projectId }: { p: Proposal; tool: ToolHeaderView;
             disabled={action.pending}
             onClick={() => take(s)}
           >
-            <span className="consensus-choice-label">{t(`codesignConsensus.stance.${s}.label`)}</span>
+            <span className="consensus-choice-label">
+              {mine?.stance === s && <span aria-hidden="true">✓ </span>}
+              {t(`codesignConsensus.stance.${s}.label`)}
+            </span>
             <span className="consensus-choice-hint" id={`${id}-${s}-hint`}>
               {t(`codesignConsensus.stance.${s}.hint`)}
             </span>
