@@ -97,7 +97,7 @@ export async function listStances(
   db: Executor,
   networkId: string,
   proposalId: string,
-  o: { limit: number; offset: number; only?: CodesignStance },
+  o: { limit: number; offset: number; only?: CodesignStance; count?: boolean },
 ) {
   let base = db
     .selectFrom('codesign_stance as s')
@@ -135,7 +135,9 @@ export async function listStances(
       .limit(o.limit)
       .offset(o.offset)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    o.count === false
+      ? { n: 0 }
+      : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
     items: items.map((r) => ({

@@ -49,7 +49,9 @@ async function present(db: Executor, networkId: string, a: ToolAccess, rows: Pro
     stancesOf(db, networkId, a.project.participantId, ids),
     names
       ? Promise.all(
-          rows.map((r) => listStances(db, networkId, r.id, { limit: blocksShown, offset: 0, only: 'block' })),
+          rows.map((r) =>
+            listStances(db, networkId, r.id, { limit: blocksShown, offset: 0, only: 'block', count: false }),
+          ),
         )
       : null,
   ]);
