@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { LedgerHealth } from '../server/areas/timebank/repositories/timebank.ts';
 import type { DB } from '../server/db/schema.ts';
+import { type CodesignHandles, type CodesignHealth, loadCodesign } from './areas/codesign.ts';
 import { type KnowledgeHandles, type KnowledgeHealth, loadKnowledge } from './areas/knowledge.ts';
 import { loadParticipation, type ParticipationHealth } from './areas/participation.ts';
 import { loadInteractions } from './areas/places.ts';
@@ -58,6 +59,12 @@ export interface TownSpec {
   posts: number;
   /** reports on the neighbourhood knowledge map, each with 0–12 "me too" */
   mapReports: number;
+  /** Mitgestalten: co-design projects, each with a consensus proposal */
+  codesignProjects: number;
+  /** entries in the contribution log besides the stances (ideas, comments, attendance) */
+  codesignContributions: number;
+  /** stances on the projects' proposals (each with its own contribution, as the database requires) */
+  codesignVotes: number;
 }
 
 const M: TownSpec = {
@@ -76,6 +83,9 @@ const M: TownSpec = {
   threads: 5_000,
   posts: 100_000,
   mapReports: 50_000,
+  codesignProjects: 200,
+  codesignContributions: 20_000,
+  codesignVotes: 200_000,
 };
 
 export const townSizes: Record<TownSize, TownSpec> = {
@@ -95,6 +105,9 @@ export const townSizes: Record<TownSize, TownSpec> = {
     threads: 125,
     posts: 2_500,
     mapReports: 1_250,
+    codesignProjects: 20,
+    codesignContributions: 500,
+    codesignVotes: 5_000,
   },
   M,
   L: {
@@ -113,6 +126,9 @@ export const townSizes: Record<TownSize, TownSpec> = {
     threads: M.threads * 5,
     posts: M.posts * 5,
     mapReports: M.mapReports * 5,
+    codesignProjects: M.codesignProjects * 5,
+    codesignContributions: M.codesignContributions * 5,
+    codesignVotes: M.codesignVotes * 5,
   },
 };
 
@@ -135,6 +151,8 @@ export interface LoadedTown {
   circles: CircleHealth | null;
   /** the knowledge invariants after the load, and the page and thread the read figures open (null: no tables) */
   knowledge: { health: KnowledgeHealth; handles: KnowledgeHandles } | null;
+  /** the co-design invariants after the load, and the poll the results figure reads (null: no tables) */
+  codesign: { health: CodesignHealth; handles: CodesignHandles } | null;
   /** the map summary against a fresh count after the load (null: no summary table) */
   resourceMap: { cells: number; mismatched: number } | null;
   /** a helper in circle 0, to read its care calendar as (null: no circles) */
@@ -196,7 +214,13 @@ export async function loadTown(
 
   // Teilen -------------------------------------------------------------------------------------
   const orgDistricts = organisations.map((o) => districts.findIndex((d) => d.id === o.district_id));
-  const extra: TeilenExtra = { participation: null, circles: null, resourceMap: null, knowledge: null };
+  const extra: TeilenExtra = {
+    participation: null,
+    circles: null,
+    resourceMap: null,
+    knowledge: null,
+    codesign: null,
+  };
   const teilen = () => loadTeilen({ db, networkId, seed, spec, step, notes, log, orgDistricts, extra });
 
   // The two big parts are independent: on PostgreSQL they load side by side on two connections.
@@ -270,6 +294,7 @@ export async function loadTown(
     participation: extra.participation,
     circles: extra.circles,
     knowledge: extra.knowledge,
+    codesign: extra.codesign,
     resourceMap: extra.resourceMap,
     circleReader,
     bookables,
@@ -289,7 +314,7 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
     SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public'
       AND table_name IN ('resource', 'resource_map_cell', 'booking', 'circle', 'opportunity', 'timebank_account',
-                         'timebank_transfer', 'wiki_page', 'discussion_post', 'map_report')
+                         'timebank_transfer', 'wiki_page', 'discussion_post', 'map_report', 'codesign_stance')
   `.execute(db);
   const have = new Set(tables.rows.map((r) => r.table_name));
   if (have.has('resource') && have.has('booking')) {
@@ -308,6 +333,8 @@ async function loadTeilen(ctx: TeilenContext): Promise<LedgerHealth | null> {
     ctx.notes.push(
       `knowledge corpus not generated (no tables): ${spec.wikiRevisions} revisions, ${spec.posts} posts`,
     );
+  if (have.has('codesign_stance')) ctx.extra.codesign = await loadCodesign(ctx);
+  else ctx.notes.push(`co-design projects not generated (no tables): ${spec.codesignVotes} votes`);
   if (!have.has('timebank_account') || !have.has('timebank_transfer')) {
     ctx.notes.push(`time bank not generated (no tables): transfers ${spec.transfers}`);
     return null;

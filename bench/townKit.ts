@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../server/db/schema.ts';
+import type { CodesignHandles, CodesignHealth } from './areas/codesign.ts';
 import type { KnowledgeHandles, KnowledgeHealth } from './areas/knowledge.ts';
 import type { ParticipationHealth } from './areas/participation.ts';
 import type { CircleHealth } from './areas/support.ts';
@@ -149,6 +150,7 @@ export interface TeilenExtra {
   circles: CircleHealth | null;
   resourceMap: LoadedTown['resourceMap'];
   knowledge: { health: KnowledgeHealth; handles: KnowledgeHandles } | null;
+  codesign: { health: CodesignHealth; handles: CodesignHandles } | null;
 }
 
 export interface TeilenContext {

@@ -5,6 +5,7 @@ import { freePort } from '../runner/scratch.ts';
 import { openApiPaths, rssMb, signInCookie, startProcess, until200 } from '../runner/servers.ts';
 import { townId } from '../town.ts';
 import { bookings } from './bookings.ts';
+import { codesignFigures } from './codesign.ts';
 import { knowledgeEndpoints } from './knowledge.ts';
 import { mapViews } from './mapViews.ts';
 import type { TownHandles } from './town.ts';
@@ -127,6 +128,7 @@ export async function serverFigures(
       ...(e.about || signedIn ? { about: { ...e.about, ...(signedIn ? { signed_in: true } : {}) } } : {}),
     });
   }
+  await codesignFigures(server.url, town, paths, base);
   if (paths['/api/v1/resources/clusters'] && wanted('http.resources_map_views')) await mapViews(server.url);
   if (!wanted('http.timebank_transfers')) {
     // not asked for

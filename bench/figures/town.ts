@@ -21,6 +21,8 @@ export interface TownHandles {
   circleReader: LoadedTown['circleReader'];
   /** the wiki page and the thread the knowledge reads open (null: no knowledge tables) */
   knowledge: NonNullable<LoadedTown['knowledge']>['handles'] | null;
+  /** the poll the co-design results figure reads, and who votes during it (null: no codesign tables) */
+  codesign: NonNullable<LoadedTown['codesign']>['handles'] | null;
 }
 
 export async function loadTheTown(): Promise<TownHandles> {
@@ -69,6 +71,7 @@ export async function loadTheTown(): Promise<TownHandles> {
       ...(town.circles ? { circles: town.circles } : {}),
       ...(town.resourceMap ? { resource_map: town.resourceMap } : {}),
       ...(town.knowledge ? { knowledge: town.knowledge.health } : {}),
+      ...(town.codesign ? { codesign: town.codesign.health } : {}),
       ...(town.notes.length > 0 ? { notes: town.notes } : {}),
     });
     if (town.knowledge) {
@@ -95,6 +98,7 @@ export async function loadTheTown(): Promise<TownHandles> {
       bookables: town.bookables,
       circleReader: town.circleReader,
       knowledge: town.knowledge?.handles ?? null,
+      codesign: town.codesign?.handles ?? null,
     };
   } finally {
     await database.close();

@@ -408,6 +408,39 @@ export interface CodesignProjectOrganisation {
   status: Generated<"invited" | "accepted">;
 }
 
+export interface CodesignProposal {
+  body: Generated<string>;
+  closes_at: Timestamp;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  idea_id: string | null;
+  network_id: string;
+  outcome: "decided" | "not_decided" | "changed" | null;
+  outcome_at: Timestamp | null;
+  outcome_by: string | null;
+  outcome_statement: string | null;
+  project_id: string;
+  review_note: string | null;
+  review_on: string | null;
+  review_reminded_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  title: string;
+  tool_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignStance {
+  contribution_id: string;
+  created_at: Generated<Timestamp>;
+  network_id: string;
+  participant_id: string;
+  proposal_id: string;
+  reason: Generated<string>;
+  stance: "agree" | "abstain" | "disagree" | "block";
+  updated_at: Generated<Timestamp>;
+}
+
 export interface CodesignTool {
   closes_at: Timestamp | null;
   config: Generated<JsonColumn<Record<string, unknown>>>;
@@ -1215,6 +1248,8 @@ export interface DB {
   codesign_phase: CodesignPhase;
   codesign_project: CodesignProject;
   codesign_project_organisation: CodesignProjectOrganisation;
+  codesign_proposal: CodesignProposal;
+  codesign_stance: CodesignStance;
   codesign_tool: CodesignTool;
   discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;

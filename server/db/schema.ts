@@ -252,6 +252,13 @@ export const codesignPointSides = ['pro', 'contra'] as const;
 export type CodesignPointSide = (typeof codesignPointSides)[number];
 export const codesignIdeaMarks = ['selected'] as const;
 export type CodesignIdeaMark = (typeof codesignIdeaMarks)[number];
+// consensus (migration 20261206_1430_codesign_consensus)
+/** A participant's stance on a proposal, as in Loomio. */
+export const codesignStances = ['agree', 'abstain', 'disagree', 'block'] as const;
+export type CodesignStance = (typeof codesignStances)[number];
+/** What came of a proposal once it closed. */
+export const codesignOutcomes = ['decided', 'not_decided', 'changed'] as const;
+export type CodesignOutcome = (typeof codesignOutcomes)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -327,4 +334,6 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignEnteredRole, Value<'codesign_contribution', 'entered_role'>>>,
   Holds<Same<CodesignPointSide, Value<'codesign_idea_point', 'side'>>>,
   Holds<Same<CodesignIdeaMark, Value<'codesign_idea', 'mark'>>>,
+  Holds<Same<CodesignStance, Value<'codesign_stance', 'stance'>>>,
+  Holds<Same<CodesignOutcome, Value<'codesign_proposal', 'outcome'>>>,
 ];
