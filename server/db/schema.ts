@@ -247,6 +247,14 @@ export const codesignChannels = ['online', 'paper', 'phone', 'meeting'] as const
 export type CodesignChannel = (typeof codesignChannels)[number];
 export const codesignEnteredRoles = ['admin', 'staff', 'volunteer', 'facilitator'] as const;
 export type CodesignEnteredRole = (typeof codesignEnteredRoles)[number];
+// Mitgestalten, commitments (migration 20261206_1470_codesign_commitments)
+/** What a commitment promises: a booking (a room or resource), a loan, shifts or a whole opportunity, time credits, a task. */
+export const codesignCommitmentKinds = ['booking', 'loan', 'shifts', 'opportunity', 'credits', 'task'] as const;
+export type CodesignCommitmentKind = (typeof codesignCommitmentKinds)[number];
+export const codesignCommitmentStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type CodesignCommitmentStatus = (typeof codesignCommitmentStatuses)[number];
+export const codesignMeasureTypes = ['proposal', 'idea'] as const;
+export type CodesignMeasureType = (typeof codesignMeasureTypes)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -320,4 +328,7 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignConsent, Value<'codesign_participant', 'consent'>>>,
   Holds<Same<CodesignChannel, Value<'codesign_contribution', 'channel'>>>,
   Holds<Same<CodesignEnteredRole, Value<'codesign_contribution', 'entered_role'>>>,
+  Holds<Same<CodesignCommitmentKind, Value<'codesign_commitment', 'kind'>>>,
+  Holds<Same<CodesignCommitmentStatus, Value<'codesign_commitment', 'status'>>>,
+  Holds<Same<CodesignMeasureType, Value<'codesign_commitment', 'measure_type'>>>,
 ];
