@@ -223,6 +223,11 @@ describe('codesign commitments: rooms, shifts, credits and tasks of a project, l
       (await call(aylin, 'GET', `/codesign/commitments/linked?type=booking&id=${caritasBooking}`)).statusCode,
       200,
     );
+    assert.equal(
+      (await call(admin, 'GET', `/codesign/commitments/linked?type=booking&id=${caritasBooking}`)).statusCode,
+      200,
+      'instance admins see every booking',
+    );
     // a commitment in a members-only project is not named to outsiders
     const secret = await commit(
       aylin,
