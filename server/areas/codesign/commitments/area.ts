@@ -49,9 +49,9 @@ export const notificationKinds = {
 export const webPaths = {
   /** A project's commitments. */
   codesignCommitments: (projectId: string) => webPath(`/mitgestalten/projekte/${seg(projectId)}/zusagen`),
-  /** One commitment in its project's list. */
+  /** One commitment in its project's list (the page scrolls to it). */
   codesignCommitment: (projectId: string, id: string) =>
-    webPath(`/mitgestalten/projekte/${seg(projectId)}/zusagen#zusage-${seg(id)}`),
+    webPath(`/mitgestalten/projekte/${seg(projectId)}/zusagen?zusage=${seg(id)}`),
 };
 
 /** The kinds of thing the part puts into the network's search (see platform/search.ts). */

@@ -274,7 +274,7 @@ describe('codesign commitments: rooms, shifts, credits and tasks of a project, l
       .where('account_id', '=', olga.id)
       .where('kind', '=', 'codesign.commitment_assigned')
       .executeTakeFirstOrThrow();
-    assert.match(note.link ?? '', /\/mitgestalten\/projekte\/.+\/zusagen#zusage-/);
+    assert.match(note.link ?? '', /\/mitgestalten\/projekte\/.+\/zusagen\?zusage=/);
     const today = await call(olga, 'GET', '/me/today');
     const section = today.json().sections.find((s: { id: string }) => s.id === 'codesign.commitments');
     assert.ok(section, today.body);

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../app/api.ts';
 import {
   ChoiceGroup,
@@ -39,6 +39,17 @@ export function CommitmentsPage() {
       api<CommitmentList>(`/codesign/projects/${projectId}/commitments`, { query: { limit: 100 } }),
   });
   const [editing, setEditing] = useState<Commitment | 'new' | null>(null);
+  // a link from a notification or the home names one commitment: show it
+  const [params] = useSearchParams();
+  const wanted = params.get('zusage');
+  const loaded = list.isSuccess;
+  useEffect(() => {
+    if (!wanted || !loaded) return;
+    const card = document.getElementById(`zusage-${wanted}`);
+    if (!card) return;
+    card.scrollIntoView({ block: 'start' });
+    card.focus();
+  }, [wanted, loaded]);
   return (
     <div className="codesign-commitments">
       <QueryView query={list}>
@@ -157,7 +168,7 @@ function CommitmentCard({ c, projectId, onEdit }: { c: Commitment; projectId: st
     );
   const action = useAction();
   return (
-    <li className="card" id={`zusage-${c.id}`}>
+    <li className="card" id={`zusage-${c.id}`} tabIndex={-1}>
       <h3>{c.title}</h3>
       <p className="meta">
         {t(`codesignCommitments.kind.${c.kind}`)}
