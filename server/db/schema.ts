@@ -249,7 +249,14 @@ export const codesignEnteredRoles = ['admin', 'staff', 'volunteer', 'facilitator
 export type CodesignEnteredRole = (typeof codesignEnteredRoles)[number];
 // Mitgestalten, commitments (migration 20261206_1470_codesign_commitments)
 /** What a commitment promises: a booking (a room or resource), a loan, shifts or a whole opportunity, time credits, a task. */
-export const codesignCommitmentKinds = ['booking', 'loan', 'shifts', 'opportunity', 'credits', 'task'] as const;
+export const codesignCommitmentKinds = [
+  'booking',
+  'loan',
+  'shifts',
+  'opportunity',
+  'credits',
+  'task',
+] as const;
 export type CodesignCommitmentKind = (typeof codesignCommitmentKinds)[number];
 export const codesignCommitmentStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
 export type CodesignCommitmentStatus = (typeof codesignCommitmentStatuses)[number];
