@@ -72,16 +72,16 @@ test('Petra commits a room and a shift on her phone; the project shows their sta
   await page.getByRole('radio', { name: /Raum oder Ressource/ }).check();
   await page.getByRole('button', { name: 'Zusage speichern' }).click();
   await page.locator('.form-error').waitFor();
-  await page.getByLabel('Titel').fill(hostileTitle);
+  await page.getByLabel(/^Titel/).fill(hostileTitle);
   await page
     .getByLabel('Welche beschlossene Maßnahme setzt das um?')
     .fill(`Sprechstunde im Saal.\n${xssText}`);
   await page
     .getByLabel('Raum oder Ding')
     .selectOption({ label: 'Saal im Nachbarschaftszentrum (Nachbarschaftszentrum Lindenhof)' });
-  await page.getByLabel('Tag').fill(aheadWednesday());
-  await page.getByLabel('Von').fill('10:00');
-  await page.getByLabel('Bis').fill('11:00');
+  await page.getByLabel('Tag', { exact: true }).fill(aheadWednesday());
+  await page.getByLabel('Von', { exact: true }).fill('10:00');
+  await page.getByLabel('Bis', { exact: true }).fill('11:00');
   await checkA11y(page, 'the commitment form');
   await shot(page, 'codesign-commitments-form-390');
   await page.getByRole('button', { name: 'Zusage speichern' }).click();
@@ -102,7 +102,7 @@ test('Petra commits a room and a shift on her phone; the project shows their sta
   assert.ok(target, 'the demo town has a coming shift of the centre');
   await page.getByRole('button', { name: 'Neue Zusage' }).click();
   await page.getByRole('radio', { name: /^Schichten/ }).check();
-  await page.getByLabel('Titel').fill('Helferinnen für den ersten Termin');
+  await page.getByLabel(/^Titel/).fill('Helferinnen für den ersten Termin');
   await page.getByLabel('Einsatz', { exact: true }).selectOption({ label: target.title });
   await page.getByRole('group', { name: 'Schichten' }).getByRole('checkbox').first().check();
   await page.getByRole('button', { name: 'Zusage speichern' }).click();

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createSession, sessionCookie } from '../../server/auth/sessions.ts';
 import { validatorCompiler } from '../../server/http/validation.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { makeProject } from '../helpers/codesign.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
 /**
@@ -188,6 +189,9 @@ describe('API fuzzing from the OpenAPI document', () => {
     update: string;
     wikiPage: string;
     mapReport: string;
+    /** a public co-design project (of another organisation: the admin sees it, runs nothing in it) */
+    project: string;
+    commitment: string;
   };
 
   before(async () => {
@@ -219,7 +223,15 @@ describe('API fuzzing from the OpenAPI document', () => {
       lat: 51.34,
       lng: 12.37,
     });
-    owned = { organisation: org.id, resource, circle, update, wikiPage, mapReport };
+    const project = (await makeProject(t, { lead: org.id })).id;
+    const commitment = (
+      await t.db
+        .insertInto('codesign_commitment')
+        .values({ network_id: t.networkId, project_id: project, kind: 'task', title: 'Aushang schreiben' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    owned = { organisation: org.id, resource, circle, update, wikiPage, mapReport, project, commitment };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,
@@ -265,6 +277,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && area === 'organisations') return owned.organisation;
     if (p.name === 'id' && area === 'map-reports') return owned.mapReport;
     if (p.name === 'updateId') return owned.update;
+    if (p.name === 'projectId' && area === 'codesign') return owned.project;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/commitments/')) return owned.commitment;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));
