@@ -6,6 +6,7 @@ import { api } from '../../../app/api.ts';
 import {
   ChoiceGroup,
   FormError,
+  invalid,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -293,12 +294,20 @@ function CommitmentForm({
     };
     const ok = await action.run(
       () =>
-        existing
-          ? api(`/codesign/commitments/${existing.id}`, {
-              method: 'PUT',
-              body: { ...body, baseUpdatedAt: existing.updatedAt },
-            })
-          : api(`/codesign/projects/${projectId}/commitments`, { method: 'POST', body: { kind, ...body } }),
+        request && (!day || !from || !to || to <= from)
+          ? Promise.reject(
+              invalid(t('codesignCommitments.form.whenTitle'), {
+                ...(!day ? { day: t('codesignCommitments.form.whenMissing') } : {}),
+                ...(!from ? { from: t('codesignCommitments.form.whenMissing') } : {}),
+                ...(!to || to <= from ? { to: t('codesignCommitments.form.whenOrder') } : {}),
+              }),
+            )
+          : existing
+            ? api(`/codesign/commitments/${existing.id}`, {
+                method: 'PUT',
+                body: { ...body, baseUpdatedAt: existing.updatedAt },
+              })
+            : api(`/codesign/projects/${projectId}/commitments`, { method: 'POST', body: { kind, ...body } }),
       form,
     );
     if (ok) {
@@ -323,16 +332,19 @@ function CommitmentForm({
         <FormError
           error={action.error}
           fields={[
-            '/title',
-            '/measure',
-            '/note',
-            '/dueOn',
-            '/owner',
-            '/bookingId',
-            '/bookingRequest',
-            '/opportunityId',
-            '/shiftIds',
-            '/minutes',
+            'title',
+            'day',
+            'from',
+            'to',
+            'measure',
+            'note',
+            'dueOn',
+            'owner',
+            'bookingId',
+            'bookingRequest',
+            'opportunityId',
+            'shiftIds',
+            'minutes',
           ]}
         />
         {!existing && (
@@ -353,7 +365,7 @@ function CommitmentForm({
         <TextField
           label={t('codesignCommitments.form.title')}
           name="title"
-          serverField="/title"
+          serverField="title"
           required
           maxLength={160}
           value={title}
@@ -364,7 +376,7 @@ function CommitmentForm({
           label={t('codesignCommitments.form.measure')}
           hint={t('codesignCommitments.form.measureHint')}
           name="measure"
-          serverField="/measure"
+          serverField="measure"
           maxLength={2000}
           rows={3}
           value={measure}
@@ -376,7 +388,7 @@ function CommitmentForm({
             <SelectField
               label={t('codesignCommitments.form.booking')}
               name="bookingId"
-              serverField="/bookingId"
+              serverField="bookingId"
               value={bookingId}
               onChange={(e) => setBookingId(e.target.value)}
               error={action.error}
@@ -396,7 +408,7 @@ function CommitmentForm({
                 <SelectField
                   label={t('codesignCommitments.form.resource')}
                   name="resourceId"
-                  serverField="/bookingRequest/resourceId"
+                  serverField="bookingRequest/resourceId"
                   value={resourceId}
                   onChange={(e) => setResourceId(e.target.value)}
                   error={action.error}
@@ -439,7 +451,7 @@ function CommitmentForm({
           <SelectField
             label={t('codesignCommitments.form.opportunity')}
             name="opportunityId"
-            serverField="/opportunityId"
+            serverField="opportunityId"
             value={opportunityId}
             onChange={(e) => {
               setOpportunityId(e.target.value);
@@ -459,7 +471,7 @@ function CommitmentForm({
           <ChoiceGroup
             legend={t('codesignCommitments.form.shifts')}
             name="shiftIds"
-            serverField="/shiftIds"
+            serverField="shiftIds"
             type="checkbox"
             options={opportunity.shifts.map((s) => ({
               value: s.id,
@@ -479,7 +491,7 @@ function CommitmentForm({
             min={1}
             max={100000}
             name="minutes"
-            serverField="/minutes"
+            serverField="minutes"
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
             error={action.error}
@@ -489,7 +501,7 @@ function CommitmentForm({
           label={t('codesignCommitments.form.owner')}
           hint={kind === 'task' ? t('codesignCommitments.form.ownerTaskHint') : undefined}
           name="owner"
-          serverField="/owner"
+          serverField="owner"
           value={owner}
           onChange={(e) => setOwner(e.target.value)}
           error={action.error}
@@ -499,7 +511,7 @@ function CommitmentForm({
           label={t('codesignCommitments.form.dueOn')}
           type="date"
           name="dueOn"
-          serverField="/dueOn"
+          serverField="dueOn"
           value={dueOn ? localInput(dueOn) : ''}
           onChange={(e) => setDueOn(e.target.value)}
           error={action.error}
@@ -507,7 +519,7 @@ function CommitmentForm({
         <TextAreaField
           label={t('codesignCommitments.form.note')}
           name="note"
-          serverField="/note"
+          serverField="note"
           maxLength={2000}
           rows={2}
           value={note}
