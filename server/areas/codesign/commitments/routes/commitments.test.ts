@@ -323,6 +323,39 @@ describe('codesign commitments: rooms, shifts, credits and tasks of a project, l
     assert.equal(own.json().minutes, 600);
   });
 
+  test('a loan is not a room; a change keeps the link and may not switch the kind', async () => {
+    const start = new Date(Date.now() + 300 * hour);
+    const request = { resourceId: caritasRoom, start: iso(start), end: iso(new Date(+start + hour)) };
+    const loan = await commit(aylin, {
+      kind: 'loan',
+      title: 'Beratungsraum leihen',
+      bookingRequest: request,
+    });
+    assert.equal(loan.statusCode, 422);
+    assert.match(loan.json().errors[0].message, /Ausleihe|loan/);
+    const room = await commit(aylin, {
+      kind: 'booking',
+      title: 'Beratungsraum für Gruppen',
+      bookingRequest: request,
+    });
+    assert.equal(room.statusCode, 201, room.body);
+    const bookingId = room.json().booking.id;
+    const changed = await call(aylin, 'PUT', `/codesign/commitments/${room.json().id}`, {
+      title: 'Beratungsraum für die Gruppensprechstunde',
+      bookingId,
+      dueOn: '2027-02-01',
+      baseUpdatedAt: room.json().updatedAt,
+    });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().kind, 'booking');
+    assert.equal(changed.json().booking.id, bookingId);
+    assert.equal(changed.json().dueOn, '2027-02-01');
+    // dropped: the booking no longer names the project
+    await call(aylin, 'POST', `/codesign/commitments/${room.json().id}/status`, { status: 'dropped' });
+    const linked = await call(aylin, 'GET', `/codesign/commitments/linked?type=booking&id=${bookingId}`);
+    assert.deepEqual(linked.json().items, []);
+  });
+
   test('the database keeps each link to its kind', async () => {
     await assert.rejects(
       t.db
