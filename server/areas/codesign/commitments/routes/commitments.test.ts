@@ -356,6 +356,26 @@ describe('codesign commitments: rooms, shifts, credits and tasks of a project, l
     assert.deepEqual(linked.json().items, []);
   });
 
+  test('two changes at once from the same version: one wins, the other is told to reload', async () => {
+    const r = await commit(aylin, {
+      kind: 'task',
+      title: 'Protokoll verschicken',
+      owner: { type: 'person', id: olga.id },
+    });
+    assert.equal(r.statusCode, 201, r.body);
+    const change = (title: string) =>
+      call(aylin, 'PUT', `/codesign/commitments/${r.json().id}`, {
+        title,
+        owner: { type: 'person', id: olga.id },
+        baseUpdatedAt: r.json().updatedAt,
+      });
+    const answers = await Promise.all([
+      change('Protokoll heute verschicken'),
+      change('Protokoll morgen verschicken'),
+    ]);
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 409]);
+  });
+
   test('the database keeps each link to its kind', async () => {
     await assert.rejects(
       t.db
