@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -13,7 +13,7 @@ import {
   TextField,
   useAction,
 } from '../../../app/forms.tsx';
-import { ConfirmButton, Empty, formatDate, PageHeading, QueryView } from '../../../app/ui.tsx';
+import { ConfirmButton, Empty, formatDate, PageHeading, Pagination, QueryView } from '../../../app/ui.tsx';
 import { commitmentKeys } from './queries.ts';
 import {
   type Commitment,
@@ -25,6 +25,9 @@ import {
   statuses,
 } from './types.ts';
 
+/** Commitments per page: a project has few; the open ones come first. */
+const pageSize = 50;
+
 /**
  * /mitgestalten/projekte/:projectId/zusagen — what the project's partners promised to do: rooms,
  * things, shifts, time credits and tasks, grouped by how far they are, each with the live status of
@@ -34,14 +37,18 @@ import {
 export function CommitmentsPage() {
   const { t } = useTranslation();
   const { projectId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Number(params.get('ab') ?? 0) || 0);
   const list = useQuery({
-    queryKey: commitmentKeys.list(projectId),
+    queryKey: commitmentKeys.list(projectId, offset),
     queryFn: () =>
-      api<CommitmentList>(`/codesign/projects/${projectId}/commitments`, { query: { limit: 100 } }),
+      api<CommitmentList>(`/codesign/projects/${projectId}/commitments`, {
+        query: { limit: pageSize, offset },
+      }),
+    placeholderData: keepPreviousData,
   });
   const [editing, setEditing] = useState<Commitment | 'new' | null>(null);
   // a link from a notification or the home names one commitment: show it
-  const [params] = useSearchParams();
   const wanted = params.get('zusage');
   const loaded = list.isSuccess;
   useEffect(() => {
@@ -101,6 +108,12 @@ export function CommitmentsPage() {
                 );
               })
             )}
+            <Pagination
+              total={p.total}
+              limit={p.limit}
+              offset={p.offset}
+              onOffset={(o) => setParams(o > 0 ? { ab: String(o) } : {})}
+            />
           </>
         )}
       </QueryView>
