@@ -23,7 +23,6 @@ import {
   bookResource,
   findBooking,
   findResource,
-  ownsResource,
   resourcePolicy,
 } from '../../../sharing/index.ts';
 import { findTimebankAccount, findTransfer, timebankPolicy } from '../../../timebank/index.ts';
@@ -43,8 +42,9 @@ import {
  * A project's commitments: made, changed and moved on by its organisers and facilitators while the
  * project is not closed. Guarantees, each in one transaction with its timeline event:
  * - a commitment links only what the actor may see (else: it does not exist, 422 on the field) and
- *   only what their own organisation has — a booking of its room or one it asked for, an opportunity
- *   it runs and that opportunity's shifts, its own time credits (else 422 saying so);
+ *   only what their own organisation has — a booking the actor or their organisation asked for (so
+ *   a neighbour's booking of the room never appears on a project page), an opportunity it runs and
+ *   that opportunity's shifts, its own time credits (else 422 saying so);
  * - a room can be asked for right here, through Teilen's own booking command (its rules: availability,
  *   no overlap; the owner side decides);
  * - the person made responsible for a task is told, unless they made it themself;
@@ -145,14 +145,9 @@ async function resolve(
       if (!input.bookingId) throw fieldProblem('/bookingId', 'field.required');
       const b = await findBooking(tx, networkId, input.bookingId);
       if (!b || !bookingPolicy.view(actor, bookingRef(b))) throw missing('/bookingId');
+      // one's own or one's organisation's booking: a private person's booking of the room stays private
       const ownSide =
-        ownsResource(actor, {
-          owner_type: b.owner_type,
-          organisation_id: b.owner_organisation_id,
-          person_id: b.owner_person_id,
-        }) ||
-        b.requester_id === ctx.actorId ||
-        (!!b.organisation_id && actsFor(actor, b.organisation_id));
+        b.requester_id === ctx.actorId || (!!b.organisation_id && actsFor(actor, b.organisation_id));
       if (!ownSide) throw notYours('/bookingId');
       if (input.kind === 'loan' && b.resource_kind === 'room')
         throw fieldProblem('/bookingId', 'codesign.commitment_wrong_resource');

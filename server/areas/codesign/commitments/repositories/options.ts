@@ -3,7 +3,7 @@ import type { Executor } from '../../../../db/tx.ts';
 
 /**
  * What the commitment form offers to pick from, for one actor: only things of their own
- * organisations (and their own bookings). The other areas' rules decide again when the commitment is
+ * organisations (and their own bookings; a neighbour's booking of their room is not theirs to commit). The other areas' rules decide again when the commitment is
  * made; these lists only save typing ids.
  */
 export async function bookingOptions(db: Executor, networkId: string, accountId: string, orgIds: string[]) {
@@ -24,13 +24,7 @@ export async function bookingOptions(db: Executor, networkId: string, accountId:
     .where('b.network_id', '=', networkId)
     .where('b.status', 'in', ['requested', 'approved', 'handed_over'])
     .where(sql<boolean>`upper(b.period) > now()`)
-    .where((eb) =>
-      eb.or([
-        eb('b.requester_id', '=', accountId),
-        eb('b.organisation_id', 'in', orgs),
-        eb.and([eb('r.owner_type', '=', 'organisation'), eb('r.organisation_id', 'in', orgs)]),
-      ]),
-    )
+    .where((eb) => eb.or([eb('b.requester_id', '=', accountId), eb('b.organisation_id', 'in', orgs)]))
     .orderBy(sql`lower(b.period)`)
     .limit(100)
     .execute();
