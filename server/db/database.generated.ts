@@ -286,6 +286,36 @@ export interface CircleUpdate {
   visibility: "all_members" | "coordinators_professionals" | "owner_only";
 }
 
+export interface CodesignCommitment {
+  booking_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  done_at: Timestamp | null;
+  due_on: string | null;
+  id: Generated<string>;
+  kind: "booking" | "loan" | "shifts" | "opportunity" | "credits" | "task";
+  measure: Generated<string>;
+  measure_id: string | null;
+  measure_type: "proposal" | "idea" | null;
+  minutes: number | null;
+  network_id: string;
+  note: Generated<string>;
+  opportunity_id: string | null;
+  owner_account_id: string | null;
+  owner_organisation_id: string | null;
+  project_id: string;
+  status: Generated<"planned" | "in_progress" | "done" | "dropped">;
+  title: string;
+  transfer_id: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignCommitmentShift {
+  commitment_id: string;
+  network_id: string;
+  shift_id: string;
+}
+
 export interface CodesignContribution {
   channel: Generated<"online" | "paper" | "phone" | "meeting">;
   created_at: Generated<Timestamp>;
@@ -1239,6 +1269,8 @@ export interface DB {
   circle_need_series: CircleNeedSeries;
   circle_team_member: CircleTeamMember;
   circle_update: CircleUpdate;
+  codesign_commitment: CodesignCommitment;
+  codesign_commitment_shift: CodesignCommitmentShift;
   codesign_contribution: CodesignContribution;
   codesign_event: CodesignEvent;
   codesign_idea: CodesignIdea;

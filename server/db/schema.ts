@@ -259,6 +259,21 @@ export type CodesignStance = (typeof codesignStances)[number];
 /** What came of a proposal once it closed. */
 export const codesignOutcomes = ['decided', 'not_decided', 'changed'] as const;
 export type CodesignOutcome = (typeof codesignOutcomes)[number];
+// Mitgestalten, commitments (migration 20261206_1470_codesign_commitments)
+/** What a commitment promises: a booking (a room or resource), a loan, shifts or a whole opportunity, time credits, a task. */
+export const codesignCommitmentKinds = [
+  'booking',
+  'loan',
+  'shifts',
+  'opportunity',
+  'credits',
+  'task',
+] as const;
+export type CodesignCommitmentKind = (typeof codesignCommitmentKinds)[number];
+export const codesignCommitmentStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type CodesignCommitmentStatus = (typeof codesignCommitmentStatuses)[number];
+export const codesignMeasureTypes = ['proposal', 'idea'] as const;
+export type CodesignMeasureType = (typeof codesignMeasureTypes)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -336,4 +351,7 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignIdeaMark, Value<'codesign_idea', 'mark'>>>,
   Holds<Same<CodesignStance, Value<'codesign_stance', 'stance'>>>,
   Holds<Same<CodesignOutcome, Value<'codesign_proposal', 'outcome'>>>,
+  Holds<Same<CodesignCommitmentKind, Value<'codesign_commitment', 'kind'>>>,
+  Holds<Same<CodesignCommitmentStatus, Value<'codesign_commitment', 'status'>>>,
+  Holds<Same<CodesignMeasureType, Value<'codesign_commitment', 'measure_type'>>>,
 ];

@@ -194,6 +194,9 @@ describe('API fuzzing from the OpenAPI document', () => {
     codesignTool: string;
     ideasTool: string;
     idea: string;
+    /** a public co-design project (of another organisation: the admin sees it, runs nothing in it) */
+    commitmentProject: string;
+    commitment: string;
   };
 
   before(async () => {
@@ -282,6 +285,19 @@ describe('API fuzzing from the OpenAPI document', () => {
     });
     assert.equal(ideaRes.statusCode, 201, ideaRes.body);
     const idea = ideaRes.json().idea.id as string;
+    const commitmentProject = (await makeProject(t, { lead: org.id })).id;
+    const commitment = (
+      await t.db
+        .insertInto('codesign_commitment')
+        .values({
+          network_id: t.networkId,
+          project_id: commitmentProject,
+          kind: 'task',
+          title: 'Aushang schreiben',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     owned = {
       organisation: org.id,
       resource,
@@ -294,6 +310,8 @@ describe('API fuzzing from the OpenAPI document', () => {
       codesignTool,
       ideasTool,
       idea,
+      commitmentProject,
+      commitment,
     };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
@@ -345,6 +363,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'phaseId' && op.path.includes('/codesign/projects/')) return owned.codesignPhase;
     if (p.name === 'toolId' && op.path.startsWith('/api/v1/codesign/ideas/')) return owned.ideasTool;
     if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/ideas/')) return owned.idea;
+    if (p.name === 'projectId' && area === 'codesign') return owned.commitmentProject;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/commitments/')) return owned.commitment;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));

@@ -15,6 +15,12 @@ import { shiftRoutes } from './routes/shifts/index.ts';
 import { seedParticipation } from './seed.ts';
 import { participationToday } from './today.ts';
 
+/** What other areas may use: an opportunity and its shifts, and who may see and run them (Mitgestalten's commitments). */
+export { createOpportunity } from './commands/saveOpportunity.ts';
+export { coordinates, opportunityPolicy, refOf } from './policies/opportunity.ts';
+export { findOpportunity } from './repositories/opportunities.ts';
+export { findShift, insertShift, listShifts } from './repositories/shifts.ts';
+
 export const participationArea: AreaManifest = {
   id: 'participation',
   routes: [

@@ -15,6 +15,13 @@ import { resourceRoutes } from './routes/resources/index.ts';
 import { seedSharing } from './seed.ts';
 import { sharingToday } from './today.ts';
 
+/** What other areas may use: a booking and who may see it, a resource, and requesting a booking (Mitgestalten's commitments). */
+export { bookResource } from './commands/bookResource.ts';
+export { bookingPolicy, bookingRef } from './policies/booking.ts';
+export { ownsResource, resourcePolicy } from './policies/resource.ts';
+export { findBooking } from './repositories/bookings.ts';
+export { findResource } from './repositories/resources.ts';
+
 export const sharingArea: AreaManifest = {
   id: 'sharing',
   routes: [

@@ -10,7 +10,7 @@ import { timebankToday } from './today.ts';
 export { decideTransfer } from './commands/decideTransfer.ts';
 export { type CommandContext, type TransferInput, transferCredits } from './commands/transferCredits.ts';
 export { timebankPolicy } from './policies/timebank.ts';
-export { ensureAccount, findTimebankAccount } from './repositories/timebank.ts';
+export { ensureAccount, findTimebankAccount, findTransfer } from './repositories/timebank.ts';
 export { registerTransferSources } from './transferSources.ts';
 
 export const timebankArea: AreaManifest = {

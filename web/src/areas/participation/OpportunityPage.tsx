@@ -9,6 +9,7 @@ import { formatMinutes, formatSlot, localDate, zonedInstant } from '../../app/lo
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, PageHeading, QueryView, Tags } from '../../app/ui.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
+import { CommittedTo } from '../codesign/index.ts';
 import {
   districtName,
   LevelBadge,
@@ -404,6 +405,7 @@ export default function OpportunityPage() {
           <ParticipationNav />
           {(o.abilities.update || o.abilities.close) && <StatusActions o={o} onChanged={refresh} />}
           <PartnersCard o={o} />
+          <CommittedTo type="opportunity" id={o.id} />
           {o.status === 'closed' && <p className="notice">{t('participation.opportunity.closedNotice')}</p>}
           <div className="columns">
             <section aria-labelledby="shifts-title">

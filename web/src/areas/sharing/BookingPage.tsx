@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { PageHeading, QueryView } from '../../app/ui.tsx';
+import { CommittedTo } from '../codesign/index.ts';
 import { BookingCard } from './BookingCard.tsx';
 import { sharingKeys } from './queries.ts';
 import { SharingNav } from './SharingNav.tsx';
@@ -28,6 +29,7 @@ export function BookingPage() {
             <ul className="card-list">
               <BookingCard b={b} showRequester headingLevel={2} />
             </ul>
+            <CommittedTo type="booking" id={b.id} />
             <p>
               <Link to={`/teilen/ressourcen/${b.resource.id}`}>{t('sharing.booking.toResource')}</Link>
             </p>
