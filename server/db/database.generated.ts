@@ -299,6 +299,24 @@ export interface CodesignContribution {
   tool_id: string | null;
 }
 
+export interface CodesignDot {
+  contribution_id: string;
+  count: number;
+  network_id: string;
+  option_id: string;
+  participant_id: string;
+  tool_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignDotBudget {
+  network_id: string;
+  participant_id: string;
+  tool_id: string;
+  updated_at: Generated<Timestamp>;
+  used: Generated<number>;
+}
+
 export interface CodesignEvent {
   actor_id: string | null;
   at: Generated<Timestamp>;
@@ -374,6 +392,23 @@ export interface CodesignProjectOrganisation {
   status: Generated<"invited" | "accepted">;
 }
 
+export interface CodesignRanking {
+  contribution_id: string;
+  id: Generated<string>;
+  network_id: string;
+  participant_id: string;
+  tool_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignRankingPlace {
+  network_id: string;
+  option_id: string;
+  place: number;
+  ranking_id: string;
+  tool_id: string;
+}
+
 export interface CodesignTool {
   closes_at: Timestamp | null;
   config: Generated<JsonColumn<Record<string, unknown>>>;
@@ -389,6 +424,19 @@ export interface CodesignTool {
   position: Generated<number>;
   project_id: string;
   title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignVoteOption {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  id: Generated<string>;
+  network_id: string;
+  position: number;
+  source_idea_id: string | null;
+  title: string;
+  tool_id: string;
   updated_at: Generated<Timestamp>;
 }
 
@@ -1173,12 +1221,17 @@ export interface DB {
   circle_team_member: CircleTeamMember;
   circle_update: CircleUpdate;
   codesign_contribution: CodesignContribution;
+  codesign_dot: CodesignDot;
+  codesign_dot_budget: CodesignDotBudget;
   codesign_event: CodesignEvent;
   codesign_participant: CodesignParticipant;
   codesign_phase: CodesignPhase;
   codesign_project: CodesignProject;
   codesign_project_organisation: CodesignProjectOrganisation;
+  codesign_ranking: CodesignRanking;
+  codesign_ranking_place: CodesignRankingPlace;
   codesign_tool: CodesignTool;
+  codesign_vote_option: CodesignVoteOption;
   discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;
   discussion_thread: DiscussionThread;
