@@ -132,12 +132,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         RAISE EXCEPTION 'a dot does not change its tool, option or participant'
           USING ERRCODE = '23514', CONSTRAINT = 'codesign_dot_fixed';
       END IF;
-      delta := NEW.count - CASE WHEN TG_OP = 'UPDATE' THEN OLD.count ELSE 0 END;
-      IF delta = 0 THEN RETURN NEW; END IF;
-      IF NOT coalesce(codesign_vote_tool_open(NEW.network_id, NEW.tool_id), false) THEN
-        RAISE EXCEPTION 'the tool does not take votes now'
-          USING ERRCODE = '23514', CONSTRAINT = 'codesign_vote_closed';
-      END IF;
       SELECT o.tool_id, t.config INTO opt_tool, cfg
         FROM codesign_vote_option o
         JOIN codesign_tool t ON t.network_id = o.network_id AND t.id = o.tool_id
@@ -145,6 +139,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       IF opt_tool IS DISTINCT FROM NEW.tool_id THEN
         RAISE EXCEPTION 'the option is not one of this dots tool'
           USING ERRCODE = '23514', CONSTRAINT = 'codesign_dot_option';
+      END IF;
+      -- NB an upsert would fire the insert trigger and then the update trigger for one change, so the
+      -- application makes the row (count 0, which counts nothing) and then updates it
+      delta := NEW.count - CASE WHEN TG_OP = 'UPDATE' THEN OLD.count ELSE 0 END;
+      IF delta = 0 THEN RETURN NEW; END IF;
+      IF NOT coalesce(codesign_vote_tool_open(NEW.network_id, NEW.tool_id), false) THEN
+        RAISE EXCEPTION 'the tool does not take votes now'
+          USING ERRCODE = '23514', CONSTRAINT = 'codesign_vote_closed';
       END IF;
       budget := coalesce((cfg->>'budget')::integer, 5);
       per_option := coalesce((cfg->>'maxPerOption')::integer, 3);
