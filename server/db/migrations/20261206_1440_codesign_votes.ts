@@ -155,12 +155,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           USING ERRCODE = '23514', CONSTRAINT = 'codesign_dot_per_option';
       END IF;
       -- the participant's row lock: parallel changes of one person queue here, each seeing the last sum
+      IF delta < 0 THEN
+        -- (the row exists: there were dots to take away; an upsert would check its proposed row first)
+        UPDATE codesign_dot_budget SET used = used + delta, updated_at = now()
+          WHERE network_id = NEW.network_id AND tool_id = NEW.tool_id AND participant_id = NEW.participant_id;
+        RETURN NEW;
+      END IF;
       INSERT INTO codesign_dot_budget AS b (network_id, tool_id, participant_id, used)
         VALUES (NEW.network_id, NEW.tool_id, NEW.participant_id, delta)
         ON CONFLICT (network_id, tool_id, participant_id)
         DO UPDATE SET used = b.used + EXCLUDED.used, updated_at = now()
         RETURNING used INTO now_used;
-      IF delta > 0 AND now_used > budget THEN
+      IF now_used > budget THEN
         RAISE EXCEPTION 'the budget of % dots is spent', budget
           USING ERRCODE = '23514', CONSTRAINT = 'codesign_dot_budget';
       END IF;
