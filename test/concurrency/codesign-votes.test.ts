@@ -24,7 +24,7 @@ describe('codesign votes under concurrency (PostgreSQL)', () => {
       ...(payload ? { payload } : {}),
     });
 
-  async function dotsTool(config: object, closesAt?: Date) {
+  async function dotsTool(config: Record<string, unknown>, closesAt?: Date) {
     const p = await makeProject(t, {
       lead: orgId,
       tools: [{ kind: 'dots', config, ...(closesAt ? { closesAt } : {}) }],

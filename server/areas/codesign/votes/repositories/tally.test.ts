@@ -25,7 +25,7 @@ describe('codesign votes: tallies equal the individual votes (property)', () => 
       ...(payload ? { payload } : {}),
     });
 
-  async function tool(kind: 'dots' | 'ranking', config: object, n: number) {
+  async function tool(kind: 'dots' | 'ranking', config: Record<string, unknown>, n: number) {
     const p = await makeProject(t, { lead: orgId, tools: [{ kind, config }] });
     const toolId = kind === 'dots' ? p.tools.dots : p.tools.ranking;
     const ids: string[] = [];
