@@ -66,7 +66,7 @@ function RankingVote({ vote, toolId, onBehalf }: { vote: Vote; toolId: string; o
           {order.map((id, i) => (
             <li key={id} className="votes-option">
               <div className="votes-option-text">
-                <span className="votes-place">{t('codesignVotes.ranking.place', { place: i + 1 })}</span>
+                <span className="votes-place">{t('codesignVotes.ranking.place', { place: i + 1 })}</span>{' '}
                 <strong>{title(id)}</strong>
               </div>
               {canVote && (
