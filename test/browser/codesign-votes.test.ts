@@ -160,7 +160,7 @@ test('Petra keeps the options; what she types shows as text', async () => {
   await page.getByRole('button', { name: `${hostile} hinzufügen` }).waitFor();
   await checkA11y(page, 'options editor');
   await page.getByRole('button', { name: `${hostile} entfernen` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Ja, entfernen' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Ja, entfernen' }).click();
   await page.getByRole('status').getByText('Möglichkeit entfernt.').waitFor();
   assert.equal(await page.getByRole('button', { name: `${hostile} hinzufügen` }).count(), 0);
   await assertNoXss(page, seen, 'options editor');

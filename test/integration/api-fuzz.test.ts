@@ -5,7 +5,9 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { sql } from 'kysely';
 import { createSession, sessionCookie } from '../../server/auth/sessions.ts';
 import { validatorCompiler } from '../../server/http/validation.ts';
+import { setMembership } from '../../server/repositories/organisations.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { makeProject } from '../helpers/codesign.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
 /**
@@ -188,6 +190,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     update: string;
     wikiPage: string;
     mapReport: string;
+    voteTool: string;
+    voteOption: string;
   };
 
   before(async () => {
@@ -219,7 +223,24 @@ describe('API fuzzing from the OpenAPI document', () => {
       lat: 51.34,
       lng: 12.37,
     });
-    owned = { organisation: org.id, resource, circle, update, wikiPage, mapReport };
+    // a dots vote of a co-design project the admin facilitates (staff of its lead organisation)
+    await setMembership(t.db, t.networkId, org.id, admin.id, 'staff');
+    const vote = await makeProject(t, { lead: org.id, tools: [{ kind: 'dots' }] });
+    const voteOption = await t.db
+      .insertInto('codesign_vote_option')
+      .values({ network_id: t.networkId, tool_id: vote.tools.dots, title: 'Abends offen', position: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    owned = {
+      organisation: org.id,
+      resource,
+      circle,
+      update,
+      wikiPage,
+      mapReport,
+      voteTool: vote.tools.dots,
+      voteOption: voteOption.id,
+    };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,
@@ -265,6 +286,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && area === 'organisations') return owned.organisation;
     if (p.name === 'id' && area === 'map-reports') return owned.mapReport;
     if (p.name === 'updateId') return owned.update;
+    if (p.name === 'toolId' && op.path.startsWith('/api/v1/codesign/votes/')) return owned.voteTool;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/votes/options/')) return owned.voteOption;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));
