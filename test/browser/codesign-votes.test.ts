@@ -135,7 +135,7 @@ test('Jonas ranks options with the keyboard, no dragging, and sees the Borda cou
   await page.getByRole('button', { name: 'Reihenfolge speichern' }).click();
   await page.getByRole('status').getByText('Ihre Reihenfolge ist gespeichert.').waitFor();
   await page.getByText('3 Punkte, 1-mal Platz 1, von 1 Person gewählt').waitFor();
-  await page.getByText('1 Punkte, 0-mal Platz 1, von 1 Person gewählt').waitFor();
+  await page.getByText('1 Punkt, 0-mal Platz 1, von 1 Person gewählt').waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= phone.width, `no horizontal scrolling (${width}px)`);
   await checkA11y(page, 'ranking saved');

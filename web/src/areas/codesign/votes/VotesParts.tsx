@@ -76,8 +76,12 @@ export function Results({ vote }: { vote: Vote }) {
   const max = Math.max(1, ...sorted.map((o) => o.total));
   const figure = (o: VoteOption) =>
     ranking
-      ? t('codesignVotes.results.rankingFigure', { points: o.total, firsts: o.firsts ?? 0, count: o.people })
-      : t('codesignVotes.results.dotsFigure', { dots: o.total, count: o.people });
+      ? [
+          t('codesignVotes.results.pointsN', { count: o.total }),
+          t('codesignVotes.results.firstsN', { count: o.firsts ?? 0 }),
+          t('codesignVotes.results.chosenBy', { count: o.people }),
+        ].join(', ')
+      : `${t('codesignVotes.results.dotsN', { count: o.total })} ${t('codesignVotes.results.fromPeople', { count: o.people })}`;
   const title = (id: string) => vote.options.find((o) => o.id === id)?.title ?? '';
   return (
     <section className="card votes-results" aria-labelledby="votes-results">
