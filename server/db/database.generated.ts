@@ -329,6 +329,24 @@ export interface CodesignContribution {
   tool_id: string | null;
 }
 
+export interface CodesignDot {
+  contribution_id: string;
+  count: number;
+  network_id: string;
+  option_id: string;
+  participant_id: string;
+  tool_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignDotBudget {
+  network_id: string;
+  participant_id: string;
+  tool_id: string;
+  updated_at: Generated<Timestamp>;
+  used: Generated<number>;
+}
+
 export interface CodesignEvent {
   actor_id: string | null;
   at: Generated<Timestamp>;
@@ -460,6 +478,23 @@ export interface CodesignProposal {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CodesignRanking {
+  contribution_id: string;
+  id: Generated<string>;
+  network_id: string;
+  participant_id: string;
+  tool_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignRankingPlace {
+  network_id: string;
+  option_id: string;
+  place: number;
+  ranking_id: string;
+  tool_id: string;
+}
+
 export interface CodesignStance {
   contribution_id: string;
   created_at: Generated<Timestamp>;
@@ -486,6 +521,19 @@ export interface CodesignTool {
   position: Generated<number>;
   project_id: string;
   title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignVoteOption {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  id: Generated<string>;
+  network_id: string;
+  position: number;
+  source_idea_id: string | null;
+  title: string;
+  tool_id: string;
   updated_at: Generated<Timestamp>;
 }
 
@@ -1272,6 +1320,8 @@ export interface DB {
   codesign_commitment: CodesignCommitment;
   codesign_commitment_shift: CodesignCommitmentShift;
   codesign_contribution: CodesignContribution;
+  codesign_dot: CodesignDot;
+  codesign_dot_budget: CodesignDotBudget;
   codesign_event: CodesignEvent;
   codesign_idea: CodesignIdea;
   codesign_idea_comment: CodesignIdeaComment;
@@ -1281,8 +1331,11 @@ export interface DB {
   codesign_project: CodesignProject;
   codesign_project_organisation: CodesignProjectOrganisation;
   codesign_proposal: CodesignProposal;
+  codesign_ranking: CodesignRanking;
+  codesign_ranking_place: CodesignRankingPlace;
   codesign_stance: CodesignStance;
   codesign_tool: CodesignTool;
+  codesign_vote_option: CodesignVoteOption;
   discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;
   discussion_thread: DiscussionThread;

@@ -5,6 +5,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { sql } from 'kysely';
 import { createSession, sessionCookie } from '../../server/auth/sessions.ts';
 import { validatorCompiler } from '../../server/http/validation.ts';
+import { setMembership } from '../../server/repositories/organisations.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeProject } from '../helpers/codesign.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
@@ -197,6 +198,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     /** a public co-design project (of another organisation: the admin sees it, runs nothing in it) */
     commitmentProject: string;
     commitment: string;
+    voteTool: string;
+    voteOption: string;
   };
 
   before(async () => {
@@ -298,6 +301,14 @@ describe('API fuzzing from the OpenAPI document', () => {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+    // a dots vote of a co-design project the admin facilitates (staff of its lead organisation)
+    await setMembership(t.db, t.networkId, org.id, admin.id, 'staff');
+    const vote = await makeProject(t, { lead: org.id, tools: [{ kind: 'dots' }] });
+    const voteOption = await t.db
+      .insertInto('codesign_vote_option')
+      .values({ network_id: t.networkId, tool_id: vote.tools.dots, title: 'Abends offen', position: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     owned = {
       organisation: org.id,
       resource,
@@ -312,6 +323,8 @@ describe('API fuzzing from the OpenAPI document', () => {
       idea,
       commitmentProject,
       commitment,
+      voteTool: vote.tools.dots,
+      voteOption: voteOption.id,
     };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
@@ -365,6 +378,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/ideas/')) return owned.idea;
     if (p.name === 'projectId' && area === 'codesign') return owned.commitmentProject;
     if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/commitments/')) return owned.commitment;
+    if (p.name === 'toolId' && op.path.startsWith('/api/v1/codesign/votes/')) return owned.voteTool;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/votes/options/')) return owned.voteOption;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));

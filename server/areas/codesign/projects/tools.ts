@@ -2,6 +2,7 @@ import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox'
 import Value from 'typebox/value';
 import type { CodesignPhaseKind, CodesignToolKind } from '../../../db/schema.ts';
 import { Problem } from '../../../http/problem.ts';
+import { Uuid } from '../../../http/schemas.ts';
 
 /**
  * The tools a phase can use — one table (codesign_tool), and per kind only configuration: its
@@ -47,6 +48,8 @@ export const toolKinds = {
         budget: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
         /** at most this many of one person's dots on one option */
         maxPerOption: Type.Integer({ minimum: 1, maximum: 20, default: 3 }),
+        /** the ideas tool of the same project its options were taken from, if they were */
+        sourceToolId: Type.Optional(Uuid),
       },
       { additionalProperties: false },
     ),
@@ -59,6 +62,8 @@ export const toolKinds = {
       {
         /** how many places a person ranks (the rest stay unranked) */
         places: Type.Integer({ minimum: 2, maximum: 10, default: 3 }),
+        /** the ideas tool of the same project its options were taken from, if they were */
+        sourceToolId: Type.Optional(Uuid),
       },
       { additionalProperties: false },
     ),
