@@ -311,14 +311,48 @@ export interface CodesignEvent {
   subject_type: string | null;
 }
 
+export interface CodesignMeeting {
+  decisions: Generated<string[]>;
+  facilitator: string;
+  held_on: string;
+  id: Generated<string>;
+  network_id: string;
+  notes: Generated<string>;
+  people: number;
+  place: string;
+  project_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  tool_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignMeetingAttendance {
+  dimension: "district" | "age_band" | "stake" | "language";
+  meeting_id: string;
+  network_id: string;
+  people: number;
+  value: string;
+}
+
+export interface CodesignMeetingAttendee {
+  contribution_id: string;
+  meeting_id: string;
+  network_id: string;
+  participant_id: string;
+}
+
 export interface CodesignParticipant {
   account_id: string | null;
   age_band: "under_18" | "18_29" | "30_49" | "50_64" | "65_79" | "80_plus" | null;
+  claim_expires_at: Timestamp | null;
   claim_token_hash: string | null;
   claimed_at: Timestamp | null;
   consent: "in_person" | "paper" | "phone" | null;
   consent_at: Timestamp | null;
   consent_recorded_by: string | null;
+  consent_withdrawn_at: Timestamp | null;
+  consent_withdrawn_by: string | null;
   created_at: Generated<Timestamp>;
   display_name: string | null;
   district_id: string | null;
@@ -372,6 +406,28 @@ export interface CodesignProjectOrganisation {
   project_id: string;
   responded_at: Timestamp | null;
   status: Generated<"invited" | "accepted">;
+}
+
+export interface CodesignTally {
+  channel: "paper" | "meeting";
+  entered_at: Generated<Timestamp>;
+  entered_by: string | null;
+  id: Generated<string>;
+  meeting_id: string | null;
+  network_id: string;
+  note: Generated<string>;
+  people: number;
+  project_id: string;
+  tool_id: string;
+}
+
+export interface CodesignTallyCount {
+  count: number;
+  label: string;
+  network_id: string;
+  option_ref: string | null;
+  position: number;
+  tally_id: string;
 }
 
 export interface CodesignTool {
@@ -1174,10 +1230,15 @@ export interface DB {
   circle_update: CircleUpdate;
   codesign_contribution: CodesignContribution;
   codesign_event: CodesignEvent;
+  codesign_meeting: CodesignMeeting;
+  codesign_meeting_attendance: CodesignMeetingAttendance;
+  codesign_meeting_attendee: CodesignMeetingAttendee;
   codesign_participant: CodesignParticipant;
   codesign_phase: CodesignPhase;
   codesign_project: CodesignProject;
   codesign_project_organisation: CodesignProjectOrganisation;
+  codesign_tally: CodesignTally;
+  codesign_tally_count: CodesignTallyCount;
   codesign_tool: CodesignTool;
   discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;

@@ -247,6 +247,12 @@ export const codesignChannels = ['online', 'paper', 'phone', 'meeting'] as const
 export type CodesignChannel = (typeof codesignChannels)[number];
 export const codesignEnteredRoles = ['admin', 'staff', 'volunteer', 'facilitator'] as const;
 export type CodesignEnteredRole = (typeof codesignEnteredRoles)[number];
+/** The groups a meeting's attendance is counted by (migration 20261206_1460_codesign_offline). */
+export const codesignAttendanceDimensions = ['district', 'age_band', 'stake', 'language'] as const;
+export type CodesignAttendanceDimension = (typeof codesignAttendanceDimensions)[number];
+/** How a tally's totals were counted: a paper poster or a show of hands at a meeting. */
+export const codesignTallyChannels = ['paper', 'meeting'] as const;
+export type CodesignTallyChannel = (typeof codesignTallyChannels)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -320,4 +326,6 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignConsent, Value<'codesign_participant', 'consent'>>>,
   Holds<Same<CodesignChannel, Value<'codesign_contribution', 'channel'>>>,
   Holds<Same<CodesignEnteredRole, Value<'codesign_contribution', 'entered_role'>>>,
+  Holds<Same<CodesignAttendanceDimension, Value<'codesign_meeting_attendance', 'dimension'>>>,
+  Holds<Same<CodesignTallyChannel, Value<'codesign_tally', 'channel'>>>,
 ];
