@@ -7,6 +7,7 @@ const AssistedPage = lazy(() => import('./AssistedPage.tsx'));
 const PaperKitPage = lazy(() => import('./PaperKitPage.tsx'));
 const TallyPage = lazy(() => import('./TallyPage.tsx'));
 const ClaimPage = lazy(() => import('./ClaimPage.tsx'));
+const MeetingRecordPage = lazy(() => import('./MeetingRecordPage.tsx'));
 
 /** Its pages, each loaded when first opened (joined by ../routes.tsx). */
 export const routes: RouteObject[] = [
@@ -16,5 +17,6 @@ export const routes: RouteObject[] = [
     path: 'mitgestalten/projekte/:projectId/werkzeuge/:toolId/auszaehlung',
     element: signedIn(<TallyPage />),
   },
+  { path: 'mitgestalten/projekte/:projectId/werkzeuge/:toolId/protokoll', element: <MeetingRecordPage /> },
   { path: 'mitgestalten/uebernehmen', element: signedIn(<ClaimPage />) },
 ];
