@@ -202,7 +202,14 @@ function PersonItem({ projectId, person: p }: { projectId: string; person: Assis
             type="button"
             className="button secondary"
             disabled={pending}
-            aria-label={t('codesignOffline.claim.issueFor', { name: p.name })}
+            aria-label={t(
+              p.claimExpiresAt || code
+                ? 'codesignOffline.claim.reissueFor'
+                : 'codesignOffline.claim.issueFor',
+              {
+                name: p.name,
+              },
+            )}
             onClick={() =>
               void run(async () => {
                 const c = await api<ClaimCode>(`${base}/claim-code`, { method: 'POST' });
@@ -211,7 +218,7 @@ function PersonItem({ projectId, person: p }: { projectId: string; person: Assis
               })
             }
           >
-            {p.claimExpiresAt ? t('codesignOffline.claim.reissue') : t('codesignOffline.claim.issue')}
+            {p.claimExpiresAt || code ? t('codesignOffline.claim.reissue') : t('codesignOffline.claim.issue')}
           </button>
         )}
         {!p.consentWithdrawnAt && (
