@@ -3,6 +3,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { CommandContext } from '../../../http/context.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import type { DemoSeedContext } from '../../../seed/context.ts';
+import { toolIsOpen } from '../projects/access.ts';
 import { type DemoProjectKey, demoProjects } from '../projects/demo.ts';
 import { addAssisted } from './commands/assisted.ts';
 import { saveMeeting } from './commands/meetings.ts';
@@ -38,7 +39,7 @@ export async function seedOffline(tx: Transaction<DB>, c: DemoSeedContext) {
   const project = async (key: DemoProjectKey) =>
     tx
       .selectFrom('codesign_project')
-      .select(['id', 'current_phase_id'])
+      .select(['id', 'current_phase_id', 'status'])
       .where('network_id', '=', c.networkId)
       .where('title', '=', demoProjects[key].title)
       .executeTakeFirst();
@@ -86,9 +87,20 @@ export async function seedOffline(tx: Transaction<DB>, c: DemoSeedContext) {
     return row.id;
   };
 
+  const isOpen = async (toolId: string) => {
+    const tool = await tx
+      .selectFrom('codesign_tool')
+      .select(['opens_at', 'closes_at'])
+      .where('network_id', '=', c.networkId)
+      .where('id', '=', toolId)
+      .executeTakeFirstOrThrow();
+    return toolIsOpen({ status: 'active' }, tool, new Date(c.now));
+  };
+
   const made: Record<string, unknown> = {};
   const consultation = await project('consultation');
-  if (consultation) {
+  // the projects part's seed decides each project's state; what a state does not allow is left out
+  if (consultation && consultation.status === 'active') {
     const aylin = ctx('aylin');
     const frauM = await addAssisted(tx, aylin, consultation.id, {
       displayName: 'Frau M.',
@@ -119,7 +131,8 @@ export async function seedOffline(tx: Transaction<DB>, c: DemoSeedContext) {
           ? [{ dimension: 'district' as const, value: c.districtIds.get('altstadt')!, people: 8 }]
           : []),
       ],
-      attendees: [frauM],
+      // attending is a contribution: only while the project takes them
+      ...((await isOpen(toolId)) ? { attendees: [frauM] } : {}),
       notes:
         'Viele wünschen sich eine Sprechstunde am Nachmittag. Die Wartezeit im Flur ist zu lang; ein Stuhlkreis mit Kaffee wurde vorgeschlagen.',
       decisions: [
@@ -148,7 +161,7 @@ export async function seedOffline(tx: Transaction<DB>, c: DemoSeedContext) {
     made.offlineFrauM = frauM;
   }
   const families = await project('familiesNeeds');
-  if (families) {
+  if (families && families.status !== 'draft') {
     const toolId = await meetingTool(families, 'Elternabend in der Kita Nordfeld', 'TREFF2');
     await saveMeeting(tx, ctx('thomas'), toolId, {
       heldOn: date(4),

@@ -5,6 +5,9 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.ts';
 import { makeAssistedParticipant, makeProject } from '../../../../../test/helpers/codesign.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../../test/helpers/factories.ts';
+import { executeTx } from '../../../../db/tx.ts';
+import { demoProjects } from '../../projects/demo.ts';
+import { seedOffline } from '../seed.ts';
 
 describe('codesign offline: assisted people, claim codes, meetings and tallies', () => {
   let t: TestApp;
@@ -469,5 +472,65 @@ describe('codesign offline: assisted people, claim codes, meetings and tallies',
       new RegExp(`/mitgestalten/projekte/${hidden.id}/werkzeuge/${hidden.tools.meeting}$`),
     );
     assert.match(kit.tool.paperCode, /^[A-Z0-9]{6}$/);
+  });
+});
+
+describe('codesign offline: the demo town’s seed', () => {
+  test('adds Frau M., the meetings and the poster tally to the demo projects', async () => {
+    const t = await createTestApp();
+    try {
+      const caritas = await createOrganisation(t, { name: 'Caritas' });
+      const stadt = await createOrganisation(t, { name: 'Stadt' });
+      const aylin = await createUser(t, { displayName: 'Aylin Demir', memberOf: [[caritas.id, 'staff']] });
+      const thomas = await createUser(t, { displayName: 'Thomas Becker', memberOf: [[stadt.id, 'staff']] });
+      const consultation = await makeProject(t, {
+        lead: caritas.id,
+        title: demoProjects.consultation.title,
+        tools: [{ kind: 'dots' }],
+      });
+      await makeProject(t, { lead: stadt.id, title: demoProjects.familiesNeeds.title });
+      const made = await executeTx(t.db, (tx) =>
+        seedOffline(tx, {
+          networkId: t.networkId,
+          orgIds: new Map([
+            ['caritas', caritas.id],
+            ['stadt', stadt.id],
+          ]),
+          personIds: new Map([
+            ['aylin', aylin.id],
+            ['thomas', thomas.id],
+          ]),
+          districtIds: new Map(),
+          centres: new Map(),
+          memberships: new Map([
+            ['aylin', [['caritas', 'staff']]],
+            ['thomas', [['stadt', 'staff']]],
+          ]),
+          now: Date.now(),
+        }),
+      );
+      const frauM = await t.db
+        .selectFrom('codesign_participant')
+        .selectAll()
+        .where('id', '=', made.offlineFrauM as string)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        [frauM.display_name, frauM.consent, frauM.consent_recorded_by, frauM.stake, frauM.age_band],
+        ['Frau M.', 'paper', aylin.id, 'service_user', '65_79'],
+      );
+      const meetings = await t.db.selectFrom('codesign_meeting').select(['project_id', 'people']).execute();
+      assert.equal(meetings.length, 2);
+      const tally = await t.db.selectFrom('codesign_tally').selectAll().executeTakeFirstOrThrow();
+      assert.equal(tally.tool_id, consultation.tools.dots);
+      assert.ok(tally.meeting_id);
+      const attended = await t.db
+        .selectFrom('codesign_contribution')
+        .select(['kind', 'channel', 'entered_by'])
+        .where('participant_id', '=', frauM.id)
+        .execute();
+      assert.deepEqual(attended, [{ kind: 'attendance', channel: 'meeting', entered_by: aylin.id }]);
+    } finally {
+      await t.close();
+    }
   });
 });
