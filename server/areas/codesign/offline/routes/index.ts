@@ -1,5 +1,5 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { codesignToolKinds } from '../../../../db/schema.ts';
 import { commandContext } from '../../../../http/context.ts';
 import { csvLine, sendCsv } from '../../../../http/csv.ts';
@@ -230,7 +230,7 @@ export async function offlineRoutes(app: FastifyInstance) {
     async (req) => claimParticipation(db, commandContext(req, networkId), req.body.code),
   );
 
-  async function meetingView(req: FastifyRequest, access: ToolAccess) {
+  async function meetingView(access: ToolAccess) {
     const m = await findMeeting(db, networkId, access.tool.id);
     const facilitator = access.may.facilitate;
     let record = null;
@@ -281,7 +281,6 @@ export async function offlineRoutes(app: FastifyInstance) {
         updatedAt: m.updated_at.toISOString(),
       };
     }
-    void req;
     const tallies = m ? await listTallies(db, networkId, { meetingId: m.id }) : [];
     return { tool: toolHeader(access), record, tallies: tallies.map(tallyView) };
   }
@@ -299,7 +298,7 @@ export async function offlineRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const access = await toolFor(db, networkId, req.actor, req.params.toolId, ['meeting'], 'view');
-      return meetingView(req, access);
+      return meetingView(access);
     },
   );
 
@@ -318,7 +317,7 @@ export async function offlineRoutes(app: FastifyInstance) {
     async (req) => {
       await saveMeeting(db, commandContext(req, networkId), req.params.toolId, req.body);
       const access = await toolFor(db, networkId, req.actor, req.params.toolId, ['meeting'], 'view');
-      return meetingView(req, access);
+      return meetingView(access);
     },
   );
 

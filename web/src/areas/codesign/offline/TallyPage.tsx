@@ -40,7 +40,7 @@ export default function TallyPage() {
         {(d) => (
           <>
             <p className="offline-tool-name">{d.tool.title}</p>
-            {d.tool.may.facilitate && <TallyForm projectId={d.tool.project.id} toolId={toolId} />}
+            {d.tool.may.facilitate && <TallyForm toolId={toolId} />}
             <section aria-labelledby="tallies-list">
               <h2 id="tallies-list">{t('codesignOffline.tally.listTitle')}</h2>
               {d.items.length === 0 ? (
@@ -72,7 +72,7 @@ interface Line {
 let lineKey = 0;
 const newLine = (): Line => ({ key: ++lineKey, label: '', count: '' });
 
-function TallyForm({ projectId, toolId }: { projectId: string; toolId: string }) {
+function TallyForm({ toolId }: { toolId: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
@@ -83,7 +83,6 @@ function TallyForm({ projectId, toolId }: { projectId: string; toolId: string })
   const meetingToolId = params.get('treffen') ?? '';
   const [lines, setLines] = useState<Line[]>([newLine(), newLine()]);
   const { pending, error, run } = useAction();
-  void projectId;
   async function submit(e: FormEvent) {
     e.preventDefault();
     const ok = await run(
