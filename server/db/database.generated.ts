@@ -393,14 +393,48 @@ export interface CodesignIdeaPoint {
   side: "pro" | "contra";
 }
 
+export interface CodesignMeeting {
+  decisions: Generated<string[]>;
+  facilitator: string;
+  held_on: string;
+  id: Generated<string>;
+  network_id: string;
+  notes: Generated<string>;
+  people: number;
+  place: string;
+  project_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  tool_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignMeetingAttendance {
+  dimension: "district" | "age_band" | "stake" | "language";
+  meeting_id: string;
+  network_id: string;
+  people: number;
+  value: string;
+}
+
+export interface CodesignMeetingAttendee {
+  contribution_id: string;
+  meeting_id: string;
+  network_id: string;
+  participant_id: string;
+}
+
 export interface CodesignParticipant {
   account_id: string | null;
   age_band: "under_18" | "18_29" | "30_49" | "50_64" | "65_79" | "80_plus" | null;
+  claim_expires_at: Timestamp | null;
   claim_token_hash: string | null;
   claimed_at: Timestamp | null;
   consent: "in_person" | "paper" | "phone" | null;
   consent_at: Timestamp | null;
   consent_recorded_by: string | null;
+  consent_withdrawn_at: Timestamp | null;
+  consent_withdrawn_by: string | null;
   created_at: Generated<Timestamp>;
   display_name: string | null;
   district_id: string | null;
@@ -504,6 +538,28 @@ export interface CodesignStance {
   reason: Generated<string>;
   stance: "agree" | "abstain" | "disagree" | "block";
   updated_at: Generated<Timestamp>;
+}
+
+export interface CodesignTally {
+  channel: "paper" | "meeting";
+  entered_at: Generated<Timestamp>;
+  entered_by: string | null;
+  id: Generated<string>;
+  meeting_id: string | null;
+  network_id: string;
+  note: Generated<string>;
+  people: number;
+  project_id: string;
+  tool_id: string;
+}
+
+export interface CodesignTallyCount {
+  count: number;
+  label: string;
+  network_id: string;
+  option_ref: string | null;
+  position: number;
+  tally_id: string;
 }
 
 export interface CodesignTool {
@@ -1326,6 +1382,9 @@ export interface DB {
   codesign_idea: CodesignIdea;
   codesign_idea_comment: CodesignIdeaComment;
   codesign_idea_point: CodesignIdeaPoint;
+  codesign_meeting: CodesignMeeting;
+  codesign_meeting_attendance: CodesignMeetingAttendance;
+  codesign_meeting_attendee: CodesignMeetingAttendee;
   codesign_participant: CodesignParticipant;
   codesign_phase: CodesignPhase;
   codesign_project: CodesignProject;
@@ -1334,6 +1393,8 @@ export interface DB {
   codesign_ranking: CodesignRanking;
   codesign_ranking_place: CodesignRankingPlace;
   codesign_stance: CodesignStance;
+  codesign_tally: CodesignTally;
+  codesign_tally_count: CodesignTallyCount;
   codesign_tool: CodesignTool;
   codesign_vote_option: CodesignVoteOption;
   discussion_mention: DiscussionMention;

@@ -274,6 +274,12 @@ export const codesignCommitmentStatuses = ['planned', 'in_progress', 'done', 'dr
 export type CodesignCommitmentStatus = (typeof codesignCommitmentStatuses)[number];
 export const codesignMeasureTypes = ['proposal', 'idea'] as const;
 export type CodesignMeasureType = (typeof codesignMeasureTypes)[number];
+/** The groups a meeting's attendance is counted by (migration 20261206_1460_codesign_offline). */
+export const codesignAttendanceDimensions = ['district', 'age_band', 'stake', 'language'] as const;
+export type CodesignAttendanceDimension = (typeof codesignAttendanceDimensions)[number];
+/** How a tally's totals were counted: a paper poster or a show of hands at a meeting. */
+export const codesignTallyChannels = ['paper', 'meeting'] as const;
+export type CodesignTallyChannel = (typeof codesignTallyChannels)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -354,4 +360,6 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignCommitmentKind, Value<'codesign_commitment', 'kind'>>>,
   Holds<Same<CodesignCommitmentStatus, Value<'codesign_commitment', 'status'>>>,
   Holds<Same<CodesignMeasureType, Value<'codesign_commitment', 'measure_type'>>>,
+  Holds<Same<CodesignAttendanceDimension, Value<'codesign_meeting_attendance', 'dimension'>>>,
+  Holds<Same<CodesignTallyChannel, Value<'codesign_tally', 'channel'>>>,
 ];

@@ -1,6 +1,9 @@
 /** Offline: assisted participation with consent, taking contributions over, meeting records, paper kits and tallies. */
 import type { AreaPart } from '../../parts.ts';
+import { offlineRoutes } from './routes/index.ts';
+import { seedOffline } from './seed.ts';
 
 export const offlinePart: AreaPart = {
-  routes: [],
+  routes: [{ prefix: '/codesign', plugin: offlineRoutes }],
+  seed: seedOffline,
 };

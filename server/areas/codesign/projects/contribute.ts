@@ -55,7 +55,7 @@ export async function contribute(
     if (!access.may.facilitate) throw new Problem(403, 'codesign.assist_not_allowed');
     const p = await tx
       .selectFrom('codesign_participant')
-      .select(['id', 'account_id', 'consent', 'status'])
+      .select(['id', 'account_id', 'consent', 'consent_withdrawn_at', 'status'])
       .where('network_id', '=', ctx.networkId)
       .where('project_id', '=', project.id)
       .where('id', '=', onBehalf.participantId)
@@ -63,6 +63,7 @@ export async function contribute(
     if (!p || p.status === 'left') throw notFound();
     if (p.account_id !== ctx.actorId) {
       if (!p.consent) throw new Problem(409, 'codesign.assist_no_consent');
+      if (p.consent_withdrawn_at) throw new Problem(409, 'codesign.assist_consent_withdrawn');
       enteredRole = enteredRoleOf(ctx, project.runningOrganisationIds);
     }
     participantId = p.id;
@@ -112,7 +113,10 @@ export async function contribute(
 }
 
 /** The role a facilitator acts in: their role in the first running organisation they belong to, or 'facilitator'. */
-function enteredRoleOf(ctx: CommandContext, runningOrganisationIds: readonly string[]): CodesignEnteredRole {
+export function enteredRoleOf(
+  ctx: CommandContext,
+  runningOrganisationIds: readonly string[],
+): CodesignEnteredRole {
   for (const o of runningOrganisationIds) {
     const role = roleIn(ctx.actor, o);
     if (role === 'admin' || role === 'staff') return role;
