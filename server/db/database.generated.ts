@@ -286,6 +286,14 @@ export interface CircleUpdate {
   visibility: "all_members" | "coordinators_professionals" | "owner_only";
 }
 
+export interface CodesignAffectedGroup {
+  dimension: "district" | "age_band" | "stake" | "language";
+  expected_share: number | null;
+  network_id: string;
+  project_id: string;
+  value: string;
+}
+
 export interface CodesignContribution {
   channel: Generated<"online" | "paper" | "phone" | "meeting">;
   created_at: Generated<Timestamp>;
@@ -309,6 +317,29 @@ export interface CodesignEvent {
   project_id: string;
   subject_id: string | null;
   subject_type: string | null;
+}
+
+export interface CodesignOutcome {
+  network_id: string;
+  progress: Generated<number>;
+  project_id: string;
+  review_on: string | null;
+  statement: Generated<string>;
+  status: Generated<"planned" | "on_track" | "delayed" | "achieved" | "partly_achieved" | "not_achieved" | "abandoned">;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface CodesignOutcomeUpdate {
+  author_id: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  network_id: string;
+  progress: number;
+  project_id: string;
+  review_on: string | null;
+  statement: string;
+  status: string;
 }
 
 export interface CodesignParticipant {
@@ -374,6 +405,27 @@ export interface CodesignProjectOrganisation {
   status: Generated<"invited" | "accepted">;
 }
 
+export interface CodesignReview {
+  author_id: string | null;
+  created_at: Generated<Timestamp>;
+  did_not_work: Generated<string>;
+  held_on: string;
+  id: Generated<string>;
+  judged_by: string;
+  judged_stakes: Generated<ArrayType<"service_user" | "relative" | "volunteer" | "staff" | "resident" | "other">>;
+  network_id: string;
+  next_steps: Generated<string>;
+  project_id: string;
+  worked: string;
+}
+
+export interface CodesignReviewReminder {
+  network_id: string;
+  project_id: string;
+  review_on: string;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface CodesignTool {
   closes_at: Timestamp | null;
   config: Generated<JsonColumn<Record<string, unknown>>>;
@@ -382,6 +434,7 @@ export interface CodesignTool {
   description: Generated<string>;
   id: Generated<string>;
   kind: "ideas" | "consensus" | "dots" | "ranking" | "survey" | "meeting";
+  method_page_id: string | null;
   network_id: string;
   opens_at: Timestamp | null;
   paper_code: string;
@@ -1172,12 +1225,17 @@ export interface DB {
   circle_need_series: CircleNeedSeries;
   circle_team_member: CircleTeamMember;
   circle_update: CircleUpdate;
+  codesign_affected_group: CodesignAffectedGroup;
   codesign_contribution: CodesignContribution;
   codesign_event: CodesignEvent;
+  codesign_outcome: CodesignOutcome;
+  codesign_outcome_update: CodesignOutcomeUpdate;
   codesign_participant: CodesignParticipant;
   codesign_phase: CodesignPhase;
   codesign_project: CodesignProject;
   codesign_project_organisation: CodesignProjectOrganisation;
+  codesign_review: CodesignReview;
+  codesign_review_reminder: CodesignReviewReminder;
   codesign_tool: CodesignTool;
   discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;

@@ -247,6 +247,20 @@ export const codesignChannels = ['online', 'paper', 'phone', 'meeting'] as const
 export type CodesignChannel = (typeof codesignChannels)[number];
 export const codesignEnteredRoles = ['admin', 'staff', 'volunteer', 'facilitator'] as const;
 export type CodesignEnteredRole = (typeof codesignEnteredRoles)[number];
+// Mitgestalten, accountability (migration 20261206_1480_codesign_accountability)
+/** The kinds of group a project counts in "who is affected vs who took part". */
+export const codesignDimensions = ['district', 'age_band', 'stake', 'language'] as const;
+export type CodesignDimension = (typeof codesignDimensions)[number];
+export const codesignOutcomeStatuses = [
+  'planned',
+  'on_track',
+  'delayed',
+  'achieved',
+  'partly_achieved',
+  'not_achieved',
+  'abandoned',
+] as const;
+export type CodesignOutcomeStatus = (typeof codesignOutcomeStatuses)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -320,4 +334,6 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignConsent, Value<'codesign_participant', 'consent'>>>,
   Holds<Same<CodesignChannel, Value<'codesign_contribution', 'channel'>>>,
   Holds<Same<CodesignEnteredRole, Value<'codesign_contribution', 'entered_role'>>>,
+  Holds<Same<CodesignDimension, Value<'codesign_affected_group', 'dimension'>>>,
+  Holds<Same<CodesignOutcomeStatus, Value<'codesign_outcome', 'status'>>>,
 ];
