@@ -72,6 +72,7 @@ export const accountabilityPermissions: Record<string, Case | Case[]> = {
       },
     }),
   },
+  'GET /codesign/projects/{id}/methods': readCases('/methods'),
   'PUT /codesign/tools/{id}/method': {
     allowed: coordinatorsOfA,
     request: async (town) => {

@@ -338,6 +338,37 @@ export async function dueReviewsFor(
     .execute();
 }
 
+/** A project's tools with the method each applied (its playbook page's current title), in phase order. */
+export async function toolMethods(db: Executor, networkId: string, projectId: string) {
+  return db
+    .selectFrom('codesign_tool as t')
+    .innerJoin('codesign_phase as ph', (j) =>
+      j.onRef('ph.network_id', '=', 't.network_id').onRef('ph.id', '=', 't.phase_id'),
+    )
+    .leftJoin('playbook_page as pp', (j) =>
+      j.onRef('pp.network_id', '=', 't.network_id').onRef('pp.id', '=', 't.method_page_id'),
+    )
+    .leftJoin('playbook_revision as pr', (j) =>
+      j
+        .onRef('pr.network_id', '=', 'pp.network_id')
+        .onRef('pr.page_id', '=', 'pp.id')
+        .onRef('pr.revision', '=', 'pp.current_revision'),
+    )
+    .select([
+      't.id',
+      't.title',
+      't.kind',
+      'ph.title as phase_title',
+      't.method_page_id',
+      'pr.title as method_title',
+    ])
+    .where('t.network_id', '=', networkId)
+    .where('t.project_id', '=', projectId)
+    .orderBy('ph.position')
+    .orderBy('t.position')
+    .execute();
+}
+
 /** Sets the playbook page a tool applied (null: none). */
 export async function setToolMethod(db: Executor, networkId: string, toolId: string, pageId: string | null) {
   await db

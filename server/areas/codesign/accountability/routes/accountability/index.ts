@@ -17,6 +17,7 @@ import {
   listReviews,
   projectsUsingMethod,
   type ReviewRow,
+  toolMethods,
 } from '../../repositories/accountability.ts';
 import {
   AffectedSave,
@@ -31,6 +32,7 @@ import {
   ReachView,
   ReviewCreate,
   ReviewView,
+  ToolMethodsView,
 } from './schema.ts';
 
 const day = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : localDate(d));
@@ -119,7 +121,7 @@ export async function accountabilityRoutes(app: FastifyInstance) {
   );
 
   async function outcomeView(actor: Actor, id: string) {
-    const { may } = await projectFor(db, networkId, actor, id);
+    const { may, project } = await projectFor(db, networkId, actor, id);
     const o = await findOutcome(db, networkId, id);
     const reviewOn = o?.review_on ? day(o.review_on) : null;
     return {
@@ -134,6 +136,7 @@ export async function accountabilityRoutes(app: FastifyInstance) {
             reviewDue: reviewOn !== null && reviewOn <= localDate(new Date()),
           }
         : null,
+      project: { id: project.id, title: project.title },
       may: { organise: may.organise, facilitate: may.facilitate },
     };
   }
@@ -255,6 +258,32 @@ export async function accountabilityRoutes(app: FastifyInstance) {
       const { items } = await listReviews(db, networkId, req.params.id, { limit: 100, offset: 0 });
       const made = items.find((r) => r.id === id);
       return reply.code(201).send(made ? presentReview(made) : undefined);
+    },
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/projects/:id/methods',
+    {
+      schema: {
+        tags,
+        summary: "The project's tools with the method (a playbook page) each applied",
+        params: IdParams,
+        response: { 200: ToolMethodsView, ...problems },
+      },
+    },
+    async (req) => {
+      const { may } = await projectFor(db, networkId, req.actor, req.params.id);
+      const tools = await toolMethods(db, networkId, req.params.id);
+      return {
+        tools: tools.map((x) => ({
+          id: x.id,
+          title: x.title,
+          kind: x.kind,
+          phaseTitle: x.phase_title,
+          method: x.method_page_id && x.method_title ? { id: x.method_page_id, title: x.method_title } : null,
+        })),
+        may: { organise: may.organise },
+      };
     },
   );
 

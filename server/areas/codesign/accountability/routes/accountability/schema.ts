@@ -72,6 +72,7 @@ export const OutcomeView = Type.Object({
       reviewDue: Type.Boolean(),
     }),
   ),
+  project: Type.Object({ id: Uuid, title: Type.String() }),
   may: Type.Object({ organise: Type.Boolean(), facilitate: Type.Boolean() }),
 });
 
@@ -106,6 +107,19 @@ export const ReviewView = Type.Object({
   judgedStakes: Type.Array(literals(codesignStakes)),
   author: Nullable(Type.String()),
   createdAt: Timestamp,
+});
+
+export const ToolMethodsView = Type.Object({
+  tools: Type.Array(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      kind: Type.String(),
+      phaseTitle: Type.String(),
+      method: Nullable(Type.Object({ id: Uuid, title: Type.String() })),
+    }),
+  ),
+  may: Type.Object({ organise: Type.Boolean() }),
 });
 
 export const MethodSave = Type.Object({ pageId: Nullable(Uuid) }, { additionalProperties: false });
