@@ -286,6 +286,14 @@ export interface CircleUpdate {
   visibility: "all_members" | "coordinators_professionals" | "owner_only";
 }
 
+export interface CodesignAffectedGroup {
+  dimension: "district" | "age_band" | "stake" | "language";
+  expected_share: number | null;
+  network_id: string;
+  project_id: string;
+  value: string;
+}
+
 export interface CodesignCommitment {
   booking_id: string | null;
   created_at: Generated<Timestamp>;
@@ -424,6 +432,29 @@ export interface CodesignMeetingAttendee {
   participant_id: string;
 }
 
+export interface CodesignOutcome {
+  network_id: string;
+  progress: Generated<number>;
+  project_id: string;
+  review_on: string | null;
+  statement: Generated<string>;
+  status: Generated<"planned" | "on_track" | "delayed" | "achieved" | "partly_achieved" | "not_achieved" | "abandoned">;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface CodesignOutcomeUpdate {
+  author_id: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  network_id: string;
+  progress: number;
+  project_id: string;
+  review_on: string | null;
+  statement: string;
+  status: string;
+}
+
 export interface CodesignParticipant {
   account_id: string | null;
   age_band: "under_18" | "18_29" | "30_49" | "50_64" | "65_79" | "80_plus" | null;
@@ -529,6 +560,27 @@ export interface CodesignRankingPlace {
   tool_id: string;
 }
 
+export interface CodesignReview {
+  author_id: string | null;
+  created_at: Generated<Timestamp>;
+  did_not_work: Generated<string>;
+  held_on: string;
+  id: Generated<string>;
+  judged_by: string;
+  judged_stakes: Generated<ArrayType<"service_user" | "relative" | "volunteer" | "staff" | "resident" | "other">>;
+  network_id: string;
+  next_steps: Generated<string>;
+  project_id: string;
+  worked: string;
+}
+
+export interface CodesignReviewReminder {
+  network_id: string;
+  project_id: string;
+  review_on: string;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface CodesignStance {
   contribution_id: string;
   created_at: Generated<Timestamp>;
@@ -570,6 +622,7 @@ export interface CodesignTool {
   description: Generated<string>;
   id: Generated<string>;
   kind: "ideas" | "consensus" | "dots" | "ranking" | "survey" | "meeting";
+  method_page_id: string | null;
   network_id: string;
   opens_at: Timestamp | null;
   paper_code: string;
@@ -1373,6 +1426,7 @@ export interface DB {
   circle_need_series: CircleNeedSeries;
   circle_team_member: CircleTeamMember;
   circle_update: CircleUpdate;
+  codesign_affected_group: CodesignAffectedGroup;
   codesign_commitment: CodesignCommitment;
   codesign_commitment_shift: CodesignCommitmentShift;
   codesign_contribution: CodesignContribution;
@@ -1385,6 +1439,8 @@ export interface DB {
   codesign_meeting: CodesignMeeting;
   codesign_meeting_attendance: CodesignMeetingAttendance;
   codesign_meeting_attendee: CodesignMeetingAttendee;
+  codesign_outcome: CodesignOutcome;
+  codesign_outcome_update: CodesignOutcomeUpdate;
   codesign_participant: CodesignParticipant;
   codesign_phase: CodesignPhase;
   codesign_project: CodesignProject;
@@ -1392,6 +1448,8 @@ export interface DB {
   codesign_proposal: CodesignProposal;
   codesign_ranking: CodesignRanking;
   codesign_ranking_place: CodesignRankingPlace;
+  codesign_review: CodesignReview;
+  codesign_review_reminder: CodesignReviewReminder;
   codesign_stance: CodesignStance;
   codesign_tally: CodesignTally;
   codesign_tally_count: CodesignTallyCount;

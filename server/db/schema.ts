@@ -280,6 +280,20 @@ export type CodesignAttendanceDimension = (typeof codesignAttendanceDimensions)[
 /** How a tally's totals were counted: a paper poster or a show of hands at a meeting. */
 export const codesignTallyChannels = ['paper', 'meeting'] as const;
 export type CodesignTallyChannel = (typeof codesignTallyChannels)[number];
+// Mitgestalten, accountability (migration 20261206_1480_codesign_accountability)
+/** The kinds of group a project counts in "who is affected vs who took part". */
+export const codesignDimensions = ['district', 'age_band', 'stake', 'language'] as const;
+export type CodesignDimension = (typeof codesignDimensions)[number];
+export const codesignOutcomeStatuses = [
+  'planned',
+  'on_track',
+  'delayed',
+  'achieved',
+  'partly_achieved',
+  'not_achieved',
+  'abandoned',
+] as const;
+export type CodesignOutcomeStatus = (typeof codesignOutcomeStatuses)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -362,4 +376,6 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignMeasureType, Value<'codesign_commitment', 'measure_type'>>>,
   Holds<Same<CodesignAttendanceDimension, Value<'codesign_meeting_attendance', 'dimension'>>>,
   Holds<Same<CodesignTallyChannel, Value<'codesign_tally', 'channel'>>>,
+  Holds<Same<CodesignDimension, Value<'codesign_affected_group', 'dimension'>>>,
+  Holds<Same<CodesignOutcomeStatus, Value<'codesign_outcome', 'status'>>>,
 ];

@@ -20,7 +20,7 @@ const code = () =>
  * routes do is tested there; this only sets the stage.
  */
 export async function makeProject(
-  t: TestApp,
+  t: Pick<TestApp, 'db' | 'networkId'>,
   o: {
     lead: string;
     partners?: string[];
@@ -147,7 +147,7 @@ export async function makeProject(
 
 /** A person without an account, entered by staff with their consent, in a project. */
 export async function makeAssistedParticipant(
-  t: TestApp,
+  t: Pick<TestApp, 'db' | 'networkId'>,
   projectId: string,
   o: { name?: string; recordedBy: string; consent?: 'in_person' | 'paper' | 'phone' },
 ) {

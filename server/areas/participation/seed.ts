@@ -273,12 +273,30 @@ const playbook = [
     by: 'sevgi',
     org: 'awo',
     title: 'Zukunftswerkstatt mit Älteren',
-    tags: ['Mitgestalten', 'Ältere'],
+    tags: ['Methode', 'Mitgestalten', 'Ältere'],
     body: 'Für das neue Seniorencafé haben wir eine Zukunftswerkstatt in drei Phasen gemacht: Kritik, Fantasie, Umsetzung.\n\nWichtig war: vormittags, mit Kaffee, große Schrift auf den Karten, und ein Fahrdienst für alle, die nicht mehr gut zu Fuß sind.',
     channels: [
       { channel: 'Aushang im Supermarkt', reached: 'ältere Nachbarn ohne Internet' },
       { channel: 'Gemeindebrief St. Marien', reached: 'Kirchgängerinnen und Kirchgänger' },
     ],
+  },
+  {
+    by: 'fatma',
+    org: 'nbz',
+    title: 'World Café',
+    tags: ['Methode', 'Mitgestalten'],
+    body: 'Kleine Tische mit vier bis sechs Menschen, auf jedem Tisch eine Frage und eine Papiertischdecke zum Schreiben. Nach 20 Minuten wechseln alle außer der Gastgeberin den Tisch.\n\nWas funktioniert hat:\n- Fragen, die mit „Wie könnten wir …“ beginnen\n- eine Gastgeberin pro Tisch, die das Gesagte kurz zusammenfasst\n- am Ende ein Rundgang zu allen Tischdecken\n\nWas nicht funktioniert hat: mehr als drei Runden — danach sind alle müde.',
+    channels: [
+      { channel: 'Einladung über die Elterncafés', reached: 'Eltern, die sonst nicht zu Sitzungen kommen' },
+    ],
+  },
+  {
+    by: 'aylin',
+    org: 'caritas',
+    title: 'Punktabfrage: gemeinsam gewichten',
+    tags: ['Methode', 'Mitgestalten', 'Entscheiden'],
+    body: 'Alle bekommen gleich viele Klebepunkte (meist fünf) und kleben sie auf die Vorschläge, die ihnen am wichtigsten sind — auch mehrere auf einen.\n\nWas funktioniert hat:\n- große, gut lesbare Plakate auf Augenhöhe, auch für Menschen im Rollstuhl\n- dieselbe Abfrage online für alle, die nicht kommen können, und beides zusammenzählen\n- vorher sagen, was mit dem Ergebnis passiert\n\nWas nicht funktioniert hat: Punkte ohne Erklärung — dann kleben alle auf den ersten Vorschlag.',
+    channels: [{ channel: 'Plakat im Wartebereich', reached: 'Ratsuchende der Sprechstunde' }],
   },
   {
     by: 'petra',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeading, QueryView, ScrollRegion, Tags } from '../../app/ui.tsx';
+import { MethodUsage } from '../codesign/index.ts';
 import { ParticipationNav } from './common.tsx';
 import { Byline, usePlaybookPage } from './PlaybookParts.tsx';
 import type { PlaybookChannel } from './types.ts';
@@ -109,6 +110,7 @@ export function PlaybookPage() {
           <Tags items={r.tags} label={t('participation.playbook.tags')} />
           <Body text={r.body} />
           <Channels channels={r.channels} />
+          <MethodUsage pageId={r.pageId} />
         </>
       )}
     </QueryView>
