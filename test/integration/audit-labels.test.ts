@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { projectAuditActions } from '../../server/areas/codesign/projects/commands/projects.ts';
 import { opportunityStatuses } from '../../server/db/schema.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -22,6 +23,7 @@ const templates: Record<string, readonly string[]> = {
   'opportunity.': opportunityStatuses,
   'opportunity.partner_': ['declined', 'invitation_withdrawn', 'removed', 'left'],
   'timebank.transfer_': ['confirmed', 'declined', 'cancelled'],
+  'codesign.': projectAuditActions,
 };
 
 /** Every action the server writes to the audit log, and every entity type it names, from its source. */

@@ -18,17 +18,17 @@ import {
  */
 
 /** A fresh project of A with a meeting tool and a dot vote; Olga takes part. */
-const project = (town: Town, visibility: 'public' | 'members' = 'public') =>
+const project = (town: Town, visibility: 'public' | 'members' = 'public', withOwner = true) =>
   makeProject(town.t, {
     lead: town.orgA.id,
     visibility,
     tools: [{ kind: 'meeting' }, { kind: 'dots' }],
-    participants: [town.users.owner.id],
+    participants: withOwner ? [town.users.owner.id] : [],
   });
 
 /** A project with Frau M. (no account, paper consent recorded by A's coordinator). */
-const withAssisted = async (town: Town) => {
-  const p = await project(town);
+const withAssisted = async (town: Town, withOwner = true) => {
+  const p = await project(town, 'public', withOwner);
   const person = await makeAssistedParticipant(town.t, p.id, { recordedBy: town.users.coordinatorA.id });
   return { p, person };
 };
@@ -90,7 +90,7 @@ export const offlinePermissions: Record<string, Case | Case[]> = {
     when: 'with a code handed out for a person in a project the caller is not in',
     allowed: signedIn,
     request: async (town) => {
-      const { p, person } = await withAssisted(town);
+      const { p, person } = await withAssisted(town, false);
       const { code } = await town.post(
         'coordinatorA',
         `/codesign/projects/${p.id}/assisted/${person}/claim-code`,

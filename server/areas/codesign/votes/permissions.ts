@@ -126,7 +126,7 @@ export const votesPermissions: Record<string, Case | Case[]> = {
     allowed: coordinatorsOfA,
     request: async (town) => ({
       url: `/codesign/votes/${(await voteTool(town, 'dots')).toolId}/options/import`,
-      payload: { options: [{ title: 'Sprachcafé', description: 'Aus den Ideen.' }] },
+      payload: { selectedOnly: false },
     }),
   },
   'PUT /codesign/votes/options/{id}': [

@@ -43,10 +43,35 @@ function text(field: string, value: string, min: number) {
   return v;
 }
 
+/** What an organiser's change writes to the audit log, as `codesign.<action>` (worded in the admin's texts). */
+export const projectAuditActions = [
+  'project_created',
+  'project_updated',
+  'join_link_renewed',
+  'project_started',
+  'project_closed',
+  'phase_added',
+  'phase_updated',
+  'phases_reordered',
+  'phase_removed',
+  'phase_set_current',
+  'tool_added',
+  'tool_updated',
+  'tool_opened',
+  'tool_closed',
+  'tool_removed',
+  'partner_invited',
+  'partner_accepted',
+  'partner_declined',
+  'partner_removed',
+  'participant_invited',
+  'participant_role_set',
+] as const;
+
 async function log(
   tx: Executor,
   ctx: CommandContext,
-  action: string,
+  action: (typeof projectAuditActions)[number],
   type: string,
   id: string,
   details?: object,

@@ -236,6 +236,31 @@ export function ProjectPage() {
                 )}
               </section>
             )}
+            <section aria-labelledby="codesign-more">
+              <h2 id="codesign-more">{t('codesign.projects.more.title')}</h2>
+              <ul className="codesign-more">
+                <li>
+                  <Link to={`/mitgestalten/projekte/${p.id}/zusagen`}>
+                    {t('codesign.projects.more.commitments')}
+                  </Link>
+                  <span className="hint"> {t('codesign.projects.more.commitmentsHint')}</span>
+                </li>
+                <li>
+                  <Link to={`/mitgestalten/projekte/${p.id}/wirkung`}>
+                    {t('codesign.projects.more.impact')}
+                  </Link>
+                  <span className="hint"> {t('codesign.projects.more.impactHint')}</span>
+                </li>
+                {p.abilities.facilitate && (
+                  <li>
+                    <Link to={`/mitgestalten/projekte/${p.id}/mit-unterstuetzung`}>
+                      {t('codesign.projects.more.assisted')}
+                    </Link>
+                    <span className="hint"> {t('codesign.projects.more.assistedHint')}</span>
+                  </li>
+                )}
+              </ul>
+            </section>
             <GroupsForm p={p} />
             {p.html && (
               <section aria-labelledby="codesign-about">

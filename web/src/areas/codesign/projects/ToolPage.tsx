@@ -40,6 +40,22 @@ export function ToolPage() {
                 {tool.may.facilitate && <> · {t('codesign.tool.paperCode', { code: tool.paperCode })}</>}
               </p>
             </PageHeading>
+            {tool.may.facilitate && (
+              <div className="actions">
+                <Link
+                  className="button secondary"
+                  to={`${projectPath(tool.project.id)}/werkzeuge/${tool.id}/papier`}
+                >
+                  {t('codesign.tool.paperKit')}
+                </Link>
+                <Link
+                  className="button secondary"
+                  to={`${projectPath(tool.project.id)}/werkzeuge/${tool.id}/auszaehlung`}
+                >
+                  {t('codesign.tool.tally')}
+                </Link>
+              </div>
+            )}
             <Suspense fallback={<Loading />}>
               <KindPage projectId={projectId || tool.project.id} toolId={tool.id} />
             </Suspense>

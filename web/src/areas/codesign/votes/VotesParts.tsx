@@ -299,6 +299,7 @@ export function OptionsEditor({ vote, toolId }: { vote: Vote; toolId: string }) 
           ))}
         </ul>
       )}
+      <ImportIdeas toolId={toolId} done={store} />
       <form ref={form} onSubmit={add} noValidate className="votes-option-form">
         <h3>{t('codesignVotes.options.add')}</h3>
         <FormError error={action.error} fields={['title', 'description']} />
@@ -324,5 +325,43 @@ export function OptionsEditor({ vote, toolId }: { vote: Vote; toolId: string }) 
         <SubmitButton pending={action.pending}>{t('codesignVotes.options.addButton')}</SubmitButton>
       </form>
     </section>
+  );
+}
+
+/**
+ * "Ideen übernehmen": the project's ideas become options — those marked for the decide phase, or all
+ * of them; one taken over before is skipped. The server reads them from the project itself.
+ */
+function ImportIdeas({ toolId, done }: { toolId: string; done: (v: Vote) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [selectedOnly, setSelectedOnly] = useState(true);
+  const action = useAction({ done: t('codesignVotes.options.imported') });
+  return (
+    <div className="votes-import">
+      <h3>{t('codesignVotes.options.importTitle')}</h3>
+      <p className="hint">{t('codesignVotes.options.importHint')}</p>
+      <label className="check">
+        <input type="checkbox" checked={selectedOnly} onChange={(e) => setSelectedOnly(e.target.checked)} />
+        <span>{t('codesignVotes.options.importSelectedOnly')}</span>
+      </label>
+      <FormError error={action.error} />
+      <button
+        type="button"
+        className="button secondary"
+        disabled={action.pending}
+        onClick={() =>
+          void action.run(async () =>
+            done(
+              await api<Vote>(`/codesign/votes/${toolId}/options/import`, {
+                method: 'POST',
+                body: { selectedOnly },
+              }),
+            ),
+          )
+        }
+      >
+        {t('codesignVotes.options.importButton')}
+      </button>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { commandContext } from '../../../../../http/context.ts';
 import { NoContent, problems } from '../../../../../http/schemas.ts';
 import { minPeoplePerCell, protectCell } from '../../../../../platform/smallCells.ts';
 import type { Actor } from '../../../../../policies/actor.ts';
+import { projectIdeaOptions } from '../../../ideas/index.ts';
 import { toolFor } from '../../../projects/access.ts';
 import { toolHeader } from '../../../projects/present.ts';
 import { toolConfig } from '../../../projects/tools.ts';
@@ -240,24 +241,37 @@ export async function votesRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Take ideas of an ideas tool over as options (facilitators); an idea taken over before is skipped',
+          "Take the project's ideas over as options (facilitators): those marked for the decide phase, or all; one taken over before is skipped",
         params: ToolIdParams,
         body: OptionsImport,
         response: { 200: VoteView, ...problems },
       },
     },
     async (req) => {
-      await addOptions(
+      // the ideas come from the project's own ideas tools, never from the request
+      const access = await toolFor(
         db,
-        commandContext(req, networkId),
+        networkId,
+        req.actor,
         req.params.toolId,
-        req.body.options.map((o) => ({
-          title: o.title,
-          description: o.description ?? '',
-          sourceIdeaId: o.sourceIdeaId ?? null,
-        })),
-        true,
+        ['dots', 'ranking'],
+        'facilitate',
       );
+      const ideas = await projectIdeaOptions(db, networkId, access.project.id, {
+        selectedOnly: req.body.selectedOnly ?? true,
+      });
+      if (ideas.length > 0)
+        await addOptions(
+          db,
+          commandContext(req, networkId),
+          req.params.toolId,
+          ideas.slice(0, 40).map((i) => ({
+            title: i.title.length > 120 ? `${i.title.slice(0, 119)}…` : i.title,
+            description: '',
+            sourceIdeaId: i.id,
+          })),
+          true,
+        );
       return read(req.actor, req.params.toolId);
     },
   );

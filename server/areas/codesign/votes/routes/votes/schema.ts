@@ -12,16 +12,9 @@ export const OptionSave = Type.Object(
 );
 
 /** Ideas taken over from an ideas tool of the project (the ideas part's ideaOptions() gives them). */
+/** Take the project's ideas over as options: the ones marked for the decide phase, or all of them. */
 export const OptionsImport = Type.Object(
-  {
-    options: Type.Array(
-      Type.Object(
-        { title: Title, description: Type.Optional(Description), sourceIdeaId: Type.Optional(Uuid) },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 40 },
-    ),
-  },
+  { selectedOnly: Type.Boolean({ default: true }) },
   { additionalProperties: false },
 );
 

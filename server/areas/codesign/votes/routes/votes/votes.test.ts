@@ -72,14 +72,46 @@ describe('codesign votes: dots and rankings', () => {
     assert.equal(short.json().errors[0].field, '/title');
 
     const [a] = await withOptions(tool, ['Abends offen', 'Telefonische Termine']);
-    const idea = '6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f';
-    const imported = await ok(aylin, 'POST', `/${tool}/options/import`, {
-      options: [{ title: 'Spielecke', description: 'Aus den Ideen', sourceIdeaId: idea }],
-    });
+    // an idea of the project's ideas tool, marked for the decide phase
+    const ideas = await makeProject(t, { lead: caritas.id, tools: [{ kind: 'ideas' }] });
+    const ideasTool = (
+      await t.db
+        .updateTable('codesign_tool')
+        .set({ project_id: p.id, phase_id: p.phases.needs })
+        .where('id', '=', ideas.tools.ideas)
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const author = await makeAssistedParticipant(t, p.id, { recordedBy: aylin.id });
+    const contribution = await t.db
+      .insertInto('codesign_contribution')
+      .values({
+        network_id: t.networkId,
+        project_id: p.id,
+        tool_id: ideasTool,
+        participant_id: author,
+        kind: 'idea',
+        channel: 'paper',
+        entered_by: aylin.id,
+        entered_role: 'staff',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('codesign_idea')
+      .values({
+        network_id: t.networkId,
+        project_id: p.id,
+        tool_id: ideasTool,
+        contribution_id: contribution.id,
+        title: 'Spielecke',
+        mark: 'selected',
+      })
+      .execute();
+    const imported = await ok(aylin, 'POST', `/${tool}/options/import`, { selectedOnly: true });
     assert.equal(imported.options.length, 3);
-    const again = await ok(aylin, 'POST', `/${tool}/options/import`, {
-      options: [{ title: 'Spielecke', sourceIdeaId: idea }],
-    });
+    assert.ok(imported.options.some((o: { title: string }) => o.title === 'Spielecke'));
+    const again = await ok(aylin, 'POST', `/${tool}/options/import`, { selectedOnly: false });
     assert.equal(again.options.length, 3, 'the same idea comes in once');
     const events = await t.db
       .selectFrom('codesign_event')
