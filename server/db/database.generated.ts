@@ -374,6 +374,37 @@ export interface CodesignProjectOrganisation {
   status: Generated<"invited" | "accepted">;
 }
 
+export interface CodesignSurveyAnswer {
+  choices: number[] | null;
+  date_value: string | null;
+  network_id: string;
+  question_id: string;
+  response_id: string;
+  scale: number | null;
+  text_value: string | null;
+}
+
+export interface CodesignSurveyQuestion {
+  help: Generated<string>;
+  high_label: string | null;
+  id: Generated<string>;
+  kind: "single" | "multiple" | "scale" | "text" | "date";
+  low_label: string | null;
+  network_id: string;
+  options: Generated<string[]>;
+  position: number;
+  prompt: string;
+  required: Generated<boolean>;
+  tool_id: string;
+}
+
+export interface CodesignSurveyResponse {
+  contribution_id: string | null;
+  id: Generated<string>;
+  network_id: string;
+  tool_id: string;
+}
+
 export interface CodesignTool {
   closes_at: Timestamp | null;
   config: Generated<JsonColumn<Record<string, unknown>>>;
@@ -1178,6 +1209,9 @@ export interface DB {
   codesign_phase: CodesignPhase;
   codesign_project: CodesignProject;
   codesign_project_organisation: CodesignProjectOrganisation;
+  codesign_survey_answer: CodesignSurveyAnswer;
+  codesign_survey_question: CodesignSurveyQuestion;
+  codesign_survey_response: CodesignSurveyResponse;
   codesign_tool: CodesignTool;
   discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;

@@ -247,6 +247,9 @@ export const codesignChannels = ['online', 'paper', 'phone', 'meeting'] as const
 export type CodesignChannel = (typeof codesignChannels)[number];
 export const codesignEnteredRoles = ['admin', 'staff', 'volunteer', 'facilitator'] as const;
 export type CodesignEnteredRole = (typeof codesignEnteredRoles)[number];
+/** A survey question's kind (migration 20261206_1450_codesign_surveys). */
+export const codesignSurveyQuestionKinds = ['single', 'multiple', 'scale', 'text', 'date'] as const;
+export type CodesignSurveyQuestionKind = (typeof codesignSurveyQuestionKinds)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -320,4 +323,5 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignConsent, Value<'codesign_participant', 'consent'>>>,
   Holds<Same<CodesignChannel, Value<'codesign_contribution', 'channel'>>>,
   Holds<Same<CodesignEnteredRole, Value<'codesign_contribution', 'entered_role'>>>,
+  Holds<Same<CodesignSurveyQuestionKind, Value<'codesign_survey_question', 'kind'>>>,
 ];
