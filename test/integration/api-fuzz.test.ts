@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createSession, sessionCookie } from '../../server/auth/sessions.ts';
 import { validatorCompiler } from '../../server/http/validation.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { makeProject } from '../helpers/codesign.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
 /**
@@ -188,6 +189,7 @@ describe('API fuzzing from the OpenAPI document', () => {
     update: string;
     wikiPage: string;
     mapReport: string;
+    survey: string;
   };
 
   before(async () => {
@@ -219,7 +221,19 @@ describe('API fuzzing from the OpenAPI document', () => {
       lat: 51.34,
       lng: 12.37,
     });
-    owned = { organisation: org.id, resource, circle, update, wikiPage, mapReport };
+    // a survey the admin facilitates (instance admins have no rights of their own in Mitgestalten)
+    const project = await makeProject(t, {
+      lead: org.id,
+      tools: [{ kind: 'survey' }],
+      participants: [admin.id],
+    });
+    await t.db
+      .updateTable('codesign_participant')
+      .set({ role: 'facilitator' })
+      .where('project_id', '=', project.id)
+      .execute();
+    const survey = project.tools.survey;
+    owned = { organisation: org.id, resource, circle, update, wikiPage, mapReport, survey };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,
@@ -265,6 +279,7 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && area === 'organisations') return owned.organisation;
     if (p.name === 'id' && area === 'map-reports') return owned.mapReport;
     if (p.name === 'updateId') return owned.update;
+    if (p.name === 'toolId' && op.path.includes('/codesign/surveys/')) return owned.survey;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));

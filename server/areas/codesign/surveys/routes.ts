@@ -2,10 +2,10 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { commandContext, requireAccount } from '../../../http/context.ts';
 import { type CsvStyle, csvLine, sendCsv } from '../../../http/csv.ts';
-import { Problem } from '../../../http/problem.ts';
+import { Problem, unauthenticated } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
 import type { Locale } from '../../../i18n/messages.ts';
-import type { Actor } from '../../../policies/actor.ts';
+import { type Actor, isSignedIn } from '../../../policies/actor.ts';
 import { type ToolAccess, toolFor } from '../projects/access.ts';
 import { toolHeader } from '../projects/present.ts';
 import { toolConfig } from '../projects/tools.ts';
@@ -106,7 +106,10 @@ export async function surveyRoutes(app: FastifyInstance) {
 
   async function results(actor: Actor, toolId: string, csv: boolean) {
     const access = await toolFor(db, networkId, actor, toolId, ['survey'], csv ? 'facilitate' : 'view');
-    if (!resultsVisible(access)) throw new Problem(403, 'codesign.survey_results_later');
+    if (!resultsVisible(access)) {
+      if (!isSignedIn(actor)) throw unauthenticated();
+      throw new Problem(403, 'codesign.survey_results_later');
+    }
     const { anonymous } = toolConfig('survey', access.tool.config);
     const [questions, answers, responses] = await Promise.all([
       questionsOf(db, networkId, toolId),
