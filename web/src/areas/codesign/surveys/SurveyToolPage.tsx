@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../../app/api.ts';
 import { FormError, SubmitButton, useAction } from '../../../app/forms.tsx';
-import { QueryView } from '../../../app/ui.tsx';
+import { PageHeading, QueryView } from '../../../app/ui.tsx';
 import { OnBehalfField } from '../offline/OnBehalfField.tsx';
 import type { OnBehalf, ToolPageProps } from '../tools.tsx';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
@@ -26,7 +27,35 @@ export default function SurveyToolPage({ toolId }: ToolPageProps) {
   return <QueryView query={query}>{(survey) => <SurveyPage survey={survey} />}</QueryView>;
 }
 
-function SurveyPage({ survey }: { survey: Survey }) {
+/**
+ * /mitgestalten/umfragen/:toolId — the survey on a page of its own (the short link to hand out or
+ * print), with a way to its project.
+ */
+export function SurveyDirectPage() {
+  const { t } = useTranslation();
+  const { toolId = '' } = useParams();
+  const query = useQuery({
+    queryKey: surveyKeys.survey(toolId),
+    queryFn: () => api<Survey>(`/codesign/surveys/${toolId}`),
+  });
+  return (
+    <QueryView query={query}>
+      {(survey) => (
+        <>
+          <PageHeading title={survey.tool.title}>
+            <p>
+              {t('codesignSurveys.partOf')}{' '}
+              <Link to={`/mitgestalten/projekte/${survey.tool.project.id}`}>{survey.tool.project.title}</Link>
+            </p>
+          </PageHeading>
+          <SurveyPage survey={survey} heading={false} />
+        </>
+      )}
+    </QueryView>
+  );
+}
+
+function SurveyPage({ survey, heading = true }: { survey: Survey; heading?: boolean }) {
   const { t } = useTranslation();
   const { tool } = survey;
   const facilitate = tool.may.facilitate;
@@ -40,8 +69,8 @@ function SurveyPage({ survey }: { survey: Survey }) {
       : t('codesignSurveys.statusNotOpen');
 
   return (
-    <section className="survey" aria-labelledby="survey-title">
-      <h2 id="survey-title">{tool.title}</h2>
+    <section className="survey" aria-labelledby={heading ? 'survey-title' : 'page-title'}>
+      {heading && <h2 id="survey-title">{tool.title}</h2>}
       {tool.description && <p className="lead">{tool.description}</p>}
       <p className="survey-meta">
         <span>{status}</span>
