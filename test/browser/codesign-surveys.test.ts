@@ -194,7 +194,7 @@ test('Aylin sees the results as charts and tables; free text once five wrote', a
           choices: q.kind === 'single' || q.kind === 'multiple' ? [i % 2] : null,
           scale: q.kind === 'scale' ? 1 + i : null,
           text_value: q.kind === 'text' ? `Mehr Stühle im Flur ${i} ${xssPayloads[i + 2]}` : null,
-          date_value: q.kind === 'date' ? '2026-11-2' + i : null,
+          date_value: q.kind === 'date' ? `2026-11-2${i}` : null,
         })),
       )
       .execute();
