@@ -5,6 +5,7 @@ import { type CsvStyle, csvLine, sendCsv } from '../../../http/csv.ts';
 import { Problem, unauthenticated } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
 import type { Locale } from '../../../i18n/messages.ts';
+import { minPeoplePerCell } from '../../../platform/smallCells.ts';
 import { type Actor, isSignedIn } from '../../../policies/actor.ts';
 import { type ToolAccess, toolFor } from '../projects/access.ts';
 import { toolHeader } from '../projects/present.ts';
@@ -43,7 +44,10 @@ const dimensionWords: Record<Locale, Record<Dimension, string>> = {
   en: { district: 'District', ageBand: 'Age group', stake: 'Role' },
 };
 
-function resultsCsv(locale: Locale, r: { anonymous: boolean; questions: SurveyResults }): string[] {
+function resultsCsv(
+  locale: Locale,
+  r: { anonymous: boolean; tooFew: boolean; questions: SurveyResults },
+): string[] {
   const de = locale === 'de';
   const hidden = de ? 'weniger als 5' : 'fewer than 5';
   const lines = [
@@ -55,6 +59,18 @@ function resultsCsv(locale: Locale, r: { anonymous: boolean; questions: SurveyRe
     ),
   ];
   const all = de ? 'Alle' : 'Everyone';
+  if (r.tooFew)
+    lines.push(
+      csvLine(csvStyle, [
+        de
+          ? 'Die Ergebnisse erscheinen, sobald mindestens 5 Personen geantwortet haben.'
+          : 'The results appear once at least 5 people have answered.',
+        '',
+        '',
+        '',
+        '',
+      ]),
+    );
   for (const q of r.questions) {
     lines.push(csvLine(csvStyle, [q.prompt, all, de ? '(beantwortet)' : '(answered)', q.answered, '']));
     for (const o of q.options) lines.push(csvLine(csvStyle, [q.prompt, all, o.label, o.count, o.percent]));
@@ -116,12 +132,15 @@ export async function surveyRoutes(app: FastifyInstance) {
       answersOf(db, networkId, toolId, !anonymous),
       responseCount(db, networkId, toolId),
     ]);
+    const tooFew = anonymous && responses < minPeoplePerCell;
     return {
       tool: toolHeader(access),
       anonymous,
       responses,
       minTexts,
-      questions: surveyResults(questions, answers, !anonymous),
+      minResponses: anonymous ? minPeoplePerCell : 0,
+      tooFew,
+      questions: tooFew ? [] : surveyResults(questions, answers, !anonymous),
     };
   }
 

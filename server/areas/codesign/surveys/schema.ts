@@ -116,5 +116,11 @@ export const ResultsView = Type.Object({
   responses: Type.Integer(),
   /** free-text answers are listed from this many on */
   minTexts: Type.Integer(),
+  /**
+   * an anonymous survey with fewer answers than this shows no results yet (`questions` empty): with
+   * one or two answers, who took part would give away what they answered
+   */
+  minResponses: Type.Integer(),
+  tooFew: Type.Boolean(),
   questions: Type.Array(QuestionResult),
 });

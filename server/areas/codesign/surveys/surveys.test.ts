@@ -274,14 +274,28 @@ describe('codesign surveys: build, answer once, anonymous results, small cells',
     assert.equal((await call(people[0] ?? null, 'GET', `/${toolId}/results.csv`)).statusCode, 403);
   });
 
-  test('free text shows from 5 answers on', async () => {
+  test('anonymous: no results below 5 answers; free text from 5 answers on', async () => {
     const { toolId, ids } = await survey();
     for (const [i, u] of people.slice(0, 4).entries())
       assert.equal(
         (await call(u, 'POST', `/${toolId}/responses`, { answers: answers(ids, i) })).statusCode,
         201,
       );
+    const few = (await call(aylin, 'GET', `/${toolId}/results`)).json();
+    assert.equal(few.responses, 4);
+    assert.equal(few.tooFew, true);
+    assert.deepEqual(few.questions, [], 'with so few, who took part would give away what they answered');
+    const csv = (await call(aylin, 'GET', `/${toolId}/results.csv`)).body;
+    assert.doesNotMatch(csv, /Antwort Nummer|Einmal/);
+    // the fifth: results show; of the free texts only the four who wrote (one leaves it out) — not yet listed
+    const fifth = answers(ids, 4).filter((a) => a.questionId !== ids[3]);
+    assert.equal(
+      (await call(people[4] ?? null, 'POST', `/${toolId}/responses`, { answers: fifth })).statusCode,
+      201,
+    );
     const r = (await call(aylin, 'GET', `/${toolId}/results`)).json();
+    assert.equal(r.tooFew, false);
+    assert.equal(r.questions[0].answered, 5);
     assert.equal(r.questions[3].answered, 4);
     assert.equal(r.questions[3].texts, null);
   });

@@ -38,6 +38,10 @@ export function SurveyResults({ toolId, facilitate }: { toolId: string; facilita
           )}
           {r.responses === 0 ? (
             <p className="state state-empty">{t('codesignSurveys.results.none')}</p>
+          ) : r.tooFew ? (
+            <p className="state state-empty">
+              {t('codesignSurveys.results.tooFew', { count: r.minResponses })}
+            </p>
           ) : (
             r.questions.map((q, i) => <QuestionResult key={q.id} q={q} n={i + 1} minTexts={r.minTexts} />)
           )}
