@@ -224,3 +224,11 @@ test('Aylin sees the results as charts and tables; free text once five wrote', a
   await page.getByText(/Schon 5 Personen haben geantwortet/).waitFor();
   await checkA11y(page, 'survey builder, locked');
 });
+
+test('a visitor who is not signed in is asked to sign in, and sees no results while it runs', async () => {
+  const page = await (await newContext(browser, phone)).newPage();
+  await page.goto(url());
+  await page.getByRole('link', { name: 'Bitte melden Sie sich an, um zu antworten.' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Ergebnisse' }).count(), 0);
+  await checkA11y(page, 'survey for a visitor');
+});

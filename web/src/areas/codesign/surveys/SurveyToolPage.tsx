@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, api } from '../../../app/api.ts';
 import { FormError, SubmitButton, useAction } from '../../../app/forms.tsx';
+import { useSession } from '../../../app/session.tsx';
 import { PageHeading, QueryView } from '../../../app/ui.tsx';
 import { OnBehalfField } from '../offline/OnBehalfField.tsx';
 import type { OnBehalf, ToolPageProps } from '../tools.tsx';
@@ -140,6 +141,8 @@ function SurveyPage({ survey, heading = true }: { survey: Survey; heading?: bool
 
 function AnswerSection({ survey }: { survey: Survey }) {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const location = useLocation();
   const { tool } = survey;
   const [again, setAgain] = useState(false);
   if (survey.questions.length === 0)
@@ -167,7 +170,15 @@ function AnswerSection({ survey }: { survey: Survey }) {
       </div>
     );
   if (!tool.may.participate && !tool.may.facilitate)
-    return <p className="state state-empty">{t('codesignSurveys.mayNotAnswer')}</p>;
+    return session.account ? (
+      <p className="state state-empty">{t('codesignSurveys.mayNotAnswer')}</p>
+    ) : (
+      <p className="notice">
+        <Link to={`/anmelden?weiter=${encodeURIComponent(location.pathname)}`}>
+          {t('codesignSurveys.signIn')}
+        </Link>
+      </p>
+    );
   return <AnswerForm survey={survey} forOthersOnly={survey.answered || !tool.may.participate} />;
 }
 
