@@ -405,6 +405,13 @@ export interface CodesignSurveyResponse {
   tool_id: string;
 }
 
+export interface CodesignSurveySnapshot {
+  network_id: string;
+  responses: number;
+  results: string;
+  tool_id: string;
+}
+
 export interface CodesignTool {
   closes_at: Timestamp | null;
   config: Generated<JsonColumn<Record<string, unknown>>>;
@@ -1212,6 +1219,7 @@ export interface DB {
   codesign_survey_answer: CodesignSurveyAnswer;
   codesign_survey_question: CodesignSurveyQuestion;
   codesign_survey_response: CodesignSurveyResponse;
+  codesign_survey_snapshot: CodesignSurveySnapshot;
   codesign_tool: CodesignTool;
   discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;

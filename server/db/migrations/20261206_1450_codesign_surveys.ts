@@ -14,6 +14,8 @@ import { type Kysely, sql } from 'kysely';
  *   person to their answers. A named survey keeps the contribution with the response (for the
  *   breakdown by groups). A trigger holds each survey to its kind, and refuses answers outside the
  *   tool's opening and closing time; the anonymity of a survey cannot change once it has answers.
+ * - While an anonymous survey runs, its results are shown as they were at the last multiple of five
+ *   answers (a snapshot), never after each single answer.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -73,6 +75,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (num_nonnulls(choices, scale, text_value, date_value) = 1)
     );
     CREATE INDEX codesign_survey_answer_question ON codesign_survey_answer (network_id, question_id);
+
+    -- an anonymous survey's results while it runs, taken at every fifth answer: watching the results
+    -- change after each answer, next to who took part when, would give each person's answers away
+    CREATE TABLE codesign_survey_snapshot (
+      network_id uuid NOT NULL,
+      tool_id uuid NOT NULL,
+      responses integer NOT NULL CHECK (responses > 0 AND responses % 5 = 0),
+      -- the results as the results route shows them (JSON text)
+      results text NOT NULL,
+      PRIMARY KEY (network_id, tool_id),
+      FOREIGN KEY (network_id, tool_id) REFERENCES codesign_tool(network_id, id) ON DELETE CASCADE
+    );
 
     -- a response only while the survey takes answers, and named exactly when the survey is
     CREATE FUNCTION codesign_survey_response_check() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -134,7 +148,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     DROP TRIGGER IF EXISTS codesign_survey_anonymity_kept ON codesign_tool;
-    DROP TABLE IF EXISTS codesign_survey_answer, codesign_survey_response, codesign_survey_question CASCADE;
+    DROP TABLE IF EXISTS codesign_survey_snapshot, codesign_survey_answer, codesign_survey_response, codesign_survey_question CASCADE;
     DROP INDEX IF EXISTS codesign_contribution_survey_once;
     DROP FUNCTION IF EXISTS codesign_survey_response_check(), codesign_survey_question_frozen(),
       codesign_survey_anonymity_kept();

@@ -17,6 +17,7 @@ import {
   type QuestionRow,
   questionsOf,
   responseCount,
+  snapshotOf,
 } from './repositories/surveys.ts';
 import { type Dimension, minTexts, type SurveyResults, surveyResults } from './results.ts';
 import { QuestionsSave, ResponseCreate, ResultsView, SurveyView, ToolParams } from './schema.ts';
@@ -132,13 +133,28 @@ export async function surveyRoutes(app: FastifyInstance) {
       answersOf(db, networkId, toolId, !anonymous),
       responseCount(db, networkId, toolId),
     ]);
-    const tooFew = anonymous && responses < minPeoplePerCell;
-    return {
+    const base = {
       tool: toolHeader(access),
       anonymous,
-      responses,
       minTexts,
       minResponses: anonymous ? minPeoplePerCell : 0,
+    };
+    if (anonymous && access.open) {
+      // while it runs: the results as at the last fifth answer (commands/surveys.ts takeSnapshot)
+      const snap = await snapshotOf(db, networkId, toolId);
+      return {
+        ...base,
+        responses: snap?.responses ?? 0,
+        pending: responses - (snap?.responses ?? 0),
+        tooFew: !snap,
+        questions: snap ? (JSON.parse(snap.results) as SurveyResults) : [],
+      };
+    }
+    const tooFew = anonymous && responses < minPeoplePerCell;
+    return {
+      ...base,
+      responses,
+      pending: 0,
       tooFew,
       questions: tooFew ? [] : surveyResults(questions, answers, !anonymous),
     };

@@ -113,6 +113,7 @@ export const QuestionResult = Type.Object({
 export const ResultsView = Type.Object({
   tool: ToolHeader,
   anonymous: Type.Boolean(),
+  /** the answers the results rest on */
   responses: Type.Integer(),
   /** free-text answers are listed from this many on */
   minTexts: Type.Integer(),
@@ -122,5 +123,7 @@ export const ResultsView = Type.Object({
    */
   minResponses: Type.Integer(),
   tooFew: Type.Boolean(),
+  /** a running anonymous survey: answers given since the results were last taken (at every fifth) */
+  pending: Type.Integer(),
   questions: Type.Array(QuestionResult),
 });

@@ -5,8 +5,8 @@ import type { DemoSeedContext } from '../../../seed/context.ts';
 import { joinProject } from '../projects/contribute.ts';
 import { type DemoProjectKey, demoProjectId } from '../projects/demo.ts';
 import { toolConfig } from '../projects/tools.ts';
-import { checkQuestions } from './commands/surveys.ts';
-import type { QuestionFields } from './repositories/surveys.ts';
+import { checkQuestions, takeSnapshot } from './commands/surveys.ts';
+import { type QuestionFields, questionsOf } from './repositories/surveys.ts';
 
 /**
  * The demo town's surveys: "Was brauchen Familien in Nordfeld?" asks families by name (so its results
@@ -235,6 +235,7 @@ async function seedSurvey(
       }));
     if (rows.length > 0) await tx.insertInto('codesign_survey_answer').values(rows).execute();
   }
+  if (o.anonymous) await takeSnapshot(tx, c.networkId, tool.id, await questionsOf(tx, c.networkId, tool.id));
   await tx
     .updateTable('codesign_tool')
     .set({ opens_at: tool.opens_at, closes_at: tool.closes_at })

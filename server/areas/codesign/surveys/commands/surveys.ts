@@ -3,15 +3,18 @@ import { executeTx } from '../../../../db/tx.ts';
 import type { CommandContext } from '../../../../http/context.ts';
 import { Problem } from '../../../../http/problem.ts';
 import { audit } from '../../../../platform/audit.ts';
+import { minPeoplePerCell } from '../../../../platform/smallCells.ts';
 import { type ToolAccess, toolFor } from '../../projects/access.ts';
 import { contribute, type OnBehalf } from '../../projects/contribute.ts';
 import { toolConfig } from '../../projects/tools.ts';
 import {
+  answersOf,
   type QuestionFields,
   type QuestionRow,
   questionsOf,
   responseCount,
 } from '../repositories/surveys.ts';
+import { surveyResults } from '../results.ts';
 
 /**
  * A survey's two writes, each one transaction:
@@ -210,19 +213,19 @@ export async function answerSurvey(
         ['survey'],
         onBehalf ? 'facilitate' : 'participate',
       );
-      // answers wait for a questions save in progress (and it for them)
-      await tx
+      const { anonymous } = toolConfig('survey', access.tool.config);
+      // answers wait for a questions save in progress (and it for them); an anonymous survey's answers
+      // come one after the other, so that every fifth one takes the snapshot of exactly five more
+      const lock = tx
         .selectFrom('codesign_tool')
         .select('id')
         .where('network_id', '=', ctx.networkId)
-        .where('id', '=', toolId)
-        .forShare()
-        .execute();
+        .where('id', '=', toolId);
+      await (anonymous ? lock.forUpdate() : lock.forShare()).execute();
       const questions = await questionsOf(tx, ctx.networkId, toolId);
       if (questions.length === 0) throw new Problem(409, 'codesign.survey_empty');
       const rows = checkAnswers(questions, given);
       if (rows.length === 0) throw new Problem(422, 'codesign.survey_nothing_answered');
-      const { anonymous } = toolConfig('survey', access.tool.config);
       const taking = await contribute(tx, ctx, access, 'survey', onBehalf);
       const response = await tx
         .insertInto('codesign_survey_response')
@@ -244,6 +247,7 @@ export async function answerSurvey(
           })),
         )
         .execute();
+      if (anonymous) await takeSnapshot(tx, ctx.networkId, toolId, questions);
     });
   } catch (e) {
     const pg = e as Pg;
@@ -252,4 +256,27 @@ export async function answerSurvey(
     if (isCheck(e, 'codesign_survey_open')) throw new Problem(409, 'codesign.tool_not_open');
     throw e;
   }
+}
+
+/**
+ * At every fifth answer of an anonymous survey, its results as they are now: what the results show
+ * while it runs. Between two snapshots five people answered — nobody learns one person's answers by
+ * watching the results change.
+ */
+export async function takeSnapshot(
+  tx: Executor,
+  networkId: string,
+  toolId: string,
+  questions: QuestionRow[],
+) {
+  const n = await responseCount(tx, networkId, toolId);
+  if (n % minPeoplePerCell !== 0) return;
+  const results = surveyResults(questions, await answersOf(tx, networkId, toolId, false), false);
+  await tx
+    .insertInto('codesign_survey_snapshot')
+    .values({ network_id: networkId, tool_id: toolId, responses: n, results: JSON.stringify(results) })
+    .onConflict((oc) =>
+      oc.columns(['network_id', 'tool_id']).doUpdateSet({ responses: n, results: JSON.stringify(results) }),
+    )
+    .execute();
 }

@@ -89,3 +89,13 @@ export interface QuestionFields {
   lowLabel: string | null;
   highLabel: string | null;
 }
+
+/** The results of a running anonymous survey as at its last fifth answer. */
+export function snapshotOf(db: Executor, networkId: string, toolId: string) {
+  return db
+    .selectFrom('codesign_survey_snapshot')
+    .select(['responses', 'results'])
+    .where('network_id', '=', networkId)
+    .where('tool_id', '=', toolId)
+    .executeTakeFirst();
+}

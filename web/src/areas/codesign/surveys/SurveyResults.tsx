@@ -25,6 +25,9 @@ export function SurveyResults({ toolId, facilitate }: { toolId: string; facilita
             {t('codesignSurveys.results.total', { count: r.responses })}
             {r.anonymous && ` ${t('codesignSurveys.results.anonymous')}`}
           </p>
+          {r.pending > 0 && (
+            <p className="hint">{t('codesignSurveys.results.pending', { count: r.pending })}</p>
+          )}
           {facilitate && (
             <p>
               <a
@@ -36,7 +39,7 @@ export function SurveyResults({ toolId, facilitate }: { toolId: string; facilita
               </a>
             </p>
           )}
-          {r.responses === 0 ? (
+          {r.responses === 0 && r.pending === 0 ? (
             <p className="state state-empty">{t('codesignSurveys.results.none')}</p>
           ) : r.tooFew ? (
             <p className="state state-empty">
