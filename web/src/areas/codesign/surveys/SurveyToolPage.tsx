@@ -234,7 +234,7 @@ function AnswerForm({ survey, forOthersOnly }: { survey: Survey; forOthersOnly: 
     <form className="survey-form" onSubmit={submit} noValidate>
       <FormError error={error} fields={['answers']} />
       {tool.may.facilitate && (
-        <div className="card">
+        <div className="survey-on-behalf">
           <OnBehalfField projectId={tool.project.id} value={onBehalf} onChange={setOnBehalf} />
           {forOthersOnly && !onBehalf && <p className="hint">{t('codesignSurveys.pickPerson')}</p>}
         </div>
