@@ -592,6 +592,44 @@ export interface CodesignStance {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CodesignSurveyAnswer {
+  choices: number[] | null;
+  date_value: string | null;
+  network_id: string;
+  question_id: string;
+  response_id: string;
+  scale: number | null;
+  text_value: string | null;
+}
+
+export interface CodesignSurveyQuestion {
+  help: Generated<string>;
+  high_label: string | null;
+  id: Generated<string>;
+  kind: "single" | "multiple" | "scale" | "text" | "date";
+  low_label: string | null;
+  network_id: string;
+  options: Generated<string[]>;
+  position: number;
+  prompt: string;
+  required: Generated<boolean>;
+  tool_id: string;
+}
+
+export interface CodesignSurveyResponse {
+  contribution_id: string | null;
+  id: Generated<string>;
+  network_id: string;
+  tool_id: string;
+}
+
+export interface CodesignSurveySnapshot {
+  network_id: string;
+  responses: number;
+  results: string;
+  tool_id: string;
+}
+
 export interface CodesignTally {
   channel: "paper" | "meeting";
   entered_at: Generated<Timestamp>;
@@ -1451,6 +1489,10 @@ export interface DB {
   codesign_review: CodesignReview;
   codesign_review_reminder: CodesignReviewReminder;
   codesign_stance: CodesignStance;
+  codesign_survey_answer: CodesignSurveyAnswer;
+  codesign_survey_question: CodesignSurveyQuestion;
+  codesign_survey_response: CodesignSurveyResponse;
+  codesign_survey_snapshot: CodesignSurveySnapshot;
   codesign_tally: CodesignTally;
   codesign_tally_count: CodesignTallyCount;
   codesign_tool: CodesignTool;

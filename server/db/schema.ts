@@ -294,6 +294,9 @@ export const codesignOutcomeStatuses = [
   'abandoned',
 ] as const;
 export type CodesignOutcomeStatus = (typeof codesignOutcomeStatuses)[number];
+/** A survey question's kind (migration 20261206_1450_codesign_surveys). */
+export const codesignSurveyQuestionKinds = ['single', 'multiple', 'scale', 'text', 'date'] as const;
+export type CodesignSurveyQuestionKind = (typeof codesignSurveyQuestionKinds)[number];
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -378,4 +381,5 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignTallyChannel, Value<'codesign_tally', 'channel'>>>,
   Holds<Same<CodesignDimension, Value<'codesign_affected_group', 'dimension'>>>,
   Holds<Same<CodesignOutcomeStatus, Value<'codesign_outcome', 'status'>>>,
+  Holds<Same<CodesignSurveyQuestionKind, Value<'codesign_survey_question', 'kind'>>>,
 ];

@@ -200,6 +200,7 @@ describe('API fuzzing from the OpenAPI document', () => {
     commitment: string;
     voteTool: string;
     voteOption: string;
+    survey: string;
   };
 
   before(async () => {
@@ -269,9 +270,10 @@ describe('API fuzzing from the OpenAPI document', () => {
     assert.equal(withTool.statusCode, 201, withTool.body);
     const codesignTool = withTool.json().phases[0].tools[0].id as string;
     // Mitgestalten's ideas: a public project of the organisation with the admin as its facilitator
+    // and a survey in it (instance admins have no rights of their own in Mitgestalten)
     const project = await makeProject(t, {
       lead: org.id,
-      tools: [{ kind: 'ideas' }],
+      tools: [{ kind: 'ideas' }, { kind: 'survey' }],
       participants: [admin.id],
     });
     await t.db
@@ -309,6 +311,7 @@ describe('API fuzzing from the OpenAPI document', () => {
       .values({ network_id: t.networkId, tool_id: vote.tools.dots, title: 'Abends offen', position: 1 })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const survey = project.tools.survey;
     owned = {
       organisation: org.id,
       resource,
@@ -325,6 +328,7 @@ describe('API fuzzing from the OpenAPI document', () => {
       commitment,
       voteTool: vote.tools.dots,
       voteOption: voteOption.id,
+      survey,
     };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
@@ -380,6 +384,7 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/commitments/')) return owned.commitment;
     if (p.name === 'toolId' && op.path.startsWith('/api/v1/codesign/votes/')) return owned.voteTool;
     if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/votes/options/')) return owned.voteOption;
+    if (p.name === 'toolId' && op.path.includes('/codesign/surveys/')) return owned.survey;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));
