@@ -20,6 +20,7 @@ import { armXssTrap, assertNoXss, xssPayloads, xssText } from './xss.ts';
 let server: TestServer;
 let browser: Browser;
 let toolId: string;
+let projectId: string;
 let toolTitle: string;
 const gulEmail = 'guel.sahin@example.org';
 const aylinEmail = 'aylin.demir@caritas-lindenbrueck.example';
@@ -44,6 +45,7 @@ before(async () => {
     tools: [{ kind: 'ideas' }],
   });
   toolId = p.tools.ideas;
+  projectId = p.id;
   const tool = await server.db
     .selectFrom('codesign_tool')
     .select('title')
@@ -172,6 +174,7 @@ test('Aylin merges a duplicate with a confirmation and chooses the ideas for the
   const events = await server.db
     .selectFrom('codesign_event')
     .select('kind')
+    .where('project_id', '=', projectId)
     .where('kind', 'like', 'ideas.%')
     .orderBy('at')
     .execute();

@@ -40,7 +40,7 @@ before(async () => {
   project = await makeProject({ db: server.db, networkId: server.networkId } as TestApp, {
     lead: caritas.id,
     title: 'Offene Sprechstunde gemeinsam gestalten (Test)',
-    tools: [{ kind: 'meeting' }, { kind: 'dots' }],
+    tools: [{ kind: 'meeting' }, { kind: 'dots' }, { kind: 'ideas' }],
   });
 });
 
@@ -96,6 +96,32 @@ test('Aylin adds Frau M. with paper consent and hands her a claim code', async (
   await noSideways(page, 'assisted people');
   await shot(page, 'codesign-offline-assisted');
   await assertNoXss(page, seen, 'the assisted people page');
+});
+
+test("Aylin enters Frau M.'s idea from her paper form, marked as entered with support", async () => {
+  const { page, seen } = await aylin();
+  await page.goto(`${server.url}/mitgestalten/projekte/${project.id}/werkzeuge/${project.tools.ideas}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const who = page.getByRole('group', { name: 'Für wen tragen Sie ein?' });
+  await who.getByLabel('Person').selectOption({ label: 'Frau M. (auf Papier unterschrieben)' });
+  await who.getByLabel('auf Papier').check();
+  await page.getByLabel('Ihre Idee in wenigen Worten').fill('Dolmetscherin einmal im Monat');
+  await page.getByRole('button', { name: 'Idee eintragen' }).click();
+  const idea = page.getByText('Dolmetscherin einmal im Monat').first();
+  await idea.waitFor();
+  await page.getByText('mit Unterstützung von Aylin Demir').first().waitFor();
+  await checkA11y(page, 'an idea entered for Frau M.');
+  await noSideways(page, 'the ideas tool with the on-behalf field');
+  await shot(page, 'codesign-offline-idea-for-frau-m');
+  await assertNoXss(page, seen, 'the ideas tool');
+  const row = await server.db
+    .selectFrom('codesign_contribution as c')
+    .innerJoin('codesign_participant as p', 'p.id', 'c.participant_id')
+    .select(['p.display_name', 'c.channel', 'c.entered_role'])
+    .where('c.project_id', '=', project.id)
+    .where('c.kind', '=', 'idea')
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(row, { display_name: 'Frau M.', channel: 'paper', entered_role: 'staff' });
 });
 
 test('Aylin records a meeting with attendance by group and Frau M. present', async () => {

@@ -25,7 +25,7 @@ test('the demo town: an open proposal with stances at the lunch table, a decided
     'martin',
     'hannelore',
     'ingrid',
-    'margarete',
+    'dieter',
     'hasan',
     'emine',
     'olga',

@@ -144,7 +144,7 @@ export async function seedConsensus(tx: Tx, c: DemoSeedContext): Promise<Record<
       ['hannelore', 'agree', 'Dienstags passt mir besonders gut.'],
       ['ingrid', 'disagree', 'Um 14 Uhr ist es zu früh vorbei, viele kommen später.'],
       [
-        'margarete',
+        'dieter',
         'block',
         'Ohne zweites Kochteam schaffen wir das nicht. Erst brauchen wir mehr Helferinnen.',
       ],

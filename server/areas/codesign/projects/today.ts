@@ -111,7 +111,9 @@ export async function projectsToday(
     }),
     ...section({
       id: 'codesign.phases',
-      group: 'network',
+      // news of a project the person takes part in: something they have coming, not the network's
+      // unanswered business (which is the coordinator's and keeps the suggestions away)
+      group: 'upcoming',
       order: 50,
       title: say(ctx.locale, 'phasesTitle'),
       items: began.map((e) => ({

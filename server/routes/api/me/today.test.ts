@@ -639,7 +639,9 @@ describe('GET /me/today in the demo town, person by person', () => {
 
   test('Petra finds every approval waiting for her in one place, and nothing of a circle', async () => {
     const petra = await todayOf('petra@nachbarschaftszentrum.example');
+    // the hall, and the minibus the ride service to the market pledged (Mitgestalten)
     assert.deepEqual(titles(petra, 'sharing.approve'), [
+      'Anfrage für „Kleinbus (9 Sitze)“ beantworten',
       'Anfrage für „Saal im Nachbarschaftszentrum“ beantworten',
     ]);
     assert.deepEqual(titles(petra, 'participation.hours'), ['Stunden von Amira Haddad bestätigen']);
