@@ -77,7 +77,10 @@ export async function listTables(db: AnyDb): Promise<TableInfo[]> {
     SELECT DISTINCT c.relname AS child, p.relname AS parent
     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
     JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND k.contype = 'f'`.execute(db);
+    -- a deferrable key is checked at commit (the load defers them all), so it sets no order; that is how
+    -- a cycle between two tables is broken (a thread's solution among its posts, a project's current
+    -- phase among its phases)
+    WHERE n.nspname = 'public' AND k.contype = 'f' AND NOT k.condeferrable`.execute(db);
 
   const triggers = await sql<{ table: string }>`
     SELECT DISTINCT c.relname AS table
@@ -111,9 +114,8 @@ export async function listTables(db: AnyDb): Promise<TableInfo[]> {
     else parents.get(fk.child)!.add(fk.parent);
   }
 
-  // Depth-first topological order; a cycle between tables (one today: a discussion thread names its
-  // solution among its posts) falls back to name order and relies on deferrable constraints, which
-  // the load defers.
+  // Depth-first topological order over the keys that are not deferrable (see fks); a cycle left
+  // among those would fall back to name order.
   const ordered: TableInfo[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string) => {
