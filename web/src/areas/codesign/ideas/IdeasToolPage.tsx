@@ -35,7 +35,7 @@ import type { IdeaDetail, IdeaList, IdeaSort, Point } from './types.ts';
 
 const pageSize = 20;
 
-/** How many levels the headings move up: under the project's page the tool's title is an h2; on a page of its own, the h1. */
+/** How many levels the headings move up: the tool's title is the page's h1, under the project's tool page and on a page of its own alike. */
 const HeadingShift = createContext(0);
 
 /** A heading at its level under the project's page (2 = the tool's title), one higher on a page of its own. */
@@ -632,16 +632,15 @@ export default function IdeasToolPage({ toolId, standalone }: ToolPageProps & { 
   const open = (id: string) => setParams({ [ideaParam]: id });
   const tool = header.data?.tool;
   return (
-    <HeadingShift.Provider value={standalone ? 1 : 0}>
+    <HeadingShift.Provider value={1}>
       <div className="ideas-tool">
-        {standalone
-          ? tool && (
-              <PageHeading title={tool.title}>
-                <p className="meta">{tool.project.title}</p>
-              </PageHeading>
-            )
-          : tool && <h2>{tool.title}</h2>}
-        {tool?.description && <p>{tool.description}</p>}
+        {/* under the tool page, its header names the tool and says what it is for */}
+        {standalone && tool && (
+          <PageHeading title={tool.title}>
+            <p className="meta">{tool.project.title}</p>
+          </PageHeading>
+        )}
+        {standalone && tool?.description && <p>{tool.description}</p>}
         {!ideaId && <p className="lead">{t('codesignIdeas.lead')}</p>}
         {ideaId ? (
           <IdeaView key={ideaId} ideaId={ideaId} open={open} />

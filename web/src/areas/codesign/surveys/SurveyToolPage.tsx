@@ -25,7 +25,12 @@ export default function SurveyToolPage({ toolId }: ToolPageProps) {
     queryKey: surveyKeys.survey(toolId),
     queryFn: () => api<Survey>(`/codesign/surveys/${toolId}`),
   });
-  return <QueryView query={query}>{(survey) => <SurveyPage survey={survey} />}</QueryView>;
+  // under the tool page's header, which names the survey and says what it is for
+  return (
+    <QueryView query={query}>
+      {(survey) => <SurveyPage survey={survey} heading={false} describe={false} />}
+    </QueryView>
+  );
 }
 
 /**
@@ -56,7 +61,15 @@ export function SurveyDirectPage() {
   );
 }
 
-function SurveyPage({ survey, heading = true }: { survey: Survey; heading?: boolean }) {
+function SurveyPage({
+  survey,
+  heading = true,
+  describe = true,
+}: {
+  survey: Survey;
+  heading?: boolean;
+  describe?: boolean;
+}) {
   const { t } = useTranslation();
   const { tool } = survey;
   const facilitate = tool.may.facilitate;
@@ -72,7 +85,7 @@ function SurveyPage({ survey, heading = true }: { survey: Survey; heading?: bool
   return (
     <section className="survey" aria-labelledby={heading ? 'survey-title' : 'page-title'}>
       {heading && <h2 id="survey-title">{tool.title}</h2>}
-      {tool.description && <p className="lead">{tool.description}</p>}
+      {describe && tool.description && <p className="lead">{tool.description}</p>}
       <p className="survey-meta">
         <span>{status}</span>
         {tool.closesAt && (
