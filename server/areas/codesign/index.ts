@@ -15,14 +15,18 @@ import { projectsPart } from './projects/index.ts';
 import { surveysPart } from './surveys/index.ts';
 import { votesPart } from './votes/index.ts';
 
-/** The parts, in the order their demo town is built (projects first: the others add to its projects). */
+/**
+ * The parts, in the order their demo town is built: projects first (the others add to its projects),
+ * then the people taking part with support (Frau M. and her consent), whose contributions the tools'
+ * parts enter.
+ */
 export const codesignArea = joinParts('codesign', [
   projectsPart,
+  offlinePart,
   ideasPart,
   consensusPart,
   votesPart,
   surveysPart,
-  offlinePart,
   commitmentsPart,
   accountabilityPart,
 ]);
