@@ -45,6 +45,7 @@ test('the start page explains the network in German, and a wrong password is ref
     'Organisationen',
     'Teilen',
     'Mitmachen',
+    'Mitgestalten',
     'Wissen',
     'Suche',
   ]);
@@ -148,6 +149,7 @@ test('sign in with a password, switch to English, and sign out', async () => {
     'Organisations',
     'Sharing',
     'Get involved',
+    'Co-design',
     'Knowledge',
     'Search',
     'Circles',
