@@ -107,6 +107,8 @@ test('the daughter sees the unclaimed ride, claims it on her phone and posts an 
   const post = page.locator('.circle-update', { hasText: 'Ich fahre Papa am Dienstag zur Physiotherapie.' });
   const image = post.getByRole('img', { name: 'Papa im Garten unter dem Apfelbaum' });
   await image.waitFor();
+  // a lazy image loads once it is near the screen
+  await image.scrollIntoViewIfNeeded();
   await page.waitForFunction(
     (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
     await image.elementHandle(),
