@@ -425,7 +425,11 @@ describe('API fuzzing from the OpenAPI document', () => {
     let failure: string | undefined;
     if (res.statusCode >= 500) failure = `${what} → ${res.statusCode} ${res.body.slice(0, 200)}`;
     else if (res.statusCode < 400) failure = `${what} → ${res.statusCode}: accepted`;
-    else if (!sameState(before, await tableState())) failure = `${what} → ${res.statusCode} but wrote rows`;
+    else {
+      const after = await tableState();
+      if (!sameState(before, after))
+        failure = `${what} → ${res.statusCode} but wrote rows (${changedTables(before, after)})`;
+    }
     return { status: res.statusCode, json: () => res.json(), ...(failure ? { failure } : {}) };
   }
 
@@ -452,6 +456,11 @@ describe('API fuzzing from the OpenAPI document', () => {
   }
   const sameState = (a: Record<string, string>, b: Record<string, string>) =>
     JSON.stringify(a) === JSON.stringify(b);
+  /** the tables whose rows differ, for the failure message */
+  const changedTables = (a: Record<string, string>, b: Record<string, string>) =>
+    Object.keys(b)
+      .filter((k) => a[k] !== b[k])
+      .join(', ');
 
   test('the document lists the API', () => {
     assert.ok(ops.length >= 30, `only ${ops.length} operations`);
