@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { FormError, useAction } from '../../../app/forms.tsx';
-import { QueryView } from '../../../app/ui.tsx';
 import type { OnBehalf, ToolPageProps } from '../tools.tsx';
 import type { Vote } from './types.ts';
-import { EnterFor, NotNow, OptionsEditor, Results, useStoreVote, useVote } from './VotesParts.tsx';
+import { useStoreVote, VoteFrame } from './VotesParts.tsx';
 
 /** One person's dots as small circles (decoration: the number is written beside them). */
 function DotRow({ filled, max }: { filled: number; max: number }) {
@@ -111,23 +109,9 @@ function DotsVote({ vote, toolId, onBehalf }: { vote: Vote; toolId: string; onBe
  * for someone and keep the options.
  */
 export default function DotsToolPage({ projectId, toolId }: ToolPageProps) {
-  const { t } = useTranslation();
-  const [onBehalf, setOnBehalf] = useState<OnBehalf | null>(null);
-  const query = useVote(toolId, onBehalf);
   return (
-    <div className="votes-page">
-      <QueryView query={query}>
-        {(vote) => (
-          <>
-            <NotNow vote={vote} />
-            <EnterFor vote={vote} projectId={projectId} value={onBehalf} onChange={setOnBehalf} />
-            <DotsVote vote={vote} toolId={toolId} onBehalf={onBehalf} />
-            <Results vote={vote} />
-            <OptionsEditor vote={vote} toolId={toolId} />
-            <p className="hint">{t('codesignVotes.privacy')}</p>
-          </>
-        )}
-      </QueryView>
-    </div>
+    <VoteFrame projectId={projectId} toolId={toolId}>
+      {(vote, onBehalf) => <DotsVote vote={vote} toolId={toolId} onBehalf={onBehalf} />}
+    </VoteFrame>
   );
 }

@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { FormError, useAction } from '../../../app/forms.tsx';
-import { QueryView } from '../../../app/ui.tsx';
 import type { OnBehalf, ToolPageProps } from '../tools.tsx';
 import type { Vote } from './types.ts';
-import { EnterFor, NotNow, OptionsEditor, Results, useStoreVote, useVote } from './VotesParts.tsx';
+import { useStoreVote, VoteFrame } from './VotesParts.tsx';
 
 function RankingVote({ vote, toolId, onBehalf }: { vote: Vote; toolId: string; onBehalf: OnBehalf | null }) {
   const { t } = useTranslation();
@@ -164,23 +163,9 @@ function RankingVote({ vote, toolId, onBehalf }: { vote: Vote; toolId: string; o
  * needed), saves it, and sees the result as a Borda count with the number of first places.
  */
 export default function RankingToolPage({ projectId, toolId }: ToolPageProps) {
-  const { t } = useTranslation();
-  const [onBehalf, setOnBehalf] = useState<OnBehalf | null>(null);
-  const query = useVote(toolId, onBehalf);
   return (
-    <div className="votes-page">
-      <QueryView query={query}>
-        {(vote) => (
-          <>
-            <NotNow vote={vote} />
-            <EnterFor vote={vote} projectId={projectId} value={onBehalf} onChange={setOnBehalf} />
-            <RankingVote vote={vote} toolId={toolId} onBehalf={onBehalf} />
-            <Results vote={vote} />
-            <OptionsEditor vote={vote} toolId={toolId} />
-            <p className="hint">{t('codesignVotes.privacy')}</p>
-          </>
-        )}
-      </QueryView>
-    </div>
+    <VoteFrame projectId={projectId} toolId={toolId}>
+      {(vote, onBehalf) => <RankingVote vote={vote} toolId={toolId} onBehalf={onBehalf} />}
+    </VoteFrame>
   );
 }

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { FormError, SubmitButton, TextAreaField, TextField, useAction } from '../../../app/forms.tsx';
-import { ConfirmButton, ScrollRegion } from '../../../app/ui.tsx';
+import { ConfirmButton, QueryView, ScrollRegion } from '../../../app/ui.tsx';
 import { OnBehalfField } from '../offline/OnBehalfField.tsx';
 import type { OnBehalf } from '../tools.tsx';
 import { votesKeys } from './queries.ts';
@@ -362,6 +362,41 @@ function ImportIdeas({ toolId, done }: { toolId: string; done: (v: Vote) => Prom
       >
         {t('codesignVotes.options.importButton')}
       </button>
+    </div>
+  );
+}
+
+/**
+ * The page of a vote, dots or ranking alike: why it takes no votes now, whose vote a facilitator
+ * enters, the kind's own way of voting (`children`), the results, the options editor and the
+ * privacy note.
+ */
+export function VoteFrame({
+  projectId,
+  toolId,
+  children,
+}: {
+  projectId: string;
+  toolId: string;
+  children: (vote: Vote, onBehalf: OnBehalf | null) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [onBehalf, setOnBehalf] = useState<OnBehalf | null>(null);
+  const query = useVote(toolId, onBehalf);
+  return (
+    <div className="votes-page">
+      <QueryView query={query}>
+        {(vote) => (
+          <>
+            <NotNow vote={vote} />
+            <EnterFor vote={vote} projectId={projectId} value={onBehalf} onChange={setOnBehalf} />
+            {children(vote, onBehalf)}
+            <Results vote={vote} />
+            <OptionsEditor vote={vote} toolId={toolId} />
+            <p className="hint">{t('codesignVotes.privacy')}</p>
+          </>
+        )}
+      </QueryView>
     </div>
   );
 }
