@@ -11,6 +11,7 @@ import { type Database, openPglite, openPostgres } from '../../server/db/connect
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
 import { seedDemoTown } from '../../server/seed/demo.ts';
+import { dropDatabase } from '../helpers/app.ts';
 import { childEnv, runScript, snapshot } from './helpers.ts';
 
 // The PostgreSQL server is always there on CI; without DATABASE_URL we use its default test database.
@@ -49,7 +50,8 @@ describe('move-to-postgres', () => {
   });
   after(async () => {
     await target?.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // a forced drop would kill the pool's connections mid-close (an uncaught error in this process)
+    await dropDatabase(adminUrl, name);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
