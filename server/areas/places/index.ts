@@ -1,17 +1,10 @@
 /**
- * Räume & Brücken: the record of interactions online and offline between people and organisations —
- * the community graph every area adds to (platform/interactions.ts) — confirmed by the people in it.
- * Next: places and translocal communities, an events calendar, network analytics.
+ * Räume & Brücken: networks across places and milieus. Each part lives in a folder of its own
+ * (../parts.ts says what a part brings); this manifest joins them. Today: the record of interactions
+ * online and offline that every area adds to, confirmed by the people in it.
  */
-import type { AreaManifest } from '../manifest.ts';
-import { placesActivity } from './activity.ts';
-import { interactionRoutes } from './routes/interactions/index.ts';
-import { placesToday } from './today.ts';
+import { joinParts } from '../parts.ts';
+import { interactionsPart } from './interactions/index.ts';
 
-export const placesArea: AreaManifest = {
-  id: 'places',
-  routes: [{ prefix: '/interactions', plugin: interactionRoutes }],
-  /** interactions others logged with me, waiting for my consent */
-  today: placesToday,
-  activity: placesActivity,
-};
+/** The parts, in the order their demo town is built. */
+export const placesArea = joinParts('places', [interactionsPart]);

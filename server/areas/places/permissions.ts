@@ -1,44 +1,11 @@
-import { type Case, nobodyElse, signedIn } from '../../../test/integration/access/cases.ts';
+import type { Case } from '../../../test/integration/access/cases.ts';
+import { interactionsPermissions } from './interactions/permissions.ts';
 
 /**
- * Räume & Brücken: its section of the access table — who may call each of the area's routes, and for
- * whom its private things do not exist. test/integration/access/permissions.ts joins the sections;
- * matrix.test.ts checks every route of the API against them.
+ * Räume & Brücken: its section of the access table (who may call each of the area's routes, and for
+ * whom its private things do not exist), joined from its parts. test/integration/access/permissions.ts
+ * joins the areas; matrix.test.ts checks every route of the API against them.
  */
 export const placesPermissions: Record<string, Case | Case[]> = {
-  // ---- People, notifications, interactions: personal ---------------------------------------------
-  'POST /interactions': {
-    allowed: signedIn,
-    request: (town) => ({
-      url: '/interactions',
-      payload: {
-        area: 'sharing',
-        kind: 'Gespräch',
-        mode: 'offline',
-        with: { type: 'organisation', id: town.orgB.id },
-      },
-    }),
-  },
-  'GET /interactions/mine': { allowed: signedIn, request: () => ({ url: '/interactions/mine' }) },
-  // only Olga confirms what Nils logged with her; either of them may remove it; nobody else learns of it
-  'POST /interactions/{id}/confirm': {
-    when: 'a meeting Nils logged with Olga',
-    allowed: ['owner'],
-    seenBy: ['neighbour'],
-    request: async (town) => ({ url: `/interactions/${await town.newLoggedMeeting()}/confirm` }),
-  },
-  'DELETE /interactions/{id}': [
-    {
-      when: 'a meeting Nils logged with Olga',
-      allowed: ['owner', 'neighbour'],
-      seenBy: nobodyElse,
-      request: async (town) => ({ url: `/interactions/${await town.newLoggedMeeting()}` }),
-    },
-    {
-      when: "what Olga's loan of Nils's drill recorded: it stays with the loan",
-      allowed: nobodyElse,
-      seenBy: ['owner', 'neighbour'],
-      request: (town) => ({ url: `/interactions/${town.drillLoanEdge}` }),
-    },
-  ],
+  ...interactionsPermissions,
 };

@@ -16,7 +16,7 @@ export const areaMessages: Messages[] = [
   timebank,
   participation,
   support,
-  places,
+  ...places,
   ...knowledge,
   ...codesign,
 ];

@@ -1,8 +1,5 @@
 import type { Messages } from '../../app/i18n.ts';
-import de from './i18n/de.json' with { type: 'json' };
+import { messages as interactions } from './interactions/area.ts';
 
-/** Räume & Brücken: the area's texts in German and English, merged into the client's catalogue (areas/messages.ts). */
-export const messages: Messages = {
-  de,
-  en: () => import('./i18n/en.json', { with: { type: 'json' } }),
-};
+/** Räume & Brücken: the texts of its parts, each under a key of its own, merged into the client's catalogue (areas/messages.ts). */
+export const messages: Messages[] = [interactions];

@@ -1,11 +1,5 @@
-import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { signedIn } from '../../app/RequireAccount.tsx';
+import { routes as interactions } from './interactions/routes.tsx';
 
-// Räume & Brücken: one's interactions, fetched when opened.
-const InteractionsPage = lazy(() =>
-  import('./InteractionsPage.tsx').then((m) => ({ default: m.InteractionsPage })),
-);
-
-/** Räume & Brücken: one's interactions. */
-export const routes: RouteObject[] = [{ path: 'begegnungen', element: signedIn(<InteractionsPage />) }];
+/** Räume & Brücken: the pages of its parts, each part in a folder of its own. */
+export const routes: RouteObject[] = [...interactions];

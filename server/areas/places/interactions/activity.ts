@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AreaManifest } from '../manifest.ts';
+import type { AreaManifest } from '../../manifest.ts';
 
 /**
  * Räume & Brücken's figures for the front page: the confirmed interactions of the last whole month

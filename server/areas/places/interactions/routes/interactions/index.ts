@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Static } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { areas } from '../../../../db/schema.ts';
-import { executeTx } from '../../../../db/tx.ts';
-import { clientIp, requireAccount } from '../../../../http/context.ts';
-import { paging } from '../../../../http/paging.ts';
-import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
-import { IdParams, literals, Page, PageQuery, problems, Timestamp, Uuid } from '../../../../http/schemas.ts';
-import { audit } from '../../../../platform/audit.ts';
+import { areas } from '../../../../../db/schema.ts';
+import { executeTx } from '../../../../../db/tx.ts';
+import { clientIp, requireAccount } from '../../../../../http/context.ts';
+import { paging } from '../../../../../http/paging.ts';
+import { forbidden, notFound, Problem } from '../../../../../http/problem.ts';
+import {
+  IdParams,
+  literals,
+  Page,
+  PageQuery,
+  problems,
+  Timestamp,
+  Uuid,
+} from '../../../../../http/schemas.ts';
+import { audit } from '../../../../../platform/audit.ts';
 import {
   confirmationDays,
   cooldownDays,
@@ -17,10 +25,10 @@ import {
   recordInteraction,
   scheduleExpiry,
   startCooldown,
-} from '../../../../platform/interactions.ts';
-import { notify } from '../../../../platform/notifications.ts';
-import { webPaths } from '../../../../platform/webPaths.ts';
-import type { Actor } from '../../../../policies/actor.ts';
+} from '../../../../../platform/interactions.ts';
+import { notify } from '../../../../../platform/notifications.ts';
+import { webPaths } from '../../../../../platform/webPaths.ts';
+import type { Actor } from '../../../../../policies/actor.ts';
 import { interactionAbilities, interactionPolicy } from '../../policies/interaction.ts';
 import {
   confirmInteraction,

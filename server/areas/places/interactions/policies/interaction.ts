@@ -1,6 +1,6 @@
-import type { InteractionStatus, PartyType } from '../../../db/schema.ts';
-import { abilitiesOf } from '../../../policies/abilities.ts';
-import { type Actor, isSignedIn } from '../../../policies/actor.ts';
+import type { InteractionStatus, PartyType } from '../../../../db/schema.ts';
+import { abilitiesOf } from '../../../../policies/abilities.ts';
+import { type Actor, isSignedIn } from '../../../../policies/actor.ts';
 
 export interface InteractionRef {
   a_type: PartyType;

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { type Kysely, sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../../../test/helpers/app.ts';
-import { createOrganisation, createUser, type TestUser } from '../../../../../test/helpers/factories.ts';
-import { loadConfig } from '../../../../config.ts';
-import * as confirmationMigration from '../../../../db/migrations/20261126_1200_interaction_confirmation.ts';
-import { recordInteraction } from '../../../../platform/interactions.ts';
-import { jobHandlers } from '../../../../platform/job-handlers.ts';
-import { runDueJobs } from '../../../../platform/jobs.ts';
+import { createTestApp, type TestApp } from '../../../../../../test/helpers/app.ts';
+import { createOrganisation, createUser, type TestUser } from '../../../../../../test/helpers/factories.ts';
+import { loadConfig } from '../../../../../config.ts';
+import * as confirmationMigration from '../../../../../db/migrations/20261126_1200_interaction_confirmation.ts';
+import { recordInteraction } from '../../../../../platform/interactions.ts';
+import { jobHandlers } from '../../../../../platform/job-handlers.ts';
+import { runDueJobs } from '../../../../../platform/jobs.ts';
 
 describe('interactions', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
-import type { InteractionStatus, PartyType } from '../../../db/schema.ts';
-import type { Executor } from '../../../db/tx.ts';
+import type { InteractionStatus, PartyType } from '../../../../db/schema.ts';
+import type { Executor } from '../../../../db/tx.ts';
 
 /** The name of a person (not blocked) or an organisation, or undefined if there is none. */
 export async function partyName(

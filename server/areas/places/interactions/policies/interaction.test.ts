@@ -7,7 +7,7 @@ import {
   type RoleName,
   stranger,
   thisOrg,
-} from '../../../policies/actors.fixture.ts';
+} from '../../../../policies/actors.fixture.ts';
 import { type InteractionRef, interactionAbilities, interactionPolicy } from './interaction.ts';
 
 const signedIn: RoleName[] = ['citizen', 'volunteer', 'staff', 'orgAdmin', 'otherOrgAdmin', 'instanceAdmin'];

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { announce } from '../../app/announce.tsx';
-import { api } from '../../app/api.ts';
+import { announce } from '../../../app/announce.tsx';
+import { api } from '../../../app/api.ts';
 import {
   ChoiceGroup,
   FormError,
@@ -12,10 +12,10 @@ import {
   SubmitButton,
   TextField,
   useAction,
-} from '../../app/forms.tsx';
-import { localDate, zonedInstant } from '../../app/localTime.ts';
-import type { Page, Person } from '../../app/types.ts';
-import { useAllOrganisations } from '../../features/organisations/useAllOrganisations.ts';
+} from '../../../app/forms.tsx';
+import { localDate, zonedInstant } from '../../../app/localTime.ts';
+import type { Page, Person } from '../../../app/types.ts';
+import { useAllOrganisations } from '../../../features/organisations/useAllOrganisations.ts';
 import { kindChoices, useKindText } from './kinds.ts';
 import { placesKeys } from './queries.ts';
 import { type Area, areas, type Interaction } from './types.ts';

@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
-import { FormError, useAction } from '../../app/forms.tsx';
-import type { Page } from '../../app/types.ts';
-import { ConfirmButton, formatDate, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+import { api } from '../../../app/api.ts';
+import { FormError, useAction } from '../../../app/forms.tsx';
+import type { Page } from '../../../app/types.ts';
+import { ConfirmButton, formatDate, PageHeading, Pagination, QueryView } from '../../../app/ui.tsx';
 import { useKindText } from './kinds.ts';
 import { LogInteractionForm } from './LogInteractionForm.tsx';
 import { placesKeys } from './queries.ts';

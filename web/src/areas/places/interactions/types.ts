@@ -3,7 +3,7 @@
  * (server/areas/places/routes/interactions/index.ts). Type-only import: nothing reaches the bundle.
  */
 import type { Static } from '@fastify/type-provider-typebox';
-import type { InteractionView } from '../../../../server/areas/places/routes/interactions/index.ts';
+import type { InteractionView } from '../../../../../server/areas/places/interactions/routes/interactions/index.ts';
 
 /** The six areas of the network (server: db/schema.ts `areas`), in the order the product names them. */
 export const areas = ['knowledge', 'participation', 'codesign', 'sharing', 'support', 'places'] as const;
