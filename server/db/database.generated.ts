@@ -684,6 +684,34 @@ export interface CodesignVoteOption {
   updated_at: Generated<Timestamp>;
 }
 
+export interface Community {
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  district_id: string | null;
+  id: Generated<string>;
+  joining: Generated<"open" | "request">;
+  name: string;
+  network_id: string;
+  slug: string;
+  space: "local" | "translocal" | "online";
+  summary: Generated<string>;
+  towns: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CommunityMember {
+  account_id: string;
+  community_id: string;
+  created_at: Generated<Timestamp>;
+  joined_at: Timestamp | null;
+  network_id: string;
+  request_note: Generated<string>;
+  role: Generated<"owner" | "moderator" | "member">;
+  status: Generated<"requested" | "active">;
+}
+
 export interface DiscussionMention {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -1497,6 +1525,8 @@ export interface DB {
   codesign_tally_count: CodesignTallyCount;
   codesign_tool: CodesignTool;
   codesign_vote_option: CodesignVoteOption;
+  community: Community;
+  community_member: CommunityMember;
   discussion_mention: DiscussionMention;
   discussion_post: DiscussionPost;
   discussion_thread: DiscussionThread;

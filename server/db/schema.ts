@@ -198,6 +198,17 @@ export type DossierStep = (typeof dossierSteps)[number];
 export const dossierItemTypes = ['map_report', 'discussion_thread', 'discussion_post', 'wiki_page'] as const;
 export type DossierItemType = (typeof dossierItemTypes)[number];
 
+// Räume & Brücken (migration 20261208_0900_places_communities; each part's own tables after it)
+/** Where a community meets: in one place, across towns, or online only. */
+export const communitySpaces = ['local', 'translocal', 'online'] as const;
+export type CommunitySpace = (typeof communitySpaces)[number];
+export const communityJoinings = ['open', 'request'] as const;
+export type CommunityJoining = (typeof communityJoinings)[number];
+export const communityRoles = ['owner', 'moderator', 'member'] as const;
+export type CommunityRole = (typeof communityRoles)[number];
+export const communityMemberStatuses = ['requested', 'active'] as const;
+export type CommunityMemberStatus = (typeof communityMemberStatuses)[number];
+
 // Mitgestalten (migration 20261206_1400_codesign; each part's own tables in its migrations after it)
 /** The steps of a co-design project, in the order a full project goes through them. */
 export const codesignPhaseKinds = [
@@ -382,4 +393,8 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CodesignDimension, Value<'codesign_affected_group', 'dimension'>>>,
   Holds<Same<CodesignOutcomeStatus, Value<'codesign_outcome', 'status'>>>,
   Holds<Same<CodesignSurveyQuestionKind, Value<'codesign_survey_question', 'kind'>>>,
+  Holds<Same<CommunitySpace, Value<'community', 'space'>>>,
+  Holds<Same<CommunityJoining, Value<'community', 'joining'>>>,
+  Holds<Same<CommunityRole, Value<'community_member', 'role'>>>,
+  Holds<Same<CommunityMemberStatus, Value<'community_member', 'status'>>>,
 ];
