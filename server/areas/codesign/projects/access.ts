@@ -4,7 +4,7 @@ import { notFound, Problem } from '../../../http/problem.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { isSignedIn } from '../../../policies/actor.ts';
 import { projectPolicy } from './policies/project.ts';
-import { findTool, type ProjectAccessFacts, projectFacts, type ToolRow } from './repositories/access.ts';
+import { type ProjectAccessFacts, projectFacts, type ToolRow, toolWithFacts } from './repositories/access.ts';
 
 /**
  * The one door into a project for every part of Mitgestalten: what the reader may not see does not
@@ -44,7 +44,11 @@ export async function projectFor(
   projectId: string,
   need: Need = 'view',
 ): Promise<ProjectAccess> {
-  const project = await projectFacts(db, networkId, projectId, actor.accountId);
+  return mayEnter(actor, await projectFacts(db, networkId, projectId, actor.accountId), need);
+}
+
+/** The door's rule over a project's facts: 404 when it cannot be seen, 401/403/409 when `need` is not met. */
+function mayEnter(actor: Actor, project: ProjectAccessFacts | undefined, need: Need): ProjectAccess {
   if (!project) throw notFound();
   const may = mayOf(actor, project);
   if (!may.view) throw notFound();
@@ -82,15 +86,10 @@ export async function toolFor(
   kinds: readonly CodesignToolKind[],
   need: Need = 'view',
 ): Promise<ToolAccess> {
-  const tool = await findTool(db, networkId, toolId);
-  if (!tool || !kinds.includes(tool.kind)) throw notFound();
-  const access = await projectFor(
-    db,
-    networkId,
-    actor,
-    tool.project_id,
-    need === 'participate' ? 'view' : need,
-  );
+  const found = await toolWithFacts(db, networkId, toolId, actor.accountId);
+  if (!found || !kinds.includes(found.tool.kind)) throw notFound();
+  const { tool } = found;
+  const access = mayEnter(actor, found.project, need === 'participate' ? 'view' : need);
   const open = toolIsOpen(access.project, tool);
   if (need === 'participate') {
     if (access.project.status === 'active' && !open) throw new Problem(409, 'codesign.tool_not_open');

@@ -15,8 +15,7 @@ import {
   listProposals,
   listStances,
   type ProposalRow,
-  stancesOf,
-  tallies,
+  proposalFigures,
 } from '../repositories/proposals.ts';
 import {
   OutcomeSave,
@@ -44,21 +43,15 @@ const effectiveClose = (p: ProposalRow, a: ToolAccess) =>
 async function present(db: Executor, networkId: string, a: ToolAccess, rows: ProposalRow[]) {
   const ids = rows.map((r) => r.id);
   const names = namesVisible(a);
-  const [counts, mine, blocks] = await Promise.all([
-    tallies(db, networkId, ids),
-    stancesOf(db, networkId, a.project.participantId, ids),
-    names
-      ? Promise.all(
-          rows.map((r) =>
-            listStances(db, networkId, r.id, { limit: blocksShown, offset: 0, only: 'block', count: false }),
-          ),
-        )
-      : null,
-  ]);
+  const figures = await proposalFigures(db, networkId, ids, {
+    participantId: a.project.participantId,
+    ...(names ? { blocks: blocksShown } : {}),
+  });
   const now = new Date();
-  return rows.map((r, i) => {
+  return rows.map((r) => {
     const closesAt = effectiveClose(r, a);
-    const m = mine.get(r.id);
+    const f = figures.get(r.id)!;
+    const m = f.mine;
     return {
       id: r.id,
       toolId: r.tool_id,
@@ -68,9 +61,9 @@ async function present(db: Executor, networkId: string, a: ToolAccess, rows: Pro
       closesAt: closesAt.toISOString(),
       open: a.open && now < closesAt,
       createdAt: r.created_at.toISOString(),
-      tally: counts.get(r.id)!,
+      tally: f.tally,
       mine: m ? { stance: m.stance, reason: m.reason, updatedAt: m.updated_at.toISOString() } : null,
-      blocks: blocks?.[i]?.items ?? [],
+      blocks: f.blocks,
       namesVisible: names,
       outcome:
         r.outcome && r.outcome_statement && r.outcome_at

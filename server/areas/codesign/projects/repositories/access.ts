@@ -3,14 +3,9 @@ import type { CodesignParticipantRole, CodesignParticipantStatus } from '../../.
 import type { Executor } from '../../../../db/tx.ts';
 import type { ProjectFacts } from '../policies/project.ts';
 
-/** A project as every part needs it to decide access: its row, who runs it, the reader's place in it. */
-export async function projectFacts(
-  db: Executor,
-  networkId: string,
-  projectId: string,
-  accountId: string | null,
-) {
-  const row = await db
+/** The project's columns and the reader's place in it, as every part needs them to decide access. */
+function factsQuery(db: Executor, networkId: string, accountId: string | null) {
+  return db
     .selectFrom('codesign_project as p')
     .leftJoin('codesign_participant as me', (j) =>
       j
@@ -19,12 +14,12 @@ export async function projectFacts(
         .on('me.account_id', '=', accountId),
     )
     .select([
-      'p.id',
-      'p.title',
-      'p.status',
-      'p.visibility',
-      'p.joining',
-      'p.current_phase_id',
+      'p.id as p_id',
+      'p.title as p_title',
+      'p.status as p_status',
+      'p.visibility as p_visibility',
+      'p.joining as p_joining',
+      'p.current_phase_id as p_current_phase_id',
       'me.id as me_id',
       'me.role as me_role',
       'me.status as me_status',
@@ -37,33 +32,45 @@ export async function projectFacts(
         WHERE o.network_id = p.network_id AND o.project_id = p.id AND o.status = 'invited'
         ORDER BY o.organisation_id)`.as('invited'),
     ])
-    .where('p.network_id', '=', networkId)
-    .where('p.id', '=', projectId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const facts: ProjectFacts & {
-    id: string;
-    title: string;
-    leadOrganisationId: string | null;
-    currentPhaseId: string | null;
-    participantId: string | null;
-  } = {
-    id: row.id,
-    title: row.title,
-    status: row.status,
-    visibility: row.visibility,
-    joining: row.joining,
+    .where('p.network_id', '=', networkId);
+}
+
+type FactsRow = NonNullable<Awaited<ReturnType<ReturnType<typeof factsQuery>['executeTakeFirst']>>>;
+
+function factsOf(row: FactsRow): ProjectFacts & {
+  id: string;
+  title: string;
+  leadOrganisationId: string | null;
+  currentPhaseId: string | null;
+  participantId: string | null;
+} {
+  return {
+    id: row.p_id,
+    title: row.p_title,
+    status: row.p_status,
+    visibility: row.p_visibility,
+    joining: row.p_joining,
     runningOrganisationIds: row.running,
     invitedOrganisationIds: row.invited,
     leadOrganisationId: row.running[0] ?? null,
-    currentPhaseId: row.current_phase_id,
+    currentPhaseId: row.p_current_phase_id,
     participantId: row.me_id,
     me:
       row.me_id && row.me_role && row.me_status
         ? { role: row.me_role as CodesignParticipantRole, status: row.me_status as CodesignParticipantStatus }
         : null,
   };
-  return facts;
+}
+
+/** A project as every part needs it to decide access: its row, who runs it, the reader's place in it. */
+export async function projectFacts(
+  db: Executor,
+  networkId: string,
+  projectId: string,
+  accountId: string | null,
+) {
+  const row = await factsQuery(db, networkId, accountId).where('p.id', '=', projectId).executeTakeFirst();
+  return row ? factsOf(row) : undefined;
 }
 
 export type ProjectAccessFacts = NonNullable<Awaited<ReturnType<typeof projectFacts>>>;
@@ -83,3 +90,42 @@ export async function findTool(db: Executor, networkId: string, toolId: string) 
 }
 
 export type ToolRow = NonNullable<Awaited<ReturnType<typeof findTool>>>;
+
+/**
+ * A tool with its phase and its project's access facts in one round trip (every tool page and every
+ * contribution opens its tool through the project's door first).
+ */
+export async function toolWithFacts(
+  db: Executor,
+  networkId: string,
+  toolId: string,
+  accountId: string | null,
+) {
+  const row = await factsQuery(db, networkId, accountId)
+    .innerJoin('codesign_tool as t', (j) =>
+      j.onRef('t.network_id', '=', 'p.network_id').onRef('t.project_id', '=', 'p.id'),
+    )
+    .innerJoin('codesign_phase as ph', (j) =>
+      j.onRef('ph.network_id', '=', 't.network_id').onRef('ph.id', '=', 't.phase_id'),
+    )
+    .selectAll('t')
+    .select(['ph.kind as phase_kind', 'ph.title as phase_title'])
+    .where('t.id', '=', toolId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    p_id,
+    p_title,
+    p_status,
+    p_visibility,
+    p_joining,
+    p_current_phase_id,
+    me_id,
+    me_role,
+    me_status,
+    running,
+    invited,
+    ...tool
+  } = row;
+  return { tool: tool satisfies ToolRow, project: factsOf(row) };
+}
