@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { promisify } from 'node:util';
+import { analyticsFigures } from './figures/analytics.ts';
 import { baseline } from './figures/baseline.ts';
 import { serverFigures } from './figures/server.ts';
 import { coldStarts } from './figures/startup.ts';
@@ -35,6 +36,22 @@ async function main() {
     cpu: cpus()[0]?.model,
     load_average_1m: loadavg()[0],
   });
+  // the network measures need no town: `--only analytics` runs them alone, without loading one
+  if (wanted('analytics.')) await analyticsFigures();
+  const analyticsOnly =
+    args.only
+      ?.split(',')
+      .filter(Boolean)
+      .every((part) => part.startsWith('analytics')) ?? false;
+  if (!analyticsOnly) await townFigures();
+  emit('machine.load_average_end', loadavg()[0] ?? null, '1-min load', null, {
+    note: 'other processes on the machine: load above the core count means the figures are contended',
+  });
+  log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+/** Everything measured on the loaded town: the app server's reads and writes, the web client, cold starts. */
+async function townFigures() {
   const town = await loadTheTown();
   const base = await baseline();
   const tpcb = host === 'postgres' && wanted('pgbench') ? await pgbenchBaseline() : null;
@@ -59,10 +76,6 @@ async function main() {
     });
   }
   if (wanted('startup.')) await coldStarts();
-  emit('machine.load_average_end', loadavg()[0] ?? null, '1-min load', null, {
-    note: 'other processes on the machine: load above the core count means the figures are contended',
-  });
-  log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
 try {
