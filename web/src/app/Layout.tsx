@@ -179,6 +179,7 @@ export function Layout() {
     { to: '/mitmachen', label: t('nav.participation'), end: false },
     { to: '/mitgestalten', label: t('nav.codesign'), end: false },
     { to: '/wissen', label: t('nav.knowledge'), end: false },
+    { to: '/raeume', label: t('nav.places'), end: false },
     { to: '/suche', label: t('nav.search'), end: false },
   ];
   if (session.account) nav.push({ to: '/kreise', label: t('nav.circles'), end: false });

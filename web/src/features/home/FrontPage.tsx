@@ -28,7 +28,7 @@ const networks = [
     figures: ['resources', 'exchangePosts', 'bookings', 'timebankHours'],
   },
   { area: 'support', to: '/kreise', soon: false, figures: ['circles'] },
-  { area: 'places', to: '/begegnungen', soon: false, figures: ['interactions', 'bridges'] },
+  { area: 'places', to: '/raeume', soon: false, figures: ['interactions', 'bridges'] },
 ] as const;
 
 /** The time bank pays for the others; its figure is shown with Teilen, where it is offered. */
