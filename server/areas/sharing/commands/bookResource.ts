@@ -54,6 +54,31 @@ export function isBookingOverlap(err: unknown): boolean {
   return e?.code === '23P01' && e.constraint === 'booking_no_overlap';
 }
 
+/** PostgreSQL chose this transaction to break a deadlock. */
+const isDeadlock = (err: unknown) => (err as { code?: string })?.code === '40P01';
+
+/**
+ * Inserts one occurrence under a savepoint: 'overlap' when an approved booking holds the slot (the
+ * exclusion constraint), rolled back to the savepoint so the other occurrences go on. Two requests
+ * for the same slot that both wait for a third one's approval can each find the other's row in the
+ * exclusion index and deadlock; PostgreSQL breaks it by failing one, which then simply tries again
+ * and now waits its turn (a few times at most: each round, one of the waiters goes through).
+ */
+async function insertOccurrence<T>(tx: Executor, insert: () => Promise<T>): Promise<T | 'overlap'> {
+  for (let attempt = 1; ; attempt++) {
+    await sql`SAVEPOINT occurrence`.execute(tx);
+    try {
+      const row = await insert();
+      await sql`RELEASE SAVEPOINT occurrence`.execute(tx);
+      return row;
+    } catch (err) {
+      if (!isBookingOverlap(err) && !(isDeadlock(err) && attempt < 5)) throw err;
+      await sql`ROLLBACK TO SAVEPOINT occurrence`.execute(tx);
+      if (isBookingOverlap(err)) return 'overlap';
+    }
+  }
+}
+
 /** The 409 that names the approved booking a slot collides with. */
 export async function conflictProblem(
   db: Executor,
@@ -117,9 +142,8 @@ export async function bookResource(
         refused.push({ occurrence: o, problem });
         continue;
       }
-      await sql`SAVEPOINT occurrence`.execute(tx);
-      try {
-        const { id } = await insertBooking(tx, ctx.networkId, {
+      const outcome = await insertOccurrence(tx, () =>
+        insertBooking(tx, ctx.networkId, {
           resourceId: resource.id,
           requesterId: ctx.actorId,
           organisationId: req.organisationId ?? null,
@@ -130,22 +154,21 @@ export async function bookResource(
           status: autoApprove ? 'approved' : 'requested',
           note: req.note ?? '',
           decidedBy: autoApprove ? ctx.actorId : null,
-        });
-        await sql`RELEASE SAVEPOINT occurrence`.execute(tx);
-        created.push(id);
-        if (autoApprove)
-          await recordBookingInteraction(tx, ctx.networkId, resource, {
-            id,
-            requester_id: ctx.actorId,
-            organisation_id: req.organisationId ?? null,
-            starts_at: o.start,
-          });
-      } catch (err) {
-        if (!isBookingOverlap(err)) throw err;
+        }),
+      );
+      if (outcome === 'overlap') {
         // another booking was approved in the meantime: report it, keep the other occurrences
-        await sql`ROLLBACK TO SAVEPOINT occurrence`.execute(tx);
         refused.push({ occurrence: o, problem: await conflictProblem(tx, ctx, resource, o) });
+        continue;
       }
+      created.push(outcome.id);
+      if (autoApprove)
+        await recordBookingInteraction(tx, ctx.networkId, resource, {
+          id: outcome.id,
+          requester_id: ctx.actorId,
+          organisation_id: req.organisationId ?? null,
+          starts_at: o.start,
+        });
     }
 
     // a single booking that cannot be made is an error, not an empty success
