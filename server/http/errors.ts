@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type Locale, type MessageKey, t } from '../i18n/messages.ts';
 import { bodyLeft, discardBody } from './body.ts';
-import { Problem } from './problem.ts';
+import { Problem, type ProblemDetails } from './problem.ts';
 
 interface FieldError {
   field: string;
@@ -94,6 +94,7 @@ export function sendProblem(
   code: MessageKey,
   params: Record<string, string | number> = {},
   errors?: FieldError[],
+  details: ProblemDetails = {},
 ) {
   const title = t(locale, code, params);
   return reply
@@ -105,6 +106,7 @@ export function sendProblem(
       status,
       code,
       ...(errors && errors.length > 0 ? { errors } : {}),
+      ...details,
     });
 }
 
@@ -128,6 +130,7 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
       error.code,
       error.params,
       error.fields.map((f) => ({ field: f.field, message: t(locale, f.code, f.params) })),
+      error.details,
     );
   }
   if (error.validation) {

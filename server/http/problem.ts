@@ -1,6 +1,17 @@
 import type { MessageKey } from '../i18n/messages.ts';
 
 /**
+ * What stands in the way, for a program to act on beside the translated text (problem+json extension
+ * members, described by ProblemSchema in schemas.ts): the slots a booking collides with (the booking's
+ * id only where the caller may see it), or what is still available — minutes a payer may still pay,
+ * places left on a shift.
+ */
+export interface ProblemDetails {
+  conflicts?: { start: string; end: string; bookingId?: string }[];
+  available?: { minutes?: number; places?: number; waitlist?: boolean };
+}
+
+/**
  * The one error type routes and commands throw. The error handler turns it into
  * application/problem+json with a message in the user's language.
  */
@@ -10,16 +21,22 @@ export class Problem extends Error {
   readonly params: Record<string, string | number>;
   /** Field-level errors: JSON pointer of the field → message key. */
   readonly fields: { field: string; code: MessageKey; params?: Record<string, string | number> }[];
+  readonly details: ProblemDetails;
   constructor(
     status: number,
     code: MessageKey,
-    opts: { params?: Record<string, string | number>; fields?: Problem['fields'] } = {},
+    opts: {
+      params?: Record<string, string | number>;
+      fields?: Problem['fields'];
+      details?: ProblemDetails;
+    } = {},
   ) {
     super(code);
     this.status = status;
     this.code = code;
     this.params = opts.params ?? {};
     this.fields = opts.fields ?? [];
+    this.details = opts.details ?? {};
   }
 }
 

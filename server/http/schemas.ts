@@ -32,6 +32,27 @@ export const ProblemSchema = Type.Object(
     code: Type.String(),
     detail: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    // what stands in the way (http/problem.ts ProblemDetails)
+    conflicts: Type.Optional(
+      Type.Array(
+        Type.Object({
+          start: Type.String({ format: 'date-time' }),
+          end: Type.String({ format: 'date-time' }),
+          bookingId: Type.Optional(Type.String({ format: 'uuid' })),
+        }),
+        { description: 'The slots a booking collides with; the booking only where the caller may see it' },
+      ),
+    ),
+    available: Type.Optional(
+      Type.Object(
+        {
+          minutes: Type.Optional(Type.Integer({ description: 'What the payer may still pay' })),
+          places: Type.Optional(Type.Integer({ description: 'Places left' })),
+          waitlist: Type.Optional(Type.Boolean({ description: 'Whether one can still join the waitlist' })),
+        },
+        { description: 'What is still available' },
+      ),
+    ),
   },
   { $id: 'Problem' },
 );

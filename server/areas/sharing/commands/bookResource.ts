@@ -12,6 +12,7 @@ import { webPaths } from '../../../platform/webPaths.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { actsFor } from '../../../policies/actor.ts';
 import { coordinatorsOf } from '../../../repositories/organisations.ts';
+import { bookingPolicy } from '../policies/booking.ts';
 import { ownsResource, resourcePolicy } from '../policies/resource.ts';
 import { conflictingBooking, insertBooking } from '../repositories/bookings.ts';
 import { availabilityRules, blockedOverlap, type ResourceRow } from '../repositories/resources.ts';
@@ -79,11 +80,38 @@ async function insertOccurrence<T>(tx: Executor, insert: () => Promise<T>): Prom
   }
 }
 
-/** The 409 that names the approved booking a slot collides with. */
+/**
+ * The 409 that names the approved booking a slot collides with (the requested slot itself when the
+ * other booking cannot be found any more), in words and as `conflicts` for a program; the booking's
+ * id only for those who may see it (its requester and the owner side).
+ */
+function bookingConflict(
+  ctx: { locale: Locale; actor: Actor },
+  resource: Pick<ResourceRow, 'owner_type' | 'organisation_id' | 'person_id'>,
+  slot: Occurrence,
+  other: Awaited<ReturnType<typeof conflictingBooking>>,
+): Problem {
+  const shown = other ? { start: other.starts_at, end: other.ends_at } : slot;
+  const visible = other && bookingPolicy.view(ctx.actor, { ...other, resource });
+  return new Problem(409, 'booking.conflict', {
+    params: { slot: formatSlot(shown.start, shown.end, ctx.locale) },
+    details: {
+      conflicts: [
+        {
+          start: shown.start.toISOString(),
+          end: shown.end.toISOString(),
+          ...(visible ? { bookingId: other.id } : {}),
+        },
+      ],
+    },
+  });
+}
+
+/** The 409 for a slot an approved booking took in the meantime: looks the booking up, then names it. */
 export async function conflictProblem(
   db: Executor,
-  ctx: { networkId: string; locale: Locale },
-  resource: Pick<ResourceRow, 'id' | 'buffer_minutes'>,
+  ctx: { networkId: string; locale: Locale; actor: Actor },
+  resource: Pick<ResourceRow, 'id' | 'buffer_minutes' | 'owner_type' | 'organisation_id' | 'person_id'>,
   slot: Occurrence,
   exceptId?: string,
 ): Promise<Problem> {
@@ -96,10 +124,7 @@ export async function conflictProblem(
     resource.buffer_minutes,
     exceptId,
   );
-  const named = other
-    ? formatSlot(other.starts_at, other.ends_at, ctx.locale)
-    : formatSlot(slot.start, slot.end, ctx.locale);
-  return new Problem(409, 'booking.conflict', { params: { slot: named } });
+  return bookingConflict(ctx, resource, slot, other);
 }
 
 /**
@@ -224,10 +249,7 @@ async function checkOccurrence(
     o.end,
     resource.buffer_minutes,
   );
-  if (other)
-    return new Problem(409, 'booking.conflict', {
-      params: { slot: formatSlot(other.starts_at, other.ends_at, ctx.locale) },
-    });
+  if (other) return bookingConflict(ctx, resource, o, other);
   return null;
 }
 

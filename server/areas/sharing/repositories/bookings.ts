@@ -100,7 +100,13 @@ export async function conflictingBooking(
 ) {
   let q = db
     .selectFrom('booking')
-    .select(['id', sql<Date>`lower(period)`.as('starts_at'), sql<Date>`upper(period)`.as('ends_at')])
+    .select([
+      'id',
+      'status',
+      'requester_id',
+      sql<Date>`lower(period)`.as('starts_at'),
+      sql<Date>`upper(period)`.as('ends_at'),
+    ])
     .where('network_id', '=', networkId)
     .where('resource_id', '=', resourceId)
     .where('status', 'in', ['approved', 'handed_over'])

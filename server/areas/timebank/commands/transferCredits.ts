@@ -70,8 +70,15 @@ function available(payer: Pick<TimebankAccountRow, 'balance' | 'credit_limit'>):
   return payer.credit_limit === null ? Number.POSITIVE_INFINITY : payer.balance + payer.credit_limit;
 }
 
+/** The refusal of a payment beyond what the payer may pay, with what they may still pay (minutes). */
+const creditProblem = (minutes: number) =>
+  new Problem(422, 'timebank.insufficient_credit', {
+    params: { available: minutes },
+    details: { available: { minutes } },
+  });
+
 const insufficientCredit = (payer: Pick<TimebankAccountRow, 'balance' | 'credit_limit'>) =>
-  new Problem(422, 'timebank.insufficient_credit', { params: { available: Math.max(0, available(payer)) } });
+  creditProblem(Math.max(0, available(payer)));
 
 /** The journal entry of a payment: the minutes leave the payer's account and reach the payee's. */
 function paymentEntry(
@@ -93,8 +100,7 @@ async function overdraftAsProblem<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    if (isOverdraft(err))
-      throw new Problem(422, 'timebank.insufficient_credit', { params: { available: 0 } });
+    if (isOverdraft(err)) throw creditProblem(0);
     throw err;
   }
 }

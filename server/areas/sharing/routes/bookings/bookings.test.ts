@@ -99,12 +99,21 @@ describe('bookings', () => {
     assert.equal(clash.statusCode, 409);
     assert.equal(clash.json().code, 'booking.conflict');
     assert.match(clash.json().title, /18:00–20:00/);
+    // the slot in the way as fields, and the booking itself for the owner side, who may see it
+    const [slot] = clash.json().conflicts;
+    assert.equal(slot.bookingId, a.json().created[0].id);
+    assert.equal(new Date(slot.start).getTime(), new Date(a.json().created[0].start).getTime());
+    assert.equal(new Date(slot.end).getTime(), new Date(a.json().created[0].end).getTime());
   });
 
   test('a request overlapping a confirmed booking or its buffer is refused at once; after the buffer it is fine', async () => {
     const inBuffer = await book(jonas, monday(20, 15), monday(21));
     assert.equal(inBuffer.statusCode, 409);
     assert.match(inBuffer.json().title, /18:00–20:00/);
+    // Jonas learns the slot in the way, not whose booking it is
+    assert.equal(inBuffer.json().conflicts.length, 1);
+    assert.equal(inBuffer.json().conflicts[0].bookingId, undefined);
+    assert.ok(new Date(inBuffer.json().conflicts[0].start) < monday(20, 15));
     const after = await book(jonas, monday(20, 30), monday(21, 30));
     assert.equal(after.statusCode, 201, after.body);
   });

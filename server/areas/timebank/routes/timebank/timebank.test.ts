@@ -196,6 +196,7 @@ describe('time bank', () => {
     assert.equal(res.statusCode, 422);
     assert.equal(res.json().code, 'timebank.insufficient_credit');
     assert.match(res.json().title, new RegExp(`${before + 600} Minuten`));
+    assert.deepEqual(res.json().available, { minutes: before + 600 });
     assert.equal(await balance(jonas, jonasAccount), before);
   });
 
