@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../../db/schema.ts';
-import type { Executor } from '../../../../db/tx.ts';
+import { type Executor, executeTx } from '../../../../db/tx.ts';
 import { enqueue } from '../../../../platform/jobs.ts';
 import { computeSnapshot } from '../compute.ts';
 import { computeInWorker } from '../inWorker.ts';
@@ -23,19 +23,22 @@ export const snapshotJob = 'places.analytics.snapshot';
 export const snapshotNowJob = 'places.analytics.snapshot_now';
 
 export async function takeSnapshot(
-  db: Kysely<DB>,
+  db: Executor,
   networkId: string,
   opts: { now?: Date; inThread?: boolean } = {},
 ): Promise<string> {
   const started = Date.now();
   const now = opts.now ?? new Date();
-  const input = await db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute((tx) => readGraphData(tx, networkId, now));
+  // inside a caller's transaction (the demo seed) it reads there; otherwise in one of its own
+  const input = db.isTransaction
+    ? await readGraphData(db, networkId, now)
+    : await (db as Kysely<DB>)
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute((tx) => readGraphData(tx, networkId, now));
   const computed = opts.inThread === false ? computeSnapshot(input) : await computeInWorker(input);
   const w = snapshotWindow(now);
-  return db.transaction().execute(async (tx) => {
+  return executeTx(db, async (tx) => {
     const { id } = await tx
       .insertInto('places_analytics_snapshot')
       .values({

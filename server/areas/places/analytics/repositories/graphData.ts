@@ -114,7 +114,9 @@ export async function readGraphData(db: Executor, networkId: string, now: Date):
   const orgIds = orgs.map((o) => o.id);
   const communityIds = communities.map((c) => c.id);
 
-  // the interactions of the window, grouped once
+  // the interactions of the window, grouped once (a transaction that took a snapshot before, like
+  // the demo seed's, still has the table)
+  await sql`DROP TABLE IF EXISTS places_analytics_i`.execute(db);
   await sql`
     CREATE TEMP TABLE places_analytics_i ON COMMIT DROP AS
     SELECT a_type, a_id, b_type, b_id, area, mode = 'online' AS online,
