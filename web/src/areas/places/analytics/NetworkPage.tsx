@@ -84,33 +84,37 @@ export function NetworkPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <fieldset>
           <legend>{t('placesAnalytics.filters.legend')}</legend>
-          <label>
-            {t('placesAnalytics.filters.period')}
-            <select value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+          <div className="filter">
+            <label htmlFor="network-period">{t('placesAnalytics.filters.period')}</label>
+            <select id="network-period" value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
               {periods.map((p) => (
                 <option key={p} value={p}>
                   {t(`placesAnalytics.filters.periods.${p}`)}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('placesAnalytics.filters.area')}
-            <select value={area} onChange={(e) => setArea(e.target.value as ViewArea)}>
+          </div>
+          <div className="filter">
+            <label htmlFor="network-area">{t('placesAnalytics.filters.area')}</label>
+            <select id="network-area" value={area} onChange={(e) => setArea(e.target.value as ViewArea)}>
               {viewAreas.map((a) => (
                 <option key={a} value={a}>
                   {t(`placesAnalytics.filters.areas.${a}`)}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('placesAnalytics.filters.colour')}
-            <select value={colour} onChange={(e) => setColour(e.target.value as 'sector' | 'community')}>
+          </div>
+          <div className="filter">
+            <label htmlFor="network-colour">{t('placesAnalytics.filters.colour')}</label>
+            <select
+              id="network-colour"
+              value={colour}
+              onChange={(e) => setColour(e.target.value as 'sector' | 'community')}
+            >
               <option value="sector">{t('placesAnalytics.filters.colours.sector')}</option>
               <option value="community">{t('placesAnalytics.filters.colours.community')}</option>
             </select>
-          </label>
+          </div>
         </fieldset>
       </form>
       <QueryView query={query}>
