@@ -45,6 +45,11 @@ const jsonShapes: Record<string, string> = {
   // Mitgestalten: a tool's settings are checked by its kind's schema (areas/codesign/projects/tools.ts)
   'codesign_tool.config': 'Record<string, unknown>',
   'codesign_event.params': 'Record<string, string | number | boolean | null>',
+  // Räume & Brücken: a snapshot's parts, shaped in areas/places/analytics/snapshot.ts
+  'places_analytics_snapshot.trend': 'unknown',
+  'places_analytics_view.figures': 'unknown',
+  'places_analytics_view.nodes': 'unknown',
+  'places_analytics_view.ties': 'unknown',
 };
 
 /** Values a CHECK over several columns allows, which the one-column rule below cannot see. */

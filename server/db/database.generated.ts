@@ -1187,6 +1187,32 @@ export interface ParticipationSettings {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PlacesAnalyticsOptOut {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  network_id: string;
+}
+
+export interface PlacesAnalyticsSnapshot {
+  computed_at: Generated<Timestamp>;
+  duration_ms: number;
+  id: Generated<string>;
+  months: number;
+  network_id: string;
+  trend: JsonColumn<unknown>;
+  until_month: string;
+}
+
+export interface PlacesAnalyticsView {
+  area: "all" | "knowledge" | "participation" | "codesign" | "sharing" | "places";
+  figures: JsonColumn<unknown>;
+  network_id: string;
+  nodes: JsonColumn<unknown>;
+  period: "3m" | "12m";
+  snapshot_id: string;
+  ties: JsonColumn<unknown>;
+}
+
 export interface PlaybookPage {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -1563,6 +1589,9 @@ export interface DB {
   organisation_enquiry: OrganisationEnquiry;
   outbox_email: OutboxEmail;
   participation_settings: ParticipationSettings;
+  places_analytics_opt_out: PlacesAnalyticsOptOut;
+  places_analytics_snapshot: PlacesAnalyticsSnapshot;
+  places_analytics_view: PlacesAnalyticsView;
   playbook_page: PlaybookPage;
   playbook_revision: PlaybookRevision;
   profile: Profile;

@@ -1,3 +1,4 @@
+import * as analytics from './analytics/area.ts';
 import * as interactions from './interactions/area.ts';
 
 /**
@@ -7,12 +8,15 @@ import * as interactions from './interactions/area.ts';
  */
 export const messages = {
   ...interactions.messages,
+  ...analytics.messages,
 };
 
 export const notificationKinds = {
   ...interactions.notificationKinds,
+  ...analytics.notificationKinds,
 } as const;
 
 export const webPaths = {
   ...interactions.webPaths,
+  ...analytics.webPaths,
 };

@@ -4,7 +4,8 @@
  * online and offline that every area adds to, confirmed by the people in it.
  */
 import { joinParts } from '../parts.ts';
+import { analyticsPart } from './analytics/index.ts';
 import { interactionsPart } from './interactions/index.ts';
 
 /** The parts, in the order their demo town is built. */
-export const placesArea = joinParts('places', [interactionsPart]);
+export const placesArea = joinParts('places', [interactionsPart, analyticsPart]);

@@ -1,6 +1,7 @@
 import type { Messages } from '../../app/i18n.ts';
+import { messages as analytics } from './analytics/area.ts';
 import { messages as home } from './home/area.ts';
 import { messages as interactions } from './interactions/area.ts';
 
 /** Räume & Brücken: the texts of its parts, each under a key of its own, merged into the client's catalogue (areas/messages.ts). */
-export const messages: Messages[] = [home, interactions];
+export const messages: Messages[] = [home, interactions, analytics];

@@ -1,0 +1,63 @@
+import { UndirectedGraph } from 'graphology';
+// a CommonJS module: its function is the namespace's default, under TypeScript and Vite alike
+import * as fa2 from 'graphology-layout-forceatlas2';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Sigma from 'sigma';
+
+type Layout = {
+  assign(graph: UndirectedGraph, params: { iterations: number; settings: fa2.ForceAtlas2Settings }): void;
+};
+const forceAtlas2 = (fa2 as unknown as { default: Layout }).default;
+
+import type { Network } from './types.ts';
+
+/**
+ * The organisation graph drawn with sigma.js (WebGL) on a graphology graph, laid out in the browser
+ * by ForceAtlas2 from a circle (the same picture for the same snapshot). Loaded only when shown, so
+ * the page's own code stays small. Colours come from `colourOf`; the legend beside the picture says
+ * what they mean, and the table below has everything the picture shows.
+ */
+export function GraphView({ network, colourOf }: { network: Network; colourOf: (i: number) => string }) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el || network.nodes.length === 0) return;
+    const g = new UndirectedGraph();
+    const n = network.nodes.length;
+    const maxStrength = Math.max(1, ...network.nodes.map((x) => x.strength));
+    network.nodes.forEach((node, i) => {
+      g.addNode(String(i), {
+        label: node.name,
+        x: Math.cos((2 * Math.PI * i) / n),
+        y: Math.sin((2 * Math.PI * i) / n),
+        size: 4 + 10 * Math.sqrt(node.strength / maxStrength),
+        color: colourOf(i),
+      });
+    });
+    const maxWeight = Math.max(1, ...network.ties.map((tie) => tie[2] ?? 0));
+    for (const [a, b, w, bridge] of network.ties)
+      g.addEdge(String(a), String(b), {
+        size: 0.5 + 3 * ((w ?? 0) / maxWeight),
+        color: bridge ? '#b3261e' : '#9aa0a6',
+      });
+    forceAtlas2.assign(g, { iterations: 200, settings: fa2.inferSettings(g) });
+    let renderer: Sigma | undefined;
+    try {
+      renderer = new Sigma(g, el);
+      renderer.setSettings({ labelRenderedSizeThreshold: 6 });
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+    return () => renderer?.kill();
+  }, [network, colourOf]);
+
+  if (failed) return <p className="state state-empty">{t('placesAnalytics.view.noWebgl')}</p>;
+  return (
+    <div ref={box} className="network-graph" role="img" aria-label={t('placesAnalytics.view.graphLabel')} />
+  );
+}
