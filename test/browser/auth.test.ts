@@ -47,6 +47,7 @@ test('the start page explains the network in German, and a wrong password is ref
     'Mitmachen',
     'Mitgestalten',
     'Wissen',
+    'Räume & Brücken',
     'Suche',
   ]);
   await shot(page, 'home-phone');
