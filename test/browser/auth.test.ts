@@ -152,6 +152,7 @@ test('sign in with a password, switch to English, and sign out', async () => {
     'Get involved',
     'Co-design',
     'Knowledge',
+    'Places & Bridges',
     'Search',
     'Circles',
     'Administration',
