@@ -48,7 +48,8 @@ export function GraphView({ network, colourOf }: { network: Network; colourOf: (
     let renderer: Sigma | undefined;
     try {
       renderer = new Sigma(g, el);
-      renderer.setSettings({ labelRenderedSizeThreshold: 6 });
+      // sizes in screen pixels: sigma 4 reads them in the layout's units otherwise, and the nodes swell
+      renderer.setSettings({ labelRenderedSizeThreshold: 6, itemSizesReference: 'screen' });
       setFailed(false);
     } catch {
       setFailed(true);
