@@ -44,7 +44,8 @@ test('a visitor on a phone reaches Räume & Brücken from the front page and see
   const titles = await tiles.locator('.tile-title').allInnerTexts();
   assert.ok(titles.includes('Was ist los?'), titles.join(', '));
   assert.ok(titles.includes('Gemeinschaften'), titles.join(', '));
-  assert.ok(!titles.includes('Meine Begegnungen'), 'the personal tile is for people signed in');
+  assert.ok(!titles.includes('Meine Begegnungen'), 'the personal tiles are for people signed in');
+  assert.ok(!titles.includes('Mein Netzwerk'), 'the personal tiles are for people signed in');
   await shot(page, 'places-home-phone');
   await context.close();
 });

@@ -68,6 +68,9 @@ describe('places analytics: routes and privacy', () => {
     assert.equal((await get(people[0]!, '/network/export.csv')).statusCode, 404);
     assert.equal((await get(townStaff, '/network/export.graphml')).statusCode, 200);
     assert.equal((await get(null, '/me')).statusCode, 404);
+    // one's own page links to the town's network for those who may see it, and only for them
+    assert.equal((await get(townStaff, '/me')).json().coordinator, true);
+    assert.equal((await get(people[0]!, '/me')).json().coordinator, false);
   });
 
   test('"compute now" queues one job and is audited', async () => {

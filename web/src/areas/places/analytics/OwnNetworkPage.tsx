@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../../app/api.ts';
 import { FormError, useAction } from '../../../app/forms.tsx';
 import { PageHeading, QueryView } from '../../../app/ui.tsx';
@@ -77,6 +78,11 @@ function Own({ ego }: { ego: Ego }) {
         </>
       )}
       <OptOut optOut={ego.optOut} />
+      {ego.coordinator && (
+        <p>
+          <Link to="/raeume/netzwerk">{t('placesAnalytics.own.townNetwork')}</Link>
+        </p>
+      )}
     </>
   );
 }

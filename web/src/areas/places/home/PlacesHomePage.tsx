@@ -32,6 +32,12 @@ const ways: readonly Way[] = [
     icon: 'M7 8a3 3 0 1 0 0-.1M17 8a3 3 0 1 0 0-.1M4 20c0-3 1.5-5 3-5s3 2 3 5m4 0c0-3 1.5-5 3-5s3 2 3 5M10 12h4',
     for: 'signedIn',
   },
+  {
+    key: 'ownNetwork',
+    to: '/raeume/netzwerk/ich',
+    icon: 'M12 12a2 2 0 1 0 0-.1M5 5a2 2 0 1 0 0-.1M19 5a2 2 0 1 0 0-.1M5 19a2 2 0 1 0 0-.1M19 19a2 2 0 1 0 0-.1M6.5 6.5l4 4m3 0 4-4m-11 11 4-4m3 0 4 4',
+    for: 'signedIn',
+  },
 ];
 
 /**

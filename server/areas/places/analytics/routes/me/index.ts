@@ -9,11 +9,13 @@ import { literals, problems, Timestamp } from '../../../../../http/schemas.ts';
 import { audit } from '../../../../../platform/audit.ts';
 import { analyticsPolicy } from '../../policies/analytics.ts';
 import { egoNetwork } from '../../repositories/ego.ts';
-import { isOptedOut, setOptOut } from '../../repositories/people.ts';
+import { isOptedOut, publicBodiesOf, setOptOut } from '../../repositories/people.ts';
 
 export const EgoView = Type.Object({
   since: Timestamp,
   optOut: Type.Boolean(),
+  /** whether I may see the town's network (a coordinator): the page links to it */
+  coordinator: Type.Boolean(),
   interactions: Type.Object({ total: Type.Integer(), online: Type.Integer(), offline: Type.Integer() }),
   /** the people I met (counted, never named) */
   people: Type.Integer(),
@@ -61,10 +63,11 @@ export async function meRoutes(app: FastifyInstance) {
     async (req) => {
       if (!analyticsPolicy.seeOwn(req.actor)) throw notFound();
       const accountId = requireAccount(req);
-      const [ego, optOut, districts] = await Promise.all([
+      const [ego, optOut, districts, bodies] = await Promise.all([
         egoNetwork(db, networkId, accountId),
         isOptedOut(db, networkId, accountId),
         db.selectFrom('district').select(['id', 'name']).where('network_id', '=', networkId).execute(),
+        publicBodiesOf(db, networkId, req.actor),
       ]);
       const names = new Map(districts.map((d) => [d.id, d.name]));
       const groups = ego.groups.map((g) => ({
@@ -80,6 +83,7 @@ export async function meRoutes(app: FastifyInstance) {
       return {
         since: ego.since.toISOString(),
         optOut,
+        coordinator: analyticsPolicy.seeNetwork(req.actor, bodies),
         interactions: ego.interactions,
         people: ego.people,
         peopleOptedOut: ego.peopleOptedOut,
