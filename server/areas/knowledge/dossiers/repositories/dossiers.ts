@@ -3,6 +3,7 @@ import type { DossierItemType, DossierStatus, DossierStep } from '../../../../db
 import type { Executor } from '../../../../db/tx.ts';
 import type { Paging } from '../../../../http/paging.ts';
 import { hiddenSql } from '../../../../platform/moderation.ts';
+import { threadReadable } from '../../discussions/scope.ts';
 
 /** A day as YYYY-MM-DD, whichever way the driver hands a `date` column back. */
 export const isoDay = (v: unknown): string | null =>
@@ -280,7 +281,8 @@ export async function listSteps(db: Executor, networkId: string, dossierId: stri
 
 /**
  * What may be evidence, as SQL over an alias of its table: public and visible — a map report not
- * hidden by a moderator; a thread or post that passed review, is not deleted and not hidden; a wiki
+ * hidden by a moderator; a thread or post that passed review, is not deleted and not hidden, and that
+ * anyone may read (not of a members-only community, discussions/scope.ts); a wiki
  * page that is public and not archived. The same rule picks the candidates, admits an item and
  * decides whether an item still counts once added.
  */
@@ -288,11 +290,12 @@ export async function listSteps(db: Executor, networkId: string, dossierId: stri
 const visible: Record<DossierItemType, (alias: string) => RawBuilder<unknown>> = {
   map_report: (a) => sql`NOT ${hiddenSql('map_report', a)}`,
   discussion_thread: (a) =>
-    sql`${sql.raw(a)}.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', a)}`,
+    sql`${sql.raw(a)}.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', a)}
+      AND ${threadReadable(a, null)}`,
   discussion_post: (a) =>
     sql`${sql.raw(a)}.review_status = 'visible' AND ${sql.raw(a)}.deleted_at IS NULL AND NOT ${hiddenSql('discussion_post', a)}
       AND EXISTS (SELECT 1 FROM discussion_thread vt WHERE vt.network_id = ${sql.raw(a)}.network_id AND vt.id = ${sql.raw(a)}.thread_id
-        AND vt.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', 'vt')})`,
+        AND vt.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', 'vt')} AND ${threadReadable('vt', null)})`,
   wiki_page: (a) =>
     sql`${sql.raw(a)}.visibility = 'public' AND ${sql.raw(a)}.archived_at IS NULL AND NOT ${hiddenSql('wiki_page', a)}`,
 };
