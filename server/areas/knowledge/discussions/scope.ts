@@ -19,7 +19,9 @@ import type { Executor } from '../../../db/tx.ts';
  * - first-post review: the members of a members-only community were accepted by its moderators, who
  *   vouch for them as an organisation does for its members; their posts there do not wait for the
  *   instance admins (who may not read them).
- * Until a rule is registered, a community's thread is read and written by nobody.
+ * Until a rule is registered, a community's thread is read and written by nobody. The rule is
+ * registered when the server's areas are put together, so build these SQL fragments for each query —
+ * never once when a module loads.
  */
 
 /** SQL referring to a column or a value (the network, the community, the person asking). */

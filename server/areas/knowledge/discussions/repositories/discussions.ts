@@ -378,13 +378,22 @@ export async function updatePost(
     .execute();
 }
 
+/**
+ * Whether the person has a visible post where anyone may read it. A post in a members-only community's
+ * thread does not count: there its members vouched for them (scope.ts), and one could vouch for oneself
+ * by making such a community — it frees nobody from the first-post review elsewhere.
+ */
 export async function hasVisiblePost(db: Executor, networkId: string, accountId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('discussion_post')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('author_id', '=', accountId)
-    .where('review_status', '=', 'visible')
+    .selectFrom('discussion_post as p')
+    .innerJoin('discussion_thread as t', (j) =>
+      j.onRef('t.network_id', '=', 'p.network_id').onRef('t.id', '=', 'p.thread_id'),
+    )
+    .select('p.id')
+    .where('p.network_id', '=', networkId)
+    .where('p.author_id', '=', accountId)
+    .where('p.review_status', '=', 'visible')
+    .where(threadReadable('t', null))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

@@ -343,8 +343,11 @@ export interface EvidenceRow {
   available: boolean;
 }
 
-/** The columns of each kind of evidence, over alias x (district d). */
-const evidenceSelect: Record<DossierItemType, RawBuilder<unknown>> = {
+/**
+ * The columns of each kind of evidence, over alias x (district d) — built for each query, since who may
+ * read a community's thread is a rule registered when the server starts (discussions/scope.ts).
+ */
+const evidenceSelect = (): Record<DossierItemType, RawBuilder<unknown>> => ({
   map_report: sql`'map_report' AS item_type, x.id AS item_id, x.title, left(x.body, 300) AS excerpt, x.district_id,
     d.name AS district_name, NULL::uuid AS thread_id, NULL::integer AS position, NULL AS slug, x.lat, x.lng,
     x.status AS report_status, x.kind AS report_kind, x.category AS report_category, x.created_at,
@@ -370,13 +373,14 @@ const evidenceSelect: Record<DossierItemType, RawBuilder<unknown>> = {
     NULL::float8 AS lat, NULL::float8 AS lng, NULL AS report_status, NULL AS report_kind, NULL AS report_category,
     x.created_at, (${visible.wiki_page('x')}) AS available
     FROM wiki_page x`,
-};
+});
 
 /** A dossier's evidence with its note, in the order it was added. */
 export async function listItems(db: Executor, networkId: string, dossierId: string) {
-  const parts = (Object.keys(evidenceSelect) as DossierItemType[]).map(
+  const select = evidenceSelect();
+  const parts = (Object.keys(select) as DossierItemType[]).map(
     (type) => sql`SELECT i.note, i.added_at, e.* FROM dossier_item i
-      JOIN (SELECT x.network_id AS e_network_id, ${evidenceSelect[type]}) e
+      JOIN (SELECT x.network_id AS e_network_id, ${select[type]}) e
         ON e.e_network_id = i.network_id AND e.item_id = i.item_id
       WHERE i.network_id = ${networkId} AND i.dossier_id = ${dossierId} AND i.item_type = ${type}`,
   );
@@ -406,11 +410,11 @@ export async function searchEvidence(
               AND i.item_type = ${type} AND i.item_id = e.item_id)`
           : sql`false`
       } AS added
-      FROM (SELECT x.network_id AS e_network_id, ${evidenceSelect[type]}) e
+      FROM (SELECT x.network_id AS e_network_id, ${evidenceSelect()[type]}) e
       WHERE ${where} ORDER BY e.created_at DESC, e.item_id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
     sql<{
       n: string | number;
-    }>`SELECT count(*) AS n FROM (SELECT x.network_id AS e_network_id, ${evidenceSelect[type]}) e
+    }>`SELECT count(*) AS n FROM (SELECT x.network_id AS e_network_id, ${evidenceSelect()[type]}) e
       WHERE ${where}`.execute(db),
   ]);
   return { items: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
