@@ -240,6 +240,25 @@ describe('places communities: making, joining by request, roles, archive, and th
     assert.equal((await ok(null, 'GET', '/places/communities?q=nirgendwo')).total, 0);
   });
 
+  test('one a moderator of the network hid is gone for everyone but the instance admins', async () => {
+    const twin = await ok(outsider, 'POST', '/places/communities', fields({ name: 'Billige Uhren' }));
+    await t.db
+      .insertInto('hidden_content')
+      .values({
+        network_id: t.networkId,
+        entity_type: 'community',
+        entity_id: twin.id,
+        hidden_by: admin.id,
+        reason: 'Werbung',
+      })
+      .execute();
+    assert.ok(!(await ok(null, 'GET', '/places/communities?q=Uhren')).items.length);
+    for (const who of [null, outsider])
+      assert.equal((await call(who, 'GET', `/places/communities/${twin.id}`)).statusCode, 404);
+    assert.equal((await call(outsider, 'POST', `/places/communities/${twin.id}/join`, {})).statusCode, 404);
+    assert.equal((await ok(admin, 'GET', `/places/communities/${twin.id}`)).hidden, true);
+  });
+
   describe('discussions: Wissen’s threads, belonging to a community', () => {
     let closedThread: string;
     let openThread: string;

@@ -92,7 +92,7 @@ export function summary(r: CommunityListRow, actor: Actor) {
 export async function communityRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
-  const tags = ['places'];
+  const tags = ['communities'];
   const viewerOf = (actor: Actor) => (isSignedIn(actor) ? actor.accountId : null);
 
   /** The community as the actor may see it, or 404. */
