@@ -47,6 +47,7 @@ export const areaWebPaths = {
 export const areaSearchTypes = [
   ...sharing.searchTypes,
   ...participation.searchTypes,
+  ...places.searchTypes,
   ...knowledge.searchTypes,
   ...codesign.searchTypes,
 ] as const;

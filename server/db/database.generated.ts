@@ -736,6 +736,7 @@ export interface DiscussionPost {
 export interface DiscussionThread {
   author_id: string | null;
   closed_at: Timestamp | null;
+  community_id: string | null;
   created_at: Generated<Timestamp>;
   district_id: string | null;
   id: Generated<string>;

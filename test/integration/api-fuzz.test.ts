@@ -211,6 +211,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     voteTool: string;
     voteOption: string;
     survey: string;
+    /** a community the admin made (and so owns) */
+    community: string;
   };
 
   before(async () => {
@@ -322,6 +324,15 @@ describe('API fuzzing from the OpenAPI document', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     const survey = project.tools.survey;
+    const community = await made('POST', '/places/communities', {
+      name: 'Repair-Café',
+      summary: '',
+      description: '',
+      space: 'online',
+      towns: [],
+      districtId: null,
+      joining: 'request',
+    });
     owned = {
       organisation: org.id,
       resource,
@@ -339,6 +350,7 @@ describe('API fuzzing from the OpenAPI document', () => {
       voteTool: vote.tools.dots,
       voteOption: voteOption.id,
       survey,
+      community,
     };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
@@ -395,6 +407,7 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'toolId' && op.path.startsWith('/api/v1/codesign/votes/')) return owned.voteTool;
     if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/votes/options/')) return owned.voteOption;
     if (p.name === 'toolId' && op.path.includes('/codesign/surveys/')) return owned.survey;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/places/communities/')) return owned.community;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { projectAuditActions } from '../../server/areas/codesign/projects/commands/projects.ts';
+import { communityAuditActions } from '../../server/areas/places/communities/commands/communities.ts';
 import { opportunityStatuses } from '../../server/db/schema.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -24,6 +25,7 @@ const templates: Record<string, readonly string[]> = {
   'opportunity.partner_': ['declined', 'invitation_withdrawn', 'removed', 'left'],
   'timebank.transfer_': ['confirmed', 'declined', 'cancelled'],
   'codesign.': projectAuditActions,
+  'community.': communityAuditActions,
 };
 
 /** Every action the server writes to the audit log, and every entity type it names, from its source. */

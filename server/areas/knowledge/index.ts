@@ -13,6 +13,15 @@ import { newsPart } from './news/index.ts';
 import { reportsPart } from './reports/index.ts';
 import { wikiPart } from './wiki/index.ts';
 
+// what the area that owns communities (Räume & Brücken) uses of the discussions: its threads live here
+export { replyTo as replyToThread } from './discussions/commands/discussions.ts';
+export { communityThreads, reindexCommunityThreads, startCommunityThread } from './discussions/community.ts';
+export {
+  type CommunityThreadRules,
+  registerCommunityThreadRules,
+  type SqlValue,
+} from './discussions/scope.ts';
+
 /** The parts, in the order their demo town is built (dossiers bundle what the others made). */
 export const knowledgeArea = joinParts('knowledge', [
   wikiPart,

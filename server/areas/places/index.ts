@@ -1,11 +1,16 @@
 /**
  * Räume & Brücken: networks across places and milieus. Each part lives in a folder of its own
  * (../parts.ts says what a part brings); this manifest joins them. Today: the record of interactions
- * online and offline that every area adds to, confirmed by the people in it.
+ * online and offline that every area adds to, confirmed by the people in it; communities of interest
+ * and identity beyond the district, whose discussions are Wissen's.
  */
 import { joinParts } from '../parts.ts';
 import { analyticsPart } from './analytics/index.ts';
+import { communitiesPart } from './communities/index.ts';
 import { interactionsPart } from './interactions/index.ts';
 
-/** The parts, in the order their demo town is built. */
-export const placesArea = joinParts('places', [interactionsPart, analyticsPart]);
+/**
+ * The parts, in the order their demo town is built: the analytics after the communities (they are
+ * nodes of the graph) and the interactions, so its first snapshot sees them.
+ */
+export const placesArea = joinParts('places', [interactionsPart, communitiesPart, analyticsPart]);

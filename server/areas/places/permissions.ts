@@ -1,5 +1,6 @@
 import type { Case } from '../../../test/integration/access/cases.ts';
 import { analyticsPermissions } from './analytics/permissions.ts';
+import { communitiesPermissions } from './communities/permissions.ts';
 import { interactionsPermissions } from './interactions/permissions.ts';
 
 /**
@@ -10,4 +11,5 @@ import { interactionsPermissions } from './interactions/permissions.ts';
 export const placesPermissions: Record<string, Case | Case[]> = {
   ...interactionsPermissions,
   ...analyticsPermissions,
+  ...communitiesPermissions,
 };

@@ -1,11 +1,12 @@
 import type { FollowTarget } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
 import type { Actor } from '../../../policies/actor.ts';
+import { threadReadable } from '../discussions/scope.ts';
 
 /**
  * Whether the person may follow a thing: it exists in this network and they may see it. A thing they
  * may not see answers exactly like one that does not exist (404), so following cannot probe for a
- * members-only page or a thread still in review.
+ * members-only page, a thread still in review or one of a members-only community.
  */
 export async function mayFollow(
   db: Executor,
@@ -39,12 +40,12 @@ export async function mayFollow(
     }
     case 'discussion_thread': {
       const thread = await db
-        .selectFrom('discussion_thread')
-        .select(['review_status', 'author_id'])
-        .where('network_id', '=', networkId)
-        .where('id', '=', targetId)
+        .selectFrom('discussion_thread as t')
+        .select(['t.review_status', 't.author_id', threadReadable('t', actor.accountId).as('readable')])
+        .where('t.network_id', '=', networkId)
+        .where('t.id', '=', targetId)
         .executeTakeFirst();
-      if (!thread) return false;
+      if (!thread?.readable) return false;
       return (
         thread.review_status === 'visible' || thread.author_id === actor.accountId || actor.isInstanceAdmin
       );

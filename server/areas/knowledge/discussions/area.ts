@@ -29,6 +29,10 @@ export const messages = {
     de: 'Erwähnen können Sie nur Personen, die hier schon geschrieben haben, oder Fachkräfte von Organisationen.',
     en: 'You can only mention people who have written here already, or staff of organisations.',
   },
+  'discussion.community_members': {
+    de: 'Hier schreiben nur die Mitglieder der Gemeinschaft, solange sie nicht archiviert ist. Treten Sie ihr zuerst bei.',
+    en: 'Only the members of the community write here, while it is not archived. Join it first.',
+  },
   'discussion.organisation': {
     de: 'Für diese Organisation können Sie nicht schreiben.',
     en: 'You cannot write for this organisation.',

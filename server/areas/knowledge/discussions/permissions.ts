@@ -13,7 +13,9 @@ import {
  * visible; people signed in write. A thread of organisation A is stewarded (solution, closing) by its
  * author, A's staff and the instance admins; a post is edited and deleted by its author only. A new
  * account's thread waits for review and exists only for its author and the instance admins (404 to
- * everyone else); the review queue is the instance admins'.
+ * everyone else); the review queue is the instance admins'. A community's thread follows its
+ * community's rule: a by-request community's exists for its members only (not for instance admins
+ * either), an open community's is written by its members.
  */
 
 async function thread(town: Town, who: Role = 'adminA', forOrganisation = true) {
@@ -35,6 +37,43 @@ async function reply(town: Town, threadId: string, who: Role) {
     method: 'POST',
     url: `/discussions/threads/${threadId}/posts`,
     payload: { body: `Ich backe Kuchen ${next()}` },
+  });
+  return r.json().id as string;
+}
+
+/**
+ * A thread of a community (Räume & Brücken's, made through its API): Mia (memberA) made the community
+ * and started the thread, Konrad (coordinatorA) and Nils (neighbour) are in it. A by-request
+ * community's thread exists for them only; an open community's is read by everyone, written by them.
+ */
+const communityMembers: readonly Role[] = ['memberA', 'coordinatorA', 'neighbour'];
+async function communityThread(town: Town, joining: 'open' | 'request') {
+  const made = await town.call('memberA', {
+    method: 'POST',
+    url: '/places/communities',
+    payload: {
+      name: `Lesekreis ${next()}`,
+      summary: '',
+      description: '',
+      space: 'online',
+      towns: [],
+      districtId: null,
+      joining,
+    },
+  });
+  const id = made.json().id as string;
+  for (const who of ['coordinatorA', 'neighbour'] as const) {
+    await town.call(who, { method: 'POST', url: `/places/communities/${id}/join`, payload: {} });
+    if (joining === 'request')
+      await town.call('memberA', {
+        method: 'POST',
+        url: `/places/communities/${id}/requests/${town.users[who].id}/accept`,
+      });
+  }
+  const r = await town.call('memberA', {
+    method: 'POST',
+    url: `/places/communities/${id}/threads`,
+    payload: { title: `Was lesen wir im Mai? ${next()}`, body: 'Vorschläge bitte!' },
   });
   return r.json().id as string;
 }
@@ -64,6 +103,12 @@ export const discussionsPermissions: Record<string, Case | Case[]> = {
       seenBy: ownerAndAdmin,
       request: async (town) => ({ url: `/discussions/threads/${await pendingThread(town)}` }),
     },
+    {
+      when: "a by-request community's thread",
+      allowed: communityMembers,
+      seenBy: communityMembers,
+      request: async (town) => ({ url: `/discussions/threads/${await communityThread(town, 'request')}` }),
+    },
   ],
   'PUT /discussions/threads/{id}': {
     when: "A's admin's thread",
@@ -84,6 +129,14 @@ export const discussionsPermissions: Record<string, Case | Case[]> = {
       seenBy: ownerAndAdmin,
       request: async (town) => ({ url: `/discussions/threads/${await pendingThread(town)}/posts` }),
     },
+    {
+      when: "a by-request community's thread",
+      allowed: communityMembers,
+      seenBy: communityMembers,
+      request: async (town) => ({
+        url: `/discussions/threads/${await communityThread(town, 'request')}/posts`,
+      }),
+    },
   ],
   'POST /discussions/threads/{id}/posts': [
     {
@@ -100,6 +153,23 @@ export const discussionsPermissions: Record<string, Case | Case[]> = {
       request: async (town) => ({
         url: `/discussions/threads/${await pendingThread(town)}/posts`,
         payload: { body: 'Ich komme gern.' },
+      }),
+    },
+    {
+      when: "an open community's thread: its members write",
+      allowed: communityMembers,
+      request: async (town) => ({
+        url: `/discussions/threads/${await communityThread(town, 'open')}/posts`,
+        payload: { body: 'Ich schlage einen Krimi vor.' },
+      }),
+    },
+    {
+      when: "a by-request community's thread",
+      allowed: communityMembers,
+      seenBy: communityMembers,
+      request: async (town) => ({
+        url: `/discussions/threads/${await communityThread(town, 'request')}/posts`,
+        payload: { body: 'Ich schlage einen Krimi vor.' },
       }),
     },
   ],

@@ -1,7 +1,8 @@
 import type { Messages } from '../../app/i18n.ts';
 import { messages as analytics } from './analytics/area.ts';
+import { messages as communities } from './communities/area.ts';
 import { messages as home } from './home/area.ts';
 import { messages as interactions } from './interactions/area.ts';
 
 /** Räume & Brücken: the texts of its parts, each under a key of its own, merged into the client's catalogue (areas/messages.ts). */
-export const messages: Messages[] = [home, interactions, analytics];
+export const messages: Messages[] = [home, interactions, communities, analytics];

@@ -18,6 +18,7 @@ export const searchTypes = [
   'exchange_want',
   'opportunity',
   'playbook_page',
+  'community',
   'wiki_page',
   'news_post',
   'discussion_thread',

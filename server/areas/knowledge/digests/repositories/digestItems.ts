@@ -1,15 +1,17 @@
 import type { Executor } from '../../../../db/tx.ts';
 import { hiddenIds } from '../../../../platform/moderation.ts';
+import { threadReadable } from '../../discussions/scope.ts';
 
 /**
  * What is new, between `since` and `until`, in what one person follows — only what they may see, and
  * nothing they wrote themselves:
- * - followed threads: new posts (visible, not deleted, not hidden; the thread visible, not hidden);
+ * - followed threads: new posts (visible, not deleted, not hidden; the thread visible, not hidden, and
+ *   readable by the person: not of a members-only community they left);
  * - followed organisations: published news posts for everyone, for the network's members, or for the
  *   organisation's members when the person is one; not hidden;
  * - followed map reports: those changed (with the status as it stands now; who changed one is not
  *   known here, so a change of one's own comes too); not hidden;
- * - followed districts: new visible threads and new map reports there;
+ * - followed districts: new visible threads the person may read and new map reports there;
  * - followed wiki pages: new revisions, while the page is not archived and the person may see it.
  * Each list is capped (`cap`); the digest says how many more there are.
  */
@@ -99,6 +101,7 @@ export async function gatherDigest(
     .where('p.network_id', '=', networkId)
     .where('p.thread_id', 'in', followed('discussion_thread'))
     .where('t.review_status', '=', 'visible')
+    .where(threadReadable('t', me))
     .where('p.review_status', '=', 'visible')
     .where('p.deleted_at', 'is', null)
     .where(...notMine('p.author_id'))
@@ -172,6 +175,7 @@ export async function gatherDigest(
     .where('t.network_id', '=', networkId)
     .where('t.district_id', 'in', followed('district'))
     .where('t.review_status', '=', 'visible')
+    .where(threadReadable('t', me))
     .where(...notMine('t.author_id'))
     .where('t.created_at', '>', since)
     .where('t.created_at', '<=', until)

@@ -1,11 +1,12 @@
 import type { FollowTarget } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
 import { hiddenIds } from '../../../../platform/moderation.ts';
+import { threadReadable } from '../../discussions/scope.ts';
 import { thingPaths } from '../links.ts';
 
 /**
  * The title and page of each followed thing — only for what the person may still see: a thread still
- * visible (or their own), a wiki page not archived whose visibility lets them in, nothing a moderator
+ * visible (or their own) and readable by them (not of a members-only community they left), a wiki page not archived whose visibility lets them in, nothing a moderator
  * hid. What they may no longer see stays in their list without a title, so they can still stop
  * following it, and learn nothing of it.
  */
@@ -34,11 +35,12 @@ export async function followTitles(
   const threadIds = ids('discussion_thread');
   if (threadIds.length > 0) {
     const rows = await db
-      .selectFrom('discussion_thread')
-      .select(['id', 'title'])
-      .where('network_id', '=', networkId)
-      .where('id', 'in', threadIds)
-      .where((eb) => eb.or([eb('review_status', '=', 'visible'), eb('author_id', '=', reader.accountId)]))
+      .selectFrom('discussion_thread as t')
+      .select(['t.id', 't.title'])
+      .where('t.network_id', '=', networkId)
+      .where('t.id', 'in', threadIds)
+      .where((eb) => eb.or([eb('t.review_status', '=', 'visible'), eb('t.author_id', '=', reader.accountId)]))
+      .where(threadReadable('t', reader.accountId))
       .execute();
     await put(
       'discussion_thread',

@@ -22,6 +22,7 @@ import {
   updatePost,
   updateThread,
 } from '../repositories/discussions.ts';
+import { communityAccess, communityStartAccess } from '../scope.ts';
 import { indexThread, notifyMentions, publishPost, validMentions } from './publish.ts';
 
 /**
@@ -29,7 +30,9 @@ import { indexThread, notifyMentions, publishPost, validMentions } from './publi
  * first-post review. Guarantees: every step is one transaction; a reply takes the next position under
  * a lock of the thread row, so concurrent replies never collide; what waits for review has no effect
  * on anyone (no count, no notification, no search entry, no interaction) until it is approved, and
- * then has them as if posted at that moment; a thread or post someone may not see answers 404.
+ * then has them as if posted at that moment; a thread or post someone may not see answers 404 — also
+ * a members-only community's thread to everyone but its members, and a community's thread takes new
+ * posts from its active members only (scope.ts).
  */
 
 const invalid = (
@@ -37,7 +40,12 @@ const invalid = (
   code: 'field.invalid' | 'discussion.quote_elsewhere' | 'discussion.organisation',
 ) => new Problem(422, 'validation', { fields: [{ field, code }] });
 
-async function reviewStatusFor(db: Executor, ctx: CommandContext) {
+/** Someone who may read a community's thread but is no member of it (or it is archived). */
+const notAMember = () => new Problem(403, 'discussion.community_members');
+
+async function reviewStatusFor(db: Executor, ctx: CommandContext, vouched = false) {
+  // the moderators of a members-only community accepted its members: they vouch for them
+  if (vouched) return 'visible' as const;
   const account = await accountCreatedAt(db, ctx.networkId, ctx.actorId);
   const visible = await hasVisiblePost(db, ctx.networkId, ctx.actorId);
   return needsReview(ctx.actor, account, visible) ? ('pending' as const) : ('visible' as const);
@@ -52,7 +60,19 @@ export async function viewableThread(
   const t = await findThread(db, ctx.networkId, id);
   if (!t || !threadPolicy.view(ctx.actor, t)) throw notFound();
   if (t.hidden && !ctx.actor.isInstanceAdmin) throw notFound();
+  if (t.community_id && !(await communityAccess(db, ctx.networkId, t.id, ctx.actor.accountId)).read)
+    throw notFound();
   return t;
+}
+
+/** What the actor may do with a viewable thread as far as its community goes (none: write, not vouched). */
+export async function threadAccess(
+  db: Executor,
+  ctx: Pick<CommandContext, 'networkId' | 'actor'>,
+  t: { id: string; community_id: string | null },
+) {
+  if (!t.community_id) return { read: true, write: true, vouched: false };
+  return communityAccess(db, ctx.networkId, t.id, ctx.actor.accountId);
 }
 
 export interface NewThread {
@@ -60,6 +80,8 @@ export interface NewThread {
   theme: DiscussionTheme;
   districtId: string | null;
   organisationId: string | null;
+  /** started in a community: only its active members may (the caller says 404 or 403 first, in its words) */
+  communityId?: string | null;
   body: string;
   mentions: string[];
 }
@@ -70,12 +92,17 @@ export async function createThread(db: Executor, ctx: CommandContext, f: NewThre
     throw invalid('/organisationId', 'discussion.organisation');
   return executeTx(db, async (tx) => {
     if (f.districtId) await checkDistrict(tx, ctx.networkId, f.districtId);
-    const status = await reviewStatusFor(tx, ctx);
+    const community = f.communityId
+      ? await communityStartAccess(tx, ctx.networkId, f.communityId, ctx.actorId)
+      : { write: true, vouched: false };
+    if (!community.write) throw notAMember();
+    const status = await reviewStatusFor(tx, ctx, community.vouched);
     const threadId = await insertThread(tx, ctx.networkId, {
       title: f.title,
       theme: f.theme,
       districtId: f.districtId,
       organisationId: f.organisationId,
+      communityId: f.communityId ?? null,
       authorId: ctx.actorId,
       reviewStatus: status,
     });
@@ -158,12 +185,15 @@ export async function replyTo(
     if (!thread) throw notFound();
     if (thread.closed_at) throw new Problem(409, 'discussion.closed');
     if (!threadPolicy.reply(ctx.actor, thread)) throw forbidden();
+    const access = await threadAccess(tx, ctx, seen);
+    if (!access.write) throw notAMember();
     if (f.quotedPostId) {
       const q = await findPost(tx, ctx.networkId, f.quotedPostId);
       if (!q || q.thread_id !== thread.id || q.review_status !== 'visible' || q.deleted_at || q.hidden)
         throw invalid('/quotedPostId', 'discussion.quote_elsewhere');
     }
-    const status = thread.review_status === 'pending' ? 'pending' : await reviewStatusFor(tx, ctx);
+    const status =
+      thread.review_status === 'pending' ? 'pending' : await reviewStatusFor(tx, ctx, access.vouched);
     const position = await nextPosition(tx, ctx.networkId, thread.id);
     const postId = await insertPost(tx, ctx.networkId, {
       threadId: thread.id,

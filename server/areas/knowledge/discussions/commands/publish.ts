@@ -13,14 +13,16 @@ import {
   insertMentions,
   mentionable,
   openingPost,
+  readersAmong,
 } from '../repositories/discussions.ts';
+import { communityMembersOnly } from '../scope.ts';
 
 /**
  * What happens when a post becomes visible — at once, or when a moderator approves it: the thread
  * counts it, its author follows the thread, the people it @mentions hear of it (each once per post),
- * the thread's other followers hear of a new reply, the reply is an interaction of its author with
- * the thread's author (or the organisation it was started for), and the thread's search entry is
- * written. All in the caller's transaction.
+ * the thread's other followers who may still read it hear of a new reply, the reply is an interaction
+ * of its author with the thread's author (or the organisation it was started for), and the thread's
+ * search entry is written. All in the caller's transaction.
  */
 
 /** Theme words the search finds a thread by (the client words the filter itself). */
@@ -38,10 +40,16 @@ const themeWords: Record<DiscussionTheme, string> = {
   other: 'Sonstiges',
 };
 
-/** The thread's search entry: only while it is visible and not rejected (hidden stays hidden). */
+/**
+ * The thread's search entry: only while it is visible and not rejected (hidden stays hidden), and
+ * never for a members-only community's thread (the search is for what anyone may read).
+ */
 export async function indexThread(db: Executor, networkId: string, threadId: string) {
   const t = await findThread(db, networkId, threadId);
-  if (t?.review_status !== 'visible') {
+  if (
+    t?.review_status !== 'visible' ||
+    (t.community_id !== null && (await communityMembersOnly(db, networkId, t.community_id)))
+  ) {
     await removeDocument(db, networkId, 'discussion_thread', threadId);
     return;
   }
@@ -53,7 +61,9 @@ export async function indexThread(db: Executor, networkId: string, threadId: str
     entityId: threadId,
     title: t.title,
     body: opening && !opening.deleted_at ? plainText(opening.body) : '',
-    keywords: [themeWords[t.theme], t.district_name, t.organisation_name].filter(Boolean).join(' '),
+    keywords: [themeWords[t.theme], t.district_name, t.organisation_name, t.community?.name]
+      .filter(Boolean)
+      .join(' '),
     link: webPaths.discussionThread(threadId),
   });
 }
@@ -100,6 +110,17 @@ export async function notifyMentions(
   return fresh;
 }
 
+/** Writes the search entries of a community's threads again (its threads became members-only, or open). */
+export async function indexCommunityThreads(db: Executor, networkId: string, communityId: string) {
+  const rows = await db
+    .selectFrom('discussion_thread')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('community_id', '=', communityId)
+    .execute();
+  for (const r of rows) await indexThread(db, networkId, r.id);
+}
+
 export async function publishPost(
   db: Executor,
   networkId: string,
@@ -117,8 +138,14 @@ export async function publishPost(
   }
   const mentioned = await notifyMentions(db, networkId, post, post.mentions, thread.title);
   const { display_name: name } = await accountCreatedAt(db, networkId, post.authorId);
-  const followers = (await followersOf(db, networkId, 'discussion_thread', post.threadId)).filter(
-    (a) => a !== post.authorId && !mentioned.includes(a),
+  // a follower who left a members-only community no longer hears of its threads
+  const followers = await readersAmong(
+    db,
+    networkId,
+    post.threadId,
+    (await followersOf(db, networkId, 'discussion_thread', post.threadId)).filter(
+      (a) => a !== post.authorId && !mentioned.includes(a),
+    ),
   );
   await notificationInsert(
     db,

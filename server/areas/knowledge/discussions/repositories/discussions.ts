@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DiscussionTheme, ReviewStatus } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
 import { hiddenSql } from '../../../../platform/moderation.ts';
+import { threadCommunityLabel, threadReadable, threadWritable } from '../scope.ts';
 
 /**
  * All SQL of discussions. A thread's `post_count` counts its visible, not deleted posts (the opening
@@ -17,6 +18,7 @@ const threadColumns = [
   't.theme',
   't.district_id',
   't.organisation_id',
+  't.community_id',
   't.author_id',
   't.review_status',
   't.closed_at',
@@ -49,7 +51,7 @@ const hiddenThread = hiddenSql('discussion_thread', 't');
 
 export async function findThread(db: Executor, networkId: string, id: string) {
   return threads(db, networkId)
-    .select([...threadColumns, hiddenThread.as('hidden')])
+    .select([...threadColumns, threadCommunityLabel('t').as('community'), hiddenThread.as('hidden')])
     .where('t.id', '=', id)
     .executeTakeFirst();
 }
@@ -70,15 +72,22 @@ export interface ThreadFilter {
   districtId?: string;
   state?: 'unanswered' | 'solved';
   q?: string;
-  /** the viewer: their own threads in review are listed for them */
+  /** only the threads of this community */
+  communityId?: string;
+  /** the viewer: their own threads in review are listed for them, a members-only community's to its members */
   viewerId: string | null;
   limit: number;
   offset: number;
 }
 
-/** Threads by last activity, visible ones and the viewer's own in review; hidden ones left out. */
+/**
+ * Threads by last activity, visible ones and the viewer's own in review, as far as the viewer may read
+ * them (a members-only community's to its members, scope.ts); hidden ones left out.
+ */
 export async function listThreads(db: Executor, networkId: string, f: ThreadFilter) {
-  let q = threads(db, networkId).where(sql<boolean>`NOT ${hiddenThread}`);
+  let q = threads(db, networkId)
+    .where(sql<boolean>`NOT ${hiddenThread}`)
+    .where(threadReadable('t', f.viewerId));
   q = f.viewerId
     ? q.where((eb) =>
         eb.or([
@@ -89,6 +98,7 @@ export async function listThreads(db: Executor, networkId: string, f: ThreadFilt
     : q.where('t.review_status', '=', 'visible');
   if (f.theme) q = q.where('t.theme', '=', f.theme);
   if (f.districtId) q = q.where('t.district_id', '=', f.districtId);
+  if (f.communityId) q = q.where('t.community_id', '=', f.communityId);
   if (f.state === 'solved') q = q.where('t.solution_post_id', 'is not', null);
   if (f.state === 'unanswered') q = q.where('t.post_count', '<=', 1).where('t.solution_post_id', 'is', null);
   if (f.q) {
@@ -111,7 +121,12 @@ export async function listThreads(db: Executor, networkId: string, f: ThreadFilt
   }
   const [items, count] = await Promise.all([
     q
-      .select([...threadColumns, sql<boolean>`false`.as('hidden')])
+      .select([
+        ...threadColumns,
+        threadCommunityLabel('t').as('community'),
+        threadWritable('t', f.viewerId).as('may_write'),
+        sql<boolean>`false`.as('hidden'),
+      ])
       .orderBy('t.last_post_at', 'desc')
       .orderBy('t.id')
       .limit(f.limit)
@@ -130,6 +145,7 @@ export async function insertThread(
     theme: DiscussionTheme;
     districtId: string | null;
     organisationId: string | null;
+    communityId: string | null;
     authorId: string;
     reviewStatus: ReviewStatus;
   },
@@ -142,6 +158,7 @@ export async function insertThread(
       theme: t.theme,
       district_id: t.districtId,
       organisation_id: t.organisationId,
+      community_id: t.communityId,
       author_id: t.authorId,
       review_status: t.reviewStatus,
       post_count: 0,
@@ -361,13 +378,22 @@ export async function updatePost(
     .execute();
 }
 
+/**
+ * Whether the person has a visible post where anyone may read it. A post in a members-only community's
+ * thread does not count: there its members vouched for them (scope.ts), and one could vouch for oneself
+ * by making such a community — it frees nobody from the first-post review elsewhere.
+ */
 export async function hasVisiblePost(db: Executor, networkId: string, accountId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('discussion_post')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('author_id', '=', accountId)
-    .where('review_status', '=', 'visible')
+    .selectFrom('discussion_post as p')
+    .innerJoin('discussion_thread as t', (j) =>
+      j.onRef('t.network_id', '=', 'p.network_id').onRef('t.id', '=', 'p.thread_id'),
+    )
+    .select('p.id')
+    .where('p.network_id', '=', networkId)
+    .where('p.author_id', '=', accountId)
+    .where('p.review_status', '=', 'visible')
+    .where(threadReadable('t', null))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
@@ -396,7 +422,8 @@ export async function openingPost(db: Executor, networkId: string, threadId: str
 /**
  * People one may @mention in a thread: who already wrote visibly there, and the staff and admins of
  * the network's organisations (people who act for an organisation in public anyway) — never a
- * search over every account.
+ * search over every account; and only people who may read the thread (a members-only community's
+ * thread mentions its members only).
  */
 export async function mentionable(
   db: Executor,
@@ -409,6 +436,16 @@ export async function mentionable(
     .select(['a.id', 'a.display_name'])
     .where('a.network_id', '=', networkId)
     .where('a.blocked_at', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('discussion_thread as mt')
+          .select('mt.id')
+          .whereRef('mt.network_id', '=', 'a.network_id')
+          .where('mt.id', '=', threadId)
+          .where(threadReadable('mt', sql.ref('a.id'))),
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb.exists(
@@ -438,6 +475,27 @@ export async function mentionable(
     q = q.where('a.id', 'in', [...opts.ids]);
   }
   return q.orderBy('a.display_name').limit(opts.limit).execute();
+}
+
+/** Of these people, those who may read the thread (its followers are told of a reply only then). */
+export async function readersAmong(
+  db: Executor,
+  networkId: string,
+  threadId: string,
+  accountIds: readonly string[],
+): Promise<string[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('account as a')
+    .innerJoin('discussion_thread as t', (j) => j.onRef('t.network_id', '=', 'a.network_id'))
+    .select('a.id')
+    .where('a.network_id', '=', networkId)
+    .where('t.id', '=', threadId)
+    .where('a.id', 'in', [...accountIds])
+    .where(threadReadable('t', sql.ref('a.id')))
+    .execute();
+  const readers = new Set(rows.map((r) => r.id));
+  return accountIds.filter((a) => readers.has(a));
 }
 
 /** Records mentions; returns the accounts mentioned for the first time in this post. */

@@ -3,6 +3,7 @@ import type { DossierItemType, DossierStatus, DossierStep } from '../../../../db
 import type { Executor } from '../../../../db/tx.ts';
 import type { Paging } from '../../../../http/paging.ts';
 import { hiddenSql } from '../../../../platform/moderation.ts';
+import { threadReadable } from '../../discussions/scope.ts';
 
 /** A day as YYYY-MM-DD, whichever way the driver hands a `date` column back. */
 export const isoDay = (v: unknown): string | null =>
@@ -280,7 +281,8 @@ export async function listSteps(db: Executor, networkId: string, dossierId: stri
 
 /**
  * What may be evidence, as SQL over an alias of its table: public and visible — a map report not
- * hidden by a moderator; a thread or post that passed review, is not deleted and not hidden; a wiki
+ * hidden by a moderator; a thread or post that passed review, is not deleted and not hidden, and that
+ * anyone may read (not of a members-only community, discussions/scope.ts); a wiki
  * page that is public and not archived. The same rule picks the candidates, admits an item and
  * decides whether an item still counts once added.
  */
@@ -288,11 +290,12 @@ export async function listSteps(db: Executor, networkId: string, dossierId: stri
 const visible: Record<DossierItemType, (alias: string) => RawBuilder<unknown>> = {
   map_report: (a) => sql`NOT ${hiddenSql('map_report', a)}`,
   discussion_thread: (a) =>
-    sql`${sql.raw(a)}.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', a)}`,
+    sql`${sql.raw(a)}.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', a)}
+      AND ${threadReadable(a, null)}`,
   discussion_post: (a) =>
     sql`${sql.raw(a)}.review_status = 'visible' AND ${sql.raw(a)}.deleted_at IS NULL AND NOT ${hiddenSql('discussion_post', a)}
       AND EXISTS (SELECT 1 FROM discussion_thread vt WHERE vt.network_id = ${sql.raw(a)}.network_id AND vt.id = ${sql.raw(a)}.thread_id
-        AND vt.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', 'vt')})`,
+        AND vt.review_status = 'visible' AND NOT ${hiddenSql('discussion_thread', 'vt')} AND ${threadReadable('vt', null)})`,
   wiki_page: (a) =>
     sql`${sql.raw(a)}.visibility = 'public' AND ${sql.raw(a)}.archived_at IS NULL AND NOT ${hiddenSql('wiki_page', a)}`,
 };
@@ -340,8 +343,11 @@ export interface EvidenceRow {
   available: boolean;
 }
 
-/** The columns of each kind of evidence, over alias x (district d). */
-const evidenceSelect: Record<DossierItemType, RawBuilder<unknown>> = {
+/**
+ * The columns of each kind of evidence, over alias x (district d) — built for each query, since who may
+ * read a community's thread is a rule registered when the server starts (discussions/scope.ts).
+ */
+const evidenceSelect = (): Record<DossierItemType, RawBuilder<unknown>> => ({
   map_report: sql`'map_report' AS item_type, x.id AS item_id, x.title, left(x.body, 300) AS excerpt, x.district_id,
     d.name AS district_name, NULL::uuid AS thread_id, NULL::integer AS position, NULL AS slug, x.lat, x.lng,
     x.status AS report_status, x.kind AS report_kind, x.category AS report_category, x.created_at,
@@ -367,13 +373,14 @@ const evidenceSelect: Record<DossierItemType, RawBuilder<unknown>> = {
     NULL::float8 AS lat, NULL::float8 AS lng, NULL AS report_status, NULL AS report_kind, NULL AS report_category,
     x.created_at, (${visible.wiki_page('x')}) AS available
     FROM wiki_page x`,
-};
+});
 
 /** A dossier's evidence with its note, in the order it was added. */
 export async function listItems(db: Executor, networkId: string, dossierId: string) {
-  const parts = (Object.keys(evidenceSelect) as DossierItemType[]).map(
+  const select = evidenceSelect();
+  const parts = (Object.keys(select) as DossierItemType[]).map(
     (type) => sql`SELECT i.note, i.added_at, e.* FROM dossier_item i
-      JOIN (SELECT x.network_id AS e_network_id, ${evidenceSelect[type]}) e
+      JOIN (SELECT x.network_id AS e_network_id, ${select[type]}) e
         ON e.e_network_id = i.network_id AND e.item_id = i.item_id
       WHERE i.network_id = ${networkId} AND i.dossier_id = ${dossierId} AND i.item_type = ${type}`,
   );
@@ -403,11 +410,11 @@ export async function searchEvidence(
               AND i.item_type = ${type} AND i.item_id = e.item_id)`
           : sql`false`
       } AS added
-      FROM (SELECT x.network_id AS e_network_id, ${evidenceSelect[type]}) e
+      FROM (SELECT x.network_id AS e_network_id, ${evidenceSelect()[type]}) e
       WHERE ${where} ORDER BY e.created_at DESC, e.item_id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
     sql<{
       n: string | number;
-    }>`SELECT count(*) AS n FROM (SELECT x.network_id AS e_network_id, ${evidenceSelect[type]}) e
+    }>`SELECT count(*) AS n FROM (SELECT x.network_id AS e_network_id, ${evidenceSelect()[type]}) e
       WHERE ${where}`.execute(db),
   ]);
   return { items: rows.rows, total: Number(count.rows[0]?.n ?? 0) };

@@ -16,7 +16,7 @@ export function useDistricts() {
   });
 }
 
-/** The few words about a thread under its title: theme, district, organisation, who and when. */
+/** The few words about a thread under its title: theme, district, organisation, community, who and when. */
 export function ThreadMeta({ thread }: { thread: Thread }) {
   const { t } = useTranslation();
   return (
@@ -27,6 +27,14 @@ export function ThreadMeta({ thread }: { thread: Thread }) {
         <span>
           {t('discussions.forOrganisation')}{' '}
           <Link to={`/organisationen/${thread.organisation.slug}`}>{thread.organisation.name}</Link>
+        </span>
+      )}
+      {thread.community && (
+        <span>
+          {t('discussions.inCommunity')}{' '}
+          <Link to={`/raeume/gemeinschaften/${encodeURIComponent(thread.community.slug)}`}>
+            {thread.community.name}
+          </Link>
         </span>
       )}
       {thread.author && <span>{t('discussions.startedBy', { name: thread.author.name })}</span>}

@@ -160,6 +160,13 @@ function ThreadView({ thread }: { thread: Thread }) {
             {t('discussions.signInToReply')}
           </Link>
         </p>
+      ) : thread.community && !thread.abilities.reply && thread.reviewStatus !== 'rejected' ? (
+        <p className="notice">
+          {t('discussions.communityMembersWrite', { name: thread.community.name })}{' '}
+          <Link to={`/raeume/gemeinschaften/${encodeURIComponent(thread.community.slug)}`}>
+            {t('discussions.toCommunity')}
+          </Link>
+        </p>
       ) : thread.abilities.reply ? (
         <ReplyForm
           thread={thread}

@@ -6,6 +6,7 @@ import { createOrganisation, createUser, type TestUser } from '../../../../../..
 import { localParts, zonedTime } from '../../../../../platform/localTime.ts';
 import { redacted } from '../../../../../platform/mail.ts';
 import { runDigests, sendDigest } from '../../commands/sendDigest.ts';
+import { gatherDigest } from '../../repositories/digestItems.ts';
 
 const day = 24 * 3600_000;
 
@@ -461,5 +462,96 @@ describe('digest: settings, the daily and weekly email, and one-click unsubscrib
     await runDigests(t.db, t.networkId, config(), new Date(at.getTime() + 1800_000));
     assert.equal((await outboxFor(unlucky.email)).length, 1);
     assert.equal((await outboxFor(lucky.email)).length, 1);
+  });
+
+  test('a members-only community’s thread reaches its members only, also by district, and nobody who left', async () => {
+    // the community (Räume & Brücken's, whose rule the server registered) as rows: by request, `member` in it
+    const community = await t.db
+      .insertInto('community')
+      .values({
+        network_id: t.networkId,
+        slug: 'lesekreis',
+        name: 'Lesekreis',
+        space: 'local',
+        joining: 'request',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const join = (account: string, status: 'active' | 'requested') =>
+      t.db
+        .insertInto('community_member')
+        .values({
+          network_id: t.networkId,
+          community_id: community.id,
+          account_id: account,
+          role: account === writer.id ? 'owner' : 'member',
+          status,
+          joined_at: status === 'active' ? new Date() : null,
+        })
+        .execute();
+    await join(writer.id, 'active');
+    await join(member.id, 'active');
+    await join(reader.id, 'requested');
+    const since = new Date(Date.now() - 60_000);
+    const thread = await t.db
+      .insertInto('discussion_thread')
+      .values({
+        network_id: t.networkId,
+        title: 'Was lesen wir im Mai?',
+        theme: 'culture',
+        district_id: districtId,
+        community_id: community.id,
+        author_id: writer.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('discussion_post')
+      .values({
+        network_id: t.networkId,
+        thread_id: thread.id,
+        position: 1,
+        body: 'Vorschläge?',
+        author_id: writer.id,
+      })
+      .execute();
+    // both follow it (the reader as if from before she could no longer read it)
+    for (const u of [reader, member])
+      await t.db
+        .insertInto('knowledge_follow')
+        .values({
+          network_id: t.networkId,
+          account_id: u.id,
+          target_type: 'discussion_thread',
+          target_id: thread.id,
+        })
+        .execute();
+    const digestOf = async (u: TestUser) =>
+      gatherDigest(t.db, t.networkId, { accountId: u.id, organisationIds: new Set() }, since, new Date());
+    const forMember = await digestOf(member);
+    assert.ok(forMember.threads.some((x) => x.id === thread.id));
+    assert.ok(forMember.districtThreads.some((x) => x.id === thread.id));
+    const forReader = await digestOf(reader);
+    assert.ok(!forReader.threads.some((x) => x.id === thread.id), 'one who only asked reads nothing of it');
+    assert.ok(!forReader.districtThreads.some((x) => x.id === thread.id));
+    const follows = (await call(reader, 'GET', '/follows')).json().items as {
+      targetId: string;
+      title: string | null;
+    }[];
+    assert.equal(follows.find((f) => f.targetId === thread.id)?.title, null);
+    assert.equal((await call(reader, 'PUT', `/follows/discussion_thread/${thread.id}`)).statusCode, 404);
+    // once she is in, it is hers too; once the member leaves, it is no longer his
+    await t.db
+      .updateTable('community_member')
+      .set({ status: 'active', joined_at: new Date() })
+      .where('account_id', '=', reader.id)
+      .execute();
+    await t.db
+      .deleteFrom('community_member')
+      .where('account_id', '=', member.id)
+      .where('community_id', '=', community.id)
+      .execute();
+    assert.ok((await digestOf(reader)).threads.some((x) => x.id === thread.id));
+    assert.ok(!(await digestOf(member)).threads.some((x) => x.id === thread.id));
   });
 });

@@ -16,6 +16,7 @@ import {
   replyTo,
   setClosed,
   setSolution,
+  threadAccess,
   viewableThread,
 } from '../../commands/discussions.ts';
 import { postPolicy, threadPolicy } from '../../policies/discussion.ts';
@@ -48,7 +49,8 @@ import {
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
-function presentThread(t: ThreadRow, actor: Actor, following: boolean) {
+/** `mayWrite`: as far as its community goes (a thread of none: true) */
+function presentThread(t: ThreadRow, actor: Actor, following: boolean, mayWrite: boolean) {
   return {
     id: t.id,
     title: t.title,
@@ -57,6 +59,10 @@ function presentThread(t: ThreadRow, actor: Actor, following: boolean) {
     organisation: t.organisation_id
       ? { id: t.organisation_id, name: t.organisation_name ?? '', slug: t.organisation_slug ?? '' }
       : null,
+    community:
+      t.community_id && t.community
+        ? { id: t.community_id, name: t.community.name, slug: t.community.slug }
+        : null,
     author: ref(t.author_id, t.author_name),
     reviewStatus: t.review_status,
     closed: t.closed_at !== null,
@@ -68,7 +74,7 @@ function presentThread(t: ThreadRow, actor: Actor, following: boolean) {
     hidden: t.hidden,
     following,
     abilities: {
-      reply: t.review_status !== 'rejected' && threadPolicy.reply(actor, t),
+      reply: t.review_status !== 'rejected' && threadPolicy.reply(actor, t) && mayWrite,
       edit: threadPolicy.edit(actor, t),
       steward: threadPolicy.steward(actor, t),
       flag: isSignedIn(actor) && t.review_status === 'visible' && actor.accountId !== t.author_id,
@@ -125,7 +131,8 @@ export async function discussionRoutes(app: FastifyInstance) {
   async function threadView(id: string, actor: Actor) {
     const t = await viewableThread(db, { networkId, actor }, id);
     const following = await followedAmong(db, networkId, viewer(actor).id, 'discussion_thread', [t.id]);
-    return presentThread(t, actor, following.has(t.id));
+    const access = await threadAccess(db, { networkId, actor }, t);
+    return presentThread(t, actor, following.has(t.id), access.write);
   }
 
   app.get<{ Querystring: Static<typeof ThreadListQuery> }>(
@@ -149,7 +156,11 @@ export async function discussionRoutes(app: FastifyInstance) {
         'discussion_thread',
         items.map((t) => t.id),
       );
-      return { items: items.map((t) => presentThread(t, req.actor, following.has(t.id))), total, ...page };
+      return {
+        items: items.map((t) => presentThread(t, req.actor, following.has(t.id), t.may_write)),
+        total,
+        ...page,
+      };
     },
   );
 

@@ -59,6 +59,8 @@ export const ThreadView = Type.Object({
   theme: Theme,
   district: Nullable(Ref),
   organisation: Nullable(Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() })),
+  /** the community it belongs to (Räume & Brücken): its page is /raeume/gemeinschaften/<slug> */
+  community: Nullable(Type.Object({ id: Type.String(), name: Type.String(), slug: Type.String() })),
   author: Nullable(Ref),
   reviewStatus: ReviewState,
   closed: Type.Boolean(),
@@ -71,6 +73,7 @@ export const ThreadView = Type.Object({
   hidden: Type.Boolean(),
   following: Type.Boolean(),
   abilities: Type.Object({
+    /** a community's thread: only while one is an active member of it */
     reply: Type.Boolean(),
     /** change title, theme and district (its author, instance admins) */
     edit: Type.Boolean(),
