@@ -1,3 +1,4 @@
+import * as bridges from './bridges/area.ts';
 import * as interactions from './interactions/area.ts';
 
 /**
@@ -7,12 +8,15 @@ import * as interactions from './interactions/area.ts';
  */
 export const messages = {
   ...interactions.messages,
+  ...bridges.messages,
 };
 
 export const notificationKinds = {
   ...interactions.notificationKinds,
+  ...bridges.notificationKinds,
 } as const;
 
 export const webPaths = {
   ...interactions.webPaths,
+  ...bridges.webPaths,
 };
