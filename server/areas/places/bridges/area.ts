@@ -38,8 +38,8 @@ export const messages = {
     en: 'Hello {name},\n\n{network} introduces {own} and {other} to each other.\n\n{fit}\n{far}\n\n{contact}\n\nYou find the suggestion here:\n{link}\n\nIn {days} days we will briefly ask whether you met.\n\nThis email goes to everyone who speaks for {own} in the network. The other side does not get your email address.',
   },
   'email.bridge.contact.organisation': {
-    de: 'So erreichen Sie {other}: Schreiben Sie eine Nachricht über {network}:\n{contact}',
-    en: 'How to reach {other}: send a message through {network}:\n{contact}',
+    de: 'So erreichen Sie {other}: Auf der Seite von {other} im Netzwerk schreiben Sie eine Nachricht („Anfrage senden“):\n{contact}',
+    en: 'How to reach {other}: on the page of {other} in the network you write a message (“Send an enquiry”):\n{contact}',
   },
   'email.bridge.contact.community': {
     de: '{other} ist eine Gemeinschaft im Netzwerk. Wie Sie sie erreichen, steht auf der Seite des Vorschlags.',
@@ -97,6 +97,4 @@ export const webPaths = {
   bridges: () => webPath('/raeume/bruecken'),
   /** One suggestion: the reason, the answers, after the introduction the contact and the follow-up. */
   bridge: (id: string) => webPath(`/raeume/bruecken/${seg(id)}`),
-  /** Where one writes to an organisation through the network (its enquiry form, never its email). */
-  bridgeContact: (slug: string) => webPath(`/organisationen/${seg(slug)}/anfrage`),
 } satisfies Record<string, (...args: string[]) => string>;

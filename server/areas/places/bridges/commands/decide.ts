@@ -216,7 +216,7 @@ async function introduce(
     const own = sideOf(row, s);
     const other = sideOf(row, otherSide(s));
     const contact =
-      other.type === 'organisation' ? `${env.publicUrl}${webPaths.bridgeContact(other.slug)}` : '';
+      other.type === 'organisation' ? `${env.publicUrl}${webPaths.organisation(other.slug)}` : '';
     for (const p of await peopleOfSide(tx, ctx.networkId, own)) {
       if (p.id !== ctx.actorId)
         notes.push({

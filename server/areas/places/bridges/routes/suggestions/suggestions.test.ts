@@ -277,7 +277,7 @@ describe('bridges worth building', () => {
         toJana.body_text,
         /“Saal im Zentrum” of Nachbarschaftszentrum|Nachbarschaftszentrum has “Saal im Zentrum”/,
       );
-      assert.match(toJana.body_text, new RegExp(`/organisationen/${orgs.centre.slug}/anfrage`));
+      assert.match(toJana.body_text, new RegExp(`/organisationen/${orgs.centre.slug}\\n`));
       assert.equal(toPetra.subject, 'Testnetz: Lernen Sie Jugendtreff Weidenau kennen');
       assert.match(
         toPetra.body_text,
@@ -357,7 +357,7 @@ describe('bridges worth building', () => {
         .select('body_text')
         .where('to_address', '=', choirOwner.email)
         .executeTakeFirstOrThrow();
-      assert.match(toChoir.body_text, new RegExp(`/organisationen/${orgs.centre.slug}/anfrage`));
+      assert.match(toChoir.body_text, new RegExp(`/organisationen/${orgs.centre.slug}\\n`));
       const toPetra = await t.db
         .selectFrom('outbox_email')
         .select('body_text')
