@@ -111,6 +111,11 @@ test('Hasan, on his phone, finds the bridge on his home and says yes; the Pflege
   await contact.waitFor();
   assert.equal(await contact.getAttribute('href'), '/organisationen/baeckerei-yilmaz/anfrage');
   await checkA11y(birgit, 'the bridge, introduced');
+  // one h1, and no level skipped on the way down to the contact
+  const levels = await birgit
+    .locator('main :is(h1, h2, h3, h4, h5, h6)')
+    .evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
+  assert.deepEqual(levels, [1, 2, 3]);
   await shot(birgit, 'bridges-introduced-390');
   const mails = await server.db
     .selectFrom('outbox_email')

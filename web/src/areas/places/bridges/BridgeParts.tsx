@@ -118,14 +118,15 @@ function StateLine({ b }: { b: Bridge }) {
 }
 
 /** After the introduction: the way to the other side, through the network. */
-function Contact({ b }: { b: Bridge }) {
+function Contact({ b, sub }: { b: Bridge; sub: 'h3' | 'h4' }) {
   const { t } = useTranslation();
   const { other } = sidesOf(b);
   const titleId = useId();
+  const Sub = sub;
   if (b.status !== 'introduced' || !other) return null;
   return (
     <section aria-labelledby={titleId} className="bridge-contact">
-      <h4 id={titleId}>{t('placesBridges.contact.title', { name: other.name })}</h4>
+      <Sub id={titleId}>{t('placesBridges.contact.title', { name: other.name })}</Sub>
       <p>
         {other.type === 'organisation' ? (
           <Link className="button secondary" to={`/organisationen/${encodeURIComponent(other.slug)}/anfrage`}>
@@ -143,10 +144,11 @@ function Contact({ b }: { b: Bridge }) {
 }
 
 /** "Did you meet?": asked some weeks after the introduction, answered with one click. */
-function FollowUp({ b, onChanged }: { b: Bridge; onChanged: () => Promise<unknown> }) {
+function FollowUp({ b, sub, onChanged }: { b: Bridge; sub: 'h3' | 'h4'; onChanged: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const step = useAction();
   const titleId = useId();
+  const Sub = sub;
   const f = b.followUp;
   if (!f) return null;
   if (f.outcome === 'interaction') return <p>{t('placesBridges.followUp.found')}</p>;
@@ -169,7 +171,7 @@ function FollowUp({ b, onChanged }: { b: Bridge; onChanged: () => Promise<unknow
     );
   return (
     <section aria-labelledby={titleId} className="bridge-follow-up">
-      <h4 id={titleId}>{t('placesBridges.followUp.title')}</h4>
+      <Sub id={titleId}>{t('placesBridges.followUp.title')}</Sub>
       <p>{t('placesBridges.followUp.text')}</p>
       <FormError error={step.error} />
       <div className="actions">
@@ -287,8 +289,8 @@ export function BridgeCard({ b, link = false, level = 3 }: { b: Bridge; link?: b
       </p>
       <Reason b={b} />
       <StateLine b={b} />
-      <Contact b={b} />
-      <FollowUp b={b} onChanged={refresh} />
+      <Contact b={b} sub={level === 2 ? 'h3' : 'h4'} />
+      <FollowUp b={b} sub={level === 2 ? 'h3' : 'h4'} onChanged={refresh} />
       <Actions b={b} onChanged={refresh} />
     </article>
   );
