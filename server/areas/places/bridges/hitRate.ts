@@ -19,7 +19,10 @@ const monthOf = (d: Date) => {
   return `${p.year}-${String(p.month).padStart(2, '0')}`;
 };
 
-/** The first instant of the local month `back` months before `now`'s (UTC midnight of its first day, a little early at worst). */
+/**
+ * The local months from `back` months before `now`'s to `now`'s, oldest first, and an instant safely
+ * before the first of them (a day early; each row is then put into its local month, or none).
+ */
 function monthsBack(now: Date, back: number): { from: Date; months: string[] } {
   const p = localParts(now);
   const months: string[] = [];

@@ -44,9 +44,9 @@ const waiting = (r: SuggestionRef) => r.status === 'open' || r.status === 'accep
  * answered as if it did not exist. A side says yes (the other side is then asked) or "not now"; the
  * side that set one aside may still say yes later. The coordinator may introduce the two directly or
  * set a suggestion aside, never say yes for a side. After an introduction each side answers "did you
- * meet?" once, unless the record already showed that they did. Which of the giver's resources stand idle is for the
- * giver's side and the coordinator only (as Teilen shows utilisation), and why a side said "not now"
- * only for that side and the coordinator.
+ * meet?" once, unless the record already showed that they did. Which of the giver's resources stand
+ * idle is for the giver's side and the coordinator only (as Teilen shows utilisation), and why a side
+ * said "not now" only for that side and the coordinator.
  */
 export const suggestionPolicy = {
   view: (actor: Actor, r: SuggestionRef) => coordinates(actor) || sidesOf(actor, r).length > 0,

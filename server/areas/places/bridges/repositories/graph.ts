@@ -103,8 +103,10 @@ export async function interactionBetween(
     JOIN side sb ON sb.party_type = i.b_type AND sb.party_id = i.b_id
     WHERE i.network_id = ${networkId}::uuid AND i.status = 'confirmed' AND i.area <> 'support'
       AND i.occurred_at >= ${since}
-      AND ((sa.node_type = ${a.type} AND sa.node_id = ${a.id}::uuid AND sb.node_type = ${b.type} AND sb.node_id = ${b.id}::uuid)
-        OR (sa.node_type = ${b.type} AND sa.node_id = ${b.id}::uuid AND sb.node_type = ${a.type} AND sb.node_id = ${a.id}::uuid))
+      AND ((sa.node_type = ${a.type} AND sa.node_id = ${a.id}::uuid
+            AND sb.node_type = ${b.type} AND sb.node_id = ${b.id}::uuid)
+        OR (sa.node_type = ${b.type} AND sa.node_id = ${b.id}::uuid
+            AND sb.node_type = ${a.type} AND sb.node_id = ${a.id}::uuid))
     ORDER BY i.occurred_at, i.id
     LIMIT 1`.execute(db);
   return r.rows[0]?.id;
