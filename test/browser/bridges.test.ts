@@ -63,6 +63,15 @@ test('Hasan, on his phone, finds the bridge on his home and says yes; the Pflege
   const text = (await hasan.locator('main').textContent()) ?? '';
   for (const person of ['Hasan', 'Birgit', 'Emine']) assert.ok(!text.includes(person), `${person} named`);
 
+  // "not now" asks first, with room for a reason only his side reads; he thinks again and cancels
+  await card.getByRole('button', { name: 'Nicht jetzt: Ambulanter Pflegedienst Gartenstadt' }).click();
+  const notNow = hasan.getByRole('alertdialog', { name: 'Vorschlag zurückstellen?' });
+  await notNow.getByLabel('Warum nicht jetzt? (freiwillig)').fill('Montags ist das Hinterzimmer belegt.');
+  await notNow.getByText('Den Grund lesen nur Ihre Seite und die Netzwerkkoordination.').waitFor();
+  await checkA11y(hasan, 'the confirmation of a "not now"');
+  await notNow.getByRole('button', { name: 'Abbrechen' }).click();
+  await notNow.waitFor({ state: 'detached' });
+
   // by keyboard: yes, behind a confirmation that says what will be sent
   await card
     .getByRole('button', { name: 'Ja, vorstellen lassen: Ambulanter Pflegedienst Gartenstadt' })
