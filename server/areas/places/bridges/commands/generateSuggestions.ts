@@ -85,8 +85,7 @@ export async function generateSuggestions(
         continue;
       }
       if (c) {
-        await refreshReason(tx, networkId, s.id, c, now);
-        summary.refreshed++;
+        if (await refreshReason(tx, networkId, s.id, c, now)) summary.refreshed++;
         count(ka);
         count(kb);
       } else if (s.status === 'open' && (await removeStale(tx, networkId, s.id, now))) summary.removed++;

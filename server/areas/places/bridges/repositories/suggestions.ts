@@ -69,15 +69,27 @@ export async function insertSuggestion(db: Executor, networkId: string, c: Candi
   return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** The reason of a waiting suggestion, brought up to date (its state untouched). */
+/**
+ * The reason of a waiting suggestion, brought up to date (its state untouched); true when it changed.
+ * An unchanged reason is not written, so `updated_at` says when the suggestion last changed.
+ */
 export async function refreshReason(db: Executor, networkId: string, id: string, c: Candidate, now: Date) {
-  await db
+  const r = reasonColumns(c);
+  const res = await db
     .updateTable('bridge_suggestion')
-    .set({ ...reasonColumns(c), updated_at: now })
+    .set({ ...r, updated_at: now })
     .where('network_id', '=', networkId)
     .where('id', '=', id)
     .where('status', 'in', ['open', 'accepted'])
-    .execute();
+    .where(
+      sql<boolean>`(theme, giver, offer_type, offer_id, offer_title, offer_idle, need_type, need_id, need_title,
+        different_sector, different_district, steps, score)
+        IS DISTINCT FROM (${r.theme}, ${r.giver}, ${r.offer_type}, ${r.offer_id}::uuid, ${r.offer_title},
+        ${r.offer_idle}, ${r.need_type}, ${r.need_id}::uuid, ${r.need_title}, ${r.different_sector},
+        ${r.different_district}, ${r.steps}::smallint, ${r.score}::integer)`,
+    )
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
 }
 
 /** A suggestion set aside whose time is over opens again, as new, with today's reason. */

@@ -170,10 +170,22 @@ describe('bridges worth building', () => {
       // the same run again changes nothing
       assert.deepEqual(await generateSuggestions(t.db, t.networkId), {
         created: 0,
-        refreshed: 4,
+        refreshed: 0,
         reopened: 0,
         removed: 0,
       });
+    });
+
+    test('a waiting suggestion keeps up with what it is about: a renamed room is renamed in it', async () => {
+      await t.db
+        .updateTable('resource')
+        .set({ title: 'Hinterzimmer der Bäckerei Yilmaz' })
+        .where('title', '=', 'Hinterzimmer der Bäckerei')
+        .execute();
+      const run = await generateSuggestions(t.db, t.networkId);
+      assert.equal(run.refreshed, 2, 'the club’s and the choir’s');
+      const s = await between(hasan, 'Bäckerei Yilmaz', 'Jugendtreff Weidenau');
+      assert.equal(s?.reason.offer.title, 'Hinterzimmer der Bäckerei Yilmaz');
     });
 
     test('no person is named to anyone: not the authors, not the people who speak for a side', async () => {
