@@ -17,9 +17,10 @@ export const areas: readonly AreaManifest[] = [
   sharingArea,
   supportArea,
   participationArea,
-  placesArea,
   knowledgeArea,
   codesignArea,
+  // last: Räume & Brücken reads what every other area recorded (its bridges are made from the whole town)
+  placesArea,
 ];
 
 for (const area of areas) if (area.transferSources) registerTransferSources(area.transferSources);

@@ -77,6 +77,53 @@ export interface Booking {
   status: Generated<"requested" | "approved" | "declined" | "cancelled" | "handed_over" | "returned">;
 }
 
+export interface BridgeSuggestion {
+  a_accepted_at: Timestamp | null;
+  a_accepted_by: string | null;
+  a_met: boolean | null;
+  a_met_by: string | null;
+  b_accepted_at: Timestamp | null;
+  b_accepted_by: string | null;
+  b_met: boolean | null;
+  b_met_by: string | null;
+  created_at: Generated<Timestamp>;
+  different_district: boolean;
+  different_sector: boolean;
+  follow_up_asked_at: Timestamp | null;
+  follow_up_due_at: Timestamp | null;
+  followed_up_at: Timestamp | null;
+  giver: "a" | "b";
+  hidden_until: Timestamp | null;
+  id: Generated<string>;
+  introduced_at: Timestamp | null;
+  introduced_by: string | null;
+  introduced_via: "both" | "coordinator" | null;
+  need_id: string;
+  need_title: string;
+  need_type: "exchange_want" | "opportunity" | "community";
+  network_id: string;
+  not_now_at: Timestamp | null;
+  not_now_by: string | null;
+  not_now_reason: Generated<string>;
+  not_now_side: "a" | "b" | "coordinator" | null;
+  offer_id: string;
+  offer_idle: Generated<boolean>;
+  offer_title: string;
+  offer_type: "resource" | "exchange_offer";
+  organisation_id: string;
+  other_community_id: string | null;
+  other_id: GeneratedAlways<string | null>;
+  other_organisation_id: string | null;
+  outcome: "interaction" | "met" | "not_met" | null;
+  outcome_at: Timestamp | null;
+  outcome_interaction_id: string | null;
+  score: number;
+  status: Generated<"open" | "accepted" | "not_now" | "introduced">;
+  steps: number | null;
+  theme: "space" | "food" | "transport" | "tools" | "digital" | "language" | "print" | "children" | "companionship" | "sport" | "garden";
+  updated_at: Generated<Timestamp>;
+}
+
 export interface CalendarFeed {
   account_id: string | null;
   created_at: Generated<Timestamp>;
@@ -1504,6 +1551,7 @@ export interface DB {
   audit_log: AuditLog;
   auth_failure: AuthFailure;
   booking: Booking;
+  bridge_suggestion: BridgeSuggestion;
   calendar_feed: CalendarFeed;
   circle: Circle;
   circle_attachment: CircleAttachment;

@@ -209,6 +209,31 @@ export type CommunityRole = (typeof communityRoles)[number];
 export const communityMemberStatuses = ['requested', 'active'] as const;
 export type CommunityMemberStatus = (typeof communityMemberStatuses)[number];
 
+// Räume & Brücken: bridges worth building (migration 20261208_1300_places_bridges)
+export const bridgeStatuses = ['open', 'accepted', 'not_now', 'introduced'] as const;
+export type BridgeStatus = (typeof bridgeStatuses)[number];
+/** What the two sides' things have in common (areas/places/bridges/themes.ts words each). */
+export const bridgeThemes = [
+  'space',
+  'food',
+  'transport',
+  'tools',
+  'digital',
+  'language',
+  'print',
+  'children',
+  'companionship',
+  'sport',
+  'garden',
+] as const;
+export type BridgeTheme = (typeof bridgeThemes)[number];
+export const bridgeOfferTypes = ['resource', 'exchange_offer'] as const;
+export type BridgeOfferType = (typeof bridgeOfferTypes)[number];
+export const bridgeNeedTypes = ['exchange_want', 'opportunity', 'community'] as const;
+export type BridgeNeedType = (typeof bridgeNeedTypes)[number];
+export const bridgeOutcomes = ['interaction', 'met', 'not_met'] as const;
+export type BridgeOutcome = (typeof bridgeOutcomes)[number];
+
 // Mitgestalten (migration 20261206_1400_codesign; each part's own tables in its migrations after it)
 /** The steps of a co-design project, in the order a full project goes through them. */
 export const codesignPhaseKinds = [
@@ -397,4 +422,9 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CommunityJoining, Value<'community', 'joining'>>>,
   Holds<Same<CommunityRole, Value<'community_member', 'role'>>>,
   Holds<Same<CommunityMemberStatus, Value<'community_member', 'status'>>>,
+  Holds<Same<BridgeStatus, Value<'bridge_suggestion', 'status'>>>,
+  Holds<Same<BridgeTheme, Value<'bridge_suggestion', 'theme'>>>,
+  Holds<Same<BridgeOfferType, Value<'bridge_suggestion', 'offer_type'>>>,
+  Holds<Same<BridgeNeedType, Value<'bridge_suggestion', 'need_type'>>>,
+  Holds<Same<BridgeOutcome, Value<'bridge_suggestion', 'outcome'>>>,
 ];

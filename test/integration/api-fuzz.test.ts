@@ -7,6 +7,7 @@ import { createSession, sessionCookie } from '../../server/auth/sessions.ts';
 import { validatorCompiler } from '../../server/http/validation.ts';
 import { setMembership } from '../../server/repositories/organisations.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { makeSuggestion } from '../helpers/bridges.ts';
 import { makeProject } from '../helpers/codesign.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
@@ -213,6 +214,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     survey: string;
     /** a community the admin made (and so owns) */
     community: string;
+    /** a bridge suggestion between the admin's organisation and another (the admin speaks for one side) */
+    bridge: string;
   };
 
   before(async () => {
@@ -333,6 +336,10 @@ describe('API fuzzing from the OpenAPI document', () => {
       districtId: null,
       joining: 'request',
     });
+    const bridge = await makeSuggestion(t, {
+      organisationId: org.id,
+      other: { type: 'organisation', id: (await createOrganisation(t)).id },
+    });
     owned = {
       organisation: org.id,
       resource,
@@ -351,6 +358,7 @@ describe('API fuzzing from the OpenAPI document', () => {
       voteOption: voteOption.id,
       survey,
       community,
+      bridge,
     };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
@@ -408,6 +416,7 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/votes/options/')) return owned.voteOption;
     if (p.name === 'toolId' && op.path.includes('/codesign/surveys/')) return owned.survey;
     if (p.name === 'id' && op.path.startsWith('/api/v1/places/communities/')) return owned.community;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/places/bridges/')) return owned.bridge;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));

@@ -1,4 +1,5 @@
 import * as analytics from './analytics/area.ts';
+import * as bridges from './bridges/area.ts';
 import * as communities from './communities/area.ts';
 import * as interactions from './interactions/area.ts';
 
@@ -11,18 +12,21 @@ export const messages = {
   ...interactions.messages,
   ...analytics.messages,
   ...communities.messages,
+  ...bridges.messages,
 };
 
 export const notificationKinds = {
   ...interactions.notificationKinds,
   ...analytics.notificationKinds,
   ...communities.notificationKinds,
+  ...bridges.notificationKinds,
 } as const;
 
 export const webPaths = {
   ...interactions.webPaths,
   ...analytics.webPaths,
   ...communities.webPaths,
+  ...bridges.webPaths,
 };
 
 export const searchTypes = [...communities.searchTypes] as const;

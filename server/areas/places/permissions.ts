@@ -1,5 +1,6 @@
 import type { Case } from '../../../test/integration/access/cases.ts';
 import { analyticsPermissions } from './analytics/permissions.ts';
+import { bridgesPermissions } from './bridges/permissions.ts';
 import { communitiesPermissions } from './communities/permissions.ts';
 import { interactionsPermissions } from './interactions/permissions.ts';
 
@@ -12,4 +13,5 @@ export const placesPermissions: Record<string, Case | Case[]> = {
   ...interactionsPermissions,
   ...analyticsPermissions,
   ...communitiesPermissions,
+  ...bridgesPermissions,
 };

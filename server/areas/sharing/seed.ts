@@ -367,6 +367,18 @@ export const demoPosts: DemoPost[] = [
     minutes: 90,
     days: 30,
   },
+  // the Pflegedienst's want that Räume & Brücken's bridges put together with those who have rooms
+  {
+    kind: 'want',
+    author: 'birgit',
+    organisation: 'pflege',
+    category: 'other',
+    title: 'Raum für unseren Backnachmittag gesucht',
+    description:
+      'Einmal im Monat backen wir mit älteren Menschen, die wir zu Hause pflegen, und ihren Angehörigen – gegen die Einsamkeit und für schöne Erinnerungen. Dafür suchen wir einen Raum mit Küche oder Ofen für etwa zwölf Personen, gern nachmittags.',
+    district: 'gartenstadt',
+    days: 30,
+  },
   {
     kind: 'want',
     author: 'ibrahim',
