@@ -17,10 +17,10 @@ const day = 86_400_000;
  * who have rooms: the Nachbarschaftszentrum's hall, the Diakonie's meeting room and the back room of
  * Bäckerei Yilmaz.
  *
- * The Pflegedienst and the Nachbarschaftszentrum said yes five weeks ago and were introduced; the
- * follow-up found nothing in the record and asked, and Petra answered "yes, we met" — a hit. Having
- * met, the Pflegedienst is now two steps from the Diakonie, so that suggestion went at today's run;
- * the bakery's stays open for Hasan (three steps apart).
+ * The Pflegedienst and the Diakonie said yes five weeks ago and were introduced; the follow-up found
+ * nothing in the record and asked, and Claudia answered "yes, we met" — a hit. The bakery's stays open
+ * for Hasan (three steps apart even now: the Diakonie's ties stay among the care organisations, see
+ * the analytics' demo network).
  */
 export async function seedBridges(tx: Transaction<DB>, c: DemoSeedContext) {
   const network = await tx
@@ -37,14 +37,14 @@ export async function seedBridges(tx: Transaction<DB>, c: DemoSeedContext) {
   });
   await generateSuggestions(tx, c.networkId, at(45));
 
-  const nbz = c.orgIds.get('nbz');
+  const diakonie = c.orgIds.get('diakonie');
   const pflege = c.orgIds.get('pflege');
-  const introduced = nbz && pflege ? await pairOf(tx, c.networkId, nbz, pflege) : undefined;
+  const introduced = diakonie && pflege ? await pairOf(tx, c.networkId, diakonie, pflege) : undefined;
   if (introduced) {
     await acceptSuggestion(tx, demoCommandContext(c, 'birgit'), introduced, env(40));
-    await acceptSuggestion(tx, demoCommandContext(c, 'petra'), introduced, env(38));
+    await acceptSuggestion(tx, demoCommandContext(c, 'claudia'), introduced, env(38));
     await followUpIntroductions(tx, c.networkId, at(8));
-    await answerFollowUp(tx, demoCommandContext(c, 'petra'), introduced, true, { now: at(5) });
+    await answerFollowUp(tx, demoCommandContext(c, 'claudia'), introduced, true, { now: at(5) });
     // what came of it five weeks ago was read long since
     await tx
       .updateTable('notification')
