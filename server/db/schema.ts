@@ -208,6 +208,12 @@ export const communityRoles = ['owner', 'moderator', 'member'] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 export const communityMemberStatuses = ['requested', 'active'] as const;
 export type CommunityMemberStatus = (typeof communityMemberStatuses)[number];
+// Räume & Brücken, events (migration 20261208_1100_places_events); registrations take signupStatuses
+/** Who may see an event: everyone, or the host's members only. */
+export const placeEventVisibilities = ['public', 'members'] as const;
+export type PlaceEventVisibility = (typeof placeEventVisibilities)[number];
+export const placeEventStatuses = ['scheduled', 'cancelled'] as const;
+export type PlaceEventStatus = (typeof placeEventStatuses)[number];
 
 // Mitgestalten (migration 20261206_1400_codesign; each part's own tables in its migrations after it)
 /** The steps of a co-design project, in the order a full project goes through them. */
@@ -397,4 +403,7 @@ export type ListsMatchTheDatabase = [
   Holds<Same<CommunityJoining, Value<'community', 'joining'>>>,
   Holds<Same<CommunityRole, Value<'community_member', 'role'>>>,
   Holds<Same<CommunityMemberStatus, Value<'community_member', 'status'>>>,
+  Holds<Same<PlaceEventVisibility, Value<'place_event', 'visibility'>>>,
+  Holds<Same<PlaceEventStatus, Value<'place_event', 'status'>>>,
+  Holds<Same<SignupStatus, Value<'place_event_registration', 'status'>>>,
 ];
