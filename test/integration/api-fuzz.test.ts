@@ -201,6 +201,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     voteTool: string;
     voteOption: string;
     survey: string;
+    /** an event of the organisation the admin is staff of */
+    placeEvent: string;
   };
 
   before(async () => {
@@ -312,6 +314,25 @@ describe('API fuzzing from the OpenAPI document', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     const survey = project.tools.survey;
+    const placeEvent = await made('POST', '/places/events', {
+      host: { type: 'organisation', id: org.id },
+      title: 'Reparaturnachmittag',
+      description: '',
+      startsAt: '2030-01-07T10:00:00.000Z',
+      endsAt: '2030-01-07T13:00:00.000Z',
+      venue: 'Nachbarschaftszentrum',
+      lat: null,
+      lng: null,
+      districtId: null,
+      onlineUrl: null,
+      stepFree: true,
+      free: true,
+      price: '',
+      visibility: 'public',
+      registration: true,
+      capacity: 10,
+      waitlistEnabled: true,
+    });
     owned = {
       organisation: org.id,
       resource,
@@ -329,6 +350,7 @@ describe('API fuzzing from the OpenAPI document', () => {
       voteTool: vote.tools.dots,
       voteOption: voteOption.id,
       survey,
+      placeEvent,
     };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
@@ -385,6 +407,7 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'toolId' && op.path.startsWith('/api/v1/codesign/votes/')) return owned.voteTool;
     if (p.name === 'id' && op.path.startsWith('/api/v1/codesign/votes/options/')) return owned.voteOption;
     if (p.name === 'toolId' && op.path.includes('/codesign/surveys/')) return owned.survey;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/places/events/')) return owned.placeEvent;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));

@@ -1,3 +1,4 @@
+import * as events from './events/area.ts';
 import * as interactions from './interactions/area.ts';
 
 /**
@@ -7,12 +8,15 @@ import * as interactions from './interactions/area.ts';
  */
 export const messages = {
   ...interactions.messages,
+  ...events.messages,
 };
 
 export const notificationKinds = {
   ...interactions.notificationKinds,
+  ...events.notificationKinds,
 } as const;
 
 export const webPaths = {
   ...interactions.webPaths,
+  ...events.webPaths,
 };

@@ -1,4 +1,5 @@
 import type { Case } from '../../../test/integration/access/cases.ts';
+import { eventsPermissions } from './events/permissions.ts';
 import { interactionsPermissions } from './interactions/permissions.ts';
 
 /**
@@ -8,4 +9,5 @@ import { interactionsPermissions } from './interactions/permissions.ts';
  */
 export const placesPermissions: Record<string, Case | Case[]> = {
   ...interactionsPermissions,
+  ...eventsPermissions,
 };
