@@ -1,5 +1,6 @@
 import type { Messages } from '../../app/i18n.ts';
+import { messages as events } from './events/area.ts';
 import { messages as interactions } from './interactions/area.ts';
 
 /** Räume & Brücken: the texts of its parts, each under a key of its own, merged into the client's catalogue (areas/messages.ts). */
-export const messages: Messages[] = [interactions];
+export const messages: Messages[] = [interactions, events];
