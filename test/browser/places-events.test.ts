@@ -99,6 +99,11 @@ test('Jonas filters the calendar on his phone, joins the waitlist of a full even
   await page.getByText('Sie sind angemeldet.', { exact: true }).waitFor();
   await page.getByRole('link', { name: 'Online teilnehmen' }).waitFor();
   await checkA11y(page, 'registered');
+  // his registrations head the calendar (where his home's "more" leads)
+  await page.goto(`${server.url}/raeume/kalender#meine-termine`);
+  const mine = page.getByRole('region', { name: 'Ihre Anmeldungen' });
+  await mine.getByRole('link', { name: 'Infoabend: Wohngeld und Grundsicherung' }).waitFor();
+  await mine.getByRole('link', { name: 'Fahrrad-Check vor dem Winter' }).waitFor();
 
   // the month, on the phone: each day with entries is one link
   await page.goto(`${server.url}/raeume/kalender?ansicht=monat`);

@@ -130,6 +130,8 @@ export const notificationKinds = {
 export const webPaths = {
   /** The one calendar across all areas. */
   placesCalendar: () => webPath('/raeume/kalender'),
+  /** One's own registrations, on the calendar's page. */
+  placesMyEvents: () => webPath('/raeume/kalender#meine-termine'),
   /** An event: what, when, where, registering, the host's tools. */
   placesEvent: (id: string) => webPath(`/raeume/kalender/${seg(id)}`),
 };

@@ -42,6 +42,6 @@ export const eventsToday: TodaySource = async (tx, _actor, ctx) => {
       link: webPaths.placesEvent(r.event_id),
     })),
     total: coming.length,
-    more: webPaths.placesCalendar(),
+    more: webPaths.placesMyEvents(),
   });
 };

@@ -6,14 +6,20 @@ import { announce } from '../../../app/announce.tsx';
 import { api, apiUrl } from '../../../app/api.ts';
 import { CopyLink } from '../../../app/CopyLink.tsx';
 import { SelectField, useAction } from '../../../app/forms.tsx';
-import { localDate, localParts } from '../../../app/localTime.ts';
+import { formatSlot, localDate, localParts } from '../../../app/localTime.ts';
 import { useSession } from '../../../app/session.tsx';
 import { ConfirmButton, formatDate, PageHeading, QueryView } from '../../../app/ui.tsx';
 import { useUrlFilters } from '../../../app/urlFilters.ts';
 import { useDistricts } from '../../../features/profile/ProfilePage.tsx';
 import { byDay, clock, dayTitle, EntryCard, useMayHost } from './EventParts.tsx';
 import { eventKeys } from './queries.ts';
-import { type CommunityOptions, calendarAreas, type FeedState, type CalendarPage as Page } from './types.ts';
+import {
+  type CommunityOptions,
+  calendarAreas,
+  type FeedState,
+  type MyEventList,
+  type CalendarPage as Page,
+} from './types.ts';
 
 const pageSize = 20;
 
@@ -471,6 +477,43 @@ function Feeds({ filters }: { filters: Filters }) {
   );
 }
 
+/** The events the person registered for that have not ended (Heute's "more" leads here). */
+function MyEvents() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const mine = useQuery({
+    queryKey: eventKeys.mine('events'),
+    queryFn: () => api<MyEventList>('/places/events/mine'),
+    enabled: Boolean(session.account),
+  });
+  const items = mine.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section id="meine-termine" className="card my-events" aria-labelledby="my-events-title">
+      <h2 id="my-events-title">{t('placesEvents.mine.title')}</h2>
+      <ul className="card-list">
+        {items.map((m) => (
+          <li key={m.registrationId}>
+            <Link className="my-event-link" to={`/raeume/kalender/${m.eventId}`}>
+              {m.title}
+            </Link>
+            <span className="meta">
+              {' · '}
+              {formatSlot(m.startsAt, m.endsAt)}
+              {' · '}
+              {m.cancelled
+                ? t('placesEvents.mine.cancelled')
+                : m.status === 'waitlisted'
+                  ? t('placesEvents.mine.waitlisted', { position: m.waitlistPosition ?? 1 })
+                  : t('placesEvents.mine.registered')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** /raeume/kalender: the one calendar across all areas — a list by day (default) or a month, with filters. */
 export default function CalendarPage() {
   const { t } = useTranslation();
@@ -520,6 +563,7 @@ export default function CalendarPage() {
           </Link>
         )}
       </div>
+      <MyEvents />
       <CalendarFilters />
       <section id="results" tabIndex={-1} aria-labelledby="results-title" className="event-results">
         <h2 id="results-title" className="visually-hidden">

@@ -13,6 +13,7 @@ import type {
 import type {
   EventView,
   HostOptions as HostOptionsView,
+  MyEvents as MyEventsView,
   RegisterResult as RegisterResultView,
   RegistrationList as RegistrationListView,
 } from '../../../../../server/areas/places/events/routes/events/schema.ts';
@@ -26,5 +27,6 @@ export type CommunityOptions = Static<typeof CommunityOptionsView>;
 export type FeedState = Static<typeof FeedStateView>;
 export type PlaceEvent = Static<typeof EventView>;
 export type HostOptions = Static<typeof HostOptionsView>;
+export type MyEventList = Static<typeof MyEventsView>;
 export type RegisterResult = Static<typeof RegisterResultView>;
 export type RegistrationList = Static<typeof RegistrationListView>;
