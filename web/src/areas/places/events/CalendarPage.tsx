@@ -356,9 +356,8 @@ function MonthView({ filters, month }: { filters: Filters; month: string }) {
                         const n = Number(day.slice(8));
                         return (
                           <td key={day} className={day === today ? 'month-today' : undefined}>
-                            <span className="month-day" aria-hidden={items.length > 0 ? 'true' : undefined}>
-                              {n}
-                            </span>
+                            {/* on a phone a day with entries shows as its link below, and this goes */}
+                            <span className="month-day">{n}</span>
                             {items.length > 0 && (
                               <>
                                 <Link className="month-count" to={dayLink(day)}>
