@@ -131,7 +131,8 @@ function HostTools({ e, onChanged }: { e: PlaceEvent; onChanged: () => Promise<u
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const reasonId = useId();
-  if (!e.abilities.manage) return null;
+  // a cancelled event without registration leaves its host nothing to do here
+  if (!e.abilities.manage || !(e.abilities.edit || e.registration || e.abilities.cancel)) return null;
   const told = e.signedUp + e.waitlisted;
   return (
     <section className="card event-host" aria-labelledby="host-title">
