@@ -1,3 +1,4 @@
+import { registerCalendarSources } from '../platform/calendar.ts';
 import { codesignArea } from './codesign/index.ts';
 import { knowledgeArea } from './knowledge/index.ts';
 import type { AreaManifest } from './manifest.ts';
@@ -24,3 +25,6 @@ export const areas: readonly AreaManifest[] = [
 ];
 
 for (const area of areas) if (area.transferSources) registerTransferSources(area.transferSources);
+// the one calendar across all areas (platform/calendar.ts) asks each area's sources; the time bank has none
+for (const area of areas)
+  if (area.calendar && area.id !== 'timebank') registerCalendarSources(area.id, area.calendar);

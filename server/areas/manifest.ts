@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Area, DB, TransferSourceType } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
+import type { CalendarSource } from '../platform/calendar.ts';
 import type { JobHandler } from '../platform/jobs.ts';
 import type { TodayContributor } from '../platform/today.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -76,4 +77,10 @@ export interface AreaManifest {
     networkId: string,
     month: { from: Date; to: Date; firstDay: string; lastDay: string },
   ) => Promise<ActivityFigure[]>;
+  /**
+   * Its gatherings in the one calendar across all areas (platform/calendar.ts): events, shifts,
+   * meetings — each source written in the area's own folder, with the area's own rules of who may
+   * see what.
+   */
+  calendar?: readonly CalendarSource[];
 }

@@ -20,6 +20,8 @@ export interface AreaPart {
   suggestions?: TodaySource;
   /** its figures for the front page */
   activity?: AreaManifest['activity'];
+  /** its gatherings in the one calendar across all areas */
+  calendar?: AreaManifest['calendar'];
 }
 
 /** The manifest of an area made of parts: everything the parts bring, in their order. */
@@ -51,5 +53,6 @@ export function joinParts(id: AreaId, parts: readonly AreaPart[]): AreaManifest 
       for (const p of parts) if (p.activity) out.push(...(await p.activity(db, networkId, month)));
       return out;
     },
+    calendar: parts.flatMap((p) => p.calendar ?? []),
   };
 }

@@ -1235,6 +1235,59 @@ export interface ParticipationSettings {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PlaceEvent {
+  cancel_reason: Generated<string>;
+  cancelled_at: Timestamp | null;
+  capacity: number | null;
+  community_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  district_id: string | null;
+  ends_at: Timestamp;
+  free: Generated<boolean>;
+  id: Generated<string>;
+  lat: number | null;
+  lng: number | null;
+  network_id: string;
+  online_url: string | null;
+  organisation_id: string | null;
+  price: Generated<string>;
+  registration: Generated<boolean>;
+  signed_up: Generated<number>;
+  starts_at: Timestamp;
+  status: Generated<"scheduled" | "cancelled">;
+  step_free: Generated<boolean>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  venue: Generated<string>;
+  visibility: Generated<"public" | "members">;
+  waitlist_enabled: Generated<boolean>;
+}
+
+export interface PlaceEventFeed {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  network_id: string;
+  revoked_at: Timestamp | null;
+  token_hash: string;
+}
+
+export interface PlaceEventRegistration {
+  account_id: string;
+  checked_in_at: Timestamp | null;
+  checked_in_by: string | null;
+  created_at: Generated<Timestamp>;
+  event_id: string;
+  id: Generated<string>;
+  network_id: string;
+  promoted_at: Timestamp | null;
+  queue_no: Generated<number>;
+  reminded_at: Timestamp | null;
+  status: "signed_up" | "waitlisted" | "withdrawn" | "checked_in" | "no_show";
+  withdrawn_at: Timestamp | null;
+}
+
 export interface PlacesAnalyticsOptOut {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -1638,6 +1691,9 @@ export interface DB {
   organisation_enquiry: OrganisationEnquiry;
   outbox_email: OutboxEmail;
   participation_settings: ParticipationSettings;
+  place_event: PlaceEvent;
+  place_event_feed: PlaceEventFeed;
+  place_event_registration: PlaceEventRegistration;
   places_analytics_opt_out: PlacesAnalyticsOptOut;
   places_analytics_snapshot: PlacesAnalyticsSnapshot;
   places_analytics_view: PlacesAnalyticsView;

@@ -208,6 +208,12 @@ export const communityRoles = ['owner', 'moderator', 'member'] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 export const communityMemberStatuses = ['requested', 'active'] as const;
 export type CommunityMemberStatus = (typeof communityMemberStatuses)[number];
+// Räume & Brücken, events (migration 20261208_1100_places_events); registrations take signupStatuses
+/** Who may see an event: everyone, or the host's members only. */
+export const placeEventVisibilities = ['public', 'members'] as const;
+export type PlaceEventVisibility = (typeof placeEventVisibilities)[number];
+export const placeEventStatuses = ['scheduled', 'cancelled'] as const;
+export type PlaceEventStatus = (typeof placeEventStatuses)[number];
 
 // Räume & Brücken: bridges worth building (migration 20261208_1300_places_bridges)
 export const bridgeStatuses = ['open', 'accepted', 'not_now', 'introduced'] as const;
@@ -427,4 +433,7 @@ export type ListsMatchTheDatabase = [
   Holds<Same<BridgeOfferType, Value<'bridge_suggestion', 'offer_type'>>>,
   Holds<Same<BridgeNeedType, Value<'bridge_suggestion', 'need_type'>>>,
   Holds<Same<BridgeOutcome, Value<'bridge_suggestion', 'outcome'>>>,
+  Holds<Same<PlaceEventVisibility, Value<'place_event', 'visibility'>>>,
+  Holds<Same<PlaceEventStatus, Value<'place_event', 'status'>>>,
+  Holds<Same<SignupStatus, Value<'place_event_registration', 'status'>>>,
 ];

@@ -216,6 +216,8 @@ describe('API fuzzing from the OpenAPI document', () => {
     community: string;
     /** a bridge suggestion between the admin's organisation and another (the admin speaks for one side) */
     bridge: string;
+    /** an event of the organisation the admin is staff of */
+    placeEvent: string;
   };
 
   before(async () => {
@@ -340,6 +342,25 @@ describe('API fuzzing from the OpenAPI document', () => {
       organisationId: org.id,
       other: { type: 'organisation', id: (await createOrganisation(t)).id },
     });
+    const placeEvent = await made('POST', '/places/events', {
+      host: { type: 'organisation', id: org.id },
+      title: 'Reparaturnachmittag',
+      description: '',
+      startsAt: '2030-01-07T10:00:00.000Z',
+      endsAt: '2030-01-07T13:00:00.000Z',
+      venue: 'Nachbarschaftszentrum',
+      lat: null,
+      lng: null,
+      districtId: null,
+      onlineUrl: null,
+      stepFree: true,
+      free: true,
+      price: '',
+      visibility: 'public',
+      registration: true,
+      capacity: 10,
+      waitlistEnabled: true,
+    });
     owned = {
       organisation: org.id,
       resource,
@@ -359,6 +380,7 @@ describe('API fuzzing from the OpenAPI document', () => {
       survey,
       community,
       bridge,
+      placeEvent,
     };
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
       paths: Record<
@@ -417,6 +439,7 @@ describe('API fuzzing from the OpenAPI document', () => {
     if (p.name === 'toolId' && op.path.includes('/codesign/surveys/')) return owned.survey;
     if (p.name === 'id' && op.path.startsWith('/api/v1/places/communities/')) return owned.community;
     if (p.name === 'id' && op.path.startsWith('/api/v1/places/bridges/')) return owned.bridge;
+    if (p.name === 'id' && op.path.startsWith('/api/v1/places/events/')) return owned.placeEvent;
     // only its uploads: the page's other changes take no body, so a fuzzed one would be carried out
     if (p.name === 'id' && op.path.endsWith('/wiki/pages/{id}/attachments')) return owned.wikiPage;
     return String(sample(p.schema));

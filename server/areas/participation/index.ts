@@ -4,6 +4,7 @@
  */
 import type { AreaManifest } from '../manifest.ts';
 import { participationActivity } from './activity.ts';
+import { participationCalendar } from './calendar.ts';
 import { remindShift, shiftReminderJob } from './commands/remindShift.ts';
 import { opportunityPolicy, refOf } from './policies/opportunity.ts';
 import { findOpportunity } from './repositories/opportunities.ts';
@@ -39,6 +40,8 @@ export const participationArea: AreaManifest = {
   /** check-in, my shifts, hours and invitations to decide; a mini task nearby */
   today: participationToday,
   activity: participationActivity,
+  /** the shifts of published opportunities in the one calendar across all areas */
+  calendar: [participationCalendar],
   transferSources: {
     /** a shift, through its opportunity: a draft's only for its coordinators */
     shift: async (tx, actor, networkId, id) => {

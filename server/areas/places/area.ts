@@ -1,6 +1,7 @@
 import * as analytics from './analytics/area.ts';
 import * as bridges from './bridges/area.ts';
 import * as communities from './communities/area.ts';
+import * as events from './events/area.ts';
 import * as interactions from './interactions/area.ts';
 
 /**
@@ -13,6 +14,7 @@ export const messages = {
   ...analytics.messages,
   ...communities.messages,
   ...bridges.messages,
+  ...events.messages,
 };
 
 export const notificationKinds = {
@@ -20,6 +22,7 @@ export const notificationKinds = {
   ...analytics.notificationKinds,
   ...communities.notificationKinds,
   ...bridges.notificationKinds,
+  ...events.notificationKinds,
 } as const;
 
 export const webPaths = {
@@ -27,6 +30,7 @@ export const webPaths = {
   ...analytics.webPaths,
   ...communities.webPaths,
   ...bridges.webPaths,
+  ...events.webPaths,
 };
 
 export const searchTypes = [...communities.searchTypes] as const;

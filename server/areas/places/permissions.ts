@@ -2,6 +2,7 @@ import type { Case } from '../../../test/integration/access/cases.ts';
 import { analyticsPermissions } from './analytics/permissions.ts';
 import { bridgesPermissions } from './bridges/permissions.ts';
 import { communitiesPermissions } from './communities/permissions.ts';
+import { eventsPermissions } from './events/permissions.ts';
 import { interactionsPermissions } from './interactions/permissions.ts';
 
 /**
@@ -14,4 +15,5 @@ export const placesPermissions: Record<string, Case | Case[]> = {
   ...analyticsPermissions,
   ...communitiesPermissions,
   ...bridgesPermissions,
+  ...eventsPermissions,
 };

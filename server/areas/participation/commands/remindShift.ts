@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { type Executor, executeTx } from '../../../db/tx.ts';
+import { takeUnreminded } from '../../../platform/capacity.ts';
 import { enqueue } from '../../../platform/jobs.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
-import { findShift, takeUnremindedSignups } from '../repositories/shifts.ts';
+import { findShift, shiftPlaces } from '../repositories/shifts.ts';
 
 export const shiftReminderJob = 'participation.shift_reminder';
 export const reminderHoursBefore = 24;
@@ -38,7 +39,7 @@ export async function remindShift(db: Kysely<DB>, networkId: string, shiftId: st
     if (!shift || shift.ends_at.getTime() <= Date.now()) return 0;
     const opportunity = await findOpportunity(tx, networkId, shift.opportunity_id);
     if (opportunity?.status !== 'published') return 0;
-    const due = await takeUnremindedSignups(tx, networkId, shiftId);
+    const due = await takeUnreminded(tx, shiftPlaces, networkId, shiftId);
     for (const s of due) {
       await notify(tx, {
         networkId,

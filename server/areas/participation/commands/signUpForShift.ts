@@ -1,11 +1,12 @@
 import { type Executor, executeTx } from '../../../db/tx.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { audit } from '../../../platform/audit.ts';
+import { claimPlace, isOverCapacity as overCapacity } from '../../../platform/capacity.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { refOf } from '../policies/opportunity.ts';
 import { shiftPolicy } from '../policies/shift.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
-import { activeSignupOf, insertSignup, lockShift, waitlistPosition } from '../repositories/shifts.ts';
+import { lockShift, shiftPlaces } from '../repositories/shifts.ts';
 import { scheduleShiftReminder } from './remindShift.ts';
 
 export interface ParticipationContext {
@@ -17,19 +18,19 @@ export interface ParticipationContext {
 
 /** True when a PostgreSQL error is the CHECK that keeps a shift within its capacity. */
 export function isOverCapacity(err: unknown): boolean {
-  const e = err as { code?: string; constraint?: string };
-  return e?.code === '23514' && e.constraint === 'shift_within_capacity';
+  return overCapacity(err, shiftPlaces);
 }
 
 /**
  * Signs the actor up for a shift: a place if one is free, otherwise the end of the waitlist (or 409
  * when the shift keeps no waitlist).
  *
- * Guarantees: never over capacity — the shift row is locked first, so sign-ups of one shift are
- * decided one after another, and the database CHECK on the counter (moved by a trigger in this
- * transaction) refuses any place beyond the capacity even if this code were wrong; one active
- * sign-up per person and shift (unique index; signing up twice answers 409); the waitlist is in
- * arrival order (a sequence number taken while holding the lock).
+ * Guarantees (the platform's one mechanism for places, platform/capacity.ts): never over capacity —
+ * the shift row is locked first, so sign-ups of one shift are decided one after another, and the
+ * database CHECK on the counter (moved by a trigger in this transaction) refuses any place beyond
+ * the capacity even if this code were wrong; one active sign-up per person and shift (unique index;
+ * signing up twice answers 409); the waitlist is in arrival order (its queue number is taken while
+ * holding the lock).
  */
 export async function signUpForShift(
   db: Executor,
@@ -46,31 +47,10 @@ export async function signUpForShift(
     if (ref.status === 'closed') throw new Problem(409, 'opportunity.not_published');
     if (!shiftPolicy.signUp(ctx.actor, ref)) throw forbidden();
     if (shift.ends_at.getTime() <= Date.now()) throw new Problem(409, 'shift.over');
-    if (await activeSignupOf(tx, ctx.networkId, shift.id, ctx.actorId))
-      throw new Problem(409, 'shift.already_signed_up');
-    const free = shift.signed_up < shift.capacity;
-    if (!free && !shift.waitlist_enabled) throw new Problem(409, 'shift.full');
-    const status = free ? 'signed_up' : 'waitlisted';
-    let signupId: string;
-    try {
-      signupId = (await insertSignup(tx, ctx.networkId, shift.id, ctx.actorId, status)).id;
-    } catch (err) {
-      if (isOverCapacity(err)) throw new Problem(409, 'shift.full');
-      if ((err as { code?: string }).code === '23505') throw new Problem(409, 'shift.already_signed_up');
-      throw err;
-    }
-    let position: number | null = null;
-    if (status === 'waitlisted') {
-      const row = await tx
-        .selectFrom('shift_signup')
-        .select('queue_no')
-        .where('network_id', '=', ctx.networkId)
-        .where('id', '=', signupId)
-        .executeTakeFirstOrThrow();
-      position = await waitlistPosition(tx, ctx.networkId, shift.id, row.queue_no);
-    } else {
-      await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
-    }
+    const claim = await claimPlace(tx, shiftPlaces, ctx.networkId, shift, ctx.actorId);
+    if (!claim.ok) throw new Problem(409, claim.reason === 'full' ? 'shift.full' : 'shift.already_signed_up');
+    const { claimId: signupId, status, position } = claim;
+    if (status === 'signed_up') await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,

@@ -3,6 +3,7 @@ import { type Executor, executeTx } from '../../../db/tx.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
 import { t } from '../../../i18n/messages.ts';
 import { audit } from '../../../platform/audit.ts';
+import { releasePlace } from '../../../platform/capacity.ts';
 import { formatSlot } from '../../../platform/localTime.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { notify } from '../../../platform/notifications.ts';
@@ -11,13 +12,7 @@ import { findAccount } from '../../../repositories/accounts.ts';
 import { refOf } from '../policies/opportunity.ts';
 import { shiftPolicy } from '../policies/shift.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
-import {
-  findSignup,
-  firstWaitlisted,
-  holdsPlace,
-  lockShift,
-  setSignupStatus,
-} from '../repositories/shifts.ts';
+import { findSignup, lockShift, shiftPlaces } from '../repositories/shifts.ts';
 import { scheduleShiftReminder } from './remindShift.ts';
 import type { ParticipationContext } from './signUpForShift.ts';
 
@@ -26,9 +21,10 @@ import type { ParticipationContext } from './signUpForShift.ts';
  * place and the shift has not ended, the first person on the waitlist gets it and is told (in-app
  * and by email).
  *
- * Guarantees: the promotion happens in the withdrawal's transaction while the shift row is locked,
- * so a freed place goes to exactly one person — the longest-waiting — and never to a concurrent
- * newcomer; the counter and its CHECK keep the shift within capacity throughout.
+ * Guarantees (the platform's one mechanism for places, platform/capacity.ts): the promotion happens
+ * in the withdrawal's transaction while the shift row is locked, so a freed place goes to exactly
+ * one person — the longest-waiting — and never to a concurrent newcomer; the counter and its CHECK
+ * keep the shift within capacity throughout.
  */
 export async function withdrawFromShift(
   db: Executor,
@@ -55,45 +51,40 @@ export async function withdrawFromShift(
         throw new Problem(409, 'shift.wrong_status', { params: { status: signup.status } });
       throw notFound();
     }
-    await setSignupStatus(tx, ctx.networkId, signup.id, 'withdrawn');
-    let promotedAccountId: string | null = null;
-    if (holdsPlace.includes(signup.status) && shift.ends_at.getTime() > Date.now()) {
-      const next = await firstWaitlisted(tx, ctx.networkId, shift.id);
-      if (next) {
-        await setSignupStatus(tx, ctx.networkId, next.id, 'signed_up');
-        promotedAccountId = next.account_id;
-        const person = await findAccount(tx, ctx.networkId, next.account_id);
-        const params = {
-          title: opportunity.title,
-          slot: formatSlot(shift.starts_at, shift.ends_at, person?.locale ?? 'de'),
-        };
-        await notify(tx, {
-          networkId: ctx.networkId,
-          accountId: next.account_id,
-          kind: 'shift.promoted',
-          params,
-          link: webPaths.opportunity(opportunity.id),
-        });
-        if (person) {
-          const locale = person.locale;
-          await sendMail(
-            tx,
-            {
-              networkId: ctx.networkId,
-              to: person.email,
-              subject: t(locale, 'email.shift_promoted.subject', params),
-              text: t(locale, 'email.shift_promoted.body', {
-                ...params,
-                name: person.display_name,
-                link: `${ctx.config.publicUrl}${webPaths.opportunity(opportunity.id)}`,
-              }),
-            },
-            Boolean(ctx.config.smtpUrl),
-          );
-        }
-        await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
+    const promoted = await releasePlace(tx, shiftPlaces, ctx.networkId, shift, signup);
+    const promotedAccountId = promoted[0]?.account_id ?? null;
+    for (const next of promoted) {
+      const person = await findAccount(tx, ctx.networkId, next.account_id);
+      const params = {
+        title: opportunity.title,
+        slot: formatSlot(shift.starts_at, shift.ends_at, person?.locale ?? 'de'),
+      };
+      await notify(tx, {
+        networkId: ctx.networkId,
+        accountId: next.account_id,
+        kind: 'shift.promoted',
+        params,
+        link: webPaths.opportunity(opportunity.id),
+      });
+      if (person) {
+        const locale = person.locale;
+        await sendMail(
+          tx,
+          {
+            networkId: ctx.networkId,
+            to: person.email,
+            subject: t(locale, 'email.shift_promoted.subject', params),
+            text: t(locale, 'email.shift_promoted.body', {
+              ...params,
+              name: person.display_name,
+              link: `${ctx.config.publicUrl}${webPaths.opportunity(opportunity.id)}`,
+            }),
+          },
+          Boolean(ctx.config.smtpUrl),
+        );
       }
     }
+    if (promoted.length > 0) await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,

@@ -1,9 +1,18 @@
 import { sql } from 'kysely';
 import type { SignupStatus } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
+import { insertClaim, type PlaceTable, setClaimStatus } from '../../../platform/capacity.ts';
 
-/** Sign-ups that hold a place on the shift (counted in shift.signed_up by the database). */
-export const holdsPlace: readonly SignupStatus[] = ['signed_up', 'checked_in', 'no_show'];
+/**
+ * A shift's places through the platform's one mechanism for places (platform/capacity.ts): the shift
+ * holds them, its sign-ups claim them.
+ */
+export const shiftPlaces: PlaceTable = {
+  holder: 'shift',
+  claims: 'shift_signup',
+  holderColumn: 'shift_id',
+  constraint: 'shift_within_capacity',
+};
 
 const shiftColumns = [
   's.id',
@@ -131,6 +140,7 @@ export async function activeSignupOf(db: Executor, networkId: string, shiftId: s
     .executeTakeFirst();
 }
 
+/** A sign-up written as it is (the demo town's history); signUpForShift is how people sign up. */
 export async function insertSignup(
   db: Executor,
   networkId: string,
@@ -138,11 +148,7 @@ export async function insertSignup(
   accountId: string,
   status: 'signed_up' | 'waitlisted',
 ) {
-  return db
-    .insertInto('shift_signup')
-    .values({ network_id: networkId, shift_id: shiftId, account_id: accountId, status })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  return insertClaim(db, shiftPlaces, networkId, shiftId, accountId, status);
 }
 
 export async function setSignupStatus(
@@ -152,46 +158,7 @@ export async function setSignupStatus(
   status: SignupStatus,
   extra: { checkedInBy?: string } = {},
 ) {
-  const set: Record<string, unknown> = { status };
-  if (status === 'withdrawn') set.withdrawn_at = sql`now()`;
-  if (status === 'checked_in') {
-    set.checked_in_at = sql`now()`;
-    set.checked_in_by = extra.checkedInBy ?? null;
-  }
-  if (status === 'signed_up') set.promoted_at = sql`now()`;
-  await db
-    .updateTable('shift_signup')
-    .set(set)
-    .where('network_id', '=', networkId)
-    .where('id', '=', id)
-    .execute();
-}
-
-/** The first person on the waitlist, locked, or undefined. */
-export async function firstWaitlisted(db: Executor, networkId: string, shiftId: string) {
-  return db
-    .selectFrom('shift_signup')
-    .select(['id', 'account_id'])
-    .where('network_id', '=', networkId)
-    .where('shift_id', '=', shiftId)
-    .where('status', '=', 'waitlisted')
-    .orderBy('queue_no')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-/** Position (1-based) on the waitlist of a waitlisted sign-up. */
-export async function waitlistPosition(db: Executor, networkId: string, shiftId: string, queueNo: number) {
-  const r = await db
-    .selectFrom('shift_signup')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('network_id', '=', networkId)
-    .where('shift_id', '=', shiftId)
-    .where('status', '=', 'waitlisted')
-    .where('queue_no', '<=', queueNo)
-    .executeTakeFirstOrThrow();
-  return r.n;
+  await setClaimStatus(db, shiftPlaces, networkId, id, status, extra);
 }
 
 /** Everyone on the shift (not withdrawn), those with a place first, then the waitlist in order. */
@@ -233,19 +200,6 @@ export async function signupsOf(db: Executor, networkId: string, accountId: stri
     .where('su.status', '<>', 'withdrawn');
   if (upcomingOnly) q = q.where('s.ends_at', '>', sql<Date>`now()`);
   return q.orderBy('s.starts_at').limit(200).execute();
-}
-
-/** Sign-ups with a place on the shift that were not reminded yet; marks them reminded. */
-export async function takeUnremindedSignups(db: Executor, networkId: string, shiftId: string) {
-  return db
-    .updateTable('shift_signup')
-    .set({ reminded_at: sql`now()` })
-    .where('network_id', '=', networkId)
-    .where('shift_id', '=', shiftId)
-    .where('status', '=', 'signed_up')
-    .where('reminded_at', 'is', null)
-    .returning(['id', 'account_id'])
-    .execute();
 }
 
 /** The person's active sign-ups on these shifts, with their waitlist position where waitlisted. */

@@ -16,6 +16,7 @@ import {
   QueryView,
 } from '../../../app/ui.tsx';
 import { FlagButton } from '../../../features/organisations/FlagButton.tsx';
+import { CommunityEvents } from '../events/index.ts';
 import { BackToList, CommunityFacts, MeBadge } from './CommunityParts.tsx';
 import { communityKeys, managePath, threadPath, useCommunity } from './queries.ts';
 import type { Community, CommunityThread, Member } from './types.ts';
@@ -339,11 +340,7 @@ export function CommunityPage() {
           </section>
           <Members c={c} />
           <Threads c={c} />
-          {/*
-           * EVENTS OF THE COMMUNITY — built by the events part of Räume & Brücken (/raeume/kalender), not
-           * here. Its section goes exactly here, once that part offers it through its index:
-           *   <CommunityEvents communityId={c.id} />
-           */}
+          <CommunityEvents communityId={c.id} />
           {c.abilities.flag && (
             <p className="community-actions">
               <FlagButton entityType="community" entityId={c.id} />
