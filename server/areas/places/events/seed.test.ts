@@ -3,14 +3,12 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { localDate } from '../../../platform/localTime.ts';
 import { seedDemoTown } from '../../../seed/demo.ts';
-import { districts, organisations, people } from '../../../seed/lindenbrueck.ts';
-import { seedEvents } from './seed.ts';
 
 /**
  * The demo town's events: a month of them in the one calendar beside Mitmachen's shifts and
  * Mitgestalten's meetings, the mixes the filters need, one full event with people waiting, a
  * members-only one, last week's baking afternoon whose attendance joined families and the bakery in
- * the interaction record — and the Repair-Café's afternoons once the communities part made it.
+ * the interaction record — and the Repair-Café community's afternoons.
  */
 let t: TestApp;
 before(async () => {
@@ -87,55 +85,13 @@ test('who came to the bakery’s baking afternoon is in the interaction record; 
   );
 });
 
-test('the Repair-Café community’s afternoons are added once the communities part made it', async () => {
-  const id = async (table: 'organisation' | 'account' | 'district', column: string, value: string) =>
-    (
-      await t.db
-        .selectFrom(table)
-        .select('id')
-        .where('network_id', '=', t.networkId)
-        .where(column as never, '=', value as never)
-        .executeTakeFirstOrThrow()
-    ).id as string;
-  const orgIds = new Map<string, string>();
-  for (const o of organisations) orgIds.set(o.key, await id('organisation', 'slug', o.slug));
-  const personIds = new Map<string, string>();
-  for (const p of people) personIds.set(p.key, await id('account', 'email', p.email));
-  const districtIds = new Map<string, string>();
-  for (const d of districts) districtIds.set(d.slug, await id('district', 'slug', d.slug));
-  const context = {
-    networkId: t.networkId,
-    orgIds,
-    personIds,
-    districtIds,
-    centres: new Map(),
-    memberships: new Map(people.map((p) => [p.key, p.memberships])),
-    now: Date.now(),
-  };
-  const before = await t.db.transaction().execute((tx) => seedEvents(tx, context));
-  assert.equal(before.communityEvents, 0, 'no community yet, no community events');
+test('the Repair-Café community holds its afternoons in the calendar', async () => {
   const community = await t.db
-    .insertInto('community')
-    .values({
-      network_id: t.networkId,
-      slug: 'repair-cafe-lindenbrueck',
-      name: 'Repair-Café Lindenbrück',
-      space: 'translocal',
-    })
-    .returning('id')
+    .selectFrom('community')
+    .select('id')
+    .where('network_id', '=', t.networkId)
+    .where('slug', '=', 'repair-cafe-lindenbrueck')
     .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('community_member')
-    .values({
-      network_id: t.networkId,
-      community_id: community.id,
-      account_id: personIds.get('max')!,
-      role: 'owner',
-      joined_at: new Date(),
-    })
-    .execute();
-  const made = await t.db.transaction().execute((tx) => seedEvents(tx, context));
-  assert.equal(made.communityEvents, 2);
   const theirs = await calendar(`community=${community.id}`);
   assert.deepEqual(
     theirs.items.map((i) => i.title),
