@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../../test/helpers/factories.ts';
@@ -247,6 +248,14 @@ describe('places analytics: routes and privacy', () => {
     assert.equal(again.body, first.body);
     assert.equal((await get(townStaff, q)).body, first.body);
     assert.equal((await get(people[0]!, q)).statusCode, 404);
+    // a browser that takes gzip gets the same answer compressed
+    const zipped = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/places/analytics${q}`,
+      headers: { ...admin.headers, 'accept-encoding': 'gzip, deflate, br' },
+    });
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(zipped.rawPayload).toString('utf8'), first.body);
   });
 });
 
