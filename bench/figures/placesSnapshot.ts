@@ -30,7 +30,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
  *    the snapshot against the same client's on the idle server for 3 s before. The CPU the server
  *    process (all its threads) and its database backends spent meanwhile comes with it.
  * 2. `http.analytics_snapshot_page.*`: GET …/network?period=12m&area=all as that coordinator under
- *    load (16 connections), against the hello-world baseline.
+ *    load (16 connections), taking gzip as a browser does, against the hello-world baseline.
  */
 export async function placesSnapshotFigures(
   url: string,
@@ -171,21 +171,21 @@ export async function placesSnapshotFigures(
   });
   if (!view) return;
 
+  // as a browser asks: it takes gzip (the answer carries what it was sent as)
+  const headers = { cookie: session.cookie, 'accept-encoding': 'gzip, deflate, br' };
+  const sent = await fetch(`${url}${pagePath}`, { headers: { ...headers, 'x-forwarded-for': nextIp() } });
+  await sent.arrayBuffer();
   log(`${pageFigure}: GET ${pagePath}, ${duration} s × ${connections} connections …`);
-  emitLoad(
-    pageFigure,
-    await load(url, pagePath, { headers: { cookie: session.cookie } }),
-    base.rps,
-    'req/s',
-    {
-      p99Target: 50,
-      about: {
-        signed_in: true,
-        coordinator: 'instance admin',
-        nodes: view.nodes.length,
-        ties: view.ties.length,
-        bytes,
-      },
+  emitLoad(pageFigure, await load(url, pagePath, { headers }), base.rps, 'req/s', {
+    p99Target: 50,
+    about: {
+      signed_in: true,
+      coordinator: 'instance admin',
+      nodes: view.nodes.length,
+      ties: view.ties.length,
+      bytes,
+      content_encoding: sent.headers.get('content-encoding'),
+      bytes_sent: Number(sent.headers.get('content-length')) || null,
     },
-  );
+  });
 }
