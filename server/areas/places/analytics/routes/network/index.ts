@@ -17,11 +17,6 @@ import type { Period, ViewArea } from '../../snapshot.ts';
 import { CsvQuery, NetworkView, SnapshotRequested, ViewQuery } from './schema.ts';
 import { cachedView, type KeptView, rememberView, takesGzip, viewKey } from './viewCache.ts';
 
-/**
- * The organisation graph for the network's coordinators (analyticsPolicy.seeNetwork; everyone else
- * gets 404): one view of the newest snapshot — its figures, nodes, ties and trend — read in one
- * indexed query; the same as CSV and GraphML; and "compute now".
- */
 const gzipped = promisify(gzip);
 
 /** A kept answer: gzipped to a browser that takes it (a fifth of the bytes), as JSON text otherwise. */
@@ -32,6 +27,12 @@ function sendKept(req: FastifyRequest, reply: FastifyReply, kept: KeptView) {
   return reply.send(kept.json);
 }
 
+/**
+ * The organisation graph for the network's coordinators (analyticsPolicy.seeNetwork; everyone else
+ * gets 404): one view of the newest snapshot — its figures, nodes, ties and trend — read in one
+ * indexed query and kept as sent for the next request (viewCache.ts); the same as CSV and GraphML;
+ * and "compute now".
+ */
 export async function networkRoutes(app: FastifyInstance) {
   const { db } = app.deps.db;
   const networkId = app.deps.network.id;
