@@ -37,12 +37,13 @@ async function main() {
     load_average_1m: loadavg()[0],
   });
   // the network measures need no town: `--only analytics` runs them alone, without loading one
+  // (the snapshot's figures, `--only analytics_snapshot`, are taken on the town)
   if (wanted('analytics.')) await analyticsFigures();
   const analyticsOnly =
     args.only
       ?.split(',')
       .filter(Boolean)
-      .every((part) => part.startsWith('analytics')) ?? false;
+      .every((part) => part === 'analytics' || part.startsWith('analytics.')) ?? false;
   if (!analyticsOnly) await townFigures();
   emit('machine.load_average_end', loadavg()[0] ?? null, '1-min load', null, {
     note: 'other processes on the machine: load above the core count means the figures are contended',

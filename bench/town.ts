@@ -4,7 +4,7 @@ import type { DB } from '../server/db/schema.ts';
 import { type CodesignHandles, type CodesignHealth, loadCodesign } from './areas/codesign.ts';
 import { type KnowledgeHandles, type KnowledgeHealth, loadKnowledge } from './areas/knowledge.ts';
 import { loadParticipation, type ParticipationHealth } from './areas/participation.ts';
-import { loadInteractions } from './areas/places.ts';
+import { loadCommunities, loadInteractions } from './areas/places.ts';
 import { checkResourceMap, loadResources } from './areas/sharing.ts';
 import { type CircleHealth, loadCircles } from './areas/support.ts';
 import { loadTimebank } from './areas/timebank.ts';
@@ -41,6 +41,8 @@ export interface TownSpec {
   organisations: number;
   people: number;
   interactions: number;
+  /** Räume & Brücken: communities of interest (2–60 members each), nodes of the network analytics */
+  communities: number;
   /** Teilen (area 4); generated only where the tables exist, see loadTeilen(). */
   resources: number;
   bookings: number;
@@ -72,6 +74,7 @@ const M: TownSpec = {
   organisations: 200,
   people: 20_000,
   interactions: 1_000_000,
+  communities: 100,
   resources: 50_000,
   bookings: 200_000,
   transfers: 500_000,
@@ -94,6 +97,7 @@ export const townSizes: Record<TownSize, TownSpec> = {
     organisations: 20,
     people: 500,
     interactions: 25_000,
+    communities: 10,
     resources: 1_250,
     bookings: 5_000,
     transfers: 12_500,
@@ -115,6 +119,7 @@ export const townSizes: Record<TownSize, TownSpec> = {
     organisations: M.organisations * 5,
     people: M.people * 5,
     interactions: M.interactions * 5,
+    communities: M.communities * 5,
     resources: M.resources * 5,
     bookings: M.bookings * 5,
     transfers: M.transfers * 5,
@@ -141,6 +146,8 @@ export interface LoadedTown {
   seconds: Record<string, number>;
   /** a person with memberships, to sign in as */
   signIn: { email: string; password: string };
+  /** the network's instance admin (person 0): a coordinator of the network analytics */
+  coordinator: { email: string; password: string };
   /** people who pay each other in the write benchmark, with their time-bank account */
   payers: { email: string; password: string; timebankAccountId: string }[];
   /** the server's ledger check after the load (null: no time bank tables) */
@@ -208,9 +215,15 @@ export async function loadTown(
     rnd,
   });
 
-  // Interactions: the community graph ----------------------------------------------------------
-  const interactions = () =>
-    loadInteractions({ db, networkId, seed, spec, step, orgSectorStart, orgSectorCount });
+  // Interactions: the community graph, and the communities ----------------------------------------
+  const interactions = async () => {
+    await loadInteractions({ db, networkId, seed, spec, step, orgSectorStart, orgSectorCount });
+    const community = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_name = 'community_member'`.execute(db);
+    if (community.rows[0]?.n) await loadCommunities({ db, networkId, seed, spec, step });
+    else notes.push(`communities not generated (no tables): ${spec.communities}`);
+  };
 
   // Teilen -------------------------------------------------------------------------------------
   const orgDistricts = organisations.map((o) => districts.findIndex((d) => d.id === o.district_id));
@@ -239,8 +252,8 @@ export async function loadTown(
   seconds.vacuum_analyze = (performance.now() - t0) / 1000;
   seconds.total = (performance.now() - started) / 1000;
 
-  // person 7919 % P is the admin of organisation 1: a normal member to sign in as; persons
-  // 1…16 pay each other through the HTTP API in the write benchmark
+  // person 7919 % P is the admin of organisation 1: a normal member to sign in as; person 0 is the
+  // instance admin (a coordinator of the network analytics); persons 1…16 pay each other through the HTTP API in the write benchmark
   const people = await db
     .selectFrom('account')
     .select(['id', 'email'])
@@ -248,7 +261,7 @@ export async function loadTown(
     .where(
       'id',
       'in',
-      [7919 % P, ...Array.from({ length: 16 }, (_, k) => k + 1)].map((i) => townId(seed, 'person', i)),
+      [0, 7919 % P, ...Array.from({ length: 16 }, (_, k) => k + 1)].map((i) => townId(seed, 'person', i)),
     )
     .execute();
   const emailOf = (i: number) => people.find((r) => r.id === townId(seed, 'person', i))!.email;
@@ -285,6 +298,7 @@ export async function loadTown(
     rows,
     seconds,
     signIn: { email: emailOf(7919 % P), password: townPassword },
+    coordinator: { email: emailOf(0), password: townPassword },
     payers: Array.from({ length: 16 }, (_, k) => ({
       email: emailOf(k + 1),
       password: townPassword,

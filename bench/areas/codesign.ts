@@ -122,6 +122,9 @@ export async function loadCodesign(
     ),
   );
 
+  // the freshly loaded tables have no statistics yet: without them the planner estimates a few rows
+  // each and checks the stances against their contributions in a nested loop (200 000² at M)
+  await run('ANALYZE codesign_participant, codesign_contribution, codesign_stance');
   const health = (
     await sql<CodesignHealth>`
       SELECT

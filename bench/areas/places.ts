@@ -78,3 +78,59 @@ export function loadInteractions(ctx: TownContext & { orgSectorStart: number[]; 
     ),
   );
 }
+
+/**
+ * Communities of interest and identity (the network analytics' second kind of node) and their
+ * members: `spec.communities` communities, 2 to 60 members each (a few under the analytics' five,
+ * which leave them out), the first an owner, about one in ten a pending request. Local ones meet in
+ * a district; the rest are translocal or online. Their members' interactions become the
+ * communities' ties in a snapshot.
+ */
+export async function loadCommunities(ctx: TownContext) {
+  const { db, networkId, seed, spec } = ctx;
+  const run = (text: string) => sql.raw(text).execute(db);
+  const nid = lit(networkId);
+  const C = spec.communities;
+  const P = spec.people;
+  const topics = [
+    'Repair-Café',
+    'Frauenfrühstück',
+    'Eltern behinderter Kinder',
+    'Gartenfreunde',
+    'Laufgruppe',
+    'Schachclub',
+    'Nähstube',
+    'Sprachcafé',
+    'Kochgruppe',
+    'Seniorentanz',
+  ];
+  await ctx.step('community', async () => {
+    const r = await run(`
+      INSERT INTO community (network_id, id, slug, name, summary, space, district_id, joining, created_at)
+      SELECT ${nid}, ${idSql(seed, 'community', 'c')}, 'gemeinschaft-' || c,
+             (${arr(topics)})[1 + c % ${topics.length}] || ' ' || (c + 1),
+             'Wir treffen uns regelmäßig.', space,
+             CASE WHEN space = 'local' THEN ${idSql(seed, 'district', `c % ${spec.districts}`)} END,
+             CASE WHEN ${uSql(seed, 'c', 42)} < 0.3 THEN 'request' ELSE 'open' END,
+             timestamptz ${lit(epoch)} - interval '1 day' * (30 + c % 600)
+      FROM (SELECT c, CASE WHEN ${uSql(seed, 'c', 41)} < 0.6 THEN 'local'
+                           WHEN ${uSql(seed, 'c', 41)} < 0.8 THEN 'translocal' ELSE 'online' END AS space
+            FROM generate_series(0, ${C - 1}) AS c) AS s`);
+    return Number(r.numAffectedRows ?? 0n);
+  });
+  await ctx.step('community_member', async () => {
+    const r = await run(`
+      INSERT INTO community_member (network_id, community_id, account_id, role, status, created_at, joined_at)
+      SELECT ${nid}, ${idSql(seed, 'community', 'c')}, ${idSql(seed, 'person', iSql(seed, 'c * 1000 + k', 44, P))},
+             CASE WHEN k = 0 THEN 'owner' WHEN pending THEN 'member' WHEN k < 3 THEN 'moderator' ELSE 'member' END,
+             CASE WHEN pending THEN 'requested' ELSE 'active' END,
+             joined, CASE WHEN NOT pending THEN joined END
+      FROM (SELECT c, k, k > 0 AND ${uSql(seed, 'c * 1000 + k', 45)} < 0.1 AS pending,
+                   timestamptz ${lit(epoch)} - interval '1 day' * ${iSql(seed, 'c * 1000 + k', 46, 700)} AS joined
+            FROM generate_series(0, ${C - 1}) AS c,
+                 generate_series(0, 59) AS k
+            WHERE k < 2 + ${iSql(seed, 'c', 43, 59)}) AS s
+      ON CONFLICT DO NOTHING`);
+    return Number(r.numAffectedRows ?? 0n);
+  });
+}

@@ -8,6 +8,7 @@ import { bookings } from './bookings.ts';
 import { codesignFigures } from './codesign.ts';
 import { knowledgeEndpoints } from './knowledge.ts';
 import { mapViews } from './mapViews.ts';
+import { placesSnapshotFigures } from './placesSnapshot.ts';
 import type { TownHandles } from './town.ts';
 import { transfers } from './transfers.ts';
 import { webFigures } from './web.ts';
@@ -129,6 +130,8 @@ export async function serverFigures(
     });
   }
   await codesignFigures(server.url, town, paths, base);
+  // the network analytics' snapshot after the reads above (it loads the machine while it runs)
+  await placesSnapshotFigures(server.url, town, paths, base);
   if (paths['/api/v1/resources/clusters'] && wanted('http.resources_map_views')) await mapViews(server.url);
   if (!wanted('http.timebank_transfers')) {
     // not asked for

@@ -28,7 +28,7 @@ let watched: { pid: number; database: string | null } | null = null;
 export function watchCpu(target: typeof watched) {
   watched = target;
 }
-async function cpuSnapshot(): Promise<{ server: number; backends: Map<number, number> } | null> {
+export async function cpuSnapshot(): Promise<{ server: number; backends: Map<number, number> } | null> {
   if (!watched) return null;
   const backends = new Map<number, number>();
   if (watched.database) {
@@ -47,7 +47,7 @@ async function cpuSnapshot(): Promise<{ server: number; backends: Map<number, nu
   return { server: cpuSeconds(watched.pid) ?? 0, backends };
 }
 
-function cpuSpent(
+export function cpuSpent(
   before: Awaited<ReturnType<typeof cpuSnapshot>>,
   after: Awaited<ReturnType<typeof cpuSnapshot>>,
 ) {

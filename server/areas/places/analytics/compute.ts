@@ -35,6 +35,7 @@ import {
   type Period,
   periodMonths,
   periods,
+  type RenderedSnapshot,
   snapshotMonths,
   type TieView,
   type ViewArea,
@@ -425,5 +426,23 @@ function computeView(
     },
     nodes,
     ties,
+  };
+}
+
+/**
+ * The snapshot as the JSON its rows store. Done where it was computed (the worker thread): a big
+ * network's views hold some 170 000 small arrays at size M, and cloning them back to the server's
+ * thread and turning them into text there held up its requests; a string crosses at once.
+ */
+export function renderSnapshot(c: ComputedSnapshot): RenderedSnapshot {
+  return {
+    views: c.views.map((v) => ({
+      period: v.period,
+      area: v.area,
+      figures: JSON.stringify(v.figures),
+      nodes: JSON.stringify(v.nodes),
+      ties: JSON.stringify(v.ties),
+    })),
+    trend: JSON.stringify(c.trend),
   };
 }

@@ -146,3 +146,9 @@ export interface ComputedSnapshot {
   views: ComputedView[];
   trend: MonthFigures[];
 }
+
+/** A computed snapshot as JSON text, ready to be written (compute.ts renderSnapshot). */
+export interface RenderedSnapshot {
+  views: { period: Period; area: ViewArea; figures: string; nodes: string; ties: string }[];
+  trend: string;
+}

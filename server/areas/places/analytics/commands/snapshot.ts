@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../../db/schema.ts';
 import { type Executor, executeTx } from '../../../../db/tx.ts';
 import { enqueue } from '../../../../platform/jobs.ts';
-import { computeSnapshot } from '../compute.ts';
+import { computeSnapshot, renderSnapshot } from '../compute.ts';
 import { computeInWorker } from '../inWorker.ts';
 import { readGraphData, snapshotWindow } from '../repositories/graphData.ts';
 
@@ -36,7 +36,8 @@ export async function takeSnapshot(
         .transaction()
         .setIsolationLevel('repeatable read')
         .execute((tx) => readGraphData(tx, networkId, now));
-  const computed = opts.inThread === false ? computeSnapshot(input) : await computeInWorker(input);
+  const computed =
+    opts.inThread === false ? renderSnapshot(computeSnapshot(input)) : await computeInWorker(input);
   const w = snapshotWindow(now);
   return executeTx(db, async (tx) => {
     const { id } = await tx
@@ -47,7 +48,7 @@ export async function takeSnapshot(
         until_month: w.until,
         months: w.months.length,
         duration_ms: Date.now() - started,
-        trend: JSON.stringify(computed.trend),
+        trend: computed.trend,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -59,9 +60,9 @@ export async function takeSnapshot(
           snapshot_id: id,
           period: v.period,
           area: v.area,
-          figures: JSON.stringify(v.figures),
-          nodes: JSON.stringify(v.nodes),
-          ties: JSON.stringify(v.ties),
+          figures: v.figures,
+          nodes: v.nodes,
+          ties: v.ties,
         })
         .execute();
     await pruneSnapshots(tx, networkId, now);

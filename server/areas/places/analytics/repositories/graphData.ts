@@ -54,6 +54,8 @@ export function snapshotWindow(now: Date, months = snapshotMonths): GraphDataWin
 }
 
 const zone = 'Europe/Berlin';
+/** ties per row of text (see readGraphData) */
+const tieChunk = 20_000;
 
 export async function readGraphData(db: Executor, networkId: string, now: Date): Promise<SnapshotInput> {
   const w = snapshotWindow(now);
@@ -148,14 +150,11 @@ export async function readGraphData(db: Executor, networkId: string, now: Date):
      ) aff
      WHERE NOT EXISTS (SELECT 1 FROM places_analytics_opt_out o
                        WHERE o.network_id = ${networkId} AND o.account_id = aff.account_id))`;
-  const tieRows = await sql<{
-    u: number;
-    v: number;
-    area: string | null;
-    recent: boolean | null;
-    month: number | null;
-    w: number;
-  }>`
+  // The ties come as text, some 20 000 to a row ("u,v,area or month,recent,weight;…"), and are read
+  // into typed arrays a chunk at a time with a pause between: at M they are some 340 000, and as
+  // one row object each they kept the server's event loop busy (parsing, then collecting the
+  // garbage) for up to a quarter of a second at a time.
+  const tieChunks = await sql<{ by_month: boolean; n: number; t: string }>`
     WITH e AS MATERIALIZED ${ends},
     t AS (
       SELECT least(ea.idx, eb.idx) AS u, greatest(ea.idx, eb.idx) AS v, i.area, i.month,
@@ -164,11 +163,17 @@ export async function readGraphData(db: Executor, networkId: string, now: Date):
       JOIN e ea ON ea.party_type = i.a_type AND ea.party_id = i.a_id
       JOIN e eb ON eb.party_type = i.b_type AND eb.party_id = i.b_id
       WHERE ea.idx <> eb.idx
+    ),
+    r AS (
+      SELECT false AS by_month, u, v, coalesce(array_position(${[...countedAreas]}::text[], area) - 1, -1) AS k,
+             recent::int AS recent, sum(w)::float8 AS w
+      FROM t GROUP BY u, v, area, recent
+      UNION ALL
+      SELECT true, u, v, month, 0, sum(w)::float8 FROM t GROUP BY u, v, month
     )
-    SELECT u, v, area, recent, NULL::int AS month, sum(w)::float8 AS w
-    FROM t GROUP BY u, v, area, recent
-    UNION ALL
-    SELECT u, v, NULL, NULL, month, sum(w)::float8 FROM t GROUP BY u, v, month
+    SELECT by_month, count(*)::int AS n, string_agg(concat_ws(',', u, v, k, recent, w), ';') AS t
+    FROM (SELECT *, row_number() OVER (PARTITION BY by_month) / ${tieChunk} AS chunk FROM r) x
+    GROUP BY by_month, chunk
   `.execute(db);
 
   const sectorList = [...sectors];
@@ -251,25 +256,52 @@ export async function readGraphData(db: Executor, networkId: string, now: Date):
                                   UNION SELECT b_id FROM c WHERE b_type = 'person') p)::int AS people
   `.execute(db);
 
-  const viewRows = tieRows.rows.filter((r) => r.area !== null);
-  const monthRows = tieRows.rows.filter((r) => r.area === null);
+  let nView = 0;
+  let nMonth = 0;
+  for (const c of tieChunks.rows) {
+    if (c.by_month) nMonth += c.n;
+    else nView += c.n;
+  }
+  const viewTies = {
+    u: new Int32Array(nView),
+    v: new Int32Array(nView),
+    area: new Int8Array(nView),
+    recent: new Uint8Array(nView),
+    weight: new Float64Array(nView),
+  };
+  const monthTies = {
+    u: new Int32Array(nMonth),
+    v: new Int32Array(nMonth),
+    month: new Int8Array(nMonth),
+    weight: new Float64Array(nMonth),
+  };
+  let i = 0;
+  let j = 0;
+  for (const c of tieChunks.rows) {
+    for (const tie of c.t.split(';')) {
+      const [u, v, k, recent, weight] = tie.split(',');
+      if (c.by_month) {
+        monthTies.u[j] = Number(u);
+        monthTies.v[j] = Number(v);
+        monthTies.month[j] = Number(k);
+        monthTies.weight[j++] = Number(weight);
+      } else {
+        viewTies.u[i] = Number(u);
+        viewTies.v[i] = Number(v);
+        viewTies.area[i] = Number(k);
+        viewTies.recent[i] = Number(recent);
+        viewTies.weight[i++] = Number(weight);
+      }
+    }
+    // let requests through between chunks
+    await new Promise((resume) => setImmediate(resume));
+  }
   return {
     months: w.months,
     nodes,
     districtIds,
-    viewTies: {
-      u: Int32Array.from(viewRows, (r) => r.u),
-      v: Int32Array.from(viewRows, (r) => r.v),
-      area: Int8Array.from(viewRows, (r) => countedAreas.indexOf(r.area as CountedArea)),
-      recent: Uint8Array.from(viewRows, (r) => (r.recent ? 1 : 0)),
-      weight: Float64Array.from(viewRows, (r) => r.w),
-    },
-    monthTies: {
-      u: Int32Array.from(monthRows, (r) => r.u),
-      v: Int32Array.from(monthRows, (r) => r.v),
-      month: Int8Array.from(monthRows, (r) => r.month ?? 0),
-      weight: Float64Array.from(monthRows, (r) => r.w),
-    },
+    viewTies,
+    monthTies,
     people: people.rows.map((r) => ({
       scope: r.scope,
       area: r.area,

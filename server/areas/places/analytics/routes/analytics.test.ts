@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../../../../../test/helpers/factories.ts';
@@ -230,6 +231,31 @@ describe('places analytics: routes and privacy', () => {
       }),
       { numRuns: 12, seed: 16 },
     );
+  });
+
+  // last: its snapshot is newer than every other test's
+  test('the page is kept as sent for its snapshot, and a new snapshot is shown at once', async () => {
+    const q = '/network?period=12m&area=participation';
+    const shown = (await get(admin, q)).json();
+    const later = new Date(Date.parse(shown.snapshot.computedAt) + 60_000);
+    await takeSnapshot(t.db, t.networkId, { now: later, inThread: false });
+    // built from the new snapshot, then kept: the same answer again, to every coordinator
+    const first = await get(admin, q);
+    assert.equal(first.json().snapshot.computedAt, later.toISOString());
+    const again = await get(admin, q);
+    assert.equal(again.statusCode, 200);
+    assert.match(String(again.headers['content-type']), /^application\/json/);
+    assert.equal(again.body, first.body);
+    assert.equal((await get(townStaff, q)).body, first.body);
+    assert.equal((await get(people[0]!, q)).statusCode, 404);
+    // a browser that takes gzip gets the same answer compressed
+    const zipped = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/places/analytics${q}`,
+      headers: { ...admin.headers, 'accept-encoding': 'gzip, deflate, br' },
+    });
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(zipped.rawPayload).toString('utf8'), first.body);
   });
 });
 

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cachedView, type KeptView, rememberView, takesGzip, viewCacheSize, viewKey } from './viewCache.ts';
+
+const kept = (json: string): KeptView => ({ json, gzip: Buffer.alloc(0) });
+const key = (snapshotId: string, more: Partial<Parameters<typeof viewKey>[0]> = {}) =>
+  viewKey({ networkId: 'n', snapshotId, period: '12m', area: 'all', pending: false, districts: [], ...more });
+
+test('an answer is found by its snapshot, view, pending state and districts only', () => {
+  rememberView(key('s1'), kept('{"a":1}'));
+  assert.equal(cachedView(key('s1'))?.json, '{"a":1}');
+  assert.equal(cachedView(key('s2')), undefined, 'another snapshot');
+  assert.equal(cachedView(key('s1', { period: '3m' })), undefined, 'another period');
+  assert.equal(cachedView(key('s1', { area: 'sharing' })), undefined, 'another area');
+  assert.equal(cachedView(key('s1', { pending: true })), undefined, 'a snapshot waiting');
+  assert.equal(cachedView(key('s1', { districts: [{ id: 'd', name: 'Mitte' }] })), undefined, 'districts');
+  assert.equal(cachedView(key('s1', { networkId: 'other' })), undefined, 'another network');
+});
+
+test('the cache stays bounded, the least recently used going first', () => {
+  rememberView(key('first'), kept('first'));
+  for (let i = 0; i < 200; i++) {
+    rememberView(key(`s${i}`), kept(`answer ${i}`));
+    assert.equal(cachedView(key('first'))?.json, 'first', 'the one in use stays');
+  }
+  assert.ok(viewCacheSize().entries <= 48, `${viewCacheSize().entries} entries`);
+  assert.equal(cachedView(key('s0')), undefined, 'an old one was dropped');
+  assert.equal(cachedView(key('s199'))?.json, 'answer 199');
+  // a huge answer is built every time rather than pushing out everything else
+  rememberView(key('huge'), kept('x'.repeat(9_000_000)));
+  assert.equal(cachedView(key('huge')), undefined);
+  assert.equal(cachedView(key('first'))?.json, 'first');
+  // many large ones: the characters stay under the bound
+  for (let i = 0; i < 10; i++) rememberView(key(`big${i}`), kept('y'.repeat(7_000_000)));
+  assert.ok(viewCacheSize().chars <= 32_000_000, `${viewCacheSize().chars} characters`);
+});
+
+test('gzip is sent to those who take it', () => {
+  assert.equal(takesGzip('gzip, deflate, br'), true);
+  assert.equal(takesGzip('br;q=1.0, GZIP;q=0.5'), true);
+  assert.equal(takesGzip('gzip;q=0'), false);
+  assert.equal(takesGzip('deflate'), false);
+  assert.equal(takesGzip(undefined), false);
+});
