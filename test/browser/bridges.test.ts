@@ -131,7 +131,7 @@ test('Hasan, on his phone, finds the bridge on his home and says yes; the Pflege
     .select(['to_address', 'subject'])
     .where('to_address', 'in', [hasanEmail, birgitEmail])
     .where('subject', 'like', 'Lindenbrück vernetzt: Lernen Sie%')
-    .where('subject', 'not like', '%Nachbarschaftszentrum%')
+    .where('subject', 'not like', '%Diakonie%')
     .orderBy('to_address')
     .execute();
   assert.deepEqual(mails, [
@@ -166,7 +166,7 @@ test('the coordinator, in English on a desktop: every suggestion, its state, and
   await all.getByText('2 suggestions').waitFor();
   await all
     .getByRole('article', {
-      name: 'Nachbarschaftszentrum Lindenhof could host Ambulanter Pflegedienst Gartenstadt',
+      name: 'Diakonie-Sozialstation Lindenbrück could host Ambulanter Pflegedienst Gartenstadt',
     })
     .getByText('Introduced to each other on', { exact: false })
     .waitFor();
