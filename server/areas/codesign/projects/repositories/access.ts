@@ -75,22 +75,6 @@ export async function projectFacts(
 
 export type ProjectAccessFacts = NonNullable<Awaited<ReturnType<typeof projectFacts>>>;
 
-/** A tool with its project's id and its phase's kind. */
-export async function findTool(db: Executor, networkId: string, toolId: string) {
-  return db
-    .selectFrom('codesign_tool as t')
-    .innerJoin('codesign_phase as ph', (j) =>
-      j.onRef('ph.network_id', '=', 't.network_id').onRef('ph.id', '=', 't.phase_id'),
-    )
-    .selectAll('t')
-    .select(['ph.kind as phase_kind', 'ph.title as phase_title'])
-    .where('t.network_id', '=', networkId)
-    .where('t.id', '=', toolId)
-    .executeTakeFirst();
-}
-
-export type ToolRow = NonNullable<Awaited<ReturnType<typeof findTool>>>;
-
 /**
  * A tool with its phase and its project's access facts in one round trip (every tool page and every
  * contribution opens its tool through the project's door first).
@@ -127,5 +111,8 @@ export async function toolWithFacts(
     invited,
     ...tool
   } = row;
-  return { tool: tool satisfies ToolRow, project: factsOf(row) };
+  return { tool, project: factsOf(row) };
 }
+
+/** A tool with its project's id and its phase's kind and title. */
+export type ToolRow = NonNullable<Awaited<ReturnType<typeof toolWithFacts>>>['tool'];
