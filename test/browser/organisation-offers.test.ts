@@ -87,6 +87,11 @@ test('an organisation’s page lists what it offers and where to take part, with
         ),
       ),
     )
+    // the Tauschring's posts too: the Pflegedienst has none of the above but asks for a room there
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('exchange_post as e').select('e.id').whereRef('e.organisation_id', '=', 'o.id'))),
+    )
+    .orderBy('o.name')
     .executeTakeFirstOrThrow();
   await p.goto(`${server.url}/organisationen/${empty.slug}`);
   await expectPage(p, empty.name, 'organisation without offers');
