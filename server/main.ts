@@ -2,7 +2,8 @@ import { type AppDeps, buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateAtStart } from './db/roles.ts';
+import { listenForWrites } from './db/writeWatch.ts';
 import { jobHandlers, schedulePrune, scheduleRecurring } from './platform/job-handlers.ts';
 import { startWorker } from './platform/jobs.ts';
 import { ensureNetwork } from './platform/network.ts';
@@ -14,7 +15,7 @@ async function main() {
   const config = loadConfig();
   const lock = config.databaseUrl ? null : lockDataDir(config.dataDir);
   const database = await openDatabase(config);
-  await migrateToLatest(database.db);
+  await migrateAtStart(database.db, config.databaseOwnerUrl);
   const { network, created } = await ensureNetwork(database.db, {
     slug: process.env.NETWORK_SLUG ?? (config.seed === 'demo' ? 'lindenbrueck' : 'knotenpunkt'),
     name: process.env.NETWORK_NAME ?? (config.seed === 'demo' ? 'Lindenbrück vernetzt' : 'Knotenpunkt'),
@@ -30,9 +31,15 @@ async function main() {
   if (config.runJobs) await scheduleRecurring(database.db, network.id, config, new Date(Date.now() + 60_000));
   const stopWorker = config.runJobs
     ? startWorker(database.db, jobHandlers(config), {
+        intervalMs: config.jobPollMs,
+        lockSeconds: config.jobLockSeconds,
         onError: (err) => app.log.error({ err }, 'job worker'),
       })
     : async () => undefined;
+  // several app servers on one PostgreSQL: hear of the writes the others commit (db/writeWatch.ts)
+  const writes = config.databaseUrl
+    ? listenForWrites(config.databaseUrl, (err) => app.log.warn({ err }, 'listening for writes'))
+    : null;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -42,8 +49,10 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
-      await app.close(); // stop accepting, finish in-flight requests
-      await stopWorker();
+      // stop accepting and finish in-flight requests, while the worker gives back the jobs it
+      // claimed but has not started and finishes the one it runs
+      await Promise.all([app.close(), stopWorker()]);
+      await writes?.stop();
       await database.close(); // CHECKPOINT on PGlite
     } finally {
       lock?.release();
@@ -53,6 +62,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
+  await writes?.ready;
   await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl;
   const lines = [

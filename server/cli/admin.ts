@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { migrateToLatest } from '../db/migrate.ts';
+import { Problem } from '../http/problem.ts';
+import { t } from '../i18n/messages.ts';
+import { importHsds, parseHsds, reportLines } from '../interop/hsds/import.ts';
 import { audit } from '../platform/audit.ts';
 import { ensureNetwork } from '../platform/network.ts';
 import { createAccount, findAccountByEmail, normaliseEmail } from '../repositories/accounts.ts';
@@ -7,7 +11,56 @@ import { CliError, openConfigured, parseArgs, runCli, say } from './common.ts';
 
 /** The sign-in link printed on the console is for the person at the keyboard; a day is long enough. */
 const linkMinutes = 24 * 60;
-const usage = 'Usage: npm run admin -- create EMAIL "Display Name"';
+const usage = [
+  'Usage: npm run admin -- create EMAIL "Display Name"',
+  '       npm run admin -- import-hsds FILE [--dry-run] [--en]',
+].join('\n');
+
+/** Thrown to roll a dry run's transaction back once its report is made. */
+class DryRun extends Error {}
+
+/**
+ * `npm run admin -- import-hsds FILE [--dry-run] [--en]`: imports an Open Referral HSDS 3 directory
+ * (a JSON document with "organizations", a list of them, or NDJSON) into the network, which must have
+ * no organisations yet; one transaction; prints what was taken and what was refused and why, in
+ * German (or English with --en). --dry-run prints the same report and saves nothing.
+ */
+async function importCommand(args: string[]) {
+  const { positional, flags } = parseArgs(args, ['--dry-run', '--en']);
+  const [, file] = positional;
+  if (!file || positional.length > 2) throw new CliError(usage);
+  const locale = flags.has('--en') ? 'en' : 'de';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
+  }
+  const target = await openConfigured({ mustExist: false });
+  try {
+    const { db } = target.database;
+    await migrateToLatest(db);
+    const { network } = await ensureNetwork(db, {
+      slug: process.env.NETWORK_SLUG ?? 'knotenpunkt',
+      name: process.env.NETWORK_NAME ?? 'Knotenpunkt',
+    });
+    let lines: string[] = [];
+    try {
+      const organisations = parseHsds(text);
+      await db.transaction().execute(async (tx) => {
+        lines = reportLines(await importHsds(tx, network.id, organisations, null), locale);
+        if (flags.has('--dry-run')) throw new DryRun();
+      });
+    } catch (err) {
+      if (err instanceof Problem) throw new CliError(t(locale, err.code, err.params));
+      if (!(err instanceof DryRun)) throw err;
+      lines.push('', t(locale, 'hsds.import.dry_run'));
+    }
+    for (const line of lines) say(line);
+  } finally {
+    await target.close();
+  }
+}
 
 /**
  * `npm run admin -- create EMAIL "Display Name"`: makes an instance administrator (creating the
@@ -16,6 +69,7 @@ const usage = 'Usage: npm run admin -- create EMAIL "Display Name"';
  * account gets no link — it would let whoever runs the command in as that person.
  */
 runCli('admin', async (args) => {
+  if (args[0] === 'import-hsds') return importCommand(args);
   const { positional } = parseArgs(args, []);
   const [command, rawEmail, rawName] = positional;
   if (command !== 'create' || !rawEmail || positional.length > 3) throw new CliError(usage);

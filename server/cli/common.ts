@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { type Database, openPglite, openPostgres } from '../db/connect.ts';
 import { DataDirLockedError, lockDataDir } from '../db/lock.ts';
+import { currentRole, grantAppRole } from '../db/roles.ts';
 import { TransferError } from './transfer.ts';
 
 /** An error the user can fix; its message is printed as is and the process exits with `exitCode`. */
@@ -78,6 +79,12 @@ export interface OpenedDatabase {
  */
 export async function openConfigured(opts: { mustExist: boolean }): Promise<OpenedDatabase> {
   const config = loadConfig();
+  if (config.databaseOwnerUrl) {
+    // the commands change the schema (migrate, restore), switch triggers off while loading a copy
+    // (restore), or read every table (backup): the owner's work, not the app role's
+    const database = await connectPostgres(config.databaseOwnerUrl);
+    return { database, config, where: 'PostgreSQL (DATABASE_OWNER_URL)', close: () => database.close() };
+  }
   if (config.databaseUrl) {
     const database = await connectPostgres(config.databaseUrl);
     return { database, config, where: 'PostgreSQL (DATABASE_URL)', close: () => database.close() };
@@ -104,6 +111,23 @@ export async function openConfigured(opts: { mustExist: boolean }): Promise<Open
   } catch (err) {
     lock.release();
     throw err;
+  }
+}
+
+/**
+ * After a command changed the schema as the owner (migrate, restore): grants the app's role of
+ * DATABASE_URL what it needs again, when it is another role (db/roles.ts). The server does the
+ * same at every start.
+ */
+export async function grantAppRoleOf(opened: OpenedDatabase): Promise<void> {
+  const { databaseOwnerUrl, databaseUrl } = opened.config;
+  if (!databaseOwnerUrl || !databaseUrl) return;
+  const app = await connectPostgres(databaseUrl);
+  try {
+    const [owner, role] = await Promise.all([currentRole(opened.database.db), currentRole(app.db)]);
+    if (role !== owner) await grantAppRole(opened.database.db, role);
+  } finally {
+    await app.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
-import { CliError, openConfigured, parseArgs, runCli, say } from './common.ts';
+import { CliError, grantAppRoleOf, openConfigured, parseArgs, runCli, say } from './common.ts';
 import { appliedMigrations } from './transfer.ts';
 
 /** `npm run migrate` (up to latest) and `npm run migrate -- down` (one step back). */
@@ -12,6 +12,7 @@ runCli('migrate', async (args) => {
   try {
     const steps =
       direction === 'up' ? await migrateToLatest(target.database.db) : await migrateDown(target.database.db);
+    await grantAppRoleOf(target);
     say(`Database: ${target.where}`);
     if (steps.length === 0) say(direction === 'up' ? 'Already up to date.' : 'No migration to undo.');
     for (const s of steps) say(`  ${s}`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readBackupHeader, restoreBackup } from './backup-file.ts';
-import { CliError, openConfigured, parseArgs, runCli, say } from './common.ts';
+import { CliError, grantAppRoleOf, openConfigured, parseArgs, runCli, say } from './common.ts';
 import { nonEmptyTables } from './transfer.ts';
 
 /**
@@ -29,6 +29,7 @@ runCli('restore', async (args) => {
       );
     }
     const result = await restoreBackup(target.database.db, source, { wipe: force });
+    await grantAppRoleOf(target);
     const total = [...result.rows.values()].reduce((a, b) => a + b, 0);
     say(`Restored ${total} rows in ${result.rows.size} tables into the ${target.where}`);
     say(`  from the backup of ${result.createdAt} (${result.migrations.length} migrations).`);

@@ -24,6 +24,8 @@ export interface Database {
   close(): Promise<void>;
   /** The PGlite instance, for backup/restore; undefined on PostgreSQL. */
   pglite?: PGlite;
+  /** The connection pool, for the metrics (its sizes); PGlite's has one connection. */
+  pool?: pg.Pool;
 }
 
 const extensions = { btree_gist, cube, earthdistance, pg_trgm };
@@ -79,6 +81,7 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
     db,
     host: 'pglite',
     pglite,
+    pool,
     async close() {
       await sql`CHECKPOINT`.execute(db).catch(() => undefined);
       await db.destroy();
@@ -93,6 +96,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   return {
     db,
     host: 'postgres',
+    pool,
     async close() {
       await db.destroy();
     },

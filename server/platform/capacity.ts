@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { SignupStatus } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
+import type { ProblemDetails } from '../http/problem.ts';
+import type { NotificationKind } from './notifications.ts';
 
 /**
  * Places with a capacity and a waitlist: the one mechanism every area that counts places uses
@@ -12,7 +14,13 @@ import type { Executor } from '../db/tx.ts';
  *
  * - every claim and release of one holder first locks the holder row (`lockHolder`), so they are
  *   decided one after another and a freed place goes to exactly one person — the longest waiting;
- * - the waitlist is in arrival order (`queue_no`, an identity column) and gap-free when counted;
+ * - the waitlist is in arrival order: `queued_at`, the moment the server received the request (taken
+ *   first thing, http/context.ts `stampArrival`), and `queue_no` (an identity column, numbered under the lock) only for a
+ *   tie — numbered alone, a request held up on its way to the lock (a pooled connection, the session
+ *   lookup) lost its place to one received after it; gap-free when counted. Who gets a free place is
+ *   still decided under the lock, in the order it is granted: a place once given is not taken back;
+ * - a person who withdraws a place that came to them from the waitlist before they saw the notice is
+ *   told it no longer holds (`promotionUnseen`), so nobody keeps a "you have a place" uncorrected;
  * - one active claim per person and holder (a partial unique index on each claims table).
  *
  * What a place is *for* (who may sign up, what they are told, reminders' wording) stays with the
@@ -21,7 +29,7 @@ import type { Executor } from '../db/tx.ts';
 export interface PlaceTable {
   /** the holder: `capacity` (NULL: no limit), `signed_up`, `waitlist_enabled`, `starts_at`, `ends_at` */
   holder: 'shift' | 'place_event';
-  /** its claims: `status` (signupStatuses), `queue_no`, `account_id` and the timestamps of the steps */
+  /** its claims: `status` (signupStatuses), `queued_at`, `queue_no`, `account_id` and the timestamps of the steps */
   claims: 'shift_signup' | 'place_event_registration';
   /** the claims' column that names the holder */
   holderColumn: 'shift_id' | 'event_id';
@@ -86,7 +94,10 @@ export async function activeClaimOf(
   return r.rows[0];
 }
 
-/** A claim written as it is (the demo town's history); `claimPlace` is how people take one. */
+/**
+ * A claim written as it is (the demo town's history); `claimPlace` is how people take one. `arrivedAt`
+ * (when the request arrived, http/context.ts) orders the waitlist; without it, the transaction's start.
+ */
 export async function insertClaim(
   db: Executor,
   t: PlaceTable,
@@ -94,32 +105,62 @@ export async function insertClaim(
   holderId: string,
   accountId: string,
   status: 'signed_up' | 'waitlisted',
+  arrivedAt?: number,
 ): Promise<{ id: string; queue_no: number }> {
+  const queuedAt =
+    arrivedAt === undefined ? sql`now()` : sql`to_timestamp(${arrivedAt / 1000}::double precision)`;
   const r = await sql<{ id: string; queue_no: number }>`
-    INSERT INTO ${claims(t)} (network_id, ${holderRef(t)}, account_id, status)
-    VALUES (${networkId}, ${holderId}, ${accountId}, ${status})
+    INSERT INTO ${claims(t)} (network_id, ${holderRef(t)}, account_id, status, queued_at)
+    VALUES (${networkId}, ${holderId}, ${accountId}, ${status}, ${queuedAt})
     RETURNING id, queue_no`.execute(db);
   return r.rows[0]!;
 }
 
-/** Position (1-based) on the holder's waitlist of a waitlisted claim. */
+/** Position (1-based) on the holder's waitlist of a waitlisted claim: those who arrived before it, and it. */
 export async function waitlistPosition(
   db: Executor,
   t: PlaceTable,
   networkId: string,
   holderId: string,
-  queueNo: number,
+  claimId: string,
 ): Promise<number> {
   const r = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM ${claims(t)}
-    WHERE network_id = ${networkId} AND ${holderRef(t)} = ${holderId} AND status = 'waitlisted'
-      AND queue_no <= ${queueNo}`.execute(db);
+    SELECT count(*)::int AS n FROM ${claims(t)} w, ${claims(t)} me
+    WHERE me.network_id = ${networkId} AND me.id = ${claimId}
+      AND w.network_id = me.network_id AND w.${holderRef(t)} = ${holderId} AND w.status = 'waitlisted'
+      AND (w.queued_at, w.queue_no) <= (me.queued_at, me.queue_no)`.execute(db);
   return r.rows[0]?.n ?? 0;
 }
 
 export type ClaimResult =
   | { ok: true; claimId: string; status: 'signed_up' | 'waitlisted'; position: number | null }
-  | { ok: false; reason: 'full' | 'already' };
+  | { ok: false; reason: 'full'; available: NonNullable<ProblemDetails['available']> }
+  | { ok: false; reason: 'already' };
+
+/**
+ * What a full holder still offers, for a refusal a program can act on (problem+json `available`):
+ * no place, how many it has and how many are taken, whether a waitlist takes more and how long it is.
+ */
+export async function fullDetails(
+  db: Executor,
+  t: PlaceTable,
+  networkId: string,
+  holderId: string,
+): Promise<NonNullable<ProblemDetails['available']>> {
+  const r = await sql<{ capacity: number | null; signed_up: number; waitlist_enabled: boolean; n: number }>`
+    SELECT h.capacity, h.signed_up, h.waitlist_enabled,
+      (SELECT count(*)::int FROM ${claims(t)} c WHERE c.network_id = h.network_id
+        AND c.${holderRef(t)} = h.id AND c.status = 'waitlisted') AS n
+    FROM ${holder(t)} h WHERE h.network_id = ${networkId} AND h.id = ${holderId}`.execute(db);
+  const h = r.rows[0];
+  return {
+    places: h && h.capacity !== null ? Math.max(0, h.capacity - h.signed_up) : 0,
+    ...(h?.capacity != null ? { capacity: h.capacity } : {}),
+    taken: h?.signed_up ?? 0,
+    waitlist: h?.waitlist_enabled ?? false,
+    waitlisted: h?.n ?? 0,
+  };
+}
 
 /**
  * Takes a place for the person on a holder the caller has locked (`lockHolder`) and found open to
@@ -133,21 +174,27 @@ export async function claimPlace(
   networkId: string,
   h: LockedHolder,
   accountId: string,
+  arrivedAt?: number,
 ): Promise<ClaimResult> {
   if (await activeClaimOf(db, t, networkId, h.id, accountId)) return { ok: false, reason: 'already' };
   const free = h.capacity === null || h.signed_up < h.capacity;
-  if (!free && !h.waitlist_enabled) return { ok: false, reason: 'full' };
+  const full = async (): Promise<ClaimResult> => ({
+    ok: false,
+    reason: 'full',
+    available: await fullDetails(db, t, networkId, h.id),
+  });
+  if (!free && !h.waitlist_enabled) return full();
   const status = free ? 'signed_up' : 'waitlisted';
   let row: { id: string; queue_no: number };
   try {
-    row = await insertClaim(db, t, networkId, h.id, accountId, status);
+    row = await insertClaim(db, t, networkId, h.id, accountId, status, arrivedAt);
   } catch (err) {
-    if (isOverCapacity(err, t)) return { ok: false, reason: 'full' };
+    // the statement failed, so the transaction is aborted: what is available cannot be read any more
+    if (isOverCapacity(err, t)) return { ok: false, reason: 'full', available: { places: 0 } };
     if ((err as { code?: string }).code === '23505') return { ok: false, reason: 'already' };
     throw err;
   }
-  const position =
-    status === 'waitlisted' ? await waitlistPosition(db, t, networkId, h.id, row.queue_no) : null;
+  const position = status === 'waitlisted' ? await waitlistPosition(db, t, networkId, h.id, row.id) : null;
   return { ok: true, claimId: row.id, status, position };
 }
 
@@ -194,7 +241,7 @@ export async function fillFromWaitlist(
     const next = await sql<{ id: string; account_id: string }>`
       SELECT id, account_id FROM ${claims(t)}
       WHERE network_id = ${networkId} AND ${holderRef(t)} = ${holderId} AND status = 'waitlisted'
-      ORDER BY queue_no LIMIT 1 FOR UPDATE`.execute(db);
+      ORDER BY queued_at, queue_no LIMIT 1 FOR UPDATE`.execute(db);
     const first = next.rows[0];
     if (!first) return promoted;
     await setClaimStatus(db, t, networkId, first.id, 'signed_up');
@@ -217,6 +264,32 @@ export async function releasePlace(
   await setClaimStatus(db, t, networkId, claim.id, 'withdrawn');
   if (!holdsPlace.includes(claim.status) || h.ends_at.getTime() <= now) return [];
   return fillFromWaitlist(db, t, networkId, h.id);
+}
+
+/**
+ * Whether a claim that is being withdrawn had come to its person from the waitlist without them having
+ * seen it: the promotion's notice (`kind`) is still unread. It was written in the promotion's
+ * transaction, so at the very `now()` of the claim's `promoted_at`, which finds it. Then the person may
+ * well have meant to leave the waitlist and sent that at the moment a place became theirs (or was taken
+ * off by a coordinator then); either way the notice no longer holds. It is marked read here, and the
+ * caller tells the person the place is gone (its area's correction), so nobody is left with a "you have
+ * a place" that is not true. In the withdrawal's transaction, under the holder's lock.
+ */
+export async function promotionUnseen(
+  db: Executor,
+  t: PlaceTable,
+  networkId: string,
+  claimId: string,
+  kind: NotificationKind,
+): Promise<boolean> {
+  const r = await sql<{ id: string }>`
+    UPDATE notification n SET read_at = now()
+    FROM ${claims(t)} c
+    WHERE c.network_id = ${networkId} AND c.id = ${claimId} AND c.promoted_at IS NOT NULL
+      AND n.network_id = c.network_id AND n.account_id = c.account_id AND n.kind = ${kind}
+      AND n.created_at = c.promoted_at AND n.read_at IS NULL
+    RETURNING n.id`.execute(db);
+  return r.rows.length > 0;
 }
 
 /**

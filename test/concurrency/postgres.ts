@@ -4,9 +4,8 @@ import { type AppDeps, buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 // the app's query builder, with its type parsers (bigint as number, dates as strings) and plugins
 import { kyselyOver } from '../../server/db/connect.ts';
-import { migrateToLatest } from '../../server/db/migrate.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
-import type { TestApp } from '../helpers/app.ts';
+import { createTestDatabase, type TestApp } from '../helpers/app.ts';
 
 /** The PostgreSQL server every machine here and CI has; concurrency needs real parallel connections. */
 export const localPostgres = 'postgres://postgres@127.0.0.1:5432/test';
@@ -20,17 +19,13 @@ export const localPostgres = 'postgres://postgres@127.0.0.1:5432/test';
  * database is dropped; otherwise the drop terminates connections that are still closing and pg
  * raises an uncaught "terminating connection due to administrator command".
  */
-export async function createPostgresTestApp(): Promise<TestApp> {
+export async function createPostgresTestApp(): Promise<TestApp & { url: string }> {
   const url = process.env.DATABASE_URL ?? localPostgres;
   const name = `kp_conc_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
+  // created and migrated by the owner role, the app connecting as its own role (see testRoles)
+  const urls = await createTestDatabase(url, name);
 
-  const pool = new pg.Pool({ connectionString: dbUrl.toString(), max: 20 });
+  const pool = new pg.Pool({ connectionString: urls.appUrl, max: 20 });
   const ended: Promise<void>[] = [];
   pool.on('connect', (client) => {
     ended.push(new Promise((resolve) => client.once('end', () => resolve())));
@@ -48,7 +43,6 @@ export async function createPostgresTestApp(): Promise<TestApp> {
       await c.end();
     },
   };
-  await migrateToLatest(db);
   const { network } = await ensureNetwork(db, { slug: 'testnetz', name: 'Testnetz' });
   const config = { ...loadConfig({ SEED: 'none', DATA_DIR: '/nonexistent' }), databaseUrl: undefined };
   const deps: AppDeps = { db: database, config, network };
@@ -57,8 +51,11 @@ export async function createPostgresTestApp(): Promise<TestApp> {
   return {
     app,
     db,
+    // the concurrency tests write through the app's role only
+    ownerDb: db,
     database,
     networkId: network.id,
+    url: urls.appUrl,
     async close() {
       await app.close();
       await database.close();

@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { prng } from '../../bench/town.ts';
 import { ledgerHealth } from '../../server/areas/timebank/repositories/timebank.ts';
 import { type Database, openPglite, openPostgres } from '../../server/db/connect.ts';
 import { demoLogins, demoPassword } from '../../server/seed/demo.ts';
-import { dropDatabase } from '../helpers/app.ts';
+import { createDatabaseFor, dbUrlAs, dropDatabase, testRoles } from '../helpers/app.ts';
 import { type RunningServer, startServer } from '../integration/helpers.ts';
 import { type ApiClient, signIn } from './client.ts';
 
@@ -102,22 +101,6 @@ function emailOf(key: UserKey): string {
   return login.email;
 }
 
-function dbUrlOn(adminUrl: string, name: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function adminQuery(adminUrl: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
 function isTransportError(err: unknown): boolean {
   // fetch rejects with a TypeError ("fetch failed") when the connection is refused or reset
   return err instanceof TypeError || (err instanceof Error && err.name === 'TimeoutError');
@@ -144,12 +127,15 @@ export async function runCrashCycles(opts: CrashOptions): Promise<CrashReport> {
 
   try {
     if (opts.host === 'postgres') {
-      await adminQuery(adminUrl, `CREATE DATABASE ${dbName}`);
-      env.DATABASE_URL = dbUrlOn(adminUrl, dbName);
+      // with the production roles (testRoles), the server migrates as the owner and serves as the app role
+      const roles = testRoles();
+      await createDatabaseFor(adminUrl, dbName, roles?.owner);
+      env.DATABASE_URL = dbUrlAs(adminUrl, dbName, roles?.app);
+      if (roles) env.DATABASE_OWNER_URL = dbUrlAs(adminUrl, dbName, roles.owner);
     }
     log(`crash suite on ${opts.host}: seed ${opts.seed}, ${opts.cycles} cycles`);
     server = await startServer(env);
-    if (opts.host === 'postgres') sqlDb = await openPostgres(env.DATABASE_URL!, 2);
+    if (opts.host === 'postgres') sqlDb = await openPostgres(dbUrlAs(adminUrl, dbName), 2);
 
     // --- the demo users, their accounts, and one room to fight over ---------------------------
     const users = new Map<UserKey, ApiClient>();
