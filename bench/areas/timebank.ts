@@ -12,7 +12,8 @@ export const personTimebankAccount = (seed: number, i: number) => townId(seed, '
  *
  * The journal is written with triggers off (`session_replication_role = replica`, the way a
  * restore loads data) because the per-row balance trigger and the deferred "entry balanced"
- * trigger would dominate the load; the balances are then set from the lines in one statement
+ * trigger would dominate the load; the balances are then set from the lines in one statement (still
+ * with triggers off: otherwise the database refuses any balance change outside the journal's trigger)
  * and `ledgerHealth()` (the server's own invariant check) must come out clean, or the load fails.
  * Transfers come in triangles (X→Y→Z→X, same minutes) plus credits from the community pool, so
  * nobody ends below the credit limit.
@@ -103,16 +104,18 @@ export async function loadTimebank(ctx: TeilenContext): Promise<LedgerHealth> {
           FROM timebank_transfer, generate_series(1, 2) AS k WHERE network_id = ${nid}`);
         return Number(r.numAffectedRows ?? 0n);
       });
+      // still with triggers off: the database lets a balance move only through journal lines
+      // (migration 20261209_1400), and these lines went in without their trigger
+      await ctx.step('timebank_balance', async () => {
+        const r = await run(`
+          UPDATE timebank_account a SET balance = s.total
+          FROM (SELECT account_id, sum(amount) AS total FROM timebank_line WHERE network_id = ${nid} GROUP BY account_id) AS s
+          WHERE a.network_id = ${nid} AND a.id = s.account_id`);
+        return Number(r.numAffectedRows ?? 0n);
+      });
     } finally {
       await run('SET session_replication_role = DEFAULT');
     }
-    await ctx.step('timebank_balance', async () => {
-      const r = await run(`
-        UPDATE timebank_account a SET balance = s.total
-        FROM (SELECT account_id, sum(amount) AS total FROM timebank_line WHERE network_id = ${nid} GROUP BY account_id) AS s
-        WHERE a.network_id = ${nid} AND a.id = s.account_id`);
-      return Number(r.numAffectedRows ?? 0n);
-    });
   });
   const counts = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM timebank_transfer WHERE network_id = ${networkId}`.execute(db);

@@ -7,14 +7,17 @@ import type { TownHandles } from './town.ts';
 
 const snapshotFigure = 'places.analytics_snapshot';
 const pageFigure = 'http.analytics_snapshot_page';
+const tiesFigure = 'http.analytics_snapshot_ties';
 const networkPath = '/api/v1/places/analytics/network';
 /** the page as a coordinator first opens it: the last 12 months, every area */
 const pagePath = `${networkPath}?period=12m&area=all`;
+/** the ties its picture draws, fetched when the picture is shown (at once on a wide screen) */
+const tiesPath = `${networkPath}/ties?period=12m&area=all`;
 /** the longest the bench waits for the snapshot (the target is 60 s) */
 const patienceMs = 600_000;
 
 /** Whether `--only` asks for either figure (`--only analytics_snapshot` selects both). */
-export const placesSnapshotWanted = () => wanted(snapshotFigure) || wanted(pageFigure);
+export const placesSnapshotWanted = () => wanted(snapshotFigure) || wanted(pageFigure) || wanted(tiesFigure);
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -30,7 +33,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
  *    the snapshot against the same client's on the idle server for 3 s before. The CPU the server
  *    process (all its threads) and its database backends spent meanwhile comes with it.
  * 2. `http.analytics_snapshot_page.*`: GET …/network?period=12m&area=all as that coordinator under
- *    load (16 connections), taking gzip as a browser does, against the hello-world baseline.
+ *    load (16 connections), taking gzip as a browser does, against the hello-world baseline; and
+ *    `http.analytics_snapshot_ties.*` the same for …/network/ties (the picture's backbone).
  */
 export async function placesSnapshotFigures(
   url: string,
@@ -57,7 +61,6 @@ export async function placesSnapshotFigures(
     snapshot: { computedAt: string } | null;
     pending: boolean;
     nodes: unknown[];
-    ties: unknown[];
   };
   const before = await get(pagePath);
   if (before.status !== 200) {
@@ -152,7 +155,9 @@ export async function placesSnapshotFigures(
     // the job worker polls every 2 s: how long the request waited before the job began
     job_started_after_s: startedAfter === null ? null : Number((startedAfter / 1000).toFixed(2)),
     nodes_12m_all: view?.nodes.length ?? null,
-    ties_12m_all: view?.ties.length ?? null,
+    ties_12m_all: view
+      ? ((JSON.parse((await get(tiesPath)).text) as { total?: number }).total ?? null)
+      : null,
     cpu_server_s: cpu ? Number(cpu.server.toFixed(2)) : null,
     cpu_postgres_s: cpu?.postgres != null ? Number(cpu.postgres.toFixed(2)) : null,
     ...(error ? { error } : {}),
@@ -173,19 +178,30 @@ export async function placesSnapshotFigures(
 
   // as a browser asks: it takes gzip (the answer carries what it was sent as)
   const headers = { cookie: session.cookie, 'accept-encoding': 'gzip, deflate, br' };
-  const sent = await fetch(`${url}${pagePath}`, { headers: { ...headers, 'x-forwarded-for': nextIp() } });
-  await sent.arrayBuffer();
-  log(`${pageFigure}: GET ${pagePath}, ${duration} s × ${connections} connections …`);
-  emitLoad(pageFigure, await load(url, pagePath, { headers }), base.rps, 'req/s', {
-    p99Target: 50,
-    about: {
-      signed_in: true,
-      coordinator: 'instance admin',
-      nodes: view.nodes.length,
-      ties: view.ties.length,
-      bytes,
-      content_encoding: sent.headers.get('content-encoding'),
-      bytes_sent: Number(sent.headers.get('content-length')) || null,
-    },
-  });
+  for (const [figure, path] of [
+    [pageFigure, pagePath],
+    [tiesFigure, tiesPath],
+  ] as const) {
+    if (!wanted(figure) && !wanted(snapshotFigure)) continue;
+    const sent = await fetch(`${url}${path}`, { headers: { ...headers, 'x-forwarded-for': nextIp() } });
+    const body = Buffer.from(await sent.arrayBuffer());
+    const plain = await fetch(`${url}${path}`, {
+      headers: { cookie: session.cookie, 'x-forwarded-for': nextIp() },
+    });
+    const drawn =
+      path === tiesPath ? (JSON.parse(await plain.text()) as { ties: unknown[] }).ties.length : null;
+    if (path !== tiesPath) await plain.arrayBuffer();
+    log(`${figure}: GET ${path}, ${duration} s × ${connections} connections …`);
+    emitLoad(figure, await load(url, path, { headers }), base.rps, 'req/s', {
+      p99Target: 50,
+      about: {
+        signed_in: true,
+        coordinator: 'instance admin',
+        nodes: view.nodes.length,
+        ...(drawn === null ? { bytes } : { ties_drawn: drawn }),
+        content_encoding: sent.headers.get('content-encoding'),
+        bytes_sent: body.length,
+      },
+    });
+  }
 }

@@ -8,9 +8,11 @@ import { bookings } from './bookings.ts';
 import { codesignFigures } from './codesign.ts';
 import { knowledgeEndpoints } from './knowledge.ts';
 import { mapViews } from './mapViews.ts';
+import { minimalFigures } from './minimal.ts';
 import { placesSnapshotFigures } from './placesSnapshot.ts';
 import type { TownHandles } from './town.ts';
 import { transfers } from './transfers.ts';
+import { twoServerFigures } from './twoServers.ts';
 import { webFigures } from './web.ts';
 
 /**
@@ -103,6 +105,8 @@ export async function serverFigures(
   }
   endpoints.push(...knowledgeEndpoints(town, paths));
   endpoints.push({ name: 'http.session_signed_in', path: '/api/v1/session', headers: { cookie } });
+  // each read's result, for the minimal server's ratios
+  const measured = new Map<string, LoadResult>();
   for (const e of endpoints) {
     if (!wanted(e.name)) continue;
     let headers = e.headers;
@@ -124,11 +128,21 @@ export async function serverFigures(
       continue;
     }
     log(`${e.name}: GET ${e.path}, ${duration} s × ${connections} connections …`);
-    emitLoad(e.name, await load(server.url, e.path, { headers }), base.rps, 'req/s', {
+    const r = await load(server.url, e.path, { headers });
+    measured.set(e.name, r);
+    emitLoad(e.name, r, base.rps, 'req/s', {
       ...(e.p99Target ? { p99Target: e.p99Target } : {}),
       ...(e.about || signedIn ? { about: { ...e.about, ...(signedIn ? { signed_in: true } : {}) } } : {}),
     });
   }
+  // the main reads as the minimal server (issue #18) and two servers (issue #17) measure them
+  const mainReads = endpoints.filter((e) =>
+    ['http.organisations_list', 'http.opportunities_search', 'http.circle_calendar', 'http.search'].includes(
+      e.name,
+    ),
+  );
+  if (wanted('minimal')) await minimalFigures(server, env, [...endpoints], measured, base);
+  if (wanted('two_servers')) await twoServerFigures(server, env, mainReads, payers);
   await codesignFigures(server.url, town, paths, base);
   // the network analytics' snapshot after the reads above (it loads the machine while it runs)
   await placesSnapshotFigures(server.url, town, paths, base);

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import { snapshotJob } from '../../server/areas/places/analytics/commands/snapshot.ts';
+import { loadConfig } from '../../server/config.ts';
 import { type Database, openPglite, openPostgres } from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { schedulePrune, scheduleRecurring } from '../../server/platform/job-handlers.ts';
 import { ensureNetwork } from '../../server/platform/network.ts';
 import { args, host, log, seed, size } from '../runner/options.ts';
 import { emit } from '../runner/output.ts';
@@ -51,7 +51,7 @@ export async function loadTheTown(): Promise<TownHandles> {
       ...(args.resources ? { resources: Number(args.resources) } : {}),
     });
     const seconds = (performance.now() - t0) / 1000;
-    await postponeNightlyJobs(database);
+    await postponeNightlyJobs(database, env);
     if (town.ledger && town.payers.length > 0) {
       // the transfer figure's 16 payers pay a minute per request: at ~1 000 transfers/s they would
       // reach their credit limit of 600 within a 10-s run and answer 422; the figure is throughput
@@ -112,17 +112,17 @@ export async function loadTheTown(): Promise<TownHandles> {
 }
 
 /**
- * The server schedules every area's recurring job a minute after it starts. The nightly snapshot of
- * the network analytics (places.analytics.snapshot) reads all interactions of a year — at M it would
- * run in the middle of whatever figure is being measured a minute in. So the town is handed over as
- * if that night's run were already queued for tomorrow (the server then schedules no other), and
- * the snapshot is taken and timed by its own figure (placesSnapshot.ts), through a coordinator's
- * "compute now".
+ * The server schedules its daily clean-up at once and every area's recurring job a minute after it
+ * starts. At M they would run in the middle of whatever figure is measured then: the network
+ * analytics' nightly snapshot reads all interactions of a year, the freshness sweep asks about
+ * 12 000 due checks, the digests and bridge suggestions read the whole town. So the town is handed
+ * over as if each had already run and its next run were queued for tomorrow (the server then
+ * schedules none), and the snapshot is taken and timed by its own figure (placesSnapshot.ts),
+ * through a coordinator's "compute now".
  */
-async function postponeNightlyJobs(database: Database) {
+async function postponeNightlyJobs(database: Database, env: Record<string, string | undefined>) {
   const { network } = await ensureNetwork(database.db, { slug: 'messstadt', name: 'Messstadt' });
-  await sql`
-    INSERT INTO job (network_id, kind, payload, run_at, dedupe_key)
-    VALUES (${network.id}, ${snapshotJob}, '{}'::jsonb, now() + interval '1 day', 'recurring')
-    ON CONFLICT DO NOTHING`.execute(database.db);
+  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  await schedulePrune(database.db, network.id, tomorrow);
+  await scheduleRecurring(database.db, network.id, loadConfig({ ...process.env, ...env }), tomorrow);
 }

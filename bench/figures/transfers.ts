@@ -1,4 +1,4 @@
-import { emitLoad, load } from '../runner/load.ts';
+import { emitLoad, type LoadResult, loadSplit } from '../runner/load.ts';
 import { connections, duration, log, seed, size } from '../runner/options.ts';
 import { signInCookie } from '../runner/servers.ts';
 import { personTimebankAccount, prng, townSizes } from '../town.ts';
@@ -9,7 +9,14 @@ import type { Payer } from './town.ts';
  * 1 minute to a random other person (payer's consent, so completed at once: journal entry, two
  * lines, balances, interaction, notification, audit) with a fresh Idempotency-Key each time.
  */
-export async function transfers(url: string, payers: Payer[], pgbenchTps: number | null) {
+export async function transfers(
+  url: string,
+  payers: Payer[],
+  pgbenchTps: number | null,
+  /** several servers on one database: the connections split between them (sessions are valid on each) */
+  opts: { urls?: string[]; name?: string } = {},
+): Promise<LoadResult> {
+  const name = opts.name ?? 'http.timebank_transfers';
   const sessions: { cookie: string; csrf: string; account: string }[] = [];
   for (const p of payers)
     sessions.push({
@@ -20,10 +27,8 @@ export async function transfers(url: string, payers: Payer[], pgbenchTps: number
   const rnd = prng(seed + 7);
   let nextSession = 0;
   let key = 0;
-  log(
-    `http.timebank_transfers: POST /api/v1/timebank/transfers, ${duration} s × ${connections} connections …`,
-  );
-  const r = await load(url, '/api/v1/timebank/transfers', {
+  log(`${name}: POST /api/v1/timebank/transfers, ${duration} s × ${connections} connections …`);
+  const r = await loadSplit(opts.urls ?? [url], '/api/v1/timebank/transfers', {
     method: 'POST',
     perRequest: (connection) => {
       connection.session ??= sessions[nextSession++ % sessions.length];
@@ -46,5 +51,6 @@ export async function transfers(url: string, payers: Payer[], pgbenchTps: number
       };
     },
   });
-  emitLoad('http.timebank_transfers', r, pgbenchTps, 'transfers/s');
+  emitLoad(name, r, pgbenchTps, 'transfers/s');
+  return r;
 }

@@ -23,10 +23,13 @@ function cpuSeconds(pid: number): number | null {
  * the app server's process, and on PostgreSQL the backends serving the app's database (its pool keeps
  * them open during a load; one that starts during the load counts from zero).
  */
-let watched: { pid: number; database: string | null } | null = null;
-/** Measures the loads' CPU on this server process (and its database's backends) from now on; null: no more. */
-export function watchCpu(target: typeof watched) {
-  watched = target;
+let watched: { pids: number[]; database: string | null } | null = null;
+/**
+ * Measures the loads' CPU on this server process — or these, several app servers together — (and
+ * their database's backends) from now on; null: no more.
+ */
+export function watchCpu(target: { pid: number | number[]; database: string | null } | null) {
+  watched = target && { pids: [target.pid].flat(), database: target.database };
 }
 export async function cpuSnapshot(): Promise<{ server: number; backends: Map<number, number> } | null> {
   if (!watched) return null;
@@ -44,7 +47,7 @@ export async function cpuSnapshot(): Promise<{ server: number; backends: Map<num
       await c.end();
     }
   }
-  return { server: cpuSeconds(watched.pid) ?? 0, backends };
+  return { server: watched.pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0), backends };
 }
 
 export function cpuSpent(
@@ -80,20 +83,31 @@ export function nextIp(): string {
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
-export async function load(
-  url: string,
+export interface LoadOptions {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** per request; `connection` is one object per autocannon connection (a client) */
+  perRequest?: (connection: Record<string, unknown>) => { headers: Record<string, string>; body: string };
+}
+
+export function load(url: string, pathName: string, opts: LoadOptions = {}): Promise<LoadResult> {
+  return loadSplit([url], pathName, opts);
+}
+
+/**
+ * The same load spread over several servers (the connections split evenly between them, one
+ * autocannon per server, all at once): what a balancer in front of them would hand on, without a
+ * balancer's own cost in the measurement. The CPU is that of every watched process.
+ */
+export async function loadSplit(
+  urls: string[],
   pathName: string,
-  opts: {
-    method?: 'GET' | 'POST';
-    headers?: Record<string, string>;
-    /** per request; `connection` is one object per autocannon connection (a client) */
-    perRequest?: (connection: Record<string, unknown>) => { headers: Record<string, string>; body: string };
-  } = {},
+  opts: LoadOptions = {},
 ): Promise<LoadResult> {
   const latencies: number[] = [];
-  const options: autocannon.Options = {
+  const optionsFor = (url: string, share: number): autocannon.Options => ({
     url,
-    connections,
+    connections: share,
     duration,
     pipelining: 1,
     requests: [
@@ -110,26 +124,38 @@ export async function load(
         },
       },
     ],
-  };
+  });
+  const shares = urls.map(
+    (_, i) => Math.floor(connections / urls.length) + (i < connections % urls.length ? 1 : 0),
+  );
   const before = await cpuSnapshot();
   const clientBefore = process.cpuUsage();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
-    instance.on('response', (_client, _status, _bytes, responseTime) => {
-      latencies.push(responseTime);
-    });
-  });
+  const results = await Promise.all(
+    urls.map(
+      (url, i) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon(optionsFor(url, shares[i]!), (err, res) =>
+            err ? reject(err) : resolve(res),
+          );
+          instance.on('response', (_client, _status, _bytes, responseTime) => {
+            latencies.push(responseTime);
+          });
+        }),
+    ),
+  );
   const client = process.cpuUsage(clientBefore);
   latencies.sort((a, b) => a - b);
   const q = (p: number) => quantile(latencies, p);
+  const sum = (f: (r: autocannon.Result) => number) => results.reduce((s, r) => s + f(r), 0);
+  const requests = sum((r) => r.requests.total);
   return {
-    rps: result.requests.total / (result.duration || duration),
+    rps: requests / (Math.max(...results.map((r) => r.duration)) || duration),
     p50: q(0.5),
     p95: q(0.95),
     p99: q(0.99),
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    requests,
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors + r.timeouts),
     cpu: cpuSpent(before, await cpuSnapshot()),
     cpuClient: (client.user + client.system) / 1e6,
   };

@@ -17,12 +17,19 @@ export interface Proc {
   stop: () => Promise<void>;
 }
 
-export function startProcess(script: string, env: Record<string, string | undefined>, port: number): Proc {
+export function startProcess(
+  script: string,
+  env: Record<string, string | undefined>,
+  port: number,
+  /** node's own options before the script, e.g. an `--import` */
+  nodeArgs: string[] = [],
+): Proc {
   const profile =
-    args['cpu-prof'] && script === 'server/main.ts'
+    // not the minimal figure's capturing instance (it has an --import): only the measured servers
+    args['cpu-prof'] && script === 'server/main.ts' && nodeArgs.length === 0
       ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`]
       : [];
-  const child = spawn(process.execPath, [...profile, script], {
+  const child = spawn(process.execPath, [...profile, ...nodeArgs, script], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

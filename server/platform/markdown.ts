@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { BoundedCache } from './boundedCache.ts';
 
 /**
  * Text people write (wiki pages, news, posts, reports, dossiers) is Markdown. It becomes HTML here,
@@ -93,8 +94,20 @@ const allowed: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !(frame.attribs.src ?? '').startsWith('/api/v1/'),
 };
 
+/**
+ * HTML rendered before, by text: a thread's page rendered and sanitised the Markdown of each of its
+ * 20 posts on every request (about 3 ms of the server's CPU at size M). Only without options: a
+ * wiki page's links depend on the reader (wiki/renderCache.ts keeps those).
+ */
+const rendered = new BoundedCache<string>(2000, 8_000_000, (html) => html.length);
+
 /** Markdown → sanitised HTML, safe to put into a page, a feed or an email. */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  if (options.wikiLink === undefined) return rendered.getOrMake(markdown, () => render(markdown, options));
+  return render(markdown, options);
+}
+
+function render(markdown: string, options: RenderOptions): string {
   let source = markdown;
   const links: string[] = [];
   // each [[link]] becomes a placeholder of letters and digits, which markdown-it passes through as
@@ -133,8 +146,19 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/**
+ * Excerpts made before, by length and text: a list of 50 map reports rendered and sanitised each
+ * report's whole text (up to 5 000 characters) for its 200 — most of the list's server CPU
+ * (docs/PERFORMANCE.md, "Wissen at M on PostgreSQL"). A pure function of its key.
+ */
+const excerpts = new BoundedCache<string>(2000, 4_000_000, (e) => e.length);
+
 /** The first sentences of a text, at most `max` characters, cut at a word. */
 export function excerpt(markdown: string, max = 240): string {
+  return excerpts.getOrMake(`${max}:${markdown}`, () => makeExcerpt(markdown, max));
+}
+
+function makeExcerpt(markdown: string, max: number): string {
   const text = plainText(markdown);
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);

@@ -3,6 +3,7 @@ import { areaSearchTypes } from '../areas/lists.ts';
 import type { SearchVisibility } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 import { type Actor, anonymous, isSignedIn } from '../policies/actor.ts';
+import { namesAny, snippetOf } from './searchSnippet.ts';
 import { expandQuery, fold, type SearchTerm, type SearchWord } from './searchWords.ts';
 import type { WebPath } from './webPaths.ts';
 
@@ -140,6 +141,7 @@ const isTyped = (t: SearchTerm) => t.weight === 1;
  */
 const prefixFrom = { typed: 4, synonym: 7 };
 const trigramFrom = { typed: 4, synonym: 5 };
+const typedLikeness = 0.6;
 const synonymLikeness = 0.75;
 
 const usesTrigrams = (t: SearchTerm) =>
@@ -147,12 +149,20 @@ const usesTrigrams = (t: SearchTerm) =>
 /** Only the typed words are looked for by trigrams inside title and keywords (with the trigram index). */
 const trigramsInText = (t: SearchTerm) => isTyped(t) && usesTrigrams(t);
 
-/** A term's text-search query, German and English, optionally restricted to the title (weight A). */
-function tsquery(t: SearchTerm, titleOnly: boolean): RawBuilder<unknown> {
+/**
+ * A term's text-search query, German and English, optionally restricted to the title (weight A).
+ * `once`: the term once where both stem it alike ("aufzug:*" twice) — to find by, as it finds the
+ * same: the GIN index does not merge equal entries of a prefix query and read each one's lists of
+ * thousands of entries twice. Ranks are computed with both (ts_rank counts each, so leaving one out
+ * would change the order).
+ */
+function tsquery(t: SearchTerm, titleOnly: boolean, once = false): RawBuilder<unknown> {
   const prefix = t.word.length >= (isTyped(t) ? prefixFrom.typed : prefixFrom.synonym);
   // the word holds letters and digits only (searchWords.wordsOf), so it is a valid tsquery operand
   const q = `${t.word}${prefix ? ':*' : titleOnly ? ':' : ''}${titleOnly ? 'A' : ''}`;
-  return sql`(to_tsquery('german', ${q}) || to_tsquery('english', ${q}))`;
+  if (!once) return sql`(to_tsquery('german', ${q}) || to_tsquery('english', ${q}))`;
+  return sql`(SELECT CASE WHEN q.g = q.e THEN q.g ELSE q.g || q.e END
+              FROM (SELECT to_tsquery('german', ${q}) AS g, to_tsquery('english', ${q}) AS e) q)`;
 }
 
 /**
@@ -179,26 +189,74 @@ function stemMeasures(_t: SearchTerm, i: number): RawBuilder<unknown>[] {
  */
 const stemmed = (column: string) => sql`(SELECT ${sql.ref(`stemmed.${column}`)} FROM stemmed)`;
 
-/** The likenesses of a term, from the stems already measured (`stems`), so they are not matched again. */
-function likenessMeasures(t: SearchTerm, i: number): RawBuilder<unknown>[] {
+/**
+ * Trigrams of which a text must hold at least one, as a piece of one of its words, for a term to
+ * reach the likeness `least` in it — or null where no piece is needed (a short word's likeness may
+ * come from the padded trigrams at its start and end alone). pg_trgm's \`word_similarity\` is
+ * shared / (the term's distinct trigrams + the stretch's − shared), so it reaches \`least\` only
+ * where at least \`least\` × (the term's distinct trigrams) are shared; of those at most the three
+ * padded ones are not pieces of the word, so of its n inner trigrams at least k are in the text,
+ * and any n − k + 1 of them hold one of those. A \`strpos\` costs a fraction of a microsecond, a
+ * \`word_similarity\` 15–30 µs (building and sorting both trigram sets): of the 60 scored
+ * candidates and up to nine terms, almost none share such a piece, so the likeness is computed
+ * for almost none of them, with the same answer. Only for terms of the letters a–z and digits,
+ * whose trigrams pg_trgm keeps as they are (others it hashes).
+ */
+export function trigramPieces(folded: string, least: number): string[] | null {
+  if (!/^[a-z0-9]+$/.test(folded)) return null;
+  const padded = `  ${folded} `;
+  const all = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) all.add(padded.slice(i, i + 3));
+  const inner = [...all].filter((g) => !g.includes(' '));
+  const needed = Math.ceil(least * all.size - 1e-6) - (all.size - inner.length);
+  if (needed <= 0) return null;
+  return inner.slice(0, inner.length - needed + 1);
+}
+
+/** word_similarity(term, column), or 0 where the column cannot reach `least` (see trigramPieces). */
+function likeness(t: SearchTerm, column: string, least: number): RawBuilder<number> {
+  const ws = sql<number>`word_similarity(${t.folded}, ${sql.ref(column)})`;
+  const pieces = trigramPieces(t.folded, least);
+  if (!pieces) return ws;
+  const any = sql.join(
+    pieces.map((g) => sql`strpos(${sql.ref(column)}, ${g}) > 0`),
+    sql` OR `,
+  );
+  return sql<number>`CASE WHEN ${any} THEN ${ws} ELSE 0 END`;
+}
+
+/**
+ * The likenesses of a term, from the stems already measured (`stems`), so they are not matched
+ * again. A typed word's is measured in title and keywords first (`l.x<i>`): \`search_text\` begins
+ * with the folded title, so the word is no more like the title than like that — only where that
+ * reaches 0.6 is the title's measured. Columns of \`measured\`, which reads them through a lateral
+ * step of its own (\`l\`) so each is computed once.
+ */
+function likenessMeasures(
+  t: SearchTerm,
+  i: number,
+): { inner: RawBuilder<unknown>[]; outer: RawBuilder<unknown>[] } {
   const [a, b] = [sql.ref(`s.a${i}`), sql.ref(`s.b${i}`)];
-  const out = [sql`${a} AS ${sql.raw(`a${i}`)}`, sql`${b} AS ${sql.raw(`b${i}`)}`];
-  if (usesTrigrams(t))
-    out.push(
-      sql`CASE WHEN ${a} THEN 0 ELSE word_similarity(${t.folded}, s.title_fold) END AS ${sql.raw(`t${i}`)}`,
+  const outer: RawBuilder<unknown>[] = [sql`${a} AS ${sql.raw(`a${i}`)}`, sql`${b} AS ${sql.raw(`b${i}`)}`];
+  const inner: RawBuilder<unknown>[] = [];
+  const [ti, xi] = [sql.raw(`t${i}`), sql.raw(`x${i}`)];
+  if (trigramsInText(t)) {
+    const x = sql.ref(`l.x${i}`);
+    inner.push(sql`CASE WHEN ${a} THEN 0 ELSE ${likeness(t, 's.search_text', typedLikeness)} END AS ${xi}`);
+    outer.push(
+      sql`CASE WHEN ${a} OR ${x} < ${sql.lit(typedLikeness)} THEN 0 ELSE word_similarity(${t.folded}, s.title_fold) END AS ${ti}`,
+      sql`CASE WHEN ${b} THEN 0 ELSE ${x} END AS ${xi}`,
     );
-  if (trigramsInText(t))
-    out.push(
-      sql`CASE WHEN ${b} THEN 0 ELSE word_similarity(${t.folded}, s.search_text) END AS ${sql.raw(`x${i}`)}`,
-    );
-  return out;
+  } else if (usesTrigrams(t))
+    outer.push(sql`CASE WHEN ${a} THEN 0 ELSE ${likeness(t, 's.title_fold', synonymLikeness)} END AS ${ti}`);
+  return { inner, outer };
 }
 
 /** A likeness as it counts: a typed word's from 0.6 as it is, a synonym's from 0.75, rescaled to 0..1. */
 function counted(t: SearchTerm, column: string): RawBuilder<number> {
   const w = sql.ref(`m.${column}`);
   return isTyped(t)
-    ? sql<number>`CASE WHEN ${w} >= 0.6 THEN ${w} ELSE 0 END`
+    ? sql<number>`CASE WHEN ${w} >= ${sql.lit(typedLikeness)} THEN ${w} ELSE 0 END`
     : sql<number>`GREATEST(0, (${w} - ${synonymLikeness}) / ${1 - synonymLikeness})`;
 }
 
@@ -242,7 +300,8 @@ interface Row {
   entity_id: string | null;
   title: string | null;
   link: string | null;
-  snippet: string | null;
+  /** the start of the text, one character longer than the snippet is cut from */
+  head: string | null;
   facets: { type: SearchType; count: number }[] | null;
   capped: boolean;
 }
@@ -282,7 +341,10 @@ const examined = 1000;
  */
 const deepOnly = 0.3;
 
-/** The snippet is cut from this much of the start of the text (where the best hits name the words). */
+/**
+ * The snippet is cut from this much of the start of the text (where the best hits name the words),
+ * by the app server (searchSnippet.ts).
+ */
 const snippetFrom = 1000;
 
 /**
@@ -300,6 +362,7 @@ export async function search(
   const terms = words.flatMap((w) => w.terms);
   const chosen = opts.types && opts.types.length > 0 ? opts.types : null;
   const { rows } = await searchQuery(networkId, words, opts).execute(db);
+  const names = namesAny(terms.map((t) => t.shown));
   const facets = rows[0]?.facets ?? [];
   const counts = new Map(facets.map((f) => [f.type, f.count]));
   const types = searchTypes
@@ -314,7 +377,7 @@ export async function search(
         entityType: r.entity_type as string,
         entityId: r.entity_id as string,
         title: r.title as string,
-        snippet: r.snippet ?? '',
+        snippet: snippetOf((r.head ?? '').slice(0, snippetFrom), names, (r.head?.length ?? 0) > snippetFrom),
         link: r.link as string,
       })),
     total,
@@ -336,6 +399,7 @@ export function searchQuery(
 ) {
   const terms = words.flatMap((w) => w.terms);
   const anyTerm = stemmed('any_term');
+  const anyMatch = stemmed('any_match');
   const trigramTerms = terms.filter(trigramsInText);
   // the tiers of candidates by stem, best first: every word of the query (of two words or more, a term
   // of each anywhere), a word as typed in title or keywords, any term there, any term in the text.
@@ -350,22 +414,25 @@ export function searchQuery(
       match: sql`d.tsv_title @@ ${stemmed('typed_term')}`,
       rank: sql`ts_rank(d.tsv_title, ${anyTerm})`,
     });
-  tiers.push({ match: sql`d.tsv_title @@ ${anyTerm}`, rank: sql`ts_rank(d.tsv_title, ${anyTerm})` });
-  tiers.push({ match: sql`d.tsv @@ ${anyTerm}`, rank: headRank });
-  // every query of the search, stemmed once (see \`stemmed\`): each term as it is and in the title
-  // only, then of those any term, a term of every word and a typed word
+  tiers.push({ match: sql`d.tsv_title @@ ${anyMatch}`, rank: sql`ts_rank(d.tsv_title, ${anyTerm})` });
+  tiers.push({ match: sql`d.tsv @@ ${anyMatch}`, rank: headRank });
+  // every query of the search, stemmed once (see \`stemmed\`): each term as it is, in the title only
+  // and to find by (\`once\`), then of those any term (to rank by and to find by), a term of every
+  // word and a typed word (to find by)
   const index = new Map(terms.map((t, i) => [t, i]));
-  const anyOf = (ts: SearchTerm[]) =>
+  const anyOf = (ts: SearchTerm[], column = 'match') =>
     sql`(${sql.join(
-      ts.map((t) => sql.ref(`s.term${index.get(t)}`)),
+      ts.map((t) => sql.ref(`s.${column}${index.get(t)}`)),
       sql` || `,
     )})`;
   const perTerm = terms.flatMap((t, i) => [
     sql`${tsquery(t, true)} AS ${sql.raw(`title${i}`)}`,
     sql`${tsquery(t, false)} AS ${sql.raw(`term${i}`)}`,
+    sql`${tsquery(t, false, true)} AS ${sql.raw(`match${i}`)}`,
   ]);
   const combined = [
-    sql`${anyOf(terms)} AS any_term`,
+    sql`${anyOf(terms, 'term')} AS any_term`,
+    sql`${anyOf(terms)} AS any_match`,
     sql`${
       words.length > 1
         ? sql.join(
@@ -382,10 +449,13 @@ export function searchQuery(
         AND ${visibleTo(opts.actor ?? anonymous)}`;
   // each word counts once, by its terms; a document must have at least one word
   let at = 0;
-  const wordScores = words.map((w) => wordScore(w.terms.map((t) => termScore(t, at++))));
+  const wordScores = words.map((w) =>
+    wordScore(w.terms.map(() => sql.ref(`s.s${at++}`) as RawBuilder<number>)),
+  );
   const chosen = opts.types && opts.types.length > 0 ? opts.types : null;
   const ofChosen = chosen ? sql`WHERE s.type = ANY(${[...chosen]}::text[])` : sql``;
   const scored = Math.max(scoredFrom.stem, opts.offset + opts.limit);
+  const likenesses = terms.map(likenessMeasures);
   return sql<Row>`
     -- the candidates, each way by its index and capped, so a word in thousands of entries stays quick.
     -- By stem in tiers (see \`tiers\`), each ranked among the first 1000 entries its index yields and
@@ -439,7 +509,7 @@ export function searchQuery(
         trigramTerms.length === 0
           ? sql`false`
           : sql`(SELECT count(*) FROM by_stem) <= ${sql.lit(candidateCap.stem)}
-        AND ${visible} AND NOT (d.tsv @@ ${anyTerm}) AND (${sql.join(
+        AND ${visible} AND NOT (d.tsv @@ ${anyMatch}) AND (${sql.join(
           trigramTerms.map((t) => sql`d.search_text %> ${t.folded}`),
           sql` OR `,
         )})`
@@ -449,7 +519,7 @@ export function searchQuery(
     -- the head's vector copied out of its row once (\`|| ''\` makes a new value; MATERIALIZED keeps it):
     -- a long text's is stored apart (TOAST), and each of the terms' matches below fetched it again
     candidates AS MATERIALIZED (
-      SELECT d.type, d.entity_type, d.entity_id, d.title, d.body, d.link, d.tsv_head || ''::tsvector AS tsv, d.search_text,
+      SELECT d.type, d.entity_type, d.entity_id, d.title, d.link, d.tsv_head || ''::tsvector AS tsv, d.search_text,
              d.title_fold, c.stem
       FROM ((SELECT entity_type, entity_id, true AS stem FROM by_stem s ${ofChosen}
              ORDER BY s.tier, s.rank DESC LIMIT ${sql.lit(scored)})
@@ -460,20 +530,31 @@ export function searchQuery(
     -- measured once per document (MATERIALIZED: the planner would otherwise copy the expressions):
     -- the stems first, then the likenesses where the stems did not already match
     stems AS MATERIALIZED (
-      SELECT c.type, c.entity_type, c.entity_id, c.title, c.body, c.link, c.title_fold, c.search_text, c.stem,
+      SELECT c.type, c.entity_type, c.entity_id, c.title, c.link, c.title_fold, c.search_text, c.stem,
              ${sql.join(terms.flatMap(stemMeasures))}
       FROM candidates c
     ),
     measured AS MATERIALIZED (
-      SELECT s.type, s.entity_type, s.entity_id, s.title, s.body, s.link, s.title_fold, s.stem,
-             ${sql.join(terms.flatMap(likenessMeasures))}
-      FROM stems s
+      SELECT s.type, s.entity_type, s.entity_id, s.title, s.link, s.title_fold, s.stem,
+             ${sql.join(likenesses.flatMap((l) => l.outer))}
+      FROM stems s${
+        likenesses.some((l) => l.inner.length > 0)
+          ? sql`, LATERAL (SELECT ${sql.join(likenesses.flatMap((l) => l.inner))} OFFSET 0) l`
+          : sql``
+      }
+    ),
+    -- each term's score once (MATERIALIZED: a word's score names its terms' scores three times, and
+    -- the filter on it below once more — with nine terms that was 80 µs a candidate)
+    scores AS MATERIALIZED (
+      SELECT m.type, m.entity_type, m.entity_id, m.title, m.link, m.title_fold, m.stem,
+             ${sql.join(terms.map((t, i) => sql`${termScore(t, i)} AS ${sql.raw(`s${i}`)}`))}
+      FROM measured m
     ),
     matched AS (
-      SELECT m.type, m.entity_type, m.entity_id, m.title, m.body, m.link,
-             GREATEST(${sql.join(wordScores, sql` + `)}, CASE WHEN m.stem THEN ${sql.lit(deepOnly)} ELSE 0 END) AS words,
-             similarity(m.title_fold, ${fold(words.map((w) => w.typed).join(' '))}) AS likeness
-      FROM measured m
+      SELECT s.type, s.entity_type, s.entity_id, s.title, s.link,
+             GREATEST(${sql.join(wordScores, sql` + `)}, CASE WHEN s.stem THEN ${sql.lit(deepOnly)} ELSE 0 END) AS words,
+             similarity(s.title_fold, ${fold(words.map((w) => w.typed).join(' '))}) AS likeness
+      FROM scores s
     ),
     found AS MATERIALIZED (SELECT * FROM matched WHERE words > 0),
     facets AS (
@@ -490,24 +571,14 @@ export function searchQuery(
       ORDER BY score DESC, f.title, f.entity_id
       LIMIT ${opts.limit} OFFSET ${opts.offset}
     )
-    -- the snippet: the text around the words found (or its start), with … where it was cut; looked
-    -- for in the text's first 1000 characters (a long text's whole took 1.5 ms a hit). OFFSET 0 keeps
-    -- the planner from pulling the subqueries up, which wrote the headline out three times in the
-    -- final expression: three ts_headline calls a hit, a third of a whole search's time.
-    SELECT r.type, r.entity_type, r.entity_id, r.title, r.link,
-           CASE WHEN left(x.start_core, 10) = left(x.h_core, 10) THEN '' ELSE '… ' END || x.h ||
-             CASE WHEN right(x.end_core, 10) = right(x.h_core, 10) THEN '' ELSE ' …' END AS snippet,
+    -- the start of each hit's text, which the app server cuts the snippet from (searchSnippet.ts):
+    -- one character more than it reads, to know whether the text goes on
+    SELECT r.type, r.entity_type, r.entity_id, r.title, r.link, left(d.body, ${sql.lit(snippetFrom + 1)}) AS head,
            f.facets, f.capped
     FROM facets f
     LEFT JOIN ranked r ON true
-    LEFT JOIN LATERAL (
-      SELECT h.h, regexp_replace(left(r.body, 100), '[^[:alnum:]]+', '', 'g') AS start_core,
-             regexp_replace(right(r.body, 100), '[^[:alnum:]]+', '', 'g') AS end_core,
-             regexp_replace(h.h, '[^[:alnum:]]+', '', 'g') AS h_core
-      FROM (SELECT btrim(regexp_replace(ts_headline('german', left(r.body, ${sql.lit(snippetFrom)}), ${anyTerm},
-              'MaxWords=35, MinWords=20, StartSel="", StopSel=""'), '[[:space:]]+', ' ', 'g')) AS h OFFSET 0) h
-      OFFSET 0
-    ) x ON true
+    LEFT JOIN search_document d
+      ON d.network_id = ${networkId} AND d.entity_type = r.entity_type AND d.entity_id = r.entity_id
     ORDER BY r.score DESC, r.title, r.entity_id
   `;
 }
