@@ -50,6 +50,10 @@ const jsonShapes: Record<string, string> = {
   'places_analytics_view.figures': 'unknown',
   'places_analytics_view.nodes': 'unknown',
   'places_analytics_view.ties': 'unknown',
+  // ActivityPub: Fedify's key–value values and an actor's keys as JWK (interop/activitypub)
+  'ap_kv.value': 'unknown',
+  'ap_key_pair.public_jwk': 'Record<string, unknown>',
+  'ap_key_pair.private_jwk': 'Record<string, unknown>',
 };
 
 /** Values a CHECK over several columns allows, which the one-column rule below cannot see. */

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -12,11 +11,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { registerBodyRules } from './http/body.ts';
-import { registerRequestContext } from './http/context.ts';
+import { registerRequestContext, stampArrival } from './http/context.ts';
 import { errorHandler, sendProblem } from './http/errors.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { Problem } from './http/problem.ts';
+import { databaseRateLimit } from './http/rateLimitStore.ts';
 import { ProblemSchema } from './http/schemas.ts';
-import { validatorCompiler } from './http/validation.ts';
+import { registerSecurityHeaders } from './http/securityHeaders.ts';
+import { serializerFactory, validatorCompiler } from './http/validation.ts';
+import { registerFederation } from './interop/activitypub/http.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { healthRoutes } from './routes/health.ts';
 
@@ -52,30 +55,35 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     // ids are uuids; longer paths are rejected before routing
     routerOptions: { maxParamLength: 200 },
+    // On SIGTERM (a rolling restart), a request that arrives on a kept-alive connection while the
+    // in-flight ones finish is still answered, not refused with a 503 a load balancer would not retry.
+    return503OnClosing: false,
+    schemaController: { compilersFactory: { buildSerializer: serializerFactory } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
   app.decorate('deps', deps);
+  // first of all hooks: the moment a request arrived is its place in a queue
+  stampArrival(app);
   app.setErrorHandler(errorHandler);
   app.addSchema(ProblemSchema);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  // helmet's headers, worked out once at start (http/securityHeaders.ts)
+  registerSecurityHeaders(app);
   await app.register(cookie);
   // Only the API is counted: the web client's files (a first visit loads some twenty) and the page
   // itself are static and cheap, and a person opening a few tabs must never be locked out of them.
   // Over the limit, a problem+json in the person's language says how many seconds to wait, and
-  // Retry-After says the same to programs.
+  // Retry-After says the same to programs. On PostgreSQL the counters are in the database, so several
+  // app servers behind a load balancer share one budget per client (http/rateLimitStore.ts: kept in
+  // memory and written in batches while a client is far from its limit, exactly near it); PGlite is a
+  // single process, whose memory counts exactly.
+  const sharedLimit = deps.db.host === 'postgres' ? databaseRateLimit(deps.db.db, deps.network.id) : null;
+  if (sharedLimit) app.addHook('onClose', () => sharedLimit.close());
   await app.register(rateLimit, {
-    max: 600,
+    max: deps.config.rateLimitPerMinute,
     timeWindow: '1 minute',
+    ...(sharedLimit ? { store: sharedLimit.Store, skipOnError: true } : {}),
     allowList: (req) => !req.url.startsWith('/api/'),
     errorResponseBuilder: (_req, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
@@ -101,6 +109,8 @@ export async function buildApp(
 
   registerRequestContext(app);
   registerBodyRules(app);
+  registerMetrics(app);
+  registerFederation(app, deps);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
 

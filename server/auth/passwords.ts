@@ -6,10 +6,14 @@ import { Problem } from '../http/problem.ts';
 
 export const minPasswordLength = 10;
 
-const zxcvbn = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...de.dictionary },
-  graphs: common.adjacencyGraphs,
-});
+// Ranking the dictionaries takes a few hundred milliseconds: done on the first password checked, not
+// on every start of the server.
+let zxcvbn: ZxcvbnFactory | undefined;
+const checker = () =>
+  (zxcvbn ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...de.dictionary },
+    graphs: common.adjacencyGraphs,
+  }));
 
 /** Argon2id with the library's defaults (OWASP's recommended parameters). */
 export function hashPassword(password: string): Promise<string> {
@@ -39,7 +43,7 @@ export function assertAcceptablePassword(
       fields: [{ field, code: 'auth.password_too_short', params: { min: minPasswordLength } }],
     });
   }
-  if (zxcvbn.check(password, userInputs).score < 3) {
+  if (checker().check(password, userInputs).score < 3) {
     throw new Problem(422, 'auth.password_too_common', {
       fields: [{ field, code: 'auth.password_too_common' }],
     });

@@ -10,14 +10,15 @@ export const sessionDays = 30;
 
 /**
  * Creates a session and returns the cookie value (the secret); the database keeps only its hash.
- * `assisted`: begun with a sign-in link an instance admin made (see `LoadedSession.assisted`).
+ * `assisted`: begun with a sign-in link an instance admin made (see `LoadedSession.assisted`);
+ * `viaOidc`: begun at the OpenID provider (`LoadedSession.viaOidc`).
  */
 export async function createSession(
   db: Executor,
   networkId: string,
   accountId: string,
   userAgent: string | undefined,
-  { assisted = false } = {},
+  { assisted = false, viaOidc = false } = {},
 ): Promise<{ secret: string; csrfToken: string }> {
   const secret = newSecret();
   const csrfToken = newSecret();
@@ -30,6 +31,7 @@ export async function createSession(
       csrf_token: csrfToken,
       user_agent: userAgent?.slice(0, 300) ?? null,
       assisted,
+      via_oidc: viaOidc,
       expires_at: sql<Date>`now() + make_interval(days => ${sessionDays})`,
     })
     .execute();
@@ -45,6 +47,8 @@ export interface LoadedSession {
    * or becomes a key of its own. Signing in oneself (password, emailed link) starts a full session.
    */
   assisted: boolean;
+  /** begun at the OpenID provider: signing out offers to end the provider's session too */
+  viaOidc: boolean;
   actor: Actor;
   account: { id: string; displayName: string; email: string; locale: 'de' | 'en' };
 }
@@ -56,8 +60,9 @@ export interface LoadedSession {
  *
  * Whatever changes what a session grants — a deleted session (sign-out, blocking, a new password), an
  * account's flags or names, a membership — empties the cache as soon as this process writes it
- * (forgetfulCache). So the only staleness left is one second for changes this process does not make itself
- * (the `admin` command line, another instance) or that race a lookup right before their commit.
+ * (forgetfulCache), and on PostgreSQL as soon as any other process's write commits (another app server, the
+ * `admin` command line: db/writeWatch.ts, listenForWrites). So the only staleness left is one second for a
+ * change that races a lookup right before its commit, or that comes while the listening connection is down.
  */
 const recent = forgetfulCache<LoadedSession>({
   ms: 1000,
@@ -90,6 +95,7 @@ export async function loadSession(
       's.id',
       's.csrf_token',
       's.assisted',
+      's.via_oidc',
       's.last_seen_at',
       's.expires_at',
       'a.id as account_id',
@@ -121,6 +127,7 @@ export async function loadSession(
     id,
     csrfToken: row.csrf_token,
     assisted: row.assisted,
+    viaOidc: row.via_oidc,
     actor: {
       accountId: row.account_id,
       isInstanceAdmin: row.is_instance_admin,

@@ -36,6 +36,65 @@ export interface Account {
   plain_language: Generated<boolean>;
 }
 
+export interface AccountOidcLink {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  issuer: string;
+  last_sign_in_at: Generated<Timestamp>;
+  network_id: string;
+  subject: string;
+}
+
+export interface ApBlockedDomain {
+  blocked_by: string | null;
+  created_at: Generated<Timestamp>;
+  domain: string;
+  network_id: string;
+}
+
+export interface ApFollower {
+  actor_id: string;
+  created_at: Generated<Timestamp>;
+  domain: string;
+  follower_uri: string;
+  inbox: string;
+  network_id: string;
+  shared_inbox: string | null;
+}
+
+export interface ApFollowing {
+  actor_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  follow_uri: string;
+  network_id: string;
+  remote_actor_id: string;
+  status: Generated<"pending" | "accepted">;
+}
+
+export interface ApKeyPair {
+  actor_id: string;
+  created_at: Generated<Timestamp>;
+  network_id: string;
+  private_jwk: JsonColumn<Record<string, unknown>>;
+  public_jwk: JsonColumn<Record<string, unknown>>;
+}
+
+export interface ApKv {
+  expires_at: Timestamp | null;
+  key: string;
+  network_id: string;
+  value: JsonColumn<unknown>;
+}
+
+export interface ApPublished {
+  actor_id: string;
+  network_id: string;
+  object_id: string;
+  object_kind: "event" | "news" | "opportunity";
+  sent_at: Generated<Timestamp>;
+}
+
 export interface AuditLog {
   action: string;
   actor_id: string | null;
@@ -953,6 +1012,7 @@ export interface InteractionCooldown {
 
 export interface Job {
   attempts: Generated<number>;
+  claimed_by: string | null;
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
   finished_at: Timestamp | null;
@@ -1119,6 +1179,17 @@ export interface Notification {
   read_at: Timestamp | null;
 }
 
+export interface OidcSignIn {
+  code_verifier: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  network_id: string;
+  nonce: string;
+  return_to: string | null;
+  state: string;
+}
+
 export interface OneTimeToken {
   account_id: string | null;
   created_at: Generated<Timestamp>;
@@ -1202,6 +1273,30 @@ export interface OrganisationEnquiry {
   subject: string;
 }
 
+export interface OrganisationService {
+  address: string | null;
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  help_kinds: Generated<ArrayType<"shopping" | "escort" | "visit" | "household" | "digital" | "advice" | "care" | "rides" | "borrow" | "learning">>;
+  hours_note: Generated<string>;
+  id: Generated<string>;
+  lat: number | null;
+  lng: number | null;
+  name: string;
+  network_id: string;
+  organisation_id: string;
+  place: Generated<"organisation" | "elsewhere" | "none">;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OrganisationServiceHours {
+  closes: string;
+  network_id: string;
+  opens: string;
+  service_id: string;
+  weekday: number;
+}
+
 export interface OutboxEmail {
   attempts: Generated<number>;
   /**
@@ -1283,6 +1378,7 @@ export interface PlaceEventRegistration {
   network_id: string;
   promoted_at: Timestamp | null;
   queue_no: Generated<number>;
+  queued_at: Generated<Timestamp>;
   reminded_at: Timestamp | null;
   status: "signed_up" | "waitlisted" | "withdrawn" | "checked_in" | "no_show";
   withdrawn_at: Timestamp | null;
@@ -1347,6 +1443,54 @@ export interface Profile {
   network_id: string;
   skills: Generated<string[]>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface RateLimitHit {
+  hits: number;
+  key: string;
+  network_id: string;
+  window_ends_at: Timestamp;
+}
+
+export interface RemoteActor {
+  domain: string;
+  handle: Generated<string>;
+  id: Generated<string>;
+  inbox: string;
+  name: Generated<string>;
+  network_id: string;
+  shared_inbox: string | null;
+  updated_at: Generated<Timestamp>;
+  uri: string;
+  url: string | null;
+}
+
+export interface RemoteEvent {
+  ends_at: Timestamp;
+  id: Generated<string>;
+  network_id: string;
+  received_at: Generated<Timestamp>;
+  remote_actor_id: string;
+  starts_at: Timestamp;
+  summary: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  uri: string;
+  url: string | null;
+  venue: Generated<string>;
+}
+
+export interface RemotePost {
+  id: Generated<string>;
+  network_id: string;
+  published_at: Timestamp;
+  received_at: Generated<Timestamp>;
+  remote_actor_id: string;
+  summary: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  uri: string;
+  url: string | null;
 }
 
 export interface Resource {
@@ -1467,6 +1611,7 @@ export interface Session {
   last_seen_at: Generated<Timestamp>;
   network_id: string;
   user_agent: string | null;
+  via_oidc: Generated<boolean>;
 }
 
 export interface Shift {
@@ -1491,6 +1636,7 @@ export interface ShiftSignup {
   network_id: string;
   promoted_at: Timestamp | null;
   queue_no: Generated<number>;
+  queued_at: Generated<Timestamp>;
   reminded_at: Timestamp | null;
   shift_id: string;
   status: "signed_up" | "waitlisted" | "withdrawn" | "checked_in" | "no_show";
@@ -1601,6 +1747,13 @@ export interface WikiRevision {
 
 export interface DB {
   account: Account;
+  account_oidc_link: AccountOidcLink;
+  ap_blocked_domain: ApBlockedDomain;
+  ap_follower: ApFollower;
+  ap_following: ApFollowing;
+  ap_key_pair: ApKeyPair;
+  ap_kv: ApKv;
+  ap_published: ApPublished;
   audit_log: AuditLog;
   auth_failure: AuthFailure;
   booking: Booking;
@@ -1684,11 +1837,14 @@ export interface DB {
   news_comment: NewsComment;
   news_post: NewsPost;
   notification: Notification;
+  oidc_sign_in: OidcSignIn;
   one_time_token: OneTimeToken;
   opportunity: Opportunity;
   opportunity_organisation: OpportunityOrganisation;
   organisation: Organisation;
   organisation_enquiry: OrganisationEnquiry;
+  organisation_service: OrganisationService;
+  organisation_service_hours: OrganisationServiceHours;
   outbox_email: OutboxEmail;
   participation_settings: ParticipationSettings;
   place_event: PlaceEvent;
@@ -1700,6 +1856,10 @@ export interface DB {
   playbook_page: PlaybookPage;
   playbook_revision: PlaybookRevision;
   profile: Profile;
+  rate_limit_hit: RateLimitHit;
+  remote_actor: RemoteActor;
+  remote_event: RemoteEvent;
+  remote_post: RemotePost;
   resource: Resource;
   resource_availability: ResourceAvailability;
   resource_blocked_period: ResourceBlockedPeriod;

@@ -45,6 +45,28 @@ export type Sector = (typeof sectors)[number];
 export const membershipRoles = ['admin', 'staff', 'volunteer'] as const;
 export type MembershipRole = (typeof membershipRoles)[number];
 
+/**
+ * The kinds of help a person looks for (the first tap of "Ich suche Hilfe",
+ * web/src/features/help/needs.ts) and an organisation's services name (migration
+ * 20261209_0900_organisation_services).
+ */
+export const helpKinds = [
+  'shopping',
+  'escort',
+  'visit',
+  'household',
+  'digital',
+  'advice',
+  'care',
+  'rides',
+  'borrow',
+  'learning',
+] as const;
+export type HelpKind = (typeof helpKinds)[number];
+/** Where an organisation's service takes place: at its address, at another one, at no fixed place. */
+export const servicePlaces = ['organisation', 'elsewhere', 'none'] as const;
+export type ServicePlace = (typeof servicePlaces)[number];
+
 export const flagReasons = ['spam', 'abuse', 'privacy', 'illegal', 'other'] as const;
 export type FlagReason = (typeof flagReasons)[number];
 
@@ -436,4 +458,6 @@ export type ListsMatchTheDatabase = [
   Holds<Same<PlaceEventVisibility, Value<'place_event', 'visibility'>>>,
   Holds<Same<PlaceEventStatus, Value<'place_event', 'status'>>>,
   Holds<Same<SignupStatus, Value<'place_event_registration', 'status'>>>,
+  Holds<Same<HelpKind, Value<'organisation_service', 'help_kinds'>>>,
+  Holds<Same<ServicePlace, Value<'organisation_service', 'place'>>>,
 ];

@@ -9,7 +9,22 @@ declare module 'fastify' {
     actor: Actor;
     session: LoadedSession | null;
     locale: Locale;
+    /** when the request arrived: milliseconds since the epoch, with the fraction the clock gives */
+    arrivedAt: number;
   }
+}
+
+/**
+ * Notes when each request arrived, before any other hook and anything that may wait (a pooled
+ * connection, the session lookup, a lock): where requests queue for something — a waitlist
+ * (platform/capacity.ts) — this, not the moment their write reaches the database, is their place.
+ */
+export function stampArrival(app: FastifyInstance) {
+  app.decorateRequest('arrivedAt', 0);
+  app.addHook('onRequest', (req, _reply, done) => {
+    req.arrivedAt = performance.timeOrigin + performance.now();
+    done();
+  });
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -25,20 +40,31 @@ export function registerRequestContext(app: FastifyInstance) {
   app.decorateRequest('session', null);
   app.decorateRequest('locale', 'de');
 
-  app.addHook('onRequest', async (req) => {
+  // Synchronous: only a request to the API with a session cookie waits (for its session); every other
+  // one goes on without a promise and a turn of the event loop (issue #18).
+  app.addHook('onRequest', (req, _reply, done) => {
     req.actor = anonymous;
-    req.locale = negotiateLocale(req.headers['accept-language']);
-    if (!req.url.startsWith('/api/')) return;
-    const secret = req.cookies[sessionCookie];
-    if (!secret) return;
-    const session = await loadSession(app.deps.db.db, app.deps.network.id, secret);
-    if (!session) return;
-    req.session = session;
-    req.actor = session.actor;
-    if (!req.headers['accept-language']) req.locale = session.account.locale;
-    if (unsafeMethods.has(req.method) && req.headers[csrfHeader] !== session.csrfToken) {
-      throw new Problem(403, 'csrf');
+    const language = req.headers['accept-language'];
+    req.locale = negotiateLocale(language);
+    const secret = req.url.startsWith('/api/') ? req.cookies[sessionCookie] : undefined;
+    if (!secret) {
+      done();
+      return;
     }
+    loadSession(app.deps.db.db, app.deps.network.id, secret).then((session) => {
+      if (!session) {
+        done();
+        return;
+      }
+      req.session = session;
+      req.actor = session.actor;
+      if (!language) req.locale = session.account.locale;
+      if (unsafeMethods.has(req.method) && req.headers[csrfHeader] !== session.csrfToken) {
+        done(new Problem(403, 'csrf'));
+        return;
+      }
+      done();
+    }, done);
   });
 }
 
@@ -59,11 +85,20 @@ export interface CommandContext {
   actorId: string;
   ip: string;
   locale: Locale;
+  /** when the request arrived (stampArrival): a place in a queue is taken by it */
+  arrivedAt?: number;
 }
 
-/** The command context of a request: the signed-in account (or a 401), where from, in which language. */
+/** The command context of a request: the signed-in account (or a 401), where from, in which language, since when. */
 export function commandContext(req: FastifyRequest, networkId: string): CommandContext {
-  return { networkId, actor: req.actor, actorId: requireAccount(req), ip: clientIp(req), locale: req.locale };
+  return {
+    networkId,
+    actor: req.actor,
+    actorId: requireAccount(req),
+    ip: clientIp(req),
+    locale: req.locale,
+    arrivedAt: req.arrivedAt,
+  };
 }
 
 export type Reply = FastifyReply;

@@ -4,11 +4,20 @@ import type { MessageKey } from '../i18n/messages.ts';
  * What stands in the way, for a program to act on beside the translated text (problem+json extension
  * members, described by ProblemSchema in schemas.ts): the slots a booking collides with (the booking's
  * id only where the caller may see it), or what is still available — minutes a payer may still pay,
- * places left on a shift.
+ * places on a full shift or event (how many, how many taken, whether a waitlist takes more and how
+ * long it is), the lowest credit limit an account can take.
  */
 export interface ProblemDetails {
   conflicts?: { start: string; end: string; bookingId?: string }[];
-  available?: { minutes?: number; places?: number; waitlist?: boolean };
+  available?: {
+    minutes?: number;
+    places?: number;
+    capacity?: number;
+    taken?: number;
+    waitlist?: boolean;
+    waitlisted?: number;
+    lowestLimit?: number;
+  };
 }
 
 /**

@@ -24,6 +24,20 @@ export const Page = <T extends ReturnType<typeof Type.Object>>(item: T) =>
     offset: Type.Integer(),
   });
 
+/**
+ * A page of a list whose count stops early (as search's does): `total` is exact up to a cap; past
+ * it `total` is the cap and `moreThanCounted` is true — the client says "more than {total}".
+ */
+export const CappedPage = <T extends ReturnType<typeof Type.Object>>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+    /** total is a lower bound: more match than were counted */
+    moreThanCounted: Type.Boolean(),
+  });
+
 export const ProblemSchema = Type.Object(
   {
     type: Type.String(),
@@ -48,7 +62,13 @@ export const ProblemSchema = Type.Object(
         {
           minutes: Type.Optional(Type.Integer({ description: 'What the payer may still pay' })),
           places: Type.Optional(Type.Integer({ description: 'Places left' })),
+          capacity: Type.Optional(Type.Integer({ description: 'Places in all' })),
+          taken: Type.Optional(Type.Integer({ description: 'Places taken' })),
           waitlist: Type.Optional(Type.Boolean({ description: 'Whether one can still join the waitlist' })),
+          waitlisted: Type.Optional(Type.Integer({ description: 'People on the waitlist' })),
+          lowestLimit: Type.Optional(
+            Type.Integer({ description: 'The lowest credit limit the account can take now (its debt)' }),
+          ),
         },
         { description: 'What is still available' },
       ),
@@ -77,3 +97,14 @@ export const problems = {
  */
 export const literals = <const T extends string>(values: readonly T[]) =>
   Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<[TLiteral<T>]>;
+
+/**
+ * Where a thing that arrived by ActivityPub is from (platform/calendar.ts `RemoteOrigin`): the group
+ * that published it, its handle (@group@instance; may be empty) and instance, and the original's address.
+ */
+export const RemoteOrigin = Type.Object({
+  originName: Type.String(),
+  originHandle: Type.String(),
+  domain: Type.String(),
+  url: Type.String(),
+});

@@ -28,6 +28,31 @@ const foundationMessages = {
     en: 'This format is not supported. Please send JSON.',
   },
   not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
+  // ActivityPub federation (interop/activitypub)
+  'federation.off': {
+    de: 'Die Föderation ist auf diesem Server nicht eingeschaltet.',
+    en: 'Federation is not switched on on this server.',
+  },
+  'federation.not_found_remote': {
+    de: 'Unter dieser Adresse wurde keine Gruppe oder Organisation gefunden. Bitte prüfen Sie die Schreibweise, z. B. @gruppe@andere.stadt.',
+    en: 'No group or organisation was found at this address. Please check it, e.g. @group@other.town.',
+  },
+  'federation.remote_invalid': {
+    de: 'Bitte die Adresse der Gruppe als @name@server angeben (z. B. @repaircafe@andere.stadt) oder als Link, der mit https:// beginnt.',
+    en: 'Please give the group’s address as @name@server (e.g. @repaircafe@other.town) or as a link starting with https://.',
+  },
+  'federation.not_an_actor': {
+    de: 'Das ist keine Gruppe oder Organisation, der man folgen kann.',
+    en: 'This is not a group or organisation one can follow.',
+  },
+  'federation.is_local': {
+    de: 'Das ist eine Gruppe dieses Netzwerks – ihr folgt man hier direkt.',
+    en: 'This is a group of this network – follow it here directly.',
+  },
+  'federation.blocked': {
+    de: 'Dieser Server ist in diesem Netzwerk gesperrt: Von dort wird nichts angenommen, darum kann man ihm nicht folgen.',
+    en: 'This server is blocked in this network: nothing is accepted from it, so it cannot be followed.',
+  },
   unauthenticated: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
   forbidden: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
   csrf: {
@@ -185,6 +210,116 @@ const foundationMessages = {
     de: 'Sie haben gerade schon mehrere Anfragen geschickt. Bitte warten Sie etwas, bevor Sie die nächste schicken – oder rufen Sie die Organisation an.',
     en: 'You have just sent several enquiries. Please wait a while before you send the next – or call the organisation.',
   },
+  'service.hours_order': {
+    de: 'Die Öffnungszeit muss enden, nachdem sie beginnt.',
+    en: 'An opening must end after it starts.',
+  },
+  'service.hours_overlap': {
+    de: 'Zwei Öffnungszeiten am selben Tag überschneiden sich. Bitte fassen Sie sie zusammen.',
+    en: 'Two openings on the same day overlap. Please join them into one.',
+  },
+  'service.too_many': {
+    de: 'Eine Organisation kann höchstens {max} Angebote eintragen.',
+    en: 'An organisation can list at most {max} services.',
+  },
+  // importing an Open Referral (HSDS) file (server/interop/hsds/import.ts): the report, per record
+  'hsds.import.not_empty': {
+    de: 'Das Netzwerk hat schon {count} Organisationen. Ein HSDS-Import geht nur in ein leeres Netzwerk.',
+    en: 'The network already has {count} organisations. An HSDS import only goes into an empty network.',
+  },
+  'hsds.import.unreadable': {
+    de: 'Die Datei ist kein lesbares JSON: {detail}',
+    en: 'The file is not readable JSON: {detail}',
+  },
+  'hsds.import.no_organizations': {
+    de: 'Die Datei enthält keine Organisationen. Erwartet wird {"organizations": […]}, eine Liste von Organisationen oder eine Organisation je Zeile (NDJSON).',
+    en: 'The file holds no organisations. Expected {"organizations": […]}, a list of organisations, or one organisation per line (NDJSON).',
+  },
+  'hsds.import.summary': {
+    de: '{organisations} Organisationen und {services} Angebote übernommen, {refused} Einträge abgelehnt.',
+    en: '{organisations} organisations and {services} services taken, {refused} records refused.',
+  },
+  'hsds.import.dry_run': {
+    de: 'Probelauf: nichts wurde gespeichert.',
+    en: 'Dry run: nothing was saved.',
+  },
+  'hsds.import.taken': { de: 'übernommen', en: 'taken' },
+  'hsds.import.refused': { de: 'abgelehnt', en: 'refused' },
+  'hsds.import.organization': { de: 'Organisation', en: 'Organisation' },
+  'hsds.import.service': { de: 'Angebot', en: 'Service' },
+  'hsds.reason.not_object': { de: 'kein JSON-Objekt', en: 'not a JSON object' },
+  'hsds.reason.duplicate_id': {
+    de: 'die Kennung {id} kommt in der Datei schon vor',
+    en: 'the id {id} occurs earlier in the file',
+  },
+  'hsds.reason.new_id': {
+    de: 'die Kennung „{id}“ ist keine UUID – eine neue vergeben',
+    en: 'the id “{id}” is not a UUID – a new one was given',
+  },
+  'hsds.reason.name': {
+    de: 'der Name fehlt oder hat nicht 2 bis {max} Zeichen',
+    en: 'the name is missing or not 2 to {max} characters long',
+  },
+  'hsds.reason.too_long': {
+    de: '„{field}“ ist länger als {max} Zeichen',
+    en: '“{field}” is longer than {max} characters',
+  },
+  'hsds.reason.email_dropped': {
+    de: 'die E-Mail-Adresse „{value}“ ist ungültig – nicht übernommen',
+    en: 'the email address “{value}” is invalid – not taken',
+  },
+  'hsds.reason.website_dropped': {
+    de: 'die Website „{value}“ ist keine http(s)-Adresse – nicht übernommen',
+    en: 'the website “{value}” is not an http(s) address – not taken',
+  },
+  'hsds.reason.phone_dropped': {
+    de: 'Telefonnummern nicht übernommen: {value} (Knotenpunkt führt eine, höchstens 40 Zeichen)',
+    en: 'phone numbers not taken: {value} (Knotenpunkt keeps one, at most 40 characters)',
+  },
+  'hsds.reason.locations_dropped': {
+    de: '{count} weitere Orte der Organisation nicht übernommen (Knotenpunkt führt eine Adresse; Orte der Angebote bleiben bei den Angeboten)',
+    en: '{count} further locations of the organisation not taken (Knotenpunkt keeps one address; the places of services stay with the services)',
+  },
+  'hsds.reason.kind_default': {
+    de: 'Art und Bereich der Organisation fehlen – „Sonstige“ angenommen',
+    en: 'the organisation’s kind and sector are missing – “other” assumed',
+  },
+  'hsds.reason.fields_dropped': {
+    de: 'Felder ohne Entsprechung in Knotenpunkt nicht übernommen: {fields}',
+    en: 'fields Knotenpunkt has no place for were not taken: {fields}',
+  },
+  'hsds.reason.organization_refused': {
+    de: 'die Organisation dieses Angebots wurde nicht übernommen',
+    en: 'the organisation of this service was not taken',
+  },
+  'hsds.reason.status': {
+    de: 'Status „{status}“: das Angebot läuft nicht',
+    en: 'status “{status}”: the service is not running',
+  },
+  'hsds.reason.too_many_services': {
+    de: 'die Organisation hat schon {max} Angebote, mehr führt Knotenpunkt nicht',
+    en: 'the organisation already has {max} services, the most Knotenpunkt keeps',
+  },
+  'hsds.reason.term_dropped': {
+    de: 'Kategorie „{name}“ ist keine Hilfeart von Knotenpunkt – nicht übernommen',
+    en: 'category “{name}” is not one of Knotenpunkt’s kinds of help – not taken',
+  },
+  'hsds.reason.schedule_as_note': {
+    de: 'Öffnungszeit „{value}“ ist nicht wöchentlich – als Hinweis zu den Zeiten übernommen',
+    en: 'opening “{value}” is not weekly – taken as a note on the hours',
+  },
+  'hsds.reason.schedule_dropped': {
+    de: 'Öffnungszeit {id} ohne gültige Wochentage und Uhrzeiten oder überschneidend – nicht übernommen',
+    en: 'opening {id} without valid weekdays and times, or overlapping – not taken',
+  },
+  'hsds.reason.places_dropped': {
+    de: '{count} weitere Orte des Angebots nicht übernommen (Knotenpunkt führt einen Ort je Angebot)',
+    en: '{count} further places of the service not taken (Knotenpunkt keeps one place per service)',
+  },
+  'hsds.reason.place_none': {
+    de: 'Ort {id} ohne Adresse – als „ohne festen Ort“ übernommen',
+    en: 'location {id} has no address – taken as “no fixed place”',
+  },
   // emails
   'email.login.subject': { de: 'Ihr Anmeldelink für {network}', en: 'Your sign-in link for {network}' },
   'email.login.body': {
@@ -231,6 +366,9 @@ const foundationMessages = {
     de: 'Guten Tag {name},\n\njemand hat {organisation} über {network} um Hilfe gefragt. Sie lesen die Anfrage und markieren sie als beantwortet auf der Verwaltungsseite Ihrer Organisation:\n\n{link}\n\nDiese E-Mail geht an alle, die {organisation} im Netzwerk verwalten.',
     en: 'Hello {name},\n\nsomeone asked {organisation} for help through {network}. You read the enquiry and mark it answered on your organisation’s admin page:\n\n{link}\n\nThis email goes to everyone who administers {organisation} in the network.',
   },
+  /** in the title of an entry in a calendar feed (http/calendar.ts) */
+  'calendar.feed_waitlisted': { de: '(Warteliste)', en: '(waitlist)' },
+  'calendar.feed_cancelled': { de: 'Abgesagt:', en: 'Cancelled:' },
   'role.admin': { de: 'Administration', en: 'Administrator' },
   'role.staff': { de: 'Mitarbeit', en: 'Staff' },
   'role.volunteer': { de: 'Ehrenamt', en: 'Volunteer' },

@@ -1,3 +1,4 @@
+import type { Config } from '../config.ts';
 import type { Area } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 import type { Locale } from '../i18n/messages.ts';
@@ -14,6 +15,11 @@ import type { WebPath } from './webPath.ts';
  * Today: Räume & Brücken's events of organisations and communities, Mitmachen's shifts of published
  * opportunities (its events and projects among them), Mitgestalten's meetings of public projects.
  * Wissen has no gatherings yet; once it has, it adds a source and nothing here changes.
+ *
+ * Remote entries: events that arrived by ActivityPub from groups the town follows
+ * (interop/activitypub/calendar.ts, a source of Räume & Brücken's, only while federation is on). They
+ * carry `remote` (where they are from and the original's address) and are never linked to a page of
+ * ours; they have no district, and nobody told us whether they are step-free or free.
  */
 
 /** What kind of gathering an entry is (worded by the client). */
@@ -55,10 +61,22 @@ export interface CalendarEntry {
   freePlaces: number | null;
   /** one can register, or sign up, on its page */
   registration: boolean;
-  /** where the reader sees it and takes part */
-  link: WebPath;
+  /** where the reader sees it and takes part: a page of ours, or for a remote entry the original (remote.url) */
+  link: WebPath | null;
+  /** it arrived from elsewhere by ActivityPub (link is null: the original is remote.url) */
+  remote?: RemoteOrigin;
   /** in a person's own entries (`mine`): whether they have a place or wait for one */
   myStatus?: 'registered' | 'waitlisted';
+}
+
+/** Where a remote thing is from: the group that published it, its instance, and the original's address. */
+export interface RemoteOrigin {
+  originName: string;
+  /** @group@instance, as people follow it */
+  originHandle: string;
+  domain: string;
+  /** the original page (absolute, http or https) */
+  url: string;
 }
 
 /** What the reader asks for: a time range and the calendar's filters (all optional). */
@@ -89,6 +107,8 @@ export interface PersonalQuery {
 }
 
 export interface CalendarSource {
+  /** Whether the source takes part under this configuration (default: always). */
+  enabled?(config: Config): boolean;
   /** The entries the reader may see in the range that pass the filters, earliest first, at most `limit`. */
   entries(db: Executor, actor: Actor, q: CalendarQuery): Promise<CalendarEntry[]>;
   /** The entries the person registered or signed up for (their personal feed), earliest first. */
@@ -102,9 +122,9 @@ export function registerCalendarSources(area: Area, list: readonly CalendarSourc
   for (const source of list) if (!sources.some((s) => s.source === source)) sources.push({ area, source });
 }
 
-/** Every registered source with its area, in the order of the areas. */
-export function calendarSources(): readonly { area: Area; source: CalendarSource }[] {
-  return sources;
+/** Every registered source enabled under `config`, with its area, in the order of the areas. */
+export function calendarSources(config: Config): readonly { area: Area; source: CalendarSource }[] {
+  return sources.filter(({ source }) => source.enabled?.(config) ?? true);
 }
 
 /**

@@ -96,7 +96,7 @@ describe('sendMail', () => {
     assert.ok(queued.body_text.includes(secret), 'delivery still needs it');
     // nothing listens on port 9: every attempt fails, and the fifth gives up
     const deliver = mailDeliveryJob('smtp://127.0.0.1:9', 'test@example.org');
-    for (let i = 0; i < 5; i++) await deliver(d.db, { networkId, payload: {} });
+    for (let i = 0; i < 5; i++) await deliver(d.db, { networkId, id: 0, payload: {}, attempt: 1 });
     const failed = await row();
     assert.equal(failed.status, 'failed');
     assert.equal(failed.body_text, failed.body_shown);
@@ -131,7 +131,7 @@ describe('sendMail', () => {
     );
     assert.equal(queued.headers_shown['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click');
     const deliver = mailDeliveryJob('smtp://127.0.0.1:9', 'test@example.org');
-    for (let i = 0; i < 5; i++) await deliver(d.db, { networkId, payload: {} });
+    for (let i = 0; i < 5; i++) await deliver(d.db, { networkId, id: 0, payload: {}, attempt: 1 });
     const failed = await row();
     assert.equal(failed.status, 'failed');
     assert.deepEqual(failed.headers, failed.headers_shown);
@@ -192,7 +192,12 @@ describe('sendMail', () => {
         .where('status', '=', 'queued')
         .where('to_address', '<>', 'zustellung@example.org')
         .execute();
-      await mailDeliveryJob(`smtp://127.0.0.1:${port}`, 'test@example.org')(d.db, { networkId, payload: {} });
+      await mailDeliveryJob(`smtp://127.0.0.1:${port}`, 'test@example.org')(d.db, {
+        networkId,
+        id: 0,
+        payload: {},
+        attempt: 1,
+      });
       const raw = received.join('\n').replace(/\r\n[ \t]+/g, ' ');
       assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
       assert.ok(raw.includes(`List-Unsubscribe: <${url}>`), raw);

@@ -22,15 +22,27 @@ export interface FlagInput {
   ip?: string | null;
 }
 
-/** Entity types whose existence this module can check; other areas' types are taken on trust. */
+/**
+ * Entity types whose existence this module can check; other areas' types are taken on trust. What
+ * arrived by ActivityPub (interop/activitypub: 'remote_event', 'remote_post') has no search entry,
+ * so it is named and linked from its own row here.
+ */
 const knownTables = {
   person: 'account',
   organisation: 'organisation',
   district: 'district',
+  remote_event: 'remote_event',
+  remote_post: 'remote_post',
 } as const;
 
 /** The column that names a thing of each known type. */
-const nameColumns = { account: 'display_name', organisation: 'name', district: 'name' } as const;
+const nameColumns = {
+  account: 'display_name',
+  organisation: 'name',
+  district: 'name',
+  remote_event: 'title',
+  remote_post: 'title',
+} as const;
 
 async function exists(db: Executor, networkId: string, entityType: string, entityId: string) {
   const table = knownTables[entityType as keyof typeof knownTables];
@@ -98,8 +110,9 @@ export type FlagStatus = 'open' | 'hidden' | 'dismissed';
 /**
  * The moderation queue: each flag with its reporter and what was reported — its title and link from
  * its search entry (kept, marked hidden, when the thing is hidden), else the name of a person,
- * organisation or district. Never anything of a support circle: those cannot be reported, and a row
- * that names one (from before that rule) is left out.
+ * organisation or district, or a remote event's or post's title with where it is from
+ * (`… (@group@other.town)`) and its original's address as the link. Never anything of a support
+ * circle: those cannot be reported, and a row that names one (from before that rule) is left out.
  */
 export async function listFlags(
   db: Executor,
@@ -135,6 +148,28 @@ export async function listFlags(
         .onRef('rd.id', '=', 'f.entity_id')
         .on('f.entity_type', '=', 'district'),
     )
+    .leftJoin('remote_event as rev', (j) =>
+      j
+        .onRef('rev.network_id', '=', 'f.network_id')
+        .onRef('rev.id', '=', 'f.entity_id')
+        .on('f.entity_type', '=', 'remote_event'),
+    )
+    .leftJoin('remote_post as rpo', (j) =>
+      j
+        .onRef('rpo.network_id', '=', 'f.network_id')
+        .onRef('rpo.id', '=', 'f.entity_id')
+        .on('f.entity_type', '=', 'remote_post'),
+    )
+    .leftJoin('remote_actor as rac', (j) =>
+      j
+        .onRef('rac.network_id', '=', 'f.network_id')
+        .on((eb) =>
+          eb.or([
+            eb('rac.id', '=', eb.ref('rev.remote_actor_id')),
+            eb('rac.id', '=', eb.ref('rpo.remote_actor_id')),
+          ]),
+        ),
+    )
     .where('f.network_id', '=', networkId)
     .where('f.entity_type', 'not like', 'circle%');
   if (opts.status) q = q.where('f.status', '=', opts.status);
@@ -149,8 +184,15 @@ export async function listFlags(
         'f.status',
         'f.created_at',
         'a.display_name as reporter_name',
-        's.link',
-        sql<string>`coalesce(s.title, rp.display_name, ro.name, rd.name, '')`.as('title'),
+        // a remote thing's original: its url (an http(s) address by the inbox), else its id if it is one
+        sql<string | null>`coalesce(s.link, rev.url, rpo.url,
+          CASE WHEN coalesce(rev.uri, rpo.uri) ~* '^https?://' THEN coalesce(rev.uri, rpo.uri) END)`.as(
+          'link',
+        ),
+        sql<string>`coalesce(s.title, rp.display_name, ro.name, rd.name,
+          coalesce(rev.title, rpo.title) || ' (' || coalesce(nullif(rac.handle, ''), rac.domain) || ')', '')`.as(
+          'title',
+        ),
       ])
       .orderBy('f.created_at', 'desc')
       .orderBy('f.id')

@@ -1,12 +1,14 @@
+import { sql } from 'kysely';
 import { areaNotificationKinds } from '../areas/lists.ts';
 import type { Executor } from '../db/tx.ts';
 import type { WebPath } from './webPaths.ts';
 
 /**
  * Every kind of in-app notification the server writes, with the params each one carries. The web
- * client words them (notification.kinds.<kind, dots as underscores> in web/src/i18n/*.json, German
- * and English); test/browser/notification-texts.test.ts fails when a kind here has no text there or
- * a text uses a param not listed here, and `notify` only takes a kind listed here with all its params.
+ * client words them (notification.kinds.<kind, dots as underscores> in
+ * web/src/features/notifications/i18n/*.json, German and English);
+ * test/browser/notification-texts.test.ts fails when a kind here has no text there or a text uses a
+ * param not listed here, and `notify` only takes a kind listed here with all its params.
  *
  * Conventions the client relies on: params ending in `At` are ISO instants (shown as local date and
  * time), `minutes` is a duration in minutes, `count` picks the plural form, `role` is a membership
@@ -56,9 +58,26 @@ export async function notify(db: Executor, n: NewNotification): Promise<void> {
   await notificationInsert(db, [n])?.execute();
 }
 
+/**
+ * From this many rows on, notifications go in as five arrays (`unnest`) instead of a VALUES list:
+ * a statement may bind at most 65 535 parameters, which a VALUES list of five columns reaches at
+ * 13 107 rows — a sweep or a post to every follower of a big network did, and failed whole.
+ */
+const bulkFrom = 1000;
+
 /** Notifications as one query (null for none), to write with others in one statement (see insertTogether). */
 export function notificationInsert(db: Executor, ns: NewNotification[]) {
   if (ns.length === 0) return null;
+  if (ns.length >= bulkFrom) {
+    return db
+      .insertInto('notification')
+      .columns(['network_id', 'account_id', 'kind', 'params', 'link'])
+      .expression(
+        sql`SELECT * FROM unnest(${ns.map((n) => n.networkId)}::uuid[], ${ns.map((n) => n.accountId)}::uuid[],
+          ${ns.map((n) => n.kind)}::text[], ${ns.map((n) => JSON.stringify(n.params))}::jsonb[],
+          ${ns.map((n) => n.link)}::text[])`,
+      );
+  }
   return db.insertInto('notification').values(
     ns.map((n) => ({
       network_id: n.networkId,

@@ -23,6 +23,7 @@ const table: Record<keyof typeof networkPolicy, RoleName[]> = {
   readOutbox: ['instanceAdmin'],
   readAuditLog: ['instanceAdmin'],
   moderate: ['instanceAdmin'],
+  administerFederation: ['instanceAdmin'],
   createOrganisation: ['instanceAdmin'],
   flag: signedIn,
   search: everyone,

@@ -10,6 +10,8 @@ export const networkPolicy = {
   readOutbox: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
   readAuditLog: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
   moderate: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
+  /** whom our actors follow on other instances, and which instances are blocked */
+  administerFederation: (actor: Actor) => isSignedIn(actor) && actor.isInstanceAdmin,
   /** Opening an organisation is the organisation policy's rule, offered with the session. */
   createOrganisation: organisationPolicy.create,
   flag: (actor: Actor) => isSignedIn(actor),

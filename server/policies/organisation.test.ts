@@ -37,6 +37,7 @@ const table: Record<keyof typeof organisationPolicy, RoleName[]> = {
   ask: ['citizen', 'volunteer', 'staff', 'orgAdmin', 'otherOrgAdmin', 'instanceAdmin'],
   // a request for help is for the organisation's admins only: not its staff, not instance admins
   readEnquiries: ['orgAdmin'],
+  administerFederation: managers,
 };
 
 describe('organisation policy', () => {
@@ -62,6 +63,7 @@ describe('organisation policy', () => {
       invite: true,
       delete: false,
       readEnquiries: true,
+      administerFederation: true,
     });
     assert.deepEqual(organisationAbilities(actors.volunteer, thisOrg), {
       update: false,
@@ -70,6 +72,7 @@ describe('organisation policy', () => {
       invite: false,
       delete: false,
       readEnquiries: false,
+      administerFederation: false,
     });
     assert.deepEqual(organisationAbilities(actors.blocked, thisOrg), {
       update: false,
@@ -78,6 +81,7 @@ describe('organisation policy', () => {
       invite: false,
       delete: false,
       readEnquiries: false,
+      administerFederation: false,
     });
   });
 });

@@ -25,12 +25,19 @@ export const organisationPolicy = {
    * would tell the whole administration.
    */
   readEnquiries: (actor: Actor, org: { id: string }) => isSignedIn(actor) && administers(actor, org.id),
+  /**
+   * Whom the organisation follows on other instances (ActivityPub) and who follows it: its admins
+   * decide, as they decide what it publishes; instance admins too (they see every actor's follows in
+   * networkPolicy.administerFederation). Blocking an instance stays the instance admin's.
+   */
+  administerFederation: (actor: Actor, org: { id: string }) =>
+    isSignedIn(actor) && (actor.isInstanceAdmin || administers(actor, org.id)),
 };
 
 export const organisationAbilities = (actor: Actor, org: { id: string }) =>
   abilitiesOf(
     organisationPolicy,
-    ['update', 'viewMembers', 'manageMembers', 'invite', 'delete', 'readEnquiries'],
+    ['update', 'viewMembers', 'manageMembers', 'invite', 'delete', 'readEnquiries', 'administerFederation'],
     actor,
     org,
   );

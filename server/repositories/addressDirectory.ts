@@ -1,4 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { containsPattern } from '../db/like.ts';
 import type { Executor } from '../db/tx.ts';
 
 /**
@@ -39,13 +40,11 @@ export function searchWords(q: string): string[] {
     .slice(0, 6);
 }
 
-const like = (w: string) => `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-
 /** Every word somewhere in the text (case- and ß/ss-blind). */
 function allWords(text: Expression<string>, words: string[]) {
   const folded = sql<string>`replace(lower(${text}), 'ß', 'ss')`;
   return sql<SqlBool>`${sql.join(
-    words.map((w) => sql`${folded} LIKE ${like(w)}`),
+    words.map((w) => sql`${folded} LIKE ${containsPattern(w)}`),
     sql` AND `,
   )}`;
 }

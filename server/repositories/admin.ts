@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../db/like.ts';
 import type { Executor } from '../db/tx.ts';
-
-const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 export type OutboxStatus = 'queued' | 'sent' | 'failed' | 'held';
 
@@ -138,7 +137,7 @@ export async function listAccounts(
 ) {
   let q = db.selectFrom('account').where('network_id', '=', networkId);
   if (f.q) {
-    const like = likePattern(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('display_name', 'ilike', like), eb('email', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
+import { containsPattern } from '../db/like.ts';
 import type { MembershipRole, OrganisationKind, Sector } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 import { indexDocument } from '../platform/search.ts';
@@ -34,7 +35,7 @@ export async function listOrganisations(db: Executor, networkId: string, f: Orga
   if (f.sector) q = q.where('o.sector', '=', f.sector);
   if (f.districtId) q = q.where('o.district_id', '=', f.districtId);
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.description', 'ilike', like)]));
   }
   const [items, total] = await Promise.all([
@@ -52,6 +53,45 @@ export async function listOrganisations(db: Executor, networkId: string, f: Orga
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
+}
+
+/**
+ * The organisations with a place, for the map layer (GeoJSON): the directory's filters, by name, at
+ * most `limit` (one more is read, so the caller can say it was cut).
+ */
+export async function organisationsOnMap(
+  db: Executor,
+  networkId: string,
+  f: { sector?: Sector; districtId?: string },
+  limit: number,
+) {
+  let q = db
+    .selectFrom('organisation as o')
+    .leftJoin('district as d', (j) =>
+      j.onRef('d.network_id', '=', 'o.network_id').onRef('d.id', '=', 'o.district_id'),
+    )
+    .where('o.network_id', '=', networkId)
+    .where('o.lat', 'is not', null)
+    .where('o.lng', 'is not', null);
+  if (f.sector) q = q.where('o.sector', '=', f.sector);
+  if (f.districtId) q = q.where('o.district_id', '=', f.districtId);
+  return q
+    .select([
+      'o.id',
+      'o.slug',
+      'o.name',
+      'o.kind',
+      'o.sector',
+      'o.website',
+      'o.address',
+      'o.lat',
+      'o.lng',
+      'd.name as district_name',
+    ])
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .limit(limit + 1)
+    .execute();
 }
 
 /** By id or by slug. */
@@ -154,14 +194,22 @@ export async function coordinatorsOf(
   networkId: string,
   organisationId: string,
 ): Promise<string[]> {
-  const rows = await db
+  const rows = await coordinatorsQuery(db, networkId, organisationId).execute();
+  return rows.map((r) => r.account_id);
+}
+
+/** The accounts of the organisation's coordinators (admin or staff), as a query to nest in another. */
+export function coordinatorsQuery(
+  db: Executor,
+  networkId: string,
+  organisationId: string | RawBuilder<string | null>,
+) {
+  return db
     .selectFrom('membership')
     .select('account_id')
     .where('network_id', '=', networkId)
     .where('organisation_id', '=', organisationId)
-    .where('role', 'in', ['admin', 'staff'])
-    .execute();
-  return rows.map((r) => r.account_id);
+    .where('role', 'in', ['admin', 'staff']);
 }
 
 /** The account's role in the organisation, if it is a member. */

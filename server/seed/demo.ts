@@ -4,9 +4,18 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Area, DB, NetworkSettings } from '../db/schema.ts';
 import { type Party, recordInteraction } from '../platform/interactions.ts';
 import { createAccount } from '../repositories/accounts.ts';
+import { insertService } from '../repositories/organisationServices.ts';
 import { indexOrganisation, insertOrganisation, setMembership } from '../repositories/organisations.ts';
 import type { DemoSeedContext } from './context.ts';
-import { districts, mapCenter, mapZoom, organisations, people, ringCenter } from './lindenbrueck.ts';
+import {
+  districts,
+  mapCenter,
+  mapZoom,
+  organisationServices,
+  organisations,
+  people,
+  ringCenter,
+} from './lindenbrueck.ts';
 
 /** Shown on the console at start; every demo account shares it. Never used outside the demo town. */
 export const demoPassword = 'Lindenbrueck-Demo-2026';
@@ -185,6 +194,18 @@ export async function seedDemoTown(db: Kysely<DB>, networkId: string) {
       });
       orgIds.set(o.key, id);
       await indexOrganisation(tx, networkId, id);
+      for (const sv of organisationServices[o.key] ?? [])
+        await insertService(tx, networkId, id, {
+          name: sv.name,
+          description: sv.description,
+          helpKinds: sv.helpKinds,
+          place: sv.place === 'none' ? 'none' : sv.place ? 'elsewhere' : 'organisation',
+          address: typeof sv.place === 'object' ? sv.place.address : null,
+          lat: null,
+          lng: null,
+          hoursNote: sv.hoursNote ?? '',
+          hours: sv.hours.map(([weekday, opens, closes]) => ({ weekday, opens, closes })),
+        });
     }
 
     const personIds = new Map<string, string>();

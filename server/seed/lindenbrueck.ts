@@ -1,4 +1,4 @@
-import type { AvailabilitySlot, MembershipRole, OrganisationKind, Sector } from '../db/schema.ts';
+import type { AvailabilitySlot, HelpKind, MembershipRole, OrganisationKind, Sector } from '../db/schema.ts';
 
 /**
  * The fictional town of Lindenbrück (about 25 000 inhabitants) around lat 51.30, lng 9.48.
@@ -311,6 +311,182 @@ export const organisations: DemoOrganisation[] = [
       'Offene Selbsthilfewerkstatt: Wir reparieren gemeinsam Fahrräder, richten gespendete Räder für Geflüchtete her und nehmen Zeitgutschriften aus dem Netzwerk an.',
   },
 ];
+
+export interface DemoService {
+  name: string;
+  description: string;
+  helpKinds: HelpKind[];
+  /** at the organisation's address (default), at another address, or at no fixed place */
+  place?: { address: string } | 'none';
+  /** [ISO weekday, opens, closes] */
+  hours: [number, string, string][];
+  hoursNote?: string;
+}
+
+const mondayToFriday = (opens: string, closes: string): [number, string, string][] =>
+  [1, 2, 3, 4, 5].map((d) => [d, opens, closes]);
+
+/**
+ * What the organisations offer as standing services, with their weekly hours: the directory entry
+ * "Ich suche Hilfe" and the organisation pages show, and the Open Referral (HSDS) export carries.
+ */
+export const organisationServices: Record<string, DemoService[]> = {
+  caritas: [
+    {
+      name: 'Allgemeine Sozialberatung',
+      description:
+        'Offene Sprechstunde zu Anträgen, Geldsorgen, Wohnen und Familie. Vertraulich und kostenlos, ohne Termin.',
+      helpKinds: ['advice'],
+      hours: [
+        [2, '09:00', '12:00'],
+        [4, '14:00', '17:00'],
+      ],
+    },
+    {
+      name: 'Schuldnerberatung',
+      description:
+        'Wir verschaffen mit Ihnen einen Überblick, verhandeln mit Gläubigern und begleiten ins Insolvenzverfahren.',
+      helpKinds: ['advice'],
+      hours: [[1, '09:00', '12:00']],
+      hoursNote: 'Weitere Termine nach Vereinbarung.',
+    },
+    {
+      name: 'Migrationsberatung im Nachbarschaftszentrum',
+      description:
+        'Beratung zu Aufenthalt, Arbeit, Sprachkursen und Behörden – auf Deutsch, Englisch und Arabisch.',
+      helpKinds: ['advice'],
+      place: { address: 'Lindenhofer Straße 58, 34560 Lindenbrück' },
+      hours: [
+        [3, '09:00', '12:00'],
+        [3, '13:00', '15:00'],
+      ],
+    },
+  ],
+  diakonie: [
+    {
+      name: 'Häusliche Pflege',
+      description:
+        'Pflege, Betreuung und hauswirtschaftliche Hilfe zu Hause. Rufen Sie uns an, wir kommen zum Erstgespräch.',
+      helpKinds: ['care', 'household'],
+      place: 'none',
+      hours: mondayToFriday('07:00', '16:00'),
+      hoursNote: 'Telefonisch erreichbar; Pflegeeinsätze auch am Wochenende.',
+    },
+    {
+      name: 'Gesprächskreis für pflegende Angehörige',
+      description: 'Austausch, Entlastung und Informationen für alle, die einen Menschen zu Hause pflegen.',
+      helpKinds: ['care', 'visit'],
+      hours: [[2, '18:00', '19:30']],
+    },
+  ],
+  awo: [
+    {
+      name: 'Mittagstisch',
+      description: 'Warmes Mittagessen in Gesellschaft für 3,50 €. Bitte bis 10 Uhr am Vortag anmelden.',
+      helpKinds: ['visit'],
+      hours: mondayToFriday('12:00', '13:30'),
+    },
+    {
+      name: 'Spielenachmittag und Gedächtnistraining',
+      description: 'Gesellschaftsspiele, Rätsel und Gedächtnistraining bei Kaffee und Kuchen.',
+      helpKinds: ['visit', 'learning'],
+      hours: [[3, '14:00', '17:00']],
+    },
+  ],
+  nbz: [
+    {
+      name: 'Nachbarschaftscafé',
+      description:
+        'Offener Treffpunkt für alle Generationen: Kaffee, Gespräche, Aushänge und Hilfe beim Ausfüllen von Formularen.',
+      helpKinds: ['visit'],
+      hours: [
+        [2, '14:00', '18:00'],
+        [3, '14:00', '18:00'],
+        [4, '14:00', '18:00'],
+      ],
+    },
+    {
+      name: 'Hausaufgabenhilfe',
+      description: 'Ehrenamtliche helfen Schulkindern der Klassen 1 bis 7 bei den Hausaufgaben.',
+      helpKinds: ['learning'],
+      hours: [1, 2, 3, 4].map((d): [number, string, string] => [d, '14:00', '16:00']),
+    },
+    {
+      name: 'Repair-Café',
+      description: 'Gemeinsam reparieren statt wegwerfen: Toaster, Lampen, Kleidung, Fahrräder.',
+      helpKinds: ['household'],
+      hours: [],
+      hoursNote: 'Jeden ersten Samstag im Monat, 10 bis 13 Uhr.',
+    },
+  ],
+  fwa: [
+    {
+      name: 'Engagementberatung',
+      description: 'Wir finden mit Ihnen ein Ehrenamt, das zu Ihrer Zeit und Ihren Interessen passt.',
+      helpKinds: ['advice'],
+      hours: [
+        [1, '15:00', '18:00'],
+        [4, '10:00', '13:00'],
+      ],
+    },
+  ],
+  vhs: [
+    {
+      name: 'Handy-Sprechstunde für Seniorinnen und Senioren',
+      description:
+        'Bringen Sie Ihr Smartphone oder Tablet mit: Wir erklären WhatsApp, Fotos, Videoanrufe und Online-Termine.',
+      helpKinds: ['digital', 'learning'],
+      hours: [[4, '10:00', '12:00']],
+    },
+    {
+      name: 'Deutsch- und Integrationskurse',
+      description: 'Kurse von A1 bis B2, auch mit Kinderbetreuung. Einstufung jeden Montag.',
+      helpKinds: ['learning'],
+      hours: [[1, '09:00', '11:00']],
+      hoursNote: 'Die Kurszeiten stehen im Programmheft.',
+    },
+  ],
+  kirche: [
+    {
+      name: 'Besuchsdienst',
+      description:
+        'Ehrenamtliche besuchen ältere und kranke Menschen zu Hause oder im Krankenhaus – für ein Gespräch, zum Vorlesen, zum Spazierengehen.',
+      helpKinds: ['visit'],
+      place: 'none',
+      hours: [],
+      hoursNote: 'Nach Absprache mit dem Gemeindebüro.',
+    },
+  ],
+  pflege: [
+    {
+      name: 'Beratungsbesuche nach § 37.3 SGB XI',
+      description:
+        'Für Menschen, die Pflegegeld beziehen: Beratungsbesuch zu Hause, auch auf Türkisch und Polnisch.',
+      helpKinds: ['care', 'advice'],
+      place: 'none',
+      hours: mondayToFriday('08:00', '16:00'),
+    },
+  ],
+  tsv: [
+    {
+      name: 'Sitzgymnastik für Ältere',
+      description: 'Bewegung im Sitzen, für alle, die nicht mehr gut stehen können. Ohne Mitgliedschaft.',
+      helpKinds: ['visit'],
+      hours: [[3, '10:00', '11:00']],
+    },
+  ],
+  rad: [
+    {
+      name: 'Offene Fahrradwerkstatt',
+      description: 'Werkzeug und Rat für die Reparatur Ihres Fahrrads. Ersatzteile zum Selbstkostenpreis.',
+      helpKinds: ['household', 'rides'],
+      hours: [
+        [2, '17:00', '20:00'],
+        [6, '10:00', '14:00'],
+      ],
+    },
+  ],
+};
 
 export interface DemoPerson {
   key: string;

@@ -121,8 +121,10 @@ for (const [viewport, size] of [
     await page.getByRole('link', { name: /Ich möchte etwas teilen oder leihen/ }).click();
     await expectPage(page, 'Ich möchte etwas teilen oder leihen', `share or borrow (${viewport})`);
     await page.getByRole('link', { name: /Fahrzeuge/ }).click();
-    await expectPage(page, 'Teilen', `the catalogue's vehicles (${viewport})`);
-    assert.match(page.url(), /\/teilen\?art=vehicle$/);
+    // the catalogue's pages and texts are fetched first: until then the page above (whose heading
+    // also says "teilen") stays
+    await page.waitForURL(/\/teilen\?art=vehicle$/);
+    await expectPage(page, /^Teilen$/, `the catalogue's vehicles (${viewport})`);
     // the Tauschring names people: a visitor is asked to sign in there, not shown an error
     await page.goto(`${server.url}/teilen-leihen`);
     await page.getByRole('link', { name: 'Im Tauschring anbieten oder suchen' }).click();

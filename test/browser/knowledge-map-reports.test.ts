@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import {
@@ -208,4 +209,38 @@ test('the coordinator sees the new reports waiting for a first status on the hom
     .waitFor();
   await checkA11y(page, 'today');
   await page.context().close();
+});
+
+test('a map with more reports than the list counts says "more than 1,000", in German and English', async () => {
+  await server.db
+    .insertInto('map_report')
+    .columns(['network_id', 'kind', 'category', 'title', 'lat', 'lng'])
+    .expression(
+      sql`SELECT ${server.networkId}::uuid, 'suggestion', 'other', 'Viele Meldungen ' || i,
+            51.29 + (i % 40) * 0.0005, 9.46 + (i / 40) * 0.0005
+          FROM generate_series(1, 1000) AS i`,
+    )
+    .execute();
+  try {
+    const page = await (await newContext(browser, desktop)).newPage();
+    await page.goto(`${server.url}/wissen/karte`);
+    await expectPage(page, 'Stadtteilkarte', 'map');
+    const list = page.getByRole('region', { name: 'Alle Meldungen als Liste' });
+    await list.getByRole('status').filter({ hasText: 'Mehr als 1.000 Meldungen' }).waitFor();
+    await list.getByText('Seite 1 von mehr als 50').waitFor();
+    // filed at the same moment, the newest page holds 20 of them (the id decides which)
+    await list
+      .getByRole('link', { name: /^Viele Meldungen \d+$/ })
+      .first()
+      .waitFor();
+    await checkA11y(page, 'the map with a capped count');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByRole('region', { name: 'All reports as a list' });
+    await english.getByRole('status').filter({ hasText: 'More than 1,000 reports' }).waitFor();
+    await english.getByText('Page 1 of more than 50').waitFor();
+    await page.context().close();
+  } finally {
+    await server.db.deleteFrom('map_report').where('title', 'like', 'Viele Meldungen %').execute();
+  }
 });

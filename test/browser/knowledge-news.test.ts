@@ -57,7 +57,7 @@ test('a visitor reads the news on a phone and finds the feeds, with public posts
   assert.equal(await list.getByRole('link', { name: /Repair-Café/ }).count(), 0, 'a draft');
   const rss = page.getByRole('link', { name: 'RSS' });
   const atom = page.getByRole('link', { name: 'Atom' });
-  await page.getByText('Als Feed abonnieren:').waitFor();
+  await page.getByText('Abonnieren / Herunterladen:').first().waitFor();
   assert.equal(await page.locator('head link[rel=alternate][type="application/rss+xml"]').count(), 1);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= phone.width, `no horizontal scrolling (${width}px)`);

@@ -195,6 +195,7 @@ describe('support circles: a time credit for done help', () => {
     assert.equal(res.json().code, 'circle.credit_insufficient');
     assert.match(res.json().title, new RegExp(`nur noch ${600 + own} Minuten`));
     assert.equal(res.json().errors[0].field, '/credit/minutes');
+    assert.deepEqual(res.json().available, { minutes: 600 + own });
     const row = await needRow(n.id);
     assert.equal(row.done_at, null);
     assert.equal(row.thanks, '');

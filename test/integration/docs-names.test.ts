@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
@@ -24,7 +24,10 @@ function texts(catalogue: unknown): Set<string> {
  * Postausgang).
  */
 test('the paths the docs name in the admin pages are labels the web client shows', () => {
-  const shown = texts(JSON.parse(read('web/src/i18n/de.json')));
+  // the foundation's texts and every area's and feature's own (web/src/**/i18n/de.json)
+  const catalogues = globSync('web/src/**/i18n/de.json', { cwd: root });
+  assert.ok(catalogues.includes(path.join('web', 'src', 'i18n', 'de.json')));
+  const shown = texts(catalogues.map((file) => JSON.parse(read(file))));
   const paths: string[] = [];
   for (const file of ['README.md', 'docs/ACCESS.md'])
     for (const m of read(file).matchAll(/\*(Verwaltung(?: → [^*→]+)+)\*/g)) paths.push(m[1]!);

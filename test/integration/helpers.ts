@@ -47,10 +47,12 @@ export async function runScript(script: string, args: string[], env: NodeJS.Proc
   return { code, stdout, stderr };
 }
 
-/** The environment of a child process: ours without DATABASE_URL (embedded database), plus `extra`. */
+/** The environment of a child process: ours without DATABASE_URL (embedded database) and
+ * DATABASE_OWNER_URL, plus `extra`. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
   if (!('DATABASE_URL' in extra)) delete env.DATABASE_URL;
+  if (!('DATABASE_OWNER_URL' in extra)) delete env.DATABASE_OWNER_URL;
   return env;
 }
 
@@ -90,7 +92,10 @@ export interface RunningServer {
 }
 
 /** Starts `server/main.ts` on a free port and waits until /healthz answers. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string>,
+  { timeoutMs = 180_000 }: { timeoutMs?: number } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['server/main.ts'], {
     cwd: repoRoot,
@@ -112,7 +117,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const url = `http://127.0.0.1:${port}`;
   let state: string;
   try {
-    state = await waitFor('the server to answer /healthz', 180_000, async () => {
+    state = await waitFor('the server to answer /healthz', timeoutMs, async () => {
       if (gone) return 'exited';
       const r = await fetch(`${url}/healthz`);
       return r.ok ? 'up' : undefined;

@@ -111,6 +111,14 @@ export const messages = {
     de: 'Guten Tag {name},\n\nes ist ein Platz frei geworden. Sie sind jetzt für „{title}“ angemeldet: {slot}.\n\nWenn Sie doch nicht können, melden Sie sich bitte hier ab, damit jemand anderes nachrücken kann:\n\n{link}',
     en: 'Hello {name},\n\na place has become free. You are now signed up for "{title}": {slot}.\n\nIf you cannot come after all, please withdraw here so that someone else can take the place:\n\n{link}',
   },
+  'email.shift_promotion_void.subject': {
+    de: 'Doch kein Platz: {title}',
+    en: 'No place after all: {title}',
+  },
+  'email.shift_promotion_void.body': {
+    de: 'Guten Tag {name},\n\nIhre Anmeldung für „{title}“ ({slot}) wurde zurückgezogen, gerade als Sie von der Warteliste nachgerückt waren. Die Nachricht, dass Sie einen Platz haben, gilt deshalb nicht: Sie sind nicht angemeldet.\n\nWenn Sie doch kommen möchten, können Sie sich hier wieder anmelden:\n\n{link}',
+    en: 'Hello {name},\n\nyour sign-up for "{title}" ({slot}) was withdrawn just as you moved up from the waitlist. The message that you have a place therefore does not hold: you are not signed up.\n\nIf you would like to come after all, you can sign up again here:\n\n{link}',
+  },
   'email.shift_message.body': {
     de: 'Nachricht zu „{title}“ ({slot}) von {sender}:\n\n{body}\n\n{link}',
     en: 'Message about "{title}" ({slot}) from {sender}:\n\n{body}\n\n{link}',
@@ -122,6 +130,8 @@ export const notificationKinds = {
   'hours.confirmed': ['activity', 'minutes', 'organisation', 'credits'],
   'hours.rejected': ['activity', 'minutes', 'organisation', 'credits'],
   'shift.promoted': ['title', 'slot'],
+  /** the place of a 'shift.promoted' is gone: withdrawn before the person saw that notice */
+  'shift.promotion_void': ['title', 'slot'],
   'shift.reminder': ['title', 'startsAt'],
   'shift.message': ['title', 'subject', 'slot'],
   'opportunity.partner_invited': ['title', 'lead', 'organisation'],

@@ -80,6 +80,27 @@ function entry(r: Row): CalendarEntry {
   };
 }
 
+/**
+ * The coming shifts of one opportunity (its own calendar feed), earliest first: a published
+ * opportunity's only — the caller has checked that anyone may see it, and this asks again.
+ */
+export async function opportunityShiftEntries(
+  db: Executor,
+  networkId: string,
+  opportunityId: string,
+  q: { from: Date; limit: number },
+): Promise<CalendarEntry[]> {
+  const rows = await base(db, networkId)
+    .where('op.id', '=', opportunityId)
+    .where('op.status', '=', 'published')
+    .where('s.ends_at', '>', q.from)
+    .orderBy('s.starts_at')
+    .orderBy('s.id')
+    .limit(q.limit)
+    .execute();
+  return rows.map(entry);
+}
+
 export const participationCalendar: CalendarSource = {
   async entries(db, actor, q: CalendarQuery) {
     if (q.communityId || q.accessible) return [];

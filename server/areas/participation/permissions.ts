@@ -35,6 +35,7 @@ export const participationPermissions: Record<string, Case | Case[]> = {
     allowed: everyone,
     request: () => ({ url: '/opportunities/map?south=50&west=11&north=52&east=13' }),
   },
+  'GET /opportunities/geojson': { allowed: everyone, request: () => ({ url: '/opportunities/geojson' }) },
   'GET /opportunities/suggestions': {
     allowed: signedIn,
     request: () => ({ url: '/opportunities/suggestions' }),
@@ -139,6 +140,16 @@ export const participationPermissions: Record<string, Case | Case[]> = {
     allowed: everyone,
     request: (town) => ({ url: `/opportunities/${town.opportunity}/shifts` }),
   },
+  'GET /opportunities/{id}/shifts.ics': [
+    { allowed: everyone, request: (town) => ({ url: `/opportunities/${town.opportunity}/shifts.ics` }) },
+    {
+      // a feed is for nobody signed in: its address is passed on, so not even the coordinators get a draft's
+      when: 'a draft',
+      allowed: nobodyElse,
+      seenBy: nobodyElse,
+      request: (town) => ({ url: `/opportunities/${town.draft}/shifts.ics` }),
+    },
+  ],
   'POST /opportunities/{id}/shifts': {
     allowed: coordinatorsOfA,
     request: (town) => ({

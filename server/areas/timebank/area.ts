@@ -45,10 +45,6 @@ export const messages = {
     de: 'Das Kreditlimit kann nicht kleiner sein als der aktuelle Minusstand ({debt} Minuten).',
     en: 'The credit limit cannot be lower than the current debt ({debt} minutes).',
   },
-  'timebank.pool_limit': {
-    de: 'Nur der Gemeinschaftstopf darf ohne Kreditlimit sein.',
-    en: 'Only the community pool may have no credit limit.',
-  },
   'timebank.source_not_found': {
     de: 'Die verknüpfte Buchung gibt es nicht.',
     en: 'The linked booking does not exist.',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { codesignPermissions } from '../../../server/areas/codesign/permissions.ts';
 import { knowledgePermissions } from '../../../server/areas/knowledge/permissions.ts';
 import { participationPermissions } from '../../../server/areas/participation/permissions.ts';
@@ -5,7 +6,9 @@ import { placesPermissions } from '../../../server/areas/places/permissions.ts';
 import { sharingPermissions } from '../../../server/areas/sharing/permissions.ts';
 import { timebankPermissions } from '../../../server/areas/timebank/permissions.ts';
 import { hashSecret, newSecret } from '../../../server/auth/tokens.ts';
+import { serviceAtLocationId } from '../../../server/interop/hsds/export.ts';
 import { insertInvitation } from '../../../server/repositories/oneTimeTokens.ts';
+import { insertService } from '../../../server/repositories/organisationServices.ts';
 import {
   adminsOfA,
   type Case,
@@ -33,6 +36,32 @@ async function invitationToB(town: Parameters<Case['request']>[0]) {
     days: 1,
   });
   return town.orgB.id;
+}
+
+/** A service of organisation A, as its admins write one. */
+const servicePayload = () => ({
+  name: `Sprechstunde ${next()}`,
+  description: '',
+  helpKinds: ['advice'],
+  place: 'organisation',
+  address: null,
+  lat: null,
+  lng: null,
+  hoursNote: '',
+  hours: [{ weekday: 2, opens: '09:00', closes: '12:00' }],
+});
+async function serviceOfA(town: Parameters<Case['request']>[0]) {
+  return insertService(town.t.db, town.t.networkId, town.orgA.id, {
+    name: `Beratung ${next()}`,
+    description: '',
+    helpKinds: [],
+    place: 'none',
+    address: null,
+    lat: null,
+    lng: null,
+    hoursNote: '',
+    hours: [],
+  });
 }
 
 /**
@@ -91,6 +120,24 @@ export const permissions: Record<string, Case | Case[]> = {
       };
     },
   },
+  // Sign-in with an OpenID provider is open to everyone like the other sign-ins, but only where one
+  // is configured (OIDC_ISSUER); this town has none, so both routes are not found for anybody. The
+  // flow itself, for people signed out and signed in: server/routes/api/session/oidc.test.ts.
+  'GET /session/oidc/start': {
+    when: 'no provider configured',
+    allowed: nobodyElse,
+    request: () => ({ url: '/session/oidc/start?next=/profil' }),
+  },
+  'GET /session/oidc/callback': {
+    when: 'no provider configured',
+    allowed: nobodyElse,
+    request: () => ({ url: `/session/oidc/callback?code=c${next()}&state=s${next()}` }),
+  },
+  'GET /session/oidc/end': {
+    when: 'no provider configured',
+    allowed: nobodyElse,
+    request: () => ({ url: '/session/oidc/end' }),
+  },
 
   // ---- My own profile: every signed-in person, about themselves only ---------------------------
   'GET /me': { allowed: signedIn, request: () => ({ url: '/me' }) },
@@ -123,6 +170,7 @@ export const permissions: Record<string, Case | Case[]> = {
 
   // ---- Organisations: a public directory; its admins (and instance admins) manage each -------------
   'GET /organisations': { allowed: everyone, request: () => ({ url: '/organisations' }) },
+  'GET /organisations/geojson': { allowed: everyone, request: () => ({ url: '/organisations/geojson' }) },
   'POST /organisations': {
     allowed: instanceAdmin,
     request: () => {
@@ -256,6 +304,53 @@ export const permissions: Record<string, Case | Case[]> = {
       return { url: `/admin/accounts/${u.id}/unblock` };
     },
   },
+  // ---- Federation (server/routes/api/federation): instance admins, and only when FEDERATION=1 -----
+  // The matrix runs with federation off, where the routes answer 404 to everyone; who may use them
+  // when it is on (instance admins only, 404 to everyone else): server/routes/api/federation/.
+  'GET /federation': { when: 'federation off', allowed: nobodyElse, request: () => ({ url: '/federation' }) },
+  'POST /federation/follows': {
+    when: 'federation off',
+    allowed: nobodyElse,
+    request: () => ({
+      url: '/federation/follows',
+      payload: { localActor: randomUUID(), remote: '@gruppe@andere.stadt.example' },
+    }),
+  },
+  'DELETE /federation/follows/{localActorId}/{remoteActorId}': {
+    when: 'federation off',
+    allowed: nobodyElse,
+    request: () => ({ url: `/federation/follows/${randomUUID()}/${randomUUID()}` }),
+  },
+  'POST /federation/blocks': {
+    when: 'federation off',
+    allowed: nobodyElse,
+    request: () => ({ url: '/federation/blocks', payload: { domain: 'spam.example' } }),
+  },
+  'DELETE /federation/blocks/{domain}': {
+    when: 'federation off',
+    allowed: nobodyElse,
+    request: () => ({ url: '/federation/blocks/spam.example' }),
+  },
+  // An organisation's own follows (federation/organisation.ts): its admins and instance admins when
+  // federation is on (organisationPolicy.administerFederation); off here, so 404 to everyone.
+  'GET /organisations/{id}/federation': {
+    when: 'federation off',
+    allowed: nobodyElse,
+    request: (town) => ({ url: `/organisations/${town.orgA.id}/federation` }),
+  },
+  'POST /organisations/{id}/federation/follows': {
+    when: 'federation off',
+    allowed: nobodyElse,
+    request: (town) => ({
+      url: `/organisations/${town.orgA.id}/federation/follows`,
+      payload: { remote: '@gruppe@andere.stadt.example' },
+    }),
+  },
+  'DELETE /organisations/{id}/federation/follows/{remoteActorId}': {
+    when: 'federation off',
+    allowed: nobodyElse,
+    request: (town) => ({ url: `/organisations/${town.orgA.id}/federation/follows/${randomUUID()}` }),
+  },
   'POST /flags': {
     allowed: signedIn,
     request: (town) => ({
@@ -304,6 +399,66 @@ export const permissions: Record<string, Case | Case[]> = {
     },
   },
   'GET /me/enquiries': { allowed: signedIn, request: () => ({ url: '/me/enquiries' }) },
+
+  // ---- An organisation's services: public like the organisation; its admins write them ------------
+  'GET /organisations/{id}/services': {
+    allowed: everyone,
+    request: (town) => ({ url: `/organisations/${town.orgA.slug}/services` }),
+  },
+  'POST /organisations/{id}/services': {
+    allowed: adminsOfA,
+    request: (town) => ({ url: `/organisations/${town.orgA.id}/services`, payload: servicePayload() }),
+  },
+  'PUT /organisations/{id}/services/{serviceId}': {
+    allowed: adminsOfA,
+    request: async (town) => ({
+      url: `/organisations/${town.orgA.id}/services/${await serviceOfA(town)}`,
+      payload: servicePayload(),
+    }),
+  },
+  'DELETE /organisations/{id}/services/{serviceId}': {
+    allowed: adminsOfA,
+    request: async (town) => ({ url: `/organisations/${town.orgA.id}/services/${await serviceOfA(town)}` }),
+  },
+
+  // ---- Open data: the directory as Open Referral HSDS, for everyone (server/interop/hsds) ----------
+  'GET /hsds': { allowed: everyone, request: () => ({ url: '/hsds' }) },
+  'GET /hsds/organizations': {
+    allowed: everyone,
+    request: () => ({ url: '/hsds/organizations?full_service=true' }),
+  },
+  'GET /hsds/organizations/{id}': {
+    allowed: everyone,
+    request: (town) => ({ url: `/hsds/organizations/${town.orgA.id}` }),
+  },
+  'GET /hsds/services': { allowed: everyone, request: () => ({ url: '/hsds/services?full=true' }) },
+  'GET /hsds/services/{id}': {
+    allowed: everyone,
+    request: async (town) => ({ url: `/hsds/services/${await serviceOfA(town)}` }),
+  },
+  'GET /hsds/service_at_locations': {
+    allowed: everyone,
+    request: () => ({ url: '/hsds/service_at_locations' }),
+  },
+  'GET /hsds/service_at_locations/{id}': {
+    allowed: everyone,
+    request: async (town) => {
+      // a service at organisation A's place: its id is derived from the service's (interop/hsds/ids.ts)
+      const id = await serviceOfA(town);
+      await town.t.db
+        .updateTable('organisation_service')
+        .set({ place: 'organisation' })
+        .where('id', '=', id)
+        .execute();
+      await town.t.db
+        .updateTable('organisation')
+        .set({ address: 'Marktplatz 1, 12345 Ort' })
+        .where('id', '=', town.orgA.id)
+        .execute();
+      return { url: `/hsds/service_at_locations/${serviceAtLocationId(id)}` };
+    },
+  },
+  'GET /hsds/export': { allowed: everyone, request: () => ({ url: '/hsds/export' }) },
 
   // ---- People, notifications, interactions: personal ---------------------------------------------
   // profiles are for signed-in members; anonymous visitors do not learn whether a person exists

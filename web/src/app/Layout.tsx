@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type RefObject, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { StatusRegion } from './announce.tsx';
 import { api } from './api.ts';
 import { currentLocale, htmlLang, languageOffers } from './i18n.ts';
@@ -152,6 +152,7 @@ export function Layout() {
   const { t } = useTranslation();
   const { session } = useSession();
   const location = useLocation();
+  const navigation = useNavigation();
   const first = useRef(true);
   const header = useRef<HTMLElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -173,7 +174,7 @@ export function Layout() {
 
   const nav = [
     { to: '/', label: t('nav.home'), end: true },
-    { to: '/hilfe-finden', label: t('help.nav'), end: false },
+    { to: '/hilfe-finden', label: t('nav.help'), end: false },
     { to: '/organisationen', label: t('nav.organisations'), end: false },
     { to: '/teilen', label: t('nav.sharing'), end: false },
     { to: '/mitmachen', label: t('nav.participation'), end: false },
@@ -243,7 +244,8 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      {/* busy while the next page's code and texts are fetched (the router keeps this one meanwhile) */}
+      <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading' || undefined}>
         {session.assisted && (
           // on every page, not to be dismissed: this session is not the person's own full one
           <p className="notice assisted-notice" role="status">
@@ -260,6 +262,9 @@ export function Layout() {
         </p>
         <p>
           <Link to="/netzwerk">{t('front.footer', { network: session.network.name })}</Link>
+        </p>
+        <p>
+          <Link to="/daten">{t('footer.data')}</Link>
         </p>
       </footer>
       <StatusRegion />

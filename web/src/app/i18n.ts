@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { areaMessages } from '../areas/messages.ts';
-import { featureMessages } from '../features/messages.ts';
+import { type AreaName, areaMessages, areaNames } from '../areas/messages.ts';
+import { featureMessages, featureTexts } from '../features/messages.ts';
 import de from '../i18n/de.json' with { type: 'json' };
 import { joinTexts } from './joinTexts.ts';
 import type { Locale } from './types.ts';
@@ -31,33 +31,51 @@ export function storeLocale(locale: Locale): void {
 }
 
 type Texts = { default: object };
+type Fetch = () => Promise<Texts>;
 
 /**
- * One part's texts: German in the bundle (the default and every language's fallback), English and
- * Leichte Sprache (only the keys with a plain version) fetched when someone chooses them — so
- * nobody loads the texts of languages they do not read.
+ * One part of the start bundle's texts (web/src/i18n and the features that every page may show):
+ * German in the bundle (the default and every language's fallback), English and Leichte Sprache
+ * (only the keys with a plain version) fetched when someone chooses them — so nobody loads the texts
+ * of languages they do not read.
  */
 export interface Messages {
   de: object;
-  en: () => Promise<Texts>;
-  ls?: () => Promise<Texts>;
+  en: Fetch;
+  ls?: Fetch;
 }
 
-/** The foundation's texts (web/src/i18n), then every area's and feature's own, joined over them. */
-const parts: Messages[] = [
+/**
+ * One part of a page's texts (an area's, a feature's): every language fetched, German too, when a
+ * page that needs them is opened (`loadTexts`, called by the routes' loaders) — so a first visit
+ * loads only the texts of the layout and its page.
+ */
+export interface LazyMessages {
+  de: Fetch;
+  en: Fetch;
+  ls?: Fetch;
+}
+
+/** The texts fetched with the pages: every area's (areas/messages.ts) and some features' (features/messages.ts). */
+const pageTexts: Record<TextUnit, LazyMessages[]> = { ...areaMessages, ...featureTexts };
+
+/** An area or a feature whose texts a route's loader names. */
+export type TextUnit = AreaName | keyof typeof featureTexts;
+
+/** The start bundle's texts: the foundation's (web/src/i18n), then those features' (featureMessages). */
+const foundation: Messages[] = [
   {
     de,
     en: () => import('../i18n/en.json', { with: { type: 'json' } }),
     ls: () => import('../i18n/ls.json', { with: { type: 'json' } }),
   },
-  ...areaMessages,
   ...featureMessages,
 ];
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: joinTexts(parts.map((m) => m.de)) } },
+  resources: { de: { translation: joinTexts(foundation.map((m) => m.de)) } },
   lng: 'de',
   fallbackLng: 'de',
   supportedLngs: ['de', 'en', 'ls'],
@@ -76,16 +94,65 @@ export const languageOffers: Record<Locale, { name: string; offer: string }> = {
   ls: { name: 'Leichte Sprache', offer: 'Leichte Sprache einschalten' },
 };
 
-/** Fetches a language's texts once (German is always there). */
-async function load(locale: Locale): Promise<void> {
-  if (locale === 'de' || i18n.hasResourceBundle(locale, 'translation')) return;
-  const texts = await Promise.all(parts.map((m) => m[locale]?.() ?? Promise.resolve({ default: {} })));
-  i18n.addResourceBundle(locale, 'translation', joinTexts(texts.map((t) => t.default)));
+/** The start bundle's texts or those of an area or feature: what is fetched together. */
+type Unit = 'foundation' | TextUnit;
+
+/** Which units' texts each language holds (German: the foundation's from the bundle). */
+const held: Record<Locale, Set<Unit>> = { de: new Set(['foundation']), en: new Set(), ls: new Set() };
+/** The texts pages opened so far needed: a language switch fetches them too. */
+const wanted = new Set<TextUnit>();
+
+const isFetch = (v: object | Fetch): v is Fetch => typeof v === 'function';
+
+/** One part's texts in `locale`: German of the foundation at hand, everything else fetched. */
+function fetchPart(part: Messages | LazyMessages, locale: Locale): Promise<object> | object {
+  if (locale === 'de') return isFetch(part.de) ? part.de().then((t) => t.default) : part.de;
+  return part[locale]?.().then((t) => t.default) ?? {};
 }
 
-/** Shows the client in `locale`, its texts fetched first if need be. */
+/** Fetches the texts of `units` in `locale` that it does not hold yet, and adds them to the catalogue. */
+async function fetchUnits(locale: Locale, units: readonly Unit[]): Promise<void> {
+  const missing = units.filter((u) => !held[locale].has(u));
+  if (missing.length === 0) return;
+  const parts = missing.flatMap((u) => (u === 'foundation' ? foundation : pageTexts[u]));
+  const texts = await Promise.all(parts.map((p) => fetchPart(p, locale)));
+  // joined over what is there at every depth: areas add to shared groups (`notification.kinds`)
+  i18n.addResourceBundle(locale, 'translation', joinTexts(texts), true, true);
+  for (const u of missing) held[locale].add(u);
+}
+
+/**
+ * Fetches the texts of `units` (areas, features) in German, the fallback, and in the language shown,
+ * once; the route loaders call it, so that a page appears with its texts. A language chosen
+ * meanwhile gets them as well.
+ */
+export async function loadTexts(units: readonly TextUnit[]): Promise<void> {
+  for (const u of units) wanted.add(u);
+  let shown: Locale;
+  do {
+    shown = currentLocale();
+    await Promise.all([fetchUnits('de', units), fetchUnits(shown, units)]);
+  } while (shown !== currentLocale());
+}
+
+/** A route's loader that fetches the texts of `units` before its page appears. */
+export const textsFor =
+  (...units: TextUnit[]) =>
+  async (): Promise<null> => {
+    await loadTexts(units);
+    return null;
+  };
+
+/** Every area's texts: for pages that speak of all of them (their notifications). */
+export const allAreas: readonly AreaName[] = areaNames;
+
+/** Shows the client in `locale`, the texts it needs fetched first: the start bundle's and the pages' opened. */
 export async function switchLanguage(locale: Locale): Promise<void> {
-  await load(locale);
+  let units: Unit[];
+  do {
+    units = ['foundation', ...wanted];
+    await fetchUnits(locale, units);
+  } while (units.length !== wanted.size + 1); // an area opened meanwhile
   await i18n.changeLanguage(locale);
 }
 

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
-import { api, setCsrfToken } from './api.ts';
+import { api, apiUrl, setCsrfToken } from './api.ts';
 import {
   accountLanguage,
   currentLocale,
@@ -59,12 +59,17 @@ export function SessionProvider({ session, children }: { session: Session; child
       await api(everywhere ? '/session/sign-out-everywhere' : '/session', {
         method: everywhere ? 'POST' : 'DELETE',
       });
+      // begun at the town's OpenID provider: end the session there too (it asks, then comes back)
+      if (session.viaOidc) {
+        window.location.assign(apiUrl('/session/oidc/end'));
+        return;
+      }
       leave?.();
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
       const next = await fetchSession();
       qc.setQueryData(sessionKey, next);
     },
-    [qc],
+    [qc, session.viaOidc],
   );
 
   const setLocale = useCallback(

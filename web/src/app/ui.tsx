@@ -93,17 +93,21 @@ export function Pagination({
   total,
   limit,
   offset,
+  moreThanCounted = false,
   onOffset,
 }: {
   total: number;
   limit: number;
   offset: number;
+  /** `total` is a lower bound (a capped count): there are more pages than it gives */
+  moreThanCounted?: boolean;
   onOffset: (offset: number) => void;
 }) {
   const { t } = useTranslation();
-  if (total <= limit) return null;
+  if (total <= limit && !moreThanCounted) return null;
   const page = Math.floor(offset / limit) + 1;
-  const pages = Math.max(1, Math.ceil(total / limit));
+  // with a capped count, only the pages that are full for sure: "more than" stays true
+  const pages = Math.max(1, moreThanCounted ? Math.floor(total / limit) : Math.ceil(total / limit));
   return (
     <nav className="pagination" aria-label={t('pagination.label')}>
       <button
@@ -115,11 +119,13 @@ export function Pagination({
         <span aria-hidden="true">← </span>
         {t('pagination.previous')}
       </button>
-      <span aria-live="polite">{t('pagination.page', { page, pages })}</span>
+      <span aria-live="polite">
+        {t(moreThanCounted ? 'pagination.pageOfMore' : 'pagination.page', { page, pages })}
+      </span>
       <button
         type="button"
         className="button secondary"
-        disabled={page >= pages}
+        disabled={page >= pages && !moreThanCounted}
         onClick={() => onOffset(offset + limit)}
       >
         {t('pagination.next')}

@@ -86,7 +86,19 @@ export async function toolFor(
   kinds: readonly CodesignToolKind[],
   need: Need = 'view',
 ): Promise<ToolAccess> {
-  const found = await toolWithFacts(db, networkId, toolId, actor.accountId);
+  return toolDoor(actor, await toolWithFacts(db, networkId, toolId, actor.accountId), kinds, need);
+}
+
+/**
+ * toolFor's rule over a tool and its project's facts that the part read itself, joined to its own
+ * rows (toolFactsQuery), to spare a round trip: the same answers, 404/401/403/409 alike.
+ */
+export function toolDoor(
+  actor: Actor,
+  found: { tool: ToolRow; project: ProjectAccessFacts } | undefined,
+  kinds: readonly CodesignToolKind[],
+  need: Need = 'view',
+): ToolAccess {
   if (!found || !kinds.includes(found.tool.kind)) throw notFound();
   const { tool } = found;
   const access = mayEnter(actor, found.project, need === 'participate' ? 'view' : need);

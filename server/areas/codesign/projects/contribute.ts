@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { CodesignChannel, CodesignEnteredRole } from '../../../db/schema.ts';
-import type { Executor } from '../../../db/tx.ts';
+import { type Executor, insertTogether, type TogetherInsert } from '../../../db/tx.ts';
 import type { CommandContext } from '../../../http/context.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
-import { audit } from '../../../platform/audit.ts';
-import { recordInteraction } from '../../../platform/interactions.ts';
+import { auditInsert } from '../../../platform/audit.ts';
+import { interactionInsert } from '../../../platform/interactions.ts';
 import { roleIn } from '../../../policies/actor.ts';
 import type { ProjectAccess, ToolAccess } from './access.ts';
 
@@ -42,6 +43,24 @@ export async function contribute(
   kind: string,
   onBehalf?: OnBehalf,
 ): Promise<Contribution> {
+  const { inserts, ...c } = await contributionWrites(tx, ctx, access, kind, onBehalf);
+  await insertTogether(tx, inserts);
+  return c;
+}
+
+/**
+ * contribute() up to its writes: the contribution (its id chosen here), its audit row and its
+ * interaction as inserts, for the part to write together with its own row in one statement
+ * (insertTogether; a row of the part may point at the contribution, the keys are checked at the
+ * statement's end). The checks run first, as in contribute().
+ */
+export async function contributionWrites(
+  tx: Executor,
+  ctx: CommandContext,
+  access: ProjectAccess | ToolAccess,
+  kind: string,
+  onBehalf?: OnBehalf,
+): Promise<Contribution & { inserts: TogetherInsert[] }> {
   const { project } = access;
   const tool = 'tool' in access ? access.tool : null;
   if (project.status !== 'active') throw new Problem(409, 'codesign.project_not_active');
@@ -74,10 +93,11 @@ export async function contribute(
     accountId = ctx.actorId;
   }
 
-  const row = await tx
-    .insertInto('codesign_contribution')
-    .values({
+  const contributionId = randomUUID();
+  const inserts: TogetherInsert[] = [
+    tx.insertInto('codesign_contribution').values({
       network_id: ctx.networkId,
+      id: contributionId,
       project_id: project.id,
       tool_id: tool?.id ?? null,
       participant_id: participantId,
@@ -85,31 +105,30 @@ export async function contribute(
       channel,
       entered_by: enteredRole ? ctx.actorId : null,
       entered_role: enteredRole,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-
-  if (enteredRole)
-    await audit(tx, {
-      networkId: ctx.networkId,
-      actorId: ctx.actorId,
-      action: 'codesign.contribution_entered',
-      entityType: 'codesign_participant',
-      entityId: participantId,
-      details: { projectId: project.id, kind, channel, role: enteredRole, contributionId: row.id },
-      ip: ctx.ip,
-    });
-  if (accountId && project.leadOrganisationId)
-    await recordInteraction(tx, {
-      networkId: ctx.networkId,
-      area: 'codesign',
-      kind: 'contribution',
-      mode: channel === 'online' ? 'online' : 'offline',
-      a: { type: 'person', id: accountId },
-      b: { type: 'organisation', id: project.leadOrganisationId },
-      source: { type: 'codesign_contribution', id: row.id },
-    });
-  return { contributionId: row.id, participantId };
+    }),
+    enteredRole &&
+      auditInsert(tx, {
+        networkId: ctx.networkId,
+        actorId: ctx.actorId,
+        action: 'codesign.contribution_entered',
+        entityType: 'codesign_participant',
+        entityId: participantId,
+        details: { projectId: project.id, kind, channel, role: enteredRole, contributionId },
+        ip: ctx.ip,
+      }),
+    accountId && project.leadOrganisationId
+      ? interactionInsert(tx, {
+          networkId: ctx.networkId,
+          area: 'codesign',
+          kind: 'contribution',
+          mode: channel === 'online' ? 'online' : 'offline',
+          a: { type: 'person', id: accountId },
+          b: { type: 'organisation', id: project.leadOrganisationId },
+          source: { type: 'codesign_contribution', id: contributionId },
+        })
+      : null,
+  ];
+  return { contributionId, participantId, inserts };
 }
 
 /** The role a facilitator acts in: their role in the first running organisation they belong to, or 'facilitator'. */

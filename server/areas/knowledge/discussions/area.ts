@@ -5,6 +5,41 @@ import { seg, webPath } from '../../../platform/webPath.ts';
 
 /** Messages the part sends (errors, emails), German and English. */
 export const messages = {
+  'discussion.feed_title': {
+    de: 'Neue Diskussionen in {network}',
+    en: 'New discussions in {network}',
+  },
+  'discussion.feed_title_filtered': {
+    de: 'Neue Diskussionen in {network}: {filter}',
+    en: 'New discussions in {network}: {filter}',
+  },
+  'discussion.feed_description': {
+    de: 'Die neuen öffentlichen Diskussionen in {network}, mit ihrem Eröffnungsbeitrag.',
+    en: 'The new public discussions in {network}, with their opening post.',
+  },
+  'discussion.thread_feed_title': {
+    de: 'Antworten: {thread}',
+    en: 'Replies: {thread}',
+  },
+  'discussion.thread_feed_description': {
+    de: 'Die Beiträge der Diskussion „{thread}“ in {network}.',
+    en: 'The posts of the discussion “{thread}” in {network}.',
+  },
+  'discussion.feed_post_title': {
+    de: '{name} in „{thread}“',
+    en: '{name} in “{thread}”',
+  },
+  'discussion.theme.everyday': { de: 'Alltag & Nachbarschaft', en: 'Everyday life & neighbours' },
+  'discussion.theme.family': { de: 'Familie', en: 'Family' },
+  'discussion.theme.age': { de: 'Älter werden', en: 'Growing older' },
+  'discussion.theme.health': { de: 'Gesundheit & Pflege', en: 'Health & care' },
+  'discussion.theme.mobility': { de: 'Mobilität', en: 'Getting around' },
+  'discussion.theme.housing': { de: 'Wohnen', en: 'Housing' },
+  'discussion.theme.environment': { de: 'Umwelt', en: 'Environment' },
+  'discussion.theme.culture': { de: 'Kultur & Freizeit', en: 'Culture & leisure' },
+  'discussion.theme.youth': { de: 'Jugend', en: 'Youth' },
+  'discussion.theme.work': { de: 'Arbeit & Bildung', en: 'Work & learning' },
+  'discussion.theme.other': { de: 'Sonstiges', en: 'Other' },
   'discussion.closed': {
     de: 'Diese Diskussion ist geschlossen. Neue Antworten sind nicht mehr möglich.',
     en: 'This discussion is closed. No new replies are possible.',

@@ -3,6 +3,7 @@ import {
   everyone,
   instanceAdmin,
   next,
+  nobodyElse,
   type Role,
   signedIn,
   type Town,
@@ -84,6 +85,11 @@ const stewards: readonly Role[] = ['coordinatorA', 'adminA', 'instanceAdmin'];
 const ownerAndAdmin: readonly Role[] = ['owner', 'instanceAdmin'];
 
 export const discussionsPermissions: Record<string, Case | Case[]> = {
+  'GET /discussions/feed.atom': {
+    allowed: everyone,
+    request: () => ({ url: '/discussions/feed.atom?theme=everyday' }),
+  },
+  'GET /discussions/feed.rss': { allowed: everyone, request: () => ({ url: '/discussions/feed.rss' }) },
   'GET /discussions/threads': {
     allowed: everyone,
     request: () => ({ url: '/discussions/threads?state=unanswered' }),
@@ -108,6 +114,48 @@ export const discussionsPermissions: Record<string, Case | Case[]> = {
       allowed: communityMembers,
       seenBy: communityMembers,
       request: async (town) => ({ url: `/discussions/threads/${await communityThread(town, 'request')}` }),
+    },
+  ],
+  'GET /discussions/threads/{id}/feed.atom': [
+    {
+      allowed: everyone,
+      request: async (town) => ({ url: `/discussions/threads/${await thread(town)}/feed.atom` }),
+    },
+    {
+      // a feed is built for nobody signed in: what waits for review or is a community's members' does not exist
+      when: 'waiting for review',
+      allowed: nobodyElse,
+      seenBy: nobodyElse,
+      request: async (town) => ({ url: `/discussions/threads/${await pendingThread(town)}/feed.atom` }),
+    },
+    {
+      when: "a by-request community's thread",
+      allowed: nobodyElse,
+      seenBy: nobodyElse,
+      request: async (town) => ({
+        url: `/discussions/threads/${await communityThread(town, 'request')}/feed.atom`,
+      }),
+    },
+  ],
+  'GET /discussions/threads/{id}/feed.rss': [
+    {
+      allowed: everyone,
+      request: async (town) => ({ url: `/discussions/threads/${await thread(town)}/feed.rss` }),
+    },
+    {
+      // a feed is built for nobody signed in: what waits for review or is a community's members' does not exist
+      when: 'waiting for review',
+      allowed: nobodyElse,
+      seenBy: nobodyElse,
+      request: async (town) => ({ url: `/discussions/threads/${await pendingThread(town)}/feed.rss` }),
+    },
+    {
+      when: "a by-request community's thread",
+      allowed: nobodyElse,
+      seenBy: nobodyElse,
+      request: async (town) => ({
+        url: `/discussions/threads/${await communityThread(town, 'request')}/feed.rss`,
+      }),
     },
   ],
   'PUT /discussions/threads/{id}': {

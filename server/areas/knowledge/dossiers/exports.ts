@@ -1,4 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { featureCollection, pointFeature } from '../../../http/geojson.ts';
 import { type Locale, t } from '../../../i18n/messages.ts';
 import { plainText } from '../../../platform/markdown.ts';
 
@@ -62,17 +63,13 @@ export function itemsCsv(d: DossierExport, locale: Locale): string {
   return `\ufeff${[head.map(csvField).join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-/** The dossier's map reports as a GeoJSON FeatureCollection (longitude first, as GeoJSON counts). */
+/** The dossier's map reports as a GeoJSON FeatureCollection (http/geojson.ts). */
 export function reportsGeoJson(d: DossierExport) {
-  return {
-    type: 'FeatureCollection' as const,
-    features: d.items
+  return featureCollection(
+    d.items
       .filter((i) => i.type === 'map_report' && i.lat !== null && i.lng !== null)
-      .map((i) => ({
-        type: 'Feature' as const,
-        id: i.id,
-        geometry: { type: 'Point' as const, coordinates: [i.lng as number, i.lat as number] },
-        properties: {
+      .map((i) =>
+        pointFeature(i.id, i.lng as number, i.lat as number, {
           title: i.title,
           kind: i.kind,
           category: i.category,
@@ -80,9 +77,9 @@ export function reportsGeoJson(d: DossierExport) {
           district: i.district,
           note: i.note,
           dossier: d.title,
-        },
-      })),
-  };
+        }),
+      ),
+  );
 }
 
 // The standard PDF fonts speak WinAnsi: Latin-1 plus a few typographic marks. Other letters lose

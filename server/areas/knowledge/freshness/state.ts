@@ -1,4 +1,5 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
 import type { FreshnessTarget } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
 import { Timestamp, Uuid } from '../../../http/schemas.ts';
@@ -36,7 +37,10 @@ const day = 86_400_000;
 export const reviewDueAt = (row: Pick<FreshnessRow, 'reviewed_at' | 'review_interval_days'>) =>
   new Date(row.reviewed_at.getTime() + row.review_interval_days * day);
 
-/** The freshness of each row, by id: owner names and open notes read in two statements for all of them. */
+/**
+ * The freshness of each row, by id: owner names and open notes read in one statement for all of them
+ * (a statement's round trip costs the server more than its reading here; docs/PERFORMANCE.md).
+ */
 export async function freshnessOf(
   db: Executor,
   networkId: string,
@@ -46,38 +50,21 @@ export async function freshnessOf(
 ): Promise<Map<string, Freshness>> {
   const out = new Map<string, Freshness>();
   if (rows.length === 0) return out;
-  const ownerIds = [...new Set(rows.flatMap((r) => (r.owner_id ? [r.owner_id] : [])))];
-  const [owners, notes] = await Promise.all([
-    ownerIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('account')
-          .select(['id', 'display_name'])
-          .where('network_id', '=', networkId)
-          .where('id', 'in', ownerIds)
-          .execute(),
-    db
-      .selectFrom('knowledge_outdated')
-      .select(['target_id', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('network_id', '=', networkId)
-      .where('target_type', '=', targetType)
-      .where(
-        'target_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .where('resolved_at', 'is', null)
-      .groupBy('target_id')
-      .execute(),
-  ]);
-  const names = new Map(owners.map((o) => [o.id, o.display_name]));
-  const open = new Map(notes.map((n) => [n.target_id, Number(n.n)]));
+  const { rows: found } = await sql<{ id: string; owner_name: string | null; open: string }>`
+    SELECT t.id, a.display_name AS owner_name,
+      (SELECT count(*) FROM knowledge_outdated o
+        WHERE o.network_id = ${networkId} AND o.target_type = ${targetType} AND o.target_id = t.id
+          AND o.resolved_at IS NULL) AS open
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.owner_id)}::uuid[]) AS t(id, owner_id)
+    LEFT JOIN account a ON a.network_id = ${networkId} AND a.id = t.owner_id`.execute(db);
+  const names = new Map(found.map((f) => [f.id, f.owner_name]));
+  const open = new Map(found.map((f) => [f.id, Number(f.open)]));
   for (const r of rows) {
     const due = reviewDueAt(r);
     const outdatedNotes = open.get(r.id) ?? 0;
     out.set(r.id, {
       ownerId: r.owner_id,
-      ownerName: r.owner_id ? (names.get(r.owner_id) ?? null) : null,
+      ownerName: r.owner_id ? (names.get(r.id) ?? null) : null,
       reviewIntervalDays: r.review_interval_days,
       reviewedAt: r.reviewed_at.toISOString(),
       reviewDueAt: due.toISOString(),

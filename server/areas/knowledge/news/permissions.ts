@@ -58,6 +58,8 @@ export const newsPermissions: Record<string, Case | Case[]> = {
       request: (town) => ({ url: `/news?organisationId=${town.orgA.id}` }),
     },
   ],
+  // posts from elsewhere (ActivityPub): public; the matrix runs with federation off, where the list is empty
+  'GET /news/remote': { allowed: everyone, request: () => ({ url: '/news/remote' }) },
   'POST /news': {
     allowed: coordinatorsOfA,
     // writing for an organisation one does not act for is a mistake in the form's field

@@ -1,6 +1,7 @@
 import type { OpportunityStatus } from '../../../db/schema.ts';
 import { type Executor, executeTx } from '../../../db/tx.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
+import { federateChange } from '../../../interop/activitypub/jobs.ts';
 import { audit } from '../../../platform/audit.ts';
 import { opportunityPolicy, partnerPolicy, refOf } from '../policies/opportunity.ts';
 import {
@@ -81,6 +82,8 @@ export async function createOpportunity(
       details: { lead, invited, joined, level: input.level },
       ip: ctx.ip,
     });
+    // a published one goes to the lead organisation's followers elsewhere (a draft is not sent)
+    await federateChange(tx, ctx.networkId, 'opportunity', id, lead);
     return id;
   });
 }
@@ -144,5 +147,12 @@ export async function changeOpportunity(
       details: { fields: Object.keys(input), ...(partners ?? {}) },
       ip: ctx.ip,
     });
+    // published: Create or Update at the lead's followers elsewhere; closed or back to draft: Delete
+    await federateChange(tx, ctx.networkId, 'opportunity', id, leadOf(o));
   });
+}
+
+/** The organisation that leads an opportunity: its actor is the one that federates it. */
+export function leadOf(o: { organisations: readonly { id: string; isLead: boolean }[] }): string | null {
+  return o.organisations.find((x) => x.isLead)?.id ?? null;
 }

@@ -14,6 +14,8 @@ export interface ParticipationContext {
   actor: Actor;
   actorId: string;
   ip: string | null;
+  /** when the request arrived (http/context.ts): the sign-up's place on the waitlist */
+  arrivedAt?: number;
 }
 
 /** True when a PostgreSQL error is the CHECK that keeps a shift within its capacity. */
@@ -29,8 +31,8 @@ export function isOverCapacity(err: unknown): boolean {
  * the shift row is locked first, so sign-ups of one shift are decided one after another, and the
  * database CHECK on the counter (moved by a trigger in this transaction) refuses any place beyond
  * the capacity even if this code were wrong; one active sign-up per person and shift (unique index;
- * signing up twice answers 409); the waitlist is in arrival order (its queue number is taken while
- * holding the lock).
+ * signing up twice answers 409, a full shift without a waitlist 409 with what it holds as fields); the
+ * waitlist is in the order the requests arrived (`ctx.arrivedAt`), not the order they reached the lock.
  */
 export async function signUpForShift(
   db: Executor,
@@ -47,8 +49,12 @@ export async function signUpForShift(
     if (ref.status === 'closed') throw new Problem(409, 'opportunity.not_published');
     if (!shiftPolicy.signUp(ctx.actor, ref)) throw forbidden();
     if (shift.ends_at.getTime() <= Date.now()) throw new Problem(409, 'shift.over');
-    const claim = await claimPlace(tx, shiftPlaces, ctx.networkId, shift, ctx.actorId);
-    if (!claim.ok) throw new Problem(409, claim.reason === 'full' ? 'shift.full' : 'shift.already_signed_up');
+    const claim = await claimPlace(tx, shiftPlaces, ctx.networkId, shift, ctx.actorId, ctx.arrivedAt);
+    if (!claim.ok) {
+      if (claim.reason === 'full')
+        throw new Problem(409, 'shift.full', { details: { available: claim.available } });
+      throw new Problem(409, 'shift.already_signed_up');
+    }
     const { claimId: signupId, status, position } = claim;
     if (status === 'signed_up') await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
     await audit(tx, {

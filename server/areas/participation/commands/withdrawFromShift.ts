@@ -3,7 +3,7 @@ import { type Executor, executeTx } from '../../../db/tx.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
 import { t } from '../../../i18n/messages.ts';
 import { audit } from '../../../platform/audit.ts';
-import { releasePlace } from '../../../platform/capacity.ts';
+import { promotionUnseen, releasePlace } from '../../../platform/capacity.ts';
 import { formatSlot } from '../../../platform/localTime.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { notify } from '../../../platform/notifications.ts';
@@ -24,7 +24,10 @@ import type { ParticipationContext } from './signUpForShift.ts';
  * Guarantees (the platform's one mechanism for places, platform/capacity.ts): the promotion happens
  * in the withdrawal's transaction while the shift row is locked, so a freed place goes to exactly
  * one person — the longest-waiting — and never to a concurrent newcomer; the counter and its CHECK
- * keep the shift within capacity throughout.
+ * keep the shift within capacity throughout. A place that had just come to the person from the
+ * waitlist, withdrawn before they saw the notice (their withdrawal sent at the same moment, meant for
+ * the waitlist), is corrected: the notice is marked read and they are told, in-app and by email, that
+ * they have no place (promotionUnseen) — never left with "you have a place" alone.
  */
 export async function withdrawFromShift(
   db: Executor,
@@ -52,6 +55,38 @@ export async function withdrawFromShift(
       throw notFound();
     }
     const promoted = await releasePlace(tx, shiftPlaces, ctx.networkId, shift, signup);
+    if (
+      signup.status === 'signed_up' &&
+      (await promotionUnseen(tx, shiftPlaces, ctx.networkId, signup.id, 'shift.promoted'))
+    ) {
+      const person = await findAccount(tx, ctx.networkId, signup.account_id);
+      const params = {
+        title: opportunity.title,
+        slot: formatSlot(shift.starts_at, shift.ends_at, person?.locale ?? 'de'),
+      };
+      await notify(tx, {
+        networkId: ctx.networkId,
+        accountId: signup.account_id,
+        kind: 'shift.promotion_void',
+        params,
+        link: webPaths.opportunity(opportunity.id),
+      });
+      if (person)
+        await sendMail(
+          tx,
+          {
+            networkId: ctx.networkId,
+            to: person.email,
+            subject: t(person.locale, 'email.shift_promotion_void.subject', params),
+            text: t(person.locale, 'email.shift_promotion_void.body', {
+              ...params,
+              name: person.display_name,
+              link: `${ctx.config.publicUrl}${webPaths.opportunity(opportunity.id)}`,
+            }),
+          },
+          Boolean(ctx.config.smtpUrl),
+        );
+    }
     const promotedAccountId = promoted[0]?.account_id ?? null;
     for (const next of promoted) {
       const person = await findAccount(tx, ctx.networkId, next.account_id);

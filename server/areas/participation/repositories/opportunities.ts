@@ -1,4 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { containsPattern } from '../../../db/like.ts';
 import {
   type LadderLevel,
   ladderLevels,
@@ -394,7 +395,7 @@ function filtered(db: Executor, networkId: string, f: Omit<OpportunityFilter, 'l
   }
   if (f.q) {
     const text = f.q.trim();
-    const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(text);
     q = q.where((eb) =>
       eb.or([
         // the stored vector (migration 20261125_1500) holds both languages' stems, behind a GIN index
@@ -438,6 +439,30 @@ export async function opportunitiesInBox(
     .where('op.lat', '<=', box.north)
     .where('op.lng', '>=', box.west)
     .where('op.lng', '<=', box.east)
+    .orderBy('op.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Published opportunities with a place, for the map layer (GeoJSON): the list's filters, the next
+ * date first (those without one last), at most `limit`.
+ */
+export async function opportunitiesOnMap(
+  db: Executor,
+  networkId: string,
+  f: Omit<OpportunityFilter, 'limit' | 'offset' | 'includeUnpublished' | 'organisationId'>,
+  limit: number,
+) {
+  return filtered(db, networkId, f)
+    .leftJoin('district as d', (j) =>
+      j.onRef('d.network_id', '=', 'op.network_id').onRef('d.id', '=', 'op.district_id'),
+    )
+    .select([...selection, 'd.name as district_name'])
+    .where('op.lat', 'is not', null)
+    .where('op.lng', 'is not', null)
+    .orderBy(sql`next_shift_at asc nulls last`)
+    .orderBy('op.title')
     .orderBy('op.id')
     .limit(limit)
     .execute();

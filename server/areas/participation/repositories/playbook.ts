@@ -1,4 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
+import { containsPattern } from '../../../db/like.ts';
 import type { PlaybookChannel } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
 
@@ -132,7 +133,7 @@ export async function listPages(
   if (f.tag) q = q.where(sql<SqlBool>`${f.tag} = ANY(r.tags)`);
   if (f.q) {
     const text = f.q.trim();
-    const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(text);
     q = q.where((eb) =>
       eb.or([
         sql<boolean>`to_tsvector('german', r.title || ' ' || r.body) @@ websearch_to_tsquery('german', ${text})`,

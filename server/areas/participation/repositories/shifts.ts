@@ -173,6 +173,7 @@ export async function roster(db: Executor, networkId: string, shiftId: string) {
     .where('su.shift_id', '=', shiftId)
     .where('su.status', '<>', 'withdrawn')
     .orderBy(sql`CASE WHEN su.status = 'waitlisted' THEN 1 ELSE 0 END`)
+    .orderBy('su.queued_at')
     .orderBy('su.queue_no')
     .execute();
 }
@@ -213,7 +214,7 @@ export async function mySignupsOn(db: Executor, networkId: string, accountId: st
       'su.status',
       sql<number | null>`CASE WHEN su.status = 'waitlisted' THEN (SELECT count(*)::int FROM shift_signup w
         WHERE w.network_id = su.network_id AND w.shift_id = su.shift_id AND w.status = 'waitlisted'
-          AND w.queue_no <= su.queue_no) END`.as('position'),
+          AND (w.queued_at, w.queue_no) <= (su.queued_at, su.queue_no)) END`.as('position'),
     ])
     .where('su.network_id', '=', networkId)
     .where('su.account_id', '=', accountId)

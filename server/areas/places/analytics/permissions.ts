@@ -10,6 +10,10 @@ export const analyticsPermissions: Record<string, Case | Case[]> = {
     allowed: instanceAdmin,
     request: () => ({ url: '/places/analytics/network?period=3m&area=all' }),
   },
+  'GET /places/analytics/network/ties': {
+    allowed: instanceAdmin,
+    request: () => ({ url: '/places/analytics/network/ties?period=12m&area=all' }),
+  },
   'GET /places/analytics/network/export.csv': {
     when: 'before the first snapshot there is nothing to export',
     allowed: [],

@@ -88,14 +88,6 @@ export const messages = {
     de: 'Meine Termine in {network}',
     en: 'My dates in {network}',
   },
-  'place_event.feed_waitlisted': {
-    de: '(Warteliste)',
-    en: '(waitlist)',
-  },
-  'place_event.feed_cancelled': {
-    de: 'Abgesagt:',
-    en: 'Cancelled:',
-  },
   'email.place_event_cancelled.subject': {
     de: 'Abgesagt: {title}',
     en: 'Cancelled: {title}',
@@ -112,6 +104,14 @@ export const messages = {
     de: 'Guten Tag {name},\n\nes ist ein Platz frei geworden. Sie sind jetzt für „{title}“ angemeldet: {slot}.\n\nWenn Sie doch nicht können, melden Sie sich bitte hier ab, damit jemand anderes nachrücken kann:\n\n{link}',
     en: 'Hello {name},\n\na place has become free. You are now registered for "{title}": {slot}.\n\nIf you cannot come after all, please withdraw here so that someone else can take the place:\n\n{link}',
   },
+  'email.place_event_promotion_void.subject': {
+    de: 'Doch kein Platz: {title}',
+    en: 'No place after all: {title}',
+  },
+  'email.place_event_promotion_void.body': {
+    de: 'Guten Tag {name},\n\nSie haben sich von „{title}“ ({slot}) abgemeldet, gerade als Sie von der Warteliste nachgerückt waren. Die Nachricht, dass Sie einen Platz haben, gilt deshalb nicht: Sie sind nicht angemeldet.\n\nWenn Sie doch kommen möchten, können Sie sich hier wieder anmelden:\n\n{link}',
+    en: 'Hello {name},\n\nyou withdrew from "{title}" ({slot}) just as you moved up from the waitlist. The message that you have a place therefore does not hold: you are not registered.\n\nIf you would like to come after all, you can register again here:\n\n{link}',
+  },
 } satisfies Catalogue;
 
 /** The kinds of notification the part writes, with their params (see platform/notifications.ts). */
@@ -120,6 +120,8 @@ export const notificationKinds = {
   'place_event.cancelled': ['title', 'startsAt'],
   /** A place became free and the person, first on the waitlist, has it now. */
   'place_event.promoted': ['title', 'startsAt'],
+  /** The place of a 'place_event.promoted' is gone: the person withdrew before they saw that notice. */
+  'place_event.promotion_void': ['title', 'startsAt'],
   /** The day before an event the person has a place at. */
   'place_event.reminder': ['title', 'startsAt'],
   /** The host moved the event or changed where it takes place (startsAt: the new start). */

@@ -3,6 +3,7 @@
  * waitlist (the platform's one mechanism for places, shared with Mitmachen's shifts), attendance that
  * writes interactions, reminders — and the one calendar across all areas with its iCalendar feeds.
  */
+import { remoteEventsCalendar } from '../../../interop/activitypub/calendar.ts';
 import type { AreaPart } from '../../parts.ts';
 import { eventsCalendar } from './calendar.ts';
 import { eventReminderJob, remindEvent } from './commands/remindEvent.ts';
@@ -25,6 +26,6 @@ export const eventsPart: AreaPart = {
   seed: seedEvents,
   /** my next events */
   today: eventsToday,
-  /** its events in the one calendar across all areas */
-  calendar: [eventsCalendar],
+  /** its events in the one calendar across all areas, and those from elsewhere while federation is on */
+  calendar: [eventsCalendar, remoteEventsCalendar],
 };

@@ -63,6 +63,7 @@ export const eventsPermissions: Record<string, Case | Case[]> = {
     },
   },
   // ---- Events -------------------------------------------------------------------------------------
+  'GET /places/events/geojson': { allowed: everyone, request: () => ({ url: '/places/events/geojson' }) },
   'GET /places/events/hosts': { allowed: signedIn, request: () => ({ url: '/places/events/hosts' }) },
   'GET /places/events/mine': { allowed: signedIn, request: () => ({ url: '/places/events/mine' }) },
   'POST /places/events': [

@@ -5,19 +5,26 @@ import type { DB } from '../../../db/schema.ts';
 import { type Executor, executeTx } from '../../../db/tx.ts';
 import { forbidden, Problem } from '../../../http/problem.ts';
 import { type Locale, t } from '../../../i18n/messages.ts';
-import { audit } from '../../../platform/audit.ts';
+import { auditInsert } from '../../../platform/audit.ts';
 import { formatSlot, weeklyOccurrences } from '../../../platform/localTime.ts';
-import { notify } from '../../../platform/notifications.ts';
+import { notificationInsert } from '../../../platform/notifications.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
 import type { Actor } from '../../../policies/actor.ts';
 import { actsFor } from '../../../policies/actor.ts';
 import { coordinatorsOf } from '../../../repositories/organisations.ts';
 import { bookingPolicy } from '../policies/booking.ts';
 import { ownsResource, resourcePolicy } from '../policies/resource.ts';
-import { conflictingBooking, insertBooking } from '../repositories/bookings.ts';
+import {
+  type BookingChecks,
+  type BookingRow,
+  bookingChecks,
+  conflictingBooking,
+  insertBooking,
+  insertBookingTogether,
+} from '../repositories/bookings.ts';
 import { availabilityRules, blockedOverlap, type ResourceRow } from '../repositories/resources.ts';
 import { fitsAvailability } from './availability.ts';
-import { recordBookingInteraction } from './decideBooking.ts';
+import { bookingInteraction, recordBookingInteraction } from './decideBooking.ts';
 
 export const maxOccurrences = 104;
 
@@ -37,6 +44,8 @@ export interface BookingRequest {
   organisationId?: string;
   /** repeat weekly at the same local time up to and including this date (YYYY-MM-DD) */
   repeatWeeklyUntil?: string;
+  /** what the slot was checked against, read with the resource (findResourceForBooking) */
+  checked?: BookingChecks;
 }
 
 export interface Occurrence {
@@ -59,22 +68,24 @@ export function isBookingOverlap(err: unknown): boolean {
 const isDeadlock = (err: unknown) => (err as { code?: string })?.code === '40P01';
 
 /**
- * Inserts one occurrence under a savepoint: 'overlap' when an approved booking holds the slot (the
- * exclusion constraint), rolled back to the savepoint so the other occurrences go on. Two requests
- * for the same slot that both wait for a third one's approval can each find the other's row in the
- * exclusion index and deadlock; PostgreSQL breaks it by failing one, which then simply tries again
- * and now waits its turn (a few times at most: each round, one of the waiters goes through).
+ * Inserts one occurrence — inside a transaction under a savepoint: 'overlap' when an approved booking
+ * holds the slot (the exclusion constraint), rolled back to the savepoint so the other occurrences go
+ * on; on its own a single statement, which then simply wrote nothing. Two requests for the same slot
+ * that both wait for a third one's approval can each find the other's row in the exclusion index and
+ * deadlock; PostgreSQL breaks it by failing one, which then simply tries again and now waits its turn
+ * (a few times at most: each round, one of the waiters goes through).
  */
-async function insertOccurrence<T>(tx: Executor, insert: () => Promise<T>): Promise<T | 'overlap'> {
+async function insertOccurrence<T>(db: Executor, insert: () => Promise<T>): Promise<T | 'overlap'> {
+  const savepoint = db.isTransaction;
   for (let attempt = 1; ; attempt++) {
-    await sql`SAVEPOINT occurrence`.execute(tx);
+    if (savepoint) await sql`SAVEPOINT occurrence`.execute(db);
     try {
       const row = await insert();
-      await sql`RELEASE SAVEPOINT occurrence`.execute(tx);
+      if (savepoint) await sql`RELEASE SAVEPOINT occurrence`.execute(db);
       return row;
     } catch (err) {
       if (!isBookingOverlap(err) && !(isDeadlock(err) && attempt < 5)) throw err;
-      await sql`ROLLBACK TO SAVEPOINT occurrence`.execute(tx);
+      if (savepoint) await sql`ROLLBACK TO SAVEPOINT occurrence`.execute(db);
       if (isBookingOverlap(err)) return 'overlap';
     }
   }
@@ -142,7 +153,7 @@ export async function bookResource(
   ctx: BookingContext,
   resource: ResourceRow,
   req: BookingRequest,
-): Promise<{ created: string[]; refused: RefusedOccurrence[] }> {
+): Promise<{ created: string[]; refused: RefusedOccurrence[]; rows?: BookingRow[] }> {
   if (!resourcePolicy.book(ctx.actor, resource)) throw forbidden();
   if (req.organisationId && !actsFor(ctx.actor, req.organisationId))
     throw new Problem(403, 'booking.not_for_organisation');
@@ -155,6 +166,7 @@ export async function bookResource(
     throw new Problem(422, 'booking.series_too_long', { params: { max: maxOccurrences } });
   const seriesId = req.repeatWeeklyUntil ? randomUUID() : null;
   const autoApprove = resource.auto_approve || ownsResource(ctx.actor, resource);
+  if (!seriesId) return bookOnce(db, ctx, resource, req, autoApprove);
 
   return executeTx(db, async (tx) => {
     const rules = await availabilityRules(tx, ctx.networkId, resource.id);
@@ -196,20 +208,18 @@ export async function bookResource(
         });
     }
 
-    // a single booking that cannot be made is an error, not an empty success
-    const first = refused[0];
-    if (!seriesId && first) throw first.problem;
-    if (created.length > 0)
-      await notifyOwnerSide(tx, ctx, resource, created[0]!, created.length, autoApprove);
-    await audit(tx, {
-      networkId: ctx.networkId,
-      actorId: ctx.actorId,
-      action: autoApprove ? 'booking.created_approved' : 'booking.requested',
-      entityType: 'resource',
-      entityId: resource.id,
-      details: { bookings: created, refused: refused.length, seriesId },
-      ip: ctx.ip,
-    });
+    // (a single booking that cannot be made is an error, not an empty success: bookOnce throws it)
+    if (created.length > 0) {
+      const holders = resource.organisation_id
+        ? await coordinatorsOf(tx, ctx.networkId, resource.organisation_id)
+        : [];
+      await ownerSideNotice(tx, ctx, resource, holders, created[0]!, created.length, autoApprove)?.execute();
+    }
+    await bookingAudit(tx, ctx, resource, autoApprove, {
+      created,
+      refused: refused.length,
+      seriesId,
+    }).execute();
     return {
       created,
       refused: refused.map(({ occurrence, problem }) => ({
@@ -229,18 +239,9 @@ async function checkOccurrence(
   rules: Awaited<ReturnType<typeof availabilityRules>>,
   o: Occurrence,
 ): Promise<Problem | null> {
-  const slot = formatSlot(o.start, o.end, ctx.locale);
-  if (!fitsAvailability(o.start, o.end, rules))
-    return new Problem(422, 'booking.outside_availability', { params: { slot, resource: resource.title } });
+  if (!fitsAvailability(o.start, o.end, rules)) return occurrenceProblem(ctx, resource, rules, o);
   const blocked = await blockedOverlap(tx, ctx.networkId, resource.id, o.start, o.end);
-  if (blocked)
-    return new Problem(422, 'booking.blocked', {
-      params: {
-        resource: resource.title,
-        blocked: formatSlot(blocked.starts_at, blocked.ends_at, ctx.locale),
-        reason: blocked.reason,
-      },
-    });
+  if (blocked) return occurrenceProblem(ctx, resource, rules, o, blocked);
   const other = await conflictingBooking(
     tx,
     ctx.networkId,
@@ -249,30 +250,143 @@ async function checkOccurrence(
     o.end,
     resource.buffer_minutes,
   );
+  return occurrenceProblem(ctx, resource, rules, o, blocked, other);
+}
+
+/**
+ * Why an occurrence cannot be booked, from what it was checked against (null: it can): outside the
+ * weekly rules, in a blocked period, or overlapping an approved booking.
+ */
+function occurrenceProblem(
+  ctx: BookingContext,
+  resource: ResourceRow,
+  rules: Awaited<ReturnType<typeof availabilityRules>>,
+  o: Occurrence,
+  blocked?: { reason: string; starts_at: Date; ends_at: Date },
+  other?: Awaited<ReturnType<typeof conflictingBooking>>,
+): Problem | null {
+  if (!fitsAvailability(o.start, o.end, rules))
+    return new Problem(422, 'booking.outside_availability', {
+      params: { slot: formatSlot(o.start, o.end, ctx.locale), resource: resource.title },
+    });
+  if (blocked)
+    return new Problem(422, 'booking.blocked', {
+      params: {
+        resource: resource.title,
+        blocked: formatSlot(blocked.starts_at, blocked.ends_at, ctx.locale),
+        reason: blocked.reason,
+      },
+    });
   if (other) return bookingConflict(ctx, resource, o, other);
   return null;
 }
 
-async function notifyOwnerSide(
-  tx: Transaction<DB>,
+/**
+ * A single booking (no series) in two round trips and without a transaction of its own: one read
+ * for everything it is checked against (bookingChecks; none when the caller read it with the
+ * resource, findResourceForBooking), then ONE statement that inserts the booking
+ * with its interaction, the owner side's notification and the audit row (insertBookingTogether).
+ * The exclusion constraint still decides a race for the slot; the statement then wrote nothing and
+ * the answer names the booking that won. Inside a caller's transaction the write runs under a
+ * savepoint, as the occurrences of a series do.
+ */
+async function bookOnce(
+  db: Executor,
   ctx: BookingContext,
   resource: ResourceRow,
+  req: BookingRequest,
+  autoApprove: boolean,
+): Promise<{ created: string[]; refused: RefusedOccurrence[]; rows: BookingRow[] }> {
+  const o: Occurrence = { start: req.start, end: req.end };
+  const read = req.checked;
+  const checks =
+    read && read.slot.start.getTime() === o.start.getTime() && read.slot.end.getTime() === o.end.getTime()
+      ? read
+      : await bookingChecks(db, ctx.networkId, resource, o.start, o.end);
+  const problem = occurrenceProblem(ctx, resource, checks.rules, o, checks.blocked, checks.conflict);
+  if (problem) throw problem;
+  const id = randomUUID();
+  const organisationId = req.organisationId ?? null;
+  const closing = [
+    autoApprove &&
+      bookingInteraction(db, ctx.networkId, resource, {
+        id,
+        requester_id: ctx.actorId,
+        organisation_id: organisationId,
+        starts_at: o.start,
+      }),
+    ownerSideNotice(db, ctx, resource, checks.coordinators, id, 1, autoApprove),
+    bookingAudit(db, ctx, resource, autoApprove, { created: [id], refused: 0, seriesId: null }),
+  ];
+  const outcome = await insertOccurrence(db, () =>
+    insertBookingTogether(
+      db,
+      ctx.networkId,
+      {
+        id,
+        resourceId: resource.id,
+        requesterId: ctx.actorId,
+        organisationId,
+        seriesId: null,
+        start: o.start,
+        end: o.end,
+        bufferMinutes: resource.buffer_minutes,
+        status: autoApprove ? 'approved' : 'requested',
+        note: req.note ?? '',
+        decidedBy: autoApprove ? ctx.actorId : null,
+      },
+      resource,
+      closing,
+    ),
+  );
+  // another booking was approved in the meantime
+  if (outcome === 'overlap') throw await conflictProblem(db, ctx, resource, o);
+  return { created: [id], refused: [], rows: [outcome] };
+}
+
+/** The audit row of a booking request, as a query to write with others (see insertTogether). */
+function bookingAudit(
+  db: Executor,
+  ctx: BookingContext,
+  resource: ResourceRow,
+  approved: boolean,
+  r: { created: string[]; refused: number; seriesId: string | null },
+) {
+  return auditInsert(db, {
+    networkId: ctx.networkId,
+    actorId: ctx.actorId,
+    action: approved ? 'booking.created_approved' : 'booking.requested',
+    entityType: 'resource',
+    entityId: resource.id,
+    details: { bookings: r.created, refused: r.refused, seriesId: r.seriesId },
+    ip: ctx.ip,
+  });
+}
+
+/**
+ * The owner side is told of new bookings (the person who offers the resource, or the coordinators
+ * of its organisation, as `coordinators`), except the one who booked: a query, or null for nobody.
+ */
+function ownerSideNotice(
+  db: Executor,
+  ctx: BookingContext,
+  resource: ResourceRow,
+  coordinators: string[],
   bookingId: string,
   count: number,
   approved: boolean,
 ) {
-  let holders: string[] = [];
-  if (resource.person_id) holders = [resource.person_id];
-  else if (resource.organisation_id)
-    holders = await coordinatorsOf(tx, ctx.networkId, resource.organisation_id);
-  for (const accountId of holders) {
-    if (accountId === ctx.actorId) continue;
-    await notify(tx, {
-      networkId: ctx.networkId,
-      accountId,
-      kind: approved ? 'booking.booked' : 'booking.requested',
-      params: { resource: resource.title, count },
-      link: webPaths.booking(bookingId),
-    });
-  }
+  const holders = resource.person_id ? [resource.person_id] : resource.organisation_id ? coordinators : [];
+  return notificationInsert(
+    db,
+    holders
+      .filter((accountId) => accountId !== ctx.actorId)
+      .map((accountId) => ({
+        networkId: ctx.networkId,
+        accountId,
+        kind: approved ? ('booking.booked' as const) : ('booking.requested' as const),
+        params: { resource: resource.title, count },
+        link: webPaths.booking(bookingId),
+      })),
+  );
 }

@@ -1,7 +1,7 @@
 import { type Executor, executeTx } from '../../../db/tx.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { audit } from '../../../platform/audit.ts';
-import { type Party, recordInteraction } from '../../../platform/interactions.ts';
+import { interactionInsert, type Party } from '../../../platform/interactions.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { webPaths } from '../../../platform/webPaths.ts';
 import { bookingPolicy } from '../policies/booking.ts';
@@ -31,6 +31,16 @@ export async function recordBookingInteraction(
   resource: Pick<ResourceRow, 'kind' | 'organisation_id' | 'person_id'>,
   booking: { id: string; requester_id: string; organisation_id: string | null; starts_at: Date },
 ) {
+  await bookingInteraction(tx, networkId, resource, booking)?.execute();
+}
+
+/** The approved booking as an interaction, as a query (null without a counterpart), to write with others. */
+export function bookingInteraction(
+  db: Executor,
+  networkId: string,
+  resource: Pick<ResourceRow, 'kind' | 'organisation_id' | 'person_id'>,
+  booking: { id: string; requester_id: string; organisation_id: string | null; starts_at: Date },
+) {
   const a: Party = booking.organisation_id
     ? { type: 'organisation', id: booking.organisation_id }
     : { type: 'person', id: booking.requester_id };
@@ -39,8 +49,8 @@ export async function recordBookingInteraction(
     : resource.person_id
       ? { type: 'person', id: resource.person_id }
       : null;
-  if (!b) return;
-  await recordInteraction(tx, {
+  if (!b) return null;
+  return interactionInsert(db, {
     networkId,
     area: 'sharing',
     kind: interactionKind(resource.kind),

@@ -1,6 +1,9 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { BookingStatus } from '../../../db/schema.ts';
-import type { Executor } from '../../../db/tx.ts';
+import { type Executor, type TogetherInsert, togetherCtes } from '../../../db/tx.ts';
+import { coordinatorsQuery } from '../../../repositories/organisations.ts';
+import { availabilityRulesQuery, blockedOverlapQuery, type ResourceRow, resourceQuery } from './resources.ts';
 
 const columns = [
   'b.id',
@@ -50,39 +53,195 @@ export async function findBooking(db: Executor, networkId: string, id: string, l
   return (lock ? q.forUpdate('b') : q).executeTakeFirst();
 }
 
-export async function insertBooking(
+export interface NewBooking {
+  /** the booking's id when the caller needs it before the insert (its audit row names it) */
+  id?: string;
+  resourceId: string;
+  requesterId: string;
+  organisationId: string | null;
+  seriesId: string | null;
+  start: Date;
+  end: Date;
+  bufferMinutes: number;
+  status: 'requested' | 'approved';
+  note: string;
+  decidedBy: string | null;
+}
+
+function bookingInsert(db: Executor, networkId: string, b: NewBooking) {
+  return db.insertInto('booking').values({
+    ...(b.id ? { id: b.id } : {}),
+    network_id: networkId,
+    resource_id: b.resourceId,
+    requester_id: b.requesterId,
+    organisation_id: b.organisationId,
+    series_id: b.seriesId,
+    period: sql<string>`tstzrange(${b.start}, ${b.end}, '[)')`,
+    buffer_minutes: b.bufferMinutes,
+    status: b.status,
+    note: b.note,
+    decided_by: b.decidedBy,
+    decided_at: b.decidedBy ? sql<Date>`now()` : null,
+  });
+}
+
+export async function insertBooking(db: Executor, networkId: string, b: NewBooking) {
+  return bookingInsert(db, networkId, b).returning('id').executeTakeFirstOrThrow();
+}
+
+/**
+ * Inserts a booking and the records that close it (see insertTogether: audit row, notifications,
+ * interaction) in ONE statement, atomic by itself; none of them may depend on the booking's row.
+ * Returns the booking as findBooking reads it, the resource's part taken from `resource`.
+ */
+export async function insertBookingTogether(
   db: Executor,
   networkId: string,
-  b: {
-    resourceId: string;
-    requesterId: string;
-    organisationId: string | null;
-    seriesId: string | null;
-    start: Date;
-    end: Date;
-    bufferMinutes: number;
-    status: 'requested' | 'approved';
-    note: string;
-    decidedBy: string | null;
+  b: NewBooking & { id: string },
+  resource: { title: string; kind: BookingRow['resource_kind']; owner_type: BookingRow['owner_type'] } & {
+    organisation_id: string | null;
+    person_id: string | null;
   },
+  closing: TogetherInsert[],
+): Promise<BookingRow> {
+  const ctes = togetherCtes(closing);
+  const { rows } = await sql<
+    Omit<
+      BookingRow,
+      'resource_title' | 'resource_kind' | 'owner_type' | 'owner_organisation_id' | 'owner_person_id'
+    >
+  >`
+    WITH b AS (${bookingInsert(db, networkId, b).returningAll()})${ctes ? sql`, ${ctes}` : sql``}
+    SELECT ${sql.join(columns.map((c) => sql.ref(c)))}, lower(b.period) AS starts_at, upper(b.period) AS ends_at,
+      a.display_name AS requester_name
+    FROM b JOIN account a ON a.network_id = b.network_id AND a.id = b.requester_id`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('booking inserted but not returned');
+  return {
+    ...row,
+    resource_title: resource.title,
+    resource_kind: resource.kind,
+    owner_type: resource.owner_type,
+    owner_organisation_id: resource.organisation_id,
+    owner_person_id: resource.person_id,
+  };
+}
+
+/**
+ * What a request for [start, end) must be checked against, as selections of one query: the
+ * resource's weekly rules, the first blocked period and the first approved booking it overlaps, and
+ * the coordinators of the organisation whose resource it is (none for a person's). The buffer and
+ * the organisation are values, or references to the resource row the query reads.
+ */
+function checkSelections(
+  db: Executor,
+  networkId: string,
+  resourceId: string,
+  start: Date,
+  end: Date,
+  bufferMinutes: number | RawBuilder<number>,
+  organisationId: string | RawBuilder<string | null> | null,
 ) {
-  return db
-    .insertInto('booking')
-    .values({
-      network_id: networkId,
-      resource_id: b.resourceId,
-      requester_id: b.requesterId,
-      organisation_id: b.organisationId,
-      series_id: b.seriesId,
-      period: sql<string>`tstzrange(${b.start}, ${b.end}, '[)')`,
-      buffer_minutes: b.bufferMinutes,
-      status: b.status,
-      note: b.note,
-      decided_by: b.decidedBy,
-      decided_at: b.decidedBy ? sql<Date>`now()` : null,
-    })
-    .returning('id')
+  return [
+    jsonArrayFrom(availabilityRulesQuery(db, networkId, resourceId)).as('check_rules'),
+    jsonObjectFrom(blockedOverlapQuery(db, networkId, resourceId, start, end)).as('check_blocked'),
+    jsonObjectFrom(conflictingBookingQuery(db, networkId, resourceId, start, end, bufferMinutes)).as(
+      'check_conflict',
+    ),
+    (organisationId
+      ? sql<string[]>`ARRAY(${coordinatorsQuery(db, networkId, organisationId)})`
+      : sql<string[]>`'{}'::uuid[]`
+    ).as('check_coordinators'),
+  ] as const;
+}
+
+function readChecks(
+  r: {
+    check_rules: { id: string; weekday: number; start_time: string; end_time: string }[];
+    check_blocked: { reason: string; starts_at: string; ends_at: string } | null;
+    check_conflict: {
+      id: string;
+      status: BookingStatus;
+      requester_id: string;
+      starts_at: string;
+      ends_at: string;
+    } | null;
+    check_coordinators: string[];
+  },
+  start: Date,
+  end: Date,
+) {
+  // timestamps come back as JSON text
+  const dated = <T extends { starts_at: string; ends_at: string }>(x: T | null) =>
+    x ? { ...x, starts_at: new Date(x.starts_at), ends_at: new Date(x.ends_at) } : undefined;
+  return {
+    /** the slot these checks are for */
+    slot: { start, end },
+    rules: r.check_rules,
+    blocked: dated(r.check_blocked),
+    conflict: dated(r.check_conflict),
+    coordinators: r.check_coordinators,
+  };
+}
+
+export type BookingChecks = ReturnType<typeof readChecks>;
+
+/** What a request for [start, end) must be checked against (checkSelections), in one round trip. */
+export async function bookingChecks(
+  db: Executor,
+  networkId: string,
+  resource: { id: string; buffer_minutes: number; organisation_id: string | null },
+  start: Date,
+  end: Date,
+): Promise<BookingChecks> {
+  const r = await db
+    .selectNoFrom(
+      checkSelections(
+        db,
+        networkId,
+        resource.id,
+        start,
+        end,
+        resource.buffer_minutes,
+        resource.organisation_id,
+      ),
+    )
     .executeTakeFirstOrThrow();
+  return readChecks(r, start, end);
+}
+
+/**
+ * The resource as findResource reads it and what a request for [start, end) must be checked against
+ * (bookingChecks), in one round trip; undefined when there is no such resource. Only for a valid
+ * period (start before end).
+ */
+export async function findResourceForBooking(
+  db: Executor,
+  networkId: string,
+  id: string,
+  start: Date,
+  end: Date,
+): Promise<{ resource: ResourceRow; checks: BookingChecks } | undefined> {
+  const row = await resourceQuery(db, networkId, id)
+    .select(
+      checkSelections(
+        db,
+        networkId,
+        id,
+        start,
+        end,
+        sql<number>`r.buffer_minutes`,
+        sql<string | null>`r.organisation_id`,
+      ),
+    )
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // the checks' columns are named apart from the resource's own (it has `rules` of its own)
+  const { check_rules, check_blocked, check_conflict, check_coordinators, ...resource } = row;
+  return {
+    resource,
+    checks: readChecks({ check_rules, check_blocked, check_conflict, check_coordinators }, start, end),
+  };
 }
 
 /**
@@ -96,6 +255,26 @@ export async function conflictingBooking(
   start: Date,
   end: Date,
   bufferMinutes: number,
+  exceptId?: string,
+) {
+  return conflictingBookingQuery(
+    db,
+    networkId,
+    resourceId,
+    start,
+    end,
+    bufferMinutes,
+    exceptId,
+  ).executeTakeFirst();
+}
+
+function conflictingBookingQuery(
+  db: Executor,
+  networkId: string,
+  resourceId: string,
+  start: Date,
+  end: Date,
+  bufferMinutes: number | RawBuilder<number>,
   exceptId?: string,
 ) {
   let q = db
@@ -114,7 +293,7 @@ export async function conflictingBooking(
       sql<boolean>`buffered_period && tstzrange(${start}, ${end}::timestamptz + make_interval(mins => ${bufferMinutes}), '[)')`,
     );
   if (exceptId) q = q.where('id', '<>', exceptId);
-  return q.orderBy(sql`lower(period)`).executeTakeFirst();
+  return q.orderBy(sql`lower(period)`).limit(1);
 }
 
 export async function setBookingStatus(

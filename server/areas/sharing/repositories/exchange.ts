@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../../db/like.ts';
 import type { ExchangeCategory } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
 
@@ -136,7 +137,7 @@ export async function listPosts(db: Executor, networkId: string, f: PostFilter) 
   if (f.organisationId) q = q.where('e.organisation_id', '=', f.organisationId);
   if (f.q) {
     const text = f.q.trim();
-    const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(text);
     q = q.where((eb) =>
       eb.or([
         sql<boolean>`to_tsvector('german', e.title || ' ' || e.description) @@ websearch_to_tsquery('german', ${text})`,

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { containsPattern } from '../../../db/like.ts';
 import type { ResourceKind } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
 import { localWindow, timeOfMinutes } from '../commands/availability.ts';
@@ -60,10 +61,14 @@ const ownerName = sql<string>`coalesce(o.name, p.display_name, '')`.as('owner_na
 export type ResourceRow = NonNullable<Awaited<ReturnType<typeof findResource>>>;
 
 export async function findResource(db: Executor, networkId: string, id: string) {
+  return resourceQuery(db, networkId, id).executeTakeFirst();
+}
+
+/** findResource's query, for a caller that selects more along with it (findResourceForBooking). */
+export function resourceQuery(db: Executor, networkId: string, id: string) {
   return base(db, networkId)
     .select([...columns, ownerName, sql<number | null>`NULL::float8`.as('distance_km')])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+    .where('r.id', '=', id);
 }
 
 /** The ids of the resources a person offers as themself (withdrawn ones too). */
@@ -217,7 +222,7 @@ function matching(db: Executor, networkId: string, f: Omit<ResourceFilter, 'limi
   if (f.personId) q = q.where('r.person_id', '=', f.personId);
   if (f.q) {
     const text = f.q.trim();
-    const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(text);
     q = q.where((eb) =>
       eb.or([
         // the stored vector (migration 20261125_1500) holds both languages' stems, behind a GIN index
@@ -487,7 +492,8 @@ export async function mapCellHealth(db: Executor, networkId: string) {
   return r.rows[0] ?? { cells: 0, mismatched: 0 };
 }
 
-export async function availabilityRules(db: Executor, networkId: string, resourceId: string) {
+/** A resource's weekly opening rules (none = always open), by weekday and time. */
+export function availabilityRulesQuery(db: Executor, networkId: string, resourceId: string) {
   return db
     .selectFrom('resource_availability')
     .select([
@@ -502,8 +508,11 @@ export async function availabilityRules(db: Executor, networkId: string, resourc
     .where('network_id', '=', networkId)
     .where('resource_id', '=', resourceId)
     .orderBy('weekday')
-    .orderBy('start_time')
-    .execute();
+    .orderBy('start_time');
+}
+
+export async function availabilityRules(db: Executor, networkId: string, resourceId: string) {
+  return availabilityRulesQuery(db, networkId, resourceId).execute();
 }
 
 export async function replaceAvailability(
@@ -576,7 +585,8 @@ export async function removeBlockedPeriod(db: Executor, networkId: string, resou
 }
 
 /** The first blocked period that overlaps [start, end), if any. */
-export async function blockedOverlap(
+/** The first blocked period of the resource that overlaps [start, end). */
+export function blockedOverlapQuery(
   db: Executor,
   networkId: string,
   resourceId: string,
@@ -590,7 +600,17 @@ export async function blockedOverlap(
     .where('resource_id', '=', resourceId)
     .where(sql<boolean>`period && tstzrange(${start}, ${end}, '[)')`)
     .orderBy(sql`lower(period)`)
-    .executeTakeFirst();
+    .limit(1);
+}
+
+export async function blockedOverlap(
+  db: Executor,
+  networkId: string,
+  resourceId: string,
+  start: Date,
+  end: Date,
+) {
+  return blockedOverlapQuery(db, networkId, resourceId, start, end).executeTakeFirst();
 }
 
 /** Booked vs available hours of resources in [from, to): the figures behind "idle resources". */

@@ -1,4 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
+import { containsPattern } from '../../../db/like.ts';
 import type { Executor } from '../../../db/tx.ts';
 
 /** The home's questions to Teilen (areas/sharing/today.ts): small, bounded reads. */
@@ -182,12 +183,11 @@ export async function wantsForSkills(
 ) {
   const words = skills.map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 4);
   if (words.length === 0) return [];
-  const like = (w: string) => `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   return openPosts(db, networkId, now)
     .select(postColumns)
     .where('e.kind', '=', 'want')
     .where('e.author_id', '<>', accountId)
-    .where((eb) => eb.or(words.map((w) => eb(sql<string>`lower(e.title)`, 'like', like(w)))))
+    .where((eb) => eb.or(words.map((w) => eb(sql<string>`lower(e.title)`, 'like', containsPattern(w)))))
     .orderBy('e.created_at', 'desc')
     .orderBy('e.id')
     .limit(limit)

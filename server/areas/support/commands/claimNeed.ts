@@ -170,6 +170,7 @@ async function payCredit(
       throw new Problem(422, 'circle.credit_insufficient', {
         params: { available },
         fields: [{ field: '/credit/minutes', code: 'circle.credit_insufficient', params: { available } }],
+        details: err.details,
       });
     }
     throw err;

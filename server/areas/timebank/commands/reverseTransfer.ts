@@ -38,7 +38,7 @@ export async function reverseTransfer(
     }
     if (!timebankPolicy.reverse(ctx.actor, ref)) throw forbidden();
     const lines = await entryLines(tx, ctx.networkId, t.entry_id);
-    await lockAccounts(
+    const locked = await lockAccounts(
       tx,
       ctx.networkId,
       lines.map((l) => l.account_id),
@@ -54,7 +54,14 @@ export async function reverseTransfer(
       });
     } catch (err) {
       if (isOverdraft(err)) {
-        throw new Problem(422, 'timebank.reversal_overdraws', { params: { name: payee.owner_name ?? '' } });
+        // what the receiver may still give back, as the lock above read it
+        const back = locked.find((a) => a.id === payee.id);
+        const minutes =
+          back && back.credit_limit !== null ? Math.max(0, back.balance + back.credit_limit) : undefined;
+        throw new Problem(422, 'timebank.reversal_overdraws', {
+          params: { name: payee.owner_name ?? '' },
+          ...(minutes === undefined ? {} : { details: { available: { minutes } } }),
+        });
       }
       throw err;
     }

@@ -11,6 +11,10 @@ export const defaultCreditLimit: Record<'person' | 'organisation', number> = {
   organisation: 1200,
 };
 
+/** The credit limit an account of this kind starts with, and returns to when an admin resets it (null: none). */
+export const defaultLimitOf = (type: TimebankOwnerType): number | null =>
+  type === 'pool' ? null : defaultCreditLimit[type];
+
 export type Owner = { type: 'person'; id: string } | { type: 'organisation'; id: string } | { type: 'pool' };
 
 const accountColumns = [
@@ -66,16 +70,19 @@ export type AccountOwner = Pick<
 
 /**
  * Owners of accounts looked up in the last ten seconds, by network and account id. An account's owner
- * never changes, so a payment needs no read for it; only the name can, and any write to accounts,
- * people or organisations through this process's query builder empties the map (db/writeWatch.ts).
- * Never balances or credit limits: those the database checks under lock.
+ * never changes, so a payment needs no read for it; only the name can, and any write to people or
+ * organisations, or a deleted account, empties the map (db/writeWatch.ts). Not an account's update:
+ * every payment updates two balances, and watching them cost a NOTIFY per payment (see
+ * 20261210_1200_balance_writes_quiet.ts). Never balances or credit limits: those the database checks
+ * under lock.
  */
 const owners = forgetfulCache<AccountOwner>({
   ms: 10_000,
   max: 10_000,
   forgetOn: [
+    [['timebank_account'], ['delete']],
     [
-      ['timebank_account', 'account', 'organisation'],
+      ['account', 'organisation'],
       ['update', 'delete'],
     ],
   ],
@@ -127,7 +134,7 @@ export async function ensureAccount(
       owner_type: owner.type,
       person_id: owner.type === 'person' ? owner.id : null,
       organisation_id: owner.type === 'organisation' ? owner.id : null,
-      credit_limit: owner.type === 'pool' ? null : defaultCreditLimit[owner.type],
+      credit_limit: defaultLimitOf(owner.type),
     })
     .onConflict((oc) => oc.doNothing())
     .execute();

@@ -2,6 +2,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
+import { feature, featureCollection, producesGeoJson, sendGeoJson } from '../../../http/geojson.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, problems } from '../../../http/schemas.ts';
 import { audit } from '../../../platform/audit.ts';
@@ -54,24 +55,26 @@ export async function districtRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'District boundaries as a GeoJSON FeatureCollection',
-        produces: ['application/geo+json'],
+        produces: producesGeoJson,
         response: { 200: DistrictFeatureCollection, ...problems },
       },
     },
     async (_req, reply) => {
       const rows = await listDistricts(db, networkId);
-      reply.type('application/geo+json');
-      return {
-        type: 'FeatureCollection' as const,
-        features: rows
-          .filter((d) => d.boundary !== null)
-          .map((d) => ({
-            type: 'Feature' as const,
-            id: d.id,
-            properties: { id: d.id, slug: d.slug, name: d.name },
-            geometry: d.boundary as Static<typeof DistrictFeatureCollection>['features'][number]['geometry'],
-          })),
-      };
+      return sendGeoJson(
+        reply,
+        featureCollection(
+          rows
+            .filter((d) => d.boundary !== null)
+            .map((d) =>
+              feature(
+                d.id,
+                d.boundary as Static<typeof DistrictFeatureCollection>['features'][number]['geometry'],
+                { id: d.id, slug: d.slug, name: d.name },
+              ),
+            ),
+        ),
+      );
     },
   );
 

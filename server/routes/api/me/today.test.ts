@@ -651,7 +651,11 @@ describe('GET /me/today in the demo town, person by person', () => {
     assert.deepEqual(titles(petra, 'participation.partners'), [
       'Einladung von Volkshochschule Lindenbrück beantworten',
     ]);
-    assert.ok(titles(petra, 'sharing.mine')[0]?.includes('Besprechungsraum der Diakonie'), 'her own request');
+    // her own request, among her bookings in date order (which comes first depends on the weekday)
+    assert.ok(
+      titles(petra, 'sharing.mine').some((x) => x.includes('Besprechungsraum der Diakonie')),
+      'her own request',
+    );
     assert.ok(!petra.some((s) => s.id.startsWith('support.')));
     assert.ok(!groups(petra).has('suggestion'));
   });
@@ -660,7 +664,7 @@ describe('GET /me/today in the demo town, person by person', () => {
     const jonas = await todayOf('jonas@example.org');
     assert.ok(titles(jonas, 'support.open').includes('„Fahrt zur Physiotherapie“ übernehmen'));
     assert.ok(titles(jonas, 'support.mine').includes('„Besuch und Spaziergang“ ansehen'));
-    assert.ok(titles(jonas, 'participation.shifts')[0]?.includes('Samstagsschicht'));
+    assert.ok(titles(jonas, 'participation.shifts').some((x) => x.includes('Samstagsschicht')));
   });
 
   test('Aylin sees at a glance which of Herr K.’s needs nobody has claimed', async () => {

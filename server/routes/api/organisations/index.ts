@@ -4,6 +4,7 @@ import { hashSecret, newSecret } from '../../../auth/tokens.ts';
 import type { MembershipRole } from '../../../db/schema.ts';
 import { executeTx, insertTogether } from '../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../http/context.ts';
+import { featureCollection, pointFeature, producesGeoJson, sendGeoJson } from '../../../http/geojson.ts';
 import { paging } from '../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../http/schemas.ts';
@@ -28,6 +29,7 @@ import {
   insertOrganisation,
   listMembers,
   listOrganisations,
+  organisationsOnMap,
   removeMembership,
   setMembership,
   updateOrganisation,
@@ -39,13 +41,17 @@ import {
   MemberParams,
   MemberView,
   OrganisationCreate,
+  OrganisationFeatures,
   OrganisationListQuery,
+  OrganisationMapQuery,
   OrganisationUpdate,
   OrganisationView,
   RoleChange,
 } from './schema.ts';
 
 export const invitationDays = 14;
+/** The most organisations one GeoJSON answer holds. */
+const mapLimit = 2000;
 
 type OrgRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;
 
@@ -112,6 +118,41 @@ export async function organisationRoutes(app: FastifyInstance) {
       const page = paging(req.query);
       const { items, total } = await listOrganisations(db, networkId, { ...req.query, ...page });
       return { items: items.map((o) => present(o, req.actor)), total, ...page };
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof OrganisationMapQuery> }>(
+    '/geojson',
+    {
+      schema: {
+        tags,
+        summary: `The organisations with a place as a GeoJSON FeatureCollection (at most ${mapLimit}, by name; truncated says more matched). Properties: id, slug, name, kind, sector, address, website, district, url`,
+        querystring: OrganisationMapQuery,
+        produces: producesGeoJson,
+        response: { 200: OrganisationFeatures, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const rows = await organisationsOnMap(db, networkId, req.query, mapLimit);
+      return sendGeoJson(
+        reply,
+        featureCollection(
+          rows.slice(0, mapLimit).map((o) =>
+            pointFeature(o.id, o.lng as number, o.lat as number, {
+              id: o.id,
+              slug: o.slug,
+              name: o.name,
+              kind: o.kind,
+              sector: o.sector,
+              address: o.address,
+              website: o.website,
+              district: o.district_name,
+              url: webPaths.organisation(o.slug),
+            }),
+          ),
+          rows.length > mapLimit,
+        ),
+      );
     },
   );
 

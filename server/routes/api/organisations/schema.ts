@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { membershipRoles, organisationKinds, sectors } from '../../../db/schema.ts';
+import { PointCollection } from '../../../http/geojson.ts';
 import { Email, literals, PageQuery, Uuid } from '../../../http/schemas.ts';
 
 export const Kind = literals(organisationKinds);
@@ -14,6 +15,8 @@ export const OrganisationAbilities = Type.Object({
   delete: Type.Boolean(),
   /** reads and answers the enquiries people send the organisation (its admins) */
   readEnquiries: Type.Boolean(),
+  /** sees and changes whom it follows on other instances (the routes answer 404 while federation is off) */
+  administerFederation: Type.Boolean(),
 });
 
 export const OrganisationView = Type.Object({
@@ -113,4 +116,28 @@ export const InvitationView = Type.Object({
 export const InvitationParams = Type.Object(
   { id: Uuid, invitationId: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) },
   { additionalProperties: false },
+);
+
+export const OrganisationMapQuery = Type.Object(
+  { sector: Type.Optional(SectorSchema), districtId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+
+/**
+ * The organisations with a place as GeoJSON: `id`, `slug`, `name`, `kind`, `sector`, `address`,
+ * `website`, `district` (its name) and `url` (its page here). Every organisation of the directory is
+ * public; no person is named.
+ */
+export const OrganisationFeatures = PointCollection(
+  Type.Object({
+    id: Type.String(),
+    slug: Type.String(),
+    name: Type.String(),
+    kind: Kind,
+    sector: SectorSchema,
+    address: Type.Union([Type.String(), Type.Null()]),
+    website: Type.Union([Type.String(), Type.Null()]),
+    district: Type.Union([Type.String(), Type.Null()]),
+    url: Type.String(),
+  }),
 );

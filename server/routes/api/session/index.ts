@@ -81,12 +81,13 @@ export async function signIn(
   req: FastifyRequest,
   reply: FastifyReply,
   accountId: string,
-  { assisted = false } = {},
+  { assisted = false, viaOidc = false } = {},
 ) {
   const networkId = app.deps.network.id;
   if (req.session) await deleteSession(app.deps.db.db, networkId, req.session.id);
   const s = await createSession(app.deps.db.db, networkId, accountId, req.headers['user-agent'], {
     assisted,
+    viaOidc,
   });
   setSessionCookie(app, reply, s.secret);
   return s;
@@ -97,14 +98,20 @@ export async function sessionRoutes(app: FastifyInstance) {
   const networkId = app.deps.network.id;
 
   /** The session as the client sees it; abilities come from the account's own row and memberships. */
-  async function view(accountId: string | null, csrfToken: string | null, assisted = false) {
-    const network = { ...app.deps.network, sendsEmail: Boolean(app.deps.config.smtpUrl) };
+  async function view(accountId: string | null, csrfToken: string | null, assisted = false, viaOidc = false) {
+    const { oidc } = app.deps.config;
+    const network = {
+      ...app.deps.network,
+      sendsEmail: Boolean(app.deps.config.smtpUrl),
+      oidc: oidc ? { label: oidc.label } : null,
+    };
     if (!accountId)
       return {
         network,
         account: null,
         csrfToken: null,
         assisted: false,
+        viaOidc: false,
         abilities: networkAbilities(anonymous),
       };
     const a = await findSessionAccount(db, networkId, accountId);
@@ -119,6 +126,7 @@ export async function sessionRoutes(app: FastifyInstance) {
       network,
       csrfToken,
       assisted,
+      viaOidc,
       abilities: networkAbilities(actor),
       account: {
         id: a.id,
@@ -142,7 +150,12 @@ export async function sessionRoutes(app: FastifyInstance) {
       },
     },
     async (req) =>
-      view(req.session?.account.id ?? null, req.session?.csrfToken ?? null, req.session?.assisted ?? false),
+      view(
+        req.session?.account.id ?? null,
+        req.session?.csrfToken ?? null,
+        req.session?.assisted ?? false,
+        req.session?.viaOidc ?? false,
+      ),
   );
 
   app.post<{ Body: Static<typeof PasswordLogin> }>(

@@ -18,6 +18,14 @@ export const SessionView = Type.Object({
     slug: Type.String(),
     /** whether this installation can send email (a mail server is configured); without, mails wait in the outbox */
     sendsEmail: Type.Boolean(),
+    /** sign-in with an OpenID provider (GET /session/oidc/start), null when not configured */
+    oidc: Type.Union([
+      Type.Null(),
+      Type.Object({
+        /** the provider's name for the button: "Anmelden mit …" / "Sign in with …" */
+        label: Type.String(),
+      }),
+    ]),
   }),
   account: Type.Union([
     Type.Null(),
@@ -41,6 +49,8 @@ export const SessionView = Type.Object({
   csrfToken: Type.Union([Type.String(), Type.Null()]),
   /** signed in with a link an instance admin made: support circles stay closed, no password can be set */
   assisted: Type.Boolean(),
+  /** begun at the OpenID provider: signing out also goes by GET /session/oidc/end (RP-initiated logout) */
+  viaOidc: Type.Boolean(),
   abilities: Abilities,
 });
 

@@ -19,6 +19,13 @@ describe('session', () => {
     assert.equal(body.network.name, 'Testnetz');
   });
 
+  test('without OIDC_ISSUER there is no provider to sign in with: no button, its routes not found', async () => {
+    assert.equal((await t.app.inject({ url: '/api/v1/session' })).json().network.oidc, null);
+    assert.equal((await t.app.inject({ url: '/api/v1/session/oidc/start' })).statusCode, 404);
+    const back = await t.app.inject({ url: '/api/v1/session/oidc/callback?code=a&state=b' });
+    assert.equal(back.statusCode, 404);
+  });
+
   test('password sign-in sets an HttpOnly SameSite cookie and returns a CSRF token', async () => {
     const u = await createUser(t, { displayName: 'Aylin Demir' });
     const res = await t.app.inject({

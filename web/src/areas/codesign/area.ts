@@ -1,4 +1,4 @@
-import type { Messages } from '../../app/i18n.ts';
+import type { LazyMessages } from '../../app/i18n.ts';
 import { messages as accountability } from './accountability/area.ts';
 import { messages as commitments } from './commitments/area.ts';
 import { messages as consensus } from './consensus/area.ts';
@@ -9,7 +9,7 @@ import { messages as surveys } from './surveys/area.ts';
 import { messages as votes } from './votes/area.ts';
 
 /** Mitgestalten: the texts of its parts, each under a key of its own, merged into the client's catalogue (areas/messages.ts). */
-export const messages: Messages[] = [
+export const messages: LazyMessages[] = [
   projects,
   ideas,
   consensus,

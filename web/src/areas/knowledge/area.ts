@@ -1,9 +1,8 @@
-import type { Messages } from '../../app/i18n.ts';
+import type { LazyMessages } from '../../app/i18n.ts';
 import { messages as digests } from './digests/area.ts';
 import { messages as discussions } from './discussions/area.ts';
 import { messages as dossiers } from './dossiers/area.ts';
 import { messages as freshness } from './freshness/area.ts';
-import de from './i18n/de.json' with { type: 'json' };
 import { messages as news } from './news/area.ts';
 import { messages as reports } from './reports/area.ts';
 import { messages as wiki } from './wiki/area.ts';
@@ -13,10 +12,19 @@ import { messages as wiki } from './wiki/area.ts';
  * dossiers, digests, freshness), merged into the client's catalogue (areas/messages.ts).
  */
 /** The area's own texts (its home page, under `knowledge`). */
-const home: Messages = {
-  de,
+const home: LazyMessages = {
+  de: () => import('./i18n/de.json', { with: { type: 'json' } }),
   en: () => import('./i18n/en.json', { with: { type: 'json' } }),
   ls: () => import('./i18n/ls.json', { with: { type: 'json' } }),
 };
 
-export const messages: Messages[] = [home, wiki, freshness, news, discussions, reports, dossiers, digests];
+export const messages: LazyMessages[] = [
+  home,
+  wiki,
+  freshness,
+  news,
+  discussions,
+  reports,
+  dossiers,
+  digests,
+];

@@ -3,9 +3,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../app/api.ts';
+import { api, apiUrl } from '../../app/api.ts';
 import { formatDateTime } from '../../app/localTime.ts';
 import { Loading, PageHeading, QueryView } from '../../app/ui.tsx';
+import { Subscribe } from '../../features/data/Subscribe.tsx';
 import {
   filterQuery,
   hasFilters,
@@ -104,6 +105,7 @@ export default function MapPage() {
           </>
         )}
       </QueryView>
+      <Subscribe links={[{ format: 'geojson', href: apiUrl('/opportunities/geojson', query) }]} />
     </>
   );
 }

@@ -3,11 +3,12 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { announce, originOf } from '../../app/announce.tsx';
-import { api, errorMessage } from '../../app/api.ts';
+import { api, apiUrl, errorMessage } from '../../app/api.ts';
 import { FormError, SubmitButton, TextAreaField, TextField, useAction } from '../../app/forms.tsx';
 import { formatMinutes, formatSlot, localDate, zonedInstant } from '../../app/localTime.ts';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton, PageHeading, QueryView, Tags } from '../../app/ui.tsx';
+import { Subscribe } from '../../features/data/Subscribe.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
 import { CommittedTo } from '../codesign/index.ts';
 import {
@@ -431,6 +432,9 @@ export default function OpportunityPage() {
                   </ul>
                 )}
               </QueryView>
+              {o.status === 'published' && (
+                <Subscribe links={[{ format: 'ics', href: apiUrl(`/opportunities/${o.id}/shifts.ics`) }]} />
+              )}
             </section>
             <Details o={o} />
           </div>

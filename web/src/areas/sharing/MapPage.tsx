@@ -3,10 +3,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../app/api.ts';
+import { api, apiUrl } from '../../app/api.ts';
 import { defaultView, useDistrictShapes, useMapSettings } from '../../app/mapData.ts';
 import type { Page } from '../../app/types.ts';
 import { Loading, PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+import { Subscribe } from '../../features/data/Subscribe.tsx';
 import { useDistricts } from '../../features/profile/ProfilePage.tsx';
 import { sharingKeys } from './queries.ts';
 import { ResourceCard } from './ResourceCard.tsx';
@@ -111,6 +112,7 @@ export default function MapPage() {
           )}
         </section>
       </div>
+      <Subscribe links={[{ format: 'geojson', href: apiUrl('/resources/geojson', query) }]} />
     </>
   );
 }

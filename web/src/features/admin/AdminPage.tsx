@@ -5,6 +5,7 @@ import { PageHeading } from '../../app/ui.tsx';
 import { AccountsSection } from './AccountsSection.tsx';
 import { AuditSection } from './AuditSection.tsx';
 import { DistrictsSection } from './DistrictsSection.tsx';
+import { FederationSection } from './FederationSection.tsx';
 import { ModerationSection } from './ModerationSection.tsx';
 import { OutboxSection } from './OutboxSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
@@ -39,6 +40,12 @@ export default function AdminPage() {
       label: t('admin.outbox.title'),
       allowed: a.readOutbox,
       element: <OutboxSection />,
+    },
+    {
+      path: 'foederation',
+      label: t('admin.federation.title'),
+      allowed: a.administer,
+      element: <FederationSection />,
     },
     { path: 'protokoll', label: t('admin.audit.title'), allowed: a.readAuditLog, element: <AuditSection /> },
   ].filter((s) => s.allowed);

@@ -28,9 +28,17 @@ function FlagItem({ flag }: { flag: Flag }) {
       {flag.note && <p className="prewrap">{flag.note}</p>}
       {flag.link && (
         <p>
-          <Link to={flag.link}>
-            {flag.title ? t('admin.flags.openNamed', { title: flag.title }) : t('admin.flags.open')}
-          </Link>
+          {/* what arrived from elsewhere (ActivityPub) is seen at its original, on another server */}
+          {/^https?:\/\//.test(flag.link) ? (
+            <a href={flag.link} rel="noopener nofollow ugc">
+              {flag.title ? t('admin.flags.openNamed', { title: flag.title }) : t('admin.flags.open')}
+              <span aria-hidden="true"> ↗</span>
+            </a>
+          ) : (
+            <Link to={flag.link}>
+              {flag.title ? t('admin.flags.openNamed', { title: flag.title }) : t('admin.flags.open')}
+            </Link>
+          )}
         </p>
       )}
       <div className="actions">

@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../app/api.ts';
+import { api, apiUrl } from '../../app/api.ts';
 import { FormError, invalid, Saved, SubmitButton, TextField, useAction } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { Session } from '../../app/types.ts';
@@ -44,6 +44,7 @@ export function SignInPage() {
   const link = useAction();
 
   if (session.account && !login.pending) return <Navigate to={back} replace />;
+  const oidc = session.network.oidc;
 
   function submitPassword(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -75,6 +76,7 @@ export function SignInPage() {
       <PageHeading title={t('signIn.title')}>
         <p className="lead">{t('signIn.intro', { network: session.network.name })}</p>
       </PageHeading>
+      {oidc && <OidcSignIn label={oidc.label} back={back} refused={params.get('fehler')} />}
       <div className="columns">
         <section className="card" aria-labelledby="sign-in-password">
           <h2 id="sign-in-password">{t('signIn.password.title')}</h2>
@@ -102,6 +104,7 @@ export function SignInPage() {
             />
             <SubmitButton pending={login.pending}>{t('signIn.password.submit')}</SubmitButton>
           </form>
+          {oidc && <p className="muted">{t('signIn.oidc.noPassword', { label: oidc.label })}</p>}
         </section>
         <section className="card" aria-labelledby="sign-in-link">
           <h2 id="sign-in-link">{t('signIn.link.title')}</h2>
@@ -148,6 +151,44 @@ export function SignInPage() {
       <p>
         <Link to="/">{t('common.backHome')}</Link>
       </p>
+    </>
+  );
+}
+
+/**
+ * Sign-in with the town's OpenID provider, when the server has one (`network.oidc`): one link that
+ * leaves for the provider (a full page load: the browser goes there and comes back), and, when the
+ * provider's answer was refused, why — the server sends the reason back as `?fehler=oidc.<reason>`
+ * (its reasons: OidcRefusal in server/auth/oidc/provider.ts; a test checks each has its words here).
+ */
+function OidcSignIn({ label, back, refused }: { label: string; back: string; refused: string | null }) {
+  const { t, i18n } = useTranslation();
+  const reason = refused?.startsWith('oidc.') ? refused.slice(5) : null;
+  const shown = reason !== null && /^[a-z_]+$/.test(reason) && i18n.exists(`signIn.oidc.refused.${reason}`);
+  const error = useRef<HTMLDivElement>(null);
+  // the page opens on the refusal: focus takes the reader to it first
+  useEffect(() => {
+    if (shown) error.current?.focus();
+  }, [shown]);
+  const start = apiUrl('/session/oidc/start', back !== '/' ? { next: back } : undefined);
+  return (
+    <>
+      <section className="card" aria-labelledby="sign-in-oidc">
+        <h2 id="sign-in-oidc">{t('signIn.oidc.title', { label })}</h2>
+        {shown && (
+          <div className="form-error" role="alert" tabIndex={-1} ref={error}>
+            <p>
+              <strong>{t('signIn.oidc.refusedTitle', { label })}</strong>
+            </p>
+            <p>{t(`signIn.oidc.refused.${reason}`, { label })}</p>
+          </div>
+        )}
+        <p>{t('signIn.oidc.intro', { label })}</p>
+        <a className="button primary" href={start}>
+          {t('signIn.oidc.button', { label })}
+        </a>
+      </section>
+      <p>{t('signIn.oidc.or')}</p>
     </>
   );
 }

@@ -1,7 +1,10 @@
+import { lazy } from 'react';
 import { useSession } from '../../app/session.tsx';
-import { TodayPage } from '../today/TodayPage.tsx';
 import { EntryPoints } from './EntryPoints.tsx';
 import { FrontPage } from './FrontPage.tsx';
+
+// a signed-in person's day, fetched for them only (a visitor's first page is the front page)
+const TodayPage = lazy(() => import('../today/TodayPage.tsx'));
 
 /**
  * `/`: a visitor sees the front page (what the network is, three ways in by need, the town in

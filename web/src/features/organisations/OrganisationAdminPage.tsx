@@ -10,8 +10,10 @@ import type { Invitation, Member, Organisation, Role } from '../../app/types.ts'
 import { ConfirmButton, ErrorState, formatDate, Loading, PageHeading, QueryView } from '../../app/ui.tsx';
 import { EnquiriesSection } from '../help/EnquiriesSection.tsx';
 import { roleOptions } from './labels.ts';
+import { OrganisationFederationSection, useOrganisationFederation } from './OrganisationFederation.tsx';
 import { OrganisationForm } from './OrganisationForm.tsx';
 import { useOrganisation } from './OrganisationPage.tsx';
+import { ServicesSection } from './OrganisationServices.tsx';
 
 function MemberRow({ org, member }: { org: Organisation; member: Member }) {
   const { t } = useTranslation();
@@ -229,6 +231,8 @@ export default function OrganisationAdminPage() {
   const { slug } = useParams();
   const qc = useQueryClient();
   const org = useOrganisation(slug);
+  // asked only by those who may (the ability); null while federation is off on this server
+  const federation = useOrganisationFederation(org.data);
   if (org.isPending) return <Loading />;
   if (org.isError) {
     return (
@@ -268,6 +272,11 @@ export default function OrganisationAdminPage() {
               <a href="#details-title">{t('orgAdmin.details')}</a>
             </li>
           )}
+          {a.update && (
+            <li>
+              <a href="#services-title">{t('orgServices.adminTitle')}</a>
+            </li>
+          )}
           {a.viewMembers && (
             <li>
               <a href="#members-title">{t('orgAdmin.members')}</a>
@@ -276,6 +285,11 @@ export default function OrganisationAdminPage() {
           {a.invite && (
             <li>
               <a href="#invitations-title">{t('orgAdmin.invitations')}</a>
+            </li>
+          )}
+          {federation.data && (
+            <li>
+              <a href="#federation-title">{t('orgFederation.title')}</a>
             </li>
           )}
         </ul>
@@ -300,8 +314,10 @@ export default function OrganisationAdminPage() {
           </div>
         </section>
       )}
+      {a.update && <ServicesSection org={o} />}
       {a.viewMembers && <Members org={o} />}
       {a.invite && <Invitations org={o} />}
+      {a.administerFederation && <OrganisationFederationSection org={o} />}
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { NetworkSettings, Organisation } from '../../app/types.ts';
 import { ErrorState, Loading, PageHeading, QueryView } from '../../app/ui.tsx';
 import { FlagButton } from './FlagButton.tsx';
 import { OrganisationOffers } from './OrganisationOffers.tsx';
+import { OrganisationServices } from './OrganisationServices.tsx';
 
 const OrganisationMap = lazy(() => import('./OrganisationMap.tsx'));
 
@@ -107,6 +108,7 @@ function Details({ org }: { org: Organisation }) {
           </p>
         </section>
       </div>
+      <OrganisationServices org={org} />
       <OrganisationOffers org={org} />
       {org.lat !== null && org.lng !== null && (
         <section aria-labelledby="org-map" className="card">

@@ -2,11 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../app/api.ts';
+import { api, apiUrl } from '../../app/api.ts';
 import { SelectField, TextField } from '../../app/forms.tsx';
 import { useSession } from '../../app/session.tsx';
 import type { Organisation, Page } from '../../app/types.ts';
 import { PageHeading, Pagination, QueryView } from '../../app/ui.tsx';
+import { Subscribe } from '../data/Subscribe.tsx';
 import { sectorOptions } from './labels.ts';
 
 const pageSize = 10;
@@ -118,6 +119,12 @@ export function OrganisationsPage() {
           )}
         </QueryView>
       </section>
+      <Subscribe
+        links={[
+          { format: 'geojson', href: apiUrl('/organisations/geojson', { sector: sector || undefined }) },
+          { format: 'hsds', href: apiUrl('/hsds/export') },
+        ]}
+      />
     </>
   );
 }

@@ -1,11 +1,11 @@
 import type { CodesignStance } from '../../../../db/schema.ts';
-import { type Executor, executeTx } from '../../../../db/tx.ts';
+import { type Executor, executeTx, insertTogether } from '../../../../db/tx.ts';
 import type { CommandContext } from '../../../../http/context.ts';
 import { notFound, Problem } from '../../../../http/problem.ts';
 import { audit } from '../../../../platform/audit.ts';
-import { type ToolAccess, toolFor } from '../../projects/access.ts';
-import { contribute, type OnBehalf } from '../../projects/contribute.ts';
-import { lockProposal } from '../repositories/proposals.ts';
+import { type ToolAccess, toolDoor } from '../../projects/access.ts';
+import { contributionWrites, type OnBehalf } from '../../projects/contribute.ts';
+import { lockProposalWithTool } from '../repositories/proposals.ts';
 
 /**
  * A participant's stance on a proposal. Guarantees: one current stance per person and proposal (the
@@ -24,16 +24,10 @@ const closedByDatabase = (e: unknown) =>
     String((e as { message?: string }).message ?? '').includes('codesign_stance_closed'));
 
 async function openProposal(tx: Executor, ctx: CommandContext, proposalId: string, onBehalf?: OnBehalf) {
-  const p = await lockProposal(tx, ctx.networkId, proposalId, 'share');
-  if (!p) throw notFound();
-  const access = await toolFor(
-    tx,
-    ctx.networkId,
-    ctx.actor,
-    p.tool_id,
-    ['consensus'],
-    onBehalf ? 'facilitate' : 'participate',
-  );
+  const locked = await lockProposalWithTool(tx, ctx.networkId, proposalId, ctx.actor.accountId);
+  if (!locked) throw notFound();
+  const { p } = locked;
+  const access = toolDoor(ctx.actor, locked.found, ['consensus'], onBehalf ? 'facilitate' : 'participate');
   if (!access.open) throw new Problem(409, 'codesign.tool_not_open');
   if (p.clock >= p.closes_at) throw new Problem(409, 'codesign_consensus.closed');
   return { p, access };
@@ -58,26 +52,29 @@ export async function takeStance(
   await guarded(() =>
     executeTx(db, async (tx) => {
       const { access } = await openProposal(tx, ctx, proposalId, input.onBehalf);
-      const c = await contribute(tx, ctx, access, 'stance', input.onBehalf);
-      await tx
-        .insertInto('codesign_stance')
-        .values({
-          network_id: ctx.networkId,
-          proposal_id: proposalId,
-          participant_id: c.participantId,
-          stance: input.stance,
-          reason,
-          contribution_id: c.contributionId,
-        })
-        .onConflict((oc) =>
-          oc.columns(['network_id', 'proposal_id', 'participant_id']).doUpdateSet((eb) => ({
-            stance: eb.ref('excluded.stance'),
-            reason: eb.ref('excluded.reason'),
-            contribution_id: eb.ref('excluded.contribution_id'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
+      const c = await contributionWrites(tx, ctx, access, 'stance', input.onBehalf);
+      // the stance with its contribution (and the contribution's audit and interaction): one statement
+      await insertTogether(tx, [
+        ...c.inserts,
+        tx
+          .insertInto('codesign_stance')
+          .values({
+            network_id: ctx.networkId,
+            proposal_id: proposalId,
+            participant_id: c.participantId,
+            stance: input.stance,
+            reason,
+            contribution_id: c.contributionId,
+          })
+          .onConflict((oc) =>
+            oc.columns(['network_id', 'proposal_id', 'participant_id']).doUpdateSet((eb) => ({
+              stance: eb.ref('excluded.stance'),
+              reason: eb.ref('excluded.reason'),
+              contribution_id: eb.ref('excluded.contribution_id'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          ),
+      ]);
     }),
   );
 }

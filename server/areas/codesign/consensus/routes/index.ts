@@ -6,16 +6,18 @@ import { paging } from '../../../../http/paging.ts';
 import { notFound } from '../../../../http/problem.ts';
 import { IdParams, problems } from '../../../../http/schemas.ts';
 import type { Actor } from '../../../../policies/actor.ts';
-import { type ToolAccess, toolFor } from '../../projects/access.ts';
+import { type ToolAccess, toolDoor, toolFor } from '../../projects/access.ts';
 import { toolHeader } from '../../projects/present.ts';
 import { closeProposal, createProposal, markReviewed, writeOutcome } from '../commands/proposals.ts';
 import { takeStance, withdrawStance } from '../commands/stances.ts';
 import {
+  type Figures,
   findProposal,
   listProposals,
   listStances,
   type ProposalRow,
   proposalFigures,
+  proposalPage,
 } from '../repositories/proposals.ts';
 import {
   OutcomeSave,
@@ -47,6 +49,11 @@ async function present(db: Executor, networkId: string, a: ToolAccess, rows: Pro
     participantId: a.project.participantId,
     ...(names ? { blocks: blocksShown } : {}),
   });
+  return presentWith(a, rows, figures);
+}
+
+function presentWith(a: ToolAccess, rows: ProposalRow[], figures: Map<string, Figures>) {
+  const names = namesVisible(a);
   const now = new Date();
   return rows.map((r) => {
     const closesAt = effectiveClose(r, a);
@@ -100,9 +107,24 @@ export async function consensusRoutes(app: FastifyInstance) {
     return { p, a };
   }
 
+  /**
+   * The proposal's page: one round trip (proposalPage) for the proposal, the door and the figures — a
+   * second only for a facilitator who is not an active participant (the blocks).
+   */
   async function answer(actor: Actor, id: string) {
-    const { p, a } = await proposalAccess(actor, id);
-    const [proposal] = await present(db, networkId, a, [p]);
+    const page = await proposalPage(db, networkId, id, actor.accountId, blocksShown);
+    if (!page) throw notFound();
+    const a = toolDoor(actor, page.found, ['consensus'], 'view');
+    const figures =
+      namesVisible(a) && !page.blocksRead
+        ? (
+            await proposalFigures(db, networkId, [id], {
+              participantId: a.project.participantId,
+              blocks: blocksShown,
+            })
+          ).get(id)!
+        : { ...page.figures, blocks: namesVisible(a) ? page.figures.blocks : [] };
+    const [proposal] = presentWith(a, [page.proposal], new Map([[page.proposal.id, figures]]));
     return { tool: toolHeader(a), proposal: proposal! };
   }
 

@@ -76,16 +76,11 @@ export async function projectFacts(
 export type ProjectAccessFacts = NonNullable<Awaited<ReturnType<typeof projectFacts>>>;
 
 /**
- * A tool with its phase and its project's access facts in one round trip (every tool page and every
- * contribution opens its tool through the project's door first).
+ * The query of a tool with its phase and its project's access facts, for a part to join what it reads
+ * beside them into the same round trip (see toolWithFacts; toolFactsOf splits the row).
  */
-export async function toolWithFacts(
-  db: Executor,
-  networkId: string,
-  toolId: string,
-  accountId: string | null,
-) {
-  const row = await factsQuery(db, networkId, accountId)
+export function toolFactsQuery(db: Executor, networkId: string, accountId: string | null) {
+  return factsQuery(db, networkId, accountId)
     .innerJoin('codesign_tool as t', (j) =>
       j.onRef('t.network_id', '=', 'p.network_id').onRef('t.project_id', '=', 'p.id'),
     )
@@ -93,10 +88,13 @@ export async function toolWithFacts(
       j.onRef('ph.network_id', '=', 't.network_id').onRef('ph.id', '=', 't.phase_id'),
     )
     .selectAll('t')
-    .select(['ph.kind as phase_kind', 'ph.title as phase_title'])
-    .where('t.id', '=', toolId)
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .select(['ph.kind as phase_kind', 'ph.title as phase_title']);
+}
+
+type ToolFactsRow = NonNullable<Awaited<ReturnType<ReturnType<typeof toolFactsQuery>['executeTakeFirst']>>>;
+
+/** A row of toolFactsQuery as the tool (with its phase) and its project's access facts. */
+export function toolFactsOf(row: ToolFactsRow) {
   const {
     p_id,
     p_title,
@@ -112,6 +110,20 @@ export async function toolWithFacts(
     ...tool
   } = row;
   return { tool, project: factsOf(row) };
+}
+
+/**
+ * A tool with its phase and its project's access facts in one round trip (every tool page and every
+ * contribution opens its tool through the project's door first).
+ */
+export async function toolWithFacts(
+  db: Executor,
+  networkId: string,
+  toolId: string,
+  accountId: string | null,
+) {
+  const row = await toolFactsQuery(db, networkId, accountId).where('t.id', '=', toolId).executeTakeFirst();
+  return row ? toolFactsOf(row) : undefined;
 }
 
 /** A tool with its project's id and its phase's kind and title. */

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../../../db/like.ts';
 import type { DiscussionTheme, ReviewStatus } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
 import { hiddenSql } from '../../../../platform/moderation.ts';
@@ -102,7 +103,7 @@ export async function listThreads(db: Executor, networkId: string, f: ThreadFilt
   if (f.state === 'solved') q = q.where('t.solution_post_id', 'is not', null);
   if (f.state === 'unanswered') q = q.where('t.post_count', '<=', 1).where('t.solution_post_id', 'is', null);
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) =>
       eb.or([
         eb('t.title', 'ilike', like),
@@ -296,26 +297,35 @@ export async function listPosts(
   viewer: { id: string | null; admin: boolean },
   page: { limit: number; offset: number },
 ) {
-  let q = posts(db, networkId).where('p.thread_id', '=', threadId);
-  if (viewer.admin) q = q.where('p.review_status', '<>', 'rejected');
-  else if (viewer.id)
-    q = q.where((eb) =>
-      eb.or([
-        eb('p.review_status', '=', 'visible'),
-        eb.and([eb('p.review_status', '=', 'pending'), eb('p.author_id', '=', viewer.id)]),
-      ]),
-    );
-  else q = q.where('p.review_status', '=', 'visible');
-  const [items, count] = await Promise.all([
-    q
-      .select([...postColumns, hiddenPost.as('hidden')])
-      .orderBy('p.position')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  const seen = viewer.admin
+    ? sql<boolean>`p.review_status <> 'rejected'`
+    : viewer.id
+      ? sql<boolean>`(p.review_status = 'visible' OR (p.review_status = 'pending' AND p.author_id = ${viewer.id}))`
+      : sql<boolean>`p.review_status = 'visible'`;
+  // one statement: the count (of the posts alone, without their authors' names) beside the page
+  const counted = db
+    .selectFrom('discussion_post as p')
+    .where('p.network_id', '=', networkId)
+    .where('p.thread_id', '=', threadId)
+    .where(seen)
+    .select((eb) => eb.fn.countAll<string>().as('n'));
+  const onPage = posts(db, networkId)
+    .where('p.thread_id', '=', threadId)
+    .where(seen)
+    .select([...postColumns, hiddenPost.as('hidden')])
+    .orderBy('p.position')
+    .limit(page.limit)
+    .offset(page.offset);
+  const rows = await db
+    .selectFrom(counted.as('c'))
+    .leftJoin(onPage.as('x'), (j) => j.onTrue())
+    .selectAll('x')
+    .select('c.n')
+    .orderBy('x.position')
+    .execute();
+  // the left join's nulls stand for an empty page only: a row with an id is a whole post
+  const items = rows.flatMap(({ n: _, ...r }) => (r.id === null ? [] : [r as PostRow]));
+  return { items, total: Number(rows[0]?.n ?? 0) };
 }
 
 /** How many posts the viewer sees before a position (to open the page a link points to). */
@@ -468,7 +478,7 @@ export async function mentionable(
         ),
       ]),
     );
-  if (opts.q) q = q.where('a.display_name', 'ilike', `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  if (opts.q) q = q.where('a.display_name', 'ilike', containsPattern(opts.q));
   if (opts.inText !== undefined) q = q.where(sql<boolean>`strpos(${opts.inText}, '@' || a.display_name) > 0`);
   if (opts.ids) {
     if (opts.ids.length === 0) return [];
@@ -574,5 +584,63 @@ export async function setPostTime(db: Executor, networkId: string, postId: strin
     })
     .where('t.network_id', '=', networkId)
     .where('t.id', '=', post.thread_id)
+    .execute();
+}
+
+/**
+ * The newest threads anyone may read, for the feed of new discussions: visible, not hidden, of no
+ * community or of an open one (scope.ts, asked for nobody signed in), newest first, with the
+ * opening post's text when it is visible too.
+ */
+export async function feedThreads(
+  db: Executor,
+  networkId: string,
+  f: { theme?: DiscussionTheme; districtId?: string },
+  limit: number,
+) {
+  let q = threads(db, networkId)
+    .where(sql<boolean>`NOT ${hiddenThread}`)
+    .where(threadReadable('t', null))
+    .where('t.review_status', '=', 'visible');
+  if (f.theme) q = q.where('t.theme', '=', f.theme);
+  if (f.districtId) q = q.where('t.district_id', '=', f.districtId);
+  return q
+    .leftJoin('discussion_post as p', (j) =>
+      j
+        .onRef('p.network_id', '=', 't.network_id')
+        .onRef('p.thread_id', '=', 't.id')
+        .on('p.position', '=', 1)
+        .on('p.review_status', '=', 'visible')
+        .on('p.deleted_at', 'is', null)
+        .on(sql<boolean>`NOT ${hiddenSql('discussion_post', 'p')}`),
+    )
+    .select([
+      't.id',
+      't.title',
+      't.theme',
+      't.created_at',
+      'a.display_name as author_name',
+      'p.body',
+      'p.edited_at',
+    ])
+    .orderBy('t.created_at', 'desc')
+    .orderBy('t.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The newest posts of one thread anyone may read (the caller has checked the thread): visible, not
+ * deleted and not hidden, newest first.
+ */
+export async function feedPosts(db: Executor, networkId: string, threadId: string, limit: number) {
+  return posts(db, networkId)
+    .where('p.thread_id', '=', threadId)
+    .where('p.review_status', '=', 'visible')
+    .where('p.deleted_at', 'is', null)
+    .where(sql<boolean>`NOT ${hiddenPost}`)
+    .select(['p.id', 'p.position', 'p.body', 'p.created_at', 'p.edited_at', 'a.display_name as author_name'])
+    .orderBy('p.position', 'desc')
+    .limit(limit)
     .execute();
 }

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { containsPattern } from '../../../../db/like.ts';
 import type { DossierItemType, DossierStatus, DossierStep } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
 import type { Paging } from '../../../../http/paging.ts';
@@ -67,7 +68,7 @@ export async function lockDossier(db: Executor, networkId: string, id: string) {
     .executeTakeFirst();
 }
 
-const matching = (q: string | undefined) => (q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null);
+const matching = (q: string | undefined) => (q ? containsPattern(q) : null);
 
 /** Sent dossiers, the public record: newest first, by words of the title or summary, or by status. */
 export async function listPublic(

@@ -1,6 +1,7 @@
 import { type Executor, executeTx, insertTogether } from '../../../../db/tx.ts';
 import type { CommandContext } from '../../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
+import { federateChange } from '../../../../interop/activitypub/jobs.ts';
 import { audit } from '../../../../platform/audit.ts';
 import { plainText } from '../../../../platform/markdown.ts';
 import { isHidden } from '../../../../platform/moderation.ts';
@@ -112,6 +113,7 @@ export async function createPost(
     if (publish) {
       await index(tx, ctx.networkId, record, org.name);
       await tellFollowers(tx, ctx, record, org.name);
+      await federateChange(tx, ctx.networkId, 'news', id, organisationId);
     }
     await audit(tx, {
       networkId: ctx.networkId,
@@ -151,6 +153,7 @@ export async function changePost(
         { ...p, title: f.title, body: f.body, visibility: f.visibility },
         organisationName,
       );
+    await federateChange(tx, ctx.networkId, 'news', id, p.organisation_id);
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,
@@ -172,6 +175,7 @@ export async function publishPost(db: Executor, ctx: CommandContext, id: string)
     const record = { ...p, status: 'published' as const };
     await index(tx, ctx.networkId, record, organisationName);
     await tellFollowers(tx, ctx, record, organisationName);
+    await federateChange(tx, ctx.networkId, 'news', id, p.organisation_id);
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,
@@ -192,6 +196,7 @@ export async function unpublishPost(db: Executor, ctx: CommandContext, id: strin
     if (p.status === 'draft') throw new Problem(409, 'news.already_draft');
     await setPublished(tx, ctx.networkId, id, false);
     await removeDocument(tx, ctx.networkId, 'news_post', id);
+    await federateChange(tx, ctx.networkId, 'news', id, p.organisation_id);
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,
@@ -210,6 +215,7 @@ export async function removePost(db: Executor, ctx: CommandContext, id: string) 
     if (!newsPolicy.delete(ctx.actor, p)) throw forbidden();
     await deletePost(tx, ctx.networkId, id);
     await removeDocument(tx, ctx.networkId, 'news_post', id);
+    await federateChange(tx, ctx.networkId, 'news', id, p.organisation_id);
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,

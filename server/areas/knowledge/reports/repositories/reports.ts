@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../../../db/like.ts';
 import type { MapReportCategory, MapReportKind, MapReportStatus } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
 import { hiddenSql } from '../../../../platform/moderation.ts';
@@ -70,16 +71,20 @@ function joined(db: Executor) {
 /** Not hidden by a moderator (search and every list leave hidden reports out). */
 const notHidden = sql<boolean>`NOT ${hiddenSql('map_report', 'r')}`;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function matching(db: Executor, networkId: string, f: ReportFilter) {
-  let q = joined(db).where('r.network_id', '=', networkId).where(notHidden);
+/**
+ * The filter of a list. `boxByIndex: false` states the map view's box in a form the GiST index
+ * map_report_point cannot use (the same test on `lng + 0`), so the planner walks the reports newest
+ * first instead (map_report_newest) and stops after the page — see listReports.
+ */
+function matching(db: Executor, networkId: string, f: ReportFilter, boxByIndex = true) {
+  // without district and author: the planner kept those left joins for every report in view
+  let q = db.selectFrom('map_report as r').where('r.network_id', '=', networkId).where(notHidden);
   if (f.kind) q = q.where('r.kind', '=', f.kind);
   if (f.category) q = q.where('r.category', '=', f.category);
   if (f.status) q = q.where('r.status', '=', f.status);
   if (f.districtId) q = q.where('r.district_id', '=', f.districtId);
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) =>
       eb.or([eb('r.title', 'ilike', like), eb('r.address', 'ilike', like), eb('r.body', 'ilike', like)]),
     );
@@ -87,44 +92,101 @@ function matching(db: Executor, networkId: string, f: ReportFilter) {
   if (f.bbox) {
     // the expression of map_report_point (a box in two dimensions; its edges belong to it)
     const b = f.bbox;
+    const lng = boxByIndex ? sql`r.lng` : sql`r.lng + 0`;
     q = q.where(
-      sql<boolean>`point(r.lng, r.lat) <@ box(point(${b.west}, ${b.south}), point(${b.east}, ${b.north}))`,
+      sql<boolean>`point(${lng}, r.lat) <@ box(point(${b.west}, ${b.south}), point(${b.east}, ${b.north}))`,
     );
   }
   return q;
 }
 
-export type ReportRow = Awaited<ReturnType<typeof listReports>>['items'][number];
+/**
+ * How many reports a list counts at most past its page's start: beyond, its `total` is that figure and
+ * `moreThanCounted` says there are more (as search answers them). A map view of the whole town costs
+ * then what one of a few streets does.
+ */
+export const countCap = 1000;
+
+export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
 
 /**
- * One page of reports, newest first, with the names of their district and author. The page's ids
- * are chosen first and only they are joined: the prepared statement's generic plan cannot see how
- * many reports a map view holds (it guesses one) and joined district and author to all of them
- * before sorting — 5 000 in the bench's view at size M (see docs/PERFORMANCE.md).
+ * One page of reports, newest first, with the names of their district and author, and how many match
+ * — counted up to `countCap` (at least to the page's end), one statement in all. Its cost does not
+ * grow with the reports a map view holds (5 000 in the bench's view at size M, docs/PERFORMANCE.md):
+ *
+ * - the count reads at most cap + 1 of them;
+ * - a view with at most that many takes its page from the GiST index (all its reports, sorted); one
+ *   with more walks the network's reports newest first and keeps those in the box, which stops after
+ *   the page — the one-time filters on the count run one of the two ways only. The prepared statement's
+ *   generic plan cannot see the box's size, so the count decides, not the planner;
+ * - only the page's ids are joined to district and author (the generic plan, guessing one report in
+ *   view, had joined all of them before sorting).
  */
 export async function listReports(
   db: Executor,
   networkId: string,
   f: ReportFilter & { limit: number; offset: number },
 ) {
-  const q = matching(db, networkId, f);
-  const page = q
-    .select('r.id')
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id')
-    .limit(f.limit)
-    .offset(f.offset);
-  const [items, total] = await Promise.all([
-    joined(db)
-      .innerJoin(page.as('p'), 'p.id', 'r.id')
-      .where('r.network_id', '=', networkId)
-      .select(listColumns)
+  const cap = Math.max(countCap, f.offset + f.limit);
+  const newestFirst = <Q extends ReturnType<typeof matching>>(q: Q) =>
+    q
+      .select(['r.id', 'r.created_at'])
       .orderBy('r.created_at', 'desc')
       .orderBy('r.id')
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+      .limit(f.limit)
+      .offset(f.offset);
+  const rows = await db
+    .with('counted', () =>
+      db
+        .selectFrom(
+          matching(db, networkId, f)
+            .select('r.id')
+            .limit(cap + 1)
+            .as('c'),
+        )
+        .select((eb) => eb.fn.countAll<string>().as('n')),
+    )
+    .with('page', () => {
+      const few = sql<boolean>`(SELECT n FROM counted) <= ${cap}`;
+      if (!f.bbox) return newestFirst(matching(db, networkId, f));
+      return db
+        .selectFrom(newestFirst(matching(db, networkId, f).where(few)).as('few'))
+        .selectAll()
+        .unionAll(
+          db
+            .selectFrom(
+              newestFirst(matching(db, networkId, f, false).where(sql<boolean>`NOT ${few}`)).as('many'),
+            )
+            .selectAll(),
+        );
+    })
+    .selectFrom('counted')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('page as p')
+          .innerJoin('map_report as r', (j) =>
+            j.on('r.network_id', '=', networkId).onRef('r.id', '=', 'p.id'),
+          )
+          .leftJoin('district as d', (j) =>
+            j.onRef('d.network_id', '=', 'r.network_id').onRef('d.id', '=', 'r.district_id'),
+          )
+          .leftJoin('account as a', (j) =>
+            j.onRef('a.network_id', '=', 'r.network_id').onRef('a.id', '=', 'r.author_id'),
+          )
+          .select(listColumns)
+          .as('x'),
+      (j) => j.onTrue(),
+    )
+    .selectAll('x')
+    .select('counted.n')
+    .orderBy('x.created_at', 'desc')
+    .orderBy('x.id')
+    .execute();
+  const n = Number(rows[0]?.n ?? 0);
+  // the left join's nulls stand for "no report on this page" only: a row with an id is a whole report
+  const items = rows.flatMap(({ n: _, ...r }) => (r.id === null ? [] : [r as ReportRow]));
+  return { items, total: Math.min(n, cap), moreThanCounted: n > cap };
 }
 
 /**
@@ -133,6 +195,9 @@ export async function listReports(
  */
 export async function reportsInView(db: Executor, networkId: string, f: ReportFilter, limit: number) {
   const rows = await matching(db, networkId, f)
+    .leftJoin('district as d', (j) =>
+      j.onRef('d.network_id', '=', 'r.network_id').onRef('d.id', '=', 'r.district_id'),
+    )
     .select([
       'r.id',
       'r.kind',

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { containsPattern } from '../../../../db/like.ts';
 import type { DB, SearchVisibility } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
 import { type Actor, isSignedIn } from '../../../../policies/actor.ts';
@@ -302,7 +303,7 @@ export async function listPages(db: Executor, networkId: string, actor: Actor, f
   if (f.staleOnly) q = q.where(stale);
   if (f.q) {
     const text = f.q.trim();
-    const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(text);
     q = q.where((eb) =>
       eb.or([
         sql<boolean>`to_tsvector('german', r.title || ' ' || r.body) @@ websearch_to_tsquery('german', ${text})`,

@@ -3,17 +3,27 @@ import type { FastifyInstance } from 'fastify';
 import type { AvailabilitySlot, LadderLevel } from '../../../../db/schema.ts';
 import { ladderLevels } from '../../../../db/schema.ts';
 import { executeTx } from '../../../../db/tx.ts';
+import { entriesCalendar } from '../../../../http/calendar.ts';
 import { commandContext, requireAccount } from '../../../../http/context.ts';
+import { featureCollection, pointFeature, producesGeoJson, sendGeoJson } from '../../../../http/geojson.ts';
 import { paging } from '../../../../http/paging.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
+import { federateChange } from '../../../../interop/activitypub/jobs.ts';
 import { audit } from '../../../../platform/audit.ts';
 import { minPeoplePerCell, protectCell, wholeMonths } from '../../../../platform/smallCells.ts';
-import { type Actor, actsFor, isSignedIn } from '../../../../policies/actor.ts';
+import { webPaths } from '../../../../platform/webPaths.ts';
+import { type Actor, actsFor, anonymous, isSignedIn } from '../../../../policies/actor.ts';
 import { getProfile } from '../../../../repositories/accounts.ts';
+import { opportunityShiftEntries } from '../../calendar.ts';
 import { acceptPartnership, endPartnership } from '../../commands/opportunityPartners.ts';
 import { scheduleShiftReminder } from '../../commands/remindShift.ts';
-import { breaksMiniRule, changeOpportunity, createOpportunity } from '../../commands/saveOpportunity.ts';
+import {
+  breaksMiniRule,
+  changeOpportunity,
+  createOpportunity,
+  leadOf,
+} from '../../commands/saveOpportunity.ts';
 import { coordinates, opportunityAbilities, opportunityPolicy, refOf } from '../../policies/opportunity.ts';
 import {
   confirmedLevels,
@@ -22,16 +32,19 @@ import {
   listOpportunities,
   type OpportunityRow,
   opportunitiesInBox,
+  opportunitiesOnMap,
   pendingInvitations,
   suggestionCandidates,
 } from '../../repositories/opportunities.ts';
 import { findShift, insertShift, listShifts, mySignupsOn } from '../../repositories/shifts.ts';
 import { presentShift } from '../shifts/present.ts';
 import {
+  GeoJsonQuery,
   MapQuery,
   MapView,
   NextStepView,
   OpportunityCreate,
+  OpportunityFeatures,
   OpportunityListQuery,
   OpportunityUpdate,
   OpportunityView,
@@ -47,6 +60,9 @@ import {
   SuggestionView,
 } from './schema.ts';
 import { scoreCandidate } from './suggestions.ts';
+
+/** The most opportunities one GeoJSON answer holds. */
+const mapLimit = 2000;
 
 /** Pending invitations are the two sides' business: all for the running organisations, one's own for an invited one. */
 function visibleInvitations(o: OpportunityRow, actor: Actor) {
@@ -172,6 +188,45 @@ export async function opportunityRoutes(app: FastifyInstance) {
           nextShiftAt: o.next_shift_at ? new Date(o.next_shift_at).toISOString() : null,
         })),
       };
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof GeoJsonQuery> }>(
+    '/geojson',
+    {
+      schema: {
+        tags,
+        summary: `Published opportunities with a place as a GeoJSON FeatureCollection (at most ${mapLimit}, the next date first; truncated says more matched), with the list's filters. Properties: id, title, level, mode, place, district, organisations, nextShiftAt, url`,
+        querystring: GeoJsonQuery,
+        produces: producesGeoJson,
+        response: { 200: OpportunityFeatures, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const rows = await opportunitiesOnMap(db, networkId, req.query, mapLimit + 1);
+      return sendGeoJson(
+        reply,
+        featureCollection(
+          rows
+            .slice(0, mapLimit)
+            // published is public; the policy is asked anyway, so a change of the rule reaches the layer
+            .filter((o) => opportunityPolicy.view(anonymous, refOf(o)))
+            .map((o) =>
+              pointFeature(o.id, o.lng as number, o.lat as number, {
+                id: o.id,
+                title: o.title,
+                level: o.level,
+                mode: o.mode,
+                place: o.mode === 'online' ? '' : o.place,
+                district: o.district_name,
+                organisations: o.organisations.map((x) => x.name),
+                nextShiftAt: o.next_shift_at ? new Date(o.next_shift_at).toISOString() : null,
+                url: webPaths.opportunity(o.id),
+              }),
+            ),
+          rows.length > mapLimit,
+        ),
+      );
     },
   );
 
@@ -427,6 +482,34 @@ export async function opportunityRoutes(app: FastifyInstance) {
     },
   );
 
+  app.get<{ Params: { id: string } }>(
+    '/:id/shifts.ics',
+    {
+      schema: {
+        tags,
+        summary:
+          'The coming shifts of a published opportunity as an iCalendar feed (public: the address is shared; no sign-ups in it)',
+        params: IdParams,
+        produces: ['text/calendar'],
+      },
+    },
+    async (req, reply) => {
+      // what anyone may see, whoever asks: a calendar app passes the address on
+      const o = await load(req.params.id, anonymous);
+      const entries = await opportunityShiftEntries(db, networkId, o.id, {
+        from: new Date(),
+        limit: 500,
+      });
+      const cal = entriesCalendar(
+        app.deps.config.publicUrl,
+        { name: o.title, product: 'Mitmachen', locale: req.locale },
+        entries,
+      );
+      reply.header('cache-control', 'public, max-age=300');
+      return reply.type('text/calendar; charset=utf-8').send(cal.toString());
+    },
+  );
+
   app.post<{ Params: { id: string }; Body: Static<typeof ShiftCreate> }>(
     '/:id/shifts',
     {
@@ -466,6 +549,8 @@ export async function opportunityRoutes(app: FastifyInstance) {
           details: { opportunityId: o.id, capacity: req.body.capacity },
           ip: ctx.ip,
         });
+        // a published opportunity's next dates are part of what its followers elsewhere see
+        await federateChange(tx, networkId, 'opportunity', o.id, leadOf(o));
         return row.id;
       });
       const shift = await findShift(db, networkId, id);

@@ -5,6 +5,7 @@ import {
   opportunityStatuses,
   signupStatuses,
 } from '../../../../db/schema.ts';
+import { PointCollection } from '../../../../http/geojson.ts';
 import { literals, PageQuery, Uuid } from '../../../../http/schemas.ts';
 import { timesOfDay } from '../../repositories/opportunities.ts';
 
@@ -164,6 +165,28 @@ export const MapQuery = Type.Object(
     ...filters,
   },
   { additionalProperties: false },
+);
+
+/** The map layer's filters: the list's, without paging. */
+export const GeoJsonQuery = Type.Object(filters, { additionalProperties: false });
+
+/**
+ * Published opportunities with a place as GeoJSON: `id`, `title`, `level`, `mode`, `place` (as
+ * written), `district` (its name), `organisations` (who runs it), `nextShiftAt` and `url`. Drafts and
+ * closed ones are never in it; no person is named.
+ */
+export const OpportunityFeatures = PointCollection(
+  Type.Object({
+    id: Type.String(),
+    title: Type.String(),
+    level: Level,
+    mode: Mode,
+    place: Type.String(),
+    district: Nullable(Type.String()),
+    organisations: Type.Array(Type.String()),
+    nextShiftAt: Nullable(Type.String({ format: 'date-time' })),
+    url: Type.String(),
+  }),
 );
 
 export const MapView = Type.Object({

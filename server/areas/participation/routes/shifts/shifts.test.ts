@@ -45,6 +45,7 @@ describe('shifts: sign-up, waitlist, check-in and the coordinator views', () => 
       .selectFrom('shift_signup')
       .select(['account_id', 'status'])
       .where('shift_id', '=', shiftId)
+      .orderBy('queued_at')
       .orderBy('queue_no')
       .execute();
 
@@ -131,6 +132,14 @@ describe('shifts: sign-up, waitlist, check-in and the coordinator views', () => 
     const full = await call(people[1]!, 'POST', `/shifts/${id}/signup`);
     assert.equal(full.statusCode, 409);
     assert.equal(full.json().code, 'shift.full');
+    // what the shift holds, as fields a program can act on
+    assert.deepEqual(full.json().available, {
+      places: 0,
+      capacity: 1,
+      taken: 1,
+      waitlist: false,
+      waitlisted: 0,
+    });
     assert.equal((await signups(id)).length, 1);
   });
 

@@ -94,15 +94,3 @@ export async function pruneSnapshots(db: Executor, networkId: string, now: Date)
 export async function requestSnapshot(db: Executor, networkId: string) {
   await enqueue(db, { networkId, kind: snapshotNowJob, dedupeKey: 'now' });
 }
-
-/** Whether a "compute now" is waiting or running. */
-export async function snapshotPending(db: Executor, networkId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('job')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('kind', '=', snapshotNowJob)
-    .where('status', 'in', ['pending', 'running'])
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -1,18 +1,24 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../../db/tx.ts';
+import { snapshotNowJob } from '../commands/snapshot.ts';
 import type { MonthFigures, NodeView, Period, TieView, ViewArea, ViewFigures } from '../snapshot.ts';
 
-/** The newest snapshot's facts, or undefined before the first one. */
-export async function latestSnapshot(db: Executor, networkId: string) {
-  const row = await db
-    .selectFrom('places_analytics_snapshot')
-    .select(['id', 'computed_at', 'until_month', 'months', 'duration_ms'])
-    .where('network_id', '=', networkId)
-    .orderBy('computed_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row;
+/**
+ * What the network page checks on every request before it answers from what it keeps, in one round
+ * trip: the newest snapshot's id (undefined before the first one), whether a "compute now" is
+ * waiting or running, and the districts the page lists.
+ */
+export async function pageFacts(db: Executor, networkId: string) {
+  const r = await sql<{ latest: string | null; pending: boolean; districts: { id: string; name: string }[] }>`
+    SELECT
+      (SELECT id FROM places_analytics_snapshot WHERE network_id = ${networkId}
+        ORDER BY computed_at DESC, id DESC LIMIT 1) AS latest,
+      EXISTS (SELECT 1 FROM job WHERE network_id = ${networkId} AND kind = ${snapshotNowJob}
+        AND status IN ('pending', 'running')) AS pending,
+      (SELECT coalesce(json_agg(json_build_object('id', d.id, 'name', d.name) ORDER BY d.name), '[]')
+        FROM district d WHERE d.network_id = ${networkId}) AS districts`.execute(db);
+  const row = r.rows[0]!;
+  return { latestId: row.latest ?? undefined, pending: row.pending, districts: row.districts };
 }
 
 export interface StoredView {

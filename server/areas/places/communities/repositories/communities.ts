@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../../../db/like.ts';
 import type {
   CommunityJoining,
   CommunityMemberStatus,
@@ -14,8 +15,6 @@ import { hiddenSql } from '../../../../platform/moderation.ts';
  * to a community's people are made with its row locked (lockCommunity), so two of them are decided one
  * after the other (the database's community_keeps_an_owner trigger relies on the same lock).
  */
-
-const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 const hiddenCommunity = hiddenSql('community', 'c');
 
@@ -107,7 +106,7 @@ export async function listCommunities(db: Executor, networkId: string, f: Commun
     .where('c.archived_at', 'is', null)
     .where(sql<boolean>`NOT ${hiddenCommunity}`);
   if (f.q) {
-    const like = escapeLike(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('c.summary', 'ilike', like)]));
   }
   if (f.space) q = q.where('c.space', '=', f.space);

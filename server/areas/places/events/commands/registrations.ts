@@ -1,7 +1,13 @@
 import { type Executor, executeTx } from '../../../../db/tx.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import { audit } from '../../../../platform/audit.ts';
-import { claimPlace, lockHolder, releasePlace, setClaimStatus } from '../../../../platform/capacity.ts';
+import {
+  claimPlace,
+  lockHolder,
+  promotionUnseen,
+  releasePlace,
+  setClaimStatus,
+} from '../../../../platform/capacity.ts';
 import { recordInteraction } from '../../../../platform/interactions.ts';
 import { eventPolicy, hosts, registrationPolicy } from '../policies/event.ts';
 import { findEvent } from '../repositories/events.ts';
@@ -13,7 +19,7 @@ import {
 } from '../repositories/registrations.ts';
 import { scheduleEventReminder } from './remindEvent.ts';
 import type { EventContext } from './saveEvent.ts';
-import { tellPromoted } from './tell.ts';
+import { tellPromoted, tellPromotionVoid } from './tell.ts';
 
 /** The host may record who came from this long before the start. */
 export const attendanceOpensMinutes = 60;
@@ -34,7 +40,7 @@ async function lockedEvent(tx: Executor, ctx: EventContext, id: string) {
  * shifts): never over capacity — the event row is locked first, so registrations of one event are
  * decided one after another, and the database CHECK on the counter refuses any place beyond the
  * capacity even if this code were wrong; one active registration per person and event; the waitlist
- * in arrival order. A members-only event does not exist for outsiders (404).
+ * in the order the requests arrived (`ctx.arrivedAt`). A members-only event does not exist for outsiders (404).
  */
 export async function registerForEvent(
   db: Executor,
@@ -47,9 +53,12 @@ export async function registerForEvent(
     if (!event.registration) throw new Problem(409, 'place_event.no_registration');
     if (event.ends_at.getTime() <= Date.now()) throw new Problem(409, 'place_event.over');
     if (!eventPolicy.register(ctx.actor, event)) throw forbidden();
-    const claim = await claimPlace(tx, eventPlaces, ctx.networkId, locked, ctx.actorId);
-    if (!claim.ok)
-      throw new Problem(409, claim.reason === 'full' ? 'place_event.full' : 'place_event.already_registered');
+    const claim = await claimPlace(tx, eventPlaces, ctx.networkId, locked, ctx.actorId, ctx.arrivedAt);
+    if (!claim.ok) {
+      if (claim.reason === 'full')
+        throw new Problem(409, 'place_event.full', { details: { available: claim.available } });
+      throw new Problem(409, 'place_event.already_registered');
+    }
     if (claim.status === 'signed_up') await scheduleEventReminder(tx, ctx.networkId, id, event.starts_at);
     await audit(tx, {
       networkId: ctx.networkId,
@@ -66,7 +75,9 @@ export async function registerForEvent(
 /**
  * Withdraws the person's own registration. When it held a place and the event has not ended, the
  * longest-waiting person gets it, in this transaction under the event's lock (so exactly one person,
- * never a concurrent newcomer), and is told in-app and by email.
+ * never a concurrent newcomer), and is told in-app and by email. A place that had just come to the
+ * person from the waitlist, withdrawn before they saw the notice (their withdrawal meant for the
+ * waitlist), is corrected: they are told it is gone (promotionUnseen, tellPromotionVoid).
  */
 export async function withdrawFromEvent(
   db: Executor,
@@ -82,6 +93,12 @@ export async function withdrawFromEvent(
       throw new Problem(409, 'place_event.wrong_status', { params: { status: mine.status } });
     if (event.ends_at.getTime() <= Date.now()) throw new Problem(409, 'place_event.over');
     const promoted = await releasePlace(tx, eventPlaces, ctx.networkId, event, mine);
+    // a place that came from the waitlist as they were leaving it, the notice unseen: say it is gone
+    if (
+      mine.status === 'signed_up' &&
+      (await promotionUnseen(tx, eventPlaces, ctx.networkId, mine.id, 'place_event.promoted'))
+    )
+      await tellPromotionVoid(tx, ctx.networkId, ctx.config, event, ctx.actorId);
     for (const p of promoted) await tellPromoted(tx, ctx.networkId, ctx.config, event, p.account_id);
     if (promoted.length > 0) await scheduleEventReminder(tx, ctx.networkId, id, event.starts_at);
     await audit(tx, {

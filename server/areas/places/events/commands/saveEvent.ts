@@ -3,6 +3,7 @@ import { type Executor, executeTx } from '../../../../db/tx.ts';
 import type { CommandContext } from '../../../../http/context.ts';
 import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
 import type { MessageKey } from '../../../../i18n/messages.ts';
+import { federateChange } from '../../../../interop/activitypub/jobs.ts';
 import { audit } from '../../../../platform/audit.ts';
 import { fillFromWaitlist, isOverCapacity, lockHolder } from '../../../../platform/capacity.ts';
 import { notify } from '../../../../platform/notifications.ts';
@@ -122,6 +123,7 @@ export async function createEvent(
     } catch (err) {
       throw districtProblem(err) ?? err;
     }
+    await federateChange(tx, ctx.networkId, 'event', id, facts.organisation_id ?? facts.community_id);
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,
@@ -197,6 +199,7 @@ export async function changeEvent(
     if (values.startsAt.getTime() !== event.starts_at.getTime()) await forgetReminders(tx, ctx.networkId, id);
     if (event.signed_up > 0 || promoted.length > 0)
       await scheduleEventReminder(tx, ctx.networkId, id, values.startsAt);
+    await federateChange(tx, ctx.networkId, 'event', id, event.organisation_id ?? event.community_id);
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,
@@ -225,6 +228,7 @@ export async function cancelEvent(
     await markCancelled(tx, ctx.networkId, id, reason.trim());
     const told = await activeRegistrants(tx, ctx.networkId, id);
     for (const r of told) await tellCancelled(tx, ctx.networkId, ctx.config, event, r, reason.trim());
+    await federateChange(tx, ctx.networkId, 'event', id, event.organisation_id ?? event.community_id);
     await audit(tx, {
       networkId: ctx.networkId,
       actorId: ctx.actorId,

@@ -16,21 +16,19 @@ interface EventFacts {
   ends_at: Date;
 }
 
-/**
- * Tells a person a place became theirs (in-app and by email): the first on the waitlist when someone
- * withdrew or the host made room. In the caller's transaction.
- */
-export async function tellPromoted(
+/** In-app and by email, about the person's own place: `promoted` or `promotion_void`. */
+async function tellAboutPlace(
   tx: Executor,
   networkId: string,
   config: MailConfig,
   event: EventFacts,
   accountId: string,
+  what: 'promoted' | 'promotion_void',
 ) {
   await notify(tx, {
     networkId,
     accountId,
-    kind: 'place_event.promoted',
+    kind: `place_event.${what}`,
     params: { title: event.title, startsAt: event.starts_at.toISOString() },
     link: webPaths.placesEvent(event.id),
   });
@@ -42,8 +40,8 @@ export async function tellPromoted(
     {
       networkId,
       to: person.email,
-      subject: t(person.locale, 'email.place_event_promoted.subject', params),
-      text: t(person.locale, 'email.place_event_promoted.body', {
+      subject: t(person.locale, `email.place_event_${what}.subject`, params),
+      text: t(person.locale, `email.place_event_${what}.body`, {
         ...params,
         name: person.display_name,
         link: `${config.publicUrl}${webPaths.placesEvent(event.id)}`,
@@ -52,6 +50,30 @@ export async function tellPromoted(
     Boolean(config.smtpUrl),
   );
 }
+
+/**
+ * Tells a person a place became theirs (in-app and by email): the first on the waitlist when someone
+ * withdrew or the host made room. In the caller's transaction.
+ */
+export const tellPromoted = (
+  tx: Executor,
+  networkId: string,
+  config: MailConfig,
+  event: EventFacts,
+  accountId: string,
+) => tellAboutPlace(tx, networkId, config, event, accountId, 'promoted');
+
+/**
+ * Tells a person the place they were just told of is gone (in-app and by email): they withdrew before
+ * they saw it (platform/capacity.ts promotionUnseen). In the withdrawal's transaction.
+ */
+export const tellPromotionVoid = (
+  tx: Executor,
+  networkId: string,
+  config: MailConfig,
+  event: EventFacts,
+  accountId: string,
+) => tellAboutPlace(tx, networkId, config, event, accountId, 'promotion_void');
 
 /** Tells a registered person (with a place or waiting) the event is cancelled, in-app and by email. */
 export async function tellCancelled(

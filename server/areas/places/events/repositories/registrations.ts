@@ -44,7 +44,7 @@ export async function myRegistration(db: Executor, networkId: string, eventId: s
         number | null
       >`CASE WHEN r.status = 'waitlisted' THEN (SELECT count(*)::int FROM place_event_registration w
         WHERE w.network_id = r.network_id AND w.event_id = r.event_id AND w.status = 'waitlisted'
-          AND w.queue_no <= r.queue_no) END`.as('position'),
+          AND (w.queued_at, w.queue_no) <= (r.queued_at, r.queue_no)) END`.as('position'),
     ])
     .where('r.network_id', '=', networkId)
     .where('r.event_id', '=', eventId)
@@ -65,6 +65,7 @@ export async function registrationsOf(db: Executor, networkId: string, eventId: 
     .where('r.event_id', '=', eventId)
     .where('r.status', '<>', 'withdrawn')
     .orderBy(sql`CASE WHEN r.status = 'waitlisted' THEN 1 ELSE 0 END`)
+    .orderBy('r.queued_at')
     .orderBy('r.queue_no')
     .limit(10000)
     .execute();
@@ -92,7 +93,7 @@ export async function registrationsOfPerson(
         number | null
       >`CASE WHEN r.status = 'waitlisted' THEN (SELECT count(*)::int FROM place_event_registration w
         WHERE w.network_id = r.network_id AND w.event_id = r.event_id AND w.status = 'waitlisted'
-          AND w.queue_no <= r.queue_no) END`.as('position'),
+          AND (w.queued_at, w.queue_no) <= (r.queued_at, r.queue_no)) END`.as('position'),
     ])
     .where('r.network_id', '=', networkId)
     .where('r.account_id', '=', accountId)
@@ -113,6 +114,7 @@ export async function activeRegistrants(db: Executor, networkId: string, eventId
     .where('r.network_id', '=', networkId)
     .where('r.event_id', '=', eventId)
     .where('r.status', 'in', ['signed_up', 'waitlisted'])
+    .orderBy('r.queued_at')
     .orderBy('r.queue_no')
     .execute();
 }

@@ -22,7 +22,7 @@ import {
   listBookings,
   revokeFeedTokens,
 } from '../../repositories/bookings.ts';
-import { loadResource } from '../resources/load.ts';
+import { loadResource, loadResourceForBooking } from '../resources/load.ts';
 import { FeedView } from '../resources/schema.ts';
 import {
   BookingCreate,
@@ -82,19 +82,31 @@ export async function bookingRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const ctx = commandContext(req, networkId);
-      const resource = await loadResource(db, networkId, req.body.resourceId, req.actor);
-      const { created, refused } = await bookResource(db, ctx, resource, {
-        start: new Date(req.body.start),
-        end: new Date(req.body.end),
+      const start = new Date(req.body.start);
+      const end = new Date(req.body.end);
+      // one slot: the resource and what the slot is checked against in one read
+      const { resource, checks } = req.body.repeatWeeklyUntil
+        ? { resource: await loadResource(db, networkId, req.body.resourceId, req.actor), checks: undefined }
+        : await loadResourceForBooking(db, networkId, req.body.resourceId, req.actor, { start, end });
+      const {
+        created,
+        refused,
+        rows: written,
+      } = await bookResource(db, ctx, resource, {
+        start,
+        end,
         note: req.body.note,
         organisationId: req.body.organisationId,
         repeatWeeklyUntil: req.body.repeatWeeklyUntil,
+        checked: checks,
       });
-      const rows = [];
-      for (const id of created) {
-        const b = await findBooking(db, networkId, id);
-        if (b) rows.push(presentBooking(b, req.actor));
-      }
+      // a single booking comes back from its insert; a series' occurrences are read back
+      const rows = (written ?? []).map((b) => presentBooking(b, req.actor));
+      if (!written)
+        for (const id of created) {
+          const b = await findBooking(db, networkId, id);
+          if (b) rows.push(presentBooking(b, req.actor));
+        }
       return reply.code(201).send({
         created: rows,
         refused: refused.map((r) => ({ ...r, start: r.start.toISOString(), end: r.end.toISOString() })),

@@ -2,6 +2,7 @@ import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { type Executor, executeTx } from '../../../../db/tx.ts';
 import { clientIp, requireAccount } from '../../../../http/context.ts';
+import { featureCollection, pointFeature, producesGeoJson, sendGeoJson } from '../../../../http/geojson.ts';
 import { paging } from '../../../../http/paging.ts';
 import { forbidden, Problem } from '../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../http/schemas.ts';
@@ -193,8 +194,8 @@ export async function resourceRoutes(app: FastifyInstance) {
       schema: {
         ...listSchema,
         summary:
-          'Active resources with a location as a GeoJSON FeatureCollection (private addresses approximate)',
-        produces: ['application/geo+json'],
+          'Active resources with a location as a GeoJSON FeatureCollection (private addresses approximate). Properties: id, kind, title, owner, ownerType, approximate, whoMayBorrow, free, districtId, url (link: the same, kept for older readers)',
+        produces: producesGeoJson,
       },
     },
     async (req, reply) => {
@@ -202,12 +203,9 @@ export async function resourceRoutes(app: FastifyInstance) {
       const { items } = await listResources(db, networkId, { ...f, limit: 5000, offset: 0 });
       const features = items
         .filter((r) => r.public_lat !== null && r.public_lng !== null)
-        .map((r) => ({
-          type: 'Feature' as const,
-          id: r.id,
+        .map((r) =>
           // the public point, never the exact address, whoever asks: the file is shared onwards
-          geometry: { type: 'Point' as const, coordinates: [r.public_lng, r.public_lat] },
-          properties: {
+          pointFeature(r.id, r.public_lng as number, r.public_lat as number, {
             id: r.id,
             kind: r.kind,
             title: r.title,
@@ -218,11 +216,10 @@ export async function resourceRoutes(app: FastifyInstance) {
             free: r.fee_cents === 0,
             districtId: r.district_id,
             link: webPaths.resource(r.id),
-          },
-        }));
-      return reply
-        .type('application/geo+json; charset=utf-8')
-        .send(JSON.stringify({ type: 'FeatureCollection', features }));
+            url: webPaths.resource(r.id),
+          }),
+        );
+      return sendGeoJson(reply, featureCollection(features));
     },
   );
 

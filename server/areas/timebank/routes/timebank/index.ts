@@ -18,6 +18,7 @@ import { isOverdraft, transferCredits } from '../../commands/transferCredits.ts'
 import { timebankPolicy, transferAbilities } from '../../policies/timebank.ts';
 import {
   type AccountOwner,
+  defaultLimitOf,
   ensureAccount,
   findTimebankAccount,
   findTimebankAccountPair,
@@ -215,19 +216,21 @@ export async function timebankRoutes(app: FastifyInstance) {
     async (req) => {
       const actorId = requireAccount(req);
       if (!timebankPolicy.setCreditLimit(req.actor)) throw forbidden();
-      const limit = req.body.creditLimit;
       await executeTx(db, async (tx) => {
         const a = await loadViewable(tx, req.params.id, req.actor);
-        if (limit === null && a.owner_type !== 'pool') throw new Problem(422, 'timebank.pool_limit');
+        // null: back to the default of its kind (the pool's is none), as the schema says
+        const limit = req.body.creditLimit ?? defaultLimitOf(a.owner_type);
         const [locked] = await lockAccounts(tx, networkId, [a.id]);
-        if (locked && limit !== null && locked.balance < -limit) {
-          throw new Problem(422, 'timebank.limit_below_balance', { params: { debt: -locked.balance } });
-        }
+        const belowDebt = (debt: number) =>
+          new Problem(422, 'timebank.limit_below_balance', {
+            params: { debt },
+            details: { available: { lowestLimit: debt } },
+          });
+        if (locked && limit !== null && locked.balance < -limit) throw belowDebt(-locked.balance);
         try {
           await setCreditLimit(tx, networkId, a.id, limit);
         } catch (err) {
-          if (isOverdraft(err))
-            throw new Problem(422, 'timebank.limit_below_balance', { params: { debt: -a.balance } });
+          if (isOverdraft(err)) throw belowDebt(-a.balance);
           throw err;
         }
         await audit(tx, {
@@ -236,7 +239,7 @@ export async function timebankRoutes(app: FastifyInstance) {
           action: 'timebank.credit_limit_changed',
           entityType: 'timebank_account',
           entityId: a.id,
-          details: { from: a.credit_limit, to: limit },
+          details: { from: a.credit_limit, to: limit, reset: req.body.creditLimit === null },
           ip: clientIp(req),
         });
       });

@@ -37,7 +37,12 @@ export const AccountLookupQuery = Type.Object(
 );
 
 export const CreditLimitChange = Type.Object(
-  { creditLimit: Nullable(Type.Integer({ minimum: 0, maximum: 100_000 })) },
+  {
+    creditLimit: Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()], {
+      description:
+        'minutes below zero the account may go; null: back to the default of its kind (the pool: none)',
+    }),
+  },
   { additionalProperties: false },
 );
 

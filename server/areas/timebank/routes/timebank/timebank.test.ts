@@ -302,17 +302,37 @@ describe('time bank', () => {
     assert.equal((await inject(jonas, 'GET', '/health')).statusCode, 403);
   });
 
+  test('a reversal that would take the receiver below its limit says what the receiver can still give back', async () => {
+    const giver = await createUser(t, { displayName: 'Gabi' });
+    const taker = await createUser(t, { displayName: 'Tarek' });
+    const giverAccount = (await inject(giver, 'GET', '/accounts/mine')).json().items[0].id;
+    const takerAccount = (await inject(taker, 'GET', '/accounts/mine')).json().items[0].id;
+    const p = await pay(giver, giverAccount, takerAccount, 100);
+    assert.equal(p.statusCode, 201, p.body);
+    // Tarek spends all he may: 100 received plus his limit of 600, less 30 he keeps
+    assert.equal((await pay(taker, takerAccount, workshopAccount, 670)).statusCode, 201);
+    const r = await inject(admin, 'POST', `/transfers/${p.json().id}/reverse`, { reason: 'Irrtum' });
+    assert.equal(r.statusCode, 422);
+    assert.equal(r.json().code, 'timebank.reversal_overdraws');
+    assert.deepEqual(r.json().available, { minutes: 30 });
+  });
+
   test('a credit limit cannot be set below the current debt', async () => {
     const spend = await pay(jonas, jonasAccount, workshopAccount, (await balance(jonas, jonasAccount)) + 100);
     assert.equal(spend.statusCode, 201);
     const tooLow = await inject(admin, 'PATCH', `/accounts/${jonasAccount}`, { creditLimit: 50 });
     assert.equal(tooLow.statusCode, 422);
     assert.equal(tooLow.json().code, 'timebank.limit_below_balance');
+    // the lowest limit it can take, as a field
+    assert.deepEqual(tooLow.json().available, { lowestLimit: 100 });
     const ok = await inject(admin, 'PATCH', `/accounts/${jonasAccount}`, { creditLimit: 100 });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().available, 0);
-    const unlimited = await inject(admin, 'PATCH', `/accounts/${jonasAccount}`, { creditLimit: null });
-    assert.equal(unlimited.statusCode, 422);
+    // null, as the schema allows it: back to a person's default limit (600), not unlimited
+    const reset = await inject(admin, 'PATCH', `/accounts/${jonasAccount}`, { creditLimit: null });
+    assert.equal(reset.statusCode, 200, reset.body);
+    assert.equal(reset.json().creditLimit, 600);
+    assert.equal(reset.json().available, 500);
     assert.equal(
       (await inject(jonas, 'PATCH', `/accounts/${jonasAccount}`, { creditLimit: 900 })).statusCode,
       403,
@@ -349,9 +369,77 @@ describe('time bank', () => {
     assert.equal((await lastNotice()).from, 'Amira S.');
   });
 
+  test('balances move only with the journal, and a transfer only by its status moves, even for the owner', async () => {
+    const db = t.ownerDb;
+    const before = await balance(jonas, jonasAccount);
+    const balanceOnlyByJournal = /balance moves only with journal lines/;
+    await assert.rejects(
+      sql`UPDATE timebank_account SET balance = balance + 60`.execute(db),
+      balanceOnlyByJournal,
+    );
+    // the journal's flag set by hand does not open the door: the change must come from its trigger
+    await assert.rejects(
+      db.transaction().execute(async (tx) => {
+        await sql`SET LOCAL knotenpunkt.journal_applies = 'on'`.execute(tx);
+        await sql`UPDATE timebank_account SET balance = 10000 WHERE id = ${jonasAccount}`.execute(tx);
+      }),
+      balanceOnlyByJournal,
+    );
+    await assert.rejects(
+      sql`UPDATE timebank_account SET person_id = ${petra.id} WHERE id = ${jonasAccount}`.execute(db),
+      /never changes/,
+    );
+    await assert.rejects(
+      sql`INSERT INTO timebank_account (network_id, owner_type, person_id, credit_limit, balance)
+        VALUES (${t.networkId}, 'person', ${stranger.id}, 600, 500)`.execute(db),
+      /starts at a balance of 0/,
+    );
+    // what an admin may change: the credit limit
+    await sql`UPDATE timebank_account SET credit_limit = credit_limit + 1 WHERE id = ${jonasAccount}`.execute(
+      db,
+    );
+    assert.equal(await balance(jonas, jonasAccount), before);
+
+    const paid = (await pay(admin, poolAccount, jonasAccount, 15, 'Nachbarschaftshilfe')).json();
+    assert.equal(paid.status, 'completed');
+    await assert.rejects(
+      sql`UPDATE timebank_transfer SET minutes = minutes * 10 WHERE id = ${paid.id}`.execute(db),
+      /changes only its status/,
+    );
+    await assert.rejects(
+      sql`UPDATE timebank_transfer SET status = 'requested', entry_id = NULL WHERE id = ${paid.id}`.execute(
+        db,
+      ),
+      /cannot move from completed to requested/,
+    );
+    await assert.rejects(
+      sql`UPDATE timebank_transfer SET decided_at = now() - interval '1 day' WHERE id = ${paid.id}`.execute(
+        db,
+      ),
+      /stays as it is/,
+    );
+    await assert.rejects(
+      sql`DELETE FROM timebank_transfer WHERE id = ${paid.id}`.execute(db),
+      /never deleted/,
+    );
+    await assert.rejects(sql`TRUNCATE timebank_transfer CASCADE`.execute(db), /append-only/);
+    // the moves the commands make still go through: request → declined, completed → reversed
+    const asked = (await pay(petra, jonasAccount, workshopAccount, 5, 'Ventil')).json();
+    assert.equal(asked.status, 'requested');
+    const declined = await inject(jonas, 'POST', `/transfers/${asked.id}/decline`);
+    assert.equal(declined.statusCode, 200, declined.body);
+    const reversed = await inject(admin, 'POST', `/transfers/${paid.id}/reverse`, {
+      reason: 'doppelt gebucht',
+    });
+    assert.equal(reversed.statusCode, 200, reversed.body);
+    assert.equal(await balance(jonas, jonasAccount), before);
+  });
+
   test('the journal is append-only and every entry must balance', async () => {
-    await assert.rejects(sql`UPDATE timebank_line SET amount = amount * 2`.execute(t.db), /append-only/);
-    await assert.rejects(sql`DELETE FROM timebank_entry`.execute(t.db), /append-only/);
+    // as the owner of the tables, who holds every privilege: the triggers refuse (the app's own role
+    // may not even try, see test/integration/ledger-roles.test.ts)
+    await assert.rejects(sql`UPDATE timebank_line SET amount = amount * 2`.execute(t.ownerDb), /append-only/);
+    await assert.rejects(sql`DELETE FROM timebank_entry`.execute(t.ownerDb), /append-only/);
     await assert.rejects(
       t.db.transaction().execute(async (tx) => {
         const e = await tx

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../../app/api.ts';
+import { api, apiUrl } from '../../../app/api.ts';
 import { SelectField, TextField } from '../../../app/forms.tsx';
 import { useSession } from '../../../app/session.tsx';
 import type { Page } from '../../../app/types.ts';
 import { PageHeading, Pagination, QueryView } from '../../../app/ui.tsx';
 import { useUrlFilters } from '../../../app/urlFilters.ts';
+import { Subscribe } from '../../../features/data/Subscribe.tsx';
 import { ThreadBadges, ThreadMeta, useDistricts } from './DiscussionParts.tsx';
 import { discussionKeys } from './queries.ts';
 import { type Thread, themes } from './types.ts';
@@ -165,6 +166,16 @@ export function ThreadListPage() {
           )}
         </QueryView>
       </section>
+      <Subscribe
+        title={t('discussions.title')}
+        links={(['rss', 'atom'] as const).map((format) => ({
+          format,
+          href: apiUrl(`/discussions/feed.${format}`, {
+            theme: current.thema || undefined,
+            districtId: current.stadtteil || undefined,
+          }),
+        }))}
+      />
     </>
   );
 }

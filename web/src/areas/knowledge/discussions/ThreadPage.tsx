@@ -2,10 +2,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../../../app/api.ts';
+import { api, apiUrl } from '../../../app/api.ts';
 import { useSession } from '../../../app/session.tsx';
 import type { Page } from '../../../app/types.ts';
 import { ErrorState, PageHeading, Pagination, QueryView } from '../../../app/ui.tsx';
+import { Subscribe } from '../../../features/data/Subscribe.tsx';
 import { FlagButton } from '../../../features/organisations/FlagButton.tsx';
 import { FollowButton } from '../digests/FollowButton.tsx';
 import { DiscussionsNav, ThreadBadges, ThreadMeta } from './DiscussionParts.tsx';
@@ -152,6 +153,16 @@ function ThreadView({ thread }: { thread: Thread }) {
           )}
         </QueryView>
       </section>
+      {thread.reviewStatus === 'visible' && !thread.hidden && !thread.community && (
+        // a thread of no community is public: its replies as a feed (a community's may be members-only)
+        <Subscribe
+          title={thread.title}
+          links={[
+            { format: 'rss', href: apiUrl(`/discussions/threads/${thread.id}/feed.rss`) },
+            { format: 'atom', href: apiUrl(`/discussions/threads/${thread.id}/feed.atom`) },
+          ]}
+        />
+      )}
       {thread.closed ? (
         <p className="notice">{t('discussions.closedHint')}</p>
       ) : !signedIn ? (

@@ -2,9 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../../app/api.ts';
+import { RemoteFrom, RemoteLink } from '../../../app/Remote.tsx';
 import { useSession } from '../../../app/session.tsx';
 import type { Organisation, Page } from '../../../app/types.ts';
-import { Empty, PageHeading, Pagination, QueryView } from '../../../app/ui.tsx';
+import { Empty, formatDate, PageHeading, Pagination, QueryView } from '../../../app/ui.tsx';
+import { FlagButton } from '../../../features/organisations/FlagButton.tsx';
 import { FollowButton } from '../digests/FollowButton.tsx';
 import {
   FeedLinks,
@@ -15,9 +17,51 @@ import {
   useWritableOrganisations,
 } from './NewsParts.tsx';
 import { newsKeys } from './queries.ts';
-import type { PostSummary } from './types.ts';
+import type { PostSummary, RemotePostList } from './types.ts';
 
 const pageSize = 10;
+
+/**
+ * "Aus anderen Orten": the latest posts of groups elsewhere that the town follows (ActivityPub), in a
+ * block of their own under the town's news — so nobody takes them for the town's — each saying where it
+ * is from and linking there. Nothing is shown while there are none (or federation is off).
+ */
+function RemoteNews() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const remote = useQuery({
+    queryKey: newsKeys.posts('remote'),
+    queryFn: () => api<RemotePostList>('/news/remote', { query: { limit: 5 } }),
+    staleTime: 60_000,
+  });
+  const items = remote.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section className="news-remote" aria-labelledby="news-remote-title">
+      <h2 id="news-remote-title">{t('news.remote.title')}</h2>
+      <p>{t('news.remote.lead')}</p>
+      <ul className="card-list">
+        {items.map((post) => (
+          <li key={post.id} className="card">
+            <h3>
+              <RemoteLink remote={post.remote}>{post.title}</RemoteLink>
+            </h3>
+            <p className="meta">
+              <time dateTime={post.publishedAt}>{formatDate(post.publishedAt)}</time> ·{' '}
+              <RemoteFrom remote={post.remote} />
+            </p>
+            {post.excerpt && <p>{post.excerpt}</p>}
+            {session.account && (
+              <div className="actions">
+                <FlagButton entityType="remote_post" entityId={post.id} />
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /**
  * /wissen/neuigkeiten — the news of all organisations, newest first; with ?organisation=<id or slug>
@@ -130,6 +174,7 @@ export function NewsListPage() {
           )}
         </QueryView>
       </section>
+      {!org && !orgParam && offset === 0 && <RemoteNews />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, apiUrl } from '../../../app/api.ts';
@@ -7,6 +7,7 @@ import { FormError, SelectField, SubmitButton, TextField, useAction } from '../.
 import { MarkdownField } from '../../../app/RichText.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { formatDate } from '../../../app/ui.tsx';
+import { Subscribe } from '../../../features/data/Subscribe.tsx';
 import { newsKeys } from './queries.ts';
 import type { Post, PostSummary, Visibility } from './types.ts';
 import { visibilities } from './types.ts';
@@ -42,46 +43,18 @@ export function useFollowsOrganisation(organisationId: string | undefined) {
   });
 }
 
-/**
- * "Als Feed abonnieren": the RSS and Atom feed of the list shown (the network's or one
- * organisation's), as visible links, and as `<link rel="alternate">` in the document's head so feed
- * readers and browsers find them.
- */
+/** The RSS and Atom feed of the list shown (the network's or one organisation's), through <Subscribe>. */
 export function FeedLinks({ organisationId, name }: { organisationId?: string; name?: string }) {
   const { t } = useTranslation();
   const base = organisationId ? `/news/organisations/${organisationId}` : '/news';
-  const rss = apiUrl(`${base}/feed.rss`);
-  const atom = apiUrl(`${base}/feed.atom`);
-  const title = name ? t('news.feed.titleOf', { name }) : t('news.feed.title');
-  useEffect(() => {
-    const links = [
-      ['application/rss+xml', rss, `${title} (RSS)`],
-      ['application/atom+xml', atom, `${title} (Atom)`],
-    ].map(([type, href, label]) => {
-      const l = document.createElement('link');
-      l.rel = 'alternate';
-      l.type = type!;
-      l.href = href!;
-      l.title = label!;
-      document.head.appendChild(l);
-      return l;
-    });
-    return () => {
-      for (const l of links) l.remove();
-    };
-  }, [rss, atom, title]);
   return (
-    <p className="news-feeds">
-      <span>{t('news.feed.subscribe')}</span>{' '}
-      <a href={rss} type="application/rss+xml">
-        {t('news.feed.rss')}
-      </a>{' '}
-      ·{' '}
-      <a href={atom} type="application/atom+xml">
-        {t('news.feed.atom')}
-      </a>
-      <span className="hint"> {t('news.feed.hint')}</span>
-    </p>
+    <Subscribe
+      title={name ? t('news.feed.titleOf', { name }) : t('news.feed.title')}
+      links={[
+        { format: 'rss', href: apiUrl(`${base}/feed.rss`) },
+        { format: 'atom', href: apiUrl(`${base}/feed.atom`) },
+      ]}
+    />
   );
 }
 

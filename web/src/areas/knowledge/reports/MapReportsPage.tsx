@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, apiUrl } from '../../../app/api.ts';
 import { SelectField, TextField } from '../../../app/forms.tsx';
-import type { Page } from '../../../app/types.ts';
 import { Loading, PageHeading, Pagination, QueryView } from '../../../app/ui.tsx';
 import { useUrlFilters } from '../../../app/urlFilters.ts';
+import { Subscribe } from '../../../features/data/Subscribe.tsx';
 import { useDistricts } from '../../../features/profile/ProfilePage.tsx';
 import { mapReportKeys } from './queries.ts';
 import { ReportCard } from './ReportParts.tsx';
-import { categories, kinds, type MapReportFeatures, type MapReportItem, statuses } from './types.ts';
+import { categories, kinds, type MapReportFeatures, type MapReportPage, statuses } from './types.ts';
 
 const PinMap = lazy(() => import('../../../app/PinMap.tsx'));
 
@@ -60,7 +60,7 @@ export default function MapReportsPage() {
 
   const list = useQuery({
     queryKey: mapReportKeys.list(query, offset),
-    queryFn: () => api<Page<MapReportItem>>('/map-reports', { query: { ...query, limit: pageSize, offset } }),
+    queryFn: () => api<MapReportPage>('/map-reports', { query: { ...query, limit: pageSize, offset } }),
     placeholderData: keepPreviousData,
   });
   const features = useQuery({
@@ -185,24 +185,29 @@ export default function MapReportsPage() {
           >
             {(d) => (
               <>
-                <p role="status">{t('mapReports.map.count', { count: d.total })}</p>
+                <p role="status">
+                  {t(d.moreThanCounted ? 'mapReports.map.countMore' : 'mapReports.map.count', {
+                    count: d.total,
+                  })}
+                </p>
                 <ul className="card-list">
                   {d.items.map((r) => (
                     <ReportCard key={r.id} r={r} />
                   ))}
                 </ul>
-                <Pagination total={d.total} limit={d.limit} offset={d.offset} onOffset={goTo} />
+                <Pagination
+                  total={d.total}
+                  limit={d.limit}
+                  offset={d.offset}
+                  moreThanCounted={d.moreThanCounted}
+                  onOffset={goTo}
+                />
               </>
             )}
           </QueryView>
         </section>
       </div>
-      <p className="hint">
-        <a href={apiUrl('/map-reports/geojson', query)} download="karte.geojson">
-          {t('mapReports.map.export')}
-        </a>{' '}
-        {t('mapReports.map.exportHint')}
-      </p>
+      <Subscribe links={[{ format: 'geojson', href: apiUrl('/map-reports/geojson', query) }]} />
     </>
   );
 }

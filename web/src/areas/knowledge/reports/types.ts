@@ -8,11 +8,14 @@ import type {
   FeatureCollection,
   NearbyItem,
   ReportItem,
+  ReportPage,
   ReportView,
   SupportView,
 } from '../../../../../server/areas/knowledge/reports/routes/reports/schema.ts';
 
 export type MapReportItem = Static<typeof ReportItem>;
+/** A page of the list; past the cap its total is a lower bound (`moreThanCounted`). */
+export type MapReportPage = Static<typeof ReportPage>;
 export type MapReport = Static<typeof ReportView>;
 export type NearbyReport = Static<typeof NearbyItem>;
 export type MapReportFeatures = Static<typeof FeatureCollection>;

@@ -217,7 +217,7 @@ function Content({
         {showGraph && net.nodes.length > 0 && (
           <div className="network-picture">
             <Suspense fallback={<Loading />}>
-              <GraphView network={net} colourOf={colourOf} />
+              <GraphView network={net} period={period} area={area} colourOf={colourOf} />
             </Suspense>
             <ul className="network-legend" aria-label={t('placesAnalytics.view.legend')}>
               {legend.map(([label, c]) => (

@@ -4,9 +4,13 @@
  */
 import type { Static } from '@fastify/type-provider-typebox';
 import type { EgoView } from '../../../../../server/areas/places/analytics/routes/me/index.ts';
-import type { NetworkView } from '../../../../../server/areas/places/analytics/routes/network/schema.ts';
+import type {
+  NetworkView,
+  NetworkTies as TiesSchema,
+} from '../../../../../server/areas/places/analytics/routes/network/schema.ts';
 
 export type Network = Static<typeof NetworkView>;
+export type NetworkTies = Static<typeof TiesSchema>;
 export type NetworkNode = Network['nodes'][number];
 export type Figures = NonNullable<Network['figures']>;
 export type Month = Network['trend'][number];

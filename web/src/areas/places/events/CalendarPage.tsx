@@ -7,9 +7,11 @@ import { api, apiUrl } from '../../../app/api.ts';
 import { CopyLink } from '../../../app/CopyLink.tsx';
 import { SelectField, useAction } from '../../../app/forms.tsx';
 import { formatSlot, localDate, localParts } from '../../../app/localTime.ts';
+import { RemoteLink } from '../../../app/Remote.tsx';
 import { useSession } from '../../../app/session.tsx';
 import { ConfirmButton, formatDate, PageHeading, QueryView } from '../../../app/ui.tsx';
 import { useUrlFilters } from '../../../app/urlFilters.ts';
+import { Subscribe } from '../../../features/data/Subscribe.tsx';
 import { useDistricts } from '../../../features/profile/ProfilePage.tsx';
 import { byDay, clock, dayTitle, EntryCard, useMayHost } from './EventParts.tsx';
 import { eventKeys } from './queries.ts';
@@ -370,15 +372,24 @@ function MonthView({ filters, month }: { filters: Filters; month: string }) {
                                 <ul className="month-entries">
                                   {items.slice(0, 3).map((e) => (
                                     <li key={e.key}>
-                                      <Link
-                                        to={e.link}
-                                        className={e.cancelled ? 'cancelled-link' : undefined}
-                                      >
-                                        {!e.allDay && (
-                                          <span className="month-time">{clock(e.startsAt)} </span>
-                                        )}
-                                        {e.title}
-                                      </Link>
+                                      {e.remote ? (
+                                        <RemoteLink remote={e.remote}>
+                                          {!e.allDay && (
+                                            <span className="month-time">{clock(e.startsAt)} </span>
+                                          )}
+                                          {e.title}
+                                        </RemoteLink>
+                                      ) : (
+                                        <Link
+                                          to={e.link}
+                                          className={e.cancelled ? 'cancelled-link' : undefined}
+                                        >
+                                          {!e.allDay && (
+                                            <span className="month-time">{clock(e.startsAt)} </span>
+                                          )}
+                                          {e.title}
+                                        </Link>
+                                      )}
                                     </li>
                                   ))}
                                   {items.length > 3 && (
@@ -424,6 +435,12 @@ function Feeds({ filters }: { filters: Filters }) {
       <h2 id="feeds-title">{t('placesEvents.feeds.title')}</h2>
       <p>{t('placesEvents.feeds.lead')}</p>
       <CopyLink label={t('placesEvents.feeds.filter')} url={filterUrl} />
+      <Subscribe
+        links={[
+          { format: 'ics', href: apiUrl('/places/events/calendar.ics', apiFilters(filters)) },
+          { format: 'geojson', href: apiUrl('/places/events/geojson') },
+        ]}
+      />
       {session.account && (
         <>
           <h3>{t('placesEvents.feeds.mine')}</h3>

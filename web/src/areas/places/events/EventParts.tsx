@@ -6,7 +6,9 @@ import { Link } from 'react-router';
 import { api } from '../../../app/api.ts';
 import { currentLocale } from '../../../app/i18n.ts';
 import { localDate, networkTimeZone } from '../../../app/localTime.ts';
+import { RemoteFrom, RemoteLink } from '../../../app/Remote.tsx';
 import { useSession } from '../../../app/session.tsx';
+import { FlagButton } from '../../../features/organisations/FlagButton.tsx';
 import type { CalendarEntry, HostOptions } from './types.ts';
 
 const tag = () => (currentLocale() === 'en' ? 'en-GB' : 'de-DE');
@@ -68,7 +70,10 @@ export function EntryBadges({ e }: { e: CalendarEntry }) {
   );
 }
 
-/** One entry of the calendar: time, title (its link), where it comes from, where it is, its facts. */
+/**
+ * One entry of the calendar: time, title (its link), where it comes from, where it is, its facts. An
+ * entry from elsewhere (ActivityPub) says so, links to its original and can be reported.
+ */
 export function EntryCard({
   e,
   headingLevel = 3,
@@ -80,6 +85,7 @@ export function EntryCard({
   withDay?: boolean;
 }) {
   const { t } = useTranslation();
+  const { session } = useSession();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   // online or not is one of the badges; this line says where the place is, if there is one
   const where = e.place;
@@ -90,14 +96,24 @@ export function EntryCard({
         {timeOf(t, e)}
       </p>
       <Heading className="event-title">
-        <Link to={e.link}>{e.title}</Link>
+        {e.remote ? <RemoteLink remote={e.remote}>{e.title}</RemoteLink> : <Link to={e.link}>{e.title}</Link>}
       </Heading>
       <p className="meta">
         {t(`placesEvents.kind.${e.kind}`)} · {t(`placesEvents.area.${e.area}`)}
         {e.host && ` · ${e.host.name}`}
       </p>
+      {e.remote && (
+        <p className="meta">
+          <RemoteFrom remote={e.remote} />
+        </p>
+      )}
       {where && <p className="event-where">{where}</p>}
       <EntryBadges e={e} />
+      {e.remote && session.account && (
+        <div className="actions">
+          <FlagButton entityType="remote_event" entityId={e.id} />
+        </div>
+      )}
     </li>
   );
 }

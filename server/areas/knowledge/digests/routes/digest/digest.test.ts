@@ -448,16 +448,19 @@ describe('digest: settings, the daily and weekly email, and one-click unsubscrib
         author_id: writer.id,
       })
       .execute();
+    // a trigger is the schema's business: the owner's (the app's role may not create one)
     await sql`CREATE FUNCTION digest_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'broken for this test'; END $$`.execute(t.db);
+      BEGIN RAISE EXCEPTION 'broken for this test'; END $$`.execute(t.ownerDb);
     await sql`CREATE TRIGGER digest_test_fail BEFORE UPDATE ON knowledge_digest_log FOR EACH ROW
-      WHEN (NEW.account_id = ${sql.lit(unlucky.id)}::uuid) EXECUTE FUNCTION digest_test_fail()`.execute(t.db);
+      WHEN (NEW.account_id = ${sql.lit(unlucky.id)}::uuid) EXECUTE FUNCTION digest_test_fail()`.execute(
+      t.ownerDb,
+    );
     const at = nextMorning(new Date(), 8, 30);
     await assert.rejects(runDigests(t.db, t.networkId, config(), at), /1 of \d+ digests failed/);
     assert.equal((await outboxFor(lucky.email)).length, 1);
     assert.equal((await outboxFor(unlucky.email)).length, 0);
-    await sql`DROP TRIGGER digest_test_fail ON knowledge_digest_log`.execute(t.db);
-    await sql`DROP FUNCTION digest_test_fail()`.execute(t.db);
+    await sql`DROP TRIGGER digest_test_fail ON knowledge_digest_log`.execute(t.ownerDb);
+    await sql`DROP FUNCTION digest_test_fail()`.execute(t.ownerDb);
     // the failed claim was rolled back: the next run of the day makes it
     await runDigests(t.db, t.networkId, config(), new Date(at.getTime() + 1800_000));
     assert.equal((await outboxFor(unlucky.email)).length, 1);

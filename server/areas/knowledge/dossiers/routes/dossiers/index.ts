@@ -1,6 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { commandContext, requireAccount } from '../../../../../http/context.ts';
+import { producesGeoJson, sendGeoJson } from '../../../../../http/geojson.ts';
 import { paging } from '../../../../../http/paging.ts';
 import { notFound } from '../../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../../http/schemas.ts';
@@ -403,16 +404,13 @@ export async function dossierRoutes(app: FastifyInstance) {
         tags,
         summary: 'The dossier’s map reports as a GeoJSON FeatureCollection',
         params: IdParams,
-        produces: ['application/geo+json'],
+        produces: producesGeoJson,
       },
     },
     async (req, reply) => {
       const d = await exported(req, req.params.id);
-      return reply
-        .type('application/geo+json; charset=utf-8')
-        .header('cache-control', privateOrPublic(d.sentAt ? 'sent' : 'draft'))
-        .header('content-disposition', `attachment; filename="${fileName(d.title, 'geojson')}"`)
-        .send(JSON.stringify(reportsGeoJson(d)));
+      reply.header('cache-control', privateOrPublic(d.sentAt ? 'sent' : 'draft'));
+      return sendGeoJson(reply, reportsGeoJson(d), { download: fileName(d.title, 'geojson') });
     },
   );
 }

@@ -60,7 +60,8 @@ export const FreshnessChangeSave = Type.Object(
     ownerId: Type.Optional(Uuid),
     reviewIntervalDays: Type.Optional(Type.Integer({ minimum: 7, maximum: 730 })),
   },
-  { additionalProperties: false },
+  // a change names at least one of them (the server refused an empty one as "nothing to change")
+  { additionalProperties: false, minProperties: 1 },
 );
 
 export const StaleQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });

@@ -4,6 +4,7 @@ import { commandContext } from '../../../../../http/context.ts';
 import { paging } from '../../../../../http/paging.ts';
 import { notFound } from '../../../../../http/problem.ts';
 import { IdParams, NoContent, Page, problems } from '../../../../../http/schemas.ts';
+import { latestRemotePosts, remoteOrigin } from '../../../../../interop/activitypub/remoteContent.ts';
 import { excerpt, renderMarkdown } from '../../../../../platform/markdown.ts';
 import { isHidden } from '../../../../../platform/moderation.ts';
 import { abilitiesOf } from '../../../../../policies/abilities.ts';
@@ -23,6 +24,8 @@ import {
   PostListQuery,
   PostSummary,
   PostView,
+  RemotePostList,
+  RemotePostQuery,
 } from './schema.ts';
 
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
@@ -97,6 +100,39 @@ export async function newsRoutes(app: FastifyInstance) {
     ]);
     return present(p, actor, following.has(p.organisation_id), hidden);
   }
+
+  app.get<{ Querystring: Static<typeof RemotePostQuery> }>(
+    '/remote',
+    {
+      schema: {
+        tags,
+        summary:
+          'Posts from elsewhere, newest first: what groups the town follows published (by ActivityPub), each with its origin and original address; none while federation is off',
+        querystring: RemotePostQuery,
+        response: { 200: RemotePostList, ...problems },
+      },
+    },
+    async (req) => {
+      if (!app.deps.config.federation.enabled) return { items: [] };
+      const rows = await latestRemotePosts(db, networkId, req.query.limit ?? 5);
+      return {
+        items: rows.flatMap((r) => {
+          const remote = remoteOrigin(r);
+          return remote
+            ? [
+                {
+                  id: r.id,
+                  title: r.title,
+                  excerpt: excerpt(r.summary),
+                  publishedAt: r.published_at.toISOString(),
+                  remote,
+                },
+              ]
+            : [];
+        }),
+      };
+    },
+  );
 
   app.get<{ Querystring: Static<typeof PostListQuery> }>(
     '/',

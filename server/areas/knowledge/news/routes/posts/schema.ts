@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { newsStatuses, searchVisibilities } from '../../../../../db/schema.ts';
-import { literals, PageQuery, Uuid } from '../../../../../http/schemas.ts';
+import { literals, PageQuery, RemoteOrigin, Uuid } from '../../../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 
@@ -99,3 +99,20 @@ export const CommentView = Type.Object({
 });
 
 export const OrganisationParams = Type.Object({ organisationId: Uuid }, { additionalProperties: false });
+
+export const RemotePostQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })) },
+  { additionalProperties: false },
+);
+
+/** A post that arrived by ActivityPub from a group the town follows: shown with its origin, linked there. */
+export const RemotePostSummary = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  /** the first sentences as plain text */
+  excerpt: Type.String(),
+  publishedAt: Type.String({ format: 'date-time' }),
+  remote: RemoteOrigin,
+});
+
+export const RemotePostList = Type.Object({ items: Type.Array(RemotePostSummary) });

@@ -1,9 +1,15 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { commandContext } from '../../../../../http/context.ts';
+import {
+  featureCollection,
+  pointFeature,
+  producesGeoJson,
+  sendGeoJson,
+} from '../../../../../http/geojson.ts';
 import { paging } from '../../../../../http/paging.ts';
 import { notFound, Problem } from '../../../../../http/problem.ts';
-import { IdParams, NoContent, Page, problems } from '../../../../../http/schemas.ts';
+import { IdParams, NoContent, problems } from '../../../../../http/schemas.ts';
 import { excerpt, renderMarkdown } from '../../../../../platform/markdown.ts';
 import { isHidden } from '../../../../../platform/moderation.ts';
 import { webPaths } from '../../../../../platform/webPaths.ts';
@@ -18,6 +24,7 @@ import { mapReportPolicy } from '../../policies/report.ts';
 import { findPhoto, photosOf } from '../../repositories/photos.ts';
 import {
   type Bbox,
+  countCap,
   findReport,
   listReports,
   type ReportRow,
@@ -34,7 +41,7 @@ import {
   ListQuery,
   NearbyItem,
   NearbyQuery,
-  ReportItem,
+  ReportPage,
   ReportSave,
   ReportView,
   StatusChange,
@@ -141,22 +148,21 @@ export async function mapReportRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary:
-          'Reports on the map, newest first: by kind, category, status, district, words or map area (bbox)',
+        summary: `Reports on the map, newest first: by kind, category, status, district, words or map area (bbox). The total is counted up to ${countCap} past the page's start (at least to its end); past that, total is that figure and moreThanCounted is true`,
         querystring: ListQuery,
-        response: { 200: Page(ReportItem), ...problems },
+        response: { 200: ReportPage, ...problems },
       },
     },
     async (req) => {
       const page = paging(req.query);
       const { bbox, ...filters } = req.query;
-      const { items, total } = await listReports(db, networkId, {
+      const { items, total, moreThanCounted } = await listReports(db, networkId, {
         ...filters,
         q: filters.q?.trim() || undefined,
         bbox: parseBbox(bbox),
         ...page,
       });
-      return { items: await present(items, req.actor), total, ...page };
+      return { items: await present(items, req.actor), total, ...page, moreThanCounted };
     },
   );
 
@@ -167,6 +173,7 @@ export async function mapReportRoutes(app: FastifyInstance) {
         tags,
         summary: `The reports as GeoJSON (RFC 7946), for the map and for reuse: the whole network or a map area (bbox), the most supported first, at most limit (default and most ${maxFeatures}; truncated says more matched). Properties: id, kind, category, title, status, supportCount, address, district, createdAt, updatedAt, url. No person is named.`,
         querystring: GeoJsonQuery,
+        produces: producesGeoJson,
         response: { 200: FeatureCollection, ...problems },
       },
     },
@@ -178,28 +185,27 @@ export async function mapReportRoutes(app: FastifyInstance) {
         { ...filters, q: filters.q?.trim() || undefined, bbox: parseBbox(bbox) },
         limit ?? maxFeatures,
       );
-      return reply.type('application/geo+json').send({
-        type: 'FeatureCollection' as const,
-        features: rows.map((r) => ({
-          type: 'Feature' as const,
-          id: r.id,
-          geometry: { type: 'Point' as const, coordinates: [r.lng, r.lat] },
-          properties: {
-            id: r.id,
-            kind: r.kind,
-            category: r.category,
-            title: r.title,
-            status: r.status,
-            supportCount: r.support_count,
-            address: r.address,
-            district: r.district_name,
-            createdAt: r.created_at.toISOString(),
-            updatedAt: r.updated_at.toISOString(),
-            url: webPaths.mapReport(r.id),
-          },
-        })),
-        truncated,
-      });
+      return sendGeoJson(
+        reply,
+        featureCollection(
+          rows.map((r) =>
+            pointFeature(r.id, r.lng, r.lat, {
+              id: r.id,
+              kind: r.kind,
+              category: r.category,
+              title: r.title,
+              status: r.status,
+              supportCount: r.support_count,
+              address: r.address,
+              district: r.district_name,
+              createdAt: r.created_at.toISOString(),
+              updatedAt: r.updated_at.toISOString(),
+              url: webPaths.mapReport(r.id),
+            }),
+          ),
+          truncated,
+        ),
+      );
     },
   );
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { upsertDistrict } from '../../../../../../server/repositories/districts.ts';
 import { createTestApp, type TestApp } from '../../../../../../test/helpers/app.ts';
@@ -393,5 +394,91 @@ describe('map reports: file, find nearby, "me too", status with reasons, GeoJSON
     assert.equal(r.statusCode, 200, r.body);
     assert.ok(r.json().items.length >= 1);
     assert.ok(r.json().items.every((i: { type: string }) => i.type === 'map_report'));
+  });
+});
+
+describe('map reports: a view holding more than the list counts', () => {
+  let t: TestApp;
+  /** the reports in the box, hidden one left out, in the list's order (newest first, then by id) */
+  let inBox: string[];
+  const box = 'bbox=9.5,51.3,9.51,51.31';
+  const list = async (q: string) =>
+    (await t.app.inject({ method: 'GET', url: `/api/v1/map-reports?${q}` })).json();
+  const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
+
+  before(async () => {
+    t = await createTestApp();
+    const moderator = await createUser(t, { admin: true });
+    // 1 050 in the box (pairs of them filed at the same moment: the id decides), 40 around it, newer
+    await t.ownerDb
+      .insertInto('map_report')
+      .columns(['network_id', 'kind', 'category', 'title', 'lat', 'lng', 'created_at'])
+      .expression(
+        sql`SELECT ${t.networkId}::uuid, 'defect', 'other', 'Meldung ' || i,
+              51.3 + (i % 100) * 0.0001, 9.5 + (i / 100) * 0.0005, now() - (i / 2) * interval '1 minute'
+            FROM generate_series(0, 1049) AS i
+            UNION ALL
+            SELECT ${t.networkId}::uuid, 'defect', 'other', 'Daneben ' || i, 51.32, 9.5 + i * 0.0001,
+              now() - i * interval '10 seconds'
+            FROM generate_series(0, 39) AS i`,
+      )
+      .execute();
+    const newest = await t.db
+      .selectFrom('map_report')
+      .select('id')
+      .where('title', '=', 'Meldung 3')
+      .executeTakeFirstOrThrow();
+    await t.ownerDb
+      .insertInto('hidden_content')
+      .values({
+        network_id: t.networkId,
+        entity_type: 'map_report',
+        entity_id: newest.id,
+        hidden_by: moderator.id,
+        reason: 'Test',
+      })
+      .execute();
+    const rows = await t.db
+      .selectFrom('map_report')
+      .select('id')
+      .where('title', 'like', 'Meldung %')
+      .where('id', '<>', newest.id)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    inBox = rows.map((r) => r.id);
+  });
+  after(() => t.close());
+
+  test('counts up to 1 000 and says there are more; the page is the newest, the same as uncounted', async () => {
+    assert.equal(inBox.length, 1049);
+    const first = await list(`${box}&limit=20`);
+    assert.deepEqual([first.total, first.moreThanCounted], [1000, true]);
+    assert.deepEqual(ids(first), inBox.slice(0, 20));
+    // past the cap the count reaches at least to the page's end
+    const far = await list(`${box}&limit=20&offset=1020`);
+    assert.deepEqual([far.total, far.moreThanCounted], [1040, true]);
+    assert.deepEqual(ids(far), inBox.slice(1020, 1040));
+    const last = await list(`${box}&limit=20&offset=1040`);
+    assert.deepEqual([last.total, last.moreThanCounted], [1049, false]);
+    assert.deepEqual(ids(last), inBox.slice(1040));
+    const all = await list('limit=5');
+    assert.deepEqual([all.total, all.moreThanCounted], [1000, true]);
+  });
+
+  test('a view holding fewer is counted exactly, its page the same order', async () => {
+    // the box's first two columns of reports (lng 9.5 and 9.5005): 200, the hidden one left out
+    const few = await list('bbox=9.5,51.3,9.5007,51.31&limit=30&offset=10');
+    const columns = await t.db
+      .selectFrom('map_report')
+      .select('id')
+      .where('title', 'like', 'Meldung %')
+      .where('lng', '<', 9.5007)
+      .execute();
+    const inColumns = new Set(columns.map((c) => c.id));
+    const narrowed = inBox.filter((id) => inColumns.has(id));
+    assert.deepEqual([few.total, few.moreThanCounted], [narrowed.length, false]);
+    assert.equal(narrowed.length, 199);
+    assert.deepEqual(ids(few), narrowed.slice(10, 40));
   });
 });

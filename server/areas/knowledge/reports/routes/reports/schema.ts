@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { mapReportCategories, mapReportKinds, mapReportStatuses } from '../../../../../db/schema.ts';
-import { literals, PageQuery, Timestamp, Uuid } from '../../../../../http/schemas.ts';
+import { PointCollection } from '../../../../../http/geojson.ts';
+import { CappedPage, literals, PageQuery, Timestamp, Uuid } from '../../../../../http/schemas.ts';
 import { FreshnessView } from '../../../freshness/state.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
@@ -94,6 +95,9 @@ export const ReportItem = Type.Object({
   updatedAt: Timestamp,
 });
 
+/** A page of the list: its total counted up to a cap (listReports' countCap), then `moreThanCounted`. */
+export const ReportPage = CappedPage(ReportItem);
+
 export const NearbyItem = Type.Object({ ...ReportItem.properties, distance: Type.Integer() });
 
 export const HistoryEntry = Type.Object({
@@ -154,23 +158,8 @@ export const FeatureProperties = Type.Object({
   url: Type.String(),
 });
 
-export const FeatureCollection = Type.Object({
-  type: Type.Literal('FeatureCollection'),
-  features: Type.Array(
-    Type.Object({
-      type: Type.Literal('Feature'),
-      id: Type.String(),
-      geometry: Type.Object({
-        type: Type.Literal('Point'),
-        /** [longitude, latitude] */
-        coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
-      }),
-      properties: FeatureProperties,
-    }),
-  ),
-  /** more reports matched than the answer holds (the most supported come first) */
-  truncated: Type.Boolean(),
-});
+/** more reports matched than the answer holds (the most supported come first): `truncated` */
+export const FeatureCollection = PointCollection(FeatureProperties);
 
 export const PhotoParams = Type.Object({ id: Uuid, photoId: Uuid }, { additionalProperties: false });
 export const PhotoQuery = Type.Object(

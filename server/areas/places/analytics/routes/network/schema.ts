@@ -125,10 +125,15 @@ export const NetworkView = Type.Object({
   pending: Type.Boolean(),
   figures: Type.Union([FiguresSchema, Type.Null()]),
   nodes: Type.Array(NodeSchema),
-  /** [a, b, weight, bridge]: a and b index `nodes` */
-  ties: Type.Array(Type.Array(Type.Number())),
   trend: Type.Array(MonthSchema),
   districts: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+});
+
+export const NetworkTies = Type.Object({
+  /** how many ties the view has */
+  total: Type.Integer(),
+  /** [a, b, weight, bridge]: a and b index the view's `nodes`; the backbone the picture draws */
+  ties: Type.Array(Type.Array(Type.Number())),
 });
 
 export const SnapshotRequested = Type.Object({ pending: Type.Boolean() });

@@ -1,10 +1,29 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cachedView, type KeptView, rememberView, takesGzip, viewCacheSize, viewKey } from './viewCache.ts';
+import {
+  cachedView,
+  etagSent,
+  type KeptView,
+  keptView,
+  matchesEtag,
+  rememberView,
+  takesGzip,
+  viewCacheSize,
+  viewKey,
+} from './viewCache.ts';
 
-const kept = (json: string): KeptView => ({ json, gzip: Buffer.alloc(0) });
+const kept = (json: string): KeptView => ({ json, gzip: Buffer.alloc(0), etag: '"x"' });
 const key = (snapshotId: string, more: Partial<Parameters<typeof viewKey>[0]> = {}) =>
-  viewKey({ networkId: 'n', snapshotId, period: '12m', area: 'all', pending: false, districts: [], ...more });
+  viewKey({
+    networkId: 'n',
+    snapshotId,
+    kind: 'view',
+    period: '12m',
+    area: 'all',
+    pending: false,
+    districts: [],
+    ...more,
+  });
 
 test('an answer is found by its snapshot, view, pending state and districts only', () => {
   rememberView(key('s1'), kept('{"a":1}'));
@@ -41,4 +60,20 @@ test('gzip is sent to those who take it', () => {
   assert.equal(takesGzip('gzip;q=0'), false);
   assert.equal(takesGzip('deflate'), false);
   assert.equal(takesGzip(undefined), false);
+});
+
+test('an ETag names the answer and its gzip apart; If-None-Match is read as RFC 9110 says', async () => {
+  const a = await keptView('{"a":1}');
+  const b = await keptView('{"a":2}');
+  assert.notEqual(a.etag, b.etag);
+  assert.equal((await keptView('{"a":1}')).etag, a.etag);
+  assert.match(a.etag, /^"[A-Za-z0-9_-]+"$/);
+  const zipped = etagSent(a, true);
+  assert.notEqual(zipped, etagSent(a, false));
+  assert.ok(matchesEtag(a.etag, a.etag));
+  assert.ok(matchesEtag(`"other", W/${zipped}`, zipped));
+  assert.ok(matchesEtag('*', a.etag));
+  assert.ok(!matchesEtag(undefined, a.etag));
+  assert.ok(!matchesEtag(b.etag, a.etag));
+  assert.ok(!matchesEtag(zipped, a.etag), 'the gzipped answer is not the plain one');
 });

@@ -1,3 +1,10 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { BoundedCache } from '../../../../../platform/boundedCache.ts';
+
+const gzipped = promisify(gzip);
+
 /**
  * The network page's answers, kept in this process as the JSON text they were sent as, and
  * compressed with gzip for the browsers that take it: one view of a big network is large (at size
@@ -11,55 +18,55 @@
  * Bounded by entries and by characters; the least recently used goes first, and an answer larger
  * than a quarter of the bound is not kept.
  */
-const maxEntries = 48;
-const maxChars = 32_000_000;
 
 export interface KeptView {
   json: string;
   gzip: Buffer;
+  /** names this answer (a hash of its text); the gzipped one is a representation of its own */
+  etag: string;
 }
 
-const entries = new Map<string, KeptView>();
-let chars = 0;
+/** An answer to keep: its text, its gzip and its ETag. */
+export async function keptView(json: string): Promise<KeptView> {
+  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  return { json, gzip: await gzipped(json), etag };
+}
+
+/** The ETag of what is sent: the gzipped representation carries its own. */
+export const etagSent = (kept: KeptView, gzip: boolean) =>
+  gzip ? `${kept.etag.slice(0, -1)}-gz"` : kept.etag;
+
+/** Whether an If-None-Match header names this ETag (or is `*`), weak or strong. */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+const entries = new BoundedCache<KeptView>(48, 32_000_000, (v) => v.json.length + v.gzip.length, 1 / 4);
 
 export function viewKey(parts: {
   networkId: string;
   snapshotId: string;
+  kind: string;
   period: string;
   area: string;
   pending: boolean;
   districts: readonly { id: string; name: string }[];
 }): string {
-  const { networkId, snapshotId, period, area, pending, districts } = parts;
-  return JSON.stringify([networkId, snapshotId, period, area, pending, districts]);
+  const { networkId, snapshotId, kind, period, area, pending, districts } = parts;
+  return JSON.stringify([networkId, snapshotId, kind, period, area, pending, districts]);
 }
 
 /** The answer kept for this key, or undefined. */
 export function cachedView(key: string): KeptView | undefined {
-  const kept = entries.get(key);
-  if (kept === undefined) return undefined;
-  // the most recently used last
-  entries.delete(key);
-  entries.set(key, kept);
-  return kept;
+  return entries.get(key);
 }
 
-const sizeOf = (v: KeptView) => v.json.length + v.gzip.length;
-
 export function rememberView(key: string, kept: KeptView): void {
-  if (sizeOf(kept) > maxChars / 4) return;
-  const old = entries.get(key);
-  if (old !== undefined) {
-    entries.delete(key);
-    chars -= sizeOf(old);
-  }
   entries.set(key, kept);
-  chars += sizeOf(kept);
-  for (const [k, v] of entries) {
-    if (entries.size <= maxEntries && chars <= maxChars) break;
-    entries.delete(k);
-    chars -= sizeOf(v);
-  }
 }
 
 /** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
@@ -74,5 +81,5 @@ export function takesGzip(acceptEncoding: string | undefined): boolean {
 }
 
 export function viewCacheSize(): { entries: number; chars: number } {
-  return { entries: entries.size, chars };
+  return entries.size;
 }

@@ -1,16 +1,16 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { ICalEventStatus } from 'ical-generator';
 import { hashSecret, newSecret } from '../../../../../auth/tokens.ts';
+import type { Config } from '../../../../../config.ts';
 import { type Executor, executeTx } from '../../../../../db/tx.ts';
-import { eventUid, feedToken, feedUrl, newCalendar, sendCalendar } from '../../../../../http/calendar.ts';
+import { entriesCalendar, feedToken, feedUrl, sendCalendar } from '../../../../../http/calendar.ts';
 import { clientIp, requireAccount } from '../../../../../http/context.ts';
 import { notFound, Problem } from '../../../../../http/problem.ts';
 import { NoContent, problems } from '../../../../../http/schemas.ts';
 import { type Locale, t } from '../../../../../i18n/messages.ts';
 import { audit } from '../../../../../platform/audit.ts';
 import { byStart, type CalendarEntry, calendarSources, passes } from '../../../../../platform/calendar.ts';
-import { localDate, localParts, zonedTime } from '../../../../../platform/localTime.ts';
+import { localDate, zonedTime } from '../../../../../platform/localTime.ts';
 import { type Actor, anonymous } from '../../../../../policies/actor.ts';
 import { communitiesWithEvents } from '../../repositories/events.ts';
 import { activeFeedOf, feedOwner, replaceFeed, revokeFeed } from '../../repositories/registrations.ts';
@@ -43,12 +43,6 @@ function addDays(date: string, n: number): string {
   return localDate(midnight(date, n));
 }
 
-/** An all-day entry's day as a UTC midnight: iCalendar writes a DATE from the UTC fields. */
-function dayOf(d: Date): Date {
-  const p = localParts(d);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day));
-}
-
 /**
  * Every area's entries the reader may see in [from, to) that pass the filters, earliest first: each
  * area's source decides what the reader may see (platform/calendar.ts), and every entry is checked
@@ -56,8 +50,9 @@ function dayOf(d: Date): Date {
  */
 async function gather(
   db: Executor,
+  config: Config,
   actor: Actor,
-  q: Filters & { networkId: string; from: Date; to: Date; locale: Locale },
+  q: Filters & { networkId: string; from: Date; to: Date; locale: Locale; ours?: boolean },
 ) {
   const query = {
     networkId: q.networkId,
@@ -73,11 +68,11 @@ async function gather(
   };
   const out: CalendarEntry[] = [];
   let capped = false;
-  for (const { area, source } of calendarSources()) {
+  for (const { area, source } of calendarSources(config)) {
     if (q.area && area !== q.area) continue;
     const entries = await source.entries(db, actor, query);
     if (entries.length >= perSource) capped = true;
-    out.push(...entries.filter((e) => passes(e, query)));
+    out.push(...entries.filter((e) => passes(e, query) && !(q.ours && e.remote)));
   }
   return { entries: out.sort(byStart), capped };
 }
@@ -103,7 +98,9 @@ function present(e: CalendarEntry) {
     capacity: e.capacity,
     freePlaces: e.freePlaces,
     registration: e.registration,
-    link: e.link,
+    // a remote entry links to its original, never to a page of ours
+    link: e.remote ? e.remote.url : (e.link ?? ''),
+    remote: e.remote ?? null,
   };
 }
 
@@ -119,35 +116,9 @@ export async function calendarRoutes(app: FastifyInstance) {
   const { publicUrl } = app.deps.config;
   const tags = ['events'];
 
-  /** The feed of entries: in the reader's language, cancelled ones marked, waiting ones tentative. */
-  function calendarOf(name: string, entries: CalendarEntry[], locale: Locale) {
-    const cal = newCalendar(name, 'Räume & Brücken', locale);
-    for (const e of entries) {
-      const waiting = e.myStatus === 'waitlisted';
-      cal.createEvent({
-        id: eventUid(publicUrl, e.key.replace(/[.:]/g, '-'), e.id),
-        start: e.allDay ? dayOf(e.startsAt) : e.startsAt,
-        end: e.allDay ? dayOf(e.endsAt) : e.endsAt,
-        allDay: e.allDay,
-        summary: [
-          e.cancelled ? t(locale, 'place_event.feed_cancelled') : '',
-          e.title,
-          waiting ? t(locale, 'place_event.feed_waitlisted') : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-        description: e.host?.name || undefined,
-        location: e.place || (e.online ? 'Online' : undefined),
-        url: `${publicUrl}${e.link}`,
-        status: e.cancelled
-          ? ICalEventStatus.CANCELLED
-          : waiting
-            ? ICalEventStatus.TENTATIVE
-            : ICalEventStatus.CONFIRMED,
-      });
-    }
-    return cal;
-  }
+  /** The feed of entries (http/calendar.ts). */
+  const calendarOf = (name: string, entries: CalendarEntry[], locale: Locale) =>
+    entriesCalendar(publicUrl, { name, product: 'Räume & Brücken', locale }, entries);
 
   app.get<{ Querystring: Static<typeof CalendarQuery> }>(
     '/calendar',
@@ -175,7 +146,7 @@ export async function calendarRoutes(app: FastifyInstance) {
         });
       const limit = req.query.limit ?? 20;
       const offset = req.query.offset ?? 0;
-      const { entries, capped } = await gather(db, req.actor, {
+      const { entries, capped } = await gather(db, app.deps.config, req.actor, {
         ...req.query,
         networkId,
         from,
@@ -207,8 +178,12 @@ export async function calendarRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const now = Date.now();
-      const { entries } = await gather(db, anonymous, {
+      // Our events only: the feed is copied into people's calendar apps, where a remote event would
+      // look like one of the town's, lose its "from elsewhere" mark and its report button, and stay
+      // after a moderator hid it until the app refreshes. The calendar page shows them, marked.
+      const { entries } = await gather(db, app.deps.config, anonymous, {
         ...req.query,
+        ours: true,
         networkId,
         from: new Date(now - 7 * day),
         to: new Date(now + maxRangeDays * day),
@@ -333,7 +308,7 @@ export async function calendarRoutes(app: FastifyInstance) {
         locale: owner.locale,
       };
       const entries: CalendarEntry[] = [];
-      for (const { source } of calendarSources())
+      for (const { source } of calendarSources(app.deps.config))
         if (source.mine) entries.push(...(await source.mine(db, q)));
       return sendCalendar(
         reply,

@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { areas } from '../../../../../db/schema.ts';
-import { literals, Uuid } from '../../../../../http/schemas.ts';
+import { literals, RemoteOrigin, Uuid } from '../../../../../http/schemas.ts';
 import { calendarHostTypes, calendarKinds } from '../../../../../platform/calendar.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
@@ -58,8 +58,10 @@ export const CalendarEntryView = Type.Object({
   capacity: Nullable(Type.Integer()),
   freePlaces: Nullable(Type.Integer()),
   registration: Type.Boolean(),
-  /** the page where it is seen and taken part in */
+  /** the page where it is seen and taken part in: a path of the web client, or a remote entry's original (absolute) */
   link: Type.String(),
+  /** it arrived from elsewhere by ActivityPub: where from (null: one of the town's own) */
+  remote: Nullable(RemoteOrigin),
 });
 
 export const CalendarPage = Type.Object({

@@ -249,6 +249,13 @@ describe('places events: hosts invite, people register with capacity and a waitl
     const full = await call(aylin, 'POST', `/${id}/register`);
     assert.equal(full.statusCode, 409);
     assert.equal(full.json().code, 'place_event.full');
+    assert.deepEqual(full.json().available, {
+      places: 0,
+      capacity: 1,
+      taken: 1,
+      waitlist: false,
+      waitlisted: 0,
+    });
     assert.equal(await count('place_event_registration'), before);
     const open = await create(petra, eventBody(orgHost(), { registration: false }));
     const r = await call(aylin, 'POST', `/${open.id}/register`);

@@ -1,10 +1,17 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { commandContext, requireAccount } from '../../../../../http/context.ts';
+import {
+  featureCollection,
+  pointFeature,
+  producesGeoJson,
+  sendGeoJson,
+} from '../../../../../http/geojson.ts';
 import { forbidden, notFound } from '../../../../../http/problem.ts';
 import { IdParams, NoContent, problems } from '../../../../../http/schemas.ts';
 import { renderMarkdown } from '../../../../../platform/markdown.ts';
-import type { Actor } from '../../../../../policies/actor.ts';
+import { webPaths } from '../../../../../platform/webPaths.ts';
+import { type Actor, anonymous } from '../../../../../policies/actor.ts';
 import {
   attendanceOpensMinutes,
   recordAttendance,
@@ -13,7 +20,7 @@ import {
 } from '../../commands/registrations.ts';
 import { cancelEvent, changeEvent, createEvent } from '../../commands/saveEvent.ts';
 import { eventAbilities, eventPolicy, registrationPolicy } from '../../policies/event.ts';
-import { type EventRow, findEvent, hostOptions } from '../../repositories/events.ts';
+import { type EventRow, findEvent, hostOptions, listEvents } from '../../repositories/events.ts';
 import { myRegistration, registrationsOf, registrationsOfPerson } from '../../repositories/registrations.ts';
 import {
   Attendance,
@@ -21,6 +28,8 @@ import {
   EventCancel,
   EventChange,
   EventCreate,
+  EventFeatures,
+  EventMapQuery,
   EventView,
   HostOptions,
   MyEvents,
@@ -31,6 +40,10 @@ import {
 } from './schema.ts';
 
 type Mine = Awaited<ReturnType<typeof myRegistration>>;
+
+/** The map layer of events: the coming days it covers and the most features it holds. */
+const mapDays = 92;
+const mapLimit = 2000;
 
 /** Whether the reader gets the link to join online: it stands for a place when places count. */
 function seesOnlineUrl(actor: Actor, e: EventRow, mine: Mine): boolean {
@@ -112,6 +125,52 @@ export async function eventRoutes(app: FastifyInstance) {
     const mine = actor.accountId ? await myRegistration(db, networkId, id, actor.accountId) : undefined;
     return presentEvent(e, actor, mine);
   }
+
+  app.get<{ Querystring: Static<typeof EventMapQuery> }>(
+    '/geojson',
+    {
+      schema: {
+        tags,
+        summary: `The events of the coming ${mapDays} days that anyone may see and that have a place, as a GeoJSON FeatureCollection (at most ${mapLimit}, earliest first; truncated says more matched). Properties: id, title, host, startsAt, endsAt, venue, district, stepFree, free, cancelled, url`,
+        querystring: EventMapQuery,
+        produces: producesGeoJson,
+        response: { 200: EventFeatures, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const now = Date.now();
+      // what anyone may see, whoever asks: the file is shared onwards
+      const rows = (
+        await listEvents(db, networkId, anonymous, {
+          from: new Date(now),
+          to: new Date(now + mapDays * 86_400_000),
+          ...req.query,
+          limit: 5000,
+        })
+      ).filter((e) => e.lat !== null && e.lng !== null && eventPolicy.view(anonymous, e));
+      return sendGeoJson(
+        reply,
+        featureCollection(
+          rows.slice(0, mapLimit).map((e) =>
+            pointFeature(e.id, e.lng as number, e.lat as number, {
+              id: e.id,
+              title: e.title,
+              host: e.organisation_name ?? e.community_name ?? '',
+              startsAt: e.starts_at.toISOString(),
+              endsAt: e.ends_at.toISOString(),
+              venue: e.venue,
+              district: e.district_name,
+              stepFree: e.step_free,
+              free: e.free,
+              cancelled: e.status === 'cancelled',
+              url: webPaths.placesEvent(e.id),
+            }),
+          ),
+          rows.length > mapLimit,
+        ),
+      );
+    },
+  );
 
   app.get(
     '/hosts',

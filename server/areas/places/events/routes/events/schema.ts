@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { placeEventStatuses, placeEventVisibilities, signupStatuses } from '../../../../../db/schema.ts';
+import { PointCollection } from '../../../../../http/geojson.ts';
 import { literals, Timestamp, Uuid } from '../../../../../http/schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
@@ -163,3 +164,33 @@ export const MyEvent = Type.Object({
 });
 
 export const MyEvents = Type.Object({ items: Type.Array(MyEvent) });
+
+export const EventMapQuery = Type.Object(
+  {
+    districtId: Type.Optional(Uuid),
+    free: Type.Optional(Type.Boolean()),
+    accessible: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The coming events anyone may see that have a place, as GeoJSON: `id`, `title`, `host` (the
+ * organisation's or community's name), `startsAt`, `endsAt`, `venue`, `district` (its name),
+ * `stepFree`, `free`, `cancelled` and `url`. A members-only event is never in it; no person is named.
+ */
+export const EventFeatures = PointCollection(
+  Type.Object({
+    id: Type.String(),
+    title: Type.String(),
+    host: Type.String(),
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    venue: Type.String(),
+    district: Nullable(Type.String()),
+    stepFree: Type.Boolean(),
+    free: Type.Boolean(),
+    cancelled: Type.Boolean(),
+    url: Type.String(),
+  }),
+);

@@ -218,7 +218,7 @@ describe('interactions', () => {
     assert.equal(later.statusCode, 201, later.body);
     assert.equal((await requestsTo(herrK)).length, asked + 2);
     const prune = jobHandlers(loadConfig({ SEED: 'none', DATA_DIR: '/nonexistent' }))['maintenance.prune']!;
-    await prune(t.db, { networkId: t.networkId, payload: {} });
+    await prune(t.db, { networkId: t.networkId, id: 0, payload: {}, attempt: 1 });
     assert.deepEqual(await cooldowns(), []);
     assert.equal((await remove(aylin, later.json().id)).statusCode, 204);
   });
@@ -435,7 +435,7 @@ describe('interactions logged with people before confirmation existed', () => {
     const aylin = await createUser(t, { displayName: 'Aylin' });
     const herrK = await createUser(t, { displayName: 'Herr K.' });
     const org = await createOrganisation(t, { name: 'Tafel' });
-    await confirmationMigration.down(t.db as unknown as Kysely<unknown>);
+    await confirmationMigration.down(t.ownerDb as unknown as Kysely<unknown>);
     const legacy = async (
       b: { type: 'person' | 'organisation'; id: string },
       day: number,
@@ -452,7 +452,7 @@ describe('interactions logged with people before confirmation existed', () => {
     const newer = await legacy({ type: 'person', id: herrK.id }, 12);
     const withOrg = await legacy({ type: 'organisation', id: org.id }, 11);
     const loan = await legacy({ type: 'person', id: herrK.id }, 9, 'booking');
-    await confirmationMigration.up(t.db as unknown as Kysely<unknown>);
+    await confirmationMigration.up(t.ownerDb as unknown as Kysely<unknown>);
     const rows = await t.db.selectFrom('interaction').select(['id', 'status']).execute();
     const status = new Map(rows.map((r) => [r.id, r.status]));
     assert.equal(status.get(older), undefined);
