@@ -90,8 +90,25 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
   };
 }
 
+/**
+ * How long a pool connection may sit idle before it is closed. pg's default is 10 s, and a town's
+ * traffic comes in bursts: after every quiet spell of ten seconds the next requests met new backends
+ * that had yet to load their caches and prepare and plan each statement again — the slowest 1 % of a
+ * map view's requests at size M, all in the first second after a pause (docs/PERFORMANCE.md, "Warm
+ * connections"). Ten connections per server, kept for ten minutes, cost PostgreSQL little. Idle
+ * connections no longer hold a process open (`allowExitOnIdle`): a command-line run ends when its
+ * work is done, as it did when the connections closed after ten seconds.
+ */
+const idleTimeoutMillis = 10 * 60_000;
+
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, Client: PreparingClient });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis,
+    allowExitOnIdle: true,
+    Client: PreparingClient,
+  });
   const db = kyselyOver(pool);
   return {
     db,
