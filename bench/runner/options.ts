@@ -26,6 +26,8 @@ export const { values: args } = parseArgs({
     'cpu-prof': { type: 'string' },
     // keep the scratch databases (their names are logged) for EXPLAIN afterwards; drop them by hand
     keep: { type: 'boolean', default: false },
+    // seconds of the same read load before each measured one, not counted (0: none)
+    warmup: { type: 'string', default: '2' },
   },
 });
 const only = args.only?.split(',').filter(Boolean) ?? null;
@@ -38,6 +40,8 @@ if (host !== 'pglite' && host !== 'postgres') throw new Error(`--db must be pgli
 export const duration = Number(args.duration);
 export const connections = Number(args.connections);
 export const seed = Number(args.seed);
+export const warmup = Number(args.warmup);
+if (!(warmup >= 0 && warmup <= 60)) throw new Error('--warmup must be 0…60 seconds');
 if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1…600 seconds');
 if (!(connections > 0 && connections <= 256)) throw new Error('--connections must be 1…256');
 export const adminUrl = args['postgres-url'];
