@@ -105,10 +105,10 @@ export async function loadSplit(
   opts: LoadOptions = {},
 ): Promise<LoadResult> {
   const latencies: number[] = [];
-  const optionsFor = (url: string, share: number): autocannon.Options => ({
+  const optionsFor = (url: string, share: number, seconds: number): autocannon.Options => ({
     url,
     connections: share,
-    duration,
+    duration: seconds,
     pipelining: 1,
     requests: [
       {
@@ -128,38 +128,30 @@ export async function loadSplit(
   const shares = urls.map(
     (_, i) => Math.floor(connections / urls.length) + (i < connections % urls.length ? 1 : 0),
   );
+  /** One autocannon per server with its share of the connections, all at once. */
+  const everyServer = (seconds: number, onResponse?: (latency: number) => void) =>
+    Promise.all(
+      urls.map(
+        (url, i) =>
+          new Promise<autocannon.Result>((resolve, reject) => {
+            const instance = autocannon(optionsFor(url, shares[i]!, seconds), (err, res) =>
+              err ? reject(err) : resolve(res),
+            );
+            if (onResponse)
+              instance.on('response', (_client, _status, _bytes, responseTime) => onResponse(responseTime));
+          }),
+      ),
+    );
   // A read is measured warm: first the same load for `--warmup` seconds, not counted. Each of the
   // server's pool connections meets each statement for the first time there (its backend loads the
   // tables' metadata, prepares and plans it): at size M that was the whole slowest 1 % of a 10 s
   // load, all in its first second — a cost a running server pays once per connection, since its
   // pool keeps them (server/db/connect.ts). Writes are not warmed: a warm-up would use up what the
   // measured load is to write (balances, free slots).
-  if (warmup > 0 && (opts.method ?? 'GET') === 'GET')
-    await Promise.all(
-      urls.map(
-        (url, i) =>
-          new Promise<void>((resolve, reject) => {
-            autocannon({ ...optionsFor(url, shares[i]!), duration: warmup }, (err) =>
-              err ? reject(err) : resolve(),
-            );
-          }),
-      ),
-    );
+  if (warmup > 0 && (opts.method ?? 'GET') === 'GET') await everyServer(warmup);
   const before = await cpuSnapshot();
   const clientBefore = process.cpuUsage();
-  const results = await Promise.all(
-    urls.map(
-      (url, i) =>
-        new Promise<autocannon.Result>((resolve, reject) => {
-          const instance = autocannon(optionsFor(url, shares[i]!), (err, res) =>
-            err ? reject(err) : resolve(res),
-          );
-          instance.on('response', (_client, _status, _bytes, responseTime) => {
-            latencies.push(responseTime);
-          });
-        }),
-    ),
-  );
+  const results = await everyServer(duration, (latency) => latencies.push(latency));
   const client = process.cpuUsage(clientBefore);
   latencies.sort((a, b) => a - b);
   const q = (p: number) => quantile(latencies, p);
