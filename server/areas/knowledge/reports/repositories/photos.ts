@@ -11,18 +11,6 @@ export async function findPhoto(db: Executor, networkId: string, reportId: strin
     .executeTakeFirst();
 }
 
-/** The photos of several reports (for a list), by report. */
-export async function photosOf(db: Executor, networkId: string, reportIds: readonly string[]) {
-  if (reportIds.length === 0) return new Map<string, { id: string; alt: string }>();
-  const rows = await db
-    .selectFrom('map_report_photo')
-    .select(['id', 'alt', 'report_id'])
-    .where('network_id', '=', networkId)
-    .where('report_id', 'in', [...reportIds])
-    .execute();
-  return new Map(rows.map((r) => [r.report_id, { id: r.id, alt: r.alt }]));
-}
-
 export async function photoData(
   db: Executor,
   networkId: string,

@@ -3,6 +3,7 @@ import { containsPattern } from '../../../../db/like.ts';
 import type { MapReportCategory, MapReportKind, MapReportStatus } from '../../../../db/schema.ts';
 import type { Executor } from '../../../../db/tx.ts';
 import { hiddenSql } from '../../../../platform/moderation.ts';
+import { freshnessColumns } from '../../freshness/state.ts';
 
 /** All SQL of the map's reports, their "me too" and their status history. */
 
@@ -55,6 +56,23 @@ const listColumns = [
   'r.created_at',
   'r.updated_at',
 ] as const;
+
+/**
+ * What a report's list item and page show beyond its own columns and names, read in the same statement
+ * (for a page's rows only): its freshness's columns and its one photo (map_report_photo is unique per
+ * report). A map view was three statements (the page, the freshness, the photos); each round trip cost
+ * the server and PostgreSQL more than these lookups (docs/PERFORMANCE.md, "The map view in one statement").
+ */
+function shownColumns(networkId: string) {
+  const photo = (column: 'id' | 'alt') =>
+    sql<string | null>`(SELECT ph.${sql.raw(column)} FROM map_report_photo ph
+      WHERE ph.network_id = ${networkId} AND ph.report_id = r.id)`;
+  return [
+    ...freshnessColumns(networkId, 'map_report', 'r'),
+    photo('id').as('photo_id'),
+    photo('alt').as('photo_alt'),
+  ] as const;
+}
 
 /** Reports with their district and author joined (left joins on keys: dropped by the planner when unused). */
 function joined(db: Executor) {
@@ -175,6 +193,7 @@ export async function listReports(
             j.onRef('a.network_id', '=', 'r.network_id').onRef('a.id', '=', 'r.author_id'),
           )
           .select(listColumns)
+          .select(shownColumns(networkId))
           .as('x'),
       (j) => j.onTrue(),
     )
@@ -238,6 +257,7 @@ export async function reportsNear(
   if (p.kind) q = q.where('r.kind', '=', p.kind);
   return q
     .select([...listColumns, sql<number>`round(${distance})::integer`.as('distance')])
+    .select(shownColumns(networkId))
     .orderBy('distance')
     .orderBy('r.created_at', 'desc')
     .limit(p.limit)
@@ -248,6 +268,7 @@ export async function reportsNear(
 export async function findReport(db: Executor, networkId: string, id: string) {
   return joined(db)
     .select(listColumns)
+    .select(shownColumns(networkId))
     .where('r.network_id', '=', networkId)
     .where('r.id', '=', id)
     .executeTakeFirst();

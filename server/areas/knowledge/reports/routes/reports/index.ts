@@ -16,12 +16,12 @@ import { webPaths } from '../../../../../platform/webPaths.ts';
 import type { Actor } from '../../../../../policies/actor.ts';
 import { isSignedIn } from '../../../../../policies/actor.ts';
 import { followedAmong } from '../../../digests/repositories/follows.ts';
-import { freshnessOf } from '../../../freshness/state.ts';
+import { freshnessOfRow } from '../../../freshness/state.ts';
 import { changeStatus, publicBodiesOf } from '../../commands/changeStatus.ts';
 import { changeReport, fileReport, withdrawReport } from '../../commands/saveReport.ts';
 import { supportReport, withdrawSupport } from '../../commands/supportReport.ts';
 import { mapReportPolicy } from '../../policies/report.ts';
-import { findPhoto, photosOf } from '../../repositories/photos.ts';
+import { findPhoto } from '../../repositories/photos.ts';
 import {
   type Bbox,
   countCap,
@@ -71,39 +71,38 @@ export async function mapReportRoutes(app: FastifyInstance) {
   const networkId = app.deps.network.id;
   const tags = ['map-reports'];
 
-  /** List items with what the person asking needs of each (freshness, following, "me too", photo). */
+  /**
+   * List items with what the person asking needs of each: freshness and photo come with the rows
+   * (the repository's shownColumns); following and "me too" are read for people signed in.
+   */
   async function present(rows: ReportRow[], actor: Actor) {
     const ids = rows.map((r) => r.id);
     const signedIn = isSignedIn(actor);
-    const [fresh, followed, supported, photos] = await Promise.all([
-      freshnessOf(db, networkId, 'map_report', rows),
+    const [followed, supported] = await Promise.all([
       followedAmong(db, networkId, actor.accountId, 'map_report', ids),
       supportedAmong(db, networkId, actor.accountId, ids),
-      photosOf(db, networkId, ids),
     ]);
-    return rows.map((r) => {
-      const photo = photos.get(r.id);
-      return {
-        id: r.id,
-        kind: r.kind,
-        category: r.category,
-        title: r.title,
-        excerpt: excerpt(r.body, 200),
-        lat: r.lat,
-        lng: r.lng,
-        address: r.address,
-        district: r.district_id ? { id: r.district_id, name: r.district_name ?? '' } : null,
-        status: r.status,
-        supportCount: r.support_count,
-        supported: supported.has(r.id),
-        following: followed.has(r.id),
-        author: signedIn && r.author_id ? { id: r.author_id, name: r.author_name ?? '' } : null,
-        photo: photo ? { alt: photo.alt, thumbUrl: photoUrls(r.id, photo.id).thumbUrl } : null,
-        freshness: fresh.get(r.id)!,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      };
-    });
+    const now = new Date();
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      category: r.category,
+      title: r.title,
+      excerpt: excerpt(r.body, 200),
+      lat: r.lat,
+      lng: r.lng,
+      address: r.address,
+      district: r.district_id ? { id: r.district_id, name: r.district_name ?? '' } : null,
+      status: r.status,
+      supportCount: r.support_count,
+      supported: supported.has(r.id),
+      following: followed.has(r.id),
+      author: signedIn && r.author_id ? { id: r.author_id, name: r.author_name ?? '' } : null,
+      photo: r.photo_id ? { alt: r.photo_alt ?? '', thumbUrl: photoUrls(r.id, r.photo_id).thumbUrl } : null,
+      freshness: freshnessOfRow(r, now),
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+    }));
   }
 
   /** The report as its page shows it; 404 when there is none or a moderator hid it (but for moderators). */
