@@ -143,6 +143,50 @@ describe('never over capacity (PostgreSQL, 30 parallel sign-ups for 5 places)', 
     assert.equal(c.waitlisted, 22);
   });
 
+  test('places raised while newcomers sign up: the waitlist gets them first, never more than the places', async () => {
+    const shiftId = await shift(true, 7);
+    await Promise.all(volunteers.slice(0, 15).map((v) => post(v, `/shifts/${shiftId}/signup`)));
+    const queue = await t.db
+      .selectFrom('shift_signup')
+      .select('account_id')
+      .where('shift_id', '=', shiftId)
+      .where('status', '=', 'waitlisted')
+      .orderBy('queued_at')
+      .orderBy('queue_no')
+      .execute();
+    const waiting = queue.map((q) => q.account_id);
+    assert.equal(waiting.length, 10);
+    // the coordinator raises 5 places to 12 while fifteen newcomers arrive, all at once
+    const [raised, ...newcomers] = await Promise.all([
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/shifts/${shiftId}`,
+        headers: petra.headers,
+        payload: { capacity: 12 },
+      }),
+      ...volunteers.slice(15).map((v) => post(v, `/shifts/${shiftId}/signup`)),
+    ]);
+    assert.equal(raised!.statusCode, 200, raised!.body);
+    assert.ok(
+      newcomers.every((r) => r.statusCode === 201),
+      newcomers.map((r) => r.body).join('\n'),
+    );
+    const c = await counts(shiftId);
+    assert.deepEqual([c.counter, c.signed_up, c.waitlisted], [12, 12, 18]);
+    // the seven new places went to the first seven who had been waiting, not to a newcomer
+    const holders = await t.db
+      .selectFrom('shift_signup')
+      .select('account_id')
+      .where('shift_id', '=', shiftId)
+      .where('status', '=', 'signed_up')
+      .execute();
+    const held = new Set(holders.map((h) => h.account_id));
+    assert.deepEqual(
+      waiting.map((id) => held.has(id)),
+      waiting.map((_, i) => i < 7),
+    );
+  });
+
   test('the database itself refuses a sixth place: 30 parallel raw inserts that skip every check in code', async () => {
     const shiftId = await shift(false, 6);
     const results = await Promise.allSettled(

@@ -15,6 +15,7 @@ import { findOpportunity } from '../repositories/opportunities.ts';
 import { findSignup, lockShift, shiftPlaces } from '../repositories/shifts.ts';
 import { scheduleShiftReminder } from './remindShift.ts';
 import type { ParticipationContext } from './signUpForShift.ts';
+import { tellPromoted } from './tellPromoted.ts';
 
 /**
  * Withdraws a sign-up (the person themselves, or a coordinator removing someone). When it held a
@@ -88,37 +89,7 @@ export async function withdrawFromShift(
         );
     }
     const promotedAccountId = promoted[0]?.account_id ?? null;
-    for (const next of promoted) {
-      const person = await findAccount(tx, ctx.networkId, next.account_id);
-      const params = {
-        title: opportunity.title,
-        slot: formatSlot(shift.starts_at, shift.ends_at, person?.locale ?? 'de'),
-      };
-      await notify(tx, {
-        networkId: ctx.networkId,
-        accountId: next.account_id,
-        kind: 'shift.promoted',
-        params,
-        link: webPaths.opportunity(opportunity.id),
-      });
-      if (person) {
-        const locale = person.locale;
-        await sendMail(
-          tx,
-          {
-            networkId: ctx.networkId,
-            to: person.email,
-            subject: t(locale, 'email.shift_promoted.subject', params),
-            text: t(locale, 'email.shift_promoted.body', {
-              ...params,
-              name: person.display_name,
-              link: `${ctx.config.publicUrl}${webPaths.opportunity(opportunity.id)}`,
-            }),
-          },
-          Boolean(ctx.config.smtpUrl),
-        );
-      }
-    }
+    for (const next of promoted) await tellPromoted(tx, ctx, opportunity, shift, next.account_id);
     if (promoted.length > 0) await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
     await audit(tx, {
       networkId: ctx.networkId,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { executeTx } from '../../../../db/tx.ts';
 import { commandContext, requireAccount } from '../../../../http/context.ts';
 import { type CsvStyle, csvLine, sendCsv } from '../../../../http/csv.ts';
-import { forbidden, notFound, Problem } from '../../../../http/problem.ts';
+import { forbidden, notFound } from '../../../../http/problem.ts';
 import { IdParams, problems } from '../../../../http/schemas.ts';
 import { t } from '../../../../i18n/messages.ts';
 import { audit } from '../../../../platform/audit.ts';
@@ -13,8 +13,9 @@ import { notify } from '../../../../platform/notifications.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
 import { type Actor, isSignedIn } from '../../../../policies/actor.ts';
 import { findAccount } from '../../../../repositories/accounts.ts';
+import { changeShift } from '../../commands/changeShift.ts';
 import { checkInToShift, markNoShow } from '../../commands/checkInToShift.ts';
-import { isOverCapacity, signUpForShift } from '../../commands/signUpForShift.ts';
+import { signUpForShift } from '../../commands/signUpForShift.ts';
 import { withdrawFromShift } from '../../commands/withdrawFromShift.ts';
 import { opportunityPolicy, refOf } from '../../policies/opportunity.ts';
 import { shiftPolicy } from '../../policies/shift.ts';
@@ -23,11 +24,9 @@ import {
   activeSignupOf,
   findShift,
   findSignup,
-  lockShift,
   mySignupsOn,
   roster,
   signupsOf,
-  updateShift,
 } from '../../repositories/shifts.ts';
 import { ShiftView } from '../opportunities/schema.ts';
 import { presentShift } from './present.ts';
@@ -125,41 +124,16 @@ export async function shiftRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Change places, waitlist or note (coordinators); places never below those signed up',
+        summary:
+          'Change places, waitlist or note (coordinators); places never below those signed up; raised places go to the waitlist, longest waiting first',
         params: IdParams,
         body: ShiftUpdate,
         response: { 200: ShiftView, ...problems },
       },
     },
     async (req) => {
-      const ctx = commandContext(req, networkId);
-      const { shift, opportunity } = await load(req.params.id, req.actor);
-      if (!opportunityPolicy.manageShifts(req.actor, refOf(opportunity))) throw forbidden();
-      await executeTx(db, async (tx) => {
-        // under the shift's lock no sign-up can slip in between the check and the change
-        const locked = await lockShift(tx, networkId, shift.id);
-        if (!locked) throw notFound();
-        const below = new Problem(409, 'shift.capacity_below_signed_up', {
-          params: { signedUp: locked.signed_up },
-        });
-        if (req.body.capacity !== undefined && req.body.capacity < locked.signed_up) throw below;
-        try {
-          await updateShift(tx, networkId, shift.id, req.body);
-        } catch (err) {
-          if (isOverCapacity(err)) throw below;
-          throw err;
-        }
-        await audit(tx, {
-          networkId,
-          actorId: ctx.actorId,
-          action: 'shift.updated',
-          entityType: 'shift',
-          entityId: shift.id,
-          details: { ...req.body },
-          ip: ctx.ip,
-        });
-      });
-      const updated = await findShift(db, networkId, shift.id);
+      await changeShift(db, { ...commandContext(req, networkId), config }, req.params.id, req.body);
+      const updated = await findShift(db, networkId, req.params.id);
       if (!updated) throw notFound();
       return presentShift(updated, null);
     },

@@ -197,6 +197,64 @@ describe('shifts: sign-up, waitlist, check-in and the coordinator views', () => 
     assert.equal((await call(petra, 'PATCH', `/shifts/${id}`, { capacity: 0 })).statusCode, 400);
   });
 
+  test('places raised go to the waitlist at once, longest waiting first, each told; not after the shift', async () => {
+    const [jonas, aylin, frauM, herrB] = people as [TestUser, TestUser, TestUser, TestUser];
+    const id = await shift(new Date(Date.now() + 120 * hour), 2, 1);
+    for (const p of [jonas, aylin, frauM, herrB]) await call(p, 'POST', `/shifts/${id}/signup`);
+    const promotedNotices = async () => {
+      const rows = await t.db
+        .selectFrom('notification')
+        .select('account_id')
+        .where('kind', '=', 'shift.promoted')
+        .execute();
+      return people.map((p) => rows.filter((r) => r.account_id === p.id).length);
+    };
+    const noticesBefore = await promotedNotices();
+    const raised = await call(petra, 'PATCH', `/shifts/${id}`, { capacity: 3 });
+    assert.equal(raised.statusCode, 200, raised.body);
+    assert.deepEqual([raised.json().signedUp, raised.json().waitlisted, raised.json().freePlaces], [3, 1, 0]);
+    assert.deepEqual(
+      (await signups(id)).map((s) => [s.account_id, s.status]),
+      [
+        [jonas.id, 'signed_up'],
+        [aylin.id, 'signed_up'],
+        [frauM.id, 'signed_up'],
+        [herrB.id, 'waitlisted'],
+      ],
+    );
+    // Aylin and Frau M. are told, nobody else
+    const noticesAfter = await promotedNotices();
+    assert.deepEqual(
+      noticesAfter.map((n, i) => n - (noticesBefore[i] ?? 0)),
+      [0, 1, 1, 0],
+    );
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'shift.updated')
+      .executeTakeFirstOrThrow();
+    assert.equal((audit.details as { promoted: number }).promoted, 2);
+    // the note alone moves nobody
+    assert.equal(
+      (await call(petra, 'PATCH', `/shifts/${id}`, { note: 'Hintereingang' })).json().waitlisted,
+      1,
+    );
+
+    // a shift that has ended keeps its waitlist as it was
+    const past = await shift(new Date(Date.now() + 0.2 * hour), 1, 1);
+    await call(jonas, 'POST', `/shifts/${past}/signup`);
+    await call(aylin, 'POST', `/shifts/${past}/signup`);
+    await t.ownerDb
+      .updateTable('shift')
+      .set({ starts_at: new Date(Date.now() - 3 * hour), ends_at: new Date(Date.now() - 2 * hour) })
+      .where('id', '=', past)
+      .execute();
+    const late = await call(petra, 'PATCH', `/shifts/${past}`, { capacity: 2 });
+    assert.equal(late.statusCode, 200, late.body);
+    assert.deepEqual([late.json().signedUp, late.json().waitlisted], [1, 1]);
+  });
+
   test('check-in during the shift records its length as hours; coordinators mark no-shows and correct them', async () => {
     const [jonas, aylin] = people as [TestUser, TestUser];
     const id = await shift(new Date(Date.now() - 0.5 * hour), 2, 5);
