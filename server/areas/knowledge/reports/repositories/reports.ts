@@ -64,13 +64,10 @@ const listColumns = [
  * the server and PostgreSQL more than these lookups (docs/PERFORMANCE.md, "The map view in one statement").
  */
 function shownColumns(networkId: string) {
-  const photo = (column: 'id' | 'alt') =>
-    sql<string | null>`(SELECT ph.${sql.raw(column)} FROM map_report_photo ph
-      WHERE ph.network_id = ${networkId} AND ph.report_id = r.id)`;
   return [
     ...freshnessColumns(networkId, 'map_report', 'r'),
-    photo('id').as('photo_id'),
-    photo('alt').as('photo_alt'),
+    sql<{ id: string; alt: string } | null>`(SELECT json_build_object('id', ph.id, 'alt', ph.alt)
+      FROM map_report_photo ph WHERE ph.network_id = ${networkId} AND ph.report_id = r.id)`.as('photo'),
   ] as const;
 }
 

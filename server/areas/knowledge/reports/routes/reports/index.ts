@@ -98,7 +98,7 @@ export async function mapReportRoutes(app: FastifyInstance) {
       supported: supported.has(r.id),
       following: followed.has(r.id),
       author: signedIn && r.author_id ? { id: r.author_id, name: r.author_name ?? '' } : null,
-      photo: r.photo_id ? { alt: r.photo_alt ?? '', thumbUrl: photoUrls(r.id, r.photo_id).thumbUrl } : null,
+      photo: r.photo ? { alt: r.photo.alt, thumbUrl: photoUrls(r.id, r.photo.id).thumbUrl } : null,
       freshness: freshnessOfRow(r, now),
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
