@@ -23,6 +23,8 @@ export const messages = {
 export const notificationKinds = {
   /** "Still correct?": the check of a thing the person keeps current is due (dueAt: since when). */
   'freshness.review_due': ['title', 'dueAt'],
+  /** The checks of several things the person keeps current came due at once (count: how many); one notice for all. */
+  'freshness.reviews_due': ['count'],
   /** A reader said the thing the person keeps current is out of date (name: the reader). */
   'freshness.reported': ['title', 'name'],
   /** Someone made the person responsible for keeping a thing current (name: who). */

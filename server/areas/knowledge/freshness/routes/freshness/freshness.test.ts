@@ -363,7 +363,7 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
   test('"Noch aktuell?" goes to each owner once per due date, also when two sweeps run at once', async () => {
     await t.db.deleteFrom('wiki_page').execute();
     await t.db.deleteFrom('map_report').execute();
-    await t.db.deleteFrom('notification').where('kind', '=', 'freshness.review_due').execute();
+    await t.db.deleteFrom('notification').where('kind', 'like', 'freshness.review%').execute();
     const due = await page({
       title: 'Wegweiser Pflege',
       organisationId: caritas.id,
@@ -396,9 +396,15 @@ describe('knowledge freshness: owners check, readers report, the coordinator see
     // checked now: not due again until the interval has passed once more
     assert.equal((await call(aylin, 'POST', `/wiki_page/${due}/confirm`)).statusCode, 200);
     assert.equal(await remindDue(t.db, t.networkId), 0);
-    // half a year on, both of Aylin's pages are due (the one checked now, and the one not due before)
+    // half a year on, both of Aylin's pages are due (the one checked now, and the one not due before):
+    // one notice for the two, leading to her list of what to check
     assert.equal(await remindDue(t.db, t.networkId, new Date(Date.now() + 181 * day)), 2);
-    assert.equal((await notificationsOf(aylin, 'freshness.review_due')).length, 3);
+    assert.equal((await notificationsOf(aylin, 'freshness.review_due')).length, 1);
+    const together = await notificationsOf(aylin, 'freshness.reviews_due');
+    assert.deepEqual(
+      together.map((n) => [n.params, n.link]),
+      [[{ count: 2 }, '/wissen/aktualitaet']],
+    );
     // a shorter interval makes a new due date, and so one more reminder
     assert.equal(
       (await call(hannelore, 'PATCH', `/map_report/${rep}`, { reviewIntervalDays: 30 })).statusCode,
