@@ -19,7 +19,7 @@ import { databaseRateLimit } from './http/rateLimitStore.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { serializerFactory, validatorCompiler } from './http/validation.ts';
-import { registerFederation } from './interop/activitypub/http.ts';
+import { isFederationPath, registerFederation } from './interop/activitypub/http.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { healthRoutes } from './routes/health.ts';
 
@@ -71,8 +71,10 @@ export async function buildApp(
   // helmet's headers, worked out once at start (http/securityHeaders.ts)
   registerSecurityHeaders(app);
   await app.register(cookie);
-  // Only the API is counted: the web client's files (a first visit loads some twenty) and the page
-  // itself are static and cheap, and a person opening a few tabs must never be locked out of them.
+  // Only the API and the federation's endpoints (an inbox checks signatures and may fetch keys from
+  // the sender's server: each POST costs work a flood must not get for free) are counted: the web
+  // client's files (a first visit loads some twenty) and the page itself are static and cheap, and a
+  // person opening a few tabs must never be locked out of them.
   // Over the limit, a problem+json in the person's language says how many seconds to wait, and
   // Retry-After says the same to programs. On PostgreSQL the counters are in the database, so several
   // app servers behind a load balancer share one budget per client (http/rateLimitStore.ts: kept in
@@ -84,7 +86,7 @@ export async function buildApp(
     max: deps.config.rateLimitPerMinute,
     timeWindow: '1 minute',
     ...(sharedLimit ? { store: sharedLimit.Store, skipOnError: true } : {}),
-    allowList: (req) => !req.url.startsWith('/api/'),
+    allowList: (req) => !req.url.startsWith('/api/') && !isFederationPath(req.url),
     errorResponseBuilder: (_req, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       return new Problem(429, seconds === 1 ? 'rate_limited.one' : 'rate_limited', { params: { seconds } });

@@ -13,6 +13,9 @@ export const maxInboxDepth = 24;
 
 const federationPath = /^\/(?:\.well-known\/(?:webfinger|nodeinfo)|nodeinfo\/2\.1|ap\/)/;
 
+/** Whether a request's URL is one of the federation's endpoints (Fedify's, mounted below). */
+export const isFederationPath = (url: string) => federationPath.test(url.split('?')[0] ?? '');
+
 /** A Response that means "not Fedify's": the request goes on to Fastify's own routes (the web app). */
 const passOn = () => new Response(null, { status: 404, headers: { 'x-kp-pass-on': '1' } });
 
@@ -32,16 +35,20 @@ const notHere = () =>
  * back. A browser asking an actor's or an object's address for HTML is sent to its page in the app;
  * anything Fedify does not know under its paths is a 404. An inbox body is read here with a size limit
  * and a nesting limit before Fedify parses it (413 and 400), and an activity whose actor is on a
- * blocked instance is refused (403) before any signature key is fetched from it.
+ * blocked instance is refused (403) before any signature key is fetched from it. Every request here
+ * counts against the client's rate limit first (429).
  */
 export function registerFederation(app: FastifyInstance, deps: AppDeps) {
   if (!deps.config.federation.enabled) return;
   const data: FedData = { db: deps.db.db, networkId: deps.network.id, config: deps.config };
   const federation = federationFor(data.db, data.networkId, data.config);
 
+  // the app's rate limit (app.ts) applies to Fastify's routes; these paths are answered here, before
+  // routing, so they are counted here, against the same budget per client, before any body is read
+  const rateLimited = app.rateLimit();
   app.addHook('onRequest', async (req, reply) => {
-    const path = req.url.split('?')[0] ?? '';
-    if (!federationPath.test(path)) return;
+    if (!isFederationPath(req.url)) return;
+    await rateLimited.call(app, req, reply);
     let body: string | undefined;
     if (req.method === 'POST') {
       const read = await readBody(req.raw, maxInboxBytes);
