@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { type Executor, executeTx } from '../../db/tx.ts';
 import { audit } from '../../platform/audit.ts';
 import { createAccount, findAccountByEmail, markEmailVerified } from '../../repositories/accounts.ts';
 import { OidcRefused } from './provider.ts';
-import { findLinkedAccount, hasLinkAt, insertLink, touchLink } from './store.ts';
+import { findLinkedAccount, insertLink, linkedSubjectAt, touchLink } from './store.ts';
 
 /** What the provider vouched for, taken from the checked ID token (and userinfo). */
 export interface OidcIdentity {
@@ -35,8 +36,25 @@ export interface IdentityContext {
  *    second person, their verified email does not open the first one's account ('other_identity').
  *
  * A blocked account is refused in every case. Each link and each new account is audited.
+ *
+ * Two first sign-ins of one identity at the same moment (two tabs, a double click) both find neither
+ * link nor account; the one that commits second runs into the first one's account or link (a unique
+ * key) and is rolled back — it then looks once more and signs into what the first one made.
  */
 export async function accountForIdentity(
+  db: Executor,
+  who: OidcIdentity,
+  ctx: IdentityContext,
+): Promise<{ accountId: string; how: 'linked_before' | 'linked_now' | 'created' }> {
+  try {
+    return await executeTx(db, (tx) => resolveIdentity(tx, who, ctx));
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505' || db.isTransaction) throw error;
+    return executeTx(db, (tx) => resolveIdentity(tx, who, ctx));
+  }
+}
+
+async function resolveIdentity(
   tx: Transaction<DB>,
   who: OidcIdentity,
   ctx: IdentityContext,
@@ -53,7 +71,11 @@ export async function accountForIdentity(
   const existing = await findAccountByEmail(tx, networkId, who.email);
   if (existing) {
     if (existing.blocked_at) throw new OidcRefused('blocked');
-    if (await hasLinkAt(tx, networkId, existing.id, who.issuer)) throw new OidcRefused('other_identity');
+    const subject = await linkedSubjectAt(tx, networkId, existing.id, who.issuer);
+    // linked to this very identity by a sign-in that committed since this one looked (each statement
+    // reads what is committed when it starts): sign into it
+    if (subject === who.subject) return { accountId: existing.id, how: 'linked_before' };
+    if (subject !== null) throw new OidcRefused('other_identity');
     await insertLink(tx, networkId, { issuer: who.issuer, subject: who.subject, accountId: existing.id });
     await markEmailVerified(tx, networkId, existing.id);
     await audit(tx, {

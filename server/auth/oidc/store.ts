@@ -67,8 +67,8 @@ export async function touchLink(db: Executor, networkId: string, issuer: string,
     .execute();
 }
 
-/** Whether the account already has an identity at this issuer (it may have one per issuer). */
-export async function hasLinkAt(db: Executor, networkId: string, accountId: string, issuer: string) {
+/** The subject of the account's identity at this issuer, if it has one (it may have one per issuer). */
+export async function linkedSubjectAt(db: Executor, networkId: string, accountId: string, issuer: string) {
   const row = await db
     .selectFrom('account_oidc_link')
     .select('subject')
@@ -76,7 +76,7 @@ export async function hasLinkAt(db: Executor, networkId: string, accountId: stri
     .where('account_id', '=', accountId)
     .where('issuer', '=', issuer)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.subject ?? null;
 }
 
 export async function insertLink(

@@ -6,7 +6,6 @@ import { accountForIdentity, type OidcIdentity } from '../../../auth/oidc/accoun
 import { type OidcRefusal, OidcRefused, oidcProvider, refusalOf } from '../../../auth/oidc/provider.ts';
 import { insertPendingSignIn, signInMinutes, takePendingSignIn } from '../../../auth/oidc/store.ts';
 import { hashSecret, newSecret } from '../../../auth/tokens.ts';
-import { executeTx } from '../../../db/tx.ts';
 import { clientIp } from '../../../http/context.ts';
 import { notFound } from '../../../http/problem.ts';
 import { problems } from '../../../http/schemas.ts';
@@ -187,9 +186,7 @@ export async function oidcRoutes(app: FastifyInstance) {
       }
       let found: Awaited<ReturnType<typeof accountForIdentity>>;
       try {
-        found = await executeTx(db, (tx) =>
-          accountForIdentity(tx, who, { networkId, locale: req.locale, ip: clientIp(req) }),
-        );
+        found = await accountForIdentity(db, who, { networkId, locale: req.locale, ip: clientIp(req) });
       } catch (error) {
         if (!(error instanceof OidcRefused)) throw error;
         return refuse(req, reply, error, returnTo);
