@@ -8,7 +8,7 @@ import { findOpportunity } from '../repositories/opportunities.ts';
 import { lockShift, shiftPlaces, updateShift } from '../repositories/shifts.ts';
 import { scheduleShiftReminder } from './remindShift.ts';
 import { isOverCapacity, type ParticipationContext } from './signUpForShift.ts';
-import { tellPromoted } from './tellPromoted.ts';
+import { tellPlace } from './tellPlace.ts';
 
 export interface ShiftChange {
   capacity?: number;
@@ -51,7 +51,7 @@ export async function changeShift(
       raised && shift.ends_at.getTime() > Date.now()
         ? await fillFromWaitlist(tx, shiftPlaces, ctx.networkId, shift.id)
         : [];
-    for (const p of promoted) await tellPromoted(tx, ctx, opportunity, shift, p.account_id);
+    for (const p of promoted) await tellPlace(tx, ctx, opportunity, shift, p.account_id, 'shift.promoted');
     if (promoted.length > 0) await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
     await audit(tx, {
       networkId: ctx.networkId,

@@ -1,21 +1,15 @@
 import type { Config } from '../../../config.ts';
 import { type Executor, executeTx } from '../../../db/tx.ts';
 import { notFound, Problem } from '../../../http/problem.ts';
-import { t } from '../../../i18n/messages.ts';
 import { audit } from '../../../platform/audit.ts';
 import { promotionUnseen, releasePlace } from '../../../platform/capacity.ts';
-import { formatSlot } from '../../../platform/localTime.ts';
-import { sendMail } from '../../../platform/mail.ts';
-import { notify } from '../../../platform/notifications.ts';
-import { webPaths } from '../../../platform/webPaths.ts';
-import { findAccount } from '../../../repositories/accounts.ts';
 import { refOf } from '../policies/opportunity.ts';
 import { shiftPolicy } from '../policies/shift.ts';
 import { findOpportunity } from '../repositories/opportunities.ts';
 import { findSignup, lockShift, shiftPlaces } from '../repositories/shifts.ts';
 import { scheduleShiftReminder } from './remindShift.ts';
 import type { ParticipationContext } from './signUpForShift.ts';
-import { tellPromoted } from './tellPromoted.ts';
+import { tellPlace } from './tellPlace.ts';
 
 /**
  * Withdraws a sign-up (the person themselves, or a coordinator removing someone). When it held a
@@ -60,36 +54,11 @@ export async function withdrawFromShift(
       signup.status === 'signed_up' &&
       (await promotionUnseen(tx, shiftPlaces, ctx.networkId, signup.id, 'shift.promoted'))
     ) {
-      const person = await findAccount(tx, ctx.networkId, signup.account_id);
-      const params = {
-        title: opportunity.title,
-        slot: formatSlot(shift.starts_at, shift.ends_at, person?.locale ?? 'de'),
-      };
-      await notify(tx, {
-        networkId: ctx.networkId,
-        accountId: signup.account_id,
-        kind: 'shift.promotion_void',
-        params,
-        link: webPaths.opportunity(opportunity.id),
-      });
-      if (person)
-        await sendMail(
-          tx,
-          {
-            networkId: ctx.networkId,
-            to: person.email,
-            subject: t(person.locale, 'email.shift_promotion_void.subject', params),
-            text: t(person.locale, 'email.shift_promotion_void.body', {
-              ...params,
-              name: person.display_name,
-              link: `${ctx.config.publicUrl}${webPaths.opportunity(opportunity.id)}`,
-            }),
-          },
-          Boolean(ctx.config.smtpUrl),
-        );
+      await tellPlace(tx, ctx, opportunity, shift, signup.account_id, 'shift.promotion_void');
     }
     const promotedAccountId = promoted[0]?.account_id ?? null;
-    for (const next of promoted) await tellPromoted(tx, ctx, opportunity, shift, next.account_id);
+    for (const next of promoted)
+      await tellPlace(tx, ctx, opportunity, shift, next.account_id, 'shift.promoted');
     if (promoted.length > 0) await scheduleShiftReminder(tx, ctx.networkId, shift.id, shift.starts_at);
     await audit(tx, {
       networkId: ctx.networkId,
