@@ -7,6 +7,7 @@ import { type Executor, executeTx } from '../../../../db/tx.ts';
 import type { CommandContext } from '../../../../http/context.ts';
 import { Problem } from '../../../../http/problem.ts';
 import type { MessageKey } from '../../../../i18n/messages.ts';
+import { audit } from '../../../../platform/audit.ts';
 import { notify } from '../../../../platform/notifications.ts';
 import { webPaths } from '../../../../platform/webPaths.ts';
 import { actsFor } from '../../../../policies/actor.ts';
@@ -48,7 +49,8 @@ import {
  * - a room can be asked for right here, through Teilen's own booking command (its rules: availability,
  *   no overlap; the owner side decides);
  * - the person made responsible for a task is told, unless they made it themself;
- * - the timeline says when a commitment is made, done or dropped.
+ * - the timeline says when a commitment is made, done or dropped; the audit log has every making,
+ *   change and move, with who and from where.
  */
 
 export interface CommitmentInput {
@@ -256,6 +258,15 @@ export async function createCommitment(
       params: { title: f.title, kind: f.kind },
     });
     await tellOwner(tx, ctx, access, id, f);
+    await audit(tx, {
+      networkId: ctx.networkId,
+      actorId: ctx.actorId,
+      action: 'codesign.commitment_made',
+      entityType: 'codesign_commitment',
+      entityId: id,
+      details: { projectId, kind: f.kind },
+      ip: ctx.ip,
+    });
     return id;
   });
 }
@@ -283,6 +294,15 @@ export async function changeCommitment(
     const f = await resolve(tx, ctx, access, { ...input, kind: c.kind }, c);
     await updateCommitment(tx, ctx.networkId, id, f);
     if (f.ownerAccountId !== c.owner_account_id) await tellOwner(tx, ctx, access, id, f);
+    await audit(tx, {
+      networkId: ctx.networkId,
+      actorId: ctx.actorId,
+      action: 'codesign.commitment_changed',
+      entityType: 'codesign_commitment',
+      entityId: id,
+      details: { projectId: c.project_id, kind: c.kind },
+      ip: ctx.ip,
+    });
     return c;
   });
 }
@@ -297,6 +317,15 @@ export async function moveCommitment(
     const { c } = await commitmentForChange(tx, ctx, id);
     if (c.status === status) return;
     await setCommitmentStatus(tx, ctx.networkId, id, status);
+    await audit(tx, {
+      networkId: ctx.networkId,
+      actorId: ctx.actorId,
+      action: 'codesign.commitment_moved',
+      entityType: 'codesign_commitment',
+      entityId: id,
+      details: { projectId: c.project_id, from: c.status, to: status },
+      ip: ctx.ip,
+    });
     if (status === 'done' || status === 'dropped')
       await addToTimeline(tx, {
         networkId: ctx.networkId,

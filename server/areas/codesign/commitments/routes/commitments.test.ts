@@ -303,6 +303,26 @@ describe('codesign commitments: rooms, shifts, credits and tasks of a project, l
         .execute()
     ).map((e) => e.kind);
     assert.deepEqual(kinds, ['commitments.made', 'commitments.done']);
+    // the audit log has the making and the move (the stale change wrote nothing), with who did it
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'details'])
+      .where('entity_type', '=', 'codesign_commitment')
+      .where('entity_id', '=', id)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      audited.map((a) => [a.action, a.actor_id]),
+      [
+        ['codesign.commitment_made', aylin.id],
+        ['codesign.commitment_moved', aylin.id],
+      ],
+    );
+    assert.deepEqual(audited[1]?.details, {
+      projectId,
+      from: 'planned',
+      to: 'done',
+    });
   });
 
   test('credits: an organisation pledges only its own time', async () => {
