@@ -48,6 +48,19 @@ describe('never over capacity (PostgreSQL, 30 parallel sign-ups for 5 places)', 
     return { ...byStatus, counter: s.signed_up };
   };
 
+  /** Who waits for a place on the shift, first in the queue first. */
+  const waitlistOf = async (shiftId: string) =>
+    (
+      await t.db
+        .selectFrom('shift_signup')
+        .select('account_id')
+        .where('shift_id', '=', shiftId)
+        .where('status', '=', 'waitlisted')
+        .orderBy('queued_at')
+        .orderBy('queue_no')
+        .execute()
+    ).map((q) => q.account_id);
+
   before(async () => {
     t = await createPostgresTestApp();
     const tafel = await createOrganisation(t, { name: 'Tafel' });
@@ -80,19 +93,9 @@ describe('never over capacity (PostgreSQL, 30 parallel sign-ups for 5 places)', 
     assert.equal(statuses.filter((s) => s === 'waitlisted').length, 25);
     // where each waiting person stands: gap-free, in the order they were sent, and never further back
     // than they were told (those received before them who reached the lock later go in front)
-    const queue = await t.db
-      .selectFrom('shift_signup')
-      .select('account_id')
-      .where('shift_id', '=', shiftId)
-      .where('status', '=', 'waitlisted')
-      .orderBy('queued_at')
-      .orderBy('queue_no')
-      .execute();
+    const queue = await waitlistOf(shiftId);
     const sent = volunteers.filter((_, i) => statuses[i] === 'waitlisted').map((v) => v.id);
-    assert.deepEqual(
-      queue.map((q) => q.account_id),
-      sent,
-    );
+    assert.deepEqual(queue, sent);
     for (const [i, r] of results.entries())
       if (statuses[i] === 'waitlisted')
         assert.ok(r.json().waitlistPosition <= sent.indexOf(volunteers[i]!.id) + 1, r.body);
@@ -146,15 +149,7 @@ describe('never over capacity (PostgreSQL, 30 parallel sign-ups for 5 places)', 
   test('places raised while newcomers sign up: the waitlist gets them first, never more than the places', async () => {
     const shiftId = await shift(true, 7);
     await Promise.all(volunteers.slice(0, 15).map((v) => post(v, `/shifts/${shiftId}/signup`)));
-    const queue = await t.db
-      .selectFrom('shift_signup')
-      .select('account_id')
-      .where('shift_id', '=', shiftId)
-      .where('status', '=', 'waitlisted')
-      .orderBy('queued_at')
-      .orderBy('queue_no')
-      .execute();
-    const waiting = queue.map((q) => q.account_id);
+    const waiting = await waitlistOf(shiftId);
     assert.equal(waiting.length, 10);
     // the coordinator raises 5 places to 12 while fifteen newcomers arrive, all at once
     const [raised, ...newcomers] = await Promise.all([
