@@ -124,7 +124,8 @@ function matching(db: Executor, networkId: string, f: ReportFilter, boxByIndex =
  */
 export const countCap = 200;
 
-export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
+/** A report as lists and its page show it: its columns, names, freshness and photo (findShownReport). */
+export type ReportRow = NonNullable<Awaited<ReturnType<typeof findShownReport>>>;
 
 /**
  * One page of reports, newest first, with the names of their district and author, and how many match
@@ -265,6 +266,15 @@ export async function reportsNear(
 
 /** One report with its names, or undefined. */
 export async function findReport(db: Executor, networkId: string, id: string) {
+  return joined(db)
+    .select(listColumns)
+    .where('r.network_id', '=', networkId)
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The report with what its page shows beyond it (shownColumns); findReport for a check before a write. */
+export async function findShownReport(db: Executor, networkId: string, id: string) {
   return joined(db)
     .select(listColumns)
     .select(shownColumns(networkId))

@@ -25,7 +25,7 @@ import { findPhoto } from '../../repositories/photos.ts';
 import {
   type Bbox,
   countCap,
-  findReport,
+  findShownReport,
   listReports,
   type ReportRow,
   reportsInView,
@@ -107,7 +107,7 @@ export async function mapReportRoutes(app: FastifyInstance) {
 
   /** The report as its page shows it; 404 when there is none or a moderator hid it (but for moderators). */
   async function view(id: string, actor: Actor) {
-    const r = await findReport(db, networkId, id);
+    const r = await findShownReport(db, networkId, id);
     if (!r) throw notFound();
     if (!actor.isInstanceAdmin && (await isHidden(db, networkId, 'map_report', id))) throw notFound();
     const signedIn = isSignedIn(actor);
