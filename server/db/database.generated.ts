@@ -1598,6 +1598,19 @@ export interface SearchDocument {
   visibility: Generated<"public" | "signed_in" | "members">;
 }
 
+export interface SearchWord {
+  entity_id: string;
+  entity_type: string;
+  expires_at: Timestamp | null;
+  lexeme: string;
+  network_id: string;
+  organisation_id: string | null;
+  rank: number;
+  type: string;
+  updated_at: Timestamp;
+  visibility: string;
+}
+
 export interface Session {
   account_id: string;
   /**
@@ -1866,6 +1879,7 @@ export interface DB {
   resource_map_cell: ResourceMapCell;
   resource_photo: ResourcePhoto;
   search_document: SearchDocument;
+  search_word: SearchWord;
   session: Session;
   shift: Shift;
   shift_signup: ShiftSignup;

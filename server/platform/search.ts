@@ -21,6 +21,12 @@ import type { WebPath } from './webPaths.ts';
  * "Arztbegleitung", "Fahradwerkstatt" finds "Fahrradwerkstatt"), and the everyday words of
  * searchWords.ts that mean the same help. A document matches if it has any word of the query; more words, title before
  * text, own word before synonym rank it higher.
+ *
+ * Candidates are found two ways, so a word in tens of thousands of entries costs no more than a rare
+ * one: the best entries of each word in titles and keywords from the word table (`search_word`, a
+ * btree read in order and stopped at `wordCap`), and — only where every word is rarer than that —
+ * the entries that have a word anywhere in their text, from the GIN index over the whole text. Only
+ * the best candidates are then scored term by term.
  */
 
 /**
@@ -144,6 +150,9 @@ const trigramFrom = { typed: 4, synonym: 5 };
 const typedLikeness = 0.6;
 const synonymLikeness = 0.75;
 
+/** Whether a term finds the longer words it begins (see prefixFrom). */
+const isPrefix = (t: SearchTerm) => t.word.length >= (isTyped(t) ? prefixFrom.typed : prefixFrom.synonym);
+
 const usesTrigrams = (t: SearchTerm) =>
   t.folded.length >= (isTyped(t) ? trigramFrom.typed : trigramFrom.synonym);
 /** Only the typed words are looked for by trigrams inside title and keywords (with the trigram index). */
@@ -157,7 +166,7 @@ const trigramsInText = (t: SearchTerm) => isTyped(t) && usesTrigrams(t);
  * would change the order).
  */
 function tsquery(t: SearchTerm, titleOnly: boolean, once = false): RawBuilder<unknown> {
-  const prefix = t.word.length >= (isTyped(t) ? prefixFrom.typed : prefixFrom.synonym);
+  const prefix = isPrefix(t);
   // the word holds letters and digits only (searchWords.wordsOf), so it is a valid tsquery operand
   const q = `${t.word}${prefix ? ':*' : titleOnly ? ':' : ''}${titleOnly ? 'A' : ''}`;
   if (!once) return sql`(to_tsquery('german', ${q}) || to_tsquery('english', ${q}))`;
@@ -286,12 +295,13 @@ function wordScore(scores: RawBuilder<number>[]): RawBuilder<number> {
 }
 
 /** Who may find what: everyone the public entries, people signed in theirs, members their organisations'. */
-function visibleTo(actor: Actor): RawBuilder<boolean> {
+function visibleTo(actor: Actor, of: 'd' | 'x'): RawBuilder<boolean> {
   const signedIn = isSignedIn(actor);
   const organisations = signedIn ? [...actor.roles.keys()] : [];
-  return sql<boolean>`(d.visibility = 'public'
-    OR (d.visibility = 'signed_in' AND ${signedIn})
-    OR (d.visibility = 'members' AND d.organisation_id = ANY(${organisations}::uuid[])))`;
+  const [visibility, organisation] = [sql.ref(`${of}.visibility`), sql.ref(`${of}.organisation_id`)];
+  return sql<boolean>`(${visibility} = 'public'
+    OR (${visibility} = 'signed_in' AND ${signedIn})
+    OR (${visibility} = 'members' AND ${organisation} = ANY(${organisations}::uuid[])))`;
 }
 
 interface Row {
@@ -325,14 +335,24 @@ const candidateCap = { stem: 500, trigram: 200 };
 const scoredFrom = { stem: 60 };
 
 /**
- * Each tier of candidates by stem is ranked among the first this many entries its index yields, so a
- * word in tens of thousands of entries ("defekt" in 20 000 map reports) costs no more than a rarer
- * one: ranking all of them was the search's cost (5–10 µs each).
+ * Of each word a term looks for (its German and its English stem), the best this many entries that
+ * have it in the title or keywords: read from the word table's index in its order — the word itself
+ * before the longer words it begins, title before keywords, the latest change first — and stopped
+ * there (migration 20261213_0900_search_words). The GIN index cannot stop early: for "defekt" in
+ * 8 000 titles at size M it built a bitmap of all of them first, most of a search's time. A word
+ * with this many entries or more has more than anyone reads; its search does not look further.
+ */
+const wordCap = 200;
+
+/**
+ * Only while every word of the query has fewer entries in titles and keywords than `wordCap` (and
+ * they make fewer candidates than the cap) are the texts searched too, by the GIN index over the
+ * whole text, which is then cheap: of what it yields, the first this many are taken.
  */
 const examined = 1000;
 
 /**
- * Candidates are found by the whole text (`tsv`) but ranked and scored by its bounded head
+ * Candidates found by the whole text (`tsv`) are scored by its bounded head
  * (`tsv_head`: title, the first 800 characters of the text, keywords — migration
  * 20261206_1300_search_speed): unpacking a long text's whole vector for every term cost 0.3 ms per
  * candidate. An entry that has a word of the query only further down its text scores this much, as
@@ -361,7 +381,7 @@ export async function search(
   if (words.length === 0) return { hits: [], total: 0, types: [], moreThanCounted: false, terms: [] };
   const terms = words.flatMap((w) => w.terms);
   const chosen = opts.types && opts.types.length > 0 ? opts.types : null;
-  const { rows } = await searchQuery(networkId, words, opts).execute(db);
+  const { rows } = await genericPlan(db, (c) => searchQuery(networkId, words, opts).execute(c));
   const names = namesAny(terms.map((t) => t.shown));
   const facets = rows[0]?.facets ?? [];
   const counts = new Map(facets.map((f) => [f.type, f.count]));
@@ -388,6 +408,27 @@ export async function search(
 }
 
 /**
+ * Runs the search's statement with the plan PostgreSQL made for it once per connection (the
+ * statement is prepared), never one made for the values: planning it costs 2–4 ms (nine terms, two
+ * stemmers, eighteen reads of the word table), more than running it, and for some queries the planner
+ * judged a plan for the values cheaper every time and made one each time (`Pflegegrad` at size M:
+ * 8.6 ms a search, 4.6 ms with the prepared plan). Its steps are read through indexes either way; the
+ * values decide no choice between plans worth a planning. Inside a caller's transaction it runs as
+ * it is.
+ */
+async function genericPlan<T>(db: Executor, run: (db: Executor) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return run(db);
+  return db.connection().execute(async (c) => {
+    await sql`SET plan_cache_mode = force_generic_plan`.execute(c);
+    try {
+      return await run(c);
+    } finally {
+      await sql`RESET plan_cache_mode`.execute(c);
+    }
+  });
+}
+
+/**
  * The one statement of a search: the candidates by index (stems, trigrams), their terms' scores,
  * the words' scores, the count per type and the chosen types' page with snippets. Apart so its
  * plan can be looked at (EXPLAIN, see docs/PERFORMANCE.md).
@@ -398,40 +439,31 @@ export function searchQuery(
   opts: { actor?: Actor; types?: readonly SearchType[]; limit: number; offset: number },
 ) {
   const terms = words.flatMap((w) => w.terms);
-  const anyTerm = stemmed('any_term');
   const anyMatch = stemmed('any_match');
   const trigramTerms = terms.filter(trigramsInText);
-  // the tiers of candidates by stem, best first: every word of the query (of two words or more, a term
-  // of each anywhere), a word as typed in title or keywords, any term there, any term in the text.
-  // Each tier leaves out the entries of those before it; an entry's rank within a tier is by its
-  // title and keywords (\`tsv_title\`) or its bounded head (\`tsv_head\`), never by its whole text.
-  const headRank = sql`ts_rank(d.tsv_head, ${anyTerm})`;
-  const tiers: { match: RawBuilder<unknown>; rank: RawBuilder<unknown> }[] = [];
-  if (words.length > 1) tiers.push({ match: sql`d.tsv @@ ${stemmed('every_word')}`, rank: headRank });
-  const typed = terms.filter(isTyped);
-  if (typed.length > 0)
-    tiers.push({
-      match: sql`d.tsv_title @@ ${stemmed('typed_term')}`,
-      rank: sql`ts_rank(d.tsv_title, ${anyTerm})`,
-    });
-  tiers.push({ match: sql`d.tsv_title @@ ${anyMatch}`, rank: sql`ts_rank(d.tsv_title, ${anyTerm})` });
-  tiers.push({ match: sql`d.tsv @@ ${anyMatch}`, rank: headRank });
   // every query of the search, stemmed once (see \`stemmed\`): each term as it is, in the title only
-  // and to find by (\`once\`), then of those any term (to rank by and to find by), a term of every
-  // word and a typed word (to find by)
+  // and to find by (\`once\`), its German and English stem to look up in the word table, then of those
+  // any term and a term of every word (to find by)
   const index = new Map(terms.map((t, i) => [t, i]));
   const anyOf = (ts: SearchTerm[], column = 'match') =>
     sql`(${sql.join(
       ts.map((t) => sql.ref(`s.${column}${index.get(t)}`)),
       sql` || `,
     )})`;
+  const stemmers = [
+    { config: 'german', column: 'german' },
+    { config: 'english', column: 'english' },
+  ] as const;
   const perTerm = terms.flatMap((t, i) => [
     sql`${tsquery(t, true)} AS ${sql.raw(`title${i}`)}`,
     sql`${tsquery(t, false)} AS ${sql.raw(`term${i}`)}`,
     sql`${tsquery(t, false, true)} AS ${sql.raw(`match${i}`)}`,
+    ...stemmers.map(
+      ({ config, column }) =>
+        sql`(tsvector_to_array(to_tsvector(${sql.lit(config)}, ${t.word})))[1] COLLATE "C" AS ${sql.raw(`${column}${i}`)}`,
+    ),
   ]);
   const combined = [
-    sql`${anyOf(terms, 'term')} AS any_term`,
     sql`${anyOf(terms)} AS any_match`,
     sql`${
       words.length > 1
@@ -441,12 +473,31 @@ export function searchQuery(
           )
         : sql`NULL::tsquery`
     } AS every_word`,
-    sql`${typed.length > 0 ? anyOf(typed) : sql`NULL::tsquery`} AS typed_term`,
   ];
+  const actor = opts.actor ?? anonymous;
   const visible = sql`d.network_id = ${networkId}
         AND NOT d.hidden
         AND (d.expires_at IS NULL OR d.expires_at > now())
-        AND ${visibleTo(opts.actor ?? anonymous)}`;
+        AND ${visibleTo(actor, 'd')}`;
+  // the word table's rows of one term's stem (see wordCap): the word, or the range of the words it
+  // begins; the English stem only where it is another word than the German
+  const wordRows = (t: SearchTerm, i: number, stemmer: (typeof stemmers)[number], branch: number) => {
+    const stem = stemmed(`${stemmer.column}${i}`);
+    const word = isPrefix(t)
+      ? sql`x.lexeme >= ${stem} AND x.lexeme < (SELECT ${sql.ref(`stemmed.${stemmer.column}${i}`)} || chr(1114111) FROM stemmed)`
+      : sql`x.lexeme = ${stem}`;
+    const other =
+      stemmer.column === 'english' ? sql` AND ${stem} IS DISTINCT FROM ${stemmed(`german${i}`)}` : sql``;
+    const w = words.findIndex((wd) => wd.terms.includes(t));
+    return sql`(SELECT ${sql.lit(branch)} AS branch, ${sql.lit(w)} AS word, ${sql.lit(isTyped(t))} AS typed,
+              x.type, x.entity_type, x.entity_id, x.rank, x.updated_at
+       FROM search_word x
+       WHERE x.network_id = ${networkId} AND ${word}${other}
+         AND (x.expires_at IS NULL OR x.expires_at > now()) AND ${visibleTo(actor, 'x')}
+       ORDER BY x.lexeme, x.rank DESC, x.updated_at DESC
+       LIMIT ${sql.lit(wordCap)})`;
+  };
+  const wordBranches = terms.flatMap((t, i) => stemmers.map((st, j) => wordRows(t, i, st, 2 * i + j)));
   // each word counts once, by its terms; a document must have at least one word
   let at = 0;
   const wordScores = words.map((w) =>
@@ -458,43 +509,42 @@ export function searchQuery(
   const likenesses = terms.map(likenessMeasures);
   return sql<Row>`
     -- the candidates, each way by its index and capped, so a word in thousands of entries stays quick.
-    -- By stem in tiers (see \`tiers\`), each ranked among the first 1000 entries its index yields and
-    -- looked for only while the tiers before it found fewer than the cap. (No LIMIT inside a tier:
-    -- beside one the planner would scan the whole table.)
     WITH stemmed AS MATERIALIZED (SELECT s.*, ${sql.join(combined)} FROM (SELECT ${sql.join(perTerm)} OFFSET 0) s),
-    ${sql.join(
-      tiers.map((tier, i) => {
-        const before = tiers.slice(0, i).map((_, j) => sql.raw(`tier${j}`));
-        return sql`${sql.raw(`tier${i}_all`)} AS MATERIALIZED (
-      SELECT d.type, d.entity_type, d.entity_id, ${tier.rank} AS rank
-      FROM search_document d
-      WHERE ${
-        before.length === 0
-          ? sql``
-          : sql`${sql.join(
-              before.map((b) => sql`(SELECT count(*) FROM ${b})`),
-              sql` + `,
-            )} <= ${sql.lit(candidateCap.stem)} AND `
-      }${visible} AND ${tier.match}${sql.join(
-        before.map(
-          (b) => sql` AND (d.entity_type, d.entity_id) NOT IN (SELECT entity_type, entity_id FROM ${b})`,
-        ),
-        sql``,
-      )}
+    -- by the words of title and keywords: the best entries of each term's stems (see wordCap)
+    by_word_all AS MATERIALIZED (${sql.join(wordBranches, sql` UNION ALL `)}),
+    -- whether every stem had fewer entries than wordCap: only then is there more to look for
+    complete AS MATERIALIZED (
+      SELECT NOT EXISTS (SELECT 1 FROM by_word_all GROUP BY branch HAVING count(*) >= ${sql.lit(wordCap)}) AS yes
     ),
-    ${sql.raw(`tier${i}`)} AS (SELECT * FROM ${sql.raw(`tier${i}_all`)} LIMIT ${sql.lit(examined)})`;
-      }),
-      sql`,
-    `,
-    )},
+    -- the tiers, best first: every word of the query (of two words or more) in title or keywords, a
+    -- word as typed there, any term there; within a tier the title before the keywords, the latest first
+    by_word AS MATERIALIZED (
+      SELECT type, entity_type, entity_id,
+             CASE WHEN ${sql.lit(words.length > 1)} AND count(DISTINCT word) = ${sql.lit(words.length)} THEN 0
+                  WHEN bool_or(typed) THEN 1 ELSE 2 END AS tier,
+             max(rank) AS rank, max(updated_at) AS at
+      FROM by_word_all GROUP BY type, entity_type, entity_id
+    ),
+    -- by the whole text, only where the words are rare (see examined): every word anywhere makes
+    -- the first tier, a term in the text the last
+    by_text_all AS MATERIALIZED (
+      SELECT d.type, d.entity_type, d.entity_id,
+             ${words.length > 1 ? sql`CASE WHEN d.tsv @@ ${stemmed('every_word')} THEN 0 ELSE 3 END` : sql`3`} AS tier,
+             0 AS rank, d.updated_at AS at
+      FROM search_document d
+      WHERE (SELECT yes FROM complete) AND (SELECT count(*) FROM by_word) <= ${sql.lit(candidateCap.stem)}
+        AND ${visible} AND d.tsv @@ ${anyMatch}
+    ),
+    by_text AS (SELECT * FROM by_text_all LIMIT ${sql.lit(examined)}),
     by_stem AS MATERIALIZED (
       SELECT * FROM (
-        ${sql.join(
-          tiers.map((_, i) => sql`SELECT ${sql.lit(i)} AS tier, * FROM ${sql.raw(`tier${i}`)}`),
-          sql` UNION ALL `,
-        )}
+        SELECT DISTINCT ON (entity_type, entity_id) * FROM (
+          SELECT tier, type, entity_type, entity_id, rank, at FROM by_word
+          UNION ALL SELECT tier, type, entity_type, entity_id, rank, at FROM by_text
+        ) c
+        ORDER BY entity_type, entity_id, tier, rank DESC
       ) s
-      ORDER BY tier, rank DESC
+      ORDER BY tier, rank DESC, at DESC
       LIMIT ${sql.lit(candidateCap.stem + 1)}
     ),
     -- the entries the stems did not find with a typed word inside title or keywords — looked for
@@ -508,7 +558,7 @@ export function searchQuery(
       WHERE ${
         trigramTerms.length === 0
           ? sql`false`
-          : sql`(SELECT count(*) FROM by_stem) <= ${sql.lit(candidateCap.stem)}
+          : sql`(SELECT yes FROM complete) AND (SELECT count(*) FROM by_stem) <= ${sql.lit(candidateCap.stem)}
         AND ${visible} AND NOT (d.tsv @@ ${anyMatch}) AND (${sql.join(
           trigramTerms.map((t) => sql`d.search_text %> ${t.folded}`),
           sql` OR `,
@@ -522,7 +572,7 @@ export function searchQuery(
       SELECT d.type, d.entity_type, d.entity_id, d.title, d.link, d.tsv_head || ''::tsvector AS tsv, d.search_text,
              d.title_fold, c.stem
       FROM ((SELECT entity_type, entity_id, true AS stem FROM by_stem s ${ofChosen}
-             ORDER BY s.tier, s.rank DESC LIMIT ${sql.lit(scored)})
+             ORDER BY s.tier, s.rank DESC, s.at DESC LIMIT ${sql.lit(scored)})
             UNION ALL SELECT entity_type, entity_id, false FROM by_trigram s ${ofChosen}) c
       JOIN search_document d
         ON d.network_id = ${networkId} AND d.entity_type = c.entity_type AND d.entity_id = c.entity_id
@@ -559,7 +609,8 @@ export function searchQuery(
     found AS MATERIALIZED (SELECT * FROM matched WHERE words > 0),
     facets AS (
       SELECT json_agg(json_build_object('type', type, 'count', n)) AS facets,
-             (SELECT count(*) FROM by_stem) > ${sql.lit(candidateCap.stem)}
+             NOT (SELECT yes FROM complete)
+               OR (SELECT count(*) FROM by_stem) > ${sql.lit(candidateCap.stem)}
                OR (SELECT count(*) FROM by_trigram) > ${sql.lit(candidateCap.trigram)} AS capped
       FROM (SELECT type, count(*)::int AS n
             FROM (SELECT type FROM by_stem UNION ALL SELECT type FROM by_trigram) c GROUP BY type) c

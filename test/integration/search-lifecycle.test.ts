@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
 
@@ -199,5 +200,34 @@ describe('search follows each area’s lifecycle', () => {
     });
     assert.deepEqual(await ids('Waschsalon', null), []);
     assert.equal((await found('Bibliothek', null))[0]?.type, 'playbook_page');
+  });
+
+  // the word table (migration 20261213_0900_search_words) is kept by triggers: after the creations,
+  // renames, hidings, withdrawals and closings above it must hold exactly what the entries say now
+  test('the word table holds the words of every entry as it is now, and none of a hidden one', async () => {
+    const difference = async () =>
+      (
+        await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM (
+          (SELECT * FROM search_word EXCEPT ALL SELECT w.* FROM search_document d, search_words_of(d) w)
+          UNION ALL
+          (SELECT w.* FROM search_document d, search_words_of(d) w EXCEPT ALL SELECT * FROM search_word)
+        ) x`.execute(t.db)
+      ).rows[0]?.n;
+    const words = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_word`.execute(t.db);
+    assert.ok((words.rows[0]?.n ?? 0) > 20, 'the entries above have words');
+    assert.equal(await difference(), 0);
+    const hidden = await sql<{ entries: number; words: number }>`
+      SELECT count(*)::int AS entries,
+             (SELECT count(*)::int FROM search_word w JOIN search_document d USING (network_id, entity_type, entity_id)
+              WHERE d.hidden) AS words
+      FROM search_document WHERE hidden`.execute(t.db);
+    assert.ok((hidden.rows[0]?.entries ?? 0) > 0, 'a moderator hid an entry above');
+    assert.equal(hidden.rows[0]?.words, 0, 'a hidden entry has no words');
+    // an upsert that changes nothing but the time, and a delete of all at once, follow too
+    await sql`UPDATE search_document SET updated_at = updated_at + interval '1 second'`.execute(t.db);
+    assert.equal(await difference(), 0);
+    await sql`DELETE FROM search_document WHERE entity_type = 'playbook_page'`.execute(t.db);
+    assert.equal(await difference(), 0);
   });
 });

@@ -260,7 +260,8 @@ describe('search', () => {
       FROM generate_series(1, 520) g`.execute(t.db);
     const many = (await q('Tomatenbeet', undefined, '&limit=5')).json();
     assert.equal(many.moreThanCounted, true);
-    assert.ok(many.total > 500 && many.total < 520, String(many.total));
+    // the best 200 of the word (platform/search.ts, wordCap) are what is counted
+    assert.ok(many.total >= 200 && many.total < 520, String(many.total));
     assert.equal(many.items.length, 5);
     const few = (await q('Fahrradwerkstatt')).json();
     assert.equal(few.moreThanCounted, false);
