@@ -8,7 +8,7 @@ import { loadCommunities, loadInteractions } from './areas/places.ts';
 import { checkResourceMap, loadResources } from './areas/sharing.ts';
 import { type CircleHealth, loadCircles } from './areas/support.ts';
 import { loadTimebank } from './areas/timebank.ts';
-import { loadFoundation, townPassword } from './foundation.ts';
+import { checkSearchWords, loadFoundation, townPassword } from './foundation.ts';
 import { epoch, type Log, prng, type TeilenContext, type TeilenExtra, townId } from './townKit.ts';
 
 /**
@@ -162,6 +162,8 @@ export interface LoadedTown {
   codesign: { health: CodesignHealth; handles: CodesignHandles } | null;
   /** the map summary against a fresh count after the load (null: no summary table) */
   resourceMap: { cells: number; mismatched: number } | null;
+  /** the search's word table against the entries after the load (null: no word table) */
+  searchWords: { words: number; mismatched: number } | null;
   /** a helper in circle 0, to read its care calendar as (null: no circles) */
   circleReader: { email: string; password: string; circleId: string } | null;
   /** one bookable resource per payer (an organisation's, open to everyone), none booked after `freeFrom` */
@@ -245,6 +247,8 @@ export async function loadTown(
     ledger = await teilen();
   }
 
+  const searchWords = await checkSearchWords(db, networkId);
+
   // Statistics and visibility map as autovacuum would leave them after a while on a real instance
   // (without VACUUM every index-only scan fetches heap pages the bulk load left unmarked).
   const t0 = performance.now();
@@ -310,6 +314,7 @@ export async function loadTown(
     knowledge: extra.knowledge,
     codesign: extra.codesign,
     resourceMap: extra.resourceMap,
+    searchWords,
     circleReader,
     bookables,
     notes,

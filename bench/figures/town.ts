@@ -75,6 +75,7 @@ export async function loadTheTown(): Promise<TownHandles> {
       ...(town.participation ? { participation: town.participation } : {}),
       ...(town.circles ? { circles: town.circles } : {}),
       ...(town.resourceMap ? { resource_map: town.resourceMap } : {}),
+      ...(town.searchWords ? { search_words: town.searchWords } : {}),
       ...(town.knowledge ? { knowledge: town.knowledge.health } : {}),
       ...(town.codesign ? { codesign: town.codesign.health } : {}),
       ...(town.notes.length > 0 ? { notes: town.notes } : {}),

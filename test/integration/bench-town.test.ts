@@ -96,6 +96,17 @@ describe('benchmark town, size S', () => {
       if (!['opportunities', 'shifts', 'signups'].includes(k)) assert.equal(v, 0, k);
   });
 
+  test('the search word table was filled by the bulk load with every entry’s words', async () => {
+    assert.ok(town.searchWords);
+    assert.equal(town.searchWords.mismatched, 0);
+    const r = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM search_document d, search_words_of(d) w WHERE d.network_id = ${networkId}`.execute(
+      d.db,
+    );
+    assert.ok((r.rows[0]?.n ?? 0) > 0);
+    assert.equal(town.searchWords.words, r.rows[0]?.n);
+  });
+
   test('the map summary was filled by the bulk load and equals a fresh count', async () => {
     assert.ok(town.resourceMap);
     assert.equal(town.resourceMap.mismatched, 0);
