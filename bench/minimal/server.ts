@@ -26,6 +26,16 @@ pg.types.setTypeParser(1082, (v) => v);
 
 const plan = JSON.parse(readFileSync(process.env.KP_MINIMAL_PLAN ?? '', 'utf8')) as Plan;
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+/**
+ * Our server runs the search's statement with its prepared plan, never one made for the values
+ * (`SET plan_cache_mode` around it, platform/search.ts `genericPlan`); the minimal server's search
+ * connections are in that mode from the start.
+ */
+const searchPool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: 10,
+  options: '-c plan_cache_mode=force_generic_plan',
+});
 
 type Row = Record<string, unknown>;
 type Querier = { query: pg.Pool['query'] };
@@ -200,7 +210,7 @@ const app = Fastify({ logger: false });
   const o = ours as { terms: string[]; types: { type: string }[] };
   const order = o.types.map((t) => t.type);
   app.get<{ Querystring: { limit?: string; offset?: string } }>('/api/v1/search', async (req) => {
-    const found = await rows(pool, statement);
+    const found = await rows(searchPool, statement);
     const facets = (found[0]?.facets ?? []) as { type: string; count: number }[];
     const types = [...facets].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
     return {
@@ -227,6 +237,6 @@ await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
 process.on('SIGTERM', () => {
   void app
     .close()
-    .then(() => pool.end())
+    .then(() => Promise.all([pool.end(), searchPool.end()]))
     .then(() => process.exit(0));
 });
