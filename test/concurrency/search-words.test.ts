@@ -6,6 +6,7 @@ import { executeTx } from '../../server/db/tx.ts';
 import { indexDocument, removeDocument, searchTypes } from '../../server/platform/search.ts';
 import { webPaths } from '../../server/platform/webPaths.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { searchWordDrift } from '../helpers/searchWords.ts';
 import { createPostgresTestApp } from './postgres.ts';
 
 /**
@@ -22,15 +23,7 @@ describe('search word table under concurrent writes (PostgreSQL)', () => {
   });
   after(() => t.close());
 
-  const difference = async () =>
-    (
-      await sql<{ n: number }>`
-        SELECT count(*)::int AS n FROM (
-          (SELECT * FROM search_word EXCEPT ALL SELECT w.* FROM search_document d, search_words_of(d) w)
-          UNION ALL
-          (SELECT w.* FROM search_document d, search_words_of(d) w EXCEPT ALL SELECT * FROM search_word)
-        ) x`.execute(t.db)
-    ).rows[0]?.n;
+  const difference = () => searchWordDrift(t.db);
 
   const doc = (id: string, title: string) => ({
     networkId: t.networkId,
