@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { searchWordHealth } from '../server/platform/search.ts';
 import {
   arr,
   batch,
@@ -240,15 +241,7 @@ export async function checkSearchWords(db: TownContext['db'], networkId: string)
     SELECT count(*)::int AS n FROM information_schema.tables
     WHERE table_schema = 'public' AND table_name = 'search_word'`.execute(db);
   if (have.rows[0]?.n !== 1) return null;
-  const r = await sql<{ words: number; mismatched: number }>`
-    WITH fresh AS (SELECT w.* FROM search_document d, search_words_of(d) w WHERE d.network_id = ${networkId}),
-         kept AS (SELECT * FROM search_word WHERE network_id = ${networkId})
-    SELECT (SELECT count(*)::int FROM kept) AS words,
-           (SELECT count(*)::int FROM ((SELECT * FROM kept EXCEPT ALL SELECT * FROM fresh)
-                                       UNION ALL (SELECT * FROM fresh EXCEPT ALL SELECT * FROM kept)) x) AS mismatched`.execute(
-    db,
-  );
-  const health = r.rows[0] ?? { words: 0, mismatched: -1 };
+  const health = await searchWordHealth(db, networkId);
   if (health.mismatched !== 0 || health.words === 0)
     throw new Error(`the search's word table differs from the loaded entries: ${JSON.stringify(health)}`);
   return health;

@@ -102,6 +102,23 @@ export async function indexDocument(db: Executor, doc: SearchDocument): Promise<
     .execute();
 }
 
+/**
+ * The word table (migration 20261213_0900_search_words) against the network's entries: its rows, and
+ * how many it holds that the entries do not give or lacks that they do — 0 when its triggers kept it
+ * exact. For the tests and the bench's load check.
+ */
+export async function searchWordHealth(db: Executor, networkId: string) {
+  const r = await sql<{ words: number; mismatched: number }>`
+    WITH fresh AS (SELECT w.* FROM search_document d, search_words_of(d) w WHERE d.network_id = ${networkId}),
+         kept AS (SELECT * FROM search_word WHERE network_id = ${networkId})
+    SELECT (SELECT count(*)::int FROM kept) AS words,
+           (SELECT count(*)::int FROM ((SELECT * FROM kept EXCEPT ALL SELECT * FROM fresh)
+                                       UNION ALL (SELECT * FROM fresh EXCEPT ALL SELECT * FROM kept)) x) AS mismatched`.execute(
+    db,
+  );
+  return r.rows[0] ?? { words: 0, mismatched: 0 };
+}
+
 /** Takes the thing out of search (withdrawn, closed, no longer public), in the caller's transaction. */
 export async function removeDocument(db: Executor, networkId: string, entityType: string, entityId: string) {
   await db
@@ -468,22 +485,19 @@ export function searchQuery(
   // and to find by (\`once\`), its German and English stem to look up in the word table, then of those
   // any term and a term of every word (to find by)
   const index = new Map(terms.map((t, i) => [t, i]));
-  const anyOf = (ts: SearchTerm[], column = 'match') =>
+  const anyOf = (ts: SearchTerm[]) =>
     sql`(${sql.join(
-      ts.map((t) => sql.ref(`s.${column}${index.get(t)}`)),
+      ts.map((t) => sql.ref(`s.match${index.get(t)}`)),
       sql` || `,
     )})`;
-  const stemmers = [
-    { config: 'german', column: 'german' },
-    { config: 'english', column: 'english' },
-  ] as const;
+  const stemmers = ['german', 'english'] as const;
   const perTerm = terms.flatMap((t, i) => [
     sql`${tsquery(t, true)} AS ${sql.raw(`title${i}`)}`,
     sql`${tsquery(t, false)} AS ${sql.raw(`term${i}`)}`,
     sql`${tsquery(t, false, true)} AS ${sql.raw(`match${i}`)}`,
     ...stemmers.map(
-      ({ config, column }) =>
-        sql`(tsvector_to_array(to_tsvector(${sql.lit(config)}, ${t.word})))[1] COLLATE "C" AS ${sql.raw(`${column}${i}`)}`,
+      (stemmer) =>
+        sql`(tsvector_to_array(to_tsvector(${sql.lit(stemmer)}, ${t.word})))[1] COLLATE "C" AS ${sql.raw(`${stemmer}${i}`)}`,
     ),
   ]);
   const combined = [
@@ -505,12 +519,11 @@ export function searchQuery(
   // the word table's rows of one term's stem (see wordCap): the word, or the range of the words it
   // begins; the English stem only where it is another word than the German
   const wordRows = (t: SearchTerm, i: number, stemmer: (typeof stemmers)[number], branch: number) => {
-    const stem = stemmed(`${stemmer.column}${i}`);
+    const stem = stemmed(`${stemmer}${i}`);
     const word = isPrefix(t)
-      ? sql`x.lexeme >= ${stem} AND x.lexeme < (SELECT ${sql.ref(`stemmed.${stemmer.column}${i}`)} || chr(1114111) FROM stemmed)`
+      ? sql`x.lexeme >= ${stem} AND x.lexeme < (SELECT ${sql.ref(`stemmed.${stemmer}${i}`)} || chr(1114111) FROM stemmed)`
       : sql`x.lexeme = ${stem}`;
-    const other =
-      stemmer.column === 'english' ? sql` AND ${stem} IS DISTINCT FROM ${stemmed(`german${i}`)}` : sql``;
+    const other = stemmer === 'english' ? sql` AND ${stem} IS DISTINCT FROM ${stemmed(`german${i}`)}` : sql``;
     const w = words.findIndex((wd) => wd.terms.includes(t));
     return sql`(SELECT ${sql.lit(branch)} AS branch, ${sql.lit(w)} AS word, ${sql.lit(isTyped(t))} AS typed,
               x.type, x.entity_type, x.entity_id, x.rank, x.updated_at

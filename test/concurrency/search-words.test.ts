@@ -3,10 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { executeTx } from '../../server/db/tx.ts';
-import { indexDocument, removeDocument, searchTypes } from '../../server/platform/search.ts';
+import {
+  indexDocument,
+  removeDocument,
+  searchTypes,
+  searchWordHealth,
+} from '../../server/platform/search.ts';
 import { webPaths } from '../../server/platform/webPaths.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { searchWordDrift } from '../helpers/searchWords.ts';
 import { createPostgresTestApp } from './postgres.ts';
 
 /**
@@ -23,7 +27,7 @@ describe('search word table under concurrent writes (PostgreSQL)', () => {
   });
   after(() => t.close());
 
-  const difference = () => searchWordDrift(t.db);
+  const difference = async () => (await searchWordHealth(t.db, t.networkId)).mismatched;
 
   const doc = (id: string, title: string) => ({
     networkId: t.networkId,

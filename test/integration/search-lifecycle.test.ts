@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { searchWordHealth } from '../../server/platform/search.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createOrganisation, createUser, type TestUser } from '../helpers/factories.ts';
-import { searchWordDrift } from '../helpers/searchWords.ts';
 
 /**
  * The search index follows every area's writes through the API: what is created is found, what is
@@ -206,7 +206,7 @@ describe('search follows each area’s lifecycle', () => {
   // the word table (migration 20261213_0900_search_words) is kept by triggers: after the creations,
   // renames, hidings, withdrawals and closings above it must hold exactly what the entries say now
   test('the word table holds the words of every entry as it is now, and none of a hidden one', async () => {
-    const difference = () => searchWordDrift(t.db);
+    const difference = async () => (await searchWordHealth(t.db, t.networkId)).mismatched;
     const words = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_word`.execute(t.db);
     assert.ok((words.rows[0]?.n ?? 0) > 20, 'the entries above have words');
     assert.equal(await difference(), 0);
