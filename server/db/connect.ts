@@ -26,6 +26,14 @@ export interface Database {
   pglite?: PGlite;
   /** The connection pool, for the metrics (its sizes); PGlite's has one connection. */
   pool?: pg.Pool;
+  /**
+   * On PostgreSQL, a small second pool whose connections run every statement with the plan
+   * PostgreSQL prepared for it, never one made for the values (`plan_cache_mode =
+   * force_generic_plan` from the connection's start): for the search (platform/search.ts), whose
+   * statement costs more to plan than to run. Without it (PGlite, one connection) the search sets
+   * the mode around its statement: two more round trips.
+   */
+  preparedPlans?: Kysely<DB>;
 }
 
 const extensions = { btree_gist, cube, earthdistance, pg_trgm };
@@ -102,20 +110,29 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
 const idleTimeoutMillis = 10 * 60_000;
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({
+  const options = {
     connectionString: url,
-    max,
     idleTimeoutMillis,
     allowExitOnIdle: true,
     Client: PreparingClient,
-  });
+  };
+  const pool = new pg.Pool({ ...options, max });
   const db = kyselyOver(pool);
+  // half as many: a search keeps its backend busy for milliseconds of CPU, so more of them at once
+  // than the database has cores queue there instead of here
+  const preparedPool = new pg.Pool({
+    ...options,
+    max: Math.ceil(max / 2),
+    options: '-c plan_cache_mode=force_generic_plan',
+  });
+  const preparedPlans = kyselyOver(preparedPool);
   return {
     db,
     host: 'postgres',
     pool,
+    preparedPlans,
     async close() {
-      await db.destroy();
+      await Promise.all([db.destroy(), preparedPlans.destroy()]);
     },
   };
 }

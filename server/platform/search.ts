@@ -393,7 +393,14 @@ export async function search(
   db: Executor,
   networkId: string,
   query: string,
-  opts: { actor?: Actor; types?: readonly SearchType[]; limit: number; offset: number },
+  opts: {
+    actor?: Actor;
+    types?: readonly SearchType[];
+    limit: number;
+    offset: number;
+    /** connections that always run the prepared plan (Database.preparedPlans), where there are */
+    preparedPlans?: Executor;
+  },
 ): Promise<SearchResult> {
   const words = expandQuery(query);
   if (words.length === 0) return { hits: [], total: 0, types: [], moreThanCounted: false, terms: [] };
@@ -409,7 +416,7 @@ export async function search(
     opts.offset,
   ]);
   const statement = statements.getOrMake(key, () => searchQuery(networkId, words, opts).compile(db));
-  const { rows } = await genericPlan(db, (c) => c.executeQuery(statement));
+  const { rows } = await genericPlan(db, opts.preparedPlans, (c) => c.executeQuery(statement));
   const names = namesAny(terms.map((t) => t.shown));
   const facets = rows[0]?.facets ?? [];
   const counts = new Map(facets.map((f) => [f.type, f.count]));
@@ -454,10 +461,17 @@ const statements = new BoundedCache<CompiledQuery<Row>>(
  * judged a plan for the values cheaper every time and made one each time (`Pflegegrad` at size M:
  * 8.6 ms a search, 4.6 ms with the prepared plan). Its steps are read through indexes either way; the
  * values decide no choice between plans worth a planning. Inside a caller's transaction it runs as
- * it is.
+ * it is; on `prepared`, connections always in that mode (PostgreSQL's second pool, db/connect.ts), it
+ * runs there; elsewhere the mode is set around the statement: two round trips more, at size M 0.12 ms of the
+ * app server's CPU a search and 7 % of its throughput (docs/PERFORMANCE.md).
  */
-async function genericPlan<T>(db: Executor, run: (db: Executor) => Promise<T>): Promise<T> {
+async function genericPlan<T>(
+  db: Executor,
+  prepared: Executor | undefined,
+  run: (db: Executor) => Promise<T>,
+): Promise<T> {
   if (db.isTransaction) return run(db);
+  if (prepared) return run(prepared);
   return db.connection().execute(async (c) => {
     await sql`SET plan_cache_mode = force_generic_plan`.execute(c);
     try {

@@ -51,7 +51,7 @@ export const SearchResults = Type.Object({
  * of compound words, typos and everyday synonyms (platform/search.ts).
  */
 export async function searchRoutes(app: FastifyInstance) {
-  const { db } = app.deps.db;
+  const { db, preparedPlans } = app.deps.db;
   const networkId = app.deps.network.id;
 
   app.get<{ Querystring: Static<typeof SearchQuery> }>(
@@ -77,7 +77,7 @@ export async function searchRoutes(app: FastifyInstance) {
           fields: [{ field: 'querystring:/type', code: 'field.invalid' }],
         });
       const page = paging(req.query);
-      const found = await search(db, networkId, q, { actor: req.actor, types, ...page });
+      const found = await search(db, networkId, q, { actor: req.actor, types, preparedPlans, ...page });
       const { hits, total, types: counts, moreThanCounted, terms } = found;
       return { items: hits, total, ...page, types: counts, moreThanCounted, terms };
     },
