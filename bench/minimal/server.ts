@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { namesAny, snippetOfHead } from '../../server/platform/searchSnippet.ts';
 import { isSessionLookup, type Plan, type Statement } from './plan.ts';
 
 /**
@@ -16,7 +17,9 @@ import { isSessionLookup, type Plan, type Statement } from './plan.ts';
  * SQL yields it: each item's `abilities` (our policies' answer for that item — a lookup by id here),
  * and the search's `terms` (the words and synonyms our query expansion derives from `q`). The
  * search's parameters are our expansion's output for the bench's `q`; the minimal server does not
- * stem words. The circle calendar runs the session lookup and the circle's access check (the member's
+ * stem words. What it computes as ours does: the search's snippets, cut from the start of each hit's
+ * text by the same pure function (platform/searchSnippet.ts) — they are the answer's content, as the
+ * rows are; until 7 December 2026 it answered `''` and its CPU was no floor for ours. The circle calendar runs the session lookup and the circle's access check (the member's
  * role in it) in the same order and transaction as ours, with our session's id.
  */
 
@@ -211,6 +214,7 @@ const app = Fastify({ logger: false });
   const order = o.types.map((t) => t.type);
   app.get<{ Querystring: { limit?: string; offset?: string } }>('/api/v1/search', async (req) => {
     const found = await rows(searchPool, statement);
+    const names = namesAny(o.terms);
     const facets = (found[0]?.facets ?? []) as { type: string; count: number }[];
     const types = [...facets].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
     return {
@@ -221,7 +225,7 @@ const app = Fastify({ logger: false });
           entityType: r.entity_type,
           entityId: r.entity_id,
           title: r.title,
-          snippet: r.snippet ?? '',
+          snippet: snippetOfHead(r.head as string | null, names),
           link: r.link,
         })),
       total: types.reduce((s, f) => s + f.count, 0),

@@ -4,7 +4,7 @@ import type { SearchVisibility } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 import { type Actor, anonymous, isSignedIn } from '../policies/actor.ts';
 import { BoundedCache } from './boundedCache.ts';
-import { namesAny, snippetOf } from './searchSnippet.ts';
+import { namesAny, snippetFrom, snippetOfHead } from './searchSnippet.ts';
 import { expandQuery, fold, type SearchTerm, type SearchWord } from './searchWords.ts';
 import type { WebPath } from './webPaths.ts';
 
@@ -380,12 +380,6 @@ const examined = 1000;
 const deepOnly = 0.3;
 
 /**
- * The snippet is cut from this much of the start of the text (where the best hits name the words),
- * by the app server (searchSnippet.ts).
- */
-const snippetFrom = 1000;
-
-/**
  * Finds what `actor` may see, best match first: one statement that selects the matching entries
  * once, counts them per type and ranks the chosen types' page.
  */
@@ -432,7 +426,7 @@ export async function search(
         entityType: r.entity_type as string,
         entityId: r.entity_id as string,
         title: r.title as string,
-        snippet: snippetOf((r.head ?? '').slice(0, snippetFrom), names, (r.head?.length ?? 0) > snippetFrom),
+        snippet: snippetOfHead(r.head, names),
         link: r.link as string,
       })),
     total,

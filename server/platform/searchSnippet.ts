@@ -126,6 +126,18 @@ export function namedWords(text: string, names: Names | null): boolean[] {
   return hit;
 }
 
+/**
+ * The snippet is cut from this much of the start of the text (where the best hits name the words);
+ * the search's statement returns one character more, to know whether the text goes on.
+ */
+export const snippetFrom = 1000;
+
+/** A hit's snippet from the start of its text as the search's statement returns it (see snippetFrom). */
+export function snippetOfHead(head: string | null, names: Names | null): string {
+  const text = head ?? '';
+  return snippetOf(text.slice(0, snippetFrom), names, text.length > snippetFrom);
+}
+
 /** `cut`: the text goes on past `text` (a start cut from it), so its last word may be a part. */
 export function snippetOf(text: string, names: Names | null, cut = false): string {
   const bounds = wordBounds(text);
