@@ -31,9 +31,9 @@ export interface Database {
    * PostgreSQL prepared for it, never one made for the values (`plan_cache_mode =
    * force_generic_plan` from the connection's start): for the search (platform/search.ts), whose
    * statement costs more to plan than to run. Without it (PGlite, one connection) the search sets
-   * the mode around its statement: two more round trips.
+   * the mode around its statement: two more round trips. Its pool for the metrics.
    */
-  preparedPlans?: Kysely<DB>;
+  preparedPlans?: { db: Kysely<DB>; pool: pg.Pool };
 }
 
 const extensions = { btree_gist, cube, earthdistance, pg_trgm };
@@ -125,14 +125,14 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     max: Math.ceil(max / 2),
     options: '-c plan_cache_mode=force_generic_plan',
   });
-  const preparedPlans = kyselyOver(preparedPool);
+  const preparedDb = kyselyOver(preparedPool);
   return {
     db,
     host: 'postgres',
     pool,
-    preparedPlans,
+    preparedPlans: { db: preparedDb, pool: preparedPool },
     async close() {
-      await Promise.all([db.destroy(), preparedPlans.destroy()]);
+      await Promise.all([db.destroy(), preparedDb.destroy()]);
     },
   };
 }

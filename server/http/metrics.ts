@@ -26,6 +26,8 @@ function hasToken(req: FastifyRequest, token: string): boolean {
  *   request rate;
  * - `kp_db_pool_connections{state}`: the connection pool (total, idle, waiting for one, max); on the
  *   embedded database (PGlite) the pool has one connection, so `waiting` is the queue in front of it;
+ * - `kp_db_search_pool_connections{state}`: the same of the search's own pool (PostgreSQL only, see
+ *   db/connect.ts `preparedPlans`);
  * - `kp_jobs{kind,state}` (due, scheduled, running) and `kp_job_oldest_due_seconds{kind}` for the
  *   job queue, read from the database on each scrape, so every server tells the same;
  * - `kp_federation_delivery_backlog` and its oldest due age: the jobs of ActivityPub kinds;
@@ -53,6 +55,12 @@ export function registerMetrics(app: FastifyInstance): void {
   const pool = new Gauge({
     name: 'kp_db_pool_connections',
     help: 'Database connections of this server: total, idle, waiting (queries queued for one), max',
+    labelNames: ['state'] as const,
+    registers: [registry],
+  });
+  const searchPool = new Gauge({
+    name: 'kp_db_search_pool_connections',
+    help: "Connections of this server's search pool (PostgreSQL): total, idle, waiting, max",
     labelNames: ['state'] as const,
     registers: [registry],
   });
@@ -108,14 +116,16 @@ export function registerMetrics(app: FastifyInstance): void {
 
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     if (!hasToken(req, token)) return notFound(req, reply);
-    const { db, pool: pg } = app.deps.db;
+    const { db, pool: pg, preparedPlans } = app.deps.db;
     const networkId = app.deps.network.id;
-    if (pg) {
-      pool.set({ state: 'total' }, pg.totalCount);
-      pool.set({ state: 'idle' }, pg.idleCount);
-      pool.set({ state: 'waiting' }, pg.waitingCount);
-      pool.set({ state: 'max' }, pg.options.max ?? 10);
-    }
+    const count = (gauge: typeof pool, of: NonNullable<typeof pg>) => {
+      gauge.set({ state: 'total' }, of.totalCount);
+      gauge.set({ state: 'idle' }, of.idleCount);
+      gauge.set({ state: 'waiting' }, of.waitingCount);
+      gauge.set({ state: 'max' }, of.options.max ?? 10);
+    };
+    if (pg) count(pool, pg);
+    if (preparedPlans) count(searchPool, preparedPlans.pool);
     const queue = await sql<{ kind: string; state: string; n: number; oldest: number | null }>`
       SELECT kind,
              CASE WHEN status = 'running' THEN 'running' WHEN run_at <= now() THEN 'due' ELSE 'scheduled' END AS state,

@@ -103,6 +103,11 @@ describe('metrics', () => {
       );
       has('kp_http_request_duration_seconds_count{method="GET",route="/api/v1/session",status_code="200"}');
       assert.equal(m.get('kp_db_pool_connections{state="max"}'), t.database.host === 'pglite' ? 1 : 20);
+      // the search's own pool, half the size, on PostgreSQL only
+      assert.equal(
+        m.get('kp_db_search_pool_connections{state="max"}'),
+        t.database.host === 'pglite' ? undefined : 10,
+      );
       assert.equal(m.get('kp_jobs{kind="test.metrics",state="due"}'), 1);
       assert.equal(m.get('kp_jobs{kind="test.metrics",state="scheduled"}'), 1);
       has('kp_job_oldest_due_seconds{kind="test.metrics"}');

@@ -51,7 +51,8 @@ export const SearchResults = Type.Object({
  * of compound words, typos and everyday synonyms (platform/search.ts).
  */
 export async function searchRoutes(app: FastifyInstance) {
-  const { db, preparedPlans } = app.deps.db;
+  const { db } = app.deps.db;
+  const preparedPlans = app.deps.db.preparedPlans?.db;
   const networkId = app.deps.network.id;
 
   app.get<{ Querystring: Static<typeof SearchQuery> }>(
