@@ -19,8 +19,9 @@ import { isSessionLookup, type Plan, type Statement } from './plan.ts';
  * search's parameters are our expansion's output for the bench's `q`; the minimal server does not
  * stem words. What it computes as ours does: the search's snippets, cut from the start of each hit's
  * text by the same pure function (platform/searchSnippet.ts) — they are the answer's content, as the
- * rows are; until 7 December 2026 it answered `''` and its CPU was no floor for ours. The circle calendar runs the session lookup and the circle's access check (the member's
- * role in it) in the same order and transaction as ours, with our session's id.
+ * rows are; until 7 December 2026 it answered `''` and its CPU was no floor for ours. The circle
+ * calendar runs the session lookup and the circle's access check (the member's role in it) in the
+ * same order and transaction as ours, with our session's id.
  */
 
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -455,9 +455,9 @@ const statements = new BoundedCache<CompiledQuery<Row>>(
  * judged a plan for the values cheaper every time and made one each time (`Pflegegrad` at size M:
  * 8.6 ms a search, 4.6 ms with the prepared plan). Its steps are read through indexes either way; the
  * values decide no choice between plans worth a planning. Inside a caller's transaction it runs as
- * it is; on `prepared`, connections always in that mode (PostgreSQL's second pool, db/connect.ts), it
- * runs there; elsewhere the mode is set around the statement: two round trips more, at size M 0.12 ms of the
- * app server's CPU a search and 7 % of its throughput (docs/PERFORMANCE.md).
+ * it is; on `prepared`, connections always in that mode (PostgreSQL's second pool, db/connect.ts),
+ * it runs there; elsewhere the mode is set around the statement: two round trips more, at size M
+ * 0.12 ms of the app server's CPU a search and 7 % of its throughput (docs/PERFORMANCE.md).
  */
 async function genericPlan<T>(
   db: Executor,

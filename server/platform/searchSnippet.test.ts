@@ -21,7 +21,9 @@ describe('search snippet', () => {
     assert.ok(names('ARZT-Begleitung'), 'in any case');
     assert.deepEqual(namedWords('Die Räume  sind frei', namesAny(['raume'])), [false, true, false, false]);
     assert.deepEqual(namedWords('Straße', namesAny(['strasse'])), [true]);
-    // a letter outside the first plane (two UTF-16 units) before a word makes it part of a longer one
+    // a letter outside the first plane (two UTF-16 units) before a word makes it part of a longer one;
+    // a lone low surrogate is no letter, whatever stands before it
+    assert.deepEqual(namedWords('a\udcb6rat', namesAny(['Rat'])), [true]);
     assert.deepEqual(namedWords('𝒶rat x-rat 𝒶begleitet', namesAny(['Rat', 'begleiten'])), [
       false,
       true,

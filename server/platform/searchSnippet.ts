@@ -8,8 +8,8 @@
  * third of a search's database time at 110 000 entries (see docs/PERFORMANCE.md). Here a word
  * counts as named as the web client marks it (features/search/SearchPage.tsx): it is one of the
  * terms, has one of four letters or more inside it, or starts like a term of seven letters or more
- * but for its last two ("begleitet" for "begleiten") — found by indexOf in the folded text, some
- * 10 µs a hit of 1000 characters.
+ * but for its last two ("begleitet" for "begleiten") — found by indexOf in the folded text: the
+ * whole snippet some 30 µs a hit of 1000 characters.
  */
 export const snippetWords = { max: 30, before: 5, start: 20 };
 
@@ -82,9 +82,9 @@ const letterOrDigit = /^[\p{L}\p{N}]$/u;
 /** Whether the character that ends just before `at` (a whole code point) is a letter or digit. */
 function letterOrDigitBefore(s: string, at: number): boolean {
   if (at <= 0) return false;
-  const low = s.charCodeAt(at - 1);
-  const pair = low >= 0xdc00 && low <= 0xdfff && at >= 2;
-  const cp = pair ? (s.codePointAt(at - 2) as number) : low;
+  // a pair of UTF-16 units ending here is one code point (codePointAt reads it whole from its start)
+  const pair = at >= 2 ? (s.codePointAt(at - 2) as number) : 0;
+  const cp = pair > 0xffff ? pair : s.charCodeAt(at - 1);
   return letterOrDigit.test(String.fromCodePoint(cp));
 }
 
