@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { containsPattern } from '../db/like.ts';
+import { pageAndCount } from '../db/pageAndCount.ts';
 import type { MembershipRole, OrganisationKind, Sector } from '../db/schema.ts';
 import type { Executor } from '../db/tx.ts';
 import { indexDocument } from '../platform/search.ts';
@@ -31,28 +32,28 @@ const columns = [
 ] as const;
 
 export async function listOrganisations(db: Executor, networkId: string, f: OrganisationFilter) {
-  let q = db.selectFrom('organisation as o').where('o.network_id', '=', networkId);
-  if (f.sector) q = q.where('o.sector', '=', f.sector);
-  if (f.districtId) q = q.where('o.district_id', '=', f.districtId);
-  if (f.q) {
-    const like = containsPattern(f.q);
-    q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.description', 'ilike', like)]));
-  }
-  const [items, total] = await Promise.all([
-    q
-      .select([
-        ...columns,
-        sql<number>`(SELECT count(*) FROM membership m WHERE m.network_id = o.network_id AND m.organisation_id = o.id)`.as(
-          'member_count',
-        ),
-      ])
-      .orderBy('o.name')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  return pageAndCount(db, ['organisations', networkId, f], () => {
+    let q = db.selectFrom('organisation as o').where('o.network_id', '=', networkId);
+    if (f.sector) q = q.where('o.sector', '=', f.sector);
+    if (f.districtId) q = q.where('o.district_id', '=', f.districtId);
+    if (f.q) {
+      const like = containsPattern(f.q);
+      q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.description', 'ilike', like)]));
+    }
+    return {
+      page: q
+        .select([
+          ...columns,
+          sql<number>`(SELECT count(*) FROM membership m WHERE m.network_id = o.network_id AND m.organisation_id = o.id)`.as(
+            'member_count',
+          ),
+        ])
+        .orderBy('o.name')
+        .limit(f.limit)
+        .offset(f.offset),
+      count: q.select((eb) => eb.fn.countAll<number>().as('n')),
+    };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { containsPattern } from '../../../db/like.ts';
+import { pageAndCount } from '../../../db/pageAndCount.ts';
 import {
   type LadderLevel,
   ladderLevels,
@@ -410,19 +411,19 @@ function filtered(db: Executor, networkId: string, f: Omit<OpportunityFilter, 'l
 }
 
 export async function listOpportunities(db: Executor, networkId: string, f: OpportunityFilter) {
-  const q = filtered(db, networkId, f);
-  const [items, total] = await Promise.all([
-    q
-      .select(selection)
-      .orderBy(sql`${nextShiftAt} ASC NULLS LAST`)
-      .orderBy('op.created_at', 'desc')
-      .orderBy('op.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  return pageAndCount(db, ['opportunities', networkId, f], () => {
+    const q = filtered(db, networkId, f);
+    return {
+      page: q
+        .select(selection)
+        .orderBy(sql`${nextShiftAt} ASC NULLS LAST`)
+        .orderBy('op.created_at', 'desc')
+        .orderBy('op.id')
+        .limit(f.limit)
+        .offset(f.offset),
+      count: q.select((eb) => eb.fn.countAll<number>().as('n')),
+    };
+  });
 }
 
 /** Published opportunities with a place inside the bounding box (at most `limit`). */
