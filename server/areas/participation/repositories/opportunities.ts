@@ -1,5 +1,4 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { containsPattern } from '../../../db/like.ts';
 import { pageAndCount } from '../../../db/pageAndCount.ts';
 import {
   type LadderLevel,
@@ -8,6 +7,7 @@ import {
   type OpportunityStatus,
 } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
+import { matchesTyped } from '../../../db/typedText.ts';
 import { networkTimeZone } from '../../../platform/localTime.ts';
 
 export interface RunningOrganisation {
@@ -394,19 +394,7 @@ function filtered(db: Executor, networkId: string, f: Omit<OpportunityFilter, 'l
         AND ${sql.join(conds, sql` AND `)})`,
     );
   }
-  if (f.q) {
-    const text = f.q.trim();
-    const like = containsPattern(text);
-    q = q.where((eb) =>
-      eb.or([
-        // the stored vector (migration 20261125_1500) holds both languages' stems, behind a GIN index
-        sql<boolean>`op.search_vector @@ websearch_to_tsquery('german', ${text})`,
-        sql<boolean>`op.search_vector @@ websearch_to_tsquery('english', ${text})`,
-        sql<boolean>`op.title % ${text}`,
-        eb('op.title', 'ilike', like),
-      ]),
-    );
-  }
+  if (f.q) q = q.where(matchesTyped('op', f.q));
   return q;
 }
 

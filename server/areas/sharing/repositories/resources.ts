@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
-import { containsPattern } from '../../../db/like.ts';
 import type { ResourceKind } from '../../../db/schema.ts';
 import type { Executor } from '../../../db/tx.ts';
+import { matchesTyped } from '../../../db/typedText.ts';
 import { localWindow, timeOfMinutes } from '../commands/availability.ts';
 
 /** About 300 m: a private person's address is stored exactly but shown and searched on this grid. */
@@ -220,19 +220,7 @@ function matching(db: Executor, networkId: string, f: Omit<ResourceFilter, 'limi
   if (f.districtId) q = q.where('r.district_id', '=', f.districtId);
   if (f.organisationId) q = q.where('r.organisation_id', '=', f.organisationId);
   if (f.personId) q = q.where('r.person_id', '=', f.personId);
-  if (f.q) {
-    const text = f.q.trim();
-    const like = containsPattern(text);
-    q = q.where((eb) =>
-      eb.or([
-        // the stored vector (migration 20261125_1500) holds both languages' stems, behind a GIN index
-        sql<boolean>`r.search_vector @@ websearch_to_tsquery('german', ${text})`,
-        sql<boolean>`r.search_vector @@ websearch_to_tsquery('english', ${text})`,
-        sql<boolean>`r.title % ${text}`,
-        eb('r.title', 'ilike', like),
-      ]),
-    );
-  }
+  if (f.q) q = q.where(matchesTyped('r', f.q));
   if (f.bbox) {
     // the same expression as the GiST index resource_point, so the box is an index search
     const b = f.bbox;
