@@ -4,10 +4,11 @@ import type { Executor } from './tx.ts';
 
 /**
  * A list's page and its total: two statements run at once (on two connections of the pool), built
- * and compiled once per key. Building and compiling the opportunity search's two statements with
- * Kysely took about 50 µs of the app server's CPU per request, with everything else it does a tenth
- * of its work (issue #18, docs/PERFORMANCE.md); a list asked again with the same filters and page
- * (the first page, a district, the next page back) runs the statements as they were compiled.
+ * and compiled once per key. Kysely builds and compiles in JavaScript on every call — for the
+ * opportunity search's pair about 50 µs, and garbage and megamorphic property loads besides: kept
+ * compiled, the app server's CPU for that read at size M went from 0.66–0.73 to 0.46–0.54 ms a
+ * request (issue #18, docs/PERFORMANCE.md). A list asked again with the same filters and page (the
+ * first page, a district, the next page back) runs its statements as they were compiled.
  *
  * `key` names the list (unique across the app) and must hold everything the statements are made of —
  * the network, every filter and the page: a key that left one out would answer another filter's rows.
