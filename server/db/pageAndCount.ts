@@ -3,11 +3,11 @@ import { BoundedCache } from '../platform/boundedCache.ts';
 import type { Executor } from './tx.ts';
 
 /**
- * A list's page and its total: two statements run at once (on two connections of the pool), built
- * and compiled once per key. Kysely builds and compiles in JavaScript on every call — for the
- * opportunity search's pair about 50 µs, and garbage and megamorphic property loads besides: kept
- * compiled, the app server's CPU for that read at size M went from 0.66–0.73 to 0.46–0.54 ms a
- * request (issue #18, docs/PERFORMANCE.md). A list asked again with the same filters and page (the
+ * A list's page and its total: two statements run at once (on two connections of the pool, or one
+ * after the other on a transaction's one connection), built and compiled once per key. Kysely builds
+ * and compiles in JavaScript on every call — for the opportunity search's pair about 50 µs, and
+ * garbage and megamorphic property loads besides: kept compiled, the app server's CPU for that read
+ * at size M went from 0.66–0.73 to 0.46–0.54 ms a request (issue #18, docs/PERFORMANCE.md). A list asked again with the same filters and page (the
  * first page, a district, the next page back) runs its statements as they were compiled.
  *
  * `key` names the list (unique across the app) and must hold everything the statements are made of —

@@ -9,8 +9,8 @@ import { containsPattern } from './like.ts';
  *
  * The two languages' queries are one query (`||`, either), made by an uncorrelated subquery that
  * runs once per statement: written in place, a prepared statement's generic plan parses and stems
- * the typed text again for every row it rechecks — 0.4 of the opportunity search's 1 ms at size M
- * (docs/PERFORMANCE.md).
+ * the typed text again for every row it rechecks — 0.3–0.4 ms of each of the opportunity search's
+ * two statements at size M (docs/PERFORMANCE.md).
  */
 export function matchesTyped(alias: string, typed: string): RawBuilder<SqlBool> {
   const text = typed.trim();
